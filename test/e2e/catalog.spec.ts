@@ -1,0 +1,30 @@
+import { test, expect } from '@playwright/test';
+import { signInAsGuest } from './signIn';
+import { exampleComponents } from './exampleCatalog';
+
+const components = exampleComponents();
+
+test('the catalog lists every example service with its owner', async ({ page }) => {
+  expect(components.length).toBeGreaterThanOrEqual(7);
+  await signInAsGuest(page);
+
+  await page.goto('/catalog?filters[kind]=component&filters[user]=all');
+  const table = page.getByRole('table');
+  for (const { name, owner } of components) {
+    const row = table.getByRole('row').filter({
+      has: page.getByRole('link', { name, exact: true }),
+    });
+    await expect(row).toHaveCount(1);
+    await expect(row.getByRole('link', { name: owner, exact: true })).toBeVisible();
+  }
+  await page.screenshot({ path: 'test-results/catalog.png', fullPage: true });
+});
+
+test('a service page shows its owner and system', async ({ page }) => {
+  const service = components.find(c => c.system)!;
+  await signInAsGuest(page);
+  await page.goto(`/catalog/default/component/${service.name}`);
+  await expect(page.getByRole('heading', { name: service.name }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: service.owner, exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: service.system!, exact: true }).first()).toBeVisible();
+});
