@@ -1,0 +1,9 @@
+/**
+ * Go Service Scorecard: the check catalog, result types and permissions shared by the
+ * analyzer, the backend and the frontend.
+ *
+ * @packageDocumentation
+ */
+export * from './types';
+export * from './catalog';
+export * from './permissions';

@@ -1,0 +1,45 @@
+/** How much a failed check matters. A failed `error` check reports `fail`; `warning` and `info` report `warn`. */
+export type CheckSeverity = 'error' | 'warning' | 'info';
+
+/** The outcome of one check on one service. */
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'not_applicable' | 'error';
+
+/** The five lessons, by number. */
+export type LessonId = 1 | 2 | 3 | 4 | 5;
+
+/** One place in a service's files where a check found a problem. */
+export interface Finding {
+  /** Path relative to the scanned root, POSIX separators. */
+  path: string;
+  /** 1-based line. */
+  line: number;
+  message: string;
+  /** The offending source line (or lines), trimmed and shortened. */
+  snippet: string;
+}
+
+/** One check's result on one service: the shape of the CLI's JSON and of the REST API. */
+export interface CheckResult {
+  id: string;
+  lesson: LessonId;
+  severity: CheckSeverity;
+  status: CheckStatus;
+  findings: Finding[];
+  /** Why the check is `not_applicable` or `error`. */
+  message?: string;
+}
+
+/** A problem with one input file that did not stop the scan (skipped, too large, unparsable). */
+export interface ScanNote {
+  path: string;
+  message: string;
+}
+
+/** The result of analyzing one source tree: every check of the catalog, once. */
+export interface ScanReport {
+  schemaVersion: 1;
+  root: string;
+  checks: CheckResult[];
+  /** Files skipped or partly analyzed, with the reason. */
+  notes?: ScanNote[];
+}
