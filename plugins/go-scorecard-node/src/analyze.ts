@@ -1,0 +1,199 @@
+import {
+  CheckResult,
+  CheckStatus,
+  Finding,
+  ScanNote,
+  ScanReport,
+  getCheck,
+} from '@internal/plugin-go-scorecard-common';
+import { extractCiCommands } from './ci/extractCiCommands';
+import { allChecks } from './checks';
+import { checkInputs } from './checks/inputs';
+import { Check } from './checks/types';
+import { decodeSource } from './decodeSource';
+import { GoModFile, GoSumEntry, ServiceFacts } from './facts';
+import { GoParser } from './go/GoParser';
+import { extractGoFacts } from './go/extractGoFacts';
+import { isGeneratedGo } from './generatedGo';
+import { parseGoMod } from './gomod/parseGoMod';
+import { parseGoSum } from './gomod/parseGoSum';
+import { InputKind, inputKind } from './inputKind';
+import { extractWorkloads, mergeKustomizePatches } from './k8s/extractWorkloads';
+import { SourceTree } from './tree/SourceTree';
+
+/** Limits that keep one bad file from stalling or sinking a scan. */
+export interface AnalyzerOptions {
+  /** Files larger than this are skipped with a note. Default 2 MiB. */
+  maxFileBytes?: number;
+  /** Time budget for parsing one Go file. Default 5 s. */
+  parseTimeoutMs?: number;
+}
+
+/** A file that could not be analyzed, and why: checks that read its kind report `error`. */
+interface InputFailure {
+  kind: InputKind;
+  path: string;
+  message: string;
+}
+
+const MiB = 1024 * 1024;
+
+/**
+ * Runs every check of the catalog on a source tree. Create one per process and reuse it:
+ * the Go parser is loaded once.
+ */
+export class Analyzer {
+  private constructor(
+    private readonly parser: GoParser,
+    private readonly maxFileBytes: number,
+  ) {}
+
+  static async create(options: AnalyzerOptions = {}): Promise<Analyzer> {
+    const parser = await GoParser.create({ timeoutMs: options.parseTimeoutMs ?? 5000 });
+    return new Analyzer(parser, options.maxFileBytes ?? 2 * MiB);
+  }
+
+  /**
+   * Analyzes a tree. `root` is only echoed in the report. Never throws for bad input:
+   * unreadable files become notes, and checks that depend on them report `error`.
+   * Throws only when `signal` aborts.
+   */
+  async analyze(
+    tree: SourceTree,
+    root: string,
+    signal?: AbortSignal,
+  ): Promise<ScanReport> {
+    const notes: ScanNote[] = [];
+    const failures: InputFailure[] = [];
+    const facts = await this.collectFacts(tree, notes, failures, signal);
+    const checks = allChecks.map(check => runCheck(check, facts, failures));
+    return { schemaVersion: 1, root, checks, ...(notes.length ? { notes } : {}) };
+  }
+
+  private async collectFacts(
+    tree: SourceTree,
+    notes: ScanNote[],
+    failures: InputFailure[],
+    signal?: AbortSignal,
+  ): Promise<ServiceFacts> {
+    const facts: ServiceFacts = {
+      goFiles: [],
+      modules: [],
+      ciFiles: [],
+      ciCommands: [],
+      manifestFiles: [],
+      workloads: [],
+    };
+    const mods = new Map<string, GoModFile>();
+    const sums = new Map<string, { path: string; entries: GoSumEntry[] }>();
+
+    for await (const entry of tree.entries(problem => notes.push(problem))) {
+      signal?.throwIfAborted();
+      const kind = inputKind(entry.path);
+      if (!kind) continue;
+      const { path } = entry;
+      if (entry.size !== undefined && entry.size > this.maxFileBytes) {
+        notes.push({ path, message: `skipped: ${entry.size} bytes is over the ${this.maxFileBytes}-byte limit` });
+        continue;
+      }
+      let data: Buffer;
+      try {
+        data = await entry.read();
+      } catch (e) {
+        notes.push({ path, message: `skipped: cannot read: ${messageOf(e)}` });
+        failures.push({ kind, path, message: `cannot read: ${messageOf(e)}` });
+        continue;
+      }
+      if (data.length > this.maxFileBytes) {
+        notes.push({ path, message: `skipped: ${data.length} bytes is over the ${this.maxFileBytes}-byte limit` });
+        continue;
+      }
+      const text = decodeSource(data);
+      if (typeof text !== 'string') {
+        if (!(kind === 'go.sum' && text.skipped === 'empty file')) {
+          notes.push({ path, message: `skipped: ${text.skipped}` });
+        }
+        continue;
+      }
+      try {
+        switch (kind) {
+          case 'go':
+            if (!isGeneratedGo(text)) {
+              facts.goFiles.push(extractGoFacts(this.parser, path, text));
+            }
+            break;
+          case 'go.mod':
+            mods.set(dirOf(path), parseGoMod(path, text));
+            break;
+          case 'go.sum':
+            sums.set(dirOf(path), { path, entries: parseGoSum(text) });
+            break;
+          case 'ci':
+            facts.ciFiles.push(path);
+            facts.ciCommands.push(...extractCiCommands(path, text));
+            break;
+          case 'manifest': {
+            const found = extractWorkloads(path, text);
+            if (found.isManifest) facts.manifestFiles.push(path);
+            facts.workloads.push(...found.workloads);
+            notes.push(...found.notes.map(message => ({ path, message })));
+            break;
+          }
+          default:
+        }
+      } catch (e) {
+        notes.push({ path, message: `not analyzed: ${messageOf(e)}` });
+        failures.push({ kind, path, message: messageOf(e) });
+      }
+    }
+
+    for (const [dir, mod] of mods) {
+      facts.modules.push({ dir, mod, sum: sums.get(dir) });
+    }
+    facts.workloads = mergeKustomizePatches(facts.workloads);
+    return facts;
+  }
+}
+
+function runCheck(
+  check: Check,
+  facts: ServiceFacts,
+  failures: InputFailure[],
+): CheckResult {
+  const definition = getCheck(check.id)!;
+  const base = { id: check.id, lesson: definition.lesson, severity: definition.severity };
+  const reads = checkInputs[check.id] ?? [];
+  const blocking = failures.filter(f => reads.includes(f.kind));
+  const blockedMessage = blocking.length
+    ? `could not analyze ${blocking.map(f => `${f.path} (${f.message})`).join('; ')}`
+    : undefined;
+
+  let findings: Finding[];
+  try {
+    const outcome = check.run(facts);
+    if ('notApplicable' in outcome) {
+      return blockedMessage
+        ? { ...base, status: 'error', findings: [], message: blockedMessage }
+        : { ...base, status: 'not_applicable', findings: [], message: outcome.notApplicable };
+    }
+    findings = [...outcome.findings].sort(
+      (a, b) => a.path.localeCompare(b.path) || a.line - b.line,
+    );
+  } catch (e) {
+    return { ...base, status: 'error', findings: [], message: `check failed: ${messageOf(e)}` };
+  }
+
+  let status: CheckStatus;
+  if (findings.length) status = definition.severity === 'error' ? 'fail' : 'warn';
+  else status = blockedMessage ? 'error' : 'pass';
+  return { ...base, status, findings, ...(blockedMessage ? { message: blockedMessage } : {}) };
+}
+
+function dirOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '.' : path.slice(0, i);
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,55 @@
+import { Finding } from '@internal/plugin-go-scorecard-common';
+import { GoModule } from '../facts';
+import { Check } from './types';
+import { findingAt } from './findingAt';
+import { goInvocation, isRemotePackage, withoutVersion } from './goCommand';
+
+/** Version queries that move: the newest release or the tip of a branch. */
+const MOVING_QUERIES = new Set(['latest', 'master', 'main', 'HEAD']);
+
+/** Whether a go.mod of the tree requires the module providing `pkg` (`go install pkg` then uses that version). */
+function pinnedByGoMod(modules: GoModule[], pkg: string): boolean {
+  return modules.some(m =>
+    m.mod.requires.some(r => pkg === r.path || pkg.startsWith(`${r.path}/`)),
+  );
+}
+
+/**
+ * `go-install-unpinned`: `go install pkg@latest` (or a branch), or `go install pkg`
+ * without a version whose module no go.mod of the tree requires.
+ */
+export const goInstallUnpinnedCheck: Check = {
+  id: 'go-install-unpinned',
+  run(facts) {
+    if (facts.ciFiles.length === 0)
+      return { notApplicable: 'no CI or build file' };
+    const findings: Finding[] = [];
+    for (const command of facts.ciCommands) {
+      const go = goInvocation(command);
+      if (go?.subcommand !== 'install') continue;
+      const unpinned = go.packages.filter(arg => {
+        if (!isRemotePackage(arg)) return false;
+        const at = arg.indexOf('@');
+        if (at >= 0) return MOVING_QUERIES.has(arg.slice(at + 1));
+        return !pinnedByGoMod(facts.modules, arg);
+      });
+      if (unpinned.length === 0) continue;
+      const why = unpinned
+        .map(arg =>
+          arg.includes('@')
+            ? `${arg} follows a moving version`
+            : `${arg} has no @version`,
+        )
+        .join('; ');
+      findings.push(
+        findingAt(
+          command,
+          `\`go install\` is not pinned: ${why}, so each build may get a different tool; use \`go install ${withoutVersion(
+            unpinned[0],
+          )}@vX.Y.Z\``,
+        ),
+      );
+    }
+    return { findings };
+  },
+};

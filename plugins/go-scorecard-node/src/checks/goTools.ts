@@ -1,0 +1,65 @@
+import { withoutVersion } from './goCommand';
+
+/**
+ * Command names of well-known Go tools whose package path does not contain `/cmd/`
+ * (golang.org/x/lint/golint, github.com/golang/mock/mockgen, github.com/cosmtrek/air, …)
+ * and that no widely used library root shares. Names like `wire`, `swag` or `migrate`
+ * are left out: `github.com/google/wire` is a library, its tool is under `/cmd/`.
+ */
+const TOOL_NAMES = new Set([
+  'air',
+  'CompileDaemon',
+  'enumer',
+  'errcheck',
+  'gci',
+  'gocov',
+  'gocyclo',
+  'godef',
+  'gofumpt',
+  'goimports',
+  'golangci-lint',
+  'golines',
+  'golint',
+  'gomodifytags',
+  'goreleaser',
+  'gosec',
+  'gotests',
+  'gotestsum',
+  'goveralls',
+  'gox',
+  'go-bindata',
+  'go-junit-report',
+  'impl',
+  'ineffassign',
+  'mage',
+  'misspell',
+  'mockery',
+  'mockgen',
+  'packr',
+  'packr2',
+  'reflex',
+  'revive',
+  'richgo',
+  'shfmt',
+  'staticcheck',
+  'statik',
+  'stringer',
+]);
+
+/**
+ * Why a `go get` package argument is an executable to install, or undefined for what
+ * looks like a library: a `/cmd/` path, a `protoc-gen-*` plugin, or a well-known tool.
+ */
+export function toolReason(arg: string): string | undefined {
+  const path = withoutVersion(arg).replace(/\/\.\.\.$/, '');
+  const elements = path.split('/');
+  const last = elements[elements.length - 1];
+  const name =
+    /^v\d+$/.test(last) && elements.length > 1
+      ? elements[elements.length - 2]
+      : last;
+  if (path.includes('/cmd/')) return 'a /cmd/ package';
+  if (name.startsWith('protoc-gen-')) return 'a protoc plugin';
+  if (TOOL_NAMES.has(name) && elements.length > 1) return `the ${name} tool`;
+  return undefined;
+}

@@ -1,0 +1,16 @@
+import { shortTargetFindings, usesGrpc } from '../grpc/shortTargets';
+import { Check } from './types';
+
+/**
+ * `grpc-short-target`: a gRPC dial target (literal, const, env default, flag default,
+ * or the manifest env value that feeds it) that the resolver sends through the search
+ * domains: fewer dots than ndots, no trailing dot, no scheme, not an IP or localhost.
+ */
+export const grpcShortTargetCheck: Check = {
+  id: 'grpc-short-target',
+  run(facts) {
+    if (!usesGrpc(facts))
+      return { notApplicable: 'no Go file imports google.golang.org/grpc' };
+    return { findings: shortTargetFindings(facts) };
+  },
+};

@@ -1,0 +1,40 @@
+import { Finding } from '@internal/plugin-go-scorecard-common';
+import { shortTargetFindings, usesGrpc } from '../grpc/shortTargets';
+import { Check } from './types';
+import { findingAt } from './findingAt';
+
+/** Largest ndots that keeps short in-cluster names (`svc.ns`) from walking the search list first. */
+const MAX_GOOD_NDOTS = 2;
+
+/**
+ * `k8s-ndots`: the service dials short names (`grpc-short-target` has findings) and a
+ * workload keeps ndots above 2 (Kubernetes' default 5). Finding on the workload's `kind:`.
+ */
+export const k8sNdotsCheck: Check = {
+  id: 'k8s-ndots',
+  run(facts) {
+    if (facts.workloads.length === 0)
+      return { notApplicable: 'no Deployment, StatefulSet or DaemonSet' };
+    const short = usesGrpc(facts) ? shortTargetFindings(facts) : [];
+    if (short.length === 0) return { findings: [] };
+    const example = `${short[0].path}:${short[0].line}`;
+    const findings: Finding[] = facts.workloads
+      .filter(
+        w =>
+          !w.templated && (w.ndots === undefined || w.ndots > MAX_GOOD_NDOTS),
+      )
+      .map(w =>
+        findingAt(
+          w.ref,
+          `${w.kind} ${w.name} runs a service that dials short names (${
+            short.length
+          } short gRPC target${
+            short.length === 1 ? '' : 's'
+          }, first at ${example}) with ${
+            w.ndots === undefined ? 'the default ndots 5' : `ndots ${w.ndots}`
+          }: each lookup tries the search domains first; set spec.template.spec.dnsConfig.options to [{name: ndots, value: "2"}] (or dial fully qualified names ending in a dot)`,
+        ),
+      );
+    return { findings };
+  },
+};

@@ -1,0 +1,40 @@
+import { ciFileKind } from './ciFileKind';
+
+describe('ciFileKind', () => {
+  it.each([
+    ['.github/workflows/ci.yml', 'github-actions'],
+    ['.github/workflows/release.yaml', 'github-actions'],
+    ['svc/.github/workflows/ci.yml', 'github-actions'],
+    ['.gitlab-ci.yml', 'gitlab-ci'],
+    ['.circleci/config.yml', 'circleci'],
+    ['.travis.yml', 'travis'],
+    ['azure-pipelines.yml', 'azure-pipelines'],
+    ['Jenkinsfile', 'jenkinsfile'],
+    ['ci/Jenkinsfile.release', 'jenkinsfile'],
+    ['Makefile', 'makefile'],
+    ['GNUmakefile', 'makefile'],
+    ['build/tools.mk', 'makefile'],
+    ['Dockerfile', 'dockerfile'],
+    ['build/api.Dockerfile', 'dockerfile'],
+    ['Dockerfile.dev', 'dockerfile'],
+    ['scripts/install-tools.sh', 'shell'],
+    ['Taskfile.yml', 'taskfile'],
+    ['Taskfile.yaml', 'taskfile'],
+  ])('classifies %s as %s', (path, kind) => {
+    expect(ciFileKind(path)).toBe(kind);
+  });
+
+  it.each([
+    'deploy/deployment.yaml',
+    '.github/dependabot.yml',
+    '.github/workflows/scripts/x.yml',
+    '.github/workflows/README.md',
+    'config.yml',
+    'Dockerfile.dockerignore',
+    'main.go',
+    '.sh',
+    'Makefile.bak/x',
+  ])('ignores %s', path => {
+    expect(ciFileKind(path)).toBeUndefined();
+  });
+});

@@ -1,0 +1,144 @@
+import { ShellCommand } from '../facts';
+import { shellCommands } from '../shell/commands';
+import { quoteArgv } from '../shell/quote';
+import { tokenize } from '../shell/tokenize';
+import { MappedText } from '../text/mappedText';
+
+/** One instruction of a Dockerfile, continuation lines joined, with a file line per offset. */
+interface Instruction {
+  keyword: string;
+  args: MappedText;
+  line: number;
+  /** Here-document bodies that follow the instruction (BuildKit `RUN <<EOF`). */
+  heredocs: { delimiter: string; body: MappedText }[];
+}
+
+const HEREDOC = /<<(-?)(["']?)([A-Za-z_][\w.-]*)\2/g;
+const RUN_FLAG = /^\s*--[a-z-]+(=\S*)?/;
+const SCRIPT_HEREDOC =
+  /^\s*(?:(?:\/usr)?(?:\/bin\/)?(?:ba|da)?sh\s+)?<<-?(["']?)[A-Za-z_][\w.-]*\1\s*$/;
+
+function isComment(line: string): boolean {
+  return /^\s*#/.test(line);
+}
+
+/** The instructions of a Dockerfile: comments dropped, the `escape` parser directive honoured. */
+function instructions(text: string): Instruction[] {
+  const lines = text.split(/\r?\n|\r/);
+  const directive = /^#\s*escape\s*=\s*([\\`])\s*$/i.exec(lines[0] ?? '');
+  const escape = directive ? directive[1] : '\\';
+  const result: Instruction[] = [];
+  for (let n = 0; n < lines.length; n++) {
+    const m = /^\s*([A-Za-z]+)(\s+|$)(.*)$/.exec(lines[n]);
+    if (!m || isComment(lines[n])) continue;
+    const args = new MappedText();
+    const line = n + 1;
+    let part = m[3];
+    for (;;) {
+      const continued = part.trimEnd().endsWith(escape);
+      args.append(continued ? `${part.trimEnd().slice(0, -1)} ` : part, n + 1);
+      if (!continued) break;
+      do n++;
+      while (
+        n < lines.length &&
+        (isComment(lines[n]) || lines[n].trim() === '')
+      );
+      if (n >= lines.length) break;
+      part = lines[n];
+    }
+    const heredocs: Instruction['heredocs'] = [];
+    for (const h of args.text.matchAll(HEREDOC)) {
+      const body = new MappedText();
+      while (++n < lines.length) {
+        const bodyLine = h[1] ? lines[n].replace(/^\t+/, '') : lines[n];
+        if (bodyLine === h[3]) break;
+        body.append(`${bodyLine}\n`, n + 1);
+      }
+      heredocs.push({ delimiter: h[3], body });
+    }
+    result.push({ keyword: m[1].toUpperCase(), args, line, heredocs });
+  }
+  return result;
+}
+
+/** `KEY=value` pairs of an ENV or ARG instruction (also the legacy `ENV KEY value`). */
+function assignments(keyword: string, args: string): Record<string, string> {
+  const words = tokenize(args).flatMap(t =>
+    t.kind === 'word' ? [t.value] : [],
+  );
+  const env: Record<string, string> = {};
+  if (keyword === 'ENV' && words.length > 0 && !words[0].includes('=')) {
+    env[words[0]] = words.slice(1).join(' ');
+    return env;
+  }
+  for (const w of words) {
+    const eq = w.indexOf('=');
+    if (eq > 0) env[w.slice(0, eq)] = w.slice(eq + 1);
+  }
+  return env;
+}
+
+/** The commands of one RUN instruction, in shell form, exec form or as a here-document script. */
+function runCommands(path: string, run: Instruction): ShellCommand[] {
+  let script = run.args.text;
+  let offset = 0;
+  for (
+    let m = RUN_FLAG.exec(script.slice(offset));
+    m;
+    m = RUN_FLAG.exec(script.slice(offset))
+  ) {
+    offset += m[0].length;
+  }
+  script = script.slice(offset);
+  const lineOf = (o: number) => run.args.lineOf(o + offset);
+
+  if (script.trim().startsWith('[')) {
+    try {
+      const argv: unknown = JSON.parse(script);
+      if (Array.isArray(argv) && argv.every(a => typeof a === 'string')) {
+        return shellCommands(quoteArgv(argv), run.line, path, () => run.line);
+      }
+    } catch {
+      // not JSON: Docker runs it in shell form
+    }
+  }
+  if (run.heredocs.length === 1 && SCRIPT_HEREDOC.test(script)) {
+    const body = run.heredocs[0].body;
+    if (/^#!(?!.*\b(ba|da)?sh\b)/.test(body.text)) return [];
+    return shellCommands(body.text, run.line, path, body.lineOf);
+  }
+  return shellCommands(script, run.line, path, lineOf);
+}
+
+/**
+ * The shell commands of a Dockerfile's RUN instructions: shell form (continuations
+ * joined, `--mount`-style flags dropped), exec form (a JSON array, run without a shell)
+ * and BuildKit here-document scripts (`RUN <<EOF`). Variables set by ENV and ARG
+ * defaults in the current stage are added to each command's env.
+ */
+export function dockerfileCommands(path: string, text: string): ShellCommand[] {
+  const commands: ShellCommand[] = [];
+  let stageEnv: Record<string, string> = {};
+  for (const instruction of instructions(text)) {
+    switch (instruction.keyword) {
+      case 'FROM':
+        stageEnv = {};
+        break;
+      case 'ENV':
+      case 'ARG':
+        Object.assign(
+          stageEnv,
+          assignments(instruction.keyword, instruction.args.text),
+        );
+        break;
+      case 'RUN':
+        for (const c of runCommands(path, instruction)) {
+          commands.push({ ...c, env: { ...stageEnv, ...c.env } });
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return commands;
+}

@@ -1,0 +1,30 @@
+import { ShellCommand } from '../facts';
+import { shellCommands } from '../shell/commands';
+import { ciFileKind } from './ciFileKind';
+import { dockerfileCommands } from './dockerfile';
+import { jenkinsfileCommands } from './jenkinsfile';
+import { makefileCommands } from './makefile';
+import { isYamlPipeline, yamlPipelineCommands } from './yamlPipelines';
+
+/**
+ * The shell commands of a CI or build file, by its kind ({@link ciFileKind}): YAML
+ * pipelines, Makefile recipes, Dockerfile RUN instructions, Jenkinsfile `sh` steps and
+ * whole shell scripts. A file of no known kind has none.
+ *
+ * @throws Error naming the file when a YAML pipeline does not parse.
+ */
+export function extractCiCommands(path: string, text: string): ShellCommand[] {
+  const kind = ciFileKind(path);
+  if (kind === undefined) return [];
+  if (isYamlPipeline(kind)) return yamlPipelineCommands(path, text, kind);
+  switch (kind) {
+    case 'makefile':
+      return makefileCommands(path, text);
+    case 'dockerfile':
+      return dockerfileCommands(path, text);
+    case 'jenkinsfile':
+      return jenkinsfileCommands(path, text);
+    default:
+      return shellCommands(text, 1, path);
+  }
+}

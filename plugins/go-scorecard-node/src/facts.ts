@@ -1,0 +1,244 @@
+/**
+ * Facts: what the analyzer extracts from each file of a service, before any check runs.
+ *
+ * Each file is parsed once, its facts extracted, and its syntax tree freed; checks then
+ * look only at facts (the split Tech Insights makes between fact retrievers and checks).
+ * This keeps memory flat as a repository grows and lets cross-file checks (an env var in
+ * a Deployment that reaches a gRPC dial in Go) join facts from different files.
+ */
+
+/** A position in a file: path relative to the scanned root (POSIX), 1-based line, source snippet. */
+export interface SourceRef {
+  path: string;
+  line: number;
+  snippet: string;
+}
+
+/** A call in Go code. `callee` is the called expression as written: `grpc.Dial`, `srv.Close`, `s.grpc.Stop`. */
+export interface CallRef extends SourceRef {
+  callee: string;
+}
+
+/** A finding a file-level extractor already decided (the per-function context checks). */
+export interface LocalFinding extends SourceRef {
+  checkId: string;
+  message: string;
+}
+
+/** An import spec of a Go file. `alias` is the local name when given (`_` and `.` included). */
+export interface GoImport {
+  path: string;
+  alias?: string;
+  line: number;
+}
+
+/** A string value in Go code or a manifest, with where it was written. */
+export interface LocatedValue extends SourceRef {
+  value: string;
+}
+
+/**
+ * Where a gRPC client's target comes from. `parts` are the values that may end up as the
+ * target (a literal; an env default; a flag default); `envVars` are environment variables
+ * that feed it, to be looked up in the service's manifests.
+ */
+export interface DialTarget extends SourceRef {
+  /** `Dial`, `DialContext` or `NewClient`. */
+  func: string;
+  values: LocatedValue[];
+  envVars: string[];
+}
+
+/** What a `Serve`-like call in a main package serves. */
+export type ServeKind =
+  | 'http-server' // ListenAndServe*/Serve* on an http.Server value
+  | 'http-func' // the package function http.ListenAndServe*/http.Serve*
+  | 'grpc' // Serve on a grpc.Server
+  | 'framework'; // gin/echo/fiber Run/Start/Listen
+
+/** A call that starts serving traffic. */
+export interface ServeCall extends CallRef {
+  kind: ServeKind;
+  /**
+   * For `http-server` calls: the returned error ends the process (log.Fatal, panic, os.Exit,
+   * a logger's Fatal) without a comparison with http.ErrServerClosed.
+   */
+  fatalWithoutErrServerClosed: boolean;
+}
+
+/** A `signal.Notify` or `signal.NotifyContext` call. */
+export interface SignalHandling extends SourceRef {
+  /** Includes syscall.SIGTERM, or lists no signal at all (every signal). */
+  handlesSigterm: boolean;
+}
+
+/** Facts of one Go file. */
+export interface GoFileFacts {
+  path: string;
+  /** Directory of the file relative to the root (`.` for the root): the Go package's identity. */
+  dir: string;
+  packageName: string;
+  isTest: boolean;
+  imports: GoImport[];
+  /** `context-cancel-discarded` and `context-cancel-not-called` findings of this file. */
+  contextFindings: LocalFinding[];
+  /** Number of `go` statements. */
+  goStatements: number;
+  /** References to goleak.VerifyTestMain or goleak.VerifyNone (called or deferred). */
+  goleakVerifications: number;
+  dialTargets: DialTarget[];
+  /** Calls of grpc.Dial, grpc.DialContext, grpc.WithInsecure. */
+  deprecatedDialCalls: CallRef[];
+  /**
+   * Serve calls in source order. Receivers (`srv.ListenAndServe()`) are servers when the same
+   * file declares or assigns them as such (see `go/serverBindings.ts`); this and the stop,
+   * close and shutdown calls below are extracted from every file, the shutdown checks read
+   * them for `package main` only.
+   */
+  serveCalls: ServeCall[];
+  signalHandling: SignalHandling[];
+  /** `x.Close()` where x is an *http.Server (or http.Server). */
+  httpServerCloseCalls: CallRef[];
+  /** `x.Shutdown(...)` where x is an *http.Server. */
+  httpServerShutdownCalls: CallRef[];
+  /** A `grpc.NewServer(...)` call. */
+  grpcServers: CallRef[];
+  /** `x.Stop()` where x came from grpc.NewServer. */
+  grpcStopCalls: CallRef[];
+  /** `x.GracefulStop()` where x came from grpc.NewServer. */
+  grpcGracefulStopCalls: CallRef[];
+  /**
+   * Seconds of the `context.WithTimeout` whose context reaches Shutdown/GracefulStop (the
+   * drain budget), when the duration is a constant expression.
+   */
+  shutdownTimeoutSeconds?: number;
+}
+
+/** A `require` line of go.mod. */
+export interface GoModRequire {
+  path: string;
+  version: string;
+  indirect: boolean;
+  line: number;
+}
+
+/** A `replace` line of go.mod. */
+export interface GoModReplace {
+  oldPath: string;
+  oldVersion?: string;
+  newPath: string;
+  newVersion?: string;
+  line: number;
+}
+
+/** A `retract` line of go.mod: one version (`low` = `high`) or an interval. */
+export interface GoModRetract {
+  low: string;
+  high: string;
+  line: number;
+}
+
+/** A parsed go.mod. */
+export interface GoModFile {
+  path: string;
+  module?: { path: string; line: number };
+  goVersion?: string;
+  /** The `toolchain` directive's value, e.g. `go1.23.1`. */
+  toolchain?: string;
+  requires: GoModRequire[];
+  replaces: GoModReplace[];
+  excludes: { path: string; version: string; line: number }[];
+  retracts: GoModRetract[];
+}
+
+/** A line of go.sum. `goMod` is true for the `/go.mod` hash line. */
+export interface GoSumEntry {
+  path: string;
+  version: string;
+  goMod: boolean;
+  line: number;
+}
+
+/** A Go module: its go.mod and, when present, its go.sum. */
+export interface GoModule {
+  /** Directory of go.mod relative to the root (`.` for the root). */
+  dir: string;
+  mod: GoModFile;
+  sum?: { path: string; entries: GoSumEntry[] };
+}
+
+/**
+ * One simple command of a shell script in a CI or build file. `line` is the line of the
+ * command word (`go`, also after assignments and wrappers such as `sudo`).
+ */
+export interface ShellCommand extends SourceRef {
+  /** Words after variable assignments and wrappers, quotes removed: `['go', 'install', 'x@v1']`. */
+  argv: string[];
+  /**
+   * Variables the command runs with, as far as the file says: assignments before it
+   * (`GO111MODULE=off go get ...`), `export`s earlier in the same script, Dockerfile
+   * ENV/ARG of the stage.
+   */
+  env: Record<string, string>;
+}
+
+/** An env entry of a container. `value` is absent for `valueFrom`. */
+export interface ContainerEnv {
+  name: string;
+  value?: LocatedValue;
+}
+
+/** A container of a workload's pod template. */
+export interface Container {
+  name: string;
+  /** Where the container's `name:` key is. */
+  ref: SourceRef;
+  /** Declares ports, or an httpGet/grpc/tcpSocket readiness or liveness probe. */
+  servesTraffic: boolean;
+  preStop?: {
+    /** `sleep N` in an exec command, or `sleep.seconds`; undefined if neither. */
+    sleepSeconds?: number;
+    ref: SourceRef;
+  };
+  env: ContainerEnv[];
+  /**
+   * Set when a Helm template action stands alone on a line inside the container: it
+   * may add fields (a preStop hook, ports) the analyzer cannot see.
+   */
+  templated?: boolean;
+}
+
+/** A Deployment, StatefulSet or DaemonSet. */
+export interface Workload {
+  kind: 'Deployment' | 'StatefulSet' | 'DaemonSet';
+  name: string;
+  /** Where the document's `kind:` key is. */
+  ref: SourceRef;
+  terminationGracePeriodSeconds?: { value: number; ref: SourceRef };
+  /** `spec.template.spec.dnsConfig.options` ndots, when set. */
+  ndots?: number;
+  containers: Container[];
+  /**
+   * Set when the pod spec comes from a Helm template whose actions may add or set fields
+   * the analyzer cannot see (a line holding only an action, or a templated value of
+   * terminationGracePeriodSeconds or ndots). Checks then report no missing field.
+   */
+  templated?: boolean;
+  /**
+   * A Kustomize strategic-merge patch: no container declares an `image`. Merged into the
+   * workload of the same kind and name by `mergeKustomizePatches`, dropped when none.
+   */
+  patch?: boolean;
+}
+
+/** Everything the analyzer knows about one service before the checks run. */
+export interface ServiceFacts {
+  goFiles: GoFileFacts[];
+  modules: GoModule[];
+  /** Paths of the CI and build files read (workflows, Makefiles, Dockerfiles, scripts). */
+  ciFiles: string[];
+  ciCommands: ShellCommand[];
+  /** Paths of YAML files holding at least one Kubernetes object. */
+  manifestFiles: string[];
+  workloads: Workload[];
+}

@@ -1,0 +1,129 @@
+import { extractGoFacts } from './extractGoFacts';
+import { testParser } from './testParser';
+
+async function targets(body: string, decls = '') {
+  const source = `package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	g "google.golang.org/grpc"
+)
+
+${decls}
+
+func main() {
+${body}
+}
+`;
+  const facts = extractGoFacts(await testParser(), 'main.go', source);
+  return facts.dialTargets.map(t => ({
+    func: t.func,
+    line: t.line,
+    values: t.values.map(v => `${v.line}:${v.value}`),
+    envVars: t.envVars,
+  }));
+}
+
+describe('dialTargets', () => {
+  it('reads a literal target, under an import alias', async () => {
+    expect(await targets(`	g.Dial("user-service:8080")`)).toEqual([
+      { func: 'Dial', line: 14, values: ['14:user-service:8080'], envVars: [] },
+    ]);
+  });
+
+  it('takes DialContext’s second argument', async () => {
+    expect(await targets(`	g.DialContext(nil, "orders:9000")`)).toEqual([
+      { func: 'DialContext', line: 14, values: ['14:orders:9000'], envVars: [] },
+    ]);
+  });
+
+  it('follows consts, vars and locals of the file to their literal', async () => {
+    const decls = `const userAddr = "user-service:8080"
+
+var (
+	orderAddr = "orders.shop:9000"
+)`;
+    expect(
+      await targets(
+        `	local := "pay:7000"
+	g.NewClient(userAddr)
+	g.NewClient(orderAddr)
+	g.NewClient(local)`,
+        decls,
+      ),
+    ).toEqual([
+      { func: 'NewClient', line: 19, values: ['11:user-service:8080'], envVars: [] },
+      { func: 'NewClient', line: 20, values: ['14:orders.shop:9000'], envVars: [] },
+      { func: 'NewClient', line: 21, values: ['18:pay:7000'], envVars: [] },
+    ]);
+  });
+
+  it('reads env vars from os.Getenv, os.LookupEnv and a getenv helper with a default', async () => {
+    expect(
+      await targets(`	g.NewClient(os.Getenv("USER_ADDR"))
+	v, _ := os.LookupEnv("ORDER_ADDR")
+	g.NewClient(v)
+	g.NewClient(getenv("PAY_ADDR", "pay:7000"))`),
+    ).toEqual([
+      { func: 'NewClient', line: 14, values: [], envVars: ['USER_ADDR'] },
+      { func: 'NewClient', line: 16, values: [], envVars: ['ORDER_ADDR'] },
+      { func: 'NewClient', line: 17, values: ['17:pay:7000'], envVars: ['PAY_ADDR'] },
+    ]);
+  });
+
+  it('reads flag defaults, through a dereference and flag.StringVar', async () => {
+    const decls = `var addr = flag.String("addr", "user-service:8080", "user service")
+var other string
+
+func init() {
+	flag.StringVar(&other, "other", "orders:9000", "orders")
+}`;
+    expect(await targets(`	g.NewClient(*addr)
+	g.NewClient(other)`, decls)).toEqual([
+      { func: 'NewClient', line: 19, values: ['11:user-service:8080'], envVars: [] },
+      { func: 'NewClient', line: 20, values: ['15:orders:9000'], envVars: [] },
+    ]);
+  });
+
+  it('formats fmt.Sprintf and + when every part resolves', async () => {
+    expect(
+      await targets(`	host := "user-service"
+	g.NewClient(fmt.Sprintf("%s:%d", host, 8080))
+	g.NewClient(host + ":8080")
+	g.NewClient(fmt.Sprintf("%s:%d", os.Getenv("HOST"), 8080))`),
+    ).toEqual([
+      { func: 'NewClient', line: 15, values: ['14:user-service:8080'], envVars: [] },
+      { func: 'NewClient', line: 16, values: ['14:user-service:8080'], envVars: [] },
+      { func: 'NewClient', line: 17, values: [], envVars: ['HOST'] },
+    ]);
+  });
+
+  it('leaves targets it cannot resolve empty', async () => {
+    expect(await targets(`	g.NewClient(cfg.Addr)`, 'var cfg struct{ Addr string }')).toEqual([
+      { func: 'NewClient', line: 14, values: [], envVars: [] },
+    ]);
+  });
+
+  it('lists grpc.Dial, grpc.DialContext and grpc.WithInsecure as deprecated calls', async () => {
+    const facts = extractGoFacts(
+      await testParser(),
+      'c.go',
+      `package c
+
+import "google.golang.org/grpc"
+
+func f() {
+	grpc.Dial("a:1", grpc.WithInsecure())
+	grpc.NewClient("a:1")
+}
+`,
+    );
+    expect(facts.deprecatedDialCalls.map(c => `${c.line} ${c.callee}`)).toEqual([
+      '6 grpc.Dial',
+      '6 grpc.WithInsecure',
+    ]);
+  });
+});

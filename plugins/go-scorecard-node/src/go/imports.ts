@@ -1,0 +1,83 @@
+import { GoImport } from '../facts';
+import { GoSource, lineOf, stringValue, textOf } from './syntax';
+
+/** Import paths the extractors look for. */
+export const PKG = {
+  context: 'context',
+  grpc: 'google.golang.org/grpc',
+  http: 'net/http',
+  signal: 'os/signal',
+  os: 'os',
+  flag: 'flag',
+  fmt: 'fmt',
+  time: 'time',
+  goleak: 'go.uber.org/goleak',
+  gin: 'github.com/gin-gonic/gin',
+  echo: 'github.com/labstack/echo/v4',
+  fiber: 'github.com/gofiber/fiber/v2',
+} as const;
+
+/**
+ * The package name Go code uses for an import path when the import has no alias. Without the
+ * package's sources this is a convention, not a fact: the last path element, minus a major
+ * version element (`/v2`), a gopkg.in version suffix (`yaml.v3` → `yaml`), a `go-` prefix and a
+ * `-go`/`.go` suffix (`go-redis` → `redis`, `grpc-go` → `grpc`).
+ */
+export function defaultPackageName(path: string): string {
+  const elems = path.split('/');
+  let last = elems[elems.length - 1];
+  if (/^v\d+$/.test(last) && elems.length > 1) last = elems[elems.length - 2];
+  last = last.replace(/\.v\d+$/, '');
+  if (last.startsWith('go-') && last.length > 3) last = last.slice(3);
+  last = last.replace(/[-.]go$/, '');
+  return last;
+}
+
+/** The import specs of a Go file (top-level `import` declarations only). */
+export function readImports(src: GoSource): GoImport[] {
+  const imports: GoImport[] = [];
+  const { root } = src;
+  for (let i = 0; i < root.namedChildCount; i++) {
+    const decl = root.namedChild(i)!;
+    if (decl.type === 'function_declaration' || decl.type === 'method_declaration') break;
+    if (decl.type !== 'import_declaration') continue;
+    const list = decl.namedChild(0);
+    if (!list) continue;
+    const specs = list.type === 'import_spec_list' ? list.namedChildren : [list];
+    for (const spec of specs) {
+      if (spec?.type !== 'import_spec') continue;
+      const pathNode = spec.childForFieldName('path');
+      const path = pathNode ? stringValue(src, pathNode) : undefined;
+      if (path === undefined) continue;
+      const name = spec.childForFieldName('name');
+      imports.push(
+        name
+          ? { path, alias: textOf(src, name), line: lineOf(spec) }
+          : { path, line: lineOf(spec) },
+      );
+    }
+  }
+  return imports;
+}
+
+/** Maps the local names of a file's imports to their paths (`ctxpkg "context"` counts). */
+export class ImportResolver {
+  private readonly localNames = new Map<string, string>();
+
+  constructor(imports: readonly GoImport[]) {
+    for (const imp of imports) {
+      const name = imp.alias ?? defaultPackageName(imp.path);
+      if (name !== '_' && name !== '.') this.localNames.set(imp.path, name);
+    }
+  }
+
+  /** The name this file refers to the package by, or undefined when it is not imported by name. */
+  localName(path: string): string | undefined {
+    return this.localNames.get(path);
+  }
+
+  /** Whether `qualifier` is this file's name for the package at `path`. */
+  is(qualifier: string, path: string): boolean {
+    return this.localNames.get(path) === qualifier;
+  }
+}

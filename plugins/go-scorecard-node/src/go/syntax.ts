@@ -1,0 +1,126 @@
+import { Node } from 'web-tree-sitter';
+import { CallRef, SourceRef } from '../facts';
+
+/** A parsed Go file: what the fact extractors share. The tree is freed by the caller. */
+export interface GoSource {
+  path: string;
+  source: string;
+  root: Node;
+}
+
+const MAX_SNIPPET = 120;
+
+/** The source text of a node (read from the JS string, not through the tree). */
+export function textOf(src: GoSource, node: Node): string {
+  return src.source.slice(node.startIndex, node.endIndex);
+}
+
+/** 1-based line where a node starts. */
+export function lineOf(node: Node): number {
+  return node.startPosition.row + 1;
+}
+
+/** The trimmed source line holding `index`, at most 120 characters. */
+export function snippetAt(source: string, index: number): string {
+  const start = source.lastIndexOf('\n', index - 1) + 1;
+  let end = source.indexOf('\n', index);
+  if (end < 0) end = source.length;
+  const line = source.slice(start, end).trim();
+  return line.length > MAX_SNIPPET ? `${line.slice(0, MAX_SNIPPET - 1)}…` : line;
+}
+
+/** Where a node starts, as a finding location. */
+export function refOf(src: GoSource, node: Node): SourceRef {
+  return {
+    path: src.path,
+    line: lineOf(node),
+    snippet: snippetAt(src.source, node.startIndex),
+  };
+}
+
+/** Where a call is, with its callee as written (`grpc.Dial`, `s.srv.Close`). */
+export function callRef(src: GoSource, call: Node): CallRef {
+  return { callee: textOf(src, call.childForFieldName('function')!), ...refOf(src, call) };
+}
+
+/** Strips parentheses around an expression. */
+export function unparen(node: Node): Node {
+  let n = node;
+  while (n.type === 'parenthesized_expression' && n.namedChildCount === 1) {
+    n = n.namedChild(0)!;
+  }
+  return n;
+}
+
+/** The value of a Go string literal, or undefined for anything else (or odd escapes). */
+export function stringValue(src: GoSource, node: Node): string | undefined {
+  const raw = textOf(src, node);
+  if (node.type === 'raw_string_literal') return raw.slice(1, -1);
+  if (node.type !== 'interpreted_string_literal') return undefined;
+  if (!raw.includes('\\')) return raw.slice(1, -1);
+  try {
+    return JSON.parse(raw) as string;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `func` declarations, methods and function literals: each its own analysis scope. */
+export function isFunctionNode(node: Node): boolean {
+  return (
+    node.type === 'function_declaration' ||
+    node.type === 'method_declaration' ||
+    node.type === 'func_literal'
+  );
+}
+
+/** The innermost function (declaration, method or literal) around a node. */
+export function enclosingFunction(node: Node): Node | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (isFunctionNode(n)) return n;
+  }
+  return undefined;
+}
+
+/** The top-level declaration (function, method, var, const, type) holding a node. */
+export function topLevelOf(node: Node): Node {
+  let n = node;
+  while (n.parent && n.parent.type !== 'source_file') n = n.parent;
+  return n;
+}
+
+/** Arguments of a call, parentheses stripped; variadic `x...` kept as is. */
+export function callArguments(call: Node): Node[] {
+  const args = call.childForFieldName('arguments');
+  if (!args) return [];
+  const out: Node[] = [];
+  for (let i = 0; i < args.namedChildCount; i++) {
+    const arg = args.namedChild(i)!;
+    if (arg.type !== 'comment') out.push(unparen(arg));
+  }
+  return out;
+}
+
+/** For `x.f(...)`: the operand `x` and the name `f`. Undefined for other calls. */
+export function selectorCall(
+  src: GoSource,
+  call: Node,
+): { operand: Node; name: string } | undefined {
+  if (call.type !== 'call_expression') return undefined;
+  const fn = call.childForFieldName('function');
+  if (!fn || fn.type !== 'selector_expression') return undefined;
+  const operand = fn.childForFieldName('operand');
+  const field = fn.childForFieldName('field');
+  if (!operand || !field) return undefined;
+  return { operand: unparen(operand), name: textOf(src, field) };
+}
+
+/** `pkg.f(...)` where `pkg` is a plain identifier: both names. */
+export function qualifiedCall(
+  src: GoSource,
+  call: Node,
+): { qualifier: string; name: string } | undefined {
+  const sel = selectorCall(src, call);
+  if (!sel || sel.operand.type !== 'identifier') return undefined;
+  return { qualifier: textOf(src, sel.operand), name: sel.name };
+}

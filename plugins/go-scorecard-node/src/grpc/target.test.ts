@@ -1,0 +1,56 @@
+import { dotCount, isShortKubernetesTarget, targetHost } from './target';
+
+describe('isShortKubernetesTarget', () => {
+  it.each([
+    ['user-service:8080', 5, true],
+    ['user-service', 5, true],
+    ['user-service.shop:8080', 5, true],
+    ['user-service.shop.svc.cluster.local:8080', 5, true],
+    ['user-service.shop.svc.cluster.local:8080', 2, false],
+    ['user-service.shop:8080', 2, true],
+    ['user-service.shop.svc:8080', 2, false],
+    ['user-service:8080', 2, true],
+    ['api.example.com:443', 5, true],
+    ['  user-service:8080 ', 5, true],
+  ])('%j under ndots %d is short: %p', (target, ndots, want) => {
+    expect(isShortKubernetesTarget(target, ndots)).toBe(want);
+  });
+
+  it.each([
+    'user-service.shop.svc.cluster.local.:8080',
+    'user-service.:8080',
+    'dns:///user-service:8080',
+    'passthrough:///user-service:8080',
+    'xds:///user-service',
+    'unix:///var/run/app.sock',
+    'unix:app.sock',
+    'unix-abstract:app',
+    'ipv4:10.0.0.1:80',
+    '10.0.0.1:8080',
+    '10.0.0.1',
+    '[::1]:8080',
+    '[2001:db8::1]',
+    '::1',
+    '2001:db8::1',
+    'localhost:50051',
+    'LOCALHOST',
+    'api.localhost:1',
+    ':8080',
+    '',
+    '%s:%d',
+    '${USER_HOST}:8080',
+    '{{ .Values.addr }}',
+    'http://user-service:8080',
+    '8080',
+  ])('%j is not short', target => {
+    expect(isShortKubernetesTarget(target, 5)).toBe(false);
+  });
+
+  it('exposes the host and its dots', () => {
+    expect(targetHost('users.shop:80')).toBe('users.shop');
+    expect(targetHost('users.shop.:80')).toBe('users.shop.');
+    expect(targetHost('dns:///users')).toBeUndefined();
+    expect(dotCount('a.b.c.')).toBe(2);
+    expect(dotCount('a')).toBe(0);
+  });
+});

@@ -1,0 +1,14 @@
+/**
+ * The Go Service Scorecard analyzer: a source tree in, a result for every check of the
+ * catalog out. Needs no Backstage at run time.
+ *
+ * @packageDocumentation
+ */
+export { Analyzer } from './analyze';
+export type { AnalyzerOptions } from './analyze';
+export { isAnalyzedPath } from './inputKind';
+export { DirectoryTree } from './tree/DirectoryTree';
+export { MemoryTree } from './tree/MemoryTree';
+export type { SourceEntry, SourceTree, TreeProblem } from './tree/SourceTree';
+export type { Check, CheckOutcome } from './checks/types';
+export type * from './facts';

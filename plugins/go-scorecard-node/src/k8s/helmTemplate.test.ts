@@ -1,0 +1,20 @@
+import { blankTemplateActions, TEMPLATE_PLACEHOLDER } from './helmTemplate';
+
+describe('blankTemplateActions', () => {
+  it('blanks action-only lines, replaces inline actions, keeps line count', () => {
+    const text =
+      'a: 1\n{{- if .Values.x }}\nb: {{ .Values.b }}-x\n  {{ toYaml .c\n   | nindent 2 }}\nc: 3\r\n{{ end }}\r\n';
+    const out = blankTemplateActions(text);
+    expect(out.text.split('\n')).toEqual([
+      'a: 1',
+      '',
+      `b: ${TEMPLATE_PLACEHOLDER}-x`,
+      '',
+      '',
+      'c: 3\r',
+      '\r',
+      '',
+    ]);
+    expect(out.actionLines).toEqual([2, 4, 7]);
+  });
+});

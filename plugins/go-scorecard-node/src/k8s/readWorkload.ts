@@ -1,0 +1,168 @@
+import {
+  Document,
+  isMap,
+  isScalar,
+  LineCounter,
+  Node,
+  Pair,
+  Scalar,
+} from 'yaml';
+import { Container, ContainerEnv, SourceRef, Workload } from '../facts';
+import { LineIndex } from '../text/lineIndex';
+import { NodeReader } from '../yaml/nodes';
+import { TEMPLATE_PLACEHOLDER } from './helmTemplate';
+import { preStopSleepSeconds } from './preStopSleep';
+
+/** The kinds whose pod template the analyzer reads. */
+export const WORKLOAD_KINDS = new Set([
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+]);
+
+const SERVING_PROBE_HANDLERS = ['httpGet', 'grpc', 'tcpSocket'];
+
+/** Where a workload document is, and what is known about its source text. */
+export interface WorkloadSource {
+  path: string;
+  /** The original text (for snippets). */
+  original: LineIndex;
+  lines: LineCounter;
+  /** Lines that held only Helm template actions. */
+  actionLines: number[];
+}
+
+function isTemplated(value: unknown): boolean {
+  return typeof value === 'string' && value.includes(TEMPLATE_PLACEHOLDER);
+}
+
+/** Reads one Deployment/StatefulSet/DaemonSet document into a {@link Workload}. */
+export class WorkloadReader {
+  private readonly r: NodeReader;
+  private readonly root: unknown;
+
+  constructor(doc: Document.Parsed, private readonly src: WorkloadSource) {
+    this.r = new NodeReader(doc);
+    this.root = doc.contents;
+  }
+
+  private ref(node: Node | undefined): SourceRef {
+    const line = this.src.lines.linePos(node?.range?.[0] ?? 0).line;
+    return {
+      path: this.src.path,
+      line,
+      snippet: this.src.original.snippet(line),
+    };
+  }
+
+  private keyRef(pair: Pair<Scalar, unknown>): SourceRef {
+    return this.ref(pair.key);
+  }
+
+  /** Whether a line holding only a template action lies inside `node`. */
+  private hasActionLine(node: Node | undefined): boolean {
+    if (!node?.range || this.src.actionLines.length === 0) return false;
+    const first = this.src.lines.linePos(node.range[0]).line;
+    const last = this.src.lines.linePos(node.range[2]).line;
+    return this.src.actionLines.some(l => l >= first && l <= last);
+  }
+
+  read(kind: Workload['kind']): Workload {
+    const kindPair = this.r.pair(this.root, 'kind')!;
+    const podSpec = this.r.get(this.root, 'spec', 'template', 'spec');
+    const containers = this.r
+      .items(this.r.get(podSpec, 'containers'))
+      .map(c => this.container(c));
+    const workload: Workload = {
+      kind,
+      name: this.r.string(this.root, 'metadata', 'name') ?? '',
+      ref: this.keyRef(kindPair),
+      containers,
+    };
+    let templated = this.hasActionLine(podSpec);
+
+    const grace = this.r.pair(podSpec, 'terminationGracePeriodSeconds');
+    const graceValue = this.r.resolve(grace?.value);
+    if (grace && isScalar(graceValue)) {
+      const value = Number(graceValue.value);
+      if (Number.isInteger(value))
+        workload.terminationGracePeriodSeconds = {
+          value,
+          ref: this.keyRef(grace),
+        };
+      else templated ||= isTemplated(graceValue.value);
+    }
+
+    for (const option of this.r.items(
+      this.r.get(podSpec, 'dnsConfig', 'options'),
+    )) {
+      if (this.r.string(option, 'name') !== 'ndots') continue;
+      const raw = this.r.get(option, 'value');
+      const value = isScalar(raw) ? Number(raw.value) : NaN;
+      if (Number.isInteger(value)) workload.ndots = value;
+      else templated ||= isScalar(raw) && isTemplated(raw.value);
+    }
+
+    if (templated) workload.templated = true;
+    const hasImage = (c: unknown) => this.r.get(c, 'image') !== undefined;
+    if (
+      !this.src.actionLines.length &&
+      !this.r.items(this.r.get(podSpec, 'containers')).some(hasImage)
+    ) {
+      workload.patch = true;
+    }
+    return workload;
+  }
+
+  private container(node: Node): Container {
+    const namePair = this.r.pair(node, 'name');
+    const container: Container = {
+      name: this.r.string(node, 'name') ?? '',
+      ref: namePair ? this.keyRef(namePair) : this.ref(node),
+      servesTraffic: this.servesTraffic(node),
+      env: this.r.items(this.r.get(node, 'env')).flatMap(e => this.env(e)),
+    };
+    const preStop = this.r.pair(this.r.get(node, 'lifecycle'), 'preStop');
+    if (preStop) {
+      const hook = this.r.resolve(preStop.value);
+      const sleep = this.r.get(hook, 'sleep', 'seconds');
+      const command = this.r.items(this.r.get(hook, 'exec', 'command'));
+      let sleepSeconds: number | undefined;
+      if (isScalar(sleep) && Number.isFinite(Number(sleep.value)))
+        sleepSeconds = Number(sleep.value);
+      else if (command.length > 0 && command.every(isScalar)) {
+        sleepSeconds = preStopSleepSeconds(
+          command.map(c => String((c as Scalar).value)),
+        );
+      }
+      container.preStop = { sleepSeconds, ref: this.keyRef(preStop) };
+    }
+    if (this.hasActionLine(node)) container.templated = true;
+    return container;
+  }
+
+  private servesTraffic(node: Node): boolean {
+    if (this.r.items(this.r.get(node, 'ports')).length > 0) return true;
+    return ['readinessProbe', 'livenessProbe'].some(probe =>
+      SERVING_PROBE_HANDLERS.some(
+        h => this.r.get(node, probe, h) !== undefined,
+      ),
+    );
+  }
+
+  private env(node: Node): ContainerEnv[] {
+    const name = this.r.string(node, 'name');
+    if (!name || !isMap(node)) return [];
+    const pair = this.r.pair(node, 'value');
+    const value = this.r.resolve(pair?.value);
+    if (
+      !pair ||
+      !isScalar(value) ||
+      value.value === null ||
+      isTemplated(value.value)
+    )
+      return [{ name }];
+    const ref = this.keyRef(pair);
+    return [{ name, value: { ...ref, value: String(value.value) } }];
+  }
+}

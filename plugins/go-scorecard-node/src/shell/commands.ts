@@ -1,0 +1,224 @@
+import { ShellCommand } from '../facts';
+import { LineIndex, shorten } from '../text/lineIndex';
+import { ShellToken, WordToken, tokenize } from './tokenize';
+
+/** Maps an offset of the script to its 1-based line in the file. */
+export type LineOfOffset = (offset: number) => number;
+
+const LEADING_KEYWORDS = new Set([
+  'if',
+  'then',
+  'else',
+  'elif',
+  'do',
+  'while',
+  'until',
+  '!',
+  '{',
+  'fi',
+  'done',
+  '}',
+]);
+const NON_COMMANDS = new Set(['for', 'select', 'function']);
+const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ash', 'ksh']);
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)\+?=/;
+const MAX_NESTING = 3;
+
+/** Wrappers that run the rest of their arguments as a command, with their value-taking options. */
+const WRAPPERS: Record<string, Set<string>> = {
+  sudo: new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '-T']),
+  env: new Set(['-u', '-C', '-S']),
+  time: new Set(['-f', '-o']),
+  exec: new Set(['-a']),
+  nohup: new Set(),
+  nice: new Set(['-n']),
+};
+
+function basename(word: string): string {
+  return word.slice(word.lastIndexOf('/') + 1);
+}
+
+function isOp(token: ShellToken | undefined, op: string): boolean {
+  return token?.kind === 'op' && token.op === op;
+}
+
+function isKeyword(w: WordToken, name: string): boolean {
+  return w.raw === name;
+}
+
+/** Removes wrapper commands (`sudo -E`, `env -i X=1`, `time`) in front of the real command. */
+function unwrap(words: WordToken[], env: Record<string, string>): WordToken[] {
+  let rest = words;
+  while (rest.length > 0 && WRAPPERS[rest[0].value]) {
+    const valueOptions = WRAPPERS[rest[0].value];
+    let i = 1;
+    while (i < rest.length) {
+      const v = rest[i].value;
+      if (v === '--') {
+        i++;
+        break;
+      }
+      const assignment = ASSIGNMENT.exec(rest[i].raw);
+      if (assignment) {
+        env[assignment[1]] = v.slice(v.indexOf('=') + 1);
+        i++;
+      } else if (v.startsWith('-') && v.length > 1) {
+        i += valueOptions.has(v) ? 2 : 1;
+      } else break;
+    }
+    rest = rest.slice(i);
+  }
+  return rest;
+}
+
+/** The script argument of `sh -c SCRIPT` (also `bash -ec`, `sh -xc`), if any. */
+function inlineScript(argv: WordToken[]): WordToken | undefined {
+  if (!SHELLS.has(basename(argv[0].value))) return undefined;
+  for (let i = 1; i < argv.length; i++) {
+    const v = argv[i].value;
+    if (!/^-[a-zA-Z]+$/.test(v)) return undefined;
+    if (v.includes('c')) return argv[i + 1];
+  }
+  return undefined;
+}
+
+class CommandBuilder {
+  readonly commands: ShellCommand[] = [];
+  private readonly exported: Record<string, string> = {};
+  /** Open `case` statements: reading the word list, a pattern, or an item's commands. */
+  private readonly cases: ('head' | 'pattern' | 'item')[] = [];
+  private words: WordToken[] = [];
+
+  constructor(
+    private readonly script: string,
+    private readonly path: string,
+    private readonly lineOf: LineOfOffset,
+    private readonly depth: number,
+  ) {}
+
+  run(tokens: ShellToken[]): ShellCommand[] {
+    for (let t = 0; t < tokens.length; t++) {
+      const token = tokens[t];
+      const state = this.cases[this.cases.length - 1];
+      if (token.kind === 'redirect') {
+        if (tokens[t + 1]?.kind === 'word') t++;
+      } else if (token.kind === 'word') {
+        this.word(token, state);
+      } else if (state === 'head' || state === 'pattern') {
+        if (token.op === ')' && state === 'pattern') {
+          this.words = [];
+          this.cases[this.cases.length - 1] = 'item';
+        }
+      } else if (
+        token.op === '(' &&
+        this.words.length === 1 &&
+        isOp(tokens[t + 1], ')')
+      ) {
+        this.words = [];
+        t++;
+      } else {
+        this.flush();
+        if (state === 'item' && token.op.startsWith(';') && token.op !== ';') {
+          this.cases[this.cases.length - 1] = 'pattern';
+        }
+      }
+    }
+    this.flush();
+    return this.commands;
+  }
+
+  private word(token: WordToken, state: string | undefined) {
+    const atStart = this.words.length === 0;
+    if (state === 'head') {
+      if (isKeyword(token, 'in')) this.cases[this.cases.length - 1] = 'pattern';
+      return;
+    }
+    if (
+      atStart &&
+      isKeyword(token, 'esac') &&
+      (state === 'pattern' || state === 'item')
+    ) {
+      this.cases.pop();
+      return;
+    }
+    if (state === 'pattern') return;
+    if (atStart && isKeyword(token, 'case')) {
+      this.cases.push('head');
+      return;
+    }
+    this.words.push(token);
+  }
+
+  private flush() {
+    let words = this.words;
+    this.words = [];
+    while (words.length > 0 && LEADING_KEYWORDS.has(words[0].raw))
+      words = words.slice(1);
+    if (words.length === 0 || NON_COMMANDS.has(words[0].raw)) return;
+
+    const env: Record<string, string> = { ...this.exported };
+    let i = 0;
+    for (; i < words.length; i++) {
+      const assignment = ASSIGNMENT.exec(words[i].raw);
+      if (!assignment) break;
+      env[assignment[1]] = words[i].value.slice(
+        words[i].value.indexOf('=') + 1,
+      );
+    }
+    const argv = unwrap(words.slice(i), env);
+    if (argv.length === 0) return;
+    if (argv[0].value === 'export') {
+      for (const w of argv.slice(1)) {
+        const assignment = ASSIGNMENT.exec(w.raw);
+        if (assignment)
+          this.exported[assignment[1]] = w.value.slice(
+            w.value.indexOf('=') + 1,
+          );
+      }
+    }
+    const last = words[words.length - 1];
+    this.commands.push({
+      path: this.path,
+      line: this.lineOf(argv[0].start),
+      snippet: shorten(this.script.slice(words[0].start, last.end)),
+      argv: argv.map(w => w.value),
+      env,
+    });
+    const nested = inlineScript(argv);
+    if (nested && this.depth < MAX_NESTING) {
+      const base = this.lineOf(nested.start);
+      const index = new LineIndex(nested.value);
+      const inner = new CommandBuilder(
+        nested.value,
+        this.path,
+        o => base + index.lineOf(o) - 1,
+        this.depth + 1,
+      );
+      for (const c of inner.run(tokenize(nested.value))) {
+        this.commands.push({ ...c, env: { ...env, ...c.env } });
+      }
+    }
+  }
+}
+
+/**
+ * The simple commands of a shell script, in order: `argv` without quotes, assignment
+ * prefixes (`GO111MODULE=off go get …`) and variables exported earlier in the script in
+ * `env`, wrappers (`sudo`, `env`, `time`, `exec`, `nohup`, `nice`) removed.
+ * Redirections, `if`/`while`/`for`/`case` syntax, function headers and pure assignments
+ * are not commands; `sh -c '…'` also yields the commands of its script.
+ *
+ * `line` is the file line of the command word: `firstLine` is the line of the script's
+ * first line, or `lineOf` maps script offsets to file lines when the script was
+ * unfolded or unescaped from its file (YAML folded scalars, Makefile recipes).
+ */
+export function shellCommands(
+  script: string,
+  firstLine: number,
+  path: string,
+  lineOf?: LineOfOffset,
+): ShellCommand[] {
+  const index = lineOf ? undefined : new LineIndex(script);
+  const map = lineOf ?? ((o: number) => firstLine + index!.lineOf(o) - 1);
+  return new CommandBuilder(script, path, map, 0).run(tokenize(script));
+}

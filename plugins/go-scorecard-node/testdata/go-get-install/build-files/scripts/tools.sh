@@ -1,0 +1,4 @@
+#!/bin/sh
+set -eu
+export GO111MODULE=off
+go get github.com/x/other # want: go-get-install

@@ -1,0 +1,3 @@
+module example.com/noci
+
+go 1.22

@@ -1,0 +1,4 @@
+package pay
+
+// Name is the package's name.
+const Name = "pay"

@@ -1,0 +1,3 @@
+module example.com/worker // want "goleak-missing"
+
+go 1.22

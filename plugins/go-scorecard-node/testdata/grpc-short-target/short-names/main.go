@@ -1,0 +1,28 @@
+package main
+
+import (
+	"log"
+	"os"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
+)
+
+func main() {
+	creds := grpc.WithTransportCredentials(insecure.NewCredentials())
+	users, err := grpc.NewClient(os.Getenv("USER_ADDR"), creds)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer users.Close()
+	orders, err := grpc.NewClient("orders:9000", creds) // want "grpc-short-target"
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer orders.Close()
+	local, err := grpc.NewClient("localhost:9000", creds)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer local.Close()
+}

@@ -1,0 +1,7 @@
+module example.com/catalog
+
+go 1.22
+
+require google.golang.org/protobuf v1.33.0
+
+require github.com/golang/protobuf v1.5.4 // indirect
