@@ -1,0 +1,42 @@
+import { UsageError, parseArgs } from './args';
+
+describe('parseArgs', () => {
+  it('defaults to text, fail on error, colour on a TTY only', () => {
+    expect(parseArgs(['repo'], {}, true)).toEqual({
+      dir: 'repo',
+      format: 'text',
+      failOn: 'error',
+      docsUrl: undefined,
+      color: true,
+    });
+    expect(parseArgs(['repo'], {}, false)).toMatchObject({ color: false });
+    expect(parseArgs(['repo'], { NO_COLOR: '1' }, true)).toMatchObject({ color: false });
+    expect(parseArgs(['repo', '--no-color'], {}, true)).toMatchObject({ color: false });
+  });
+
+  it('reads options in both spellings, and the docs URL from the environment', () => {
+    expect(
+      parseArgs(['--format=sarif', 'repo', '--fail-on', 'warning', '--max-file-bytes', '10'], {}, false),
+    ).toMatchObject({ dir: 'repo', format: 'sarif', failOn: 'warning', maxFileBytes: 10 });
+    expect(parseArgs(['repo'], { GO_SCORECARD_DOCS_URL: 'https://portal' }, false)).toMatchObject({
+      docsUrl: 'https://portal',
+    });
+  });
+
+  it('returns help for -h and --help', () => {
+    expect(parseArgs(['-h'], {}, false)).toBe('help');
+    expect(parseArgs(['repo', '--help'], {}, false)).toBe('help');
+  });
+
+  it.each([
+    [[], 'DIR is missing'],
+    [['a', 'b'], 'one DIR expected, got 2'],
+    [['a', '--format', 'xml'], '--format must be one of text, json, sarif, not "xml"'],
+    [['a', '--fail-on', 'info'], '--fail-on must be one of error, warning, never, not "info"'],
+    [['a', '--max-file-bytes', '-3'], '--max-file-bytes must be a positive whole number, not "-3"'],
+    [['a', '--format'], '--format needs a value'],
+    [['a', '--colour'], 'unknown option --colour'],
+  ])('rejects %j', (argv, message) => {
+    expect(() => parseArgs(argv, {}, false)).toThrow(new UsageError(message));
+  });
+});

@@ -1,0 +1,99 @@
+/** The output formats of the CLI. */
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+/** The lowest severity whose failure makes the exit code 1; `never` always exits 0. */
+export type FailOn = 'error' | 'warning' | 'never';
+
+/** What the command line asked for. */
+export interface CliOptions {
+  dir: string;
+  format: OutputFormat;
+  failOn: FailOn;
+  maxFileBytes?: number;
+  /** Base URL of the portal, for fix links (`<base>/go-scorecard/lessons/...`). */
+  docsUrl?: string;
+  color: boolean;
+}
+
+/** A usage error: exit code 2, with the message and the help text. */
+export class UsageError extends Error {}
+
+/** The `--help` text. */
+export const helpText = `Usage: go-scorecard DIR [options]
+
+Scans a Go service's repository folder for the five production lessons of Go Service
+Scorecard (tooling, protobuf, gRPC DNS, context leaks, graceful shutdown).
+
+Options:
+  --format text|json|sarif   output format (default: text; json and sarif go to stdout only)
+  --fail-on error|warning|never
+                             exit 1 when a check of this severity or above fails (default: error)
+  --max-file-bytes N         skip files larger than N bytes (default: 2097152)
+  --docs-url URL             your portal's base URL, for fix links (env GO_SCORECARD_DOCS_URL)
+  --no-color                 no colour in text output (also NO_COLOR; colour only on a TTY)
+  -h, --help                 this help
+
+Exit codes: 0 no failing check at or above --fail-on; 1 there is one; 2 bad usage or unreadable DIR.`;
+
+const formats: readonly string[] = ['text', 'json', 'sarif'];
+const failOns: readonly string[] = ['error', 'warning', 'never'];
+const valueOptions: readonly string[] = ['--format', '--fail-on', '--max-file-bytes', '--docs-url'];
+
+/**
+ * Parses argv (without node and the script). Returns `'help'` for --help.
+ * Accepts `--opt value` and `--opt=value`.
+ */
+export function parseArgs(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  isTTY: boolean,
+): CliOptions | 'help' {
+  const positional: string[] = [];
+  const options: CliOptions = {
+    dir: '',
+    format: 'text',
+    failOn: 'error',
+    docsUrl: env.GO_SCORECARD_DOCS_URL || undefined,
+    color: isTTY && !env.NO_COLOR,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '-h' || arg === '--help') return 'help';
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq < 0 ? arg : arg.slice(0, eq);
+    if (name === '--no-color') {
+      options.color = false;
+      continue;
+    }
+    if (!valueOptions.includes(name)) throw new UsageError(`unknown option ${name}`);
+    const value = eq < 0 ? argv[++i] : arg.slice(eq + 1);
+    if (value === undefined) throw new UsageError(`${name} needs a value`);
+    switch (name) {
+      case '--format':
+        if (!formats.includes(value)) throw new UsageError(`--format must be one of ${formats.join(', ')}, not "${value}"`);
+        options.format = value as OutputFormat;
+        break;
+      case '--fail-on':
+        if (!failOns.includes(value)) throw new UsageError(`--fail-on must be one of ${failOns.join(', ')}, not "${value}"`);
+        options.failOn = value as FailOn;
+        break;
+      case '--max-file-bytes': {
+        const n = Number(value);
+        if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--max-file-bytes must be a positive whole number, not "${value}"`);
+        options.maxFileBytes = n;
+        break;
+      }
+      default:
+        options.docsUrl = value;
+    }
+  }
+  if (positional.length !== 1) {
+    throw new UsageError(positional.length ? `one DIR expected, got ${positional.length}` : 'DIR is missing');
+  }
+  options.dir = positional[0];
+  return options;
+}

@@ -1,0 +1,89 @@
+import {
+  CheckStatus,
+  ScanReport,
+  getCheck,
+  lessons,
+} from '@internal/plugin-go-scorecard-common';
+import { fixLink } from './docLinks';
+
+const symbols: Record<CheckStatus, string> = {
+  pass: '✓',
+  fail: '✗',
+  warn: '!',
+  not_applicable: '-',
+  error: 'E',
+};
+
+const colours: Record<CheckStatus, number> = {
+  pass: 32,
+  fail: 31,
+  warn: 33,
+  not_applicable: 90,
+  error: 35,
+};
+
+/** Counts of statuses, and the score: checks passed of those applicable. */
+export function summarize(report: ScanReport) {
+  const count = (s: CheckStatus) => report.checks.filter(c => c.status === s).length;
+  const passed = count('pass');
+  const applicable = report.checks.length - count('not_applicable');
+  return {
+    passed,
+    failed: count('fail'),
+    warnings: count('warn'),
+    notApplicable: count('not_applicable'),
+    errors: count('error'),
+    applicable,
+  };
+}
+
+/**
+ * The report for people: checks grouped by lesson with a status symbol, each finding as
+ * `file:line`, the fix link of every check that did not pass, and a summary line.
+ */
+export function formatText(
+  report: ScanReport,
+  options: { color: boolean; docsUrl?: string },
+): string {
+  const paint = (code: number, s: string) =>
+    options.color ? `\u001b[${code}m${s}\u001b[0m` : s;
+  const bold = (s: string) => (options.color ? `\u001b[1m${s}\u001b[0m` : s);
+  const out: string[] = [bold(`Go Service Scorecard: ${report.root}`), ''];
+
+  for (const lesson of lessons) {
+    out.push(bold(`Lesson ${lesson.id}: ${lesson.title}`));
+    for (const result of report.checks.filter(c => c.lesson === lesson.id)) {
+      const title = getCheck(result.id)?.title ?? result.id;
+      const n = result.findings.length;
+      const count = n ? `  (${n} finding${n === 1 ? '' : 's'})` : '';
+      out.push(
+        `  ${paint(colours[result.status], symbols[result.status])} ${result.id.padEnd(26)} ${title}${count}`,
+      );
+      for (const f of result.findings) {
+        out.push(`      ${f.path}:${f.line}  ${f.message}`);
+        if (f.snippet) out.push(paint(90, `          ${f.snippet}`));
+      }
+      if (result.message && result.status !== 'pass') {
+        out.push(paint(90, `      ${result.message}`));
+      }
+      if (result.status === 'fail' || result.status === 'warn') {
+        out.push(`      how to fix: ${fixLink(result.id, options.docsUrl)}`);
+      }
+    }
+    out.push('');
+  }
+
+  for (const note of report.notes ?? []) {
+    out.push(paint(90, `note: ${note.path}: ${note.message}`));
+  }
+  if (report.notes?.length) out.push('');
+
+  const s = summarize(report);
+  out.push(
+    bold(
+      `Score ${s.passed}/${s.applicable}: ${s.passed} passed, ${s.failed} failed, ${s.warnings} warnings, ` +
+        `${s.errors} errors, ${s.notApplicable} not applicable`,
+    ),
+  );
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,80 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import '@microsoft/jest-sarif';
+import { checks as catalog, ScanReport } from '@internal/plugin-go-scorecard-common';
+import { runCli } from './scan';
+
+const examples = join(__dirname, '..', '..', '..', 'examples', 'services');
+const failing = join(examples, 'notification-service');
+const golden = join(examples, 'checkout-service');
+
+describe('go-scorecard', () => {
+  it('prints help and exits 0', async () => {
+    const run = await runCli(['--help']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toContain('Usage: go-scorecard DIR');
+  });
+
+  it('exits 2 with a message for bad usage and unreadable folders', async () => {
+    const usage = await runCli(['--format', 'yaml', failing]);
+    expect(usage).toMatchObject({ code: 2, stdout: '' });
+    expect(usage.stderr).toContain('--format must be one of text, json, sarif');
+
+    const missing = await runCli(['/nonexistent/repo']);
+    expect(missing).toMatchObject({ code: 2, stdout: '' });
+    expect(missing.stderr).toContain('cannot read /nonexistent/repo');
+
+    const file = join(mkdtempSync(join(tmpdir(), 'gss-')), 'main.go');
+    writeFileSync(file, 'package main\n');
+    expect(await runCli([file])).toMatchObject({ code: 2 });
+  });
+
+  it('prints JSON per the contract: every check once, and nothing else on stdout', async () => {
+    const run = await runCli([failing, '--format', 'json']);
+    const report: ScanReport = JSON.parse(run.stdout);
+    expect(report.schemaVersion).toBe(1);
+    expect(report.root).toBe(failing);
+    expect(report.checks.map(c => c.id)).toEqual(catalog.map(c => c.id));
+    for (const c of report.checks) {
+      expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'lesson', 'severity', 'status', 'findings']));
+    }
+    expect(run.code).toBe(1);
+  });
+
+  it('exits by --fail-on', async () => {
+    expect((await runCli([golden, '--format', 'json'])).code).toBe(0);
+    expect((await runCli([golden, '--format', 'json', '--fail-on', 'warning'])).code).toBe(0);
+    expect((await runCli([failing, '--format', 'json', '--fail-on', 'never'])).code).toBe(0);
+  });
+
+  it('prints text grouped by lesson with file:line, fix links and a summary, no colour off a TTY', async () => {
+    const run = await runCli([failing]);
+    expect(run.stdout).toContain('Lesson 5: Graceful shutdown');
+    expect(run.stdout).toMatch(/✗ shutdown-grpc-stop/);
+    expect(run.stdout).toMatch(/cmd\/\S+\.go:\d+ {2}/);
+    expect(run.stdout).toContain('lesson-5-shutdown.md#shutdown-grpc-stop');
+    expect(run.stdout).toMatch(/^Score \d+\/\d+: \d+ passed, \d+ failed/m);
+    expect(run.stdout).not.toContain('\u001b[');
+
+    const linked = await runCli([failing, '--docs-url', 'https://portal.example.com/']);
+    expect(linked.stdout).toContain(
+      'https://portal.example.com/go-scorecard/lessons/shutdown#shutdown-grpc-stop',
+    );
+    expect((await runCli([failing], {}, true)).stdout).toContain('\u001b[31m✗');
+  });
+
+  it('prints SARIF 2.1.0 that validates against the schema, one rule per check', async () => {
+    const run = await runCli([failing, '--format', 'sarif']);
+    const sarif = JSON.parse(run.stdout);
+    expect(sarif).toBeValidSarifLog();
+    const [theRun] = sarif.runs;
+    expect(theRun.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(catalog.map(c => c.id));
+    const json: ScanReport = JSON.parse((await runCli([failing, '--format', 'json'])).stdout);
+    expect(theRun.results).toHaveLength(json.checks.reduce((n, c) => n + c.findings.length, 0));
+    expect(theRun.results[0]).toMatchObject({
+      ruleId: expect.any(String),
+      locations: [{ physicalLocation: { region: { startLine: expect.any(Number) } } }],
+    });
+  });
+});

@@ -1,0 +1,51 @@
+import { Analyzer, DirectoryTree } from '@internal/plugin-go-scorecard-node';
+import { UsageError, helpText, parseArgs } from './args';
+import { exitCode } from './exitCode';
+import { formatSarif } from './formatSarif';
+import { formatText } from './formatText';
+
+/** What a CLI run printed and its exit code. */
+export interface CliRun {
+  stdout: string;
+  stderr: string;
+  code: 0 | 1 | 2;
+}
+
+/** Runs the CLI on argv (without node and script) and returns what to print. */
+export async function runCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv = {},
+  isTTY = false,
+): Promise<CliRun> {
+  let options;
+  try {
+    options = parseArgs(argv, env, isTTY);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      return { stdout: '', stderr: `go-scorecard: ${e.message}\n\n${helpText}\n`, code: 2 };
+    }
+    throw e;
+  }
+  if (options === 'help') return { stdout: `${helpText}\n`, stderr: '', code: 0 };
+
+  let tree;
+  try {
+    tree = await DirectoryTree.open(options.dir);
+  } catch (e) {
+    return {
+      stdout: '',
+      stderr: `go-scorecard: cannot read ${options.dir}: ${(e as Error).message}\n`,
+      code: 2,
+    };
+  }
+  const analyzer = await Analyzer.create({ maxFileBytes: options.maxFileBytes });
+  const report = await analyzer.analyze(tree, options.dir);
+
+  let stdout: string;
+  if (options.format === 'json') stdout = `${JSON.stringify(report, null, 2)}\n`;
+  else if (options.format === 'sarif') {
+    const version = require('../package.json').version;
+    stdout = `${JSON.stringify(formatSarif(report, { docsUrl: options.docsUrl, version }), null, 2)}\n`;
+  } else stdout = formatText(report, options);
+  return { stdout, stderr: '', code: exitCode(report, options.failOn) };
+}
