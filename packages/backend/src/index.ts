@@ -14,6 +14,8 @@ backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
+backend.add(import('@internal/plugin-go-scorecard-backend'));
+
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(permissionPolicyModule);
 

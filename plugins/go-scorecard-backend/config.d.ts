@@ -1,0 +1,53 @@
+import { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  /** Go Service Scorecard backend. Every key is optional. */
+  goScorecard?: {
+    /** Which catalog entities are scanned. Default: every Component, any spec.type. */
+    selection?: {
+      /** Entity kinds to scan. Default: ['Component']. */
+      kinds?: string[];
+      /** Restrict to these spec.type values. Default: any type. */
+      types?: string[];
+    };
+    /**
+     * Folders below which `dir:` and `file:` source locations may be read from disk.
+     * Relative paths resolve against the backend's working directory. Empty by default:
+     * no local reads.
+     */
+    localRoots?: string[];
+    /** Files larger than this many bytes are not fetched or analyzed. Default 2 MiB. */
+    maxFileBytes?: number;
+    schedule?: {
+      /** How often each entity is rescanned. Default 1 hour. */
+      scanInterval?: HumanDuration | string;
+      /** How often each replica looks for due entities. Default 10 seconds. */
+      pollInterval?: HumanDuration | string;
+      /** How often the list of entities is refreshed from the catalog. Default 30 seconds. */
+      catalogSyncInterval?: HumanDuration | string;
+      /** Entities one replica claims at a time. Default 20. */
+      batchSize?: number;
+      /** Scans running at the same time in one replica. Default 4. */
+      concurrency?: number;
+      /** Time limit of one entity's scan (read and analysis). Default 2 minutes. */
+      timeout?: HumanDuration | string;
+      /**
+       * How long a claim on an entity lasts before another replica may take it over.
+       * Never shorter than what a claimed batch needs. Default 10 minutes.
+       */
+      leaseDuration?: HumanDuration | string;
+      /** Retries of transient read errors, with exponential backoff. Default 3. */
+      maxRetries?: number;
+      /** First retry delay. Default 30 seconds. */
+      retryBackoff?: HumanDuration | string;
+      /** How long shutdown waits for running scans. Default 10 seconds. */
+      shutdownTimeout?: HumanDuration | string;
+      /** How long `POST .../scan` waits for the scan. Default 30 seconds. */
+      scanNowTimeout?: HumanDuration | string;
+    };
+    history?: {
+      /** How long history rows are kept. Default 90 days. */
+      retention?: HumanDuration | string;
+    };
+  };
+}

@@ -1,0 +1,4 @@
+/*
+ * `yarn bench` (root: `yarn bench:backend`): see runBench.ts.
+ */
+require('./runBench');

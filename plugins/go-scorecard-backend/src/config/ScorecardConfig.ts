@@ -1,0 +1,103 @@
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { resolve as resolvePath } from 'node:path';
+
+/** The plugin's settings, read from the `goScorecard` config key with defaults applied. Durations are in milliseconds. */
+export interface ScorecardConfig {
+  /** Entity kinds scanned. */
+  kinds: string[];
+  /** spec.type values scanned; undefined means any. */
+  types?: string[];
+  /** Absolute folders below which local sources may be read. */
+  localRoots: string[];
+  maxFileBytes: number;
+  scanIntervalMs: number;
+  pollIntervalMs: number;
+  catalogSyncIntervalMs: number;
+  batchSize: number;
+  concurrency: number;
+  timeoutMs: number;
+  leaseMs: number;
+  maxRetries: number;
+  retryBackoffMs: number;
+  shutdownTimeoutMs: number;
+  scanNowTimeoutMs: number;
+  historyRetentionMs: number;
+}
+
+const MiB = 1024 * 1024;
+
+/** The settings used when config says nothing. */
+export const defaultScorecardConfig: ScorecardConfig = {
+  kinds: ['Component'],
+  localRoots: [],
+  maxFileBytes: 2 * MiB,
+  scanIntervalMs: 60 * 60_000,
+  pollIntervalMs: 10_000,
+  catalogSyncIntervalMs: 30_000,
+  batchSize: 20,
+  concurrency: 4,
+  timeoutMs: 2 * 60_000,
+  leaseMs: 10 * 60_000,
+  maxRetries: 3,
+  retryBackoffMs: 30_000,
+  shutdownTimeoutMs: 10_000,
+  scanNowTimeoutMs: 30_000,
+  historyRetentionMs: 90 * 24 * 60 * 60_000,
+};
+
+/**
+ * Reads the `goScorecard` config section. Relative `localRoots` resolve against
+ * `baseDir` (the backend's working directory by default).
+ */
+export function readScorecardConfig(
+  config: Config,
+  options: { baseDir?: string } = {},
+): ScorecardConfig {
+  const root = config.getOptionalConfig('goScorecard');
+  const d = defaultScorecardConfig;
+  if (!root) return { ...d };
+  const baseDir = options.baseDir ?? process.cwd();
+  const duration = (key: string, fallback: number) =>
+    root.has(key)
+      ? durationToMilliseconds(readDurationFromConfig(root, { key }) as HumanDuration)
+      : fallback;
+  const positive = (key: string, fallback: number) => {
+    const value = root.getOptionalNumber(key) ?? fallback;
+    if (!Number.isInteger(value) || value < 1) {
+      throw new InputError(`goScorecard.${key} must be a positive integer, got ${value}`);
+    }
+    return value;
+  };
+  const result: ScorecardConfig = {
+    kinds: root.getOptionalStringArray('selection.kinds') ?? d.kinds,
+    types: root.getOptionalStringArray('selection.types'),
+    localRoots: (root.getOptionalStringArray('localRoots') ?? []).map(r =>
+      resolvePath(baseDir, r),
+    ),
+    maxFileBytes: positive('maxFileBytes', d.maxFileBytes),
+    scanIntervalMs: duration('schedule.scanInterval', d.scanIntervalMs),
+    pollIntervalMs: duration('schedule.pollInterval', d.pollIntervalMs),
+    catalogSyncIntervalMs: duration('schedule.catalogSyncInterval', d.catalogSyncIntervalMs),
+    batchSize: positive('schedule.batchSize', d.batchSize),
+    concurrency: positive('schedule.concurrency', d.concurrency),
+    timeoutMs: duration('schedule.timeout', d.timeoutMs),
+    leaseMs: duration('schedule.leaseDuration', d.leaseMs),
+    maxRetries: root.getOptionalNumber('schedule.maxRetries') ?? d.maxRetries,
+    retryBackoffMs: duration('schedule.retryBackoff', d.retryBackoffMs),
+    shutdownTimeoutMs: duration('schedule.shutdownTimeout', d.shutdownTimeoutMs),
+    scanNowTimeoutMs: duration('schedule.scanNowTimeout', d.scanNowTimeoutMs),
+    historyRetentionMs: duration('history.retention', d.historyRetentionMs),
+  };
+  return result;
+}
+
+/**
+ * The lease a claim needs: long enough for every entity of a batch to be scanned one
+ * after another by the replica's concurrency slots, each within the timeout.
+ */
+export function effectiveLeaseMs(config: ScorecardConfig): number {
+  const rounds = Math.ceil(config.batchSize / config.concurrency);
+  return Math.max(config.leaseMs, config.timeoutMs * (rounds + 1));
+}

@@ -1,0 +1,505 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import {
+  CheckResult,
+  CheckStatus,
+  ScanNote,
+  ScanReport,
+  checks as checkCatalog,
+} from '@internal/plugin-go-scorecard-common';
+import { Knex } from 'knex';
+import {
+  ClaimedEntity,
+  EntityScanState,
+  EntitySummary,
+  HistoryPoint,
+  ScanTarget,
+  StatusCounts,
+} from './types';
+
+const migrationsDir = resolvePackagePath(
+  '@internal/plugin-go-scorecard-backend',
+  'migrations',
+);
+
+const ENTITIES = 'go_scorecard_entities';
+const RESULTS = 'go_scorecard_check_results';
+const HISTORY = 'go_scorecard_history';
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Rows per insert statement: keeps SQLite under its bound-variable limit. */
+const CHUNK = 100;
+
+/** The stored latest result of one entity: its summary and every check. */
+export interface StoredEntityResult {
+  summary: EntitySummary;
+  checks: CheckResult[];
+  notes: ScanNote[];
+}
+
+/** What a successful scan writes. */
+export interface CompletedScan {
+  report: ScanReport;
+  etag?: string;
+  now: number;
+  nextScanAt: number;
+}
+
+/** What a failed scan writes. */
+export interface FailedScan {
+  error: string;
+  now: number;
+  nextScanAt: number;
+  attempts: number;
+}
+
+/**
+ * The plugin's database: per-entity scan state (with leases, so several replicas can
+ * share the work), the latest result per entity and check, and scan history.
+ */
+export class ScorecardStore {
+  private readonly isPostgres: boolean;
+
+  private constructor(private readonly knex: Knex) {
+    const client = String(knex.client.config.client ?? '');
+    this.isPostgres = client === 'pg' || client.includes('postgres');
+  }
+
+  /** Connects through the plugin's database service and runs migrations unless told not to. */
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<ScorecardStore> {
+    const knex = await options.database.getClient();
+    if (!options.database.migrations?.skip) {
+      await ScorecardStore.migrateUp(knex);
+    }
+    return new ScorecardStore(knex);
+  }
+
+  /** Wraps an already migrated connection. */
+  static fromKnex(knex: Knex): ScorecardStore {
+    return new ScorecardStore(knex);
+  }
+
+  /** Applies every migration of this package. */
+  static async migrateUp(knex: Knex): Promise<void> {
+    await knex.migrate.latest({ directory: migrationsDir });
+  }
+
+  /** Rolls every migration of this package back. */
+  static async migrateDown(knex: Knex): Promise<void> {
+    await knex.migrate.rollback({ directory: migrationsDir }, true);
+  }
+
+  /**
+   * Makes the stored entities match the catalog's current selection: inserts new ones
+   * (due now), refreshes the denormalized columns of known ones (due now again when the
+   * source moved), and deletes those no longer selected, with their results.
+   * Returns the number of new and removed entities.
+   */
+  async syncTargets(
+    targets: ScanTarget[],
+    now: number,
+  ): Promise<{ added: number; removed: number }> {
+    const existing = new Map<string, { source: string | null; manifests: string | null }>();
+    for (const row of await this.knex(ENTITIES).select('entity_ref', 'source', 'manifests')) {
+      existing.set(row.entity_ref, row);
+    }
+    const seen = new Set<string>();
+    const fresh: ScanTarget[] = [];
+    const moved: ScanTarget[] = [];
+    const kept: ScanTarget[] = [];
+    for (const target of targets) {
+      if (seen.has(target.entityRef)) continue;
+      seen.add(target.entityRef);
+      const row = existing.get(target.entityRef);
+      if (!row) fresh.push(target);
+      else if ((row.source ?? undefined) !== target.source || (row.manifests ?? undefined) !== target.manifests) moved.push(target);
+      else kept.push(target);
+    }
+    const removedRefs = [...existing.keys()].filter(ref => !seen.has(ref));
+
+    await this.knex.transaction(async tx => {
+      for (let i = 0; i < fresh.length; i += CHUNK) {
+        await tx(ENTITIES)
+          .insert(fresh.slice(i, i + CHUNK).map(t => ({ ...targetColumns(t), seen_at: now, next_scan_at: now })))
+          .onConflict('entity_ref')
+          .ignore();
+      }
+      for (const target of moved) {
+        await tx(ENTITIES)
+          .where({ entity_ref: target.entityRef })
+          .update({ ...targetColumns(target), seen_at: now, next_scan_at: now, etag: null, attempts: 0 });
+      }
+      for (let i = 0; i < kept.length; i += CHUNK) {
+        // One upsert per chunk refreshes title, owner, system... without a round trip per row.
+        await tx(ENTITIES)
+          .insert(kept.slice(i, i + CHUNK).map(t => ({ ...targetColumns(t), seen_at: now, next_scan_at: now })))
+          .onConflict('entity_ref')
+          .merge(['kind', 'namespace', 'name', 'title', 'type', 'owner', 'system', 'source_error', 'seen_at']);
+      }
+      for (let i = 0; i < removedRefs.length; i += CHUNK) {
+        const chunk = removedRefs.slice(i, i + CHUNK);
+        await tx(RESULTS).whereIn('entity_ref', chunk).delete();
+        await tx(ENTITIES).whereIn('entity_ref', chunk).delete();
+      }
+    });
+    return { added: fresh.length, removed: removedRefs.length };
+  }
+
+  /** Inserts or refreshes one entity without touching the others (scan-now before the first sync). */
+  async upsertTarget(target: ScanTarget, now: number): Promise<void> {
+    await this.knex(ENTITIES)
+      .insert({ ...targetColumns(target), seen_at: now, next_scan_at: now })
+      .onConflict('entity_ref')
+      .merge(['kind', 'namespace', 'name', 'title', 'type', 'owner', 'system', 'source', 'manifests', 'source_error', 'seen_at']);
+  }
+
+  /**
+   * Atomically claims up to `limit` due entities that no live lease holds, for
+   * `leaseMs`. On PostgreSQL concurrent claimers skip each other's rows
+   * (`FOR UPDATE SKIP LOCKED`); SQLite serializes writers.
+   */
+  async claimDue(options: {
+    owner: string;
+    now: number;
+    limit: number;
+    leaseMs: number;
+    entityRef?: string;
+  }): Promise<ClaimedEntity[]> {
+    const { owner, now, limit, leaseMs, entityRef } = options;
+    return this.knex.transaction(async tx => {
+      let query = tx(ENTITIES)
+        .select('entity_ref', 'source', 'manifests', 'source_error', 'etag', 'attempts')
+        .where(b => b.whereNull('lease_expires_at').orWhere('lease_expires_at', '<', now))
+        .orderBy('next_scan_at')
+        .limit(limit);
+      query = entityRef
+        ? query.where('entity_ref', entityRef)
+        : query.where('next_scan_at', '<=', now);
+      if (this.isPostgres) query = query.forUpdate().skipLocked();
+      const rows = await query;
+      if (!rows.length) return [];
+      await tx(ENTITIES)
+        .whereIn('entity_ref', rows.map(r => r.entity_ref))
+        .update({ lease_owner: owner, lease_expires_at: now + leaseMs });
+      return rows.map(r => ({
+        entityRef: r.entity_ref,
+        source: r.source ?? undefined,
+        manifests: r.manifests ?? undefined,
+        sourceError: r.source_error ?? undefined,
+        etag: r.etag ?? undefined,
+        attempts: Number(r.attempts),
+      }));
+    });
+  }
+
+  /**
+   * Stores a completed analysis: replaces the entity's check results, updates its
+   * summary, adds a history row and releases the lease. Returns false (and writes
+   * nothing) when the lease was lost to another replica.
+   */
+  async completeScan(entityRef: string, owner: string, scan: CompletedScan): Promise<boolean> {
+    const { report, now } = scan;
+    const counts = countStatuses(report.checks);
+    const score = scoreOf(counts);
+    return this.knex.transaction(async tx => {
+      const updated = await tx(ENTITIES)
+        .where({ entity_ref: entityRef, lease_owner: owner })
+        .update({
+          ...countColumns(counts),
+          score: score ?? null,
+          check_statuses: JSON.stringify(Object.fromEntries(report.checks.map(c => [c.id, c.status]))),
+          notes: report.notes?.length ? JSON.stringify(report.notes) : null,
+          etag: scan.etag ?? null,
+          scanned_at: now,
+          checked_at: now,
+          next_scan_at: scan.nextScanAt,
+          attempts: 0,
+          last_error: null,
+          stale: false,
+          lease_owner: null,
+          lease_expires_at: null,
+        });
+      if (!updated) return false;
+      await tx(RESULTS).where({ entity_ref: entityRef }).delete();
+      const rows = report.checks.map(c => ({
+        entity_ref: entityRef,
+        check_id: c.id,
+        lesson: c.lesson,
+        severity: c.severity,
+        status: c.status,
+        message: c.message ?? null,
+        finding_count: c.findings.length,
+        findings: JSON.stringify(c.findings),
+      }));
+      for (let i = 0; i < rows.length; i += CHUNK) {
+        await tx(RESULTS).insert(rows.slice(i, i + CHUNK));
+      }
+      await tx(HISTORY).insert(historyRow(entityRef, now, true, counts, score));
+      return true;
+    });
+  }
+
+  /**
+   * Records that the source did not change since the stored ETag: the results stay,
+   * are no longer stale, and a history row repeats the current counts.
+   */
+  async completeUnchanged(
+    entityRef: string,
+    owner: string,
+    scan: { now: number; nextScanAt: number },
+  ): Promise<boolean> {
+    return this.knex.transaction(async tx => {
+      const updated = await tx(ENTITIES)
+        .where({ entity_ref: entityRef, lease_owner: owner })
+        .update({
+          checked_at: scan.now,
+          next_scan_at: scan.nextScanAt,
+          attempts: 0,
+          last_error: null,
+          stale: false,
+          lease_owner: null,
+          lease_expires_at: null,
+        });
+      if (!updated) return false;
+      const row = await tx(ENTITIES).where({ entity_ref: entityRef }).first();
+      if (row?.scanned_at !== null && row?.scanned_at !== undefined) {
+        await tx(HISTORY).insert(
+          historyRow(entityRef, scan.now, false, countsOf(row), row.score ?? undefined),
+        );
+      }
+      return true;
+    });
+  }
+
+  /** Records a failed scan: previous results stay, marked stale with the reason. */
+  async failScan(entityRef: string, owner: string, failure: FailedScan): Promise<boolean> {
+    const updated = await this.knex(ENTITIES)
+      .where({ entity_ref: entityRef, lease_owner: owner })
+      .update({
+        last_error: failure.error,
+        stale: true,
+        attempts: failure.attempts,
+        next_scan_at: failure.nextScanAt,
+        lease_owner: null,
+        lease_expires_at: null,
+      });
+    return updated > 0;
+  }
+
+  /** Gives a claimed entity back without scanning it (shutdown); it stays due. */
+  async releaseLease(entityRef: string, owner: string): Promise<void> {
+    await this.knex(ENTITIES)
+      .where({ entity_ref: entityRef, lease_owner: owner })
+      .update({ lease_owner: null, lease_expires_at: null });
+  }
+
+  /** Makes an entity due now. Returns false when the entity is unknown. */
+  async requestScan(entityRef: string, now: number): Promise<boolean> {
+    const updated = await this.knex(ENTITIES)
+      .where({ entity_ref: entityRef })
+      .update({ next_scan_at: now });
+    return updated > 0;
+  }
+
+  /** The summary of one entity, or undefined when it is not selected for scanning. */
+  async getSummary(entityRef: string, now = Date.now()): Promise<EntitySummary | undefined> {
+    const row = await this.knex(ENTITIES).where({ entity_ref: entityRef }).first();
+    return row ? summaryOf(row, now) : undefined;
+  }
+
+  /** The summary and every stored check result of one entity, checks in catalog order. */
+  async getEntityResult(entityRef: string, now = Date.now()): Promise<StoredEntityResult | undefined> {
+    const row = await this.knex(ENTITIES).where({ entity_ref: entityRef }).first();
+    if (!row) return undefined;
+    const resultRows = await this.knex(RESULTS).where({ entity_ref: entityRef });
+    const order = new Map(checkCatalog.map((c, i) => [c.id, i]));
+    const checkResults: CheckResult[] = resultRows
+      .map(r => ({
+        id: r.check_id,
+        lesson: Number(r.lesson),
+        severity: r.severity,
+        status: r.status,
+        findings: JSON.parse(r.findings),
+        ...(r.message ? { message: r.message } : {}),
+      }) as CheckResult)
+      .sort((a, b) => (order.get(a.id) ?? 999) - (order.get(b.id) ?? 999) || a.id.localeCompare(b.id));
+    return {
+      summary: summaryOf(row, now),
+      checks: checkResults,
+      notes: row.notes ? JSON.parse(row.notes) : [],
+    };
+  }
+
+  /** Every entity's summary: the report's input (a few thousand small rows). */
+  async listSummaries(now = Date.now()): Promise<EntitySummary[]> {
+    const rows = await this.knex(ENTITIES).select(
+      'entity_ref', 'kind', 'namespace', 'name', 'title', 'type', 'owner', 'system', 'source',
+      'scanned_at', 'checked_at', 'next_scan_at', 'etag', 'stale', 'last_error',
+      'lease_expires_at', 'pass_count', 'warn_count', 'fail_count', 'na_count',
+      'error_count', 'score', 'check_statuses',
+    );
+    return rows.map(row => summaryOf(row, now));
+  }
+
+  /** Every history row of one entity since `since`, oldest first. */
+  async entityHistory(entityRef: string, since: number): Promise<HistoryPoint[]> {
+    const rows = await this.knex(HISTORY)
+      .where({ entity_ref: entityRef })
+      .andWhere('scanned_at', '>=', since)
+      .orderBy('scanned_at');
+    return rows.map(r => ({
+      time: Number(r.scanned_at),
+      counts: countsOf(r),
+      score: r.score === null ? undefined : Number(r.score),
+      changed: Boolean(r.changed),
+    }));
+  }
+
+  /**
+   * Org-wide trend: per UTC day since `since`, the sum over entities of each entity's
+   * last scan of that day. `entityRefs` restricts the entities counted.
+   */
+  async dailyHistory(since: number, entityRefs?: string[]): Promise<HistoryPoint[]> {
+    if (entityRefs && !entityRefs.length) return [];
+    const sinceDay = Math.floor(since / DAY_MS);
+    const latest = this.knex(HISTORY)
+      .select(
+        'day', 'entity_ref', 'pass_count', 'warn_count', 'fail_count', 'na_count', 'error_count',
+        this.knex.raw('ROW_NUMBER() OVER (PARTITION BY entity_ref, day ORDER BY scanned_at DESC, id DESC) AS rn'),
+      )
+      .where('day', '>=', sinceDay)
+      .modify(q => {
+        if (entityRefs) q.whereIn('entity_ref', entityRefs);
+      })
+      .as('latest');
+    const rows = await this.knex
+      .from(latest)
+      .where('rn', 1)
+      .groupBy('day')
+      .orderBy('day')
+      .select(
+        'day',
+        this.knex.raw('COUNT(*) AS entities'),
+        this.knex.raw('SUM(pass_count) AS pass_count'),
+        this.knex.raw('SUM(warn_count) AS warn_count'),
+        this.knex.raw('SUM(fail_count) AS fail_count'),
+        this.knex.raw('SUM(na_count) AS na_count'),
+        this.knex.raw('SUM(error_count) AS error_count'),
+      );
+    return rows.map((r: any) => {
+      const counts = countsOf(r);
+      return {
+        time: Number(r.day) * DAY_MS,
+        counts,
+        score: scoreOf(counts),
+        entities: Number(r.entities),
+      };
+    });
+  }
+
+  /** Deletes history rows older than `before`. Returns how many. */
+  async pruneHistory(before: number): Promise<number> {
+    return this.knex(HISTORY).where('scanned_at', '<', before).delete();
+  }
+}
+
+function targetColumns(t: ScanTarget) {
+  return {
+    entity_ref: t.entityRef,
+    kind: t.kind,
+    namespace: t.namespace,
+    name: t.name,
+    title: t.title ?? null,
+    type: t.type ?? null,
+    owner: t.owner ?? null,
+    system: t.system ?? null,
+    source: t.source ?? null,
+    manifests: t.manifests ?? null,
+    source_error: t.sourceError ?? null,
+  };
+}
+
+/** Counts the statuses of a scan's checks. */
+export function countStatuses(results: { status: CheckStatus }[]): StatusCounts {
+  const counts: StatusCounts = { pass: 0, warn: 0, fail: 0, notApplicable: 0, error: 0 };
+  for (const r of results) {
+    if (r.status === 'not_applicable') counts.notApplicable++;
+    else counts[r.status]++;
+  }
+  return counts;
+}
+
+/** Passed share of the checks that apply and ran (pass, warn, fail), 0–100; undefined when none. */
+export function scoreOf(counts: StatusCounts): number | undefined {
+  const applicable = counts.pass + counts.warn + counts.fail;
+  return applicable ? Math.round((100 * counts.pass) / applicable) : undefined;
+}
+
+function countColumns(c: StatusCounts) {
+  return {
+    pass_count: c.pass,
+    warn_count: c.warn,
+    fail_count: c.fail,
+    na_count: c.notApplicable,
+    error_count: c.error,
+  };
+}
+
+function countsOf(row: any): StatusCounts {
+  return {
+    pass: Number(row.pass_count ?? 0),
+    warn: Number(row.warn_count ?? 0),
+    fail: Number(row.fail_count ?? 0),
+    notApplicable: Number(row.na_count ?? 0),
+    error: Number(row.error_count ?? 0),
+  };
+}
+
+function historyRow(entityRef: string, now: number, changed: boolean, counts: StatusCounts, score?: number) {
+  return {
+    entity_ref: entityRef,
+    scanned_at: now,
+    day: Math.floor(now / DAY_MS),
+    changed,
+    ...countColumns(counts),
+    score: score ?? null,
+  };
+}
+
+function optionalNumber(value: unknown): number | undefined {
+  return value === null || value === undefined ? undefined : Number(value);
+}
+
+function summaryOf(row: any, now: number): EntitySummary {
+  const scannedAt = optionalNumber(row.scanned_at);
+  const error = row.last_error ?? undefined;
+  let state: EntityScanState = 'pending';
+  if (scannedAt !== undefined) state = 'scanned';
+  else if (error) state = 'failed';
+  const leaseExpiresAt = optionalNumber(row.lease_expires_at);
+  return {
+    entityRef: row.entity_ref,
+    kind: row.kind,
+    namespace: row.namespace,
+    name: row.name,
+    title: row.title ?? undefined,
+    type: row.type ?? undefined,
+    owner: row.owner ?? undefined,
+    system: row.system ?? undefined,
+    source: row.source ?? undefined,
+    state,
+    scannedAt,
+    checkedAt: optionalNumber(row.checked_at),
+    nextScanAt: Number(row.next_scan_at),
+    etag: row.etag ?? undefined,
+    stale: Boolean(row.stale),
+    error,
+    scanning: leaseExpiresAt !== undefined && leaseExpiresAt >= now,
+    counts: countsOf(row),
+    score: optionalNumber(row.score),
+    checkStatuses: row.check_statuses ? JSON.parse(row.check_statuses) : {},
+  };
+}

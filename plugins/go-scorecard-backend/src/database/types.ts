@@ -1,0 +1,86 @@
+import { CheckStatus } from '@internal/plugin-go-scorecard-common';
+
+/** A catalog entity selected for scanning, as the catalog sync writes it. */
+export interface ScanTarget {
+  /** Lowercased `kind:namespace/name`. */
+  entityRef: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title?: string;
+  type?: string;
+  /** Owner entity ref. */
+  owner?: string;
+  /** System entity ref. */
+  system?: string;
+  /** Resolved source location (`url:…` or `local:…`). */
+  source?: string;
+  /** Resolved location of manifests kept elsewhere. */
+  manifests?: string;
+  /** Why the source location could not be resolved. */
+  sourceError?: string;
+}
+
+/** An entity a replica has claimed: everything needed to scan it. */
+export interface ClaimedEntity {
+  entityRef: string;
+  source?: string;
+  manifests?: string;
+  sourceError?: string;
+  etag?: string;
+  /** Consecutive failed reads before this claim. */
+  attempts: number;
+}
+
+/** Counts of check statuses in one scan. */
+export interface StatusCounts {
+  pass: number;
+  warn: number;
+  fail: number;
+  notApplicable: number;
+  error: number;
+}
+
+/** Where an entity's scanning stands. */
+export type EntityScanState = 'pending' | 'scanned' | 'failed';
+
+/** The summary row of one entity: denormalized catalog fields, scan state and latest counts. */
+export interface EntitySummary {
+  entityRef: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title?: string;
+  type?: string;
+  owner?: string;
+  system?: string;
+  source?: string;
+  state: EntityScanState;
+  /** Last analysis (epoch ms). */
+  scannedAt?: number;
+  /** Last successful read, changed or not (epoch ms). */
+  checkedAt?: number;
+  nextScanAt: number;
+  etag?: string;
+  stale: boolean;
+  error?: string;
+  /** True while a replica holds an unexpired lease on the entity. */
+  scanning: boolean;
+  counts: StatusCounts;
+  /** 0–100, or undefined when no check applies. */
+  score?: number;
+  /** Status of every check of the latest scan, by check id. */
+  checkStatuses: Record<string, CheckStatus>;
+}
+
+/** One point of a trend. */
+export interface HistoryPoint {
+  /** Epoch ms: the scan time (per entity) or the start of the UTC day (org-wide). */
+  time: number;
+  counts: StatusCounts;
+  score?: number;
+  /** Entities counted (org-wide points). */
+  entities?: number;
+  /** False when the scan found the source unchanged (per-entity points). */
+  changed?: boolean;
+}

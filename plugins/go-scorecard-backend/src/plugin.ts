@@ -1,0 +1,111 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { goScorecardPermissions } from '@internal/plugin-go-scorecard-common';
+import { Analyzer } from '@internal/plugin-go-scorecard-node';
+import { readScorecardConfig } from './config/ScorecardConfig';
+import { ScorecardStore } from './database/ScorecardStore';
+import { CatalogSync } from './scanning/CatalogSync';
+import { EntitySelection } from './scanning/EntitySelection';
+import { SourceScanner } from './scanning/EntityScanner';
+import { ScanWorker } from './scanning/ScanWorker';
+import { createRouter } from './service/router';
+import { ReadableEntities } from './service/ReadableEntities';
+import { LocalRoots } from './source/LocalRoots';
+import { SourceFetcher } from './source/SourceFetcher';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The Go Service Scorecard backend plugin: scans the selected catalog entities on a
+ * schedule, stores results and history, and serves them at `/api/go-scorecard`.
+ *
+ * @public
+ */
+export const goScorecardPlugin = createBackendPlugin({
+  pluginId: 'go-scorecard',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        urlReader: coreServices.urlReader,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        lifecycle: coreServices.lifecycle,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        const { config, logger, scheduler, lifecycle, httpRouter } = deps;
+        const settings = readScorecardConfig(config);
+        const store = await ScorecardStore.create({ database: deps.database });
+        const analyzer = await Analyzer.create({ maxFileBytes: settings.maxFileBytes });
+        const selection = new EntitySelection(settings);
+        const fetcher = new SourceFetcher({
+          urlReader: deps.urlReader,
+          localRoots: new LocalRoots(settings.localRoots),
+          maxFileBytes: settings.maxFileBytes,
+        });
+        const worker = new ScanWorker({
+          store,
+          scanner: new SourceScanner(fetcher, analyzer),
+          logger,
+          config: settings,
+        });
+        const sync = new CatalogSync({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          store,
+          selection,
+          logger,
+        });
+        deps.permissionsRegistry.addPermissions(goScorecardPermissions);
+
+        await scheduler.scheduleTask({
+          id: 'go-scorecard-catalog-sync',
+          scope: 'global',
+          frequency: { milliseconds: settings.catalogSyncIntervalMs },
+          timeout: { minutes: 10 },
+          fn: async () => {
+            const { added } = await sync.run();
+            await store.pruneHistory(Date.now() - settings.historyRetentionMs);
+            // New entities are due at once: start on them without waiting for the next poll.
+            if (added) void worker.runOnce().catch(e => logger.error(`Scan run failed: ${e}`));
+          },
+        });
+        await scheduler.scheduleTask({
+          id: 'go-scorecard-scan',
+          scope: 'local',
+          frequency: { milliseconds: settings.pollIntervalMs },
+          timeout: { hours: 6 },
+          fn: async () => {
+            const scanned = await worker.runOnce();
+            if (scanned) logger.debug(`Scanned ${scanned} entities`);
+          },
+        });
+        lifecycle.addShutdownHook(() => worker.stop());
+
+        httpRouter.use(
+          await createRouter({
+            store,
+            worker,
+            selection,
+            readable: new ReadableEntities(deps.catalog, selection),
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            logger,
+            historyRetentionDays: Math.max(1, Math.floor(settings.historyRetentionMs / DAY_MS)),
+          }),
+        );
+        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+      },
+    });
+  },
+});

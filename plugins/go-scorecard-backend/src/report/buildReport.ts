@@ -1,0 +1,249 @@
+import {
+  CheckStatus,
+  checks,
+  lessons,
+  LessonId,
+} from '@internal/plugin-go-scorecard-common';
+import { countStatuses, scoreOf } from '../database/ScorecardStore';
+import { EntityScanState, EntitySummary, StatusCounts } from '../database/types';
+import { ReportQuery } from './ReportQuery';
+
+/** One entity of the report. */
+export interface ReportRow {
+  entityRef: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title?: string;
+  type?: string;
+  owner?: string;
+  system?: string;
+  state: EntityScanState;
+  scannedAt?: string;
+  stale: boolean;
+  error?: string;
+  /** Counts over the checks in scope (all, the lesson's, or the one check). */
+  counts: StatusCounts;
+  score?: number;
+  /** Status of each check in scope. */
+  checks: Record<string, CheckStatus>;
+  /** Worst status per lesson, by lesson number. */
+  lessons: Record<string, CheckStatus>;
+}
+
+/** Entities per worst status, for one lesson. */
+export interface LessonAggregate {
+  lesson: LessonId;
+  slug: string;
+  title: string;
+  entities: StatusCounts;
+}
+
+/** Totals for one owner. */
+export interface OwnerAggregate {
+  owner: string;
+  entities: number;
+  /** Entities with at least one failing check in scope. */
+  failingEntities: number;
+  counts: StatusCounts;
+  score?: number;
+}
+
+/** Statuses of one check across the entities. */
+export interface CheckAggregate {
+  id: string;
+  counts: StatusCounts;
+}
+
+/** The report: one page of rows, the total, and aggregates over every matching entity. */
+export interface Report {
+  items: ReportRow[];
+  totalItems: number;
+  offset: number;
+  limit: number;
+  aggregates: {
+    entities: number;
+    counts: StatusCounts;
+    score?: number;
+    byLesson: LessonAggregate[];
+    byOwner: OwnerAggregate[];
+    byCheck: CheckAggregate[];
+  };
+}
+
+const severityOrder: CheckStatus[] = ['not_applicable', 'pass', 'warn', 'error', 'fail'];
+const worse = (a: CheckStatus, b: CheckStatus) =>
+  severityOrder.indexOf(a) >= severityOrder.indexOf(b) ? a : b;
+
+/**
+ * Filters, aggregates, sorts and pages the stored summaries of the entities the
+ * caller may read. Works on the summary rows alone: nothing is re-analyzed and no
+ * per-check rows are read.
+ */
+export function buildReport(
+  summaries: EntitySummary[],
+  readable: ReadonlySet<string>,
+  query: ReportQuery,
+): Report {
+  const scope = checks.filter(
+    c => (!query.check || c.id === query.check) && (!query.lesson || c.lesson === query.lesson),
+  );
+  const rows: ReportRow[] = [];
+  for (const s of summaries) {
+    if (!readable.has(s.entityRef)) continue;
+    if (query.owners && !(s.owner && query.owners.includes(s.owner.toLocaleLowerCase('en-US')))) continue;
+    if (query.systems && !(s.system && query.systems.includes(s.system.toLocaleLowerCase('en-US')))) continue;
+    if (query.text && !matchesText(s, query.text)) continue;
+    const row = toRow(s, scope);
+    if (query.statuses && !matchesStatus(row, s, query.statuses)) continue;
+    rows.push(row);
+  }
+
+  const aggregates = aggregate(rows, scope);
+  sortRows(rows, query);
+  return {
+    items: rows.slice(query.offset, query.offset + query.limit),
+    totalItems: rows.length,
+    offset: query.offset,
+    limit: query.limit,
+    aggregates,
+  };
+}
+
+function toRow(s: EntitySummary, scope: typeof checks): ReportRow {
+  const scoped: Record<string, CheckStatus> = {};
+  const lessonStatus: Record<string, CheckStatus> = {};
+  for (const c of checks) {
+    const status = s.checkStatuses[c.id];
+    if (!status) continue;
+    lessonStatus[c.lesson] = lessonStatus[c.lesson] ? worse(lessonStatus[c.lesson], status) : status;
+  }
+  for (const c of scope) {
+    const status = s.checkStatuses[c.id];
+    if (status) scoped[c.id] = status;
+  }
+  const all = scope.length === checks.length;
+  const counts = all ? s.counts : countStatuses(Object.values(scoped).map(status => ({ status })));
+  return {
+    entityRef: s.entityRef,
+    kind: s.kind,
+    namespace: s.namespace,
+    name: s.name,
+    title: s.title,
+    type: s.type,
+    owner: s.owner,
+    system: s.system,
+    state: s.state,
+    scannedAt: s.scannedAt !== undefined ? new Date(s.scannedAt).toISOString() : undefined,
+    stale: s.stale,
+    error: s.error,
+    counts,
+    score: all ? s.score : scoreOf(counts),
+    checks: scoped,
+    lessons: lessonStatus,
+  };
+}
+
+function matchesText(s: EntitySummary, text: string): boolean {
+  return [s.entityRef, s.title, s.owner, s.system].some(v => v?.toLocaleLowerCase('en-US').includes(text));
+}
+
+function matchesStatus(row: ReportRow, s: EntitySummary, statuses: string[]): boolean {
+  if (statuses.includes('stale') && s.stale) return true;
+  if (statuses.includes('pending') && s.state === 'pending') return true;
+  return Object.values(row.checks).some(status => statuses.includes(status));
+}
+
+function emptyCounts(): StatusCounts {
+  return { pass: 0, warn: 0, fail: 0, notApplicable: 0, error: 0 };
+}
+
+function add(into: StatusCounts, from: StatusCounts) {
+  into.pass += from.pass;
+  into.warn += from.warn;
+  into.fail += from.fail;
+  into.notApplicable += from.notApplicable;
+  into.error += from.error;
+}
+
+function bump(counts: StatusCounts, status: CheckStatus) {
+  if (status === 'not_applicable') counts.notApplicable++;
+  else counts[status]++;
+}
+
+function aggregate(rows: ReportRow[], scope: typeof checks): Report['aggregates'] {
+  const total = emptyCounts();
+  const scopeLessons = new Set(scope.map(c => c.lesson));
+  const byLesson = lessons
+    .filter(l => scopeLessons.has(l.id))
+    .map(l => ({ lesson: l.id, slug: l.slug, title: l.title, entities: emptyCounts() }));
+  const byCheck = scope.map(c => ({ id: c.id, counts: emptyCounts() }));
+  const owners = new Map<string, OwnerAggregate>();
+  for (const row of rows) {
+    add(total, row.counts);
+    for (const l of byLesson) {
+      // Within the scope only: with a check filter, the lesson status is that check's.
+      let worst: CheckStatus | undefined;
+      for (const c of scope) {
+        if (c.lesson !== l.lesson) continue;
+        const status = row.checks[c.id];
+        if (status) worst = worst ? worse(worst, status) : status;
+      }
+      if (worst) bump(l.entities, worst);
+    }
+    for (const c of byCheck) {
+      const status = row.checks[c.id];
+      if (status) bump(c.counts, status);
+    }
+    const ownerKey = row.owner ?? '(none)';
+    let owner = owners.get(ownerKey);
+    if (!owner) {
+      owner = { owner: ownerKey, entities: 0, failingEntities: 0, counts: emptyCounts() };
+      owners.set(ownerKey, owner);
+    }
+    owner.entities++;
+    if (row.counts.fail > 0) owner.failingEntities++;
+    add(owner.counts, row.counts);
+  }
+  const byOwner = [...owners.values()]
+    .map(o => ({ ...o, score: scoreOf(o.counts) }))
+    .sort((a, b) => a.owner.localeCompare(b.owner));
+  return { entities: rows.length, counts: total, score: scoreOf(total), byLesson, byOwner, byCheck };
+}
+
+function sortRows(rows: ReportRow[], query: ReportQuery) {
+  const key = (row: ReportRow): string | number | undefined => {
+    switch (query.orderBy) {
+      case 'entity':
+        return row.entityRef;
+      case 'title':
+        return (row.title ?? row.name).toLocaleLowerCase('en-US');
+      case 'owner':
+        return row.owner;
+      case 'system':
+        return row.system;
+      case 'type':
+        return row.type;
+      case 'score':
+        return row.score;
+      case 'scannedAt':
+        return row.scannedAt;
+      default:
+        return row.counts[query.orderBy];
+    }
+  };
+  const direction = query.order === 'desc' ? -1 : 1;
+  const keyed = rows.map(row => ({ row, k: key(row) }));
+  keyed.sort((a, b) => {
+    // Missing values sort last in either direction.
+    if (a.k === undefined || b.k === undefined) {
+      if (a.k === b.k) return a.row.entityRef < b.row.entityRef ? -1 : 1;
+      return a.k === undefined ? 1 : -1;
+    }
+    if (a.k !== b.k) return (a.k < b.k ? -1 : 1) * direction;
+    return a.row.entityRef < b.row.entityRef ? -1 : 1;
+  });
+  keyed.forEach((k, i) => {
+    rows[i] = k.row;
+  });
+}

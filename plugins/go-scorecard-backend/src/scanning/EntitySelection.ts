@@ -1,0 +1,94 @@
+import {
+  Entity,
+  parseEntityRef,
+  RELATION_OWNED_BY,
+  RELATION_PART_OF,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { EntityFilterQuery } from '@backstage/catalog-client';
+import { ScanTarget } from '../database/types';
+import {
+  resolveManifestsLocation,
+  resolveSourceLocation,
+  stringifySourceLocation,
+} from '../source/resolveSourceLocation';
+
+/** Set to `"false"` on an entity to leave it out of scanning. */
+export const ANNOTATION_ENABLED = 'go-scorecard/enabled';
+
+/** The entity fields the plugin reads from the catalog. */
+export const selectionFields = [
+  'kind',
+  'metadata.namespace',
+  'metadata.name',
+  'metadata.title',
+  'metadata.annotations',
+  'spec.type',
+  'spec.owner',
+  'spec.system',
+  'relations',
+];
+
+/** Which catalog entities are scanned: kinds and optional spec.type values, minus opted-out ones. */
+export class EntitySelection {
+  constructor(private readonly options: { kinds: string[]; types?: string[] }) {}
+
+  /** The catalog filter matching the selection before the opt-out annotation. */
+  catalogFilter(): EntityFilterQuery {
+    const filter: Record<string, string[]> = { kind: this.options.kinds };
+    if (this.options.types?.length) filter['spec.type'] = this.options.types;
+    return [filter];
+  }
+
+  /** True when the entity is selected and not opted out. */
+  includes(entity: Entity): boolean {
+    const kinds = this.options.kinds.map(k => k.toLocaleLowerCase('en-US'));
+    if (!kinds.includes(entity.kind.toLocaleLowerCase('en-US'))) return false;
+    const types = this.options.types?.map(t => t.toLocaleLowerCase('en-US'));
+    const type = typeof entity.spec?.type === 'string' ? entity.spec.type : undefined;
+    if (types?.length && !(type && types.includes(type.toLocaleLowerCase('en-US')))) return false;
+    return entity.metadata.annotations?.[ANNOTATION_ENABLED]?.trim().toLowerCase() !== 'false';
+  }
+
+  /** The row the store keeps for a selected entity, with its source resolved (or why not). */
+  toTarget(entity: Entity): ScanTarget {
+    const ref = stringifyEntityRef(entity);
+    const target: ScanTarget = {
+      entityRef: ref.toLocaleLowerCase('en-US'),
+      kind: entity.kind,
+      namespace: entity.metadata.namespace ?? 'default',
+      name: entity.metadata.name,
+      title: entity.metadata.title,
+      type: typeof entity.spec?.type === 'string' ? entity.spec.type : undefined,
+      owner: relationTarget(entity, RELATION_OWNED_BY) ?? specRef(entity, 'owner', 'group'),
+      system: relationTarget(entity, RELATION_PART_OF, 'system') ?? specRef(entity, 'system', 'system'),
+    };
+    try {
+      target.source = stringifySourceLocation(resolveSourceLocation(entity));
+      const manifests = resolveManifestsLocation(entity);
+      if (manifests) target.manifests = stringifySourceLocation(manifests);
+    } catch (e) {
+      target.sourceError = (e as Error).message;
+    }
+    return target;
+  }
+}
+
+function relationTarget(entity: Entity, type: string, kind?: string): string | undefined {
+  return entity.relations?.find(
+    r => r.type === type && (!kind || r.targetRef.startsWith(`${kind}:`)),
+  )?.targetRef;
+}
+
+/** A spec field naming another entity (`team-a`, `group:team-a`), as a full ref. */
+function specRef(entity: Entity, key: string, defaultKind: string): string | undefined {
+  const value = entity.spec?.[key];
+  if (typeof value !== 'string' || !value) return undefined;
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value, { defaultKind, defaultNamespace: entity.metadata.namespace ?? 'default' }),
+    );
+  } catch {
+    return value;
+  }
+}

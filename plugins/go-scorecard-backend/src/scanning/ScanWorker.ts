@@ -1,0 +1,264 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { randomUUID } from 'node:crypto';
+import { ScorecardConfig, effectiveLeaseMs } from '../config/ScorecardConfig';
+import { ScorecardStore } from '../database/ScorecardStore';
+import { ClaimedEntity } from '../database/types';
+import { EntityScanner } from './EntityScanner';
+import { isTransientError } from './isTransientError';
+
+/** How a requested scan ended within the wait bound. */
+export type ScanNowState = 'completed' | 'running' | 'queued';
+
+type WorkerConfig = Pick<
+  ScorecardConfig,
+  | 'batchSize'
+  | 'concurrency'
+  | 'timeoutMs'
+  | 'leaseMs'
+  | 'scanIntervalMs'
+  | 'maxRetries'
+  | 'retryBackoffMs'
+  | 'shutdownTimeoutMs'
+  | 'scanNowTimeoutMs'
+>;
+
+/**
+ * One replica's scanning loop. Each run claims batches of due entities (leases in the
+ * shared database, so replicas never scan the same entity at once), scans them with a
+ * concurrency limit and a per-entity timeout, stores the outcome, and reschedules:
+ * after the scan interval, or sooner with exponential backoff after a transient
+ * read error. `stop()` stops claiming, waits for running scans within a bound, aborts
+ * the rest and releases their leases.
+ */
+export class ScanWorker {
+  /** This replica's lease owner id. */
+  readonly id: string;
+  private stopping = false;
+  private readonly hardStop = new AbortController();
+  private readonly inFlight = new Set<Promise<void>>();
+  private currentRun?: Promise<number>;
+  private readonly leaseMs: number;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly options: {
+      store: ScorecardStore;
+      scanner: EntityScanner;
+      logger: LoggerService;
+      config: WorkerConfig;
+      id?: string;
+      now?: () => number;
+    },
+  ) {
+    this.id = options.id ?? `go-scorecard-${randomUUID()}`;
+    this.leaseMs = effectiveLeaseMs(options.config as ScorecardConfig);
+    this.now = options.now ?? Date.now;
+  }
+
+  /**
+   * Claims and scans due entities until none are left (or the worker stops). A call
+   * while a run is going joins that run. Returns the number of entities scanned.
+   */
+  runOnce(): Promise<number> {
+    if (this.stopping) return Promise.resolve(0);
+    if (!this.currentRun) {
+      this.currentRun = this.drain().finally(() => {
+        this.currentRun = undefined;
+      });
+    }
+    return this.currentRun;
+  }
+
+  /**
+   * Scans one entity now: makes it due and, unless another replica already holds it,
+   * claims and scans it here. Waits at most the scan-now bound. Returns false for an
+   * entity the store does not know.
+   */
+  async scanNow(entityRef: string): Promise<ScanNowState | undefined> {
+    const { store, config } = this.options;
+    const requestedAt = this.now();
+    if (!(await store.requestScan(entityRef, requestedAt))) return undefined;
+    const deadline = requestedAt + config.scanNowTimeoutMs;
+    if (!this.stopping) {
+      const [claim] = await store.claimDue({
+        owner: this.id,
+        now: requestedAt,
+        limit: 1,
+        leaseMs: this.leaseMs,
+        entityRef,
+      });
+      if (claim) {
+        const done = this.track(this.scanClaimed(claim));
+        const finished = await Promise.race([
+          done.then(() => true),
+          sleep(config.scanNowTimeoutMs).then(() => false),
+        ]);
+        return finished ? 'completed' : 'running';
+      }
+    }
+    // Another replica holds the entity: wait for it to finish.
+    while (this.now() < deadline) {
+      const summary = await store.getSummary(entityRef);
+      if (!summary) return undefined;
+      if (!summary.scanning && summary.nextScanAt > requestedAt) return 'completed';
+      await sleep(Math.min(250, Math.max(0, deadline - this.now())));
+    }
+    const summary = await store.getSummary(entityRef);
+    return summary?.scanning ? 'running' : 'queued';
+  }
+
+  /** Stops claiming, lets running scans finish within the shutdown bound, then aborts them and releases their leases. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    const pending = Promise.all([this.currentRun, ...this.inFlight]).then(() => true);
+    const finished = await Promise.race([
+      pending,
+      sleep(this.options.config.shutdownTimeoutMs).then(() => false),
+    ]);
+    if (!finished) {
+      this.options.logger.warn(
+        `Stopping: aborting ${this.inFlight.size} running scans after ${this.options.config.shutdownTimeoutMs} ms`,
+      );
+      this.hardStop.abort(new Error('The backend is shutting down'));
+      await Promise.race([pending, sleep(2000)]);
+    }
+  }
+
+  private async drain(): Promise<number> {
+    const { store, config, logger } = this.options;
+    const queue: ClaimedEntity[] = [];
+    let exhausted = false;
+    let claiming: Promise<void> | undefined;
+    let scanned = 0;
+
+    // One claim at a time, shared by the slots that find the queue empty.
+    const claimMore = (): Promise<void> => {
+      if (!claiming) {
+        claiming = store
+          .claimDue({ owner: this.id, now: this.now(), limit: config.batchSize, leaseMs: this.leaseMs })
+          .then(
+            claimed => {
+              if (!claimed.length) exhausted = true;
+              queue.push(...claimed);
+            },
+            error => {
+              logger.error(`Could not claim entities to scan: ${error}`);
+              exhausted = true;
+            },
+          )
+          .finally(() => {
+            claiming = undefined;
+          });
+      }
+      return claiming;
+    };
+    const next = async (): Promise<ClaimedEntity | undefined> => {
+      for (;;) {
+        if (this.stopping) return undefined;
+        const item = queue.shift();
+        if (item) return item;
+        if (exhausted) return undefined;
+        await claimMore();
+      }
+    };
+
+    const slot = async () => {
+      for (let claim = await next(); claim; claim = await next()) {
+        await this.track(this.scanClaimed(claim));
+        scanned++;
+      }
+    };
+    await Promise.all(Array.from({ length: config.concurrency }, slot));
+    // Claimed but not started because the worker is stopping: give them back.
+    for (const claim of queue.splice(0)) {
+      await store.releaseLease(claim.entityRef, this.id).catch(() => {});
+    }
+    return scanned;
+  }
+
+  private track(scan: Promise<void>): Promise<void> {
+    this.inFlight.add(scan);
+    return scan.finally(() => this.inFlight.delete(scan));
+  }
+
+  private async scanClaimed(claim: ClaimedEntity): Promise<void> {
+    const { store, scanner, config, logger } = this.options;
+    const controller = new AbortController();
+    const timeout = setTimeout(
+      () => controller.abort(timeoutError(config.timeoutMs)),
+      config.timeoutMs,
+    );
+    const onStop = () => controller.abort(this.hardStop.signal.reason);
+    this.hardStop.signal.addEventListener('abort', onStop);
+    try {
+      const outcome = await abortable(scanner.scan(claim, controller.signal), controller.signal);
+      const now = this.now();
+      const nextScanAt = now + config.scanIntervalMs;
+      const stored = outcome.unchanged
+        ? await store.completeUnchanged(claim.entityRef, this.id, { now, nextScanAt })
+        : await store.completeScan(claim.entityRef, this.id, {
+            report: outcome.report,
+            etag: outcome.etag,
+            now,
+            nextScanAt,
+          });
+      if (!stored) {
+        logger.warn(`Lease on ${claim.entityRef} was lost before its result was stored`);
+      }
+    } catch (error) {
+      if (this.hardStop.signal.aborted) {
+        await store.releaseLease(claim.entityRef, this.id).catch(() => {});
+        return;
+      }
+      const reason = controller.signal.aborted ? controller.signal.reason : error;
+      const message = reason instanceof Error ? reason.message : String(reason);
+      const attempts = claim.attempts + 1;
+      const retry = isTransientError(reason) && attempts <= config.maxRetries;
+      const now = this.now();
+      const delay = retry
+        ? Math.min(config.retryBackoffMs * 2 ** (attempts - 1), config.scanIntervalMs)
+        : config.scanIntervalMs;
+      logger.warn(
+        `Scan of ${claim.entityRef} failed${retry ? `, retry ${attempts} of ${config.maxRetries} in ${delay} ms` : ''}: ${message}`,
+      );
+      await store
+        .failScan(claim.entityRef, this.id, { error: message, now, nextScanAt: now + delay, attempts })
+        .catch(e => logger.error(`Could not record the failed scan of ${claim.entityRef}: ${e}`));
+    } finally {
+      clearTimeout(timeout);
+      this.hardStop.signal.removeEventListener('abort', onStop);
+    }
+  }
+}
+
+function timeoutError(ms: number): Error {
+  const error = new Error(`Scan timed out after ${ms} ms`);
+  error.name = 'TimeoutError';
+  return error;
+}
+
+/** Settles with the abort reason as soon as `signal` aborts, even if `promise` ignores it. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      value => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      error => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise(resolve => {
+    const t = setTimeout(resolve, ms);
+    t.unref?.();
+  });
+}
