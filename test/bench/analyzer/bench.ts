@@ -1,0 +1,76 @@
+/**
+ * yarn bench:analyzer — the analyzer's speed and memory on a deterministic corpus.
+ *
+ * Generates 40 services of ~512 KiB of Go each (20+ MiB of Go, plus go.mod/go.sum,
+ * manifests, workflows, Makefiles), then, each pass in a fresh process:
+ *   - the floor: parse-only over the whole corpus (read + tree-sitter + YAML parse);
+ *   - the full analysis over the same files;
+ *   - the full analysis over 1/4 and 1/2 of the corpus, to show peak memory stays flat.
+ * Prints files/s, MB/s, peak RSS and the analysis/parse ratio (target: at most 1.5x).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateCorpus } from './corpus';
+
+interface Pass {
+  mode: string;
+  services: number;
+  ms: number;
+  maxRssMiB: number;
+  files?: number;
+  bytes?: number;
+  findings?: number;
+}
+
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+
+function pass(mode: 'parse' | 'analyze', dirs: string[]): Pass {
+  const out = execFileSync(
+    process.execPath,
+    ['--require', require.resolve('@backstage/cli/config/nodeTransform.cjs'), join(__dirname, 'worker.ts'), mode, ...dirs],
+    { encoding: 'utf8', maxBuffer: 1 << 24 },
+  );
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+/** The fastest of `runs` passes (the least disturbed by the rest of the machine). */
+function best(mode: 'parse' | 'analyze', dirs: string[]): Pass {
+  const all = Array.from({ length: runs }, () => pass(mode, dirs));
+  return all.reduce((a, b) => (b.ms < a.ms ? b : a));
+}
+
+function main() {
+  const root = mkdtempSync(join(tmpdir(), 'go-scorecard-bench-'));
+  try {
+    const corpus = generateCorpus(root, 40, 512 * 1024);
+    const mb = (corpus.goBytes + corpus.otherBytes) / 1e6;
+    console.log(
+      `corpus: ${corpus.services.length} services, ${corpus.files} files, ` +
+        `${(corpus.goBytes / 1e6).toFixed(1)} MB Go + ${(corpus.otherBytes / 1e6).toFixed(2)} MB other`,
+    );
+
+    const floor = best('parse', corpus.services);
+    const full = best('analyze', corpus.services);
+    const line = (label: string, p: Pass) =>
+      console.log(
+        `${label.padEnd(22)} ${(p.ms / 1000).toFixed(2).padStart(6)} s  ` +
+          `${(corpus.files / (p.ms / 1000)).toFixed(0).padStart(6)} files/s  ` +
+          `${(mb / (p.ms / 1000)).toFixed(2).padStart(6)} MB/s  peak RSS ${p.maxRssMiB.toFixed(0)} MiB`,
+      );
+    line('parse only (floor)', floor);
+    line('full analysis', full);
+    console.log(`analysis / parse ratio: ${(full.ms / floor.ms).toFixed(2)}x (target <= 1.5x); findings: ${full.findings}`);
+
+    console.log('peak RSS of the full analysis as the corpus grows:');
+    for (const n of [10, 20, 40]) {
+      const p = pass('analyze', corpus.services.slice(0, n));
+      console.log(`  ${String(n).padStart(2)} services (~${((mb * n) / 40).toFixed(1)} MB): peak RSS ${p.maxRssMiB.toFixed(0)} MiB`);
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+main();

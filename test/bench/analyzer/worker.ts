@@ -1,0 +1,53 @@
+/**
+ * One measured pass over service folders, in its own process so its peak RSS is its own:
+ *   parse   — read every analyzed file, tree-sitter-parse the Go, YAML-parse the YAML (the floor)
+ *   analyze — the full Analyzer, one scan per service folder (as the backend scans entities)
+ * Prints one JSON line: { mode, services, files, bytes, ms, maxRssMiB }.
+ */
+import { parseAllDocuments } from 'yaml';
+import { Analyzer, DirectoryTree } from '@internal/plugin-go-scorecard-node';
+import { GoParser } from '@internal/plugin-go-scorecard-node/src/go/GoParser';
+import { inputKind } from '@internal/plugin-go-scorecard-node/src/inputKind';
+
+async function parseOnly(dirs: string[]) {
+  const parser = await GoParser.create();
+  let files = 0;
+  let bytes = 0;
+  for (const dir of dirs) {
+    const tree = await DirectoryTree.open(dir);
+    for await (const entry of tree.entries(() => {})) {
+      const kind = inputKind(entry.path);
+      if (!kind) continue;
+      const text = (await entry.read()).toString('utf8');
+      files++;
+      bytes += text.length;
+      if (kind === 'go') parser.parse(text).delete();
+      else if (entry.path.endsWith('.yaml') || entry.path.endsWith('.yml')) parseAllDocuments(text);
+    }
+  }
+  return { files, bytes };
+}
+
+async function analyze(dirs: string[]) {
+  const analyzer = await Analyzer.create();
+  let findings = 0;
+  for (const dir of dirs) {
+    const report = await analyzer.analyze(await DirectoryTree.open(dir), dir);
+    findings += report.checks.reduce((n, c) => n + c.findings.length, 0);
+  }
+  return { findings };
+}
+
+async function main() {
+  const [mode, ...dirs] = process.argv.slice(2);
+  const start = process.hrtime.bigint();
+  const result = mode === 'parse' ? await parseOnly(dirs) : await analyze(dirs);
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const maxRssMiB = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(`${JSON.stringify({ mode, services: dirs.length, ms, maxRssMiB, ...result })}\n`);
+}
+
+main().catch(e => {
+  process.stderr.write(`${e?.stack ?? e}\n`);
+  process.exit(1);
+});
