@@ -119,7 +119,11 @@ export class Analyzer {
         switch (kind) {
           case 'go':
             if (!isGeneratedGo(text)) {
-              facts.goFiles.push(extractGoFacts(this.parser, path, text));
+              const goFacts = extractGoFacts(this.parser, path, text);
+              facts.goFiles.push(goFacts);
+              if (goFacts.syntaxErrorLine) {
+                notes.push({ path, message: `syntax error at line ${goFacts.syntaxErrorLine}; analyzed what parsed` });
+              }
             }
             break;
           case 'go.mod':

@@ -79,6 +79,8 @@ export interface GoFileFacts {
   dir: string;
   packageName: string;
   isTest: boolean;
+  /** 1-based line of the first syntax error, when the file does not parse cleanly (what parsed is analyzed). */
+  syntaxErrorLine?: number;
   imports: GoImport[];
   /** `context-cancel-discarded` and `context-cancel-not-called` findings of this file. */
   contextFindings: LocalFinding[];

@@ -1,4 +1,5 @@
 import { posix } from 'path';
+import { Node } from 'web-tree-sitter';
 import { GoFileFacts } from '../facts';
 import { dialTargets } from './dialTargets';
 import { GoParser } from './GoParser';
@@ -17,6 +18,24 @@ function packageName(src: GoSource): string {
   const clause = src.root.namedChildren.find(n => n?.type === 'package_clause');
   const name = clause?.namedChild(0);
   return name ? textOf(src, name) : '';
+}
+
+/** The line of the first ERROR or MISSING node, when the tree has one. */
+function firstSyntaxErrorLine(root: Node): number | undefined {
+  if (!root.hasError) return undefined;
+  const cursor = root.walk();
+  try {
+    for (;;) {
+      const node = cursor.currentNode;
+      if (node.isError || node.isMissing) return node.startPosition.row + 1;
+      if (node.hasError && cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return undefined;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
 }
 
 function countGoStatements(src: GoSource): number {
@@ -51,6 +70,7 @@ export function extractGoFacts(parser: GoParser, path: string, source: string): 
       dir: posix.dirname(path),
       packageName: pkgName,
       isTest: path.endsWith('_test.go'),
+      syntaxErrorLine: firstSyntaxErrorLine(tree.rootNode),
       imports,
       contextFindings: lostCancelFindings(src, resolver, contextRefs, pkgName),
       goStatements: countGoStatements(src),

@@ -1,5 +1,5 @@
 import { Node } from 'web-tree-sitter';
-import { CallRef, ServeCall } from '../facts';
+import { GoFileFacts, ServeCall } from '../facts';
 import { durationSeconds } from './duration';
 import { isFatalCall } from './fatalCalls';
 import { ImportResolver } from './imports';
@@ -17,15 +17,16 @@ export interface ServerPackageRefs {
 }
 
 /** The shutdown-related facts of one file. */
-export interface ShutdownFacts {
-  serveCalls: ServeCall[];
-  httpServerCloseCalls: CallRef[];
-  httpServerShutdownCalls: CallRef[];
-  grpcServers: CallRef[];
-  grpcStopCalls: CallRef[];
-  grpcGracefulStopCalls: CallRef[];
-  shutdownTimeoutSeconds?: number;
-}
+export type ShutdownFacts = Pick<
+  GoFileFacts,
+  | 'serveCalls'
+  | 'httpServerCloseCalls'
+  | 'httpServerShutdownCalls'
+  | 'grpcServers'
+  | 'grpcStopCalls'
+  | 'grpcGracefulStopCalls'
+  | 'shutdownTimeoutSeconds'
+>;
 
 type MethodRole = 'serve' | 'close' | 'shutdown' | 'stop' | 'gracefulStop';
 
