@@ -106,7 +106,7 @@ describe.each(databases.eachSupportedId())('ScorecardStore on %p', databaseId =>
     expect(result.summary.checkStatuses['k8s-ndots']).toBe('warn');
 
     await store.claimDue({ owner: 'r1', now: 2000, limit: 1, leaseMs: 500 });
-    await store.completeUnchanged(ref, 'r1', { now: 2000, nextScanAt: 3000 });
+    await store.completeUnchanged([ref], 'r1', { now: 2000, nextScanAt: 3000 });
     await store.claimDue({ owner: 'r1', now: 3000, limit: 1, leaseMs: 500 });
     await store.failScan(ref, 'r1', { error: 'connection reset', now: 3000, nextScanAt: 3030, attempts: 1 });
     result = (await store.getEntityResult(ref, 3000))!;

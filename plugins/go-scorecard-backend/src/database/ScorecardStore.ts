@@ -243,34 +243,49 @@ export class ScorecardStore {
   }
 
   /**
-   * Records that the source did not change since the stored ETag: the results stay,
-   * are no longer stale, and a history row repeats the current counts.
+   * Records that the sources of these entities did not change since their stored ETags:
+   * results stay, are no longer stale, and a history row repeats the current counts.
+   * One transaction for the whole batch. Returns the entity refs whose lease this owner
+   * still held (only those are recorded).
    */
   async completeUnchanged(
-    entityRef: string,
+    entityRefs: string[],
     owner: string,
     scan: { now: number; nextScanAt: number },
-  ): Promise<boolean> {
+  ): Promise<string[]> {
+    if (!entityRefs.length) return [];
     return this.knex.transaction(async tx => {
-      const updated = await tx(ENTITIES)
-        .where({ entity_ref: entityRef, lease_owner: owner })
-        .update({
-          checked_at: scan.now,
-          next_scan_at: scan.nextScanAt,
-          attempts: 0,
-          last_error: null,
-          stale: false,
-          lease_owner: null,
-          lease_expires_at: null,
-        });
-      if (!updated) return false;
-      const row = await tx(ENTITIES).where({ entity_ref: entityRef }).first();
-      if (row?.scanned_at !== null && row?.scanned_at !== undefined) {
-        await tx(HISTORY).insert(
-          historyRow(entityRef, scan.now, false, countsOf(row), row.score ?? undefined),
+      const held: any[] = [];
+      for (let i = 0; i < entityRefs.length; i += CHUNK) {
+        held.push(
+          ...(await tx(ENTITIES)
+            .whereIn('entity_ref', entityRefs.slice(i, i + CHUNK))
+            .andWhere('lease_owner', owner)
+            .select()),
         );
       }
-      return true;
+      const refs = held.map(row => row.entity_ref as string);
+      for (let i = 0; i < refs.length; i += CHUNK) {
+        await tx(ENTITIES)
+          .whereIn('entity_ref', refs.slice(i, i + CHUNK))
+          .andWhere('lease_owner', owner)
+          .update({
+            checked_at: scan.now,
+            next_scan_at: scan.nextScanAt,
+            attempts: 0,
+            last_error: null,
+            stale: false,
+            lease_owner: null,
+            lease_expires_at: null,
+          });
+      }
+      const history = held
+        .filter(row => row.scanned_at !== null && row.scanned_at !== undefined)
+        .map(row =>
+          historyRow(row.entity_ref, scan.now, false, countsOf(row), row.score ?? undefined),
+        );
+      if (history.length) await tx.batchInsert(HISTORY, history, CHUNK);
+      return refs;
     });
   }
 

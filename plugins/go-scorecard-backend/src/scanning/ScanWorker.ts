@@ -5,6 +5,7 @@ import { ScorecardStore } from '../database/ScorecardStore';
 import { ClaimedEntity } from '../database/types';
 import { EntityScanner } from './EntityScanner';
 import { isTransientError } from './isTransientError';
+import { UnchangedBatch } from './UnchangedBatch';
 
 /** How a requested scan ended within the wait bound. */
 export type ScanNowState = 'completed' | 'running' | 'queued';
@@ -130,6 +131,14 @@ export class ScanWorker {
     let exhausted = false;
     let claiming: Promise<void> | undefined;
     let scanned = 0;
+    const unchanged = new UnchangedBatch(
+      store,
+      this.id,
+      config.batchSize,
+      config.scanIntervalMs,
+      logger,
+      this.now,
+    );
 
     // One claim at a time, shared by the slots that find the queue empty.
     const claimMore = (): Promise<void> => {
@@ -164,11 +173,14 @@ export class ScanWorker {
 
     const slot = async () => {
       for (let claim = await next(); claim; claim = await next()) {
-        await this.track(this.scanClaimed(claim));
+        await this.track(this.scanClaimed(claim, unchanged));
         scanned++;
       }
     };
     await Promise.all(Array.from({ length: config.concurrency }, slot));
+    await unchanged.flush().catch(error =>
+      logger.error(`Could not record unchanged sources: ${error}`),
+    );
     // Claimed but not started because the worker is stopping: give them back.
     for (const claim of queue.splice(0)) {
       await store.releaseLease(claim.entityRef, this.id).catch(() => {});
@@ -181,7 +193,11 @@ export class ScanWorker {
     return scan.finally(() => this.inFlight.delete(scan));
   }
 
-  private async scanClaimed(claim: ClaimedEntity): Promise<void> {
+  /**
+   * Scans one claimed entity and stores the outcome. Unchanged sources go to `unchanged`
+   * when given (batched writes during a run), else are recorded at once (scan now).
+   */
+  private async scanClaimed(claim: ClaimedEntity, unchanged?: UnchangedBatch): Promise<void> {
     const { store, scanner, config, logger } = this.options;
     const controller = new AbortController();
     const timeout = setTimeout(
@@ -192,10 +208,14 @@ export class ScanWorker {
     this.hardStop.signal.addEventListener('abort', onStop);
     try {
       const outcome = await abortable(scanner.scan(claim, controller.signal), controller.signal);
+      if (outcome.unchanged && unchanged) {
+        await unchanged.add(claim.entityRef);
+        return;
+      }
       const now = this.now();
       const nextScanAt = now + config.scanIntervalMs;
       const stored = outcome.unchanged
-        ? await store.completeUnchanged(claim.entityRef, this.id, { now, nextScanAt })
+        ? (await store.completeUnchanged([claim.entityRef], this.id, { now, nextScanAt })).length > 0
         : await store.completeScan(claim.entityRef, this.id, {
             report: outcome.report,
             etag: outcome.etag,
