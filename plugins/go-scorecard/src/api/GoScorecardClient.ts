@@ -1,0 +1,110 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
+import { GoScorecardApi } from './GoScorecardApi';
+import {
+  CheckCatalog,
+  EntityResult,
+  History,
+  HistoryRequest,
+  Report,
+  ReportFilters,
+  ReportPageRequest,
+  ScanNowResult,
+} from './types';
+
+/** {@link GoScorecardApi} over the backend's REST API, with the signed-in user's token. */
+export class GoScorecardClient implements GoScorecardApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  async getChecks(): Promise<CheckCatalog> {
+    return this.getJson('/checks');
+  }
+
+  async getEntityResult(
+    entity: CompoundEntityRef,
+  ): Promise<EntityResult | undefined> {
+    const response = await this.request(entityPath(entity));
+    if (response.status === 404) return undefined;
+    return this.json(response);
+  }
+
+  async scanEntity(entity: CompoundEntityRef): Promise<ScanNowResult> {
+    return this.json(
+      await this.request(`${entityPath(entity)}/scan`, { method: 'POST' }),
+    );
+  }
+
+  async getReport(request: ReportPageRequest): Promise<Report> {
+    const params = filterParams(request);
+    if (request.offset !== undefined)
+      params.set('offset', String(request.offset));
+    if (request.limit !== undefined) params.set('limit', String(request.limit));
+    return this.getJson(`/report${queryString(params)}`);
+  }
+
+  async getReportCsvUrl(filters: ReportFilters): Promise<string> {
+    const base = await this.discoveryApi.getBaseUrl('go-scorecard');
+    return `${base}/report.csv${queryString(filterParams(filters))}`;
+  }
+
+  async getReportCsv(filters: ReportFilters): Promise<string> {
+    const response = await this.fetchApi.fetch(
+      await this.getReportCsvUrl(filters),
+    );
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return response.text();
+  }
+
+  async getHistory(request: HistoryRequest): Promise<History> {
+    const params = new URLSearchParams();
+    if (request.entityRef) params.set('entityRef', request.entityRef);
+    if (request.owner) params.set('owner', request.owner);
+    if (request.days) params.set('days', String(request.days));
+    return this.getJson(`/history${queryString(params)}`);
+  }
+
+  private async request(path: string, init?: RequestInit): Promise<Response> {
+    const base = await this.discoveryApi.getBaseUrl('go-scorecard');
+    return this.fetchApi.fetch(`${base}${path}`, init);
+  }
+
+  private async getJson<T>(path: string): Promise<T> {
+    return this.json(await this.request(path));
+  }
+
+  private async json<T>(response: Response): Promise<T> {
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return (await response.json()) as T;
+  }
+}
+
+function entityPath({ kind, namespace, name }: CompoundEntityRef): string {
+  return `/entities/${[kind, namespace, name]
+    .map(s => encodeURIComponent(s.toLocaleLowerCase('en-US')))
+    .join('/')}`;
+}
+
+function filterParams(filters: ReportFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  filters.owners?.forEach(o => params.append('owner', o));
+  filters.systems?.forEach(s => params.append('system', s));
+  if (filters.lesson) params.set('lesson', filters.lesson);
+  if (filters.check) params.set('check', filters.check);
+  filters.statuses?.forEach(s => params.append('status', s));
+  if (filters.text) params.set('text', filters.text);
+  if (filters.orderBy) params.set('orderBy', filters.orderBy);
+  if (filters.order) params.set('order', filters.order);
+  return params;
+}
+
+function queryString(params: URLSearchParams): string {
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

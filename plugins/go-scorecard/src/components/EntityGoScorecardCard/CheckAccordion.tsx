@@ -1,0 +1,100 @@
+import { Link } from '@backstage/core-components';
+import Accordion from '@material-ui/core/Accordion';
+import AccordionDetails from '@material-ui/core/AccordionDetails';
+import AccordionSummary from '@material-ui/core/AccordionSummary';
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
+import {
+  CheckResult,
+  Finding,
+  getCheck,
+} from '@internal/plugin-go-scorecard-common';
+import { StatusIcon } from '../StatusIcon';
+import { FindingItem } from './FindingItem';
+import { FindingLocation } from './useFindingLocation';
+
+const useStyles = makeStyles(theme => ({
+  summary: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    width: '100%',
+  },
+  title: { flex: 1 },
+  details: { display: 'block' },
+  findings: { margin: theme.spacing(1, 0), padding: 0 },
+  accordion: { '&:before': { display: 'none' } },
+}));
+
+/** One check: status, title and finding count; expands to its findings and a "How to fix" link. */
+export function CheckAccordion(props: {
+  check: CheckResult;
+  locate: (finding: Finding) => FindingLocation;
+  fixLink?: string;
+}) {
+  const { check, locate, fixLink } = props;
+  const classes = useStyles();
+  const definition = getCheck(check.id);
+  const title = definition?.title ?? check.id;
+  const count = check.findings.length;
+  const summaryId = `go-scorecard-check-${check.id}`;
+  return (
+    <Accordion
+      square
+      elevation={0}
+      className={classes.accordion}
+      TransitionProps={{ unmountOnExit: true }}
+    >
+      <AccordionSummary
+        expandIcon={<ExpandMoreIcon />}
+        id={summaryId}
+        aria-controls={`${summaryId}-details`}
+      >
+        <span className={classes.summary}>
+          <StatusIcon status={check.status} />
+          <Typography
+            variant="body2"
+            component="span"
+            className={classes.title}
+          >
+            {title}
+          </Typography>
+          {count > 0 && (
+            <Chip
+              size="small"
+              label={`${count} ${count === 1 ? 'finding' : 'findings'}`}
+            />
+          )}
+        </span>
+      </AccordionSummary>
+      <AccordionDetails className={classes.details} id={`${summaryId}-details`}>
+        {definition && (
+          <Typography variant="body2" color="textSecondary">
+            {definition.description}
+          </Typography>
+        )}
+        {check.message && (
+          <Typography variant="body2">{check.message}</Typography>
+        )}
+        {count > 0 && (
+          <ul className={classes.findings} aria-label={`Findings of ${title}`}>
+            {check.findings.map((finding: Finding) => (
+              <FindingItem
+                key={`${finding.path}:${finding.line}:${finding.message}`}
+                finding={finding}
+                {...locate(finding)}
+              />
+            ))}
+          </ul>
+        )}
+        {fixLink && (
+          <Link to={fixLink} aria-label={`How to fix: ${title}`}>
+            How to fix
+          </Link>
+        )}
+      </AccordionDetails>
+    </Accordion>
+  );
+}

@@ -1,0 +1,319 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Entity } from '@backstage/catalog-model';
+import { EntityGoScorecardCard } from './EntityGoScorecardCard';
+import { renderWithScorecard } from '../../__testUtils__/renderWithScorecard';
+import { MockRoutes } from '../../__testUtils__/mockScorecardFetch';
+import { entity, entityResult } from '../../__testUtils__/fixtures';
+import { EntityResult } from '../../api/types';
+
+const resultPath = 'GET /entities/component/default/notification-service';
+const scanPath = 'POST /entities/component/default/notification-service/scan';
+const sha = entityResult.commit!;
+
+function renderCard(
+  routes: MockRoutes,
+  options: { allowScan?: boolean; entity?: Entity } = {},
+) {
+  return renderWithScorecard(<EntityGoScorecardCard />, {
+    routes,
+    entity: options.entity ?? entity,
+    allowScan: options.allowScan,
+  });
+}
+
+describe('EntityGoScorecardCard', () => {
+  it('shows a progress bar while loading', async () => {
+    let release: () => void = () => {};
+    const delay = new Promise<void>(resolve => {
+      release = resolve;
+    });
+    await renderCard({ [resultPath]: { body: entityResult, delay } });
+    expect(await screen.findByRole('progressbar')).toBeInTheDocument();
+    release();
+    expect(await screen.findByText('14/17')).toBeInTheDocument();
+  });
+
+  it('shows the score, overall status, last scan and revision', async () => {
+    await renderCard({ [resultPath]: { body: entityResult } });
+    expect(await screen.findByText('14/17')).toBeInTheDocument();
+    expect(
+      screen.getByLabelText('14 of 17 applicable checks pass'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/checks pass \(82%\)/)).toBeInTheDocument();
+    expect(screen.getAllByText('Failed').length).toBeGreaterThan(0);
+    expect(screen.getByText(/2 failed, 1 warning/)).toBeInTheDocument();
+    expect(screen.getByText(/Last scanned/)).toBeInTheDocument();
+    expect(screen.getByText(sha.slice(0, 7))).toHaveAttribute('title', sha);
+  });
+
+  it('groups the checks by lesson with an accessible status icon, title and finding count', async () => {
+    await renderCard({ [resultPath]: { body: entityResult } });
+    const shutdown = await screen.findByRole('region', {
+      name: /Lesson 5: Graceful shutdown/,
+    });
+    expect(
+      within(shutdown).getByRole('heading', { name: /Failed Lesson 5/ }),
+    ).toBeInTheDocument();
+    const check = within(shutdown).getByRole('button', {
+      name: /HTTP server closed, not shut down/,
+    });
+    expect(
+      within(check).getByRole('img', { name: 'Failed' }),
+    ).toBeInTheDocument();
+    expect(within(check).getByText('1 finding')).toBeInTheDocument();
+    const lesson4 = screen.getByRole('region', { name: /Lesson 4/ });
+    expect(
+      within(lesson4).getByRole('img', { name: 'Not applicable' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getAllByRole('region', {
+        name: /^(Passed|Warning|Failed|Not applicable|Error) Lesson/,
+      }),
+    ).toHaveLength(5);
+  });
+
+  it('expands a check to its findings linked to the source at the scanned commit, and its fix', async () => {
+    await renderCard({ [resultPath]: { body: entityResult } });
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: /HTTP server closed, not shut down/,
+      }),
+    );
+    const link = await screen.findByRole('link', {
+      name: /cmd\/notification\/main.go:59/,
+    });
+    expect(link).toHaveAttribute(
+      'href',
+      `https://github.com/acme/notification-service/tree/${sha}/cmd/notification/main.go#L59`,
+    );
+    expect(screen.getByText('srv.Close()')).toBeInTheDocument();
+    expect(
+      screen.getByText(/srv.Close\(\) closes the http.Server at once/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', {
+        name: 'How to fix: HTTP server closed, not shut down',
+      }),
+    ).toHaveAttribute(
+      'href',
+      '/go-scorecard/lessons/shutdown#shutdown-http-close',
+    );
+  });
+
+  it('shows the path of a finding in a local source', async () => {
+    const local: EntityResult = {
+      ...entityResult,
+      root: 'local:/srv/examples/notification-service',
+      commit: undefined,
+      etag: 'sha256:b68af534d211ecf275b09b807edfd9f83f88dfc8',
+    };
+    await renderCard({ [resultPath]: { body: local } });
+    await userEvent.click(
+      await screen.findByRole('button', { name: /gRPC server stopped/ }),
+    );
+    const location = await screen.findByText('cmd/notification/main.go:60');
+    expect(location.closest('a')).toBeNull();
+    expect(location).toHaveAttribute(
+      'title',
+      '/srv/examples/notification-service/cmd/notification/main.go',
+    );
+    expect(screen.getByText('sha256:b68af534d211')).toBeInTheDocument();
+  });
+
+  it('shows why a check does not apply', async () => {
+    await renderCard({ [resultPath]: { body: entityResult } });
+    await userEvent.click(
+      await screen.findByRole('button', { name: /No goroutine leak test/ }),
+    );
+    expect(await screen.findByText('no test files')).toBeInTheDocument();
+  });
+
+  it('warns when the results are stale, with the reason', async () => {
+    await renderCard({
+      [resultPath]: {
+        body: {
+          ...entityResult,
+          stale: true,
+          error: 'HTTP 502 from github.com',
+        },
+      },
+    });
+    expect(
+      await screen.findByText(/may be out of date.*HTTP 502 from github.com/s),
+    ).toBeInTheDocument();
+    expect(screen.getByText('14/17')).toBeInTheDocument();
+  });
+
+  it('shows an error banner when the source was never read', async () => {
+    const failed: EntityResult = {
+      ...entityResult,
+      state: 'failed',
+      scannedAt: undefined,
+      error: 'repository not found',
+      counts: { pass: 0, warn: 0, fail: 0, notApplicable: 0, error: 18 },
+      checks: entityResult.checks.map(c => ({
+        ...c,
+        status: 'error',
+        findings: [],
+        message: 'could not read the source: repository not found',
+      })),
+    };
+    await renderCard({ [resultPath]: { body: failed } });
+    expect(
+      await screen.findByText(
+        /could not be read, so no check ran: repository not found/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getAllByRole('img', { name: 'Error' }).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('says when the first scan is still queued', async () => {
+    await renderCard({
+      [resultPath]: {
+        body: {
+          ...entityResult,
+          state: 'pending',
+          scannedAt: undefined,
+          checks: [],
+        },
+      },
+    });
+    expect(
+      await screen.findByText(/Not scanned yet: the first scan is queued/),
+    ).toBeInTheDocument();
+  });
+
+  it('explains how to add the source location annotation when the entity has none', async () => {
+    const bare: Entity = {
+      ...entity,
+      metadata: { name: 'notification-service' },
+    };
+    await renderCard({}, { entity: bare });
+    expect(await screen.findByText('No source location')).toBeInTheDocument();
+    expect(
+      screen.getByText(/backstage.io\/source-location: url:/),
+    ).toBeInTheDocument();
+  });
+
+  it('says when the scorecard does not scan the entity', async () => {
+    await renderCard({});
+    expect(
+      await screen.findByText('Not scanned by the Go scorecard'),
+    ).toBeInTheDocument();
+  });
+
+  it('says when the service is not written in Go', async () => {
+    const node: EntityResult = {
+      ...entityResult,
+      checks: entityResult.checks.map(c =>
+        c.lesson === 2 || c.lesson === 4
+          ? {
+              ...c,
+              status: 'not_applicable',
+              findings: [],
+              message: c.lesson === 2 ? 'no go.mod' : 'no Go files',
+            }
+          : c,
+      ),
+    };
+    await renderCard({ [resultPath]: { body: node } });
+    expect(await screen.findByText('Not a Go service')).toBeInTheDocument();
+  });
+
+  it('shows the error and retries', async () => {
+    let calls = 0;
+    await renderCard({
+      [resultPath]: () =>
+        ++calls === 1
+          ? {
+              status: 500,
+              body: { error: { name: 'Error', message: 'database is down' } },
+            }
+          : { body: entityResult },
+    });
+    expect(
+      (await screen.findAllByText(/database is down/)).length,
+    ).toBeGreaterThan(0);
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('14/17')).toBeInTheDocument();
+  });
+
+  it('scans now when permitted and shows the new result', async () => {
+    const { fetch } = await renderCard({
+      [resultPath]: { body: entityResult },
+      [scanPath]: {
+        body: {
+          ...entityResult,
+          counts: { ...entityResult.counts, pass: 16, fail: 0 },
+          scan: { state: 'completed' },
+        },
+      },
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Scan now' }),
+    );
+    expect(await screen.findByText('Scan completed.')).toBeInTheDocument();
+    expect(screen.getByText('16/17')).toBeInTheDocument();
+    expect(fetch).toHaveBeenCalledWith(
+      expect.stringMatching(/\/scan$/),
+      expect.objectContaining({ method: 'POST' }),
+    );
+  });
+
+  it('says when a scan is still running', async () => {
+    await renderCard({
+      [resultPath]: { body: entityResult },
+      [scanPath]: {
+        status: 202,
+        body: { ...entityResult, scan: { state: 'running' } },
+      },
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Scan now' }),
+    );
+    expect(
+      await screen.findByText(/Scan running; these are the previous results/),
+    ).toBeInTheDocument();
+  });
+
+  it('reports a scan that fails', async () => {
+    await renderCard({
+      [resultPath]: { body: entityResult },
+      [scanPath]: {
+        status: 403,
+        body: {
+          error: { name: 'NotAllowedError', message: 'Not allowed to scan' },
+        },
+      },
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Scan now' }),
+    );
+    expect(
+      await screen.findByText('Scan failed: Not allowed to scan'),
+    ).toBeInTheDocument();
+  });
+
+  it('hides "Scan now" without the permission', async () => {
+    // The permission hook caches decisions per resource, so this test uses another entity.
+    const other: Entity = {
+      ...entity,
+      metadata: { ...entity.metadata, name: 'other-service' },
+    };
+    await renderCard(
+      {
+        'GET /entities/component/default/other-service': { body: entityResult },
+      },
+      { allowScan: false, entity: other },
+    );
+    expect(await screen.findByText('14/17')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('button', { name: 'Scan now' }),
+      ).not.toBeInTheDocument(),
+    );
+  });
+});

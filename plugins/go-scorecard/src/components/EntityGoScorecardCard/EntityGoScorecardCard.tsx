@@ -1,0 +1,177 @@
+import { useCallback, useEffect, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import {
+  ANNOTATION_SOURCE_LOCATION,
+  getCompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import Button from '@material-ui/core/Button';
+import { Alert } from '@material-ui/lab';
+import { goScorecardApiRef } from '../../api/GoScorecardApi';
+import { EntityResult } from '../../api/types';
+import { errorMessage } from '../common/errorMessage';
+import { isGoService } from './isGoService';
+import { LessonCheckList } from './LessonCheckList';
+import { ScanNowButton } from './ScanNowButton';
+import { ScorecardEmptyState } from './ScorecardEmptyState';
+import { ScorecardSummary } from './ScorecardSummary';
+import { useFindingLocation } from './useFindingLocation';
+import { useCheckFixLink } from './useLessonLink';
+
+/** What the card knows: loading, the result (undefined = not scanned by the scorecard), or the error. */
+type CardState =
+  | { status: 'loading' }
+  | { status: 'loaded'; result: EntityResult | undefined }
+  | { status: 'error'; error: Error };
+
+/**
+ * The Go scorecard of the current entity: score and status, the checks by lesson with their
+ * findings and fixes, the last scan, and "Scan now" for those allowed to.
+ */
+export function EntityGoScorecardCard() {
+  const { entity } = useEntity();
+  const api = useApi(goScorecardApiRef);
+  const entityRef = stringifyEntityRef(entity);
+  const [reload, setReload] = useState(0);
+  const [state, setState] = useState<CardState>({ status: 'loading' });
+  const [scan, setScan] = useState<{
+    running: boolean;
+    message?: string;
+    error?: string;
+  }>({
+    running: false,
+  });
+
+  useAsync(async () => {
+    try {
+      const result = await api.getEntityResult(getCompoundEntityRef(entity));
+      setState({ status: 'loaded', result });
+    } catch (error) {
+      setState({ status: 'error', error: error as Error });
+    }
+  }, [api, entityRef, reload]);
+
+  const result = state.status === 'loaded' ? state.result : undefined;
+  const locate = useFindingLocation(result?.root, result?.commit);
+  const fixLink = useCheckFixLink();
+
+  const scanNow = useCallback(async () => {
+    setScan({ running: true });
+    try {
+      const scanned = await api.scanEntity(getCompoundEntityRef(entity));
+      setState({ status: 'loaded', result: scanned });
+      setScan({
+        running: false,
+        message:
+          scanned.scan.state === 'completed'
+            ? 'Scan completed.'
+            : `Scan ${scanned.scan.state}; these are the previous results until it finishes.`,
+      });
+    } catch (error) {
+      setScan({ running: false, error: `Scan failed: ${errorMessage(error)}` });
+    }
+  }, [api, entity]);
+
+  const scanState =
+    result && 'scan' in result
+      ? (result as { scan: { state: string } }).scan.state
+      : undefined;
+  useEffect(() => {
+    if (scanState !== 'running' && scanState !== 'queued') return undefined;
+    const timer = setTimeout(() => setReload(n => n + 1), 5000);
+    return () => clearTimeout(timer);
+  }, [scanState]);
+
+  const action =
+    state.status === 'loaded' && result ? (
+      <ScanNowButton
+        entityRef={entityRef}
+        scanning={scan.running}
+        onScan={scanNow}
+      />
+    ) : undefined;
+
+  return (
+    <InfoCard
+      title="Go scorecard"
+      titleTypographyProps={{ component: 'h3' }}
+      action={action}
+    >
+      <div aria-live="polite">
+        {scan.message && <Alert severity="info">{scan.message}</Alert>}
+        {scan.error && <Alert severity="error">{scan.error}</Alert>}
+      </div>
+      {state.status === 'loading' && (
+        <Progress aria-label="Loading the Go scorecard" />
+      )}
+      {state.status === 'error' && (
+        <>
+          <ResponseErrorPanel
+            error={state.error}
+            title="Could not load the Go scorecard"
+          />
+          <Button onClick={() => setReload(n => n + 1)}>Retry</Button>
+        </>
+      )}
+      {state.status === 'loaded' && !result && (
+        <ScorecardEmptyState
+          reason={
+            entity.metadata.annotations?.[ANNOTATION_SOURCE_LOCATION]
+              ? 'not-scanned'
+              : 'no-source-location'
+          }
+        />
+      )}
+      {result && (
+        <ScorecardBody result={result} locate={locate} fixLink={fixLink} />
+      )}
+    </InfoCard>
+  );
+}
+
+function ScorecardBody(props: {
+  result: EntityResult;
+  locate: ReturnType<typeof useFindingLocation>;
+  fixLink: ReturnType<typeof useCheckFixLink>;
+}) {
+  const { result, locate, fixLink } = props;
+  if (result.state === 'pending') {
+    return (
+      <Alert severity="info">
+        Not scanned yet: the first scan is queued
+        {result.scanning ? ' and running' : ''}.
+      </Alert>
+    );
+  }
+  if (!isGoService(result)) return <ScorecardEmptyState reason="not-go" />;
+  return (
+    <>
+      {result.state === 'failed' && (
+        <Alert severity="error">
+          The source could not be read, so no check ran:{' '}
+          {result.error ?? 'unknown error'}
+        </Alert>
+      )}
+      {result.state === 'scanned' && result.stale && (
+        <Alert severity="warning">
+          These results may be out of date: they are from the last successful
+          scan, and the latest read of the source failed:{' '}
+          {result.error ?? 'unknown error'}
+        </Alert>
+      )}
+      {result.state === 'scanned' && <ScorecardSummary result={result} />}
+      <LessonCheckList
+        checks={result.checks}
+        locate={locate}
+        fixLink={fixLink}
+      />
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+export { EntityGoScorecardCard } from './EntityGoScorecardCard';

@@ -1,0 +1,50 @@
+import { screen } from '@testing-library/react';
+import { mockApis } from '@backstage/frontend-test-utils';
+import { GoScorecardHomeWidget } from './GoScorecardHomeWidget';
+import { renderWithScorecard } from '../../__testUtils__/renderWithScorecard';
+import { report, reportRow } from '../../__testUtils__/fixtures';
+
+describe('GoScorecardHomeWidget', () => {
+  it("lists the user's teams' failing services", async () => {
+    const { fetch } = await renderWithScorecard(<GoScorecardHomeWidget />, {
+      routes: {
+        'GET /report': { body: report([reportRow('shipping-service')]) },
+      },
+      apis: [
+        mockApis.identity({
+          userEntityRef: 'user:default/guest',
+          ownershipEntityRefs: [
+            'user:default/guest',
+            'group:default/fulfilment-team',
+          ],
+        }),
+      ],
+    });
+    expect(
+      await screen.findByText("1 of your teams' services fail checks."),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /shipping-service/ }),
+    ).toBeInTheDocument();
+    const url = new URL(String(fetch.mock.calls[0][0]));
+    expect(url.searchParams.getAll('owner')).toEqual([
+      'group:default/fulfilment-team',
+    ]);
+  });
+
+  it('shows the org summary to a user without a team', async () => {
+    await renderWithScorecard(<GoScorecardHomeWidget />, {
+      routes: { 'GET /report': { body: report([], 8) } },
+      apis: [
+        mockApis.identity({
+          userEntityRef: 'user:default/guest',
+          ownershipEntityRefs: ['user:default/guest'],
+        }),
+      ],
+    });
+    expect(
+      await screen.findByText(/77% of applicable checks pass over 8 services/),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Lesson 5: Graceful shutdown')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,104 @@
+import useAsync from 'react-use/esm/useAsync';
+import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  identityApiRef,
+  useApi,
+  useRouteRef,
+} from '@backstage/frontend-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemText from '@material-ui/core/ListItemText';
+import Typography from '@material-ui/core/Typography';
+import { goScorecardApiRef } from '../../api/GoScorecardApi';
+import { rootRouteRef } from '../../routes';
+import { compliance } from '../ReportPage/ComplianceSummary';
+
+const LIMIT = 10;
+
+/**
+ * The home page widget: the services of the signed-in user's teams that fail checks, or,
+ * when the user has no team or none of them fails, the org-wide summary.
+ */
+export function GoScorecardHomeWidget() {
+  const api = useApi(goScorecardApiRef);
+  const identityApi = useApi(identityApiRef);
+  const reportLink = useRouteRef(rootRouteRef);
+  const { value, loading, error } = useAsync(async () => {
+    const { ownershipEntityRefs } = await identityApi.getBackstageIdentity();
+    const teams = ownershipEntityRefs.filter(ref => ref.startsWith('group:'));
+    const failing = teams.length
+      ? await api.getReport({
+          owners: teams,
+          statuses: ['fail'],
+          orderBy: 'fail',
+          order: 'desc',
+          limit: LIMIT,
+        })
+      : undefined;
+    if (failing?.totalItems) return { teams, failing };
+    return { teams, org: await api.getReport({ limit: 1 }) };
+  }, [api, identityApi]);
+
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (!value) return <Progress />;
+
+  if (value.failing) {
+    const { failing, teams } = value;
+    const more = `${reportLink?.() ?? ''}?${teams
+      .map(t => `owner=${encodeURIComponent(t)}`)
+      .join('&')}&status=fail`;
+    return (
+      <>
+        <Typography variant="body2">
+          {failing.totalItems} of your teams' services fail checks.
+        </Typography>
+        <List dense aria-label="Your teams' services with failing checks">
+          {failing.items.map(row => (
+            <ListItem key={row.entityRef} disableGutters>
+              <ListItemText
+                primary={
+                  <EntityRefLink
+                    entityRef={row.entityRef}
+                    defaultKind="component"
+                  />
+                }
+                secondary={`${row.counts.fail} failed, ${
+                  row.counts.warn
+                } warnings · score ${row.score ?? '—'}%`}
+              />
+            </ListItem>
+          ))}
+        </List>
+        {reportLink && <Link to={more}>All of them in the report</Link>}
+      </>
+    );
+  }
+
+  const { aggregates } = value.org!;
+  return (
+    <>
+      <Typography variant="body2" paragraph>
+        {value.teams.length
+          ? "None of your teams' services fails a check. "
+          : ''}
+        Across the organization, {aggregates.score ?? '—'}% of applicable checks
+        pass over {aggregates.entities} services.
+      </Typography>
+      <List dense aria-label="Compliance per lesson">
+        {aggregates.byLesson.map(l => (
+          <ListItem key={l.lesson} disableGutters>
+            <ListItemText
+              primary={`Lesson ${l.lesson}: ${l.title}`}
+              secondary={`${compliance(l.entities) ?? '—'}% of services pass, ${
+                l.entities.fail
+              } fail`}
+            />
+          </ListItem>
+        ))}
+      </List>
+      {reportLink && <Link to={reportLink()}>Open the report</Link>}
+    </>
+  );
+}

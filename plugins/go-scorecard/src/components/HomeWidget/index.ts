@@ -1,0 +1,1 @@
+export { GoScorecardHomeWidget } from './GoScorecardHomeWidget';

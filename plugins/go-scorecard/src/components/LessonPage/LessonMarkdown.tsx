@@ -1,0 +1,40 @@
+import { useEffect, useMemo } from 'react';
+import { useLocation } from 'react-router-dom';
+import { MarkdownContent } from '@backstage/core-components';
+import { makeStyles } from '@material-ui/core/styles';
+import { splitLessonSections } from './splitLessonSections';
+
+const useStyles = makeStyles(theme => ({
+  section: { scrollMarginTop: theme.spacing(10) },
+}));
+
+/**
+ * A fix page: each check's section under an element whose id is the check id, so
+ * `#<check-id>` links land on it; scrolls to the URL's anchor once the page is shown.
+ */
+export function LessonMarkdown(props: { markdown: string }) {
+  const { markdown } = props;
+  const classes = useStyles();
+  const { hash } = useLocation();
+  const sections = useMemo(() => splitLessonSections(markdown), [markdown]);
+
+  useEffect(() => {
+    if (!hash) return;
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    target?.scrollIntoView?.();
+  }, [hash, sections]);
+
+  return (
+    <article>
+      {sections.map((section, index) => (
+        <section
+          key={section.checkId ?? `intro-${index}`}
+          id={section.checkId}
+          className={classes.section}
+        >
+          <MarkdownContent content={section.markdown} />
+        </section>
+      ))}
+    </article>
+  );
+}

@@ -1,0 +1,76 @@
+import { Link } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/frontend-plugin-api';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { Report, StatusCounts } from '../../api/types';
+import { lessonRouteRef } from '../../routes';
+
+const useStyles = makeStyles(theme => ({
+  figure: { fontSize: '1.75rem', fontWeight: 600, lineHeight: 1.2 },
+  tile: {
+    padding: theme.spacing(1.5),
+    border: `1px solid ${theme.palette.divider}`,
+    borderRadius: theme.shape.borderRadius,
+    height: '100%',
+  },
+}));
+
+/** Share of entities (to which the lesson applies) whose worst status in it is pass; undefined when none applies. */
+export function compliance(entities: StatusCounts): number | undefined {
+  const applicable =
+    entities.pass + entities.warn + entities.fail + entities.error;
+  return applicable
+    ? Math.round((100 * entities.pass) / applicable)
+    : undefined;
+}
+
+/** Org-wide compliance: overall score and, per lesson, the share of services passing it. */
+export function ComplianceSummary(props: { aggregates: Report['aggregates'] }) {
+  const { aggregates } = props;
+  const classes = useStyles();
+  const lessonLink = useRouteRef(lessonRouteRef);
+  return (
+    <Grid
+      container
+      spacing={2}
+      component="section"
+      aria-label="Compliance summary"
+    >
+      <Grid item xs={6} sm={4} md={2}>
+        <div className={classes.tile}>
+          <Typography className={classes.figure}>
+            {aggregates.score === undefined ? '—' : `${aggregates.score}%`}
+          </Typography>
+          <Typography variant="body2">
+            of applicable checks pass, over {aggregates.entities} services
+          </Typography>
+        </div>
+      </Grid>
+      {aggregates.byLesson.map(l => {
+        const share = compliance(l.entities);
+        return (
+          <Grid item xs={6} sm={4} md={2} key={l.lesson}>
+            <div className={classes.tile}>
+              <Typography className={classes.figure}>
+                {share === undefined ? '—' : `${share}%`}
+              </Typography>
+              <Typography variant="body2">
+                {lessonLink ? (
+                  <Link
+                    to={lessonLink({ lesson: l.slug })}
+                  >{`L${l.lesson} ${l.title}`}</Link>
+                ) : (
+                  l.title
+                )}
+              </Typography>
+              <Typography variant="caption" component="p">
+                {l.entities.fail} failing, {l.entities.warn} warning
+              </Typography>
+            </div>
+          </Grid>
+        );
+      })}
+    </Grid>
+  );
+}

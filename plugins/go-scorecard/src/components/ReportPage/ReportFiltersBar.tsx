@@ -1,0 +1,169 @@
+import { useEffect, useState } from 'react';
+import { checks, lessons } from '@internal/plugin-go-scorecard-common';
+import Grid from '@material-ui/core/Grid';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import Autocomplete from '@material-ui/lab/Autocomplete';
+import { ReportStatusFilter } from '../../api/types';
+import { statusLabels } from '../StatusIcon';
+import { ReportView } from './reportSearchParams';
+
+const statusOptions: { value: ReportStatusFilter; label: string }[] = [
+  ...(Object.entries(statusLabels) as [ReportStatusFilter, string][]).map(
+    ([value, label]) => ({ value, label }),
+  ),
+  { value: 'stale', label: 'Stale' },
+  { value: 'pending', label: 'Not scanned yet' },
+];
+
+/** A short name for an entity ref: `group:default/team-a` → `team-a`. */
+export function shortRef(ref: string): string {
+  return ref.replace(/^[^:]+:(default\/)?/, '');
+}
+
+/** The report's filters: owner/team, system, lesson, check, status and free text. */
+export function ReportFiltersBar(props: {
+  view: ReportView;
+  onChange: (change: Partial<ReportView>) => void;
+  ownerOptions: string[];
+  systemOptions: string[];
+}) {
+  const { view, onChange, ownerOptions, systemOptions } = props;
+  const [text, setText] = useState(view.text ?? '');
+  useEffect(() => setText(view.text ?? ''), [view.text]);
+  useEffect(() => {
+    if (text === (view.text ?? '')) return undefined;
+    const timer = setTimeout(() => onChange({ text: text || undefined }), 300);
+    return () => clearTimeout(timer);
+  }, [text, view.text, onChange]);
+
+  const lessonId = view.lesson
+    ? lessons.find(l => String(l.id) === view.lesson || l.slug === view.lesson)
+        ?.id
+    : undefined;
+  const checkOptions = checks.filter(c => !lessonId || c.lesson === lessonId);
+
+  return (
+    <Grid
+      container
+      spacing={2}
+      component="form"
+      role="search"
+      aria-label="Report filters"
+      onSubmit={e => e.preventDefault()}
+    >
+      <Grid item xs={12} sm={6} md={3}>
+        <Autocomplete
+          multiple
+          id="go-scorecard-filter-owner"
+          size="small"
+          options={ownerOptions}
+          getOptionLabel={shortRef}
+          value={view.owners ?? []}
+          onChange={(_e, owners) =>
+            onChange({ owners: owners.length ? owners : undefined })
+          }
+          renderInput={params => (
+            <TextField {...params} variant="outlined" label="Owner / team" />
+          )}
+        />
+      </Grid>
+      <Grid item xs={12} sm={6} md={3}>
+        <Autocomplete
+          multiple
+          id="go-scorecard-filter-system"
+          size="small"
+          options={systemOptions}
+          getOptionLabel={shortRef}
+          value={view.systems ?? []}
+          onChange={(_e, systems) =>
+            onChange({ systems: systems.length ? systems : undefined })
+          }
+          renderInput={params => (
+            <TextField {...params} variant="outlined" label="System" />
+          )}
+        />
+      </Grid>
+      <Grid item xs={12} sm={6} md={2}>
+        <TextField
+          select
+          fullWidth
+          size="small"
+          variant="outlined"
+          id="go-scorecard-filter-lesson"
+          label="Lesson"
+          value={lessonId ? String(lessonId) : ''}
+          onChange={e =>
+            onChange({ lesson: e.target.value || undefined, check: undefined })
+          }
+        >
+          <MenuItem value="">All lessons</MenuItem>
+          {lessons.map(l => (
+            <MenuItem key={l.id} value={String(l.id)}>
+              {l.id}. {l.title}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Grid>
+      <Grid item xs={12} sm={6} md={2}>
+        <TextField
+          select
+          fullWidth
+          size="small"
+          variant="outlined"
+          id="go-scorecard-filter-check"
+          label="Check"
+          value={view.check ?? ''}
+          onChange={e => onChange({ check: e.target.value || undefined })}
+        >
+          <MenuItem value="">All checks</MenuItem>
+          {checkOptions.map(c => (
+            <MenuItem key={c.id} value={c.id}>
+              {c.title}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Grid>
+      <Grid item xs={12} sm={6} md={2}>
+        <TextField
+          select
+          fullWidth
+          size="small"
+          variant="outlined"
+          id="go-scorecard-filter-status"
+          label="Status"
+          SelectProps={{
+            multiple: true,
+            renderValue: value =>
+              (value as string[])
+                .map(v => statusOptions.find(o => o.value === v)?.label ?? v)
+                .join(', '),
+          }}
+          value={view.statuses ?? []}
+          onChange={e => {
+            const value = e.target.value as unknown as ReportStatusFilter[];
+            onChange({ statuses: value.length ? value : undefined });
+          }}
+        >
+          {statusOptions.map(o => (
+            <MenuItem key={o.value} value={o.value}>
+              {o.label}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Grid>
+      <Grid item xs={12} sm={6} md={3}>
+        <TextField
+          fullWidth
+          size="small"
+          variant="outlined"
+          id="go-scorecard-filter-text"
+          label="Search"
+          type="search"
+          value={text}
+          onChange={e => setText(e.target.value)}
+        />
+      </Grid>
+    </Grid>
+  );
+}

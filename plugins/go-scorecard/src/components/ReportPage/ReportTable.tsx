@@ -1,0 +1,153 @@
+import { memo } from 'react';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { lessons } from '@internal/plugin-go-scorecard-common';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TablePagination from '@material-ui/core/TablePagination';
+import TableRow from '@material-ui/core/TableRow';
+import TableSortLabel from '@material-ui/core/TableSortLabel';
+import { ReportRow, ReportSortField } from '../../api/types';
+import { RelativeTime } from '../common/RelativeTime';
+import { StatusIcon } from '../StatusIcon';
+import { ReportView } from './reportSearchParams';
+
+const sortableColumns: {
+  field: ReportSortField;
+  label: string;
+  numeric?: boolean;
+}[] = [
+  { field: 'entity', label: 'Service' },
+  { field: 'owner', label: 'Owner' },
+  { field: 'system', label: 'System' },
+  { field: 'score', label: 'Score', numeric: true },
+];
+
+const ReportTableRow = memo(function ReportTableRowContent(props: {
+  row: ReportRow;
+}) {
+  const { row } = props;
+  return (
+    <TableRow hover data-entity-ref={row.entityRef}>
+      <TableCell component="th" scope="row">
+        <EntityRefLink
+          entityRef={row.entityRef}
+          defaultKind="component"
+          title={row.title ?? row.name}
+        />
+      </TableCell>
+      <TableCell>
+        {row.owner ? (
+          <EntityRefLink entityRef={row.owner} defaultKind="group" />
+        ) : (
+          '—'
+        )}
+      </TableCell>
+      <TableCell>
+        {row.system ? (
+          <EntityRefLink entityRef={row.system} defaultKind="system" />
+        ) : (
+          '—'
+        )}
+      </TableCell>
+      <TableCell align="right">
+        {row.score === undefined ? '—' : `${row.score}%`}
+      </TableCell>
+      {lessons.map(l => {
+        const status = row.lessons[String(l.id)];
+        return (
+          <TableCell key={l.id} align="center">
+            {status ? <StatusIcon status={status} /> : '—'}
+          </TableCell>
+        );
+      })}
+      <TableCell>
+        {row.scannedAt ? <RelativeTime time={row.scannedAt} /> : 'Not yet'}
+        {row.stale && ' (stale)'}
+      </TableCell>
+    </TableRow>
+  );
+});
+
+/** One page of the report: service, owner, system, score, a status per lesson and the last scan; sortable and paged on the server. */
+export function ReportTable(props: {
+  rows: ReportRow[];
+  totalItems: number;
+  view: ReportView;
+  onChange: (change: Partial<ReportView>) => void;
+}) {
+  const { rows, totalItems, view, onChange } = props;
+  const orderBy = view.orderBy ?? 'entity';
+  const order = view.order ?? 'asc';
+  const sortBy = (field: ReportSortField) =>
+    onChange({
+      orderBy: field,
+      order: orderBy === field && order === 'asc' ? 'desc' : 'asc',
+    });
+  return (
+    <>
+      <Table size="small" aria-label="Go scorecard report">
+        <TableHead style={{ whiteSpace: 'nowrap' }}>
+          <TableRow>
+            {sortableColumns.map(c => (
+              <TableCell
+                key={c.field}
+                align={c.numeric ? 'right' : 'left'}
+                sortDirection={orderBy === c.field ? order : false}
+              >
+                <TableSortLabel
+                  active={orderBy === c.field}
+                  direction={orderBy === c.field ? order : 'asc'}
+                  onClick={() => sortBy(c.field)}
+                >
+                  {c.label}
+                </TableSortLabel>
+              </TableCell>
+            ))}
+            {lessons.map(l => (
+              <TableCell key={l.id} align="center" title={l.title}>
+                L{l.id} {l.slug}
+              </TableCell>
+            ))}
+            <TableCell sortDirection={orderBy === 'scannedAt' ? order : false}>
+              <TableSortLabel
+                active={orderBy === 'scannedAt'}
+                direction={orderBy === 'scannedAt' ? order : 'asc'}
+                onClick={() => sortBy('scannedAt')}
+              >
+                Last scan
+              </TableSortLabel>
+            </TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {rows.map(row => (
+            <ReportTableRow key={row.entityRef} row={row} />
+          ))}
+          {!rows.length && (
+            <TableRow>
+              <TableCell colSpan={10}>
+                No service matches these filters.
+              </TableCell>
+            </TableRow>
+          )}
+        </TableBody>
+      </Table>
+      <TablePagination
+        component="div"
+        count={totalItems}
+        page={Math.min(
+          view.page,
+          Math.max(0, Math.ceil(totalItems / view.pageSize) - 1),
+        )}
+        rowsPerPage={view.pageSize}
+        rowsPerPageOptions={[10, 25, 50, 100]}
+        onPageChange={(_e, page) => onChange({ page })}
+        onRowsPerPageChange={e =>
+          onChange({ pageSize: Number(e.target.value), page: 0 })
+        }
+      />
+    </>
+  );
+}

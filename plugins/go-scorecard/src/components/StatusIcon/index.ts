@@ -1,0 +1,2 @@
+export { StatusIcon } from './StatusIcon';
+export { statusLabels, worstStatus } from './statusLabels';

@@ -1,0 +1,31 @@
+import { screen, within } from '@testing-library/react';
+import { TeamView } from './TeamView';
+import { renderWithScorecard } from '../../__testUtils__/renderWithScorecard';
+import { report } from '../../__testUtils__/fixtures';
+
+describe('TeamView', () => {
+  it('shows one row per team with services, pass rate and worst checks, linking to its services', async () => {
+    await renderWithScorecard(<TeamView />, {
+      routes: { 'GET /report': { body: report([], 5) } },
+    });
+    const table = await screen.findByRole('table', { name: 'Teams' });
+    const row = within(table).getByRole('row', { name: /fulfilment-team/ });
+    expect(within(row).getByText('74%')).toBeInTheDocument();
+    expect(
+      within(row).getByRole('link', {
+        name: /HTTP server closed, not shut down \(3 failing/,
+      }),
+    ).toHaveAttribute(
+      'href',
+      '/go-scorecard/lessons/shutdown#shutdown-http-close',
+    );
+    expect(
+      within(row).getByRole('link', {
+        name: '3 services of group:default/fulfilment-team',
+      }),
+    ).toHaveAttribute(
+      'href',
+      '/go-scorecard?owner=group%3Adefault%2Ffulfilment-team',
+    );
+  });
+});

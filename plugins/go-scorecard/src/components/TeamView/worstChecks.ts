@@ -1,0 +1,17 @@
+import { CheckAggregate } from '../../api/types';
+
+/** The checks failing on the most services (then warning), at most `count`, only those with any. */
+export function worstChecks(
+  byCheck: CheckAggregate[],
+  count = 3,
+): CheckAggregate[] {
+  return byCheck
+    .filter(c => c.counts.fail + c.counts.warn > 0)
+    .sort(
+      (a, b) =>
+        b.counts.fail - a.counts.fail ||
+        b.counts.warn - a.counts.warn ||
+        a.id.localeCompare(b.id),
+    )
+    .slice(0, count);
+}

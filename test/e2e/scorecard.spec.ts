@@ -1,0 +1,252 @@
+import { test, expect, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { signInAsGuest } from './signIn';
+import { exampleComponents } from './exampleCatalog';
+
+const failingService = 'notification-service';
+
+/** The Go scorecard card on a service's overview, once its result is shown. */
+async function openScorecardCard(page: Page, name: string) {
+  const card = page
+    .locator('.MuiCard-root')
+    .filter({ has: page.getByRole('heading', { name: 'Go scorecard' }) });
+  // A freshly started portal syncs the catalog and scans the examples within seconds.
+  await expect(async () => {
+    await page.goto(`/catalog/default/component/${name}`);
+    await expect(card.getByText(/checks pass/)).toBeVisible({
+      timeout: 10_000,
+    });
+  }).toPass({ timeout: 90_000 });
+  return card;
+}
+
+test.describe('Go scorecard', () => {
+  test.beforeEach(async ({ page }) => {
+    await signInAsGuest(page);
+  });
+
+  test('a failing service shows its failed checks with file:line', async ({
+    page,
+  }) => {
+    const card = await openScorecardCard(page, failingService);
+    const shutdown = card.getByRole('region', {
+      name: /Lesson 5: Graceful shutdown/,
+    });
+    await expect(
+      shutdown.getByRole('img', { name: 'Failed' }).first(),
+    ).toBeVisible();
+
+    const check = shutdown.getByRole('button', {
+      name: /HTTP server closed, not shut down/,
+    });
+    await expect(check.getByRole('img', { name: 'Failed' })).toBeVisible();
+    await check.click();
+    await expect(
+      card.getByText(/^cmd\/notification\/main\.go:\d+$/).first(),
+    ).toBeVisible();
+    await expect(card.getByText('srv.Close()', { exact: true })).toBeVisible();
+    await card.screenshot({ path: 'test-results/scorecard-card.png' });
+  });
+
+  test('"How to fix" opens the lesson page at the check', async ({ page }) => {
+    const card = await openScorecardCard(page, failingService);
+    await card
+      .getByRole('button', { name: /gRPC server stopped, not gracefully/ })
+      .click();
+    await card
+      .getByRole('link', {
+        name: 'How to fix: gRPC server stopped, not gracefully',
+      })
+      .click();
+
+    await expect(page).toHaveURL(
+      /\/go-scorecard\/lessons\/shutdown#shutdown-grpc-stop$/,
+    );
+    const section = page.locator('section#shutdown-grpc-stop');
+    await expect(
+      section.getByRole('heading', { level: 2 }).first(),
+    ).toBeVisible();
+    await expect(section).toBeInViewport();
+    // Code blocks are highlighted.
+    await expect(page.locator('pre code span').first()).toBeVisible();
+    // The services failing the lesson now include the one we came from.
+    await expect(
+      page
+        .getByRole('list', { name: 'Services failing this lesson' })
+        .getByRole('link', { name: failingService }),
+    ).toBeVisible();
+    await page.screenshot({ path: 'test-results/scorecard-fix-page.png' });
+  });
+});
+
+/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field || row.length) rows.push([...row, field]);
+  return rows;
+}
+
+test.describe('Go scorecard report', () => {
+  test.beforeEach(async ({ page }) => {
+    await signInAsGuest(page);
+  });
+
+  test('filters by a team, keeps the filter in the URL, and exports exactly the filtered rows', async ({
+    page,
+  }) => {
+    const team = 'fulfilment-team';
+    const teamServices = exampleComponents()
+      .filter(c => c.owner === team)
+      .map(c => c.name)
+      .sort();
+
+    await page.goto('/go-scorecard');
+    const table = page.getByRole('table', { name: 'Go scorecard report' });
+    await expect(
+      table.locator('tbody tr[data-entity-ref]').first(),
+    ).toBeVisible();
+
+    await page.getByLabel('Owner / team').click();
+    await page.getByRole('option', { name: team, exact: true }).click();
+    await page.keyboard.press('Escape');
+    await expect(page).toHaveURL(
+      new RegExp(`[?&]owner=group%3Adefault%2F${team}`),
+    );
+
+    const rows = table.locator('tbody tr[data-entity-ref]');
+    await expect(rows).toHaveCount(teamServices.length);
+    const tableRefs = (
+      await rows.evaluateAll(trs =>
+        trs.map(tr => tr.getAttribute('data-entity-ref')!),
+      )
+    ).sort();
+    expect(tableRefs).toEqual(teamServices.map(n => `component:default/${n}`));
+
+    // A shared link shows the same rows.
+    await page.reload();
+    await expect(rows).toHaveCount(teamServices.length);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    const path = test.info().outputPath('report.csv');
+    await download.saveAs(path);
+    const [header, ...records] = parseCsv(readFileSync(path, 'utf8')).filter(
+      r => r.join(''),
+    );
+    const refColumn = header.indexOf('entityRef');
+    const ownerColumn = header.indexOf('owner');
+    expect(records.map(r => r[refColumn]).sort()).toEqual(tableRefs);
+    for (const record of records)
+      expect(record[ownerColumn]).toBe(`group:default/${team}`);
+
+    await page.screenshot({
+      path: 'test-results/scorecard-report.png',
+      fullPage: true,
+    });
+  });
+});
+
+/** Runs axe-core on the part of the page matching `selector` and returns its serious and critical violations. */
+async function seriousViolations(page: Page, selector: string) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate(async include => {
+    const axe = (window as any).axe;
+    const result = await axe.run(
+      { include: [include] },
+      { resultTypes: ['violations'] },
+    );
+    return result.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n: any) => n.target.join(' ')),
+    }));
+  }, selector);
+  return violations.filter(
+    (v: { impact: string }) =>
+      v.impact === 'serious' || v.impact === 'critical',
+  );
+}
+
+test.describe('Go scorecard accessibility', () => {
+  test.beforeEach(async ({ page }) => {
+    await signInAsGuest(page);
+  });
+
+  test('the entity card has no serious axe violations', async ({ page }) => {
+    const card = await openScorecardCard(page, failingService);
+    await card
+      .getByRole('button', { name: /HTTP server closed, not shut down/ })
+      .click();
+    await expect(
+      card.getByText(/^cmd\/notification\/main\.go:\d+$/).first(),
+    ).toBeVisible();
+    await card.evaluate(el => el.setAttribute('data-axe-target', 'card'));
+    expect(await seriousViolations(page, '[data-axe-target="card"]')).toEqual(
+      [],
+    );
+  });
+
+  test('the report has no serious axe violations', async ({ page }) => {
+    await page.goto('/go-scorecard');
+    await expect(
+      page
+        .getByRole('table', { name: 'Go scorecard report' })
+        .locator('tbody tr[data-entity-ref]')
+        .first(),
+    ).toBeVisible();
+    expect(
+      await seriousViolations(page, '[class*="BackstageContent-root"]'),
+    ).toEqual([]);
+  });
+
+  test("the team view links to a team's services", async ({ page }) => {
+    await page.goto('/go-scorecard/teams');
+    const row = page
+      .getByRole('table', { name: 'Teams' })
+      .locator('tr[data-owner="group:default/fulfilment-team"]');
+    await row
+      .getByRole('link', { name: /services of group:default\/fulfilment-team/ })
+      .click();
+    await expect(page).toHaveURL(
+      /\/go-scorecard\?owner=group%3Adefault%2Ffulfilment-team/,
+    );
+    await expect(
+      page
+        .getByRole('table', { name: 'Go scorecard report' })
+        .locator('tbody tr[data-entity-ref]'),
+    ).toHaveCount(
+      exampleComponents().filter(c => c.owner === 'fulfilment-team').length,
+    );
+    await page.goto('/go-scorecard/teams');
+    await expect(row).toBeVisible();
+    await page.screenshot({
+      path: 'test-results/scorecard-teams.png',
+      fullPage: true,
+    });
+  });
+});
