@@ -7,3 +7,4 @@
 export * from './types';
 export * from './catalog';
 export * from './permissions';
+export * from './api';

@@ -1,4 +1,10 @@
-import { CheckStatus } from '@internal/plugin-go-scorecard-common';
+import {
+  CheckStatus,
+  EntityScanState,
+  StatusCounts,
+} from '@internal/plugin-go-scorecard-common';
+
+export type { EntityScanState, StatusCounts };
 
 /** A catalog entity selected for scanning, as the catalog sync writes it. */
 export interface ScanTarget {
@@ -32,17 +38,6 @@ export interface ClaimedEntity {
   attempts: number;
 }
 
-/** Counts of check statuses in one scan. */
-export interface StatusCounts {
-  pass: number;
-  warn: number;
-  fail: number;
-  notApplicable: number;
-  error: number;
-}
-
-/** Where an entity's scanning stands. */
-export type EntityScanState = 'pending' | 'scanned' | 'failed';
 
 /** The summary row of one entity: denormalized catalog fields, scan state and latest counts. */
 export interface EntitySummary {

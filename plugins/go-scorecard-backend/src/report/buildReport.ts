@@ -2,74 +2,14 @@ import {
   CheckStatus,
   checks,
   lessons,
-  LessonId,
+  OwnerAggregate,
+  Report,
+  ReportRow,
+  StatusCounts,
 } from '@internal/plugin-go-scorecard-common';
 import { countStatuses, scoreOf } from '../database/ScorecardStore';
-import { EntityScanState, EntitySummary, StatusCounts } from '../database/types';
+import { EntitySummary } from '../database/types';
 import { ReportQuery } from './ReportQuery';
-
-/** One entity of the report. */
-export interface ReportRow {
-  entityRef: string;
-  kind: string;
-  namespace: string;
-  name: string;
-  title?: string;
-  type?: string;
-  owner?: string;
-  system?: string;
-  state: EntityScanState;
-  scannedAt?: string;
-  stale: boolean;
-  error?: string;
-  /** Counts over the checks in scope (all, the lesson's, or the one check). */
-  counts: StatusCounts;
-  score?: number;
-  /** Status of each check in scope. */
-  checks: Record<string, CheckStatus>;
-  /** Worst status per lesson, by lesson number. */
-  lessons: Record<string, CheckStatus>;
-}
-
-/** Entities per worst status, for one lesson. */
-export interface LessonAggregate {
-  lesson: LessonId;
-  slug: string;
-  title: string;
-  entities: StatusCounts;
-}
-
-/** Totals for one owner. */
-export interface OwnerAggregate {
-  owner: string;
-  entities: number;
-  /** Entities with at least one failing check in scope. */
-  failingEntities: number;
-  counts: StatusCounts;
-  score?: number;
-}
-
-/** Statuses of one check across the entities. */
-export interface CheckAggregate {
-  id: string;
-  counts: StatusCounts;
-}
-
-/** The report: one page of rows, the total, and aggregates over every matching entity. */
-export interface Report {
-  items: ReportRow[];
-  totalItems: number;
-  offset: number;
-  limit: number;
-  aggregates: {
-    entities: number;
-    counts: StatusCounts;
-    score?: number;
-    byLesson: LessonAggregate[];
-    byOwner: OwnerAggregate[];
-    byCheck: CheckAggregate[];
-  };
-}
 
 const severityOrder: CheckStatus[] = ['not_applicable', 'pass', 'warn', 'error', 'fail'];
 const worse = (a: CheckStatus, b: CheckStatus) =>

@@ -1,5 +1,4 @@
-import { checks } from '@internal/plugin-go-scorecard-common';
-import { ReportRow } from './buildReport';
+import { checks, ReportRow } from '@internal/plugin-go-scorecard-common';
 
 const fixedColumns = [
   'entityRef', 'title', 'owner', 'system', 'type', 'state', 'scannedAt', 'stale', 'error',

@@ -9,6 +9,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   CheckResult,
   checkDocPath,
+  EntityResult,
   checks,
   goScorecardScanTriggerPermission,
   lessonDocFile,
@@ -166,7 +167,7 @@ function parseRef(value: string, defaultKind?: string): string {
 }
 
 /** The entity's latest result in the CLI's shape, with the scan's state. */
-function entityResponse({ summary, checks: stored, notes }: StoredEntityResult) {
+function entityResponse({ summary, checks: stored, notes }: StoredEntityResult): EntityResult {
   let results: CheckResult[] = stored;
   if (!results.length && summary.state === 'failed') {
     // Never analyzed: every check reports why.
@@ -181,7 +182,7 @@ function entityResponse({ summary, checks: stored, notes }: StoredEntityResult) 
   }
   const iso = (ms?: number) => (ms === undefined ? undefined : new Date(ms).toISOString());
   return {
-    schemaVersion: 1,
+    schemaVersion: 1 as const,
     root: summary.source,
     entityRef: summary.entityRef,
     kind: summary.kind,

@@ -1,0 +1,171 @@
+import { CheckDefinition, LessonDefinition } from './catalog';
+import { CheckResult, CheckStatus, LessonId, ScanNote } from './types';
+
+/*
+ * The REST API's wire types (plugins/go-scorecard-backend/src/schema/openapi.yaml):
+ * the backend produces them, the frontend reads them.
+ */
+
+/** How many checks (or entities) are in each status. */
+export interface StatusCounts {
+  pass: number;
+  warn: number;
+  fail: number;
+  notApplicable: number;
+  error: number;
+}
+
+/** Where an entity's scanning stands: `pending` = not scanned yet; `failed` = never read successfully. */
+export type EntityScanState = 'pending' | 'scanned' | 'failed';
+
+/** The latest stored result of one entity (`GET /entities/:kind/:namespace/:name`). */
+export interface EntityResult {
+  schemaVersion: 1;
+  /** The resolved source location, e.g. `url:https://github.com/o/r/tree/main/` or `local:/srv/x`. */
+  root?: string;
+  entityRef: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title?: string;
+  type?: string;
+  owner?: string;
+  system?: string;
+  state: EntityScanState;
+  scanning: boolean;
+  scannedAt?: string;
+  checkedAt?: string;
+  nextScanAt?: string;
+  etag?: string;
+  /** The scanned revision when it is a commit SHA. */
+  commit?: string;
+  /** The last read failed; the results are from an earlier scan. */
+  stale: boolean;
+  /** Why the last read failed. */
+  error?: string;
+  counts: StatusCounts;
+  /** 0–100: passed / (passed + warned + failed); absent when no check applies. */
+  score?: number;
+  checks: CheckResult[];
+  notes?: ScanNote[];
+}
+
+/** The answer to "Scan now": the entity's result and whether the scan finished in time. */
+export interface ScanNowResult extends EntityResult {
+  scan: { state: 'completed' | 'running' | 'queued' };
+}
+
+/** A lesson as served by `GET /checks`, with the portal path of its fix page. */
+export interface LessonEntry extends LessonDefinition {
+  docFile?: string;
+  docPath: string;
+}
+
+/** A check as served by `GET /checks`, with the portal path of its fix (lesson page anchor). */
+export interface CheckEntry extends CheckDefinition {
+  docPath: string;
+}
+
+/** The check catalog (`GET /checks`). */
+export interface CheckCatalog {
+  lessons: LessonEntry[];
+  checks: CheckEntry[];
+}
+
+/** Statuses the report can filter on: the check statuses, plus stale and pending entities. */
+export type ReportStatusFilter = CheckStatus | 'stale' | 'pending';
+
+/** Columns the report can be sorted by. */
+export type ReportSortField =
+  | 'entity'
+  | 'title'
+  | 'owner'
+  | 'system'
+  | 'type'
+  | 'score'
+  | 'pass'
+  | 'warn'
+  | 'fail'
+  | 'error'
+  | 'scannedAt';
+
+/** One entity of the report. */
+export interface ReportRow {
+  entityRef: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title?: string;
+  type?: string;
+  owner?: string;
+  system?: string;
+  state: EntityScanState;
+  scannedAt?: string;
+  stale: boolean;
+  error?: string;
+  /** Counts over the checks in scope. */
+  counts: StatusCounts;
+  score?: number;
+  /** Status of each check in scope, by check id. */
+  checks: Record<string, CheckStatus>;
+  /** Worst status per lesson, by lesson number. */
+  lessons: Record<string, CheckStatus>;
+}
+
+/** Entities per worst status, for one lesson. */
+export interface LessonAggregate {
+  lesson: LessonId;
+  slug: string;
+  title: string;
+  entities: StatusCounts;
+}
+
+/** Totals for one owning team. */
+export interface OwnerAggregate {
+  owner: string;
+  entities: number;
+  /** Entities with at least one failing check in scope. */
+  failingEntities: number;
+  counts: StatusCounts;
+  score?: number;
+}
+
+/** Statuses of one check across the entities. */
+export interface CheckAggregate {
+  id: string;
+  counts: StatusCounts;
+}
+
+/** One page of rows, the total, and aggregates over every matching entity (`GET /report`). */
+export interface Report {
+  items: ReportRow[];
+  totalItems: number;
+  offset: number;
+  limit: number;
+  aggregates: {
+    entities: number;
+    counts: StatusCounts;
+    score?: number;
+    byLesson: LessonAggregate[];
+    byOwner: OwnerAggregate[];
+    byCheck: CheckAggregate[];
+  };
+}
+
+/** One point of a trend: per scan of an entity, or per UTC day org-wide. */
+export interface HistoryPoint {
+  /** Epoch ms. */
+  time: number;
+  counts: StatusCounts;
+  score?: number;
+  entities?: number;
+  changed?: boolean;
+}
+
+/** Trend points, oldest first (`GET /history`). */
+export interface History {
+  entityRef?: string;
+  owner?: string;
+  days: number;
+  points: HistoryPoint[];
+}
