@@ -52,38 +52,20 @@ export function ReportFiltersBar(props: {
       aria-label="Report filters"
       onSubmit={e => e.preventDefault()}
     >
-      <Grid item xs={12} sm={6} md={3}>
-        <Autocomplete
-          multiple
-          id="go-scorecard-filter-owner"
-          size="small"
-          options={ownerOptions}
-          getOptionLabel={shortRef}
-          value={view.owners ?? []}
-          onChange={(_e, owners) =>
-            onChange({ owners: owners.length ? owners : undefined })
-          }
-          renderInput={params => (
-            <TextField {...params} variant="outlined" label="Owner / team" />
-          )}
-        />
-      </Grid>
-      <Grid item xs={12} sm={6} md={3}>
-        <Autocomplete
-          multiple
-          id="go-scorecard-filter-system"
-          size="small"
-          options={systemOptions}
-          getOptionLabel={shortRef}
-          value={view.systems ?? []}
-          onChange={(_e, systems) =>
-            onChange({ systems: systems.length ? systems : undefined })
-          }
-          renderInput={params => (
-            <TextField {...params} variant="outlined" label="System" />
-          )}
-        />
-      </Grid>
+      <RefFilter
+        id="go-scorecard-filter-owner"
+        label="Owner / team"
+        options={ownerOptions}
+        value={view.owners}
+        onChange={owners => onChange({ owners })}
+      />
+      <RefFilter
+        id="go-scorecard-filter-system"
+        label="System"
+        options={systemOptions}
+        value={view.systems}
+        onChange={systems => onChange({ systems })}
+      />
       <Grid item xs={12} sm={6} md={2}>
         <TextField
           select
@@ -164,6 +146,32 @@ export function ReportFiltersBar(props: {
           onChange={e => setText(e.target.value)}
         />
       </Grid>
+    </Grid>
+  );
+}
+
+/** A multi-select of entity refs (owners, systems), shown by their short names. */
+function RefFilter(props: {
+  id: string;
+  label: string;
+  options: string[];
+  value?: string[];
+  onChange: (refs: string[] | undefined) => void;
+}) {
+  return (
+    <Grid item xs={12} sm={6} md={3}>
+      <Autocomplete
+        multiple
+        id={props.id}
+        size="small"
+        options={props.options}
+        getOptionLabel={shortRef}
+        value={props.value ?? []}
+        onChange={(_e, refs) => props.onChange(refs.length ? refs : undefined)}
+        renderInput={params => (
+          <TextField {...params} variant="outlined" label={props.label} />
+        )}
+      />
     </Grid>
   );
 }
