@@ -6,6 +6,22 @@ import { CheckResult, CheckStatus, LessonId, ScanNote } from './types';
  * the backend produces them, the frontend reads them.
  */
 
+/** What the scorecard keeps of a catalog entity: its ref and the fields the report filters on. */
+export interface ScorecardEntity {
+  /** Lowercased `kind:namespace/name`. */
+  entityRef: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title?: string;
+  /** `spec.type`. */
+  type?: string;
+  /** Owner entity ref. */
+  owner?: string;
+  /** System entity ref. */
+  system?: string;
+}
+
 /** How many checks (or entities) are in each status. */
 export interface StatusCounts {
   pass: number;
@@ -19,18 +35,10 @@ export interface StatusCounts {
 export type EntityScanState = 'pending' | 'scanned' | 'failed';
 
 /** The latest stored result of one entity (`GET /entities/:kind/:namespace/:name`). */
-export interface EntityResult {
+export interface EntityResult extends ScorecardEntity {
   schemaVersion: 1;
   /** The resolved source location, e.g. `url:https://github.com/o/r/tree/main/` or `local:/srv/x`. */
   root?: string;
-  entityRef: string;
-  kind: string;
-  namespace: string;
-  name: string;
-  title?: string;
-  type?: string;
-  owner?: string;
-  system?: string;
   state: EntityScanState;
   scanning: boolean;
   scannedAt?: string;
@@ -90,15 +98,7 @@ export type ReportSortField =
   | 'scannedAt';
 
 /** One entity of the report. */
-export interface ReportRow {
-  entityRef: string;
-  kind: string;
-  namespace: string;
-  name: string;
-  title?: string;
-  type?: string;
-  owner?: string;
-  system?: string;
+export interface ReportRow extends ScorecardEntity {
   state: EntityScanState;
   scannedAt?: string;
   stale: boolean;

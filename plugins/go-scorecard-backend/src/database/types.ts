@@ -1,24 +1,14 @@
 import {
   CheckStatus,
   EntityScanState,
+  ScorecardEntity,
   StatusCounts,
 } from '@internal/plugin-go-scorecard-common';
 
 export type { EntityScanState, StatusCounts };
 
 /** A catalog entity selected for scanning, as the catalog sync writes it. */
-export interface ScanTarget {
-  /** Lowercased `kind:namespace/name`. */
-  entityRef: string;
-  kind: string;
-  namespace: string;
-  name: string;
-  title?: string;
-  type?: string;
-  /** Owner entity ref. */
-  owner?: string;
-  /** System entity ref. */
-  system?: string;
+export interface ScanTarget extends ScorecardEntity {
   /** Resolved source location (`url:…` or `local:…`). */
   source?: string;
   /** Resolved location of manifests kept elsewhere. */
@@ -40,15 +30,7 @@ export interface ClaimedEntity {
 
 
 /** The summary row of one entity: denormalized catalog fields, scan state and latest counts. */
-export interface EntitySummary {
-  entityRef: string;
-  kind: string;
-  namespace: string;
-  name: string;
-  title?: string;
-  type?: string;
-  owner?: string;
-  system?: string;
+export interface EntitySummary extends ScorecardEntity {
   source?: string;
   state: EntityScanState;
   /** Last analysis (epoch ms). */
