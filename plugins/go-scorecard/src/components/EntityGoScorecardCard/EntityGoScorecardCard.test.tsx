@@ -193,8 +193,9 @@ describe('EntityGoScorecardCard', () => {
     };
     await renderCard({}, { entity: bare });
     expect(await screen.findByText('No source location')).toBeInTheDocument();
+    // The YAML example is a highlighted code block, which renders once its highlighter loads.
     expect(
-      screen.getByText(/backstage.io\/source-location: url:/),
+      await screen.findByText(/backstage.io\/source-location: url:/),
     ).toBeInTheDocument();
   });
 
