@@ -1,6 +1,6 @@
 import { mockServices, TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import knexFactory, { Knex } from 'knex';
-import { defaultScorecardConfig } from '../config/ScorecardConfig';
+import { defaultScorecardConfig, effectiveLeaseMs, ScorecardConfig } from '../config/ScorecardConfig';
 import { ScorecardStore } from '../database/ScorecardStore';
 import { ClaimedEntity, ScanTarget } from '../database/types';
 import { fakeReport } from '../testUtils/reports';
@@ -114,7 +114,7 @@ describe.each(databases.eachSupportedId())('ScanWorker on %p', databaseId => {
     };
     const worker = new ScanWorker({ store, scanner, logger, config });
     const run = worker.runOnce();
-    await sleep(10);
+    while (started.length < 4) await sleep(1);
     await worker.stop();
     await run;
     const summaries = await store.listSummaries();
@@ -129,9 +129,11 @@ describe.each(databases.eachSupportedId())('ScanWorker on %p', databaseId => {
     const { store } = await createStore();
     await store.syncTargets(targets(1), Date.now());
     let aborted = false;
+    let entered = false;
     const scanner: EntityScanner = {
       scan: (_entity, signal) =>
         new Promise((_resolve, reject) => {
+          entered = true;
           signal.addEventListener('abort', () => {
             aborted = true;
             reject(signal.reason);
@@ -140,7 +142,7 @@ describe.each(databases.eachSupportedId())('ScanWorker on %p', databaseId => {
     };
     const worker = new ScanWorker({ store, scanner, logger, config: { ...config, timeoutMs: 60_000 } });
     const run = worker.runOnce();
-    await sleep(20);
+    while (!entered) await sleep(1);
     await worker.stop();
     await run;
     expect(aborted).toBe(true);
@@ -206,6 +208,10 @@ describeOnPostgres('three replicas sharing %p', (databaseId: TestDatabaseId) => 
     await ScorecardStore.migrateUp(knex);
     await ScorecardStore.fromKnex(knex).syncTargets(targets(300), Date.now());
     const shortLease = { ...config, timeoutMs: 300, leaseMs: 0, batchSize: 10, concurrency: 10 };
+    // Lease expiry follows this clock, not the wall clock, so a slow machine cannot let
+    // r1's leases expire while the survivors' first run is still going.
+    let clock = Date.now();
+    const now = () => clock;
 
     // r1 claims a batch, starts scanning, and its process dies: no more database writes.
     const dying = replicaStore(knex);
@@ -216,21 +222,21 @@ describeOnPostgres('three replicas sharing %p', (databaseId: TestDatabaseId) => 
         return new Promise(() => {});
       },
     };
-    const r1 = new ScanWorker({ store: dying.store, scanner: hanging, logger, config: shortLease, id: 'r1' });
+    const r1 = new ScanWorker({ store: dying.store, scanner: hanging, logger, config: shortLease, id: 'r1', now });
     void r1.runOnce();
     while (entered < 10) await sleep(5);
     await dying.knex.destroy();
 
     const survivors = ['r2', 'r3'].map(id => {
       const scanner = new CountingScanner(id);
-      return { scanner, worker: new ScanWorker({ store: replicaStore(knex).store, scanner, logger, config: shortLease, id }) };
+      return { scanner, worker: new ScanWorker({ store: replicaStore(knex).store, scanner, logger, config: shortLease, id, now }) };
     });
     const first = await Promise.all(survivors.map(s => s.worker.runOnce()));
     expect(first[0] + first[1]).toBe(290);
     const leased = await knex('go_scorecard_entities').where({ lease_owner: 'r1' });
     expect(leased).toHaveLength(10);
 
-    await sleep(2 * shortLease.timeoutMs + 100); // r1's leases expire
+    clock += effectiveLeaseMs(shortLease as ScorecardConfig) + 1; // r1's leases expire
     const second = await Promise.all(survivors.map(s => s.worker.runOnce()));
     expect(second[0] + second[1]).toBe(10);
     const scanned = new Map<string, number>();
