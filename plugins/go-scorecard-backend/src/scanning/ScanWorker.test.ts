@@ -232,13 +232,14 @@ describeOnPostgres('three replicas sharing %p', (databaseId: TestDatabaseId) => 
       return { scanner, worker: new ScanWorker({ store: replicaStore(knex).store, scanner, logger, config: shortLease, id, now }) };
     });
     const first = await Promise.all(survivors.map(s => s.worker.runOnce()));
-    expect(first[0] + first[1]).toBe(290);
+    // r1 holds the batch it was scanning, and possibly the next one it had prefetched.
     const leased = await knex('go_scorecard_entities').where({ lease_owner: 'r1' });
-    expect(leased).toHaveLength(10);
+    expect(leased.length).toBeGreaterThanOrEqual(10);
+    expect(first[0] + first[1]).toBe(300 - leased.length);
 
     clock += effectiveLeaseMs(shortLease as ScorecardConfig) + 1; // r1's leases expire
     const second = await Promise.all(survivors.map(s => s.worker.runOnce()));
-    expect(second[0] + second[1]).toBe(10);
+    expect(second[0] + second[1]).toBe(leased.length);
     const scanned = new Map<string, number>();
     for (const s of survivors) for (const [ref, by] of s.scanner.scans) scanned.set(ref, (scanned.get(ref) ?? 0) + by.length);
     expect(scanned.size).toBe(300);

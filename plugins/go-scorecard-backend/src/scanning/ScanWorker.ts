@@ -140,7 +140,7 @@ export class ScanWorker {
       this.now,
     );
 
-    // One claim at a time, shared by the slots that find the queue empty.
+    // One claim at a time, shared by the slots that find the queue empty or running low.
     const claimMore = (): Promise<void> => {
       if (!claiming) {
         claiming = store
@@ -165,7 +165,12 @@ export class ScanWorker {
       for (;;) {
         if (this.stopping) return undefined;
         const item = queue.shift();
-        if (item) return item;
+        if (item) {
+          // Claim the next batch while this one's last scans run, so slots never idle
+          // waiting for a claim round trip.
+          if (queue.length < config.concurrency && !exhausted) void claimMore();
+          return item;
+        }
         if (exhausted) return undefined;
         await claimMore();
       }
@@ -181,7 +186,9 @@ export class ScanWorker {
     await unchanged.flush().catch(error =>
       logger.error(`Could not record unchanged sources: ${error}`),
     );
-    // Claimed but not started because the worker is stopping: give them back.
+    // Claimed but not started because the worker is stopping: give them back (after any
+    // claim still in flight has landed in the queue).
+    await claiming;
     for (const claim of queue.splice(0)) {
       await store.releaseLease(claim.entityRef, this.id).catch(() => {});
     }
