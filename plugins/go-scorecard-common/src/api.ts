@@ -81,21 +81,36 @@ export interface CheckCatalog {
 }
 
 /** Statuses the report can filter on: the check statuses, plus stale and pending entities. */
-export type ReportStatusFilter = CheckStatus | 'stale' | 'pending';
+export const reportStatusFilters = [
+  'pass',
+  'warn',
+  'fail',
+  'not_applicable',
+  'error',
+  'stale',
+  'pending',
+] as const;
+
+/** A status the report can filter on. */
+export type ReportStatusFilter = (typeof reportStatusFilters)[number];
 
 /** Columns the report can be sorted by. */
-export type ReportSortField =
-  | 'entity'
-  | 'title'
-  | 'owner'
-  | 'system'
-  | 'type'
-  | 'score'
-  | 'pass'
-  | 'warn'
-  | 'fail'
-  | 'error'
-  | 'scannedAt';
+export const reportSortFields = [
+  'entity',
+  'title',
+  'owner',
+  'system',
+  'type',
+  'score',
+  'pass',
+  'warn',
+  'fail',
+  'error',
+  'scannedAt',
+] as const;
+
+/** A column the report can be sorted by. */
+export type ReportSortField = (typeof reportSortFields)[number];
 
 /** One entity of the report. */
 export interface ReportRow extends ScorecardEntity {
@@ -154,11 +169,13 @@ export interface Report {
 
 /** One point of a trend: per scan of an entity, or per UTC day org-wide. */
 export interface HistoryPoint {
-  /** Epoch ms. */
+  /** Epoch ms: the scan time (per entity) or the start of the UTC day (org-wide). */
   time: number;
   counts: StatusCounts;
   score?: number;
+  /** Entities counted (org-wide points). */
   entities?: number;
+  /** False when the scan found the source unchanged (per-entity points). */
   changed?: boolean;
 }
 

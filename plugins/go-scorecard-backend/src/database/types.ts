@@ -1,11 +1,12 @@
 import {
   CheckStatus,
   EntityScanState,
+  HistoryPoint,
   ScorecardEntity,
   StatusCounts,
 } from '@internal/plugin-go-scorecard-common';
 
-export type { EntityScanState, StatusCounts };
+export type { EntityScanState, HistoryPoint, StatusCounts };
 
 /** A catalog entity selected for scanning, as the catalog sync writes it. */
 export interface ScanTarget extends ScorecardEntity {
@@ -50,14 +51,3 @@ export interface EntitySummary extends ScorecardEntity {
   checkStatuses: Record<string, CheckStatus>;
 }
 
-/** One point of a trend. */
-export interface HistoryPoint {
-  /** Epoch ms: the scan time (per entity) or the start of the UTC day (org-wide). */
-  time: number;
-  counts: StatusCounts;
-  score?: number;
-  /** Entities counted (org-wide points). */
-  entities?: number;
-  /** False when the scan found the source unchanged (per-entity points). */
-  changed?: boolean;
-}

@@ -3,31 +3,11 @@ import {
   getCheck,
   getLesson,
   LessonId,
+  ReportSortField,
+  reportSortFields,
+  ReportStatusFilter,
+  reportStatusFilters,
 } from '@internal/plugin-go-scorecard-common';
-
-/** Columns the report can be sorted by. */
-export const reportSortFields = [
-  'entity',
-  'title',
-  'owner',
-  'system',
-  'type',
-  'score',
-  'pass',
-  'warn',
-  'fail',
-  'error',
-  'scannedAt',
-] as const;
-
-/** A column the report can be sorted by. */
-export type ReportSortField = (typeof reportSortFields)[number];
-
-/** Statuses the report can filter on: the check statuses, plus `stale` and `pending` entities. */
-export const reportStatusFilters = ['pass', 'warn', 'fail', 'not_applicable', 'error', 'stale', 'pending'] as const;
-
-/** A status the report can filter on. */
-export type ReportStatusFilter = (typeof reportStatusFilters)[number];
 
 /** The report's filters, sorting and page, validated. */
 export interface ReportQuery {

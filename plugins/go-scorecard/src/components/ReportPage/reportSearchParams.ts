@@ -1,4 +1,8 @@
 import {
+  reportSortFields,
+  reportStatusFilters,
+} from '@internal/plugin-go-scorecard-common';
+import {
   ReportFilters,
   ReportSortField,
   ReportStatusFilter,
@@ -13,28 +17,8 @@ export interface ReportView extends ReportFilters {
 /** Rows per page unless the URL says otherwise. */
 export const DEFAULT_PAGE_SIZE = 25;
 
-const sortFields: ReportSortField[] = [
-  'entity',
-  'title',
-  'owner',
-  'system',
-  'type',
-  'score',
-  'pass',
-  'warn',
-  'fail',
-  'error',
-  'scannedAt',
-];
-const statuses: ReportStatusFilter[] = [
-  'pass',
-  'warn',
-  'fail',
-  'not_applicable',
-  'error',
-  'stale',
-  'pending',
-];
+const sortFields: readonly string[] = reportSortFields;
+const statuses: readonly string[] = reportStatusFilters;
 
 /** Reads the report's view from the query string; unknown values are dropped. */
 export function parseReportView(params: URLSearchParams): ReportView {
