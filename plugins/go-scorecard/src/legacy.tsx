@@ -6,7 +6,10 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
-import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import {
+  compatWrapper,
+  convertLegacyRouteRef,
+} from '@backstage/core-compat-api';
 import { goScorecardApiRef } from './api/GoScorecardApi';
 import { GoScorecardClient } from './api/GoScorecardClient';
 import { rootRouteRef } from './routes';
@@ -25,6 +28,9 @@ export const legacyGoScorecardPlugin = createPlugin({
   routes: { root: convertLegacyRouteRef(rootRouteRef) },
 });
 
+// The components are written for the new frontend system (its useRouteRef and APIs);
+// compatWrapper provides those on top of a legacy app's routing and APIs.
+
 /**
  * The report, team view and lesson pages for legacy apps:
  * `<Route path="/go-scorecard" element={<GoScorecardPage />} />`.
@@ -33,7 +39,11 @@ export const GoScorecardPage = legacyGoScorecardPlugin.provide(
   createRoutableExtension({
     name: 'GoScorecardPage',
     component: () =>
-      import('./components/GoScorecardPage').then(m => m.GoScorecardPage),
+      import('./components/GoScorecardPage').then(
+        ({ GoScorecardPage: Page }) =>
+          () =>
+            compatWrapper(<Page />),
+      ),
     mountPoint: convertLegacyRouteRef(rootRouteRef),
   }),
 );
@@ -45,7 +55,9 @@ export const EntityGoScorecardCard = legacyGoScorecardPlugin.provide(
     component: {
       lazy: () =>
         import('./components/EntityGoScorecardCard').then(
-          m => m.EntityGoScorecardCard,
+          ({ EntityGoScorecardCard: Card }) =>
+            () =>
+              compatWrapper(<Card />),
         ),
     },
   }),
