@@ -1,7 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Entity } from '@backstage/catalog-model';
-import { EntityGoScorecardCard } from './EntityGoScorecardCard';
+import {
+  EntityGoScorecardCard,
+  FIRST_SCAN_POLL_MS,
+} from './EntityGoScorecardCard';
 import { renderWithScorecard } from '../../__testUtils__/renderWithScorecard';
 import { MockRoutes } from '../../__testUtils__/mockScorecardFetch';
 import { entity, entityResult } from '../../__testUtils__/fixtures';
@@ -204,6 +207,27 @@ describe('EntityGoScorecardCard', () => {
     expect(
       await screen.findByText('Not scanned by the Go scorecard'),
     ).toBeInTheDocument();
+  });
+
+  it('looks again until a new entity has its first scan', async () => {
+    jest.useFakeTimers({ advanceTimers: true });
+    try {
+      let calls = 0;
+      await renderCard({
+        [resultPath]: () =>
+          ++calls === 1 ? { status: 404, body: {} } : { body: entityResult },
+      });
+      expect(
+        await screen.findByText('Not scanned by the Go scorecard'),
+      ).toBeInTheDocument();
+      jest.advanceTimersByTime(FIRST_SCAN_POLL_MS);
+      expect(
+        await screen.findByText('Lesson 5: Graceful shutdown', { exact: false }),
+      ).toBeInTheDocument();
+      expect(calls).toBe(2);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('says when the service is not written in Go', async () => {

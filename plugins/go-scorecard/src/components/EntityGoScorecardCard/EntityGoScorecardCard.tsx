@@ -25,6 +25,11 @@ import { ScorecardSummary } from './ScorecardSummary';
 import { useFindingLocation } from './useFindingLocation';
 import { useCheckFixLink } from './useLessonLink';
 
+/** How often the card looks again while the entity's first scan is still to come. */
+export const FIRST_SCAN_POLL_MS = 10_000;
+/** How many times it looks (two minutes: new entities are scanned within one). */
+const FIRST_SCAN_POLLS = 12;
+
 /** What the card knows: loading, the result (undefined = not scanned by the scorecard), or the error. */
 type CardState =
   | { status: 'loading' }
@@ -89,6 +94,24 @@ export function EntityGoScorecardCard() {
     return () => clearTimeout(timer);
   }, [scanState]);
 
+  // A new entity is synced and scanned within a minute: until its first result is in,
+  // look again now and then instead of showing "not scanned" until a reload.
+  const hasSource = Boolean(
+    entity.metadata.annotations?.[ANNOTATION_SOURCE_LOCATION],
+  );
+  const awaitingFirstScan =
+    state.status === 'loaded' &&
+    ((!result && hasSource) || result?.state === 'pending');
+  const [polls, setPolls] = useState(0);
+  useEffect(() => {
+    if (!awaitingFirstScan || polls >= FIRST_SCAN_POLLS) return undefined;
+    const timer = setTimeout(() => {
+      setPolls(n => n + 1);
+      setReload(n => n + 1);
+    }, FIRST_SCAN_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [awaitingFirstScan, polls]);
+
   const action =
     state.status === 'loaded' && result ? (
       <ScanNowButton
@@ -122,11 +145,7 @@ export function EntityGoScorecardCard() {
       )}
       {state.status === 'loaded' && !result && (
         <ScorecardEmptyState
-          reason={
-            entity.metadata.annotations?.[ANNOTATION_SOURCE_LOCATION]
-              ? 'not-scanned'
-              : 'no-source-location'
-          }
+          reason={hasSource ? 'not-scanned' : 'no-source-location'}
         />
       )}
       {result && (
