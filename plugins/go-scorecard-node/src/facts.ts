@@ -47,6 +47,17 @@ export interface DialTarget extends SourceRef {
   func: string;
   values: LocatedValue[];
   envVars: string[];
+  /**
+   * Names the target is built from that its file never assigns: package-level consts or
+   * vars of another file of the package, looked up in their {@link GoFileFacts.packageValues}.
+   */
+  packageNames: string[];
+}
+
+/** What a package-level const or var may hold: values, and env vars that feed it. */
+export interface PackageValue {
+  values: LocatedValue[];
+  envVars: string[];
 }
 
 /** What a `Serve`-like call in a main package serves. */
@@ -89,6 +100,8 @@ export interface GoFileFacts {
   /** References to goleak.VerifyTestMain or goleak.VerifyNone (called or deferred). */
   goleakVerifications: number;
   dialTargets: DialTarget[];
+  /** Package-level consts and vars that hold a literal, an env var or a flag default, by name. */
+  packageValues: Record<string, PackageValue>;
   /** Calls of grpc.Dial, grpc.DialContext, grpc.WithInsecure. */
   deprecatedDialCalls: CallRef[];
   /**

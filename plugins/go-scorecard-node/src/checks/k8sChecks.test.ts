@@ -23,6 +23,7 @@ function goFile(
     goStatements: 0,
     goleakVerifications: 0,
     dialTargets,
+    packageValues: {},
     deprecatedDialCalls: [],
     serveCalls: [],
     signalHandling: [],
@@ -38,6 +39,7 @@ function goFile(
 function dial(values: [string, number][], envVars: string[] = []): DialTarget {
   return {
     func: 'NewClient',
+    packageNames: [],
     path: 'main.go',
     line: 20,
     snippet: 'grpc.NewClient(addr)',

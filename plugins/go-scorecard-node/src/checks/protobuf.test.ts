@@ -31,6 +31,7 @@ function goFile(path: string, imports: string[]): GoFileFacts {
     goStatements: 0,
     goleakVerifications: 0,
     dialTargets: [],
+    packageValues: {},
     deprecatedDialCalls: [],
     serveCalls: [],
     signalHandling: [],

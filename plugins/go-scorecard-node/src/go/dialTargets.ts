@@ -1,5 +1,5 @@
 import { Node } from 'web-tree-sitter';
-import { DialTarget, LocatedValue } from '../facts';
+import { DialTarget, LocatedValue, PackageValue } from '../facts';
 import { assignedValues } from './definitions';
 import { ImportResolver, PKG } from './imports';
 import { PackageRef } from './packageRefs';
@@ -17,6 +17,8 @@ import {
 interface Resolved {
   values: LocatedValue[];
   envVars: string[];
+  /** Names the file never assigns: package-level names declared in another file. */
+  names: string[];
 }
 
 const MAX_DEPTH = 6;
@@ -26,12 +28,13 @@ const MAX_COMBINATIONS = 16;
 const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
 const FORMAT_VERB = /%[-+# 0-9.*]*[a-zA-Z%]/g;
 
-const EMPTY: Resolved = { values: [], envVars: [] };
+const EMPTY: Resolved = { values: [], envVars: [], names: [] };
 
 function merge(all: Resolved[]): Resolved {
   return {
     values: all.flatMap(r => r.values),
     envVars: [...new Set(all.flatMap(r => r.envVars))],
+    names: [...new Set(all.flatMap(r => r.names))],
   };
 }
 
@@ -63,14 +66,14 @@ class TargetResolver {
     if (depth > MAX_DEPTH) return EMPTY;
     const n = unparen(expr);
     const literal = this.literal(n);
-    if (literal) return { values: [literal], envVars: [] };
+    if (literal) return { ...EMPTY, values: [literal] };
     switch (n.type) {
-      case 'identifier':
-        return merge(
-          assignedValues(this.src, this.imports, textOf(this.src, n)).map(v =>
-            this.resolve(v, depth + 1),
-          ),
-        );
+      case 'identifier': {
+        const name = textOf(this.src, n);
+        const assigned = assignedValues(this.src, this.imports, name);
+        if (!assigned.length) return { ...EMPTY, names: [name] };
+        return merge(assigned.map(v => this.resolve(v, depth + 1)));
+      }
       case 'unary_expression': // *addr, from flag.String
         return textOf(this.src, n.childForFieldName('operator')!) === '*'
           ? this.resolve(n.childForFieldName('operand')!, depth + 1)
@@ -80,9 +83,9 @@ class TargetResolver {
         const parts = [n.childForFieldName('left')!, n.childForFieldName('right')!].map(p =>
           this.resolve(p, depth + 1),
         );
-        const env = merge(parts).envVars;
-        if (parts.some(p => p.values.length === 0)) return { values: [], envVars: env };
-        return { values: combine(parts.map(p => p.values), v => v.join('')), envVars: env };
+        const { envVars, names } = merge(parts);
+        if (parts.some(p => p.values.length === 0)) return { values: [], envVars, names };
+        return { values: combine(parts.map(p => p.values), v => v.join('')), envVars, names };
       }
       case 'call_expression':
         return this.call(n, depth);
@@ -97,7 +100,7 @@ class TargetResolver {
     const name = (i: number) => (args[i] ? this.literal(args[i]) : undefined);
     if (q && this.imports.is(q.qualifier, PKG.os) && ['Getenv', 'LookupEnv'].includes(q.name)) {
       const env = name(0);
-      return env ? { values: [], envVars: [env.value] } : EMPTY;
+      return env ? { ...EMPTY, envVars: [env.value] } : EMPTY;
     }
     if (q && this.imports.is(q.qualifier, PKG.flag) && q.name === 'String' && args[1]) {
       return this.resolve(args[1], depth + 1);
@@ -109,7 +112,7 @@ class TargetResolver {
     const env = name(0);
     const fallback = name(1);
     if (env && ENV_NAME.test(env.value) && fallback && args[1].type !== 'int_literal') {
-      return { values: [fallback], envVars: [env.value] };
+      return { values: [fallback], envVars: [env.value], names: [] };
     }
     return EMPTY;
   }
@@ -119,10 +122,10 @@ class TargetResolver {
     const format = stringValue(this.src, formatNode);
     if (format === undefined) return EMPTY;
     const parts = args.map(a => this.resolve(a, depth + 1));
-    const envVars = merge(parts).envVars;
+    const { envVars, names } = merge(parts);
     const verbs = format.match(FORMAT_VERB)?.filter(v => v !== '%%') ?? [];
     if (verbs.length !== args.length || parts.some(p => p.values.length === 0)) {
-      return { values: [], envVars };
+      return { values: [], envVars, names };
     }
     const values = combine(
       parts.map(p => p.values),
@@ -131,7 +134,7 @@ class TargetResolver {
         return format.replace(FORMAT_VERB, v => (v === '%%' ? '%' : vs[i++]));
       },
     );
-    return { values, envVars };
+    return { values, envVars, names };
   }
 }
 
@@ -154,8 +157,34 @@ export function dialTargets(
     const index = TARGET_ARG.get(ref.name);
     if (!ref.call || index === undefined) continue;
     const arg = callArguments(ref.call)[index];
-    const { values, envVars } = arg ? resolver.resolve(arg) : EMPTY;
-    targets.push({ func: ref.name, values, envVars, ...refOf(src, ref.call) });
+    const { values, envVars, names } = arg ? resolver.resolve(arg) : EMPTY;
+    targets.push({ func: ref.name, values, envVars, packageNames: names, ...refOf(src, ref.call) });
   }
   return targets;
+}
+
+/**
+ * What the file's package-level `const` and `var` declarations may hold (a literal, an env
+ * var, a flag default), by name: another file of the package may dial with them.
+ */
+export function packageValues(
+  src: GoSource,
+  imports: ImportResolver,
+): Record<string, PackageValue> {
+  const resolver = new TargetResolver(src, imports);
+  const out: Record<string, PackageValue> = {};
+  for (const decl of src.root.namedChildren) {
+    if (decl?.type !== 'const_declaration' && decl?.type !== 'var_declaration') continue;
+    const specs = decl.descendantsOfType(['const_spec', 'var_spec']);
+    for (const spec of specs) {
+      const values = spec?.childForFieldName('value')?.namedChildren ?? [];
+      spec?.childrenForFieldName('name').forEach((nameNode, i) => {
+        const value = values[i];
+        if (!nameNode || !value) return;
+        const { values: vs, envVars } = resolver.resolve(value);
+        if (vs.length || envVars.length) out[textOf(src, nameNode)] = { values: vs, envVars };
+      });
+    }
+  }
+  return out;
 }

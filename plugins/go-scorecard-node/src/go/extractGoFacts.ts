@@ -1,7 +1,7 @@
 import { posix } from 'path';
 import { Node } from 'web-tree-sitter';
 import { GoFileFacts } from '../facts';
-import { dialTargets } from './dialTargets';
+import { dialTargets, packageValues } from './dialTargets';
 import { GoParser } from './GoParser';
 import { ImportResolver, PKG, readImports } from './imports';
 import { lostCancelFindings } from './lostcancel';
@@ -76,6 +76,7 @@ export function extractGoFacts(parser: GoParser, path: string, source: string): 
       goStatements: countGoStatements(src),
       goleakVerifications: refs(PKG.goleak).filter(r => GOLEAK_VERIFY.has(r.name)).length,
       dialTargets: dialTargets(src, resolver, grpcRefs),
+      packageValues: packageValues(src, resolver),
       deprecatedDialCalls: grpcRefs
         .filter(r => r.call && DEPRECATED_DIAL.has(r.name))
         .map(r => callRef(src, r.call!)),

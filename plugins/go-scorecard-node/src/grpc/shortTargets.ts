@@ -1,5 +1,11 @@
 import { Finding } from '@internal/plugin-go-scorecard-common';
-import { DialTarget, LocatedValue, ServiceFacts, Workload } from '../facts';
+import {
+  DialTarget,
+  GoFileFacts,
+  LocatedValue,
+  ServiceFacts,
+  Workload,
+} from '../facts';
 import { dotCount, isShortKubernetesTarget, targetHost } from './target';
 
 /** Kubernetes' default `ndots` in a pod's resolv.conf. */
@@ -64,7 +70,8 @@ export function shortTargetFindings(facts: ServiceFacts): Finding[] {
       });
   };
   for (const file of facts.goFiles) {
-    for (const target of file.dialTargets) {
+    for (const dialed of file.dialTargets) {
+      const target = withPackageValues(dialed, file.dir, facts.goFiles);
       for (const v of target.values) {
         if (!isShortKubernetesTarget(v.value, ndots)) continue;
         add(
@@ -100,6 +107,23 @@ export function shortTargetFindings(facts: ServiceFacts): Finding[] {
     }
   }
   return [...findings.values()];
+}
+
+/**
+ * The target with the values and env vars of the package-level names it uses that its own
+ * file does not declare, from the other files of its package (same folder).
+ */
+function withPackageValues(target: DialTarget, dir: string, files: GoFileFacts[]): DialTarget {
+  if (!target.packageNames.length) return target;
+  const found = files
+    .filter(f => f.dir === dir)
+    .flatMap(f => target.packageNames.map(name => f.packageValues[name]))
+    .filter(Boolean);
+  return {
+    ...target,
+    values: [...target.values, ...found.flatMap(v => v.values)],
+    envVars: [...new Set([...target.envVars, ...found.flatMap(v => v.envVars)])],
+  };
 }
 
 /** Whether any Go file imports the gRPC package. */
