@@ -77,6 +77,21 @@ export interface ServeCall extends CallRef {
   fatalWithoutErrServerClosed: boolean;
 }
 
+/** What a server value is: an `http.Server`, a `grpc.Server`, or a gin/echo/fiber app. */
+export type ServerKind = 'http' | 'grpc' | 'framework';
+
+/**
+ * A serve, stop or shutdown method called on a struct field that the file does not declare
+ * as a server (`s.srv.Close()` with `srv *http.Server` declared in another file): resolved
+ * against the package's {@link GoFileFacts.serverFields}.
+ */
+export interface FieldMethodCall extends CallRef {
+  field: string;
+  method: string;
+  /** For an HTTP serve method: its error ends the process without an ErrServerClosed check. */
+  fatalWithoutErrServerClosed: boolean;
+}
+
 /** A `signal.Notify` or `signal.NotifyContext` call. */
 export interface SignalHandling extends SourceRef {
   /** Includes syscall.SIGTERM, or lists no signal at all (every signal). */
@@ -122,6 +137,10 @@ export interface GoFileFacts {
   grpcStopCalls: CallRef[];
   /** `x.GracefulStop()` where x came from grpc.NewServer. */
   grpcGracefulStopCalls: CallRef[];
+  /** Struct fields this file declares or fills as servers, with what they hold. */
+  serverFields: Record<string, ServerKind[]>;
+  /** Server method calls on fields this file does not know as servers. */
+  unboundFieldCalls: FieldMethodCall[];
   /**
    * Seconds of the `context.WithTimeout` whose context reaches Shutdown/GracefulStop (the
    * drain budget), when the duration is a constant expression.

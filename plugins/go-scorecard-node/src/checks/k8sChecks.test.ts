@@ -32,6 +32,8 @@ function goFile(
     grpcServers: [],
     grpcStopCalls: [],
     grpcGracefulStopCalls: [],
+    serverFields: {},
+    unboundFieldCalls: [],
     shutdownTimeoutSeconds,
   };
 }

@@ -40,6 +40,8 @@ function goFile(path: string, imports: string[]): GoFileFacts {
     grpcServers: [],
     grpcStopCalls: [],
     grpcGracefulStopCalls: [],
+    serverFields: {},
+    unboundFieldCalls: [],
   };
 }
 

@@ -2,8 +2,9 @@ import { Node } from 'web-tree-sitter';
 import { GoSource, textOf, topLevelOf } from './syntax';
 import { wordSites } from './wordSites';
 
-/** What a server value is: an `http.Server`, a `grpc.Server`, or a gin/echo/fiber app. */
-export type ServerKind = 'http' | 'grpc' | 'framework';
+import { ServerKind } from '../facts';
+
+export type { ServerKind };
 
 /**
  * Which names of a file hold servers, decided from declarations and assignments: local
@@ -116,6 +117,16 @@ export class ServerBindings {
         }
       }
     }
+  }
+
+  /** The struct fields bound to servers, with their kinds. */
+  fields(): Record<string, ServerKind[]> {
+    const out: Record<string, ServerKind[]> = {};
+    for (const key of this.names) {
+      const [kind, scope, name] = key.split(' ');
+      if (scope === 'field') (out[name] ??= []).push(kind as ServerKind);
+    }
+    return out;
   }
 
   /** The server kinds a method call's receiver (`srv`, `s.srv`) may hold. */

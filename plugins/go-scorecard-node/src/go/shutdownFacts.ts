@@ -19,6 +19,8 @@ export interface ServerPackageRefs {
 /** The shutdown-related facts of one file. */
 export type ShutdownFacts = Pick<
   GoFileFacts,
+  | 'serverFields'
+  | 'unboundFieldCalls'
   | 'serveCalls'
   | 'httpServerCloseCalls'
   | 'httpServerShutdownCalls'
@@ -28,7 +30,8 @@ export type ShutdownFacts = Pick<
   | 'shutdownTimeoutSeconds'
 >;
 
-type MethodRole = 'serve' | 'close' | 'shutdown' | 'stop' | 'gracefulStop';
+/** What a server method does. */
+export type MethodRole = 'serve' | 'close' | 'shutdown' | 'stop' | 'gracefulStop';
 
 const METHODS: Record<ServerKind, ReadonlyMap<string, MethodRole>> = {
   http: new Map([
@@ -53,6 +56,11 @@ const METHODS: Record<ServerKind, ReadonlyMap<string, MethodRole>> = {
     ['ListenTLS', 'serve'],
   ]),
 };
+
+/** What `method` does on a server of `kind`, if it is one of the methods that matter. */
+export function methodRole(kind: ServerKind, method: string): MethodRole | undefined {
+  return METHODS[kind].get(method);
+}
 
 const METHOD_NAMES = [
   ...new Set(Object.values(METHODS).flatMap(m => [...m.keys()])),
@@ -188,6 +196,8 @@ export function shutdownFacts(
 ): ShutdownFacts {
   const bindings = new ServerBindings(src);
   const facts: ShutdownFacts = {
+    serverFields: {},
+    unboundFieldCalls: [],
     serveCalls: [],
     httpServerCloseCalls: [],
     httpServerShutdownCalls: [],
@@ -222,16 +232,23 @@ export function shutdownFacts(
     }
   }
   bindings.bindConstructorCalls();
-  if (bindings.isEmpty) {
-    facts.serveCalls = serves.map(s => s.call);
-    return facts;
-  }
+  facts.serverFields = bindings.fields();
 
   const shutdowns: MethodCall[] = [];
   const gracefulStops: MethodCall[] = [];
   for (const name of METHOD_NAMES) {
     for (const m of methodCalls(src, name)) {
-      for (const kind of bindings.kindsOf(m.receiver)) {
+      const kinds = bindings.kindsOf(m.receiver);
+      const field = m.receiver.type === 'selector_expression' && m.receiver.childForFieldName('field');
+      if (!kinds.length && field) {
+        facts.unboundFieldCalls.push({
+          field: textOf(src, field),
+          method: name,
+          fatalWithoutErrServerClosed: HTTP_SERVE_FUNCS.has(name) && serveErrorIsFatal(src, imports, m.call),
+          ...callRef(src, m.call),
+        });
+      }
+      for (const kind of kinds) {
         const role = METHODS[kind].get(name);
         if (!role) continue;
         const ref = callRef(src, m.call);
