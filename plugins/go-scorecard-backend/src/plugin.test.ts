@@ -13,8 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import plugin from './index';
-import { component, FixtureUrlReader, goServiceFiles } from './testUtils/fixtures';
-import { testDatabaseOptions } from './testUtils/testDatabaseIds';
+import { component, FixtureUrlReader, goServiceFiles } from './__testUtils__/fixtures';
+import { testDatabaseOptions } from './__testUtils__/testDatabaseIds';
+import { specViolations } from './__testUtils__/openApiSpec';
 
 jest.setTimeout(60_000);
 
@@ -124,10 +125,12 @@ describe.each(databases.eachSupportedId())('go-scorecard backend on %p', databas
     await request(server).get('/api/go-scorecard/checks').set('Authorization', mockCredentials.none.header()).expect(401);
 
     const checks = await request(server).get('/api/go-scorecard/checks').expect(200);
+    expect(specViolations('get', '/checks', 200, checks.body)).toEqual([]);
     expect(checks.body.checks).toHaveLength(18);
     expect(checks.body.checks[0].docPath).toBe('/go-scorecard/lessons/tooling#go-get-install');
 
     const a = await request(server).get('/api/go-scorecard/entities/component/default/svc-a').expect(200);
+    expect(specViolations('get', '/entities/{kind}/{namespace}/{name}', 200, a.body)).toEqual([]);
     expect(a.body).toMatchObject({ state: 'scanned', stale: false, system: 'system:default/shop', owner: 'group:default/team-a' });
     expect(a.body.checks).toHaveLength(18);
     expect(a.body.etag).toMatch(/^sha256:/);
@@ -168,12 +171,15 @@ describe.each(databases.eachSupportedId())('go-scorecard backend on %p', databas
 
     delete reader.repos['https://git.example.com/acme/svc-b/tree/main/'];
     const failed = await request(server).post('/api/go-scorecard/entities/component/default/svc-b/scan').expect(200);
+    expect(specViolations('post', '/entities/{kind}/{namespace}/{name}/scan', 200, failed.body)).toEqual([]);
     expect(failed.body).toMatchObject({ state: 'scanned', stale: true, error: expect.stringMatching(/not found/) });
     expect(failed.body.checks).toEqual(first.body.checks);
 
     const history = await request(server).get('/api/go-scorecard/history?entityRef=component:default/svc-b').expect(200);
+    expect(specViolations('get', '/history', 200, history.body)).toEqual([]);
     expect(history.body.points.map((p: any) => p.changed)).toEqual([true, false]);
     const org = await request(server).get('/api/go-scorecard/history').expect(200);
+    expect(specViolations('get', '/history', 200, org.body)).toEqual([]);
     expect(org.body.points).toHaveLength(1);
     expect(org.body.points[0].entities).toBe(3);
     await request(server).get('/api/go-scorecard/history?days=0').expect(400);
@@ -197,6 +203,7 @@ describe.each(databases.eachSupportedId())('go-scorecard backend on %p', databas
     const server = await start();
     await cycle();
     const all = await request(server).get('/api/go-scorecard/report').expect(200);
+    expect(specViolations('get', '/report', 200, all.body)).toEqual([]);
     expect(all.body.totalItems).toBe(4);
     expect(all.body.aggregates.byOwner.map((o: any) => [o.owner, o.entities])).toEqual([
       ['group:default/team-a', 3],

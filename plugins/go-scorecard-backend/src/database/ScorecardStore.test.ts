@@ -1,6 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { fakeReport } from '../testUtils/reports';
-import { testDatabaseOptions } from '../testUtils/testDatabaseIds';
+import { fakeReport } from '../__testUtils__/reports';
+import { testDatabaseOptions } from '../__testUtils__/testDatabaseIds';
 import { ScorecardStore } from './ScorecardStore';
 import { ScanTarget } from './types';
 

@@ -3,8 +3,8 @@ import knexFactory, { Knex } from 'knex';
 import { defaultScorecardConfig, effectiveLeaseMs, ScorecardConfig } from '../config/ScorecardConfig';
 import { ScorecardStore } from '../database/ScorecardStore';
 import { ClaimedEntity, ScanTarget } from '../database/types';
-import { fakeReport } from '../testUtils/reports';
-import { testDatabaseOptions } from '../testUtils/testDatabaseIds';
+import { fakeReport } from '../__testUtils__/reports';
+import { testDatabaseOptions } from '../__testUtils__/testDatabaseIds';
 import { EntityScanner, ScanOutcome } from './EntityScanner';
 import { ScanWorker } from './ScanWorker';
 
