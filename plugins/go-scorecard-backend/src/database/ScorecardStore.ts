@@ -31,6 +31,47 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Rows per insert statement: keeps SQLite under its bound-variable limit. */
 const CHUNK = 100;
 
+/** A number column as the drivers return it: PostgreSQL gives bigints (and sums) as strings. */
+type DbNumber = number | string;
+
+/** A row of the entities table. */
+interface EntityRow {
+  entity_ref: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title: string | null;
+  type: string | null;
+  owner: string | null;
+  system: string | null;
+  source: string | null;
+  manifests: string | null;
+  source_error: string | null;
+  seen_at: DbNumber;
+  next_scan_at: DbNumber;
+  lease_owner: string | null;
+  lease_expires_at: DbNumber | null;
+  attempts: DbNumber;
+  etag: string | null;
+  last_error: string | null;
+  stale: boolean | number;
+  scanned_at: DbNumber | null;
+  checked_at: DbNumber | null;
+  pass_count: DbNumber;
+  warn_count: DbNumber;
+  fail_count: DbNumber;
+  na_count: DbNumber;
+  error_count: DbNumber;
+  score: DbNumber | null;
+  check_statuses: string | null;
+  notes: string | null;
+}
+
+/** The status count columns, of an entity row, a history row or a sum of them. */
+type CountColumns = Partial<
+  Pick<EntityRow, 'pass_count' | 'warn_count' | 'fail_count' | 'na_count' | 'error_count'>
+>;
+
 /** The stored latest result of one entity: its summary and every check. */
 export interface StoredEntityResult {
   summary: EntitySummary;
@@ -255,7 +296,7 @@ export class ScorecardStore {
   ): Promise<string[]> {
     if (!entityRefs.length) return [];
     return this.knex.transaction(async tx => {
-      const held: any[] = [];
+      const held: EntityRow[] = [];
       for (let i = 0; i < entityRefs.length; i += CHUNK) {
         held.push(
           ...(await tx(ENTITIES)
@@ -282,7 +323,7 @@ export class ScorecardStore {
       const history = held
         .filter(row => row.scanned_at !== null && row.scanned_at !== undefined)
         .map(row =>
-          historyRow(row.entity_ref, scan.now, false, countsOf(row), row.score ?? undefined),
+          historyRow(row.entity_ref, scan.now, false, countsOf(row), optionalNumber(row.score)),
         );
       if (history.length) await tx.batchInsert(HISTORY, history, CHUNK);
       return refs;
@@ -404,7 +445,7 @@ export class ScorecardStore {
         this.knex.raw('SUM(na_count) AS na_count'),
         this.knex.raw('SUM(error_count) AS error_count'),
       );
-    return rows.map((r: any) => {
+    return rows.map((r: CountColumns & { day: DbNumber; entities: DbNumber }) => {
       const counts = countsOf(r);
       return {
         time: Number(r.day) * DAY_MS,
@@ -463,7 +504,7 @@ function countColumns(c: StatusCounts) {
   };
 }
 
-function countsOf(row: any): StatusCounts {
+function countsOf(row: CountColumns): StatusCounts {
   return {
     pass: Number(row.pass_count ?? 0),
     warn: Number(row.warn_count ?? 0),
@@ -488,7 +529,7 @@ function optionalNumber(value: unknown): number | undefined {
   return value === null || value === undefined ? undefined : Number(value);
 }
 
-function summaryOf(row: any, now: number): EntitySummary {
+function summaryOf(row: EntityRow, now: number): EntitySummary {
   const scannedAt = optionalNumber(row.scanned_at);
   const error = row.last_error ?? undefined;
   let state: EntityScanState = 'pending';
