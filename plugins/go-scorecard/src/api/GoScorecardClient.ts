@@ -2,6 +2,7 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { GoScorecardApi } from './GoScorecardApi';
+import { reportFilterParams } from './reportFilterParams';
 import {
   CheckCatalog,
   EntityResult,
@@ -42,7 +43,7 @@ export class GoScorecardClient implements GoScorecardApi {
   }
 
   async getReport(request: ReportPageRequest): Promise<Report> {
-    const params = filterParams(request);
+    const params = reportFilterParams(request);
     if (request.offset !== undefined)
       params.set('offset', String(request.offset));
     if (request.limit !== undefined) params.set('limit', String(request.limit));
@@ -51,7 +52,7 @@ export class GoScorecardClient implements GoScorecardApi {
 
   async getReportCsvUrl(filters: ReportFilters): Promise<string> {
     const base = await this.discoveryApi.getBaseUrl('go-scorecard');
-    return `${base}/report.csv${queryString(filterParams(filters))}`;
+    return `${base}/report.csv${queryString(reportFilterParams(filters))}`;
   }
 
   async getReportCsv(filters: ReportFilters): Promise<string> {
@@ -89,19 +90,6 @@ function entityPath({ kind, namespace, name }: CompoundEntityRef): string {
   return `/entities/${[kind, namespace, name]
     .map(s => encodeURIComponent(s.toLocaleLowerCase('en-US')))
     .join('/')}`;
-}
-
-function filterParams(filters: ReportFilters): URLSearchParams {
-  const params = new URLSearchParams();
-  filters.owners?.forEach(o => params.append('owner', o));
-  filters.systems?.forEach(s => params.append('system', s));
-  if (filters.lesson) params.set('lesson', filters.lesson);
-  if (filters.check) params.set('check', filters.check);
-  filters.statuses?.forEach(s => params.append('status', s));
-  if (filters.text) params.set('text', filters.text);
-  if (filters.orderBy) params.set('orderBy', filters.orderBy);
-  if (filters.order) params.set('order', filters.order);
-  return params;
 }
 
 function queryString(params: URLSearchParams): string {

@@ -2,6 +2,7 @@ import {
   reportSortFields,
   reportStatusFilters,
 } from '@internal/plugin-go-scorecard-common';
+import { reportFilterParams } from '../../api/reportFilterParams';
 import {
   ReportFilters,
   ReportSortField,
@@ -57,15 +58,7 @@ export function parseReportView(params: URLSearchParams): ReportView {
 
 /** Writes the view to a query string, leaving out defaults, so links stay short. */
 export function toSearchParams(view: ReportView): URLSearchParams {
-  const params = new URLSearchParams();
-  view.owners?.forEach(o => params.append('owner', o));
-  view.systems?.forEach(s => params.append('system', s));
-  if (view.lesson) params.set('lesson', view.lesson);
-  if (view.check) params.set('check', view.check);
-  view.statuses?.forEach(s => params.append('status', s));
-  if (view.text) params.set('text', view.text);
-  if (view.orderBy) params.set('orderBy', view.orderBy);
-  if (view.order) params.set('order', view.order);
+  const params = reportFilterParams(view);
   if (view.page) params.set('page', String(view.page));
   if (view.pageSize !== DEFAULT_PAGE_SIZE)
     params.set('pageSize', String(view.pageSize));
