@@ -66,46 +66,25 @@ export function ReportFiltersBar(props: {
         value={view.systems}
         onChange={systems => onChange({ systems })}
       />
-      <Grid item xs={12} sm={6} md={2}>
-        <TextField
-          select
-          fullWidth
-          size="small"
-          variant="outlined"
-          id="go-scorecard-filter-lesson"
-          label="Lesson"
-          value={lessonId ? String(lessonId) : ''}
-          onChange={e =>
-            onChange({ lesson: e.target.value || undefined, check: undefined })
-          }
-        >
-          <MenuItem value="">All lessons</MenuItem>
-          {lessons.map(l => (
-            <MenuItem key={l.id} value={String(l.id)}>
-              {l.id}. {l.title}
-            </MenuItem>
-          ))}
-        </TextField>
-      </Grid>
-      <Grid item xs={12} sm={6} md={2}>
-        <TextField
-          select
-          fullWidth
-          size="small"
-          variant="outlined"
-          id="go-scorecard-filter-check"
-          label="Check"
-          value={view.check ?? ''}
-          onChange={e => onChange({ check: e.target.value || undefined })}
-        >
-          <MenuItem value="">All checks</MenuItem>
-          {checkOptions.map(c => (
-            <MenuItem key={c.id} value={c.id}>
-              {c.title}
-            </MenuItem>
-          ))}
-        </TextField>
-      </Grid>
+      <SelectFilter
+        id="go-scorecard-filter-lesson"
+        label="Lesson"
+        allLabel="All lessons"
+        options={lessons.map(l => ({
+          value: String(l.id),
+          label: `${l.id}. ${l.title}`,
+        }))}
+        value={lessonId ? String(lessonId) : undefined}
+        onChange={lesson => onChange({ lesson, check: undefined })}
+      />
+      <SelectFilter
+        id="go-scorecard-filter-check"
+        label="Check"
+        allLabel="All checks"
+        options={checkOptions.map(c => ({ value: c.id, label: c.title }))}
+        value={view.check}
+        onChange={check => onChange({ check })}
+      />
       <Grid item xs={12} sm={6} md={2}>
         <TextField
           select
@@ -172,6 +151,38 @@ function RefFilter(props: {
           <TextField {...params} variant="outlined" label={props.label} />
         )}
       />
+    </Grid>
+  );
+}
+
+/** A single choice among options, or all of them ("All lessons"). */
+function SelectFilter(props: {
+  id: string;
+  label: string;
+  allLabel: string;
+  options: { value: string; label: string }[];
+  value?: string;
+  onChange: (value: string | undefined) => void;
+}) {
+  return (
+    <Grid item xs={12} sm={6} md={2}>
+      <TextField
+        select
+        fullWidth
+        size="small"
+        variant="outlined"
+        id={props.id}
+        label={props.label}
+        value={props.value ?? ''}
+        onChange={e => props.onChange(e.target.value || undefined)}
+      >
+        <MenuItem value="">{props.allLabel}</MenuItem>
+        {props.options.map(o => (
+          <MenuItem key={o.value} value={o.value}>
+            {o.label}
+          </MenuItem>
+        ))}
+      </TextField>
     </Grid>
   );
 }
