@@ -8,34 +8,18 @@ import { k8sGracePeriodCheck } from './k8s-grace-period';
 import { k8sNdotsCheck } from './k8s-ndots';
 import { k8sPrestopCheck } from './k8s-prestop';
 import { Check } from './types';
+import { goFileFacts } from '../testing/goFileFacts';
 
 function goFile(
   dialTargets: DialTarget[],
   shutdownTimeoutSeconds?: number,
 ): GoFileFacts {
-  return {
+  return goFileFacts({
     path: 'main.go',
-    dir: '.',
-    packageName: 'main',
-    isTest: false,
     imports: [{ path: 'google.golang.org/grpc', line: 3 }],
-    contextFindings: [],
-    goStatements: 0,
-    goleakVerifications: 0,
     dialTargets,
-    packageValues: {},
-    deprecatedDialCalls: [],
-    serveCalls: [],
-    signalHandling: [],
-    httpServerCloseCalls: [],
-    httpServerShutdownCalls: [],
-    grpcServers: [],
-    grpcStopCalls: [],
-    grpcGracefulStopCalls: [],
-    serverFields: {},
-    unboundFieldCalls: [],
     shutdownTimeoutSeconds,
-  };
+  });
 }
 
 function dial(values: [string, number][], envVars: string[] = []): DialTarget {

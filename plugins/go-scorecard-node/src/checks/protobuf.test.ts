@@ -6,6 +6,7 @@ import { protobufApiv1ConflictCheck } from './protobuf-apiv1-conflict';
 import { protobufBadReplaceCheck } from './protobuf-bad-replace';
 import { protobufLegacyModuleCheck } from './protobuf-legacy-module';
 import { Check } from './types';
+import { goFileFacts } from '../testing/goFileFacts';
 
 function module(goMod: string, goSum?: string, dir = '.'): GoModule {
   const prefix = dir === '.' ? '' : `${dir}/`;
@@ -20,29 +21,10 @@ function module(goMod: string, goSum?: string, dir = '.'): GoModule {
 }
 
 function goFile(path: string, imports: string[]): GoFileFacts {
-  const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '.';
-  return {
+  return goFileFacts({
     path,
-    dir,
-    packageName: 'main',
-    isTest: false,
     imports: imports.map((p, i) => ({ path: p, line: 3 + i })),
-    contextFindings: [],
-    goStatements: 0,
-    goleakVerifications: 0,
-    dialTargets: [],
-    packageValues: {},
-    deprecatedDialCalls: [],
-    serveCalls: [],
-    signalHandling: [],
-    httpServerCloseCalls: [],
-    httpServerShutdownCalls: [],
-    grpcServers: [],
-    grpcStopCalls: [],
-    grpcGracefulStopCalls: [],
-    serverFields: {},
-    unboundFieldCalls: [],
-  };
+  });
 }
 
 function run(check: Check, modules: GoModule[], goFiles: GoFileFacts[] = []) {

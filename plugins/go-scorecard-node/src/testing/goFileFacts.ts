@@ -1,0 +1,33 @@
+import { posix } from 'node:path';
+import { GoFileFacts } from '../facts';
+
+/**
+ * The facts of a Go file with nothing in it but what `facts` sets: for check tests that
+ * build facts by hand rather than parse Go.
+ */
+export function goFileFacts(
+  facts: Partial<GoFileFacts> & { path: string },
+): GoFileFacts {
+  return {
+    dir: posix.dirname(facts.path),
+    packageName: 'main',
+    isTest: false,
+    imports: [],
+    contextFindings: [],
+    goStatements: 0,
+    goleakVerifications: 0,
+    dialTargets: [],
+    packageValues: {},
+    deprecatedDialCalls: [],
+    serveCalls: [],
+    signalHandling: [],
+    httpServerCloseCalls: [],
+    httpServerShutdownCalls: [],
+    grpcServers: [],
+    grpcStopCalls: [],
+    grpcGracefulStopCalls: [],
+    serverFields: {},
+    unboundFieldCalls: [],
+    ...facts,
+  };
+}
