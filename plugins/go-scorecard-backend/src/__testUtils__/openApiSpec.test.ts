@@ -2,7 +2,9 @@ import { specViolations } from './openApiSpec';
 
 describe('specViolations', () => {
   it('finds what does not match the spec', () => {
-    expect(specViolations('get', '/report', 200, { items: 'nope' })).not.toEqual([]);
+    expect(
+      specViolations('get', '/report', 200, { items: 'nope' }),
+    ).not.toEqual([]);
     expect(
       specViolations('get', '/entities/{kind}/{namespace}/{name}', 200, {
         schemaVersion: 1,

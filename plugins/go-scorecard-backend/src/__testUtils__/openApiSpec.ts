@@ -31,10 +31,14 @@ function anchored(schema: unknown): unknown {
  * when the spec does not describe that response.
  */
 function responseSchema(method: string, path: string, status: number): unknown {
-  const response = deref(spec.paths?.[path]?.[method]?.responses?.[String(status)]);
+  const response = deref(
+    spec.paths?.[path]?.[method]?.responses?.[String(status)],
+  );
   const schema = response?.content?.['application/json']?.schema;
   if (!schema) {
-    throw new Error(`openapi.yaml describes no JSON ${status} response for ${method.toUpperCase()} ${path}`);
+    throw new Error(
+      `openapi.yaml describes no JSON ${status} response for ${method.toUpperCase()} ${path}`,
+    );
   }
   return schema;
 }
@@ -49,7 +53,9 @@ export function specViolations(
   status: number,
   body: unknown,
 ): string[] {
-  const validate = ajv.compile(anchored(responseSchema(method, path, status)) as object);
+  const validate = ajv.compile(
+    anchored(responseSchema(method, path, status)) as object,
+  );
   return validate(body)
     ? []
     : (validate.errors ?? []).map(e => `${e.instancePath || '/'} ${e.message}`);

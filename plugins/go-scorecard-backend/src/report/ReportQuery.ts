@@ -33,10 +33,25 @@ export interface ReportQuery {
 export const MAX_REPORT_LIMIT = 500;
 
 /** Validates the report's query string; throws InputError with a message naming the bad parameter. */
-export function parseReportQuery(query: Record<string, unknown>, options: { paginate?: boolean } = {}): ReportQuery {
-  const known = new Set(['owner', 'system', 'lesson', 'check', 'status', 'text', 'orderBy', 'order', 'offset', 'limit']);
+export function parseReportQuery(
+  query: Record<string, unknown>,
+  options: { paginate?: boolean } = {},
+): ReportQuery {
+  const known = new Set([
+    'owner',
+    'system',
+    'lesson',
+    'check',
+    'status',
+    'text',
+    'orderBy',
+    'order',
+    'offset',
+    'limit',
+  ]);
   for (const key of Object.keys(query)) {
-    if (!known.has(key)) throw new InputError(`Unknown query parameter '${key}'`);
+    if (!known.has(key))
+      throw new InputError(`Unknown query parameter '${key}'`);
   }
   const result: ReportQuery = {
     orderBy: 'entity',
@@ -63,7 +78,11 @@ export function parseReportQuery(query: Record<string, unknown>, options: { pagi
   if (statuses) {
     for (const s of statuses) {
       if (!(reportStatusFilters as readonly string[]).includes(s)) {
-        throw new InputError(`Invalid status '${s}'; expected one of ${reportStatusFilters.join(', ')}`);
+        throw new InputError(
+          `Invalid status '${s}'; expected one of ${reportStatusFilters.join(
+            ', ',
+          )}`,
+        );
       }
     }
     result.statuses = statuses as ReportStatusFilter[];
@@ -73,42 +92,58 @@ export function parseReportQuery(query: Record<string, unknown>, options: { pagi
   const orderBy = single(query.orderBy, 'orderBy');
   if (orderBy !== undefined) {
     if (!(reportSortFields as readonly string[]).includes(orderBy)) {
-      throw new InputError(`Invalid orderBy '${orderBy}'; expected one of ${reportSortFields.join(', ')}`);
+      throw new InputError(
+        `Invalid orderBy '${orderBy}'; expected one of ${reportSortFields.join(
+          ', ',
+        )}`,
+      );
     }
     result.orderBy = orderBy as ReportSortField;
   }
   const order = single(query.order, 'order');
   if (order !== undefined) {
-    if (order !== 'asc' && order !== 'desc') throw new InputError(`Invalid order '${order}'; expected asc or desc`);
+    if (order !== 'asc' && order !== 'desc')
+      throw new InputError(`Invalid order '${order}'; expected asc or desc`);
     result.order = order;
   }
   const offset = single(query.offset, 'offset');
-  if (offset !== undefined) result.offset = integer(offset, 'offset', 0, Number.MAX_SAFE_INTEGER);
+  if (offset !== undefined)
+    result.offset = integer(offset, 'offset', 0, Number.MAX_SAFE_INTEGER);
   const limit = single(query.limit, 'limit');
-  if (limit !== undefined) result.limit = integer(limit, 'limit', 1, MAX_REPORT_LIMIT);
+  if (limit !== undefined)
+    result.limit = integer(limit, 'limit', 1, MAX_REPORT_LIMIT);
   return result;
 }
 
 function single(value: unknown, name: string): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw new InputError(`Parameter '${name}' must be given once`);
+  if (typeof value !== 'string')
+    throw new InputError(`Parameter '${name}' must be given once`);
   return value;
 }
 
 function list(value: unknown, name: string): string[] | undefined {
   if (value === undefined) return undefined;
   const values = (Array.isArray(value) ? value : [value]).flatMap(v => {
-    if (typeof v !== 'string') throw new InputError(`Invalid parameter '${name}'`);
+    if (typeof v !== 'string')
+      throw new InputError(`Invalid parameter '${name}'`);
     return v.split(',');
   });
   const trimmed = values.map(v => v.trim()).filter(Boolean);
   return trimmed.length ? trimmed : undefined;
 }
 
-function integer(value: string, name: string, min: number, max: number): number {
+function integer(
+  value: string,
+  name: string,
+  min: number,
+  max: number,
+): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n < min || n > max) {
-    throw new InputError(`Invalid ${name} '${value}'; expected an integer from ${min} to ${max}`);
+    throw new InputError(
+      `Invalid ${name} '${value}'; expected an integer from ${min} to ${max}`,
+    );
   }
   return n;
 }

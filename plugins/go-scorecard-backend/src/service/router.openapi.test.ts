@@ -7,10 +7,16 @@ import { createRouter, RouterOptions } from './router';
 /** The spec is the contract: every route of the router is in it, and nothing else. */
 describe('openapi.yaml', () => {
   it('describes exactly the routes the router serves', async () => {
-    const spec = parse(await fs.readFile(join(__dirname, '../schema/openapi.yaml'), 'utf8'));
-    const specRoutes = Object.entries(spec.paths as Record<string, Record<string, unknown>>)
+    const spec = parse(
+      await fs.readFile(join(__dirname, '../schema/openapi.yaml'), 'utf8'),
+    );
+    const specRoutes = Object.entries(
+      spec.paths as Record<string, Record<string, unknown>>,
+    )
       .flatMap(([path, methods]) =>
-        Object.keys(methods).map(m => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+        Object.keys(methods).map(
+          m => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`,
+        ),
       )
       .sort();
 
@@ -23,7 +29,9 @@ describe('openapi.yaml', () => {
     const routerRoutes = (router as any).stack
       .filter((layer: any) => layer.route)
       .flatMap((layer: any) =>
-        Object.keys(layer.route.methods).map(m => `${m.toUpperCase()} ${layer.route.path}`),
+        Object.keys(layer.route.methods).map(
+          m => `${m.toUpperCase()} ${layer.route.path}`,
+        ),
       )
       .sort();
 

@@ -42,7 +42,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const namePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/;
 
 /** The REST API described by `src/schema/openapi.yaml`. */
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { store, worker, selection, readable, httpAuth, permissions } = options;
   const router = Router();
   router.use(express.json());
@@ -53,7 +55,11 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.get('/checks', (_req, res) => {
     res.json({
-      lessons: lessons.map(l => ({ ...l, docFile: lessonDocFile(l), docPath: `/go-scorecard/lessons/${l.slug}` })),
+      lessons: lessons.map(l => ({
+        ...l,
+        docFile: lessonDocFile(l),
+        docPath: `/go-scorecard/lessons/${l.slug}`,
+      })),
       checks: checks.map(c => ({ ...c, docPath: checkDocPath(c) })),
     });
   });
@@ -61,9 +67,13 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const ref = entityRefFromParams(req.params);
-    if (!(await readable.get(ref, credentials))) throw new NotFoundError(`No entity ${ref}`);
+    if (!(await readable.get(ref, credentials)))
+      throw new NotFoundError(`No entity ${ref}`);
     const result = await store.getEntityResult(ref);
-    if (!result) throw new NotFoundError(`Entity ${ref} is not scanned by the Go scorecard`);
+    if (!result)
+      throw new NotFoundError(
+        `Entity ${ref} is not scanned by the Go scorecard`,
+      );
     res.json(entityResponse(result));
   });
 
@@ -80,33 +90,52 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const entity = await readable.get(ref, credentials);
     if (!entity) throw new NotFoundError(`No entity ${ref}`);
     if (!selection.includes(entity)) {
-      throw new NotFoundError(`Entity ${ref} is not scanned by the Go scorecard`);
+      throw new NotFoundError(
+        `Entity ${ref} is not scanned by the Go scorecard`,
+      );
     }
     if (!(await store.getSummary(ref))) {
       await store.upsertTarget(selection.toTarget(entity), Date.now());
     }
     const state = await worker.scanNow(ref);
-    if (!state) throw new NotFoundError(`Entity ${ref} is not scanned by the Go scorecard`);
+    if (!state)
+      throw new NotFoundError(
+        `Entity ${ref} is not scanned by the Go scorecard`,
+      );
     const result = await store.getEntityResult(ref);
-    res.status(state === 'completed' ? 200 : 202).json({ scan: { state }, ...entityResponse(result!) });
+    res
+      .status(state === 'completed' ? 200 : 202)
+      .json({ scan: { state }, ...entityResponse(result!) });
   });
 
   const report = async (req: express.Request, paginate: boolean) => {
-    const query = parseReportQuery(req.query as Record<string, unknown>, { paginate });
+    const query = parseReportQuery(req.query as Record<string, unknown>, {
+      paginate,
+    });
     const credentials = await httpAuth.credentials(req);
-    const [refs, summaries] = await Promise.all([readable.refs(credentials), store.listSummaries()]);
+    const [refs, summaries] = await Promise.all([
+      readable.refs(credentials),
+      store.listSummaries(),
+    ]);
     return { query, result: buildReport(summaries, refs, query) };
   };
 
   router.get('/report.csv', async (req, res) => {
     const { query, result } = await report(req, false);
     const scope = checks
-      .filter(c => (!query.check || c.id === query.check) && (!query.lesson || c.lesson === query.lesson))
+      .filter(
+        c =>
+          (!query.check || c.id === query.check) &&
+          (!query.lesson || c.lesson === query.lesson),
+      )
       .map(c => c.id);
     res
       .status(200)
       .type('text/csv; charset=utf-8')
-      .set('Content-Disposition', 'attachment; filename="go-scorecard-report.csv"')
+      .set(
+        'Content-Disposition',
+        'attachment; filename="go-scorecard-report.csv"',
+      )
       .send(reportCsv(result.items, scope));
   });
 
@@ -118,31 +147,62 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/history', async (req, res) => {
     const q = req.query as Record<string, unknown>;
     for (const key of Object.keys(q)) {
-      if (!['entityRef', 'owner', 'days'].includes(key)) throw new InputError(`Unknown query parameter '${key}'`);
+      if (!['entityRef', 'owner', 'days'].includes(key))
+        throw new InputError(`Unknown query parameter '${key}'`);
     }
     const days = q.days === undefined ? 30 : Number(q.days);
-    if (typeof q.days !== 'undefined' && (typeof q.days !== 'string' || !/^\d+$/.test(q.days) || days < 1 || days > options.historyRetentionDays)) {
-      throw new InputError(`Invalid days '${q.days}'; expected an integer from 1 to ${options.historyRetentionDays}`);
+    if (
+      typeof q.days !== 'undefined' &&
+      (typeof q.days !== 'string' ||
+        !/^\d+$/.test(q.days) ||
+        days < 1 ||
+        days > options.historyRetentionDays)
+    ) {
+      throw new InputError(
+        `Invalid days '${q.days}'; expected an integer from 1 to ${options.historyRetentionDays}`,
+      );
     }
     const since = Date.now() - days * DAY_MS;
     const credentials = await httpAuth.credentials(req);
     if (q.entityRef !== undefined) {
-      if (typeof q.entityRef !== 'string') throw new InputError(`Parameter 'entityRef' must be given once`);
-      if (q.owner !== undefined) throw new InputError(`Give either 'entityRef' or 'owner', not both`);
+      if (typeof q.entityRef !== 'string')
+        throw new InputError(`Parameter 'entityRef' must be given once`);
+      if (q.owner !== undefined)
+        throw new InputError(`Give either 'entityRef' or 'owner', not both`);
       const ref = parseRef(q.entityRef);
-      if (!(await readable.get(ref, credentials)) || !(await store.getSummary(ref))) {
+      if (
+        !(await readable.get(ref, credentials)) ||
+        !(await store.getSummary(ref))
+      ) {
         throw new NotFoundError(`No scanned entity ${ref}`);
       }
-      res.json({ entityRef: ref, days, points: await store.entityHistory(ref, since) });
+      res.json({
+        entityRef: ref,
+        days,
+        points: await store.entityHistory(ref, since),
+      });
       return;
     }
-    if (q.owner !== undefined && typeof q.owner !== 'string') throw new InputError(`Parameter 'owner' must be given once`);
-    const owner = typeof q.owner === 'string' ? parseRef(q.owner, 'group') : undefined;
-    const [refs, summaries] = await Promise.all([readable.refs(credentials), store.listSummaries()]);
+    if (q.owner !== undefined && typeof q.owner !== 'string')
+      throw new InputError(`Parameter 'owner' must be given once`);
+    const owner =
+      typeof q.owner === 'string' ? parseRef(q.owner, 'group') : undefined;
+    const [refs, summaries] = await Promise.all([
+      readable.refs(credentials),
+      store.listSummaries(),
+    ]);
     const entityRefs = summaries
-      .filter(s => refs.has(s.entityRef) && (!owner || s.owner?.toLocaleLowerCase('en-US') === owner))
+      .filter(
+        s =>
+          refs.has(s.entityRef) &&
+          (!owner || s.owner?.toLocaleLowerCase('en-US') === owner),
+      )
       .map(s => s.entityRef);
-    res.json({ owner, days, points: await store.dailyHistory(since, entityRefs) });
+    res.json({
+      owner,
+      days,
+      points: await store.dailyHistory(since, entityRefs),
+    });
   });
 
   return router;
@@ -151,7 +211,8 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 function entityRefFromParams(params: Record<string, string>): string {
   const { kind, namespace, name } = params;
   for (const [key, value] of Object.entries({ kind, namespace, name })) {
-    if (!namePattern.test(value)) throw new InputError(`Invalid ${key} '${value}'`);
+    if (!namePattern.test(value))
+      throw new InputError(`Invalid ${key} '${value}'`);
   }
   return `${kind}:${namespace}/${name}`.toLocaleLowerCase('en-US');
 }
@@ -162,12 +223,18 @@ function parseRef(value: string, defaultKind?: string): string {
       parseEntityRef(value, { defaultKind, defaultNamespace: 'default' }),
     ).toLocaleLowerCase('en-US');
   } catch (e) {
-    throw new InputError(`Invalid entity ref '${value}': ${(e as Error).message}`);
+    throw new InputError(
+      `Invalid entity ref '${value}': ${(e as Error).message}`,
+    );
   }
 }
 
 /** The entity's latest result in the CLI's shape, with the scan's state. */
-function entityResponse({ summary, checks: stored, notes }: StoredEntityResult): EntityResult {
+function entityResponse({
+  summary,
+  checks: stored,
+  notes,
+}: StoredEntityResult): EntityResult {
   let results: CheckResult[] = stored;
   if (!results.length && summary.state === 'failed') {
     // Never analyzed: every check reports why.
@@ -180,7 +247,8 @@ function entityResponse({ summary, checks: stored, notes }: StoredEntityResult):
       message: `could not read the source: ${summary.error}`,
     }));
   }
-  const iso = (ms?: number) => (ms === undefined ? undefined : new Date(ms).toISOString());
+  const iso = (ms?: number) =>
+    ms === undefined ? undefined : new Date(ms).toISOString();
   return {
     schemaVersion: 1 as const,
     root: summary.source,
@@ -198,7 +266,10 @@ function entityResponse({ summary, checks: stored, notes }: StoredEntityResult):
     checkedAt: iso(summary.checkedAt),
     nextScanAt: iso(summary.nextScanAt),
     etag: summary.etag,
-    commit: summary.etag && /^[0-9a-f]{40}$/i.test(summary.etag) ? summary.etag : undefined,
+    commit:
+      summary.etag && /^[0-9a-f]{40}$/i.test(summary.etag)
+        ? summary.etag
+        : undefined,
     stale: summary.stale,
     error: summary.error,
     counts: summary.counts,
