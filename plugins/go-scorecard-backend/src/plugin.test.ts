@@ -155,7 +155,7 @@ describe.each(databases.eachSupportedId())('go-scorecard backend on %p', databas
     await request(server).get('/api/go-scorecard/entities/component/default/nope').expect(404);
     await request(server).get('/api/go-scorecard/entities/group/default/team-a').expect(404);
     const bad = await request(server).get('/api/go-scorecard/entities/comp%20onent/default/x').expect(400);
-    expect(bad.body.error.message).toMatch(/Invalid kind/);
+    expect(bad.body.error.message).toMatch(/request\/params\/kind must match pattern/);
   });
 
   it('skips analysis of an unchanged tree and keeps stale results when a read fails', async () => {

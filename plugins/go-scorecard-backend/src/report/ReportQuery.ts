@@ -1,13 +1,13 @@
+import { QueryParameters } from '@backstage/backend-openapi-utils';
 import { InputError } from '@backstage/errors';
 import {
   getCheck,
   getLesson,
   LessonId,
   ReportSortField,
-  reportSortFields,
   ReportStatusFilter,
-  reportStatusFilters,
 } from '@internal/plugin-go-scorecard-common';
+import { spec } from '../schema/openapi.generated';
 
 /** The report's filters, sorting and page, validated. */
 export interface ReportQuery {
@@ -29,123 +29,62 @@ export interface ReportQuery {
   limit: number;
 }
 
-/** The largest page. */
-export const MAX_REPORT_LIMIT = 500;
+/**
+ * The report's filters and sorting in the query string, once the router has checked
+ * them against the spec (known parameters, enums, defaults filled in).
+ */
+export type ReportFilterParameters = QueryParameters<
+  typeof spec,
+  '/report.csv',
+  'get'
+>;
 
-/** Validates the report's query string; throws InputError with a message naming the bad parameter. */
+/**
+ * Checks what the spec cannot (the lesson, by number or slug, and the check exist) and
+ * expands owner and system refs; throws InputError naming the bad parameter. Without a
+ * page, every matching entity.
+ */
 export function parseReportQuery(
-  query: Record<string, unknown>,
-  options: { paginate?: boolean } = {},
-): ReportQuery {
-  const known = new Set([
-    'owner',
-    'system',
-    'lesson',
-    'check',
-    'status',
-    'text',
-    'orderBy',
-    'order',
-    'offset',
-    'limit',
-  ]);
-  for (const key of Object.keys(query)) {
-    if (!known.has(key))
-      throw new InputError(`Unknown query parameter '${key}'`);
-  }
-  const result: ReportQuery = {
-    orderBy: 'entity',
-    order: 'asc',
+  query: ReportFilterParameters,
+  page: { offset: number; limit: number } = {
     offset: 0,
-    limit: options.paginate === false ? Number.MAX_SAFE_INTEGER : 50,
+    limit: Number.MAX_SAFE_INTEGER,
+  },
+): ReportQuery {
+  const result: ReportQuery = {
+    orderBy: query.orderBy,
+    order: query.order,
+    offset: page.offset,
+    limit: page.limit,
   };
-  const owners = list(query.owner, 'owner');
+  const owners = list(query.owner);
   if (owners) result.owners = owners.map(o => refWithKind(o, 'group'));
-  const systems = list(query.system, 'system');
+  const systems = list(query.system);
   if (systems) result.systems = systems.map(s => refWithKind(s, 'system'));
-  const lesson = single(query.lesson, 'lesson');
-  if (lesson !== undefined) {
+  if (query.lesson !== undefined) {
+    const lesson = query.lesson;
     const found = getLesson(/^\d+$/.test(lesson) ? Number(lesson) : lesson);
     if (!found) throw new InputError(`Unknown lesson '${lesson}'`);
     result.lesson = found.id;
   }
-  const check = single(query.check, 'check');
-  if (check !== undefined) {
-    if (!getCheck(check)) throw new InputError(`Unknown check '${check}'`);
-    result.check = check;
-  }
-  const statuses = list(query.status, 'status');
-  if (statuses) {
-    for (const s of statuses) {
-      if (!(reportStatusFilters as readonly string[]).includes(s)) {
-        throw new InputError(
-          `Invalid status '${s}'; expected one of ${reportStatusFilters.join(
-            ', ',
-          )}`,
-        );
-      }
+  if (query.check !== undefined) {
+    if (!getCheck(query.check)) {
+      throw new InputError(`Unknown check '${query.check}'`);
     }
-    result.statuses = statuses as ReportStatusFilter[];
+    result.check = query.check;
   }
-  const text = single(query.text, 'text');
-  if (text) result.text = text.toLocaleLowerCase('en-US');
-  const orderBy = single(query.orderBy, 'orderBy');
-  if (orderBy !== undefined) {
-    if (!(reportSortFields as readonly string[]).includes(orderBy)) {
-      throw new InputError(
-        `Invalid orderBy '${orderBy}'; expected one of ${reportSortFields.join(
-          ', ',
-        )}`,
-      );
-    }
-    result.orderBy = orderBy as ReportSortField;
-  }
-  const order = single(query.order, 'order');
-  if (order !== undefined) {
-    if (order !== 'asc' && order !== 'desc')
-      throw new InputError(`Invalid order '${order}'; expected asc or desc`);
-    result.order = order;
-  }
-  const offset = single(query.offset, 'offset');
-  if (offset !== undefined)
-    result.offset = integer(offset, 'offset', 0, Number.MAX_SAFE_INTEGER);
-  const limit = single(query.limit, 'limit');
-  if (limit !== undefined)
-    result.limit = integer(limit, 'limit', 1, MAX_REPORT_LIMIT);
+  if (query.status?.length) result.statuses = [...query.status];
+  if (query.text) result.text = query.text.toLocaleLowerCase('en-US');
   return result;
 }
 
-function single(value: unknown, name: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string')
-    throw new InputError(`Parameter '${name}' must be given once`);
-  return value;
-}
-
-function list(value: unknown, name: string): string[] | undefined {
-  if (value === undefined) return undefined;
-  const values = (Array.isArray(value) ? value : [value]).flatMap(v => {
-    if (typeof v !== 'string')
-      throw new InputError(`Invalid parameter '${name}'`);
-    return v.split(',');
-  });
-  const trimmed = values.map(v => v.trim()).filter(Boolean);
+/** Comma-separated and repeated values, trimmed, empty ones dropped. */
+function list(values: readonly string[] | undefined): string[] | undefined {
+  const trimmed = (values ?? [])
+    .flatMap(v => v.split(','))
+    .map(v => v.trim())
+    .filter(Boolean);
   return trimmed.length ? trimmed : undefined;
-}
-
-function integer(
-  value: string,
-  name: string,
-  min: number,
-  max: number,
-): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < min || n > max) {
-    throw new InputError(
-      `Invalid ${name} '${value}'; expected an integer from ${min} to ${max}`,
-    );
-  }
-  return n;
 }
 
 /** `team-a` → `group:default/team-a`; full refs are kept. Lowercased. */

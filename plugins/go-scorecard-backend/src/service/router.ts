@@ -1,4 +1,5 @@
 import {
+  BackstageCredentials,
   HttpAuthService,
   LoggerService,
   PermissionsService,
@@ -16,13 +17,14 @@ import {
   lessons,
 } from '@internal/plugin-go-scorecard-common';
 import express from 'express';
-import Router from 'express-promise-router';
 import { ScorecardStore, StoredEntityResult } from '../database/ScorecardStore';
 import { buildReport } from '../report/buildReport';
-import { parseReportQuery } from '../report/ReportQuery';
+import { parseReportQuery, ReportQuery } from '../report/ReportQuery';
 import { reportCsv } from '../report/reportCsv';
 import { EntitySelection } from '../scanning/EntitySelection';
 import { ScanWorker } from '../scanning/ScanWorker';
+import { createOpenApiRouter } from '../schema/openapi.generated';
+import { asJsonBody } from './asJsonBody';
 import { ReadableEntities } from './ReadableEntities';
 
 /** What the router needs. */
@@ -39,15 +41,17 @@ export interface RouterOptions {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const namePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/;
 
-/** The REST API described by `src/schema/openapi.yaml`. */
+/**
+ * The REST API described by `src/schema/openapi.yaml`. Requests are checked against the
+ * spec before they reach a handler (a 400 InputError naming the bad parameter); the
+ * handlers check only what the spec cannot say.
+ */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { store, worker, selection, readable, httpAuth, permissions } = options;
-  const router = Router();
-  router.use(express.json());
+  const router = await createOpenApiRouter();
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -74,7 +78,7 @@ export async function createRouter(
       throw new NotFoundError(
         `Entity ${ref} is not scanned by the Go scorecard`,
       );
-    res.json(entityResponse(result));
+    res.json(asJsonBody(entityResponse(result)));
   });
 
   router.post('/entities/:kind/:namespace/:name/scan', async (req, res) => {
@@ -105,23 +109,23 @@ export async function createRouter(
     const result = await store.getEntityResult(ref);
     res
       .status(state === 'completed' ? 200 : 202)
-      .json({ scan: { state }, ...entityResponse(result!) });
+      .json(asJsonBody({ scan: { state }, ...entityResponse(result!) }));
   });
 
-  const report = async (req: express.Request, paginate: boolean) => {
-    const query = parseReportQuery(req.query as Record<string, unknown>, {
-      paginate,
-    });
-    const credentials = await httpAuth.credentials(req);
+  const report = async (
+    credentials: BackstageCredentials,
+    query: ReportQuery,
+  ) => {
     const [refs, summaries] = await Promise.all([
       readable.refs(credentials),
       store.listSummaries(),
     ]);
-    return { query, result: buildReport(summaries, refs, query) };
+    return buildReport(summaries, refs, query);
   };
 
   router.get('/report.csv', async (req, res) => {
-    const { query, result } = await report(req, false);
+    const query = parseReportQuery(req.query);
+    const result = await report(await httpAuth.credentials(req), query);
     const scope = checks
       .filter(
         c =>
@@ -140,36 +144,24 @@ export async function createRouter(
   });
 
   router.get('/report', async (req, res) => {
-    const { result } = await report(req, true);
-    res.json(result);
+    const { offset, limit } = req.query;
+    const query = parseReportQuery(req.query, { offset, limit });
+    res.json(asJsonBody(await report(await httpAuth.credentials(req), query)));
   });
 
   router.get('/history', async (req, res) => {
-    const q = req.query as Record<string, unknown>;
-    for (const key of Object.keys(q)) {
-      if (!['entityRef', 'owner', 'days'].includes(key))
-        throw new InputError(`Unknown query parameter '${key}'`);
-    }
-    const days = q.days === undefined ? 30 : Number(q.days);
-    if (
-      typeof q.days !== 'undefined' &&
-      (typeof q.days !== 'string' ||
-        !/^\d+$/.test(q.days) ||
-        days < 1 ||
-        days > options.historyRetentionDays)
-    ) {
+    const { entityRef, owner: ownerRef, days } = req.query;
+    if (days > options.historyRetentionDays) {
       throw new InputError(
-        `Invalid days '${q.days}'; expected an integer from 1 to ${options.historyRetentionDays}`,
+        `Invalid days '${days}'; expected an integer from 1 to ${options.historyRetentionDays}`,
       );
     }
     const since = Date.now() - days * DAY_MS;
     const credentials = await httpAuth.credentials(req);
-    if (q.entityRef !== undefined) {
-      if (typeof q.entityRef !== 'string')
-        throw new InputError(`Parameter 'entityRef' must be given once`);
-      if (q.owner !== undefined)
+    if (entityRef !== undefined) {
+      if (ownerRef !== undefined)
         throw new InputError(`Give either 'entityRef' or 'owner', not both`);
-      const ref = parseRef(q.entityRef);
+      const ref = parseRef(entityRef);
       if (
         !(await readable.get(ref, credentials)) ||
         !(await store.getSummary(ref))
@@ -183,10 +175,8 @@ export async function createRouter(
       });
       return;
     }
-    if (q.owner !== undefined && typeof q.owner !== 'string')
-      throw new InputError(`Parameter 'owner' must be given once`);
     const owner =
-      typeof q.owner === 'string' ? parseRef(q.owner, 'group') : undefined;
+      ownerRef !== undefined ? parseRef(ownerRef, 'group') : undefined;
     const [refs, summaries] = await Promise.all([
       readable.refs(credentials),
       store.listSummaries(),
@@ -208,12 +198,13 @@ export async function createRouter(
   return router;
 }
 
-function entityRefFromParams(params: Record<string, string>): string {
+/** The lowercased ref of the entity in a path; the spec checked each part. */
+function entityRefFromParams(params: {
+  kind: string;
+  namespace: string;
+  name: string;
+}): string {
   const { kind, namespace, name } = params;
-  for (const [key, value] of Object.entries({ kind, namespace, name })) {
-    if (!namePattern.test(value))
-      throw new InputError(`Invalid ${key} '${value}'`);
-  }
   return `${kind}:${namespace}/${name}`.toLocaleLowerCase('en-US');
 }
 
