@@ -1,12 +1,9 @@
-import Ajv from 'ajv';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
+import Ajv2020 from 'ajv/dist/2020';
+import { spec } from '../schema/openapi.generated';
 
-const spec = parse(
-  readFileSync(join(__dirname, '..', 'schema', 'openapi.yaml'), 'utf8'),
-);
-const ajv = new Ajv({ strict: false, allErrors: true });
+// OpenAPI 3.1 schemas are JSON Schema 2020-12.
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+ajv.addFormat('date-time', value => !Number.isNaN(Date.parse(value)));
 ajv.addSchema({ $id: 'spec', components: spec.components });
 
 /** Follows a `$ref` into the spec's components. */
@@ -31,9 +28,8 @@ function anchored(schema: unknown): unknown {
  * when the spec does not describe that response.
  */
 function responseSchema(method: string, path: string, status: number): unknown {
-  const response = deref(
-    spec.paths?.[path]?.[method]?.responses?.[String(status)],
-  );
+  const paths: Record<string, any> = spec.paths;
+  const response = deref(paths[path]?.[method]?.responses?.[String(status)]);
   const schema = response?.content?.['application/json']?.schema;
   if (!schema) {
     throw new Error(
