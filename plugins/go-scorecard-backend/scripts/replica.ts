@@ -11,10 +11,16 @@ import { config, createBenchWorker } from './benchWorld';
 
 async function main() {
   const [url, id, version] = process.argv.slice(2);
-  const knex = knexFactory({ client: 'pg', connection: url, pool: { min: 0, max: 10 } });
+  const knex = knexFactory({
+    client: 'pg',
+    connection: url,
+    pool: { min: 0, max: 10 },
+  });
   const analyzer = await Analyzer.create({ maxFileBytes: config.maxFileBytes });
   const worker = createBenchWorker(knex, analyzer, id, () => version);
-  const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+  const lines = createInterface({ input: process.stdin })[
+    Symbol.asyncIterator
+  ]();
   process.stdout.write('ready\n');
   await lines.next();
   const scanned = await worker.runOnce();

@@ -46,7 +46,9 @@ export const goScorecardPlugin = createBackendPlugin({
         const { config, logger, scheduler, lifecycle, httpRouter } = deps;
         const settings = readScorecardConfig(config);
         const store = await ScorecardStore.create({ database: deps.database });
-        const analyzer = await Analyzer.create({ maxFileBytes: settings.maxFileBytes });
+        const analyzer = await Analyzer.create({
+          maxFileBytes: settings.maxFileBytes,
+        });
         const selection = new EntitySelection(settings);
         const fetcher = new SourceFetcher({
           urlReader: deps.urlReader,
@@ -77,7 +79,10 @@ export const goScorecardPlugin = createBackendPlugin({
             const { added } = await sync.run();
             await store.pruneHistory(Date.now() - settings.historyRetentionMs);
             // New entities are due at once: start on them without waiting for the next poll.
-            if (added) void worker.runOnce().catch(e => logger.error(`Scan run failed: ${e}`));
+            if (added)
+              void worker
+                .runOnce()
+                .catch(e => logger.error(`Scan run failed: ${e}`));
           },
         });
         await scheduler.scheduleTask({
@@ -101,7 +106,10 @@ export const goScorecardPlugin = createBackendPlugin({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             logger,
-            historyRetentionDays: Math.max(1, Math.floor(settings.historyRetentionMs / DAY_MS)),
+            historyRetentionDays: Math.max(
+              1,
+              Math.floor(settings.historyRetentionMs / DAY_MS),
+            ),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -20,118 +20,227 @@ function target(name: string, extra: Partial<ScanTarget> = {}): ScanTarget {
   };
 }
 
-describe.each(databases.eachSupportedId())('ScorecardStore on %p', databaseId => {
-  async function createStore() {
-    const knex = await databases.init(databaseId);
-    await ScorecardStore.migrateUp(knex);
-    return { knex, store: ScorecardStore.fromKnex(knex) };
-  }
+describe.each(databases.eachSupportedId())(
+  'ScorecardStore on %p',
+  databaseId => {
+    async function createStore() {
+      const knex = await databases.init(databaseId);
+      await ScorecardStore.migrateUp(knex);
+      return { knex, store: ScorecardStore.fromKnex(knex) };
+    }
 
-  it('migrates up and down', async () => {
-    const knex = await databases.init(databaseId);
-    await ScorecardStore.migrateUp(knex);
-    expect(await knex.schema.hasTable('go_scorecard_entities')).toBe(true);
-    expect(await knex.schema.hasTable('go_scorecard_check_results')).toBe(true);
-    expect(await knex.schema.hasTable('go_scorecard_history')).toBe(true);
-    await ScorecardStore.migrateDown(knex);
-    expect(await knex.schema.hasTable('go_scorecard_entities')).toBe(false);
-    expect(await knex.schema.hasTable('go_scorecard_history')).toBe(false);
-    await ScorecardStore.migrateUp(knex);
-    expect(await knex.schema.hasTable('go_scorecard_entities')).toBe(true);
-  });
-
-  it('syncs targets: adds, refreshes, reschedules moved sources, removes', async () => {
-    const { store } = await createStore();
-    expect(await store.syncTargets([target('a'), target('b')], 1000)).toEqual({ added: 2, removed: 0 });
-    const [claim] = await store.claimDue({ owner: 'r1', now: 1000, limit: 1, leaseMs: 100, entityRef: 'component:default/a' });
-    await store.completeScan('component:default/a', 'r1', { report: fakeReport(), etag: 'e1', now: 1000, nextScanAt: 5000 });
-    expect(claim.entityRef).toBe('component:default/a');
-
-    await store.syncTargets([target('a', { title: 'A', owner: 'group:default/team-b' }), target('c')], 2000);
-    const a = (await store.getSummary('component:default/a'))!;
-    expect(a).toMatchObject({ title: 'A', owner: 'group:default/team-b', nextScanAt: 5000, etag: 'e1' });
-    expect(await store.getSummary('component:default/b')).toBeUndefined();
-
-    await store.syncTargets([target('a', { source: 'url:https://example.com/a' }), target('c')], 3000);
-    expect(await store.getSummary('component:default/a')).toMatchObject({ nextScanAt: 3000, etag: undefined });
-    // Results of a removed entity go with it.
-    await store.syncTargets([target('c')], 4000);
-    expect(await store.getEntityResult('component:default/a')).toBeUndefined();
-  });
-
-  it('claims due entities once, honours live leases and takes over expired ones', async () => {
-    const { store } = await createStore();
-    await store.syncTargets(['a', 'b', 'c'].map(n => target(n)), 1000);
-    const first = await store.claimDue({ owner: 'r1', now: 1000, limit: 2, leaseMs: 500 });
-    const second = await store.claimDue({ owner: 'r2', now: 1000, limit: 5, leaseMs: 500 });
-    expect(first).toHaveLength(2);
-    expect(second).toHaveLength(1);
-    expect(await store.claimDue({ owner: 'r3', now: 1200, limit: 5, leaseMs: 500 })).toHaveLength(0);
-    // r1's lease expires: r3 takes its entities over, and r1 can no longer store results.
-    const takeover = await store.claimDue({ owner: 'r3', now: 1600, limit: 5, leaseMs: 500 });
-    expect(takeover.map(c => c.entityRef).sort()).toEqual(
-      [...first, ...second].map(c => c.entityRef).sort(),
-    );
-    expect(
-      await store.completeScan(first[0].entityRef, 'r1', { report: fakeReport(), now: 1700, nextScanAt: 9000 }),
-    ).toBe(false);
-    expect(
-      await store.completeScan(first[0].entityRef, 'r3', { report: fakeReport(), now: 1700, nextScanAt: 9000 }),
-    ).toBe(true);
-  });
-
-  it('stores results, summary and history; unchanged and failed scans keep results', async () => {
-    const { store } = await createStore();
-    const ref = 'component:default/a';
-    await store.syncTargets([target('a')], 1000);
-    await store.claimDue({ owner: 'r1', now: 1000, limit: 1, leaseMs: 500 });
-    await store.completeScan(ref, 'r1', {
-      report: fakeReport({ 'go-get-install': 'fail', 'k8s-ndots': 'warn', 'k8s-prestop': 'not_applicable' }),
-      etag: 'abc',
-      now: 1000,
-      nextScanAt: 2000,
+    it('migrates up and down', async () => {
+      const knex = await databases.init(databaseId);
+      await ScorecardStore.migrateUp(knex);
+      expect(await knex.schema.hasTable('go_scorecard_entities')).toBe(true);
+      expect(await knex.schema.hasTable('go_scorecard_check_results')).toBe(
+        true,
+      );
+      expect(await knex.schema.hasTable('go_scorecard_history')).toBe(true);
+      await ScorecardStore.migrateDown(knex);
+      expect(await knex.schema.hasTable('go_scorecard_entities')).toBe(false);
+      expect(await knex.schema.hasTable('go_scorecard_history')).toBe(false);
+      await ScorecardStore.migrateUp(knex);
+      expect(await knex.schema.hasTable('go_scorecard_entities')).toBe(true);
     });
-    let result = (await store.getEntityResult(ref, 1000))!;
-    expect(result.checks).toHaveLength(18);
-    expect(result.checks[0]).toMatchObject({ id: 'go-get-install', status: 'fail' });
-    expect(result.checks[0].findings[0]).toMatchObject({ path: 'main.go', line: 3 });
-    expect(result.summary).toMatchObject({
-      state: 'scanned',
-      etag: 'abc',
-      stale: false,
-      scanning: false,
-      counts: { pass: 15, warn: 1, fail: 1, notApplicable: 1, error: 0 },
-      score: 88,
+
+    it('syncs targets: adds, refreshes, reschedules moved sources, removes', async () => {
+      const { store } = await createStore();
+      expect(await store.syncTargets([target('a'), target('b')], 1000)).toEqual(
+        { added: 2, removed: 0 },
+      );
+      const [claim] = await store.claimDue({
+        owner: 'r1',
+        now: 1000,
+        limit: 1,
+        leaseMs: 100,
+        entityRef: 'component:default/a',
+      });
+      await store.completeScan('component:default/a', 'r1', {
+        report: fakeReport(),
+        etag: 'e1',
+        now: 1000,
+        nextScanAt: 5000,
+      });
+      expect(claim.entityRef).toBe('component:default/a');
+
+      await store.syncTargets(
+        [
+          target('a', { title: 'A', owner: 'group:default/team-b' }),
+          target('c'),
+        ],
+        2000,
+      );
+      const a = (await store.getSummary('component:default/a'))!;
+      expect(a).toMatchObject({
+        title: 'A',
+        owner: 'group:default/team-b',
+        nextScanAt: 5000,
+        etag: 'e1',
+      });
+      expect(await store.getSummary('component:default/b')).toBeUndefined();
+
+      await store.syncTargets(
+        [target('a', { source: 'url:https://example.com/a' }), target('c')],
+        3000,
+      );
+      expect(await store.getSummary('component:default/a')).toMatchObject({
+        nextScanAt: 3000,
+        etag: undefined,
+      });
+      // Results of a removed entity go with it.
+      await store.syncTargets([target('c')], 4000);
+      expect(
+        await store.getEntityResult('component:default/a'),
+      ).toBeUndefined();
     });
-    expect(result.summary.checkStatuses['k8s-ndots']).toBe('warn');
 
-    await store.claimDue({ owner: 'r1', now: 2000, limit: 1, leaseMs: 500 });
-    await store.completeUnchanged([ref], 'r1', { now: 2000, nextScanAt: 3000 });
-    await store.claimDue({ owner: 'r1', now: 3000, limit: 1, leaseMs: 500 });
-    await store.failScan(ref, 'r1', { error: 'connection reset', now: 3000, nextScanAt: 3030, attempts: 1 });
-    result = (await store.getEntityResult(ref, 3000))!;
-    expect(result.checks).toHaveLength(18);
-    expect(result.summary).toMatchObject({ stale: true, error: 'connection reset', checkedAt: 2000, scannedAt: 1000, state: 'scanned' });
+    it('claims due entities once, honours live leases and takes over expired ones', async () => {
+      const { store } = await createStore();
+      await store.syncTargets(
+        ['a', 'b', 'c'].map(n => target(n)),
+        1000,
+      );
+      const first = await store.claimDue({
+        owner: 'r1',
+        now: 1000,
+        limit: 2,
+        leaseMs: 500,
+      });
+      const second = await store.claimDue({
+        owner: 'r2',
+        now: 1000,
+        limit: 5,
+        leaseMs: 500,
+      });
+      expect(first).toHaveLength(2);
+      expect(second).toHaveLength(1);
+      expect(
+        await store.claimDue({
+          owner: 'r3',
+          now: 1200,
+          limit: 5,
+          leaseMs: 500,
+        }),
+      ).toHaveLength(0);
+      // r1's lease expires: r3 takes its entities over, and r1 can no longer store results.
+      const takeover = await store.claimDue({
+        owner: 'r3',
+        now: 1600,
+        limit: 5,
+        leaseMs: 500,
+      });
+      expect(takeover.map(c => c.entityRef).sort()).toEqual(
+        [...first, ...second].map(c => c.entityRef).sort(),
+      );
+      expect(
+        await store.completeScan(first[0].entityRef, 'r1', {
+          report: fakeReport(),
+          now: 1700,
+          nextScanAt: 9000,
+        }),
+      ).toBe(false);
+      expect(
+        await store.completeScan(first[0].entityRef, 'r3', {
+          report: fakeReport(),
+          now: 1700,
+          nextScanAt: 9000,
+        }),
+      ).toBe(true);
+    });
 
-    const history = await store.entityHistory(ref, 0);
-    expect(history.map(h => [h.time, h.changed, h.counts.fail])).toEqual([
-      [1000, true, 1],
-      [2000, false, 1],
-    ]);
-    const daily = await store.dailyHistory(0);
-    expect(daily).toEqual([
-      { time: 0, entities: 1, counts: { pass: 15, warn: 1, fail: 1, notApplicable: 1, error: 0 }, score: 88 },
-    ]);
-    expect(await store.dailyHistory(0, [])).toEqual([]);
-    expect(await store.pruneHistory(1500)).toBe(1);
-  });
+    it('stores results, summary and history; unchanged and failed scans keep results', async () => {
+      const { store } = await createStore();
+      const ref = 'component:default/a';
+      await store.syncTargets([target('a')], 1000);
+      await store.claimDue({ owner: 'r1', now: 1000, limit: 1, leaseMs: 500 });
+      await store.completeScan(ref, 'r1', {
+        report: fakeReport({
+          'go-get-install': 'fail',
+          'k8s-ndots': 'warn',
+          'k8s-prestop': 'not_applicable',
+        }),
+        etag: 'abc',
+        now: 1000,
+        nextScanAt: 2000,
+      });
+      let result = (await store.getEntityResult(ref, 1000))!;
+      expect(result.checks).toHaveLength(18);
+      expect(result.checks[0]).toMatchObject({
+        id: 'go-get-install',
+        status: 'fail',
+      });
+      expect(result.checks[0].findings[0]).toMatchObject({
+        path: 'main.go',
+        line: 3,
+      });
+      expect(result.summary).toMatchObject({
+        state: 'scanned',
+        etag: 'abc',
+        stale: false,
+        scanning: false,
+        counts: { pass: 15, warn: 1, fail: 1, notApplicable: 1, error: 0 },
+        score: 88,
+      });
+      expect(result.summary.checkStatuses['k8s-ndots']).toBe('warn');
 
-  it('lists summaries and knows failed never-scanned entities', async () => {
-    const { store } = await createStore();
-    await store.syncTargets([target('a'), target('b')], 1000);
-    const claims = await store.claimDue({ owner: 'r1', now: 1000, limit: 1, leaseMs: 500 });
-    await store.failScan(claims[0].entityRef, 'r1', { error: 'not found', now: 1000, nextScanAt: 9000, attempts: 1 });
-    const summaries = await store.listSummaries(1000);
-    expect(summaries.map(s => s.state).sort()).toEqual(['failed', 'pending']);
-  });
-});
+      await store.claimDue({ owner: 'r1', now: 2000, limit: 1, leaseMs: 500 });
+      await store.completeUnchanged([ref], 'r1', {
+        now: 2000,
+        nextScanAt: 3000,
+      });
+      await store.claimDue({ owner: 'r1', now: 3000, limit: 1, leaseMs: 500 });
+      await store.failScan(ref, 'r1', {
+        error: 'connection reset',
+        now: 3000,
+        nextScanAt: 3030,
+        attempts: 1,
+      });
+      result = (await store.getEntityResult(ref, 3000))!;
+      expect(result.checks).toHaveLength(18);
+      expect(result.summary).toMatchObject({
+        stale: true,
+        error: 'connection reset',
+        checkedAt: 2000,
+        scannedAt: 1000,
+        state: 'scanned',
+      });
+
+      const history = await store.entityHistory(ref, 0);
+      expect(history.map(h => [h.time, h.changed, h.counts.fail])).toEqual([
+        [1000, true, 1],
+        [2000, false, 1],
+      ]);
+      const daily = await store.dailyHistory(0);
+      expect(daily).toEqual([
+        {
+          time: 0,
+          entities: 1,
+          counts: { pass: 15, warn: 1, fail: 1, notApplicable: 1, error: 0 },
+          score: 88,
+        },
+      ]);
+      expect(await store.dailyHistory(0, [])).toEqual([]);
+      expect(await store.pruneHistory(1500)).toBe(1);
+    });
+
+    it('lists summaries and knows failed never-scanned entities', async () => {
+      const { store } = await createStore();
+      await store.syncTargets([target('a'), target('b')], 1000);
+      const claims = await store.claimDue({
+        owner: 'r1',
+        now: 1000,
+        limit: 1,
+        leaseMs: 500,
+      });
+      await store.failScan(claims[0].entityRef, 'r1', {
+        error: 'not found',
+        now: 1000,
+        nextScanAt: 9000,
+        attempts: 1,
+      });
+      const summaries = await store.listSummaries(1000);
+      expect(summaries.map(s => s.state).sort()).toEqual(['failed', 'pending']);
+    });
+  },
+);

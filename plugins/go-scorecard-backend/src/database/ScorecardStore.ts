@@ -69,7 +69,10 @@ interface EntityRow {
 
 /** The status count columns, of an entity row, a history row or a sum of them. */
 type CountColumns = Partial<
-  Pick<EntityRow, 'pass_count' | 'warn_count' | 'fail_count' | 'na_count' | 'error_count'>
+  Pick<
+    EntityRow,
+    'pass_count' | 'warn_count' | 'fail_count' | 'na_count' | 'error_count'
+  >
 >;
 
 /** The stored latest result of one entity: its summary and every check. */
@@ -143,8 +146,15 @@ export class ScorecardStore {
     targets: ScanTarget[],
     now: number,
   ): Promise<{ added: number; removed: number }> {
-    const existing = new Map<string, { source: string | null; manifests: string | null }>();
-    for (const row of await this.knex(ENTITIES).select('entity_ref', 'source', 'manifests')) {
+    const existing = new Map<
+      string,
+      { source: string | null; manifests: string | null }
+    >();
+    for (const row of await this.knex(ENTITIES).select(
+      'entity_ref',
+      'source',
+      'manifests',
+    )) {
       existing.set(row.entity_ref, row);
     }
     const seen = new Set<string>();
@@ -156,7 +166,11 @@ export class ScorecardStore {
       seen.add(target.entityRef);
       const row = existing.get(target.entityRef);
       if (!row) fresh.push(target);
-      else if ((row.source ?? undefined) !== target.source || (row.manifests ?? undefined) !== target.manifests) moved.push(target);
+      else if (
+        (row.source ?? undefined) !== target.source ||
+        (row.manifests ?? undefined) !== target.manifests
+      )
+        moved.push(target);
       else kept.push(target);
     }
     const removedRefs = [...existing.keys()].filter(ref => !seen.has(ref));
@@ -164,21 +178,53 @@ export class ScorecardStore {
     await this.knex.transaction(async tx => {
       for (let i = 0; i < fresh.length; i += CHUNK) {
         await tx(ENTITIES)
-          .insert(fresh.slice(i, i + CHUNK).map(t => ({ ...targetColumns(t), seen_at: now, next_scan_at: now })))
+          .insert(
+            fresh
+              .slice(i, i + CHUNK)
+              .map(t => ({
+                ...targetColumns(t),
+                seen_at: now,
+                next_scan_at: now,
+              })),
+          )
           .onConflict('entity_ref')
           .ignore();
       }
       for (const target of moved) {
         await tx(ENTITIES)
           .where({ entity_ref: target.entityRef })
-          .update({ ...targetColumns(target), seen_at: now, next_scan_at: now, etag: null, attempts: 0 });
+          .update({
+            ...targetColumns(target),
+            seen_at: now,
+            next_scan_at: now,
+            etag: null,
+            attempts: 0,
+          });
       }
       for (let i = 0; i < kept.length; i += CHUNK) {
         // One upsert per chunk refreshes title, owner, system... without a round trip per row.
         await tx(ENTITIES)
-          .insert(kept.slice(i, i + CHUNK).map(t => ({ ...targetColumns(t), seen_at: now, next_scan_at: now })))
+          .insert(
+            kept
+              .slice(i, i + CHUNK)
+              .map(t => ({
+                ...targetColumns(t),
+                seen_at: now,
+                next_scan_at: now,
+              })),
+          )
           .onConflict('entity_ref')
-          .merge(['kind', 'namespace', 'name', 'title', 'type', 'owner', 'system', 'source_error', 'seen_at']);
+          .merge([
+            'kind',
+            'namespace',
+            'name',
+            'title',
+            'type',
+            'owner',
+            'system',
+            'source_error',
+            'seen_at',
+          ]);
       }
       for (let i = 0; i < removedRefs.length; i += CHUNK) {
         const chunk = removedRefs.slice(i, i + CHUNK);
@@ -194,7 +240,19 @@ export class ScorecardStore {
     await this.knex(ENTITIES)
       .insert({ ...targetColumns(target), seen_at: now, next_scan_at: now })
       .onConflict('entity_ref')
-      .merge(['kind', 'namespace', 'name', 'title', 'type', 'owner', 'system', 'source', 'manifests', 'source_error', 'seen_at']);
+      .merge([
+        'kind',
+        'namespace',
+        'name',
+        'title',
+        'type',
+        'owner',
+        'system',
+        'source',
+        'manifests',
+        'source_error',
+        'seen_at',
+      ]);
   }
 
   /**
@@ -212,8 +270,17 @@ export class ScorecardStore {
     const { owner, now, limit, leaseMs, entityRef } = options;
     return this.knex.transaction(async tx => {
       let query = tx(ENTITIES)
-        .select('entity_ref', 'source', 'manifests', 'source_error', 'etag', 'attempts')
-        .where(b => b.whereNull('lease_expires_at').orWhere('lease_expires_at', '<', now))
+        .select(
+          'entity_ref',
+          'source',
+          'manifests',
+          'source_error',
+          'etag',
+          'attempts',
+        )
+        .where(b =>
+          b.whereNull('lease_expires_at').orWhere('lease_expires_at', '<', now),
+        )
         .orderBy('next_scan_at')
         .limit(limit);
       query = entityRef
@@ -223,7 +290,10 @@ export class ScorecardStore {
       const rows = await query;
       if (!rows.length) return [];
       await tx(ENTITIES)
-        .whereIn('entity_ref', rows.map(r => r.entity_ref))
+        .whereIn(
+          'entity_ref',
+          rows.map(r => r.entity_ref),
+        )
         .update({ lease_owner: owner, lease_expires_at: now + leaseMs });
       return rows.map(r => ({
         entityRef: r.entity_ref,
@@ -241,7 +311,11 @@ export class ScorecardStore {
    * summary, adds a history row and releases the lease. Returns false (and writes
    * nothing) when the lease was lost to another replica.
    */
-  async completeScan(entityRef: string, owner: string, scan: CompletedScan): Promise<boolean> {
+  async completeScan(
+    entityRef: string,
+    owner: string,
+    scan: CompletedScan,
+  ): Promise<boolean> {
     const { report, now } = scan;
     const counts = countStatuses(report.checks);
     const score = scoreOf(counts);
@@ -251,7 +325,9 @@ export class ScorecardStore {
         .update({
           ...countColumns(counts),
           score: score ?? null,
-          check_statuses: JSON.stringify(Object.fromEntries(report.checks.map(c => [c.id, c.status]))),
+          check_statuses: JSON.stringify(
+            Object.fromEntries(report.checks.map(c => [c.id, c.status])),
+          ),
           notes: report.notes?.length ? JSON.stringify(report.notes) : null,
           etag: scan.etag ?? null,
           scanned_at: now,
@@ -323,7 +399,13 @@ export class ScorecardStore {
       const history = held
         .filter(row => row.scanned_at !== null && row.scanned_at !== undefined)
         .map(row =>
-          historyRow(row.entity_ref, scan.now, false, countsOf(row), optionalNumber(row.score)),
+          historyRow(
+            row.entity_ref,
+            scan.now,
+            false,
+            countsOf(row),
+            optionalNumber(row.score),
+          ),
         );
       if (history.length) await tx.batchInsert(HISTORY, history, CHUNK);
       return refs;
@@ -331,7 +413,11 @@ export class ScorecardStore {
   }
 
   /** Records a failed scan: previous results stay, marked stale with the reason. */
-  async failScan(entityRef: string, owner: string, failure: FailedScan): Promise<boolean> {
+  async failScan(
+    entityRef: string,
+    owner: string,
+    failure: FailedScan,
+  ): Promise<boolean> {
     const updated = await this.knex(ENTITIES)
       .where({ entity_ref: entityRef, lease_owner: owner })
       .update({
@@ -361,27 +447,46 @@ export class ScorecardStore {
   }
 
   /** The summary of one entity, or undefined when it is not selected for scanning. */
-  async getSummary(entityRef: string, now = Date.now()): Promise<EntitySummary | undefined> {
-    const row = await this.knex(ENTITIES).where({ entity_ref: entityRef }).first();
+  async getSummary(
+    entityRef: string,
+    now = Date.now(),
+  ): Promise<EntitySummary | undefined> {
+    const row = await this.knex(ENTITIES)
+      .where({ entity_ref: entityRef })
+      .first();
     return row ? summaryOf(row, now) : undefined;
   }
 
   /** The summary and every stored check result of one entity, checks in catalog order. */
-  async getEntityResult(entityRef: string, now = Date.now()): Promise<StoredEntityResult | undefined> {
-    const row = await this.knex(ENTITIES).where({ entity_ref: entityRef }).first();
+  async getEntityResult(
+    entityRef: string,
+    now = Date.now(),
+  ): Promise<StoredEntityResult | undefined> {
+    const row = await this.knex(ENTITIES)
+      .where({ entity_ref: entityRef })
+      .first();
     if (!row) return undefined;
-    const resultRows = await this.knex(RESULTS).where({ entity_ref: entityRef });
+    const resultRows = await this.knex(RESULTS).where({
+      entity_ref: entityRef,
+    });
     const order = new Map(checkCatalog.map((c, i) => [c.id, i]));
     const checkResults: CheckResult[] = resultRows
-      .map(r => ({
-        id: r.check_id,
-        lesson: Number(r.lesson),
-        severity: r.severity,
-        status: r.status,
-        findings: JSON.parse(r.findings),
-        ...(r.message ? { message: r.message } : {}),
-      }) as CheckResult)
-      .sort((a, b) => (order.get(a.id) ?? 999) - (order.get(b.id) ?? 999) || a.id.localeCompare(b.id));
+      .map(
+        r =>
+          ({
+            id: r.check_id,
+            lesson: Number(r.lesson),
+            severity: r.severity,
+            status: r.status,
+            findings: JSON.parse(r.findings),
+            ...(r.message ? { message: r.message } : {}),
+          } as CheckResult),
+      )
+      .sort(
+        (a, b) =>
+          (order.get(a.id) ?? 999) - (order.get(b.id) ?? 999) ||
+          a.id.localeCompare(b.id),
+      );
     return {
       summary: summaryOf(row, now),
       checks: checkResults,
@@ -392,16 +497,38 @@ export class ScorecardStore {
   /** Every entity's summary: the report's input (a few thousand small rows). */
   async listSummaries(now = Date.now()): Promise<EntitySummary[]> {
     const rows = await this.knex(ENTITIES).select(
-      'entity_ref', 'kind', 'namespace', 'name', 'title', 'type', 'owner', 'system', 'source',
-      'scanned_at', 'checked_at', 'next_scan_at', 'etag', 'stale', 'last_error',
-      'lease_expires_at', 'pass_count', 'warn_count', 'fail_count', 'na_count',
-      'error_count', 'score', 'check_statuses',
+      'entity_ref',
+      'kind',
+      'namespace',
+      'name',
+      'title',
+      'type',
+      'owner',
+      'system',
+      'source',
+      'scanned_at',
+      'checked_at',
+      'next_scan_at',
+      'etag',
+      'stale',
+      'last_error',
+      'lease_expires_at',
+      'pass_count',
+      'warn_count',
+      'fail_count',
+      'na_count',
+      'error_count',
+      'score',
+      'check_statuses',
     );
     return rows.map(row => summaryOf(row, now));
   }
 
   /** Every history row of one entity since `since`, oldest first. */
-  async entityHistory(entityRef: string, since: number): Promise<HistoryPoint[]> {
+  async entityHistory(
+    entityRef: string,
+    since: number,
+  ): Promise<HistoryPoint[]> {
     const rows = await this.knex(HISTORY)
       .where({ entity_ref: entityRef })
       .andWhere('scanned_at', '>=', since)
@@ -418,13 +545,24 @@ export class ScorecardStore {
    * Org-wide trend: per UTC day since `since`, the sum over entities of each entity's
    * last scan of that day. `entityRefs` restricts the entities counted.
    */
-  async dailyHistory(since: number, entityRefs?: string[]): Promise<HistoryPoint[]> {
+  async dailyHistory(
+    since: number,
+    entityRefs?: string[],
+  ): Promise<HistoryPoint[]> {
     if (entityRefs && !entityRefs.length) return [];
     const sinceDay = Math.floor(since / DAY_MS);
     const latest = this.knex(HISTORY)
       .select(
-        'day', 'entity_ref', 'pass_count', 'warn_count', 'fail_count', 'na_count', 'error_count',
-        this.knex.raw('ROW_NUMBER() OVER (PARTITION BY entity_ref, day ORDER BY scanned_at DESC, id DESC) AS rn'),
+        'day',
+        'entity_ref',
+        'pass_count',
+        'warn_count',
+        'fail_count',
+        'na_count',
+        'error_count',
+        this.knex.raw(
+          'ROW_NUMBER() OVER (PARTITION BY entity_ref, day ORDER BY scanned_at DESC, id DESC) AS rn',
+        ),
       )
       .where('day', '>=', sinceDay)
       .modify(q => {
@@ -445,15 +583,17 @@ export class ScorecardStore {
         this.knex.raw('SUM(na_count) AS na_count'),
         this.knex.raw('SUM(error_count) AS error_count'),
       );
-    return rows.map((r: CountColumns & { day: DbNumber; entities: DbNumber }) => {
-      const counts = countsOf(r);
-      return {
-        time: Number(r.day) * DAY_MS,
-        counts,
-        score: scoreOf(counts),
-        entities: Number(r.entities),
-      };
-    });
+    return rows.map(
+      (r: CountColumns & { day: DbNumber; entities: DbNumber }) => {
+        const counts = countsOf(r);
+        return {
+          time: Number(r.day) * DAY_MS,
+          counts,
+          score: scoreOf(counts),
+          entities: Number(r.entities),
+        };
+      },
+    );
   }
 
   /** Deletes history rows older than `before`. Returns how many. */
@@ -479,8 +619,16 @@ function targetColumns(t: ScanTarget) {
 }
 
 /** Counts the statuses of a scan's checks. */
-export function countStatuses(results: { status: CheckStatus }[]): StatusCounts {
-  const counts: StatusCounts = { pass: 0, warn: 0, fail: 0, notApplicable: 0, error: 0 };
+export function countStatuses(
+  results: { status: CheckStatus }[],
+): StatusCounts {
+  const counts: StatusCounts = {
+    pass: 0,
+    warn: 0,
+    fail: 0,
+    notApplicable: 0,
+    error: 0,
+  };
   for (const r of results) {
     if (r.status === 'not_applicable') counts.notApplicable++;
     else counts[r.status]++;
@@ -514,7 +662,13 @@ function countsOf(row: CountColumns): StatusCounts {
   };
 }
 
-function historyRow(entityRef: string, now: number, changed: boolean, counts: StatusCounts, score?: number) {
+function historyRow(
+  entityRef: string,
+  now: number,
+  changed: boolean,
+  counts: StatusCounts,
+  score?: number,
+) {
   return {
     entity_ref: entityRef,
     scanned_at: now,

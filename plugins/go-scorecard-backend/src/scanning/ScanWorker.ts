@@ -101,7 +101,8 @@ export class ScanWorker {
     while (this.now() < deadline) {
       const summary = await store.getSummary(entityRef);
       if (!summary) return undefined;
-      if (!summary.scanning && summary.nextScanAt > requestedAt) return 'completed';
+      if (!summary.scanning && summary.nextScanAt > requestedAt)
+        return 'completed';
       await sleep(Math.min(250, Math.max(0, deadline - this.now())));
     }
     const summary = await store.getSummary(entityRef);
@@ -111,7 +112,9 @@ export class ScanWorker {
   /** Stops claiming, lets running scans finish within the shutdown bound, then aborts them and releases their leases. */
   async stop(): Promise<void> {
     this.stopping = true;
-    const pending = Promise.all([this.currentRun, ...this.inFlight]).then(() => true);
+    const pending = Promise.all([this.currentRun, ...this.inFlight]).then(
+      () => true,
+    );
     const finished = await Promise.race([
       pending,
       sleep(this.options.config.shutdownTimeoutMs).then(() => false),
@@ -144,7 +147,12 @@ export class ScanWorker {
     const claimMore = (): Promise<void> => {
       if (!claiming) {
         claiming = store
-          .claimDue({ owner: this.id, now: this.now(), limit: config.batchSize, leaseMs: this.leaseMs })
+          .claimDue({
+            owner: this.id,
+            now: this.now(),
+            limit: config.batchSize,
+            leaseMs: this.leaseMs,
+          })
           .then(
             claimed => {
               if (!claimed.length) exhausted = true;
@@ -183,9 +191,11 @@ export class ScanWorker {
       }
     };
     await Promise.all(Array.from({ length: config.concurrency }, slot));
-    await unchanged.flush().catch(error =>
-      logger.error(`Could not record unchanged sources: ${error}`),
-    );
+    await unchanged
+      .flush()
+      .catch(error =>
+        logger.error(`Could not record unchanged sources: ${error}`),
+      );
     // Claimed but not started because the worker is stopping: give them back (after any
     // claim still in flight has landed in the queue).
     await claiming;
@@ -204,7 +214,10 @@ export class ScanWorker {
    * Scans one claimed entity and stores the outcome. Unchanged sources go to `unchanged`
    * when given (batched writes during a run), else are recorded at once (scan now).
    */
-  private async scanClaimed(claim: ClaimedEntity, unchanged?: UnchangedBatch): Promise<void> {
+  private async scanClaimed(
+    claim: ClaimedEntity,
+    unchanged?: UnchangedBatch,
+  ): Promise<void> {
     const { store, scanner, config, logger } = this.options;
     const controller = new AbortController();
     const timeout = setTimeout(
@@ -214,7 +227,10 @@ export class ScanWorker {
     const onStop = () => controller.abort(this.hardStop.signal.reason);
     this.hardStop.signal.addEventListener('abort', onStop);
     try {
-      const outcome = await abortable(scanner.scan(claim, controller.signal), controller.signal);
+      const outcome = await abortable(
+        scanner.scan(claim, controller.signal),
+        controller.signal,
+      );
       if (outcome.unchanged && unchanged) {
         await unchanged.add(claim.entityRef);
         return;
@@ -222,7 +238,12 @@ export class ScanWorker {
       const now = this.now();
       const nextScanAt = now + config.scanIntervalMs;
       const stored = outcome.unchanged
-        ? (await store.completeUnchanged([claim.entityRef], this.id, { now, nextScanAt })).length > 0
+        ? (
+            await store.completeUnchanged([claim.entityRef], this.id, {
+              now,
+              nextScanAt,
+            })
+          ).length > 0
         : await store.completeScan(claim.entityRef, this.id, {
             report: outcome.report,
             etag: outcome.etag,
@@ -230,27 +251,47 @@ export class ScanWorker {
             nextScanAt,
           });
       if (!stored) {
-        logger.warn(`Lease on ${claim.entityRef} was lost before its result was stored`);
+        logger.warn(
+          `Lease on ${claim.entityRef} was lost before its result was stored`,
+        );
       }
     } catch (error) {
       if (this.hardStop.signal.aborted) {
         await store.releaseLease(claim.entityRef, this.id).catch(() => {});
         return;
       }
-      const reason = controller.signal.aborted ? controller.signal.reason : error;
+      const reason = controller.signal.aborted
+        ? controller.signal.reason
+        : error;
       const message = reason instanceof Error ? reason.message : String(reason);
       const attempts = claim.attempts + 1;
       const retry = isTransientError(reason) && attempts <= config.maxRetries;
       const now = this.now();
       const delay = retry
-        ? Math.min(config.retryBackoffMs * 2 ** (attempts - 1), config.scanIntervalMs)
+        ? Math.min(
+            config.retryBackoffMs * 2 ** (attempts - 1),
+            config.scanIntervalMs,
+          )
         : config.scanIntervalMs;
       logger.warn(
-        `Scan of ${claim.entityRef} failed${retry ? `, retry ${attempts} of ${config.maxRetries} in ${delay} ms` : ''}: ${message}`,
+        `Scan of ${claim.entityRef} failed${
+          retry
+            ? `, retry ${attempts} of ${config.maxRetries} in ${delay} ms`
+            : ''
+        }: ${message}`,
       );
       await store
-        .failScan(claim.entityRef, this.id, { error: message, now, nextScanAt: now + delay, attempts })
-        .catch(e => logger.error(`Could not record the failed scan of ${claim.entityRef}: ${e}`));
+        .failScan(claim.entityRef, this.id, {
+          error: message,
+          now,
+          nextScanAt: now + delay,
+          attempts,
+        })
+        .catch(e =>
+          logger.error(
+            `Could not record the failed scan of ${claim.entityRef}: ${e}`,
+          ),
+        );
     } finally {
       clearTimeout(timeout);
       this.hardStop.signal.removeEventListener('abort', onStop);

@@ -17,19 +17,33 @@ describe('LocalRoots', () => {
   it('allows folders below a root, and the folder of a file', async () => {
     const roots = new LocalRoots([join(base, 'root')]);
     const real = await fs.realpath(join(base, 'root/svc'));
-    await expect(roots.resolveFolder(join(base, 'root/svc'))).resolves.toBe(real);
-    await expect(roots.resolveFolder(join(base, 'root/svc/catalog-info.yaml'))).resolves.toBe(real);
+    await expect(roots.resolveFolder(join(base, 'root/svc'))).resolves.toBe(
+      real,
+    );
+    await expect(
+      roots.resolveFolder(join(base, 'root/svc/catalog-info.yaml')),
+    ).resolves.toBe(real);
   });
 
   it('refuses .., symlinks and absolute paths leading out of the roots', async () => {
     const roots = new LocalRoots([join(base, 'root')]);
-    await expect(roots.resolveFolder(join(base, 'root/../outside'))).rejects.toThrow(/outside the allowed/);
-    await expect(roots.resolveFolder(join(base, 'root/escape'))).rejects.toThrow(/outside the allowed/);
-    await expect(roots.resolveFolder('/etc')).rejects.toThrow(/outside the allowed/);
-    await expect(roots.resolveFolder(join(base, 'root/nope'))).rejects.toThrow(/does not exist/);
+    await expect(
+      roots.resolveFolder(join(base, 'root/../outside')),
+    ).rejects.toThrow(/outside the allowed/);
+    await expect(
+      roots.resolveFolder(join(base, 'root/escape')),
+    ).rejects.toThrow(/outside the allowed/);
+    await expect(roots.resolveFolder('/etc')).rejects.toThrow(
+      /outside the allowed/,
+    );
+    await expect(roots.resolveFolder(join(base, 'root/nope'))).rejects.toThrow(
+      /does not exist/,
+    );
   });
 
   it('refuses everything without roots', async () => {
-    await expect(new LocalRoots([]).resolveFolder(base)).rejects.toThrow(/no goScorecard.localRoots/);
+    await expect(new LocalRoots([]).resolveFolder(base)).rejects.toThrow(
+      /no goScorecard.localRoots/,
+    );
   });
 });

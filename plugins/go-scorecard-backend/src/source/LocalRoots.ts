@@ -30,7 +30,10 @@ export class LocalRoots {
     const folder = stat.isDirectory() ? real : dirname(real);
     for (const root of this.roots) {
       const realRoot = await fs.realpath(root).catch(() => undefined);
-      if (realRoot && (folder === realRoot || folder.startsWith(realRoot + sep))) {
+      if (
+        realRoot &&
+        (folder === realRoot || folder.startsWith(realRoot + sep))
+      ) {
         return folder;
       }
     }
