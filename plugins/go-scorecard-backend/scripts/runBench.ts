@@ -27,6 +27,7 @@ import { EntitySelection } from '../src/scanning/EntitySelection';
 import { ScanWorker } from '../src/scanning/ScanWorker';
 import { createRouter } from '../src/service/router';
 import { ReadableEntities } from '../src/service/ReadableEntities';
+import { LocalRoots } from '../src/source/LocalRoots';
 import {
   config,
   createBenchWorker,
@@ -140,6 +141,7 @@ async function reportLatency(knex: Knex, label: string) {
     worker: {} as ScanWorker,
     selection: new EntitySelection({ kinds: ['Component'] }),
     readable,
+    localRoots: new LocalRoots([]),
     httpAuth: { credentials: async () => ({}) } as unknown as HttpAuthService,
     permissions: {} as PermissionsService,
     logger,

@@ -235,6 +235,8 @@ describe.each(databases.eachSupportedId())(
         system: 'system:default/shop',
         owner: 'group:default/team-a',
       });
+      // A local source is shown under its allowed root's name, not as the server's path.
+      expect(a.body.root).toBe('local:repos/svc-a');
       expect(a.body.checks).toHaveLength(18);
       expect(a.body.etag).toMatch(/^sha256:/);
       const discarded = a.body.checks.find(

@@ -50,9 +50,10 @@ export const goScorecardPlugin = createBackendPlugin({
           maxFileBytes: settings.maxFileBytes,
         });
         const selection = new EntitySelection(settings);
+        const localRoots = new LocalRoots(settings.localRoots);
         const fetcher = new SourceFetcher({
           urlReader: deps.urlReader,
-          localRoots: new LocalRoots(settings.localRoots),
+          localRoots,
           maxFileBytes: settings.maxFileBytes,
         });
         const worker = new ScanWorker({
@@ -103,6 +104,7 @@ export const goScorecardPlugin = createBackendPlugin({
             worker,
             selection,
             readable: new ReadableEntities(deps.catalog, selection),
+            localRoots,
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             logger,

@@ -699,7 +699,8 @@ export const spec = {
           },
           root: {
             type: 'string',
-            description: 'The resolved source location.',
+            description:
+              "Where the entity's files were read: `url:<location>`, or for a local folder `local:<root name>/<path>`, relative to the allowed root that holds it (the server's own paths are not shown).",
           },
           entityRef: {
             type: 'string',

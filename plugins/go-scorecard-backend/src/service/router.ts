@@ -26,6 +26,8 @@ import { ScanWorker } from '../scanning/ScanWorker';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { asJsonBody } from './asJsonBody';
 import { ReadableEntities } from './ReadableEntities';
+import { LocalRoots } from '../source/LocalRoots';
+import { parseSourceLocation } from '../source/resolveSourceLocation';
 
 /** What the router needs. */
 export interface RouterOptions {
@@ -33,6 +35,8 @@ export interface RouterOptions {
   worker: ScanWorker;
   selection: EntitySelection;
   readable: ReadableEntities;
+  /** The allowed local roots: a local source is shown relative to its root. */
+  localRoots: LocalRoots;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   logger: LoggerService;
@@ -78,7 +82,7 @@ export async function createRouter(
       throw new NotFoundError(
         `Entity ${ref} is not scanned by the Go scorecard`,
       );
-    res.json(asJsonBody(entityResponse(result)));
+    res.json(asJsonBody(entityResponse(result, options.localRoots)));
   });
 
   router.post('/entities/:kind/:namespace/:name/scan', async (req, res) => {
@@ -109,7 +113,12 @@ export async function createRouter(
     const result = await store.getEntityResult(ref);
     res
       .status(state === 'completed' ? 200 : 202)
-      .json(asJsonBody({ scan: { state }, ...entityResponse(result!) }));
+      .json(
+        asJsonBody({
+          scan: { state },
+          ...entityResponse(result!, options.localRoots),
+        }),
+      );
   });
 
   const report = async (
@@ -220,12 +229,23 @@ function parseRef(value: string, defaultKind?: string): string {
   }
 }
 
+/** A stored source as callers see it: a URL as is, a local folder relative to its allowed root. */
+function publicSource(
+  source: string | undefined,
+  localRoots: LocalRoots,
+): string | undefined {
+  if (!source) return undefined;
+  const location = parseSourceLocation(source);
+  if (location.type === 'url') return source;
+  const shown = localRoots.displayPath(location.target);
+  return shown === undefined ? undefined : `local:${shown}`;
+}
+
 /** The entity's latest result in the CLI's shape, with the scan's state. */
-function entityResponse({
-  summary,
-  checks: stored,
-  notes,
-}: StoredEntityResult): EntityResult {
+function entityResponse(
+  { summary, checks: stored, notes }: StoredEntityResult,
+  localRoots: LocalRoots,
+): EntityResult {
   let results: CheckResult[] = stored;
   if (!results.length && summary.state === 'failed') {
     // Never analyzed: every check reports why.
@@ -242,7 +262,7 @@ function entityResponse({
     ms === undefined ? undefined : new Date(ms).toISOString();
   return {
     schemaVersion: 1 as const,
-    root: summary.source,
+    root: publicSource(summary.source, localRoots),
     entityRef: summary.entityRef,
     kind: summary.kind,
     namespace: summary.namespace,

@@ -46,4 +46,15 @@ describe('LocalRoots', () => {
       /no goScorecard.localRoots/,
     );
   });
+
+  it("shows a local folder under its root's name, never the server's path", () => {
+    const roots = new LocalRoots(['/srv/portal/examples', '/data/repos']);
+    expect(roots.displayPath('/srv/portal/examples/checkout-service')).toBe(
+      'examples/checkout-service',
+    );
+    expect(roots.displayPath('/data/repos/team/a')).toBe('repos/team/a');
+    expect(roots.displayPath('/data/repos')).toBe('repos');
+    expect(roots.displayPath('/data/repos-other/x')).toBeUndefined();
+    expect(roots.displayPath('/etc')).toBeUndefined();
+  });
 });

@@ -1,6 +1,6 @@
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { promises as fs } from 'node:fs';
-import { dirname, sep } from 'node:path';
+import { basename, dirname, isAbsolute, relative, sep } from 'node:path';
 
 /**
  * The folders below which local (`dir:` / `file:`) sources may be read. A target is
@@ -40,5 +40,21 @@ export class LocalRoots {
     throw new NotAllowedError(
       `Local source ${target} (${folder}) is outside the allowed goScorecard.localRoots`,
     );
+  }
+
+  /**
+   * How a local folder is shown to API callers: under the name of the allowed root that
+   * holds it (`examples/checkout-service` for `/srv/portal/examples/checkout-service`
+   * with root `/srv/portal/examples`), so the server's own layout stays private.
+   * Undefined outside every root.
+   */
+  displayPath(folder: string): string | undefined {
+    for (const root of this.roots) {
+      const rel = relative(root, folder);
+      if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) {
+        return [basename(root), ...rel.split(sep).filter(Boolean)].join('/');
+      }
+    }
+    return undefined;
   }
 }
