@@ -7,7 +7,9 @@ import {
 
 describe('readScorecardConfig', () => {
   it('uses the defaults when nothing is configured', () => {
-    expect(readScorecardConfig(new ConfigReader({}))).toEqual(defaultScorecardConfig);
+    expect(readScorecardConfig(new ConfigReader({}))).toEqual(
+      defaultScorecardConfig,
+    );
   });
 
   it('reads durations as strings or objects and resolves local roots', () => {
@@ -16,7 +18,11 @@ describe('readScorecardConfig', () => {
         goScorecard: {
           selection: { kinds: ['Component', 'Resource'], types: ['service'] },
           localRoots: ['../../examples', '/srv/repos'],
-          schedule: { scanInterval: '15m', timeout: { seconds: 30 }, batchSize: 5 },
+          schedule: {
+            scanInterval: '15m',
+            timeout: { seconds: 30 },
+            batchSize: 5,
+          },
           history: { retention: 'P7D' },
         },
       }),
@@ -41,7 +47,13 @@ describe('readScorecardConfig', () => {
 
   it('makes the lease cover a whole batch', () => {
     expect(
-      effectiveLeaseMs({ ...defaultScorecardConfig, leaseMs: 1000, timeoutMs: 1000, batchSize: 8, concurrency: 4 }),
-    ).toBe(3000);
+      effectiveLeaseMs({
+        ...defaultScorecardConfig,
+        leaseMs: 1000,
+        timeoutMs: 1000,
+        batchSize: 8,
+        concurrency: 4,
+      }),
+    ).toBe(4000);
   });
 });

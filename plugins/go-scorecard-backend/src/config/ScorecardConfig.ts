@@ -61,12 +61,16 @@ export function readScorecardConfig(
   const baseDir = options.baseDir ?? process.cwd();
   const duration = (key: string, fallback: number) =>
     root.has(key)
-      ? durationToMilliseconds(readDurationFromConfig(root, { key }) as HumanDuration)
+      ? durationToMilliseconds(
+          readDurationFromConfig(root, { key }) as HumanDuration,
+        )
       : fallback;
   const positive = (key: string, fallback: number) => {
     const value = root.getOptionalNumber(key) ?? fallback;
     if (!Number.isInteger(value) || value < 1) {
-      throw new InputError(`goScorecard.${key} must be a positive integer, got ${value}`);
+      throw new InputError(
+        `goScorecard.${key} must be a positive integer, got ${value}`,
+      );
     }
     return value;
   };
@@ -79,14 +83,20 @@ export function readScorecardConfig(
     maxFileBytes: positive('maxFileBytes', d.maxFileBytes),
     scanIntervalMs: duration('schedule.scanInterval', d.scanIntervalMs),
     pollIntervalMs: duration('schedule.pollInterval', d.pollIntervalMs),
-    catalogSyncIntervalMs: duration('schedule.catalogSyncInterval', d.catalogSyncIntervalMs),
+    catalogSyncIntervalMs: duration(
+      'schedule.catalogSyncInterval',
+      d.catalogSyncIntervalMs,
+    ),
     batchSize: positive('schedule.batchSize', d.batchSize),
     concurrency: positive('schedule.concurrency', d.concurrency),
     timeoutMs: duration('schedule.timeout', d.timeoutMs),
     leaseMs: duration('schedule.leaseDuration', d.leaseMs),
     maxRetries: root.getOptionalNumber('schedule.maxRetries') ?? d.maxRetries,
     retryBackoffMs: duration('schedule.retryBackoff', d.retryBackoffMs),
-    shutdownTimeoutMs: duration('schedule.shutdownTimeout', d.shutdownTimeoutMs),
+    shutdownTimeoutMs: duration(
+      'schedule.shutdownTimeout',
+      d.shutdownTimeoutMs,
+    ),
     scanNowTimeoutMs: duration('schedule.scanNowTimeout', d.scanNowTimeoutMs),
     historyRetentionMs: duration('history.retention', d.historyRetentionMs),
   };
@@ -95,9 +105,10 @@ export function readScorecardConfig(
 
 /**
  * The lease a claim needs: long enough for every entity of a batch to be scanned one
- * after another by the replica's concurrency slots, each within the timeout.
+ * after another by the replica's concurrency slots, each within the timeout, behind the
+ * up to two rounds of the previous batch still queued when it was claimed.
  */
 export function effectiveLeaseMs(config: ScorecardConfig): number {
   const rounds = Math.ceil(config.batchSize / config.concurrency);
-  return Math.max(config.leaseMs, config.timeoutMs * (rounds + 1));
+  return Math.max(config.leaseMs, config.timeoutMs * (rounds + 2));
 }

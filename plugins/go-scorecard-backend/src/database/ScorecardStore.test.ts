@@ -56,12 +56,17 @@ describe.each(databases.eachSupportedId())(
         leaseMs: 100,
         entityRef: 'component:default/a',
       });
-      await store.completeScan('component:default/a', 'r1', {
-        report: fakeReport(),
-        etag: 'e1',
-        now: 1000,
-        nextScanAt: 5000,
-      });
+      await store.completeScans(
+        [
+          {
+            entityRef: 'component:default/a',
+            report: fakeReport(),
+            etag: 'e1',
+          },
+        ],
+        'r1',
+        { now: 1000, nextScanAt: 5000 },
+      );
       expect(claim.entityRef).toBe('component:default/a');
 
       await store.syncTargets(
@@ -133,20 +138,101 @@ describe.each(databases.eachSupportedId())(
       expect(takeover.map(c => c.entityRef).sort()).toEqual(
         [...first, ...second].map(c => c.entityRef).sort(),
       );
+      const outcome = { entityRef: first[0].entityRef, report: fakeReport() };
       expect(
-        await store.completeScan(first[0].entityRef, 'r1', {
-          report: fakeReport(),
+        await store.completeScans([outcome], 'r1', {
           now: 1700,
           nextScanAt: 9000,
         }),
-      ).toBe(false);
+      ).toEqual([]);
       expect(
-        await store.completeScan(first[0].entityRef, 'r3', {
-          report: fakeReport(),
+        await store.completeScans([outcome], 'r3', {
           now: 1700,
           nextScanAt: 9000,
         }),
-      ).toBe(true);
+      ).toEqual([outcome.entityRef]);
+    });
+
+    it('stores a batch of outcomes in one call, only those whose lease the owner holds', async () => {
+      const { store } = await createStore();
+      await store.syncTargets(
+        ['a', 'b', 'c', 'd'].map(n => target(n)),
+        1000,
+      );
+      const mine = await store.claimDue({
+        owner: 'r1',
+        now: 1000,
+        limit: 3,
+        leaseMs: 500,
+      });
+      const theirs = await store.claimDue({
+        owner: 'r2',
+        now: 1000,
+        limit: 1,
+        leaseMs: 5000,
+      });
+      const [a, b, c] = mine.map(m => m.entityRef);
+      // c was analyzed before, so its unchanged outcome repeats its counts in the history.
+      await store.completeScans(
+        [{ entityRef: c, report: fakeReport({ 'k8s-ndots': 'fail' }) }],
+        'r1',
+        { now: 1000, nextScanAt: 1000 },
+      );
+      await store.claimDue({
+        owner: 'r1',
+        now: 1000,
+        limit: 1,
+        leaseMs: 500,
+        entityRef: c,
+      });
+
+      const stored = await store.completeScans(
+        [
+          {
+            entityRef: a,
+            report: fakeReport({ 'go-get-install': 'fail' }),
+            etag: 'ea',
+          },
+          { entityRef: b },
+          { entityRef: c },
+          { entityRef: theirs[0].entityRef, report: fakeReport() },
+        ],
+        'r1',
+        { now: 2000, nextScanAt: 9000 },
+      );
+
+      expect(stored).toEqual([a, b, c]);
+      expect(await store.getSummary(a, 2000)).toMatchObject({
+        state: 'scanned',
+        etag: 'ea',
+        scanning: false,
+        nextScanAt: 9000,
+        counts: { fail: 1 },
+      });
+      expect((await store.getEntityResult(a, 2000))!.checks).toHaveLength(18);
+      // Unchanged and never analyzed: checked, still pending analysis, no results or history.
+      expect(await store.getSummary(b, 2000)).toMatchObject({
+        state: 'pending',
+        checkedAt: 2000,
+        scanning: false,
+        nextScanAt: 9000,
+      });
+      expect(await store.entityHistory(b, 0)).toEqual([]);
+      expect(
+        (await store.entityHistory(c, 0)).map(h => [
+          h.time,
+          h.changed,
+          h.counts.fail,
+        ]),
+      ).toEqual([
+        [1000, true, 1],
+        [2000, false, 1],
+      ]);
+      // Another replica's lease is left alone.
+      expect(await store.getSummary(theirs[0].entityRef, 2000)).toMatchObject({
+        state: 'pending',
+        scanning: true,
+      });
     });
 
     it('stores results, summary and history; unchanged and failed scans keep results', async () => {
@@ -154,16 +240,21 @@ describe.each(databases.eachSupportedId())(
       const ref = 'component:default/a';
       await store.syncTargets([target('a')], 1000);
       await store.claimDue({ owner: 'r1', now: 1000, limit: 1, leaseMs: 500 });
-      await store.completeScan(ref, 'r1', {
-        report: fakeReport({
-          'go-get-install': 'fail',
-          'k8s-ndots': 'warn',
-          'k8s-prestop': 'not_applicable',
-        }),
-        etag: 'abc',
-        now: 1000,
-        nextScanAt: 2000,
-      });
+      await store.completeScans(
+        [
+          {
+            entityRef: ref,
+            report: fakeReport({
+              'go-get-install': 'fail',
+              'k8s-ndots': 'warn',
+              'k8s-prestop': 'not_applicable',
+            }),
+            etag: 'abc',
+          },
+        ],
+        'r1',
+        { now: 1000, nextScanAt: 2000 },
+      );
       let result = (await store.getEntityResult(ref, 1000))!;
       expect(result.checks).toHaveLength(18);
       expect(result.checks[0]).toMatchObject({
@@ -185,7 +276,7 @@ describe.each(databases.eachSupportedId())(
       expect(result.summary.checkStatuses['k8s-ndots']).toBe('warn');
 
       await store.claimDue({ owner: 'r1', now: 2000, limit: 1, leaseMs: 500 });
-      await store.completeUnchanged([ref], 'r1', {
+      await store.completeScans([{ entityRef: ref }], 'r1', {
         now: 2000,
         nextScanAt: 3000,
       });

@@ -28,8 +28,34 @@ const ENTITIES = 'go_scorecard_entities';
 const RESULTS = 'go_scorecard_check_results';
 const HISTORY = 'go_scorecard_history';
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Rows per insert statement: keeps SQLite under its bound-variable limit. */
+/** Rows per statement: keeps SQLite under its bound-variable limit (32766) with room to spare. */
 const CHUNK = 100;
+/** Check result rows (8 columns) per insert statement. */
+const RESULT_CHUNK = 500;
+/** The status count columns of the entities and history tables. */
+const COUNT_COLUMNS = [
+  'pass_count',
+  'warn_count',
+  'fail_count',
+  'na_count',
+  'error_count',
+];
+/** The entity columns a completed scan writes. */
+const SCAN_COLUMNS = [
+  'checked_at',
+  'next_scan_at',
+  'attempts',
+  'last_error',
+  'stale',
+  'lease_owner',
+  'lease_expires_at',
+  ...COUNT_COLUMNS,
+  'score',
+  'check_statuses',
+  'notes',
+  'etag',
+  'scanned_at',
+];
 
 /** A number column as the drivers return it: PostgreSQL gives bigints (and sums) as strings. */
 type DbNumber = number | string;
@@ -82,12 +108,12 @@ export interface StoredEntityResult {
   notes: ScanNote[];
 }
 
-/** What a successful scan writes. */
-export interface CompletedScan {
-  report: ScanReport;
+/** The outcome of one successful scan: a new report (with the source's ETag), or unchanged. */
+export interface ScanOutcomeRecord {
+  entityRef: string;
+  /** The analysis; absent when the source was unchanged since the stored ETag. */
+  report?: ScanReport;
   etag?: string;
-  now: number;
-  nextScanAt: number;
 }
 
 /** What a failed scan writes. */
@@ -179,13 +205,11 @@ export class ScorecardStore {
       for (let i = 0; i < fresh.length; i += CHUNK) {
         await tx(ENTITIES)
           .insert(
-            fresh
-              .slice(i, i + CHUNK)
-              .map(t => ({
-                ...targetColumns(t),
-                seen_at: now,
-                next_scan_at: now,
-              })),
+            fresh.slice(i, i + CHUNK).map(t => ({
+              ...targetColumns(t),
+              seen_at: now,
+              next_scan_at: now,
+            })),
           )
           .onConflict('entity_ref')
           .ignore();
@@ -205,13 +229,11 @@ export class ScorecardStore {
         // One upsert per chunk refreshes title, owner, system... without a round trip per row.
         await tx(ENTITIES)
           .insert(
-            kept
-              .slice(i, i + CHUNK)
-              .map(t => ({
-                ...targetColumns(t),
-                seen_at: now,
-                next_scan_at: now,
-              })),
+            kept.slice(i, i + CHUNK).map(t => ({
+              ...targetColumns(t),
+              seen_at: now,
+              next_scan_at: now,
+            })),
           )
           .onConflict('entity_ref')
           .merge([
@@ -257,8 +279,9 @@ export class ScorecardStore {
 
   /**
    * Atomically claims up to `limit` due entities that no live lease holds, for
-   * `leaseMs`. On PostgreSQL concurrent claimers skip each other's rows
-   * (`FOR UPDATE SKIP LOCKED`); SQLite serializes writers.
+   * `leaseMs`, in one statement (`UPDATE … WHERE entity_ref IN (SELECT …) RETURNING`).
+   * On PostgreSQL concurrent claimers skip each other's rows (`FOR UPDATE SKIP LOCKED`);
+   * SQLite serializes writers. Returns the claims, most overdue first.
    */
   async claimDue(options: {
     owner: string;
@@ -268,34 +291,40 @@ export class ScorecardStore {
     entityRef?: string;
   }): Promise<ClaimedEntity[]> {
     const { owner, now, limit, leaseMs, entityRef } = options;
-    return this.knex.transaction(async tx => {
-      let query = tx(ENTITIES)
-        .select(
-          'entity_ref',
-          'source',
-          'manifests',
-          'source_error',
-          'etag',
-          'attempts',
-        )
-        .where(b =>
-          b.whereNull('lease_expires_at').orWhere('lease_expires_at', '<', now),
-        )
-        .orderBy('next_scan_at')
-        .limit(limit);
-      query = entityRef
-        ? query.where('entity_ref', entityRef)
-        : query.where('next_scan_at', '<=', now);
-      if (this.isPostgres) query = query.forUpdate().skipLocked();
-      const rows = await query;
-      if (!rows.length) return [];
-      await tx(ENTITIES)
-        .whereIn(
-          'entity_ref',
-          rows.map(r => r.entity_ref),
-        )
-        .update({ lease_owner: owner, lease_expires_at: now + leaseMs });
-      return rows.map(r => ({
+    let due = this.knex(ENTITIES)
+      .select('entity_ref')
+      .where(b =>
+        b.whereNull('lease_expires_at').orWhere('lease_expires_at', '<', now),
+      )
+      .orderBy('next_scan_at')
+      .limit(limit);
+    due = entityRef
+      ? due.where('entity_ref', entityRef)
+      : due.where('next_scan_at', '<=', now);
+    if (this.isPostgres) due = due.forUpdate().skipLocked();
+    const rows: Pick<
+      EntityRow,
+      | 'entity_ref'
+      | 'source'
+      | 'manifests'
+      | 'source_error'
+      | 'etag'
+      | 'attempts'
+      | 'next_scan_at'
+    >[] = await this.knex(ENTITIES)
+      .whereIn('entity_ref', due)
+      .update({ lease_owner: owner, lease_expires_at: now + leaseMs }, [
+        'entity_ref',
+        'source',
+        'manifests',
+        'source_error',
+        'etag',
+        'attempts',
+        'next_scan_at',
+      ]);
+    return rows
+      .sort((a, b) => Number(a.next_scan_at) - Number(b.next_scan_at))
+      .map(r => ({
         entityRef: r.entity_ref,
         source: r.source ?? undefined,
         manifests: r.manifests ?? undefined,
@@ -303,112 +332,119 @@ export class ScorecardStore {
         etag: r.etag ?? undefined,
         attempts: Number(r.attempts),
       }));
-    });
   }
 
   /**
-   * Stores a completed analysis: replaces the entity's check results, updates its
-   * summary, adds a history row and releases the lease. Returns false (and writes
-   * nothing) when the lease was lost to another replica.
+   * Stores the outcomes of scans this owner holds leases on, in one transaction: an
+   * analyzed source replaces the entity's check results and summary; an unchanged one
+   * keeps them (no longer stale). Each gets a history row (an unchanged one repeats the
+   * current counts, if it was ever analyzed) and its lease released. Returns the refs
+   * whose lease this owner still held; only those are written.
    */
-  async completeScan(
-    entityRef: string,
+  async completeScans(
+    outcomes: ScanOutcomeRecord[],
     owner: string,
-    scan: CompletedScan,
-  ): Promise<boolean> {
-    const { report, now } = scan;
-    const counts = countStatuses(report.checks);
-    const score = scoreOf(counts);
+    scan: { now: number; nextScanAt: number },
+  ): Promise<string[]> {
+    if (!outcomes.length) return [];
+    const { now, nextScanAt } = scan;
+    const released = {
+      checked_at: now,
+      next_scan_at: nextScanAt,
+      attempts: 0,
+      last_error: null,
+      stale: false,
+      lease_owner: null,
+      lease_expires_at: null,
+    };
+    const unchangedRefs = outcomes.filter(o => !o.report).map(o => o.entityRef);
+    const analyzedRefs = outcomes.filter(o => o.report).map(o => o.entityRef);
     return this.knex.transaction(async tx => {
-      const updated = await tx(ENTITIES)
-        .where({ entity_ref: entityRef, lease_owner: owner })
-        .update({
+      const stored = new Set<string>();
+      const historyRows = [];
+
+      // Unchanged: one update releases the held ones and returns their current counts.
+      for (let i = 0; i < unchangedRefs.length; i += CHUNK) {
+        const rows: EntityRow[] = await tx(ENTITIES)
+          .whereIn('entity_ref', unchangedRefs.slice(i, i + CHUNK))
+          .andWhere('lease_owner', owner)
+          .update(released, [
+            'entity_ref',
+            'scanned_at',
+            'score',
+            ...COUNT_COLUMNS,
+          ]);
+        for (const row of rows) {
+          stored.add(row.entity_ref);
+          if (row.scanned_at !== null) {
+            historyRows.push(
+              historyRow(
+                row.entity_ref,
+                now,
+                false,
+                countsOf(row),
+                optionalNumber(row.score),
+              ),
+            );
+          }
+        }
+      }
+
+      // Analyzed: the held rows, locked until commit so no other replica or catalog sync
+      // changes them in between (SQLite: the transaction already excludes other writers).
+      const held = new Map<string, EntityRow>();
+      for (let i = 0; i < analyzedRefs.length; i += CHUNK) {
+        let query = tx(ENTITIES)
+          .whereIn('entity_ref', analyzedRefs.slice(i, i + CHUNK))
+          .andWhere('lease_owner', owner);
+        if (this.isPostgres) query = query.forUpdate();
+        for (const row of (await query.select()) as EntityRow[]) {
+          held.set(row.entity_ref, row);
+        }
+      }
+      const entityRows: EntityRow[] = [];
+      const resultRows = [];
+      for (const { entityRef, report, etag } of outcomes) {
+        const row = held.get(entityRef);
+        if (!row || !report) continue;
+        stored.add(entityRef);
+        const counts = countStatuses(report.checks);
+        const score = scoreOf(counts);
+        entityRows.push({
+          ...row,
+          ...released,
           ...countColumns(counts),
           score: score ?? null,
           check_statuses: JSON.stringify(
             Object.fromEntries(report.checks.map(c => [c.id, c.status])),
           ),
           notes: report.notes?.length ? JSON.stringify(report.notes) : null,
-          etag: scan.etag ?? null,
+          etag: etag ?? null,
           scanned_at: now,
-          checked_at: now,
-          next_scan_at: scan.nextScanAt,
-          attempts: 0,
-          last_error: null,
-          stale: false,
-          lease_owner: null,
-          lease_expires_at: null,
         });
-      if (!updated) return false;
-      await tx(RESULTS).where({ entity_ref: entityRef }).delete();
-      const rows = report.checks.map(c => ({
-        entity_ref: entityRef,
-        check_id: c.id,
-        lesson: c.lesson,
-        severity: c.severity,
-        status: c.status,
-        message: c.message ?? null,
-        finding_count: c.findings.length,
-        findings: JSON.stringify(c.findings),
-      }));
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        await tx(RESULTS).insert(rows.slice(i, i + CHUNK));
+        historyRows.push(historyRow(entityRef, now, true, counts, score));
+        resultRows.push(...report.checks.map(c => resultRow(entityRef, c)));
       }
-      await tx(HISTORY).insert(historyRow(entityRef, now, true, counts, score));
-      return true;
-    });
-  }
-
-  /**
-   * Records that the sources of these entities did not change since their stored ETags:
-   * results stay, are no longer stale, and a history row repeats the current counts.
-   * One transaction for the whole batch. Returns the entity refs whose lease this owner
-   * still held (only those are recorded).
-   */
-  async completeUnchanged(
-    entityRefs: string[],
-    owner: string,
-    scan: { now: number; nextScanAt: number },
-  ): Promise<string[]> {
-    if (!entityRefs.length) return [];
-    return this.knex.transaction(async tx => {
-      const held: EntityRow[] = [];
-      for (let i = 0; i < entityRefs.length; i += CHUNK) {
-        held.push(
-          ...(await tx(ENTITIES)
-            .whereIn('entity_ref', entityRefs.slice(i, i + CHUNK))
-            .andWhere('lease_owner', owner)
-            .select()),
-        );
-      }
-      const refs = held.map(row => row.entity_ref as string);
-      for (let i = 0; i < refs.length; i += CHUNK) {
+      // Every row exists and is locked: the upsert is a multi-row update in one statement.
+      for (let i = 0; i < entityRows.length; i += CHUNK) {
         await tx(ENTITIES)
-          .whereIn('entity_ref', refs.slice(i, i + CHUNK))
-          .andWhere('lease_owner', owner)
-          .update({
-            checked_at: scan.now,
-            next_scan_at: scan.nextScanAt,
-            attempts: 0,
-            last_error: null,
-            stale: false,
-            lease_owner: null,
-            lease_expires_at: null,
-          });
+          .insert(entityRows.slice(i, i + CHUNK))
+          .onConflict('entity_ref')
+          .merge(SCAN_COLUMNS);
       }
-      const history = held
-        .filter(row => row.scanned_at !== null && row.scanned_at !== undefined)
-        .map(row =>
-          historyRow(
-            row.entity_ref,
-            scan.now,
-            false,
-            countsOf(row),
-            optionalNumber(row.score),
-          ),
-        );
-      if (history.length) await tx.batchInsert(HISTORY, history, CHUNK);
-      return refs;
+      const replaced = [...held.keys()];
+      for (let i = 0; i < replaced.length; i += CHUNK) {
+        await tx(RESULTS)
+          .whereIn('entity_ref', replaced.slice(i, i + CHUNK))
+          .delete();
+      }
+      for (let i = 0; i < resultRows.length; i += RESULT_CHUNK) {
+        await tx(RESULTS).insert(resultRows.slice(i, i + RESULT_CHUNK));
+      }
+      for (let i = 0; i < historyRows.length; i += CHUNK) {
+        await tx(HISTORY).insert(historyRows.slice(i, i + CHUNK));
+      }
+      return outcomes.map(o => o.entityRef).filter(ref => stored.has(ref));
     });
   }
 
@@ -659,6 +695,19 @@ function countsOf(row: CountColumns): StatusCounts {
     fail: Number(row.fail_count ?? 0),
     notApplicable: Number(row.na_count ?? 0),
     error: Number(row.error_count ?? 0),
+  };
+}
+
+function resultRow(entityRef: string, c: CheckResult) {
+  return {
+    entity_ref: entityRef,
+    check_id: c.id,
+    lesson: c.lesson,
+    severity: c.severity,
+    status: c.status,
+    message: c.message ?? null,
+    finding_count: c.findings.length,
+    findings: JSON.stringify(c.findings),
   };
 }
 

@@ -5,7 +5,15 @@ import { ScorecardStore } from '../database/ScorecardStore';
 import { ClaimedEntity } from '../database/types';
 import { EntityScanner } from './EntityScanner';
 import { isTransientError } from './isTransientError';
-import { UnchangedBatch } from './UnchangedBatch';
+import { ScanOutcomeBatch } from './ScanOutcomeBatch';
+
+/** Longest time a finished scan's outcome waits in memory before it is written. */
+const OUTCOME_BATCH_DELAY_MS = 1000;
+/**
+ * Most outcomes written per transaction. Larger than a claim batch: unchanged sources
+ * finish in a few milliseconds each, and the delay bound keeps slow runs visible.
+ */
+const OUTCOME_BATCH_SIZE = 100;
 
 /** How a requested scan ended within the wait bound. */
 export type ScanNowState = 'completed' | 'running' | 'queued';
@@ -134,14 +142,15 @@ export class ScanWorker {
     let exhausted = false;
     let claiming: Promise<void> | undefined;
     let scanned = 0;
-    const unchanged = new UnchangedBatch(
+    const outcomes = new ScanOutcomeBatch({
       store,
-      this.id,
-      config.batchSize,
-      config.scanIntervalMs,
+      owner: this.id,
+      size: OUTCOME_BATCH_SIZE,
+      maxDelayMs: OUTCOME_BATCH_DELAY_MS,
+      scanIntervalMs: config.scanIntervalMs,
       logger,
-      this.now,
-    );
+      now: this.now,
+    });
 
     // One claim at a time, shared by the slots that find the queue empty or running low.
     const claimMore = (): Promise<void> => {
@@ -174,9 +183,11 @@ export class ScanWorker {
         if (this.stopping) return undefined;
         const item = queue.shift();
         if (item) {
-          // Claim the next batch while this one's last scans run, so slots never idle
-          // waiting for a claim round trip.
-          if (queue.length < config.concurrency && !exhausted) void claimMore();
+          // Claim the next batch while two rounds of this one are left, so slots never
+          // idle waiting for a claim round trip, even when sources are unchanged and a
+          // round takes a millisecond.
+          if (queue.length < 2 * config.concurrency && !exhausted)
+            void claimMore();
           return item;
         }
         if (exhausted) return undefined;
@@ -186,16 +197,12 @@ export class ScanWorker {
 
     const slot = async () => {
       for (let claim = await next(); claim; claim = await next()) {
-        await this.track(this.scanClaimed(claim, unchanged));
+        await this.track(this.scanClaimed(claim, outcomes));
         scanned++;
       }
     };
     await Promise.all(Array.from({ length: config.concurrency }, slot));
-    await unchanged
-      .flush()
-      .catch(error =>
-        logger.error(`Could not record unchanged sources: ${error}`),
-      );
+    await outcomes.flush();
     // Claimed but not started because the worker is stopping: give them back (after any
     // claim still in flight has landed in the queue).
     await claiming;
@@ -211,12 +218,12 @@ export class ScanWorker {
   }
 
   /**
-   * Scans one claimed entity and stores the outcome. Unchanged sources go to `unchanged`
-   * when given (batched writes during a run), else are recorded at once (scan now).
+   * Scans one claimed entity and stores the outcome: through `outcomes` when given
+   * (batched writes during a run), else at once (scan now).
    */
   private async scanClaimed(
     claim: ClaimedEntity,
-    unchanged?: UnchangedBatch,
+    outcomes?: ScanOutcomeBatch,
   ): Promise<void> {
     const { store, scanner, config, logger } = this.options;
     const controller = new AbortController();
@@ -231,26 +238,23 @@ export class ScanWorker {
         scanner.scan(claim, controller.signal),
         controller.signal,
       );
-      if (outcome.unchanged && unchanged) {
-        await unchanged.add(claim.entityRef);
+      const record = outcome.unchanged
+        ? { entityRef: claim.entityRef }
+        : {
+            entityRef: claim.entityRef,
+            report: outcome.report,
+            etag: outcome.etag,
+          };
+      if (outcomes) {
+        await outcomes.add(record);
         return;
       }
       const now = this.now();
-      const nextScanAt = now + config.scanIntervalMs;
-      const stored = outcome.unchanged
-        ? (
-            await store.completeUnchanged([claim.entityRef], this.id, {
-              now,
-              nextScanAt,
-            })
-          ).length > 0
-        : await store.completeScan(claim.entityRef, this.id, {
-            report: outcome.report,
-            etag: outcome.etag,
-            now,
-            nextScanAt,
-          });
-      if (!stored) {
+      const stored = await store.completeScans([record], this.id, {
+        now,
+        nextScanAt: now + config.scanIntervalMs,
+      });
+      if (!stored.length) {
         logger.warn(
           `Lease on ${claim.entityRef} was lost before its result was stored`,
         );
