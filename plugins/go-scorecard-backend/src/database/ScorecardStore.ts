@@ -202,10 +202,10 @@ export class ScorecardStore {
     const removedRefs = [...existing.keys()].filter(ref => !seen.has(ref));
 
     await this.knex.transaction(async tx => {
-      for (let i = 0; i < fresh.length; i += CHUNK) {
+      for (const chunk of chunks(fresh)) {
         await tx(ENTITIES)
           .insert(
-            fresh.slice(i, i + CHUNK).map(t => ({
+            chunk.map(t => ({
               ...targetColumns(t),
               seen_at: now,
               next_scan_at: now,
@@ -225,11 +225,11 @@ export class ScorecardStore {
             attempts: 0,
           });
       }
-      for (let i = 0; i < kept.length; i += CHUNK) {
+      for (const chunk of chunks(kept)) {
         // One upsert per chunk refreshes title, owner, system... without a round trip per row.
         await tx(ENTITIES)
           .insert(
-            kept.slice(i, i + CHUNK).map(t => ({
+            chunk.map(t => ({
               ...targetColumns(t),
               seen_at: now,
               next_scan_at: now,
@@ -248,8 +248,7 @@ export class ScorecardStore {
             'seen_at',
           ]);
       }
-      for (let i = 0; i < removedRefs.length; i += CHUNK) {
-        const chunk = removedRefs.slice(i, i + CHUNK);
+      for (const chunk of chunks(removedRefs)) {
         await tx(RESULTS).whereIn('entity_ref', chunk).delete();
         await tx(ENTITIES).whereIn('entity_ref', chunk).delete();
       }
@@ -364,9 +363,9 @@ export class ScorecardStore {
       const historyRows = [];
 
       // Unchanged: one update releases the held ones and returns their current counts.
-      for (let i = 0; i < unchangedRefs.length; i += CHUNK) {
+      for (const chunk of chunks(unchangedRefs)) {
         const rows: EntityRow[] = await tx(ENTITIES)
-          .whereIn('entity_ref', unchangedRefs.slice(i, i + CHUNK))
+          .whereIn('entity_ref', chunk)
           .andWhere('lease_owner', owner)
           .update(released, [
             'entity_ref',
@@ -393,9 +392,9 @@ export class ScorecardStore {
       // Analyzed: the held rows, locked until commit so no other replica or catalog sync
       // changes them in between (SQLite: the transaction already excludes other writers).
       const held = new Map<string, EntityRow>();
-      for (let i = 0; i < analyzedRefs.length; i += CHUNK) {
+      for (const chunk of chunks(analyzedRefs)) {
         let query = tx(ENTITIES)
-          .whereIn('entity_ref', analyzedRefs.slice(i, i + CHUNK))
+          .whereIn('entity_ref', chunk)
           .andWhere('lease_owner', owner);
         if (this.isPostgres) query = query.forUpdate();
         for (const row of (await query.select()) as EntityRow[]) {
@@ -426,23 +425,21 @@ export class ScorecardStore {
         resultRows.push(...report.checks.map(c => resultRow(entityRef, c)));
       }
       // Every row exists and is locked: the upsert is a multi-row update in one statement.
-      for (let i = 0; i < entityRows.length; i += CHUNK) {
+      for (const chunk of chunks(entityRows)) {
         await tx(ENTITIES)
-          .insert(entityRows.slice(i, i + CHUNK))
+          .insert(chunk)
           .onConflict('entity_ref')
           .merge(SCAN_COLUMNS);
       }
       const replaced = [...held.keys()];
-      for (let i = 0; i < replaced.length; i += CHUNK) {
-        await tx(RESULTS)
-          .whereIn('entity_ref', replaced.slice(i, i + CHUNK))
-          .delete();
+      for (const chunk of chunks(replaced)) {
+        await tx(RESULTS).whereIn('entity_ref', chunk).delete();
       }
-      for (let i = 0; i < resultRows.length; i += RESULT_CHUNK) {
-        await tx(RESULTS).insert(resultRows.slice(i, i + RESULT_CHUNK));
+      for (const chunk of chunks(resultRows, RESULT_CHUNK)) {
+        await tx(RESULTS).insert(chunk);
       }
-      for (let i = 0; i < historyRows.length; i += CHUNK) {
-        await tx(HISTORY).insert(historyRows.slice(i, i + CHUNK));
+      for (const chunk of chunks(historyRows)) {
+        await tx(HISTORY).insert(chunk);
       }
       return outcomes.map(o => o.entityRef).filter(ref => stored.has(ref));
     });
@@ -696,6 +693,11 @@ function countsOf(row: CountColumns): StatusCounts {
     notApplicable: Number(row.na_count ?? 0),
     error: Number(row.error_count ?? 0),
   };
+}
+
+/** `items` in consecutive slices of at most `size`: one statement each. */
+function* chunks<T>(items: T[], size = CHUNK): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
 function resultRow(entityRef: string, c: CheckResult) {
