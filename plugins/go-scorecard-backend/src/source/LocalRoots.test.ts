@@ -54,6 +54,7 @@ describe('LocalRoots', () => {
     );
     expect(roots.displayPath('/data/repos/team/a')).toBe('repos/team/a');
     expect(roots.displayPath('/data/repos')).toBe('repos');
+    expect(roots.displayPath('/data/repos/..cache')).toBe('repos/..cache');
     expect(roots.displayPath('/data/repos-other/x')).toBeUndefined();
     expect(roots.displayPath('/etc')).toBeUndefined();
   });

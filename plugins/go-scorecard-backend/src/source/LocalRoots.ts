@@ -1,6 +1,6 @@
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { promises as fs } from 'node:fs';
-import { basename, dirname, isAbsolute, relative, sep } from 'node:path';
+import { basename, dirname, sep } from 'node:path';
 
 /**
  * The folders below which local (`dir:` / `file:`) sources may be read. A target is
@@ -30,12 +30,7 @@ export class LocalRoots {
     const folder = stat.isDirectory() ? real : dirname(real);
     for (const root of this.roots) {
       const realRoot = await fs.realpath(root).catch(() => undefined);
-      if (
-        realRoot &&
-        (folder === realRoot || folder.startsWith(realRoot + sep))
-      ) {
-        return folder;
-      }
+      if (realRoot && pathBelow(realRoot, folder) !== undefined) return folder;
     }
     throw new NotAllowedError(
       `Local source ${target} (${folder}) is outside the allowed goScorecard.localRoots`,
@@ -50,11 +45,18 @@ export class LocalRoots {
    */
   displayPath(folder: string): string | undefined {
     for (const root of this.roots) {
-      const rel = relative(root, folder);
-      if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) {
-        return [basename(root), ...rel.split(sep).filter(Boolean)].join('/');
+      const below = pathBelow(root, folder);
+      if (below !== undefined) {
+        return [basename(root), ...below.split(sep)].filter(Boolean).join('/');
       }
     }
     return undefined;
   }
+}
+
+/** `path` relative to `root` when it is `root` itself or below it, else undefined. */
+function pathBelow(root: string, path: string): string | undefined {
+  if (path === root) return '';
+  const prefix = root.endsWith(sep) ? root : root + sep;
+  return path.startsWith(prefix) ? path.slice(prefix.length) : undefined;
 }
