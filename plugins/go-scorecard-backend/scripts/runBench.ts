@@ -44,10 +44,22 @@ async function loadAnalyzer() {
   return Analyzer.create({ maxFileBytes: config.maxFileBytes });
 }
 
-/** Scan cycles run by a set of replicas: each run makes every entity due and waits until none is left. */
+/** A set of replicas: `scan` runs one cycle on all of them and resolves with the entities they scanned. */
 interface Replicas {
-  cycle(version: string): Promise<{ ms: number; scanned: number }>;
+  scan(version: string): Promise<number>;
   stop(): Promise<void>;
+}
+
+/** Makes every entity due, then times one cycle of `replicas` over trees of `version`. */
+async function timedCycle(
+  knex: Knex,
+  replicas: Replicas,
+  version: string,
+): Promise<{ ms: number; scanned: number }> {
+  await knex('go_scorecard_entities').update({ next_scan_at: 0 });
+  const start = performance.now();
+  const scanned = await replicas.scan(version);
+  return { ms: performance.now() - start, scanned };
 }
 
 /** One replica in this process (SQLite: one process is all it supports). */
@@ -55,12 +67,9 @@ function inProcessReplica(knex: Knex, analyzer: Analyzer): Replicas {
   let version = '';
   const worker = createBenchWorker(knex, analyzer, 'bench-0', () => version);
   return {
-    async cycle(next) {
+    async scan(next) {
       version = next;
-      await knex('go_scorecard_entities').update({ next_scan_at: 0 });
-      const start = performance.now();
-      const scanned = await worker.runOnce();
-      return { ms: performance.now() - start, scanned };
+      return worker.runOnce();
     },
     async stop() {},
   };
@@ -71,11 +80,7 @@ function inProcessReplica(knex: Knex, analyzer: Analyzer): Replicas {
  * (replica.ts), started and warmed up before any cycle is timed. A cycle starts them
  * all on one signal and lasts until the last one has nothing left to claim.
  */
-async function replicaProcesses(
-  knex: Knex,
-  url: string,
-  count: number,
-): Promise<Replicas> {
+async function replicaProcesses(url: string, count: number): Promise<Replicas> {
   const children = Array.from({ length: count }, (_, i) =>
     spawn(
       process.execPath,
@@ -107,19 +112,14 @@ async function replicaProcesses(
     }),
   );
   return {
-    async cycle(version) {
-      await knex('go_scorecard_entities').update({ next_scan_at: 0 });
-      const start = performance.now();
+    async scan(version) {
       for (const child of children) child.stdin!.write(`go ${version}\n`);
       const results = await Promise.all(
         lines.map(
           async (_, i) => JSON.parse(await nextLine(i)) as { scanned: number },
         ),
       );
-      return {
-        ms: performance.now() - start,
-        scanned: results.reduce((n, r) => n + r.scanned, 0),
-      };
+      return results.reduce((n, r) => n + r.scanned, 0);
     },
     async stop() {
       for (const child of children) child.stdin!.end();
@@ -196,11 +196,11 @@ async function benchDatabase(
   const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   for (const n of replicaCounts) {
     const replicas = url
-      ? await replicaProcesses(primary, url, n)
+      ? await replicaProcesses(url, n)
       : inProcessReplica(primary, analyzer);
     // What the reader's latency alone costs: every slot of every replica always busy.
     const rounds = Math.ceil(ENTITIES / (n * config.concurrency));
-    const full = await replicas.cycle(`full-${n}`);
+    const full = await timedCycle(primary, replicas, `full-${n}`);
     results[`full${n}`] = full.ms;
     console.log(
       `  full cycle, ${n} replica(s): ${seconds(full.ms)} for ${
@@ -209,7 +209,7 @@ async function benchDatabase(
         0,
       )}/s; read-latency floor ${seconds(rounds * READ_MS)})`,
     );
-    const unchanged = await replicas.cycle(`full-${n}`);
+    const unchanged = await timedCycle(primary, replicas, `full-${n}`);
     console.log(
       `  unchanged-ETag cycle, ${n} replica(s): ${seconds(unchanged.ms)} for ${
         unchanged.scanned
