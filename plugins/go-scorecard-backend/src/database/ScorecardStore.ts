@@ -204,37 +204,19 @@ export class ScorecardStore {
     await this.knex.transaction(async tx => {
       for (const chunk of chunks(fresh)) {
         await tx(ENTITIES)
-          .insert(
-            chunk.map(t => ({
-              ...targetColumns(t),
-              seen_at: now,
-              next_scan_at: now,
-            })),
-          )
+          .insert(chunk.map(t => targetRow(t, now)))
           .onConflict('entity_ref')
           .ignore();
       }
       for (const target of moved) {
         await tx(ENTITIES)
           .where({ entity_ref: target.entityRef })
-          .update({
-            ...targetColumns(target),
-            seen_at: now,
-            next_scan_at: now,
-            etag: null,
-            attempts: 0,
-          });
+          .update({ ...targetRow(target, now), etag: null, attempts: 0 });
       }
       for (const chunk of chunks(kept)) {
         // One upsert per chunk refreshes title, owner, system... without a round trip per row.
         await tx(ENTITIES)
-          .insert(
-            chunk.map(t => ({
-              ...targetColumns(t),
-              seen_at: now,
-              next_scan_at: now,
-            })),
-          )
+          .insert(chunk.map(t => targetRow(t, now)))
           .onConflict('entity_ref')
           .merge([
             'kind',
@@ -259,7 +241,7 @@ export class ScorecardStore {
   /** Inserts or refreshes one entity without touching the others (scan-now before the first sync). */
   async upsertTarget(target: ScanTarget, now: number): Promise<void> {
     await this.knex(ENTITIES)
-      .insert({ ...targetColumns(target), seen_at: now, next_scan_at: now })
+      .insert(targetRow(target, now))
       .onConflict('entity_ref')
       .merge([
         'kind',
@@ -635,7 +617,8 @@ export class ScorecardStore {
   }
 }
 
-function targetColumns(t: ScanTarget) {
+/** The entity row of a catalog target seen (and due) at `now`. */
+function targetRow(t: ScanTarget, now: number) {
   return {
     entity_ref: t.entityRef,
     kind: t.kind,
@@ -648,6 +631,8 @@ function targetColumns(t: ScanTarget) {
     source: t.source ?? null,
     manifests: t.manifests ?? null,
     source_error: t.sourceError ?? null,
+    seen_at: now,
+    next_scan_at: now,
   };
 }
 
