@@ -14,11 +14,16 @@ import { decodeSource } from './decodeSource';
 import { GoModFile, GoSumEntry, ServiceFacts } from './facts';
 import { GoParser } from './go/GoParser';
 import { extractGoFacts } from './go/extractGoFacts';
+import { addDeclaredNames } from './go/vocabulary';
+import { ServiceProgram } from './program/serviceProgram';
 import { isGeneratedGo } from './generatedGo';
 import { parseGoMod } from './gomod/parseGoMod';
 import { parseGoSum } from './gomod/parseGoSum';
 import { InputKind, inputKind } from './inputKind';
-import { extractWorkloads, mergeKustomizePatches } from './k8s/extractWorkloads';
+import {
+  extractWorkloads,
+  mergeKustomizePatches,
+} from './k8s/extractWorkloads';
 import { SourceTree } from './tree/SourceTree';
 
 /** Limits that keep one bad file from stalling or sinking a scan. */
@@ -49,7 +54,9 @@ export class Analyzer {
   ) {}
 
   static async create(options: AnalyzerOptions = {}): Promise<Analyzer> {
-    const parser = await GoParser.create({ timeoutMs: options.parseTimeoutMs ?? 5000 });
+    const parser = await GoParser.create({
+      timeoutMs: options.parseTimeoutMs ?? 5000,
+    });
     return new Analyzer(parser, options.maxFileBytes ?? 2 * MiB);
   }
 
@@ -66,8 +73,16 @@ export class Analyzer {
     const notes: ScanNote[] = [];
     const failures: InputFailure[] = [];
     const facts = await this.collectFacts(tree, notes, failures, signal);
-    const checks = allChecks.map(check => runCheck(check, facts, failures));
-    return { schemaVersion: 1, root, checks, ...(notes.length ? { notes } : {}) };
+    const program = ServiceProgram.link(facts);
+    const checks = allChecks.map(check =>
+      runCheck(check, facts, program, failures),
+    );
+    return {
+      schemaVersion: 1,
+      root,
+      checks,
+      ...(notes.length ? { notes } : {}),
+    };
   }
 
   private async collectFacts(
@@ -86,6 +101,9 @@ export class Analyzer {
     };
     const mods = new Map<string, GoModFile>();
     const sums = new Map<string, { path: string; entries: GoSumEntry[] }>();
+    // Go files are parsed once every file is read: extraction looks for the names the tree declares.
+    const goSources: { path: string; text: string }[] = [];
+    const vocabulary = new Set<string>();
 
     for await (const entry of tree.entries(problem => notes.push(problem))) {
       signal?.throwIfAborted();
@@ -93,7 +111,10 @@ export class Analyzer {
       if (!kind) continue;
       const { path } = entry;
       if (entry.size !== undefined && entry.size > this.maxFileBytes) {
-        notes.push({ path, message: `skipped: ${entry.size} bytes is over the ${this.maxFileBytes}-byte limit` });
+        notes.push({
+          path,
+          message: `skipped: ${entry.size} bytes is over the ${this.maxFileBytes}-byte limit`,
+        });
         continue;
       }
       let data: Buffer;
@@ -105,7 +126,10 @@ export class Analyzer {
         continue;
       }
       if (data.length > this.maxFileBytes) {
-        notes.push({ path, message: `skipped: ${data.length} bytes is over the ${this.maxFileBytes}-byte limit` });
+        notes.push({
+          path,
+          message: `skipped: ${data.length} bytes is over the ${this.maxFileBytes}-byte limit`,
+        });
         continue;
       }
       const text = decodeSource(data);
@@ -119,11 +143,8 @@ export class Analyzer {
         switch (kind) {
           case 'go':
             if (!isGeneratedGo(text)) {
-              const goFacts = extractGoFacts(this.parser, path, text);
-              facts.goFiles.push(goFacts);
-              if (goFacts.syntaxErrorLine) {
-                notes.push({ path, message: `syntax error at line ${goFacts.syntaxErrorLine}; analyzed what parsed` });
-              }
+              goSources.push({ path, text });
+              addDeclaredNames(text, vocabulary);
             }
             break;
           case 'go.mod':
@@ -151,6 +172,23 @@ export class Analyzer {
       }
     }
 
+    for (const { path, text } of goSources) {
+      signal?.throwIfAborted();
+      try {
+        const goFacts = extractGoFacts(this.parser, path, text, vocabulary);
+        facts.goFiles.push(goFacts);
+        if (goFacts.syntaxErrorLine) {
+          notes.push({
+            path,
+            message: `syntax error at line ${goFacts.syntaxErrorLine}; analyzed what parsed`,
+          });
+        }
+      } catch (e) {
+        notes.push({ path, message: `not analyzed: ${messageOf(e)}` });
+        failures.push({ kind: 'go', path, message: messageOf(e) });
+      }
+    }
+
     for (const [dir, mod] of mods) {
       facts.modules.push({ dir, mod, sum: sums.get(dir) });
     }
@@ -162,35 +200,58 @@ export class Analyzer {
 function runCheck(
   check: Check,
   facts: ServiceFacts,
+  program: ServiceProgram,
   failures: InputFailure[],
 ): CheckResult {
   const definition = getCheck(check.id)!;
-  const base = { id: check.id, lesson: definition.lesson, severity: definition.severity };
+  const base = {
+    id: check.id,
+    lesson: definition.lesson,
+    severity: definition.severity,
+  };
   const reads = checkInputs[check.id] ?? [];
   const blocking = failures.filter(f => reads.includes(f.kind));
   const blockedMessage = blocking.length
-    ? `could not analyze ${blocking.map(f => `${f.path} (${f.message})`).join('; ')}`
+    ? `could not analyze ${blocking
+        .map(f => `${f.path} (${f.message})`)
+        .join('; ')}`
     : undefined;
 
   let findings: Finding[];
   try {
-    const outcome = check.run(facts);
+    const outcome = check.run(facts, program);
     if ('notApplicable' in outcome) {
       return blockedMessage
         ? { ...base, status: 'error', findings: [], message: blockedMessage }
-        : { ...base, status: 'not_applicable', findings: [], message: outcome.notApplicable };
+        : {
+            ...base,
+            status: 'not_applicable',
+            findings: [],
+            message: outcome.notApplicable,
+          };
     }
     findings = [...outcome.findings].sort(
       (a, b) => a.path.localeCompare(b.path) || a.line - b.line,
     );
   } catch (e) {
-    return { ...base, status: 'error', findings: [], message: `check failed: ${messageOf(e)}` };
+    return {
+      ...base,
+      status: 'error',
+      findings: [],
+      message: `check failed: ${messageOf(e)}`,
+    };
   }
 
   let status: CheckStatus;
-  if (findings.length) status = definition.severity === 'error' ? 'fail' : 'warn';
+  if (findings.length)
+    status = definition.severity === 'error' ? 'fail' : 'warn';
   else status = blockedMessage ? 'error' : 'pass';
-  return { ...base, status, findings, ...(blockedMessage ? { message: blockedMessage } : {}) };
+  return {
+    ...base,
+    status,
+    findings,
+    ...(blockedMessage ? { message: blockedMessage } : {}),
+  };
 }
 
 function dirOf(path: string): string {

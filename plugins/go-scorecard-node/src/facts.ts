@@ -7,6 +7,10 @@
  * a Deployment that reaches a gRPC dial in Go) join facts from different files.
  */
 
+import { GoProgramFacts, Owner, ValueExpr } from './programFacts';
+
+export type * from './programFacts';
+
 /** A position in a file: path relative to the scanned root (POSIX), 1-based line, source snippet. */
 export interface SourceRef {
   path: string;
@@ -17,6 +21,8 @@ export interface SourceRef {
 /** A call in Go code. `callee` is the called expression as written: `grpc.Dial`, `srv.Close`, `s.grpc.Stop`. */
 export interface CallRef extends SourceRef {
   callee: string;
+  /** The top-level function holding the call, when the file's program facts know it. */
+  owner?: Owner;
 }
 
 /** A finding a file-level extractor already decided (the per-function context checks). */
@@ -37,27 +43,13 @@ export interface LocatedValue extends SourceRef {
   value: string;
 }
 
-/**
- * Where a gRPC client's target comes from. `parts` are the values that may end up as the
- * target (a literal; an env default; a flag default); `envVars` are environment variables
- * that feed it, to be looked up in the service's manifests.
- */
+/** A gRPC client dial: `grpc.Dial`, `DialContext` or `NewClient`, and where its target comes from. */
 export interface DialTarget extends SourceRef {
   /** `Dial`, `DialContext` or `NewClient`. */
   func: string;
-  values: LocatedValue[];
-  envVars: string[];
-  /**
-   * Names the target is built from that its file never assigns: package-level consts or
-   * vars of another file of the package, looked up in their {@link GoFileFacts.packageValues}.
-   */
-  packageNames: string[];
-}
-
-/** What a package-level const or var may hold: values, and env vars that feed it. */
-export interface PackageValue {
-  values: LocatedValue[];
-  envVars: string[];
+  target: ValueExpr;
+  /** The function holding the call (see {@link Owner}). */
+  owner?: Owner;
 }
 
 /** What a `Serve`-like call in a main package serves. */
@@ -88,18 +80,43 @@ export type ServerKind = 'http' | 'grpc' | 'framework';
 export interface FieldMethodCall extends CallRef {
   field: string;
   method: string;
+  /** For `Close`: see {@link CloseCall.afterShutdown}. */
+  afterShutdown?: boolean;
   /** For an HTTP serve method: its error ends the process without an ErrServerClosed check. */
   fatalWithoutErrServerClosed: boolean;
 }
 
+/** `srv.Close()` on an http.Server. */
+export interface CloseCall extends CallRef {
+  /**
+   * Every path of its function to the call passes a `Shutdown` call first: the net/http pattern
+   * `if err := srv.Shutdown(ctx); err != nil { srv.Close() }`.
+   */
+  afterShutdown?: boolean;
+}
+
+/**
+ * A bound on a drain: the context handed to a server's `Shutdown` (`kind: 'context'`), or a
+ * duration (`ShutdownWithTimeout(d)`, echo's `GracefulTimeout`, a timer raced against
+ * `GracefulStop`).
+ */
+export interface ShutdownBound extends SourceRef {
+  kind: 'context' | 'duration';
+  value: ValueExpr;
+  owner?: Owner;
+}
+
 /** A `signal.Notify` or `signal.NotifyContext` call. */
 export interface SignalHandling extends SourceRef {
+  owner?: Owner;
   /** Includes syscall.SIGTERM, or lists no signal at all (every signal). */
   handlesSigterm: boolean;
 }
 
 /** Facts of one Go file. */
 export interface GoFileFacts {
+  /** Declarations, calls and value flow of the file, for the link step (`program/`). */
+  program: GoProgramFacts;
   path: string;
   /** Directory of the file relative to the root (`.` for the root): the Go package's identity. */
   dir: string;
@@ -115,8 +132,6 @@ export interface GoFileFacts {
   /** References to goleak.VerifyTestMain or goleak.VerifyNone (called or deferred). */
   goleakVerifications: number;
   dialTargets: DialTarget[];
-  /** Package-level consts and vars that hold a literal, an env var or a flag default, by name. */
-  packageValues: Record<string, PackageValue>;
   /** Calls of grpc.Dial, grpc.DialContext, grpc.WithInsecure. */
   deprecatedDialCalls: CallRef[];
   /**
@@ -128,7 +143,7 @@ export interface GoFileFacts {
   serveCalls: ServeCall[];
   signalHandling: SignalHandling[];
   /** `x.Close()` where x is an *http.Server (or http.Server). */
-  httpServerCloseCalls: CallRef[];
+  httpServerCloseCalls: CloseCall[];
   /** `x.Shutdown(...)` where x is an *http.Server. */
   httpServerShutdownCalls: CallRef[];
   /** A `grpc.NewServer(...)` call. */
@@ -141,11 +156,8 @@ export interface GoFileFacts {
   serverFields: Record<string, ServerKind[]>;
   /** Server method calls on fields this file does not know as servers. */
   unboundFieldCalls: FieldMethodCall[];
-  /**
-   * Seconds of the `context.WithTimeout` whose context reaches Shutdown/GracefulStop (the
-   * drain budget), when the duration is a constant expression.
-   */
-  shutdownTimeoutSeconds?: number;
+  /** What bounds the file's drains (followed through the program by `k8s-grace-period`). */
+  shutdownBounds: ShutdownBound[];
 }
 
 /** A `require` line of go.mod. */

@@ -8,9 +8,9 @@ import { Check } from './types';
  */
 export const grpcShortTargetCheck: Check = {
   id: 'grpc-short-target',
-  run(facts) {
+  run(facts, program) {
     if (!usesGrpc(facts))
       return { notApplicable: 'no Go file imports google.golang.org/grpc' };
-    return { findings: shortTargetFindings(facts) };
+    return { findings: shortTargetFindings(facts, program) };
   },
 };

@@ -12,10 +12,10 @@ const MAX_GOOD_NDOTS = 2;
  */
 export const k8sNdotsCheck: Check = {
   id: 'k8s-ndots',
-  run(facts) {
+  run(facts, program) {
     if (facts.workloads.length === 0)
       return { notApplicable: 'no Deployment, StatefulSet or DaemonSet' };
-    const short = usesGrpc(facts) ? shortTargetFindings(facts) : [];
+    const short = usesGrpc(facts) ? shortTargetFindings(facts, program) : [];
     if (short.length === 0) return { findings: [] };
     const example = `${short[0].path}:${short[0].line}`;
     const findings: Finding[] = facts.workloads

@@ -1,4 +1,10 @@
-import { DialTarget, GoFileFacts, ServiceFacts, Workload } from '../facts';
+import {
+  DialTarget,
+  GoFileFacts,
+  ServiceFacts,
+  ValueExpr,
+  Workload,
+} from '../facts';
 import {
   extractWorkloads,
   mergeKustomizePatches,
@@ -8,7 +14,14 @@ import { k8sGracePeriodCheck } from './k8s-grace-period';
 import { k8sNdotsCheck } from './k8s-ndots';
 import { k8sPrestopCheck } from './k8s-prestop';
 import { Check } from './types';
+import { runCheck } from '../testing/runCheck';
 import { goFileFacts } from '../testing/goFileFacts';
+
+const at = (line: number, snippet: string) => ({
+  path: 'main.go',
+  line,
+  snippet,
+});
 
 function goFile(
   dialTargets: DialTarget[],
@@ -18,25 +31,46 @@ function goFile(
     path: 'main.go',
     imports: [{ path: 'google.golang.org/grpc', line: 3 }],
     dialTargets,
-    shutdownTimeoutSeconds,
+    shutdownBounds:
+      shutdownTimeoutSeconds === undefined
+        ? []
+        : [
+            {
+              kind: 'duration',
+              value: {
+                k: 'num',
+                value: shutdownTimeoutSeconds,
+                seconds: true,
+                at: at(30, 'timeout'),
+              },
+              ...at(30, 'timeout'),
+            },
+          ],
   });
 }
 
+/** A dial whose target may be each literal (value, line) or each env var. */
 function dial(values: [string, number][], envVars: string[] = []): DialTarget {
-  return {
-    func: 'NewClient',
-    packageNames: [],
-    path: 'main.go',
-    line: 20,
-    snippet: 'grpc.NewClient(addr)',
-    values: values.map(([value, line]) => ({
-      value,
-      path: 'main.go',
-      line,
-      snippet: `"${value}"`,
-    })),
-    envVars,
+  const target: ValueExpr = {
+    k: 'any',
+    of: [
+      ...values.map(
+        ([value, line]): ValueExpr => ({
+          k: 'lit',
+          value,
+          at: at(line, `"${value}"`),
+        }),
+      ),
+      ...envVars.map(
+        (name): ValueExpr => ({
+          k: 'env',
+          name: { k: 'lit', value: name, at: at(19, 'os.Getenv') },
+          at: at(19, 'os.Getenv'),
+        }),
+      ),
+    ],
   };
+  return { func: 'NewClient', target, ...at(20, 'grpc.NewClient(addr)') };
 }
 
 function workloads(files: Record<string, string>): Workload[] {
@@ -46,7 +80,7 @@ function workloads(files: Record<string, string>): Workload[] {
 }
 
 function run(check: Check, goFiles: GoFileFacts[], ws: Workload[]) {
-  const outcome = check.run({
+  const outcome = runCheck(check, {
     goFiles,
     modules: [],
     ciFiles: [],
@@ -218,7 +252,7 @@ describe('k8s-grace-period', () => {
       expect.objectContaining({
         line: 2,
         message:
-          'Deployment api: terminationGracePeriodSeconds 30 (the default) < preStop sleep 5 s + Shutdown timeout 30 s: the kubelet kills the pod before it finishes draining; set terminationGracePeriodSeconds to at least 35',
+          'Deployment api: terminationGracePeriodSeconds 30 (the default) < preStop sleep 5 s + Shutdown timeout 30 s (main.go:30): the kubelet kills the pod before it finishes draining; set terminationGracePeriodSeconds to at least 35',
       }),
     ]);
   });

@@ -1,37 +1,99 @@
-import { GoFileFacts, ServerKind, ServiceFacts } from '../facts';
+import {
+  CallRef,
+  CloseCall,
+  GoFileFacts,
+  ServeCall,
+  ServerKind,
+  ServiceFacts,
+  SignalHandling,
+} from '../facts';
 import { methodRole } from '../go/shutdownFacts';
-
-/** A `package main` (its non-test files in one directory), the unit of the shutdown checks. */
-export interface MainPackage {
-  dir: string;
-  files: GoFileFacts[];
-}
+import { orderOf, runsIn } from '../program/binaries';
+import { ServiceProgram } from '../program/serviceProgram';
 
 /**
- * The main packages of a service, by directory, in path order. Server method calls on
- * struct fields declared as servers in another file of the package (`s.srv.Close()` in
- * main.go, `srv *http.Server` in server.go) are resolved here, as if one file held both.
+ * What one binary does about serving and shutting down: the facts of every function its `main`
+ * reaches through calls within the tree, and of the initializers of the packages it links, across
+ * packages and modules of the tree (design.md, Rule notes: "Binaries, not directories").
+ * Findings stay at each call's own file and line.
  */
-export function mainPackages(facts: ServiceFacts): MainPackage[] {
-  const byDir = new Map<string, GoFileFacts[]>();
-  for (const file of facts.goFiles) {
-    if (file.packageName !== 'main' || file.isTest) continue;
-    byDir.set(file.dir, [...(byDir.get(file.dir) ?? []), file]);
-  }
-  return [...byDir.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([dir, files]) => {
-      const fields = packageServerFields(files);
-      return {
-        dir,
-        files: [...files]
-          .sort((a, b) => a.path.localeCompare(b.path))
-          .map(f => withFieldCalls(f, fields)),
-      };
-    });
+export interface MainPackage {
+  /** The directory of the binary's `package main`. */
+  dir: string;
+  /** Serve calls, in the order `main` reaches them (the first is the one main reaches first). */
+  serveCalls: ServeCall[];
+  signalHandling: SignalHandling[];
+  httpServerCloseCalls: CloseCall[];
+  httpServerShutdownCalls: CallRef[];
+  grpcServers: CallRef[];
+  grpcStopCalls: CallRef[];
+  grpcGracefulStopCalls: CallRef[];
 }
 
-function packageServerFields(files: GoFileFacts[]): Map<string, Set<ServerKind>> {
+const cache = new WeakMap<ServiceProgram, MainPackage[]>();
+
+/** The binaries of a service with the shutdown facts that run in each, in directory order. */
+export function mainPackages(
+  _facts: ServiceFacts,
+  program: ServiceProgram,
+): MainPackage[] {
+  const known = cache.get(program);
+  if (known) return known;
+  const withFields = new Map<GoFileFacts, GoFileFacts>();
+  for (const pkg of program.program.index.packages) {
+    const files = pkg.files.filter(f => !f.isTest);
+    const fields = packageServerFields(files);
+    for (const f of files) withFields.set(f, withFieldCalls(f, fields));
+  }
+  const out: MainPackage[] = [];
+  for (const binary of program.binaries) {
+    const view: MainPackage = {
+      dir: binary.pkg.dir,
+      serveCalls: [],
+      signalHandling: [],
+      httpServerCloseCalls: [],
+      httpServerShutdownCalls: [],
+      grpcServers: [],
+      grpcStopCalls: [],
+      grpcGracefulStopCalls: [],
+    };
+    const serves: { order: number; call: ServeCall }[] = [];
+    for (const pkg of binary.linked) {
+      for (const original of pkg.files) {
+        const file = withFields.get(original);
+        if (!file) continue;
+        const runs = <T extends { owner?: number }>(list: T[]) =>
+          list.filter(x => runsIn(binary, program.program, original, x.owner));
+        for (const s of runs(file.serveCalls))
+          serves.push({ order: orderOf(binary, original, s.owner), call: s });
+        view.signalHandling.push(...runs(file.signalHandling));
+        view.httpServerCloseCalls.push(...runs(file.httpServerCloseCalls));
+        view.httpServerShutdownCalls.push(
+          ...runs(file.httpServerShutdownCalls),
+        );
+        view.grpcServers.push(...runs(file.grpcServers));
+        view.grpcStopCalls.push(...runs(file.grpcStopCalls));
+        view.grpcGracefulStopCalls.push(...runs(file.grpcGracefulStopCalls));
+      }
+    }
+    view.serveCalls = serves
+      .sort(
+        (a, b) =>
+          a.order - b.order ||
+          a.call.path.localeCompare(b.call.path) ||
+          a.call.line - b.call.line,
+      )
+      .map(s => s.call);
+    out.push(view);
+  }
+  out.sort((a, b) => a.dir.localeCompare(b.dir));
+  cache.set(program, out);
+  return out;
+}
+
+function packageServerFields(
+  files: GoFileFacts[],
+): Map<string, Set<ServerKind>> {
   const fields = new Map<string, Set<ServerKind>>();
   for (const file of files) {
     for (const [field, kinds] of Object.entries(file.serverFields)) {
@@ -43,7 +105,10 @@ function packageServerFields(files: GoFileFacts[]): Map<string, Set<ServerKind>>
   return fields;
 }
 
-/** The file's facts with its method calls on the package's server fields added. */
+/**
+ * The file's facts with its method calls on the package's server fields added (`s.srv.Close()`
+ * in main.go, `srv *http.Server` declared in server.go), as if one file held both.
+ */
 function withFieldCalls(
   file: GoFileFacts,
   fields: Map<string, Set<ServerKind>>,
@@ -64,7 +129,8 @@ function withFieldCalls(
         case 'serve':
           merged.serveCalls.push({
             kind: kind === 'http' ? 'http-server' : kind,
-            fatalWithoutErrServerClosed: kind === 'http' && fatalWithoutErrServerClosed,
+            fatalWithoutErrServerClosed:
+              kind === 'http' && fatalWithoutErrServerClosed,
             ...ref,
           });
           break;
@@ -88,12 +154,28 @@ function withFieldCalls(
   return merged;
 }
 
-/** Whether the package handles SIGTERM (signal.Notify/NotifyContext with it, or with no list). */
+/** Whether the binary handles SIGTERM (signal.Notify/NotifyContext with it, or with no list). */
 export function handlesSigterm(pkg: MainPackage): boolean {
-  return pkg.files.some(f => f.signalHandling.some(s => s.handlesSigterm));
+  return pkg.signalHandling.some(s => s.handlesSigterm);
 }
 
-/** How a package is named in messages. */
+/** How a binary is named in messages. */
 export function describePackage(pkg: MainPackage): string {
-  return pkg.dir === '.' ? 'package main' : `package main in ${pkg.dir}/`;
+  return pkg.dir === '.'
+    ? 'the binary of package main'
+    : `the binary of package main in ${pkg.dir}/`;
+}
+
+/** Findings keyed by location: a fact shared by several binaries is reported once. */
+export class FindingsByPlace<T> {
+  private readonly map = new Map<string, T>();
+
+  add(ref: { path: string; line: number }, make: () => T) {
+    const key = `${ref.path}:${ref.line}`;
+    if (!this.map.has(key)) this.map.set(key, make());
+  }
+
+  values(): T[] {
+    return [...this.map.values()];
+  }
 }

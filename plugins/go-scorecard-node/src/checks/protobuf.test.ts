@@ -6,6 +6,7 @@ import { protobufApiv1ConflictCheck } from './protobuf-apiv1-conflict';
 import { protobufBadReplaceCheck } from './protobuf-bad-replace';
 import { protobufLegacyModuleCheck } from './protobuf-legacy-module';
 import { Check } from './types';
+import { runCheck } from '../testing/runCheck';
 import { goFileFacts } from '../testing/goFileFacts';
 
 function module(goMod: string, goSum?: string, dir = '.'): GoModule {
@@ -28,7 +29,7 @@ function goFile(path: string, imports: string[]): GoFileFacts {
 }
 
 function run(check: Check, modules: GoModule[], goFiles: GoFileFacts[] = []) {
-  const outcome = check.run({
+  const outcome = runCheck(check, {
     goFiles,
     modules,
     ciFiles: [],
@@ -112,7 +113,9 @@ describe('protobuf checks', () => {
 
     it('still sees the old requirement behind a replacement by the other module', () => {
       const badReplace = `${mod}replace github.com/golang/protobuf => google.golang.org/protobuf v1.33.0\n`;
-      expect(run(protobufApiv1ConflictCheck, [module(badReplace)])).toEqual(['go.mod:3']);
+      expect(run(protobufApiv1ConflictCheck, [module(badReplace)])).toEqual([
+        'go.mod:3',
+      ]);
     });
 
     it('follows a replacement by another version', () => {

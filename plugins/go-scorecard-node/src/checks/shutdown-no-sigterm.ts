@@ -1,29 +1,42 @@
 import { Finding } from '@internal/plugin-go-scorecard-common';
 import { Check } from './types';
 import { findingAt } from './findingAt';
-import { describePackage, handlesSigterm, mainPackages } from './mainPackages';
+import {
+  describePackage,
+  FindingsByPlace,
+  handlesSigterm,
+  mainPackages,
+} from './mainPackages';
 
-/** `shutdown-no-sigterm`: a main package serves but never handles SIGTERM. */
+/**
+ * `shutdown-no-sigterm`: a binary serves but nothing it runs handles SIGTERM. The finding is at the
+ * first serve call its `main` reaches, wherever that call lives.
+ */
 export const shutdownNoSigtermCheck: Check = {
   id: 'shutdown-no-sigterm',
-  run(facts) {
-    const serving = mainPackages(facts).filter(p => p.files.some(f => f.serveCalls.length));
-    if (serving.length === 0) return { notApplicable: 'no main package serves traffic' };
-    const findings: Finding[] = [];
+  run(facts, program) {
+    const serving = mainPackages(facts, program).filter(
+      p => p.serveCalls.length,
+    );
+    if (serving.length === 0)
+      return { notApplicable: 'no binary (package main) serves traffic' };
+    const findings = new FindingsByPlace<Finding>();
     for (const pkg of serving) {
       if (handlesSigterm(pkg)) continue;
-      const first = pkg.files.find(f => f.serveCalls.length)!.serveCalls[0];
-      const notify = pkg.files.flatMap(f => f.signalHandling)[0];
+      const first = pkg.serveCalls[0];
+      const notify = pkg.signalHandling[0];
       const why = notify
         ? `its signal.Notify/NotifyContext (line ${notify.line} of ${notify.path}) does not include syscall.SIGTERM`
-        : 'it never calls signal.Notify or signal.NotifyContext with syscall.SIGTERM';
-      findings.push(
+        : 'nothing it runs calls signal.Notify or signal.NotifyContext with syscall.SIGTERM';
+      findings.add(first, () =>
         findingAt(
           first,
-          `${describePackage(pkg)} serves with ${first.callee} but ${why}: Kubernetes stops pods with SIGTERM, so in-flight requests are cut off`,
+          `${describePackage(pkg)} serves with ${
+            first.callee
+          } but ${why}: Kubernetes stops pods with SIGTERM, so in-flight requests are cut off`,
         ),
       );
     }
-    return { findings };
+    return { findings: findings.values() };
   },
 };

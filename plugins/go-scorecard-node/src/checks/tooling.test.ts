@@ -1,3 +1,4 @@
+import { runCheck } from '../testing/runCheck';
 import { ServiceFacts } from '../facts';
 import { extractCiCommands } from '../ci/extractCiCommands';
 import { parseGoMod } from '../gomod/parseGoMod';
@@ -23,7 +24,8 @@ const lines = (outcome: ReturnType<typeof goGetInstallCheck.run>) =>
 
 describe('go-get-install', () => {
   it('flags tools installed with go get, wherever the command is', () => {
-    const result = goGetInstallCheck.run(
+    const result = runCheck(
+      goGetInstallCheck,
       facts({
         Dockerfile:
           'FROM golang:1.22\nRUN apt-get update && apt-get install -y protobuf-compiler \\\n    && go get -u github.com/golang/protobuf/protoc-gen-go\n',
@@ -60,7 +62,7 @@ describe('go-get-install', () => {
   });
 
   it('is not applicable without CI files', () => {
-    expect(goGetInstallCheck.run(facts({}))).toEqual({
+    expect(runCheck(goGetInstallCheck, facts({}))).toEqual({
       notApplicable: 'no CI or build file',
     });
   });
@@ -68,7 +70,8 @@ describe('go-get-install', () => {
 
 describe('go-install-unpinned', () => {
   it('flags @latest, branches and versionless remote packages not required by go.mod', () => {
-    const result = goInstallUnpinnedCheck.run(
+    const result = runCheck(
+      goInstallUnpinnedCheck,
       facts(
         {
           Makefile: [

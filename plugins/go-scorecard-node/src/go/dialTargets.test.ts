@@ -1,6 +1,8 @@
+import { linkSources } from '../testing/linkSources';
 import { extractGoFacts } from './extractGoFacts';
 import { testParser } from './testParser';
 
+/** Each dial target of main.go with the values and env vars the program says reach it. */
 async function targets(body: string, decls = '') {
   const source = `package main
 
@@ -18,13 +20,22 @@ func main() {
 ${body}
 }
 `;
-  const facts = extractGoFacts(await testParser(), 'main.go', source);
-  return facts.dialTargets.map(t => ({
-    func: t.func,
-    line: t.line,
-    values: t.values.map(v => `${v.line}:${v.value}`),
-    envVars: t.envVars,
-  }));
+  const { facts, program } = await linkSources({ 'main.go': source });
+  const file = facts.goFiles[0];
+  return file.dialTargets.map(t => {
+    const origins = program.values.origins(t.target, {
+      file,
+      owner: t.owner ?? -1,
+    });
+    return {
+      func: t.func,
+      line: t.line,
+      values: origins.flatMap(o =>
+        o.k === 'string' ? [`${o.at.line}:${o.value}`] : [],
+      ),
+      envVars: origins.flatMap(o => (o.k === 'env' ? [o.name] : [])),
+    };
+  });
 }
 
 describe('dialTargets', () => {
@@ -36,7 +47,12 @@ describe('dialTargets', () => {
 
   it('takes DialContext’s second argument', async () => {
     expect(await targets(`	g.DialContext(nil, "orders:9000")`)).toEqual([
-      { func: 'DialContext', line: 14, values: ['14:orders:9000'], envVars: [] },
+      {
+        func: 'DialContext',
+        line: 14,
+        values: ['14:orders:9000'],
+        envVars: [],
+      },
     ]);
   });
 
@@ -55,8 +71,18 @@ var (
         decls,
       ),
     ).toEqual([
-      { func: 'NewClient', line: 19, values: ['11:user-service:8080'], envVars: [] },
-      { func: 'NewClient', line: 20, values: ['14:orders.shop:9000'], envVars: [] },
+      {
+        func: 'NewClient',
+        line: 19,
+        values: ['11:user-service:8080'],
+        envVars: [],
+      },
+      {
+        func: 'NewClient',
+        line: 20,
+        values: ['14:orders.shop:9000'],
+        envVars: [],
+      },
       { func: 'NewClient', line: 21, values: ['18:pay:7000'], envVars: [] },
     ]);
   });
@@ -70,7 +96,12 @@ var (
     ).toEqual([
       { func: 'NewClient', line: 14, values: [], envVars: ['USER_ADDR'] },
       { func: 'NewClient', line: 16, values: [], envVars: ['ORDER_ADDR'] },
-      { func: 'NewClient', line: 17, values: ['17:pay:7000'], envVars: ['PAY_ADDR'] },
+      {
+        func: 'NewClient',
+        line: 17,
+        values: ['17:pay:7000'],
+        envVars: ['PAY_ADDR'],
+      },
     ]);
   });
 
@@ -81,9 +112,19 @@ var other string
 func init() {
 	flag.StringVar(&other, "other", "orders:9000", "orders")
 }`;
-    expect(await targets(`	g.NewClient(*addr)
-	g.NewClient(other)`, decls)).toEqual([
-      { func: 'NewClient', line: 19, values: ['11:user-service:8080'], envVars: [] },
+    expect(
+      await targets(
+        `	g.NewClient(*addr)
+	g.NewClient(other)`,
+        decls,
+      ),
+    ).toEqual([
+      {
+        func: 'NewClient',
+        line: 19,
+        values: ['11:user-service:8080'],
+        envVars: [],
+      },
       { func: 'NewClient', line: 20, values: ['15:orders:9000'], envVars: [] },
     ]);
   });
@@ -95,16 +136,26 @@ func init() {
 	g.NewClient(host + ":8080")
 	g.NewClient(fmt.Sprintf("%s:%d", os.Getenv("HOST"), 8080))`),
     ).toEqual([
-      { func: 'NewClient', line: 15, values: ['14:user-service:8080'], envVars: [] },
-      { func: 'NewClient', line: 16, values: ['14:user-service:8080'], envVars: [] },
+      {
+        func: 'NewClient',
+        line: 15,
+        values: ['14:user-service:8080'],
+        envVars: [],
+      },
+      {
+        func: 'NewClient',
+        line: 16,
+        values: ['14:user-service:8080'],
+        envVars: [],
+      },
       { func: 'NewClient', line: 17, values: [], envVars: ['HOST'] },
     ]);
   });
 
   it('leaves targets it cannot resolve empty', async () => {
-    expect(await targets(`	g.NewClient(cfg.Addr)`, 'var cfg struct{ Addr string }')).toEqual([
-      { func: 'NewClient', line: 14, values: [], envVars: [] },
-    ]);
+    expect(
+      await targets(`	g.NewClient(cfg.Addr)`, 'var cfg struct{ Addr string }'),
+    ).toEqual([{ func: 'NewClient', line: 14, values: [], envVars: [] }]);
   });
 
   it('lists grpc.Dial, grpc.DialContext and grpc.WithInsecure as deprecated calls', async () => {
@@ -121,9 +172,8 @@ func f() {
 }
 `,
     );
-    expect(facts.deprecatedDialCalls.map(c => `${c.line} ${c.callee}`)).toEqual([
-      '6 grpc.Dial',
-      '6 grpc.WithInsecure',
-    ]);
+    expect(facts.deprecatedDialCalls.map(c => `${c.line} ${c.callee}`)).toEqual(
+      ['6 grpc.Dial', '6 grpc.WithInsecure'],
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { posix } from 'path';
 import { Node } from 'web-tree-sitter';
 import { GoFileFacts } from '../facts';
-import { dialTargets, packageValues } from './dialTargets';
+import { dialTargets } from './dialTargets';
 import { GoParser } from './GoParser';
 import { ImportResolver, PKG, readImports } from './imports';
 import { lostCancelFindings } from './lostcancel';
@@ -9,6 +9,10 @@ import { packageRefs } from './packageRefs';
 import { shutdownFacts } from './shutdownFacts';
 import { signalFacts } from './signalFacts';
 import { callRef, GoSource, textOf } from './syntax';
+import { ProgramFactsReader } from './programFacts';
+import { Scopes } from './scopes';
+import { TypeRefs } from './typeRefs';
+import { ValueReader } from './values';
 import { wordSites } from './wordSites';
 
 const DEPRECATED_DIAL = new Set(['Dial', 'DialContext', 'WithInsecure']);
@@ -39,50 +43,130 @@ function firstSyntaxErrorLine(root: Node): number | undefined {
 }
 
 function countGoStatements(src: GoSource): number {
-  return wordSites(src, 'go').filter(n => n.type === 'go' && n.parent?.type === 'go_statement')
-    .length;
+  return wordSites(src, 'go').filter(
+    n => n.type === 'go' && n.parent?.type === 'go_statement',
+  ).length;
+}
+
+/** Sets the owner of line-located facts from the owners' line ranges. */
+function assignOwners(
+  facts: { line: number; owner?: number }[][],
+  ownerAtLine: (line: number) => number | undefined,
+) {
+  for (const list of facts) {
+    for (const f of list) {
+      const owner = ownerAtLine(f.line);
+      if (owner !== undefined) f.owner = owner;
+    }
+  }
 }
 
 /**
- * Parses one Go file and extracts everything the checks need from it; the syntax tree is freed
- * before returning. The tree is not walked node by node: the extractors start from the file's
- * references to the packages that matter (`context`, `google.golang.org/grpc`, `net/http`,
- * `os/signal`, goleak, gin/echo/fiber, under any import alias) and look around them.
+ * Parses one Go file and extracts everything the checks and the link step need from it; the
+ * syntax tree is freed before returning. The tree is not walked node by node: the extractors
+ * start from the file's references to the packages that matter (`context`,
+ * `google.golang.org/grpc`, `net/http`, `os/signal`, goleak, gin/echo/fiber, under any import
+ * alias) and from its uses of the tree's `vocabulary` (the names Go files of the tree declare),
+ * and look around them.
  */
-export function extractGoFacts(parser: GoParser, path: string, source: string): GoFileFacts {
+export function extractGoFacts(
+  parser: GoParser,
+  path: string,
+  source: string,
+  vocabulary: ReadonlySet<string> = new Set(),
+): GoFileFacts {
   const tree = parser.parse(source);
   try {
     const src: GoSource = { path, source, root: tree.rootNode };
     const imports = readImports(src);
     const resolver = new ImportResolver(imports);
-    const refs = (pkg: string) => packageRefs(src, resolver.localName(pkg));
+    const refs = (pkg: string) =>
+      resolver.localNames(pkg).flatMap(name => packageRefs(src, name));
+    // The top-level declaration holding a node, found by position (a node's parent chain is
+    // walked from the root by the tree library, so it costs more the deeper the node is).
+    const tops = tree.rootNode.namedChildren.filter((c): c is Node => !!c);
+    const topStarts = tops.map(t => t.startIndex);
+    const scopeCache = new Map<number, Scopes>();
+    const scopesOf = (node: Node) => {
+      let lo = 0;
+      let hi = topStarts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (topStarts[mid] <= node.startIndex) lo = mid;
+        else hi = mid - 1;
+      }
+      let scopes = scopeCache.get(lo);
+      if (!scopes) {
+        scopes = new Scopes(src, tops[lo] ?? tree.rootNode);
+        scopeCache.set(lo, scopes);
+      }
+      return scopes;
+    };
+    const values = new ValueReader(
+      src,
+      resolver,
+      scopesOf,
+      new TypeRefs(src, resolver),
+    );
+    const program = new ProgramFactsReader(src, resolver, values);
     const pkgName = packageName(src);
     const contextRefs = refs(PKG.context);
     const grpcRefs = refs(PKG.grpc);
-    const shutdown = shutdownFacts(src, resolver, {
-      http: refs(PKG.http),
-      grpc: grpcRefs,
-      context: contextRefs,
-      frameworks: [...refs(PKG.gin), ...refs(PKG.echo), ...refs(PKG.fiber)],
-    });
-    return {
+    const shutdown = shutdownFacts(
+      src,
+      resolver,
+      values,
+      {
+        http: refs(PKG.http),
+        grpc: grpcRefs,
+        context: contextRefs,
+        frameworks: [...refs(PKG.gin), ...refs(PKG.echo), ...refs(PKG.fiber)],
+      },
+      () => refs(PKG.time),
+    );
+    const facts: GoFileFacts = {
       path,
       dir: posix.dirname(path),
       packageName: pkgName,
       isTest: path.endsWith('_test.go'),
       syntaxErrorLine: firstSyntaxErrorLine(tree.rootNode),
       imports,
-      contextFindings: lostCancelFindings(src, resolver, contextRefs, pkgName),
+      contextFindings: lostCancelFindings(
+        src,
+        resolver,
+        contextRefs,
+        pkgName,
+        scopesOf,
+      ),
       goStatements: countGoStatements(src),
-      goleakVerifications: refs(PKG.goleak).filter(r => GOLEAK_VERIFY.has(r.name)).length,
-      dialTargets: dialTargets(src, resolver, grpcRefs),
-      packageValues: packageValues(src, resolver),
+      goleakVerifications: refs(PKG.goleak).filter(r =>
+        GOLEAK_VERIFY.has(r.name),
+      ).length,
+      dialTargets: dialTargets(src, values, grpcRefs),
       deprecatedDialCalls: grpcRefs
         .filter(r => r.call && DEPRECATED_DIAL.has(r.name))
         .map(r => callRef(src, r.call!)),
       signalHandling: signalFacts(src, resolver, refs(PKG.signal)),
       ...shutdown,
+      program: program.read(vocabulary, refs),
     };
+    const ownerAtLine = program.ownerAtLineFn();
+    assignOwners(
+      [
+        facts.dialTargets,
+        facts.signalHandling,
+        facts.serveCalls,
+        facts.httpServerCloseCalls,
+        facts.httpServerShutdownCalls,
+        facts.grpcServers,
+        facts.grpcStopCalls,
+        facts.grpcGracefulStopCalls,
+        facts.unboundFieldCalls,
+        facts.shutdownBounds,
+      ],
+      ownerAtLine,
+    );
+    return facts;
   } finally {
     tree.delete();
   }

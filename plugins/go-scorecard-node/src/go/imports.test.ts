@@ -40,9 +40,21 @@ import (
       { path: 'google.golang.org/grpc', line: 8 },
     ]);
     const resolver = new ImportResolver(facts.imports);
-    expect(resolver.localName('context')).toBe('ctxpkg');
+    expect(resolver.localNames('context')).toEqual(['ctxpkg']);
     expect(resolver.is('grpc', 'google.golang.org/grpc')).toBe(true);
-    expect(resolver.localName('net/http/pprof')).toBeUndefined();
-    expect(resolver.localName('strings')).toBeUndefined();
+    expect(resolver.pathOf('ctxpkg')).toBe('context');
+    expect(resolver.localNames('net/http/pprof')).toEqual([]);
+    expect(resolver.localNames('strings')).toEqual([]);
+  });
+
+  it('knows every name of a path imported twice', async () => {
+    const resolver = new ImportResolver([
+      { path: 'context', line: 3 },
+      { path: 'context', alias: 'ctxpkg', line: 4 },
+    ]);
+    expect(resolver.localNames('context')).toEqual(['context', 'ctxpkg']);
+    expect(
+      resolver.is('context', 'context') && resolver.is('ctxpkg', 'context'),
+    ).toBe(true);
   });
 });

@@ -39,11 +39,16 @@ export function readImports(src: GoSource): GoImport[] {
   const { root } = src;
   for (let i = 0; i < root.namedChildCount; i++) {
     const decl = root.namedChild(i)!;
-    if (decl.type === 'function_declaration' || decl.type === 'method_declaration') break;
+    if (
+      decl.type === 'function_declaration' ||
+      decl.type === 'method_declaration'
+    )
+      break;
     if (decl.type !== 'import_declaration') continue;
     const list = decl.namedChild(0);
     if (!list) continue;
-    const specs = list.type === 'import_spec_list' ? list.namedChildren : [list];
+    const specs =
+      list.type === 'import_spec_list' ? list.namedChildren : [list];
     for (const spec of specs) {
       if (spec?.type !== 'import_spec') continue;
       const pathNode = spec.childForFieldName('path');
@@ -60,24 +65,43 @@ export function readImports(src: GoSource): GoImport[] {
   return imports;
 }
 
-/** Maps the local names of a file's imports to their paths (`ctxpkg "context"` counts). */
+/**
+ * Maps the local names of a file's imports to their paths. A file may import one path under
+ * several names (`"context"` and `ctxpkg "context"`): every name counts.
+ */
 export class ImportResolver {
-  private readonly localNames = new Map<string, string>();
+  private readonly pathsByName = new Map<string, string>();
+  private readonly namesByPath = new Map<string, string[]>();
 
   constructor(imports: readonly GoImport[]) {
     for (const imp of imports) {
       const name = imp.alias ?? defaultPackageName(imp.path);
-      if (name !== '_' && name !== '.') this.localNames.set(imp.path, name);
+      if (name === '_' || name === '.') continue;
+      this.pathsByName.set(name, imp.path);
+      this.namesByPath.set(imp.path, [
+        ...(this.namesByPath.get(imp.path) ?? []),
+        name,
+      ]);
     }
   }
 
-  /** The name this file refers to the package by, or undefined when it is not imported by name. */
-  localName(path: string): string | undefined {
-    return this.localNames.get(path);
+  /** The names this file refers to the package by (none when it is not imported by name). */
+  localNames(path: string): readonly string[] {
+    return this.namesByPath.get(path) ?? [];
   }
 
-  /** Whether `qualifier` is this file's name for the package at `path`. */
+  /** The import paths the file imports by name. */
+  paths(): string[] {
+    return [...this.namesByPath.keys()];
+  }
+
+  /** The import path a qualifier names in this file, if it names an import. */
+  pathOf(qualifier: string): string | undefined {
+    return this.pathsByName.get(qualifier);
+  }
+
+  /** Whether `qualifier` is one of this file's names for the package at `path`. */
   is(qualifier: string, path: string): boolean {
-    return this.localNames.get(path) === qualifier;
+    return this.pathsByName.get(qualifier) === path;
   }
 }

@@ -1,12 +1,28 @@
+import { shutdownSeconds } from '../checks/k8s-grace-period';
 import { GoFileFacts } from '../facts';
+import { linkSources } from '../testing/linkSources';
 import { extractGoFacts } from './extractGoFacts';
 import { testParser } from './testParser';
 
-async function facts(source: string): Promise<GoFileFacts> {
-  return extractGoFacts(await testParser(), 'cmd/api/main.go', source);
+async function facts(
+  source: string,
+): Promise<GoFileFacts & { source: string }> {
+  return {
+    ...extractGoFacts(await testParser(), 'cmd/api/main.go', source),
+    source,
+  };
 }
 
-const at = (refs: { line: number; callee: string }[]) => refs.map(r => `${r.line} ${r.callee}`);
+/** The longest drain the program allows, in seconds. */
+async function seconds(source: string): Promise<number> {
+  const { facts: all, program } = await linkSources({
+    'cmd/api/main.go': source,
+  });
+  return shutdownSeconds(all, program).seconds;
+}
+
+const at = (refs: { line: number; callee: string }[]) =>
+  refs.map(r => `${r.line} ${r.callee}`);
 
 describe('shutdown facts', () => {
   it('finds http.Server values from literals, vars, fields, params and constructors', async () => {
@@ -40,7 +56,9 @@ func main() {
 }
 `);
     expect(
-      f.serveCalls.map(s => `${s.line} ${s.kind} ${s.callee} ${s.fatalWithoutErrServerClosed}`),
+      f.serveCalls.map(
+        s => `${s.line} ${s.kind} ${s.callee} ${s.fatalWithoutErrServerClosed}`,
+      ),
     ).toEqual([
       '16 http-server s.ListenAndServe false',
       '20 http-server a.srv.ListenAndServe true',
@@ -87,7 +105,9 @@ func main() {
 	panic(srv.ListenAndServe())
 }
 `);
-    expect(f.serveCalls.map(s => `${s.line} ${s.fatalWithoutErrServerClosed}`)).toEqual([
+    expect(
+      f.serveCalls.map(s => `${s.line} ${s.fatalWithoutErrServerClosed}`),
+    ).toEqual([
       '16 true',
       '20 false',
       '23 true',
@@ -124,11 +144,14 @@ func main() {
 	s.Stop()
 }
 `);
-    expect(at(f.grpcServers)).toEqual(['15 grpc.NewServer', '17 grpc.NewServer']);
+    expect(at(f.grpcServers)).toEqual([
+      '15 grpc.NewServer',
+      '17 grpc.NewServer',
+    ]);
     expect(f.serveCalls.map(s => `${s.line} ${s.kind}`)).toEqual(['16 grpc']);
     expect(at(f.grpcStopCalls)).toEqual(['24 s.Stop']);
     expect(at(f.grpcGracefulStopCalls)).toEqual(['21 w.grpc.GracefulStop']);
-    expect(f.shutdownTimeoutSeconds).toBe(20);
+    expect(await seconds(f.source)).toBe(20);
   });
 
   it('reads the timeout of the context passed to Shutdown', async () => {
@@ -150,7 +173,7 @@ func main() {
 	srv.Shutdown(ctx)
 }
 `);
-    expect(f.shutdownTimeoutSeconds).toBe(150);
+    expect(await seconds(f.source)).toBe(150);
   });
 
   it('finds gin, echo and fiber serve calls', async () => {

@@ -1,11 +1,21 @@
 import { Node } from 'web-tree-sitter';
-import { GoFileFacts, ServeCall } from '../facts';
-import { durationSeconds } from './duration';
-import { isFatalCall } from './fatalCalls';
+import { GoFileFacts, ServeCall, ShutdownBound } from '../facts';
+import { isFatalCall, isNoReturnStatement } from './fatalCalls';
+import { FlowBlock, FlowGraph } from './flow';
 import { ImportResolver } from './imports';
 import { PackageRef } from './packageRefs';
 import { ServerBindings, ServerKind } from './serverBindings';
-import { callArguments, callRef, GoSource, textOf, topLevelOf, unparen } from './syntax';
+import {
+  callArguments,
+  callRef,
+  enclosingFunction,
+  GoSource,
+  refOf,
+  textOf,
+  topLevelOf,
+  unparen,
+} from './syntax';
+import { ValueReader } from './values';
 import { wordSites } from './wordSites';
 
 /** References to the packages that make servers, by package. */
@@ -27,11 +37,16 @@ export type ShutdownFacts = Pick<
   | 'grpcServers'
   | 'grpcStopCalls'
   | 'grpcGracefulStopCalls'
-  | 'shutdownTimeoutSeconds'
+  | 'shutdownBounds'
 >;
 
 /** What a server method does. */
-export type MethodRole = 'serve' | 'close' | 'shutdown' | 'stop' | 'gracefulStop';
+export type MethodRole =
+  | 'serve'
+  | 'close'
+  | 'shutdown'
+  | 'stop'
+  | 'gracefulStop';
 
 const METHODS: Record<ServerKind, ReadonlyMap<string, MethodRole>> = {
   http: new Map([
@@ -48,6 +63,9 @@ const METHODS: Record<ServerKind, ReadonlyMap<string, MethodRole>> = {
     ['GracefulStop', 'gracefulStop'],
   ]),
   framework: new Map([
+    ['Shutdown', 'shutdown'],
+    ['ShutdownWithContext', 'shutdown'],
+    ['ShutdownWithTimeout', 'shutdown'],
     ['Run', 'serve'],
     ['RunTLS', 'serve'],
     ['Start', 'serve'],
@@ -58,7 +76,10 @@ const METHODS: Record<ServerKind, ReadonlyMap<string, MethodRole>> = {
 };
 
 /** What `method` does on a server of `kind`, if it is one of the methods that matter. */
-export function methodRole(kind: ServerKind, method: string): MethodRole | undefined {
+export function methodRole(
+  kind: ServerKind,
+  method: string,
+): MethodRole | undefined {
   return METHODS[kind].get(method);
 }
 
@@ -66,7 +87,12 @@ const METHOD_NAMES = [
   ...new Set(Object.values(METHODS).flatMap(m => [...m.keys()])),
 ];
 
-const HTTP_SERVE_FUNCS = new Set(['ListenAndServe', 'ListenAndServeTLS', 'Serve', 'ServeTLS']);
+const HTTP_SERVE_FUNCS = new Set([
+  'ListenAndServe',
+  'ListenAndServeTLS',
+  'Serve',
+  'ServeTLS',
+]);
 
 /** Constructors and types of servers, per package. */
 const FRAMEWORK_CONSTRUCTORS = new Set(['Default', 'New']);
@@ -100,17 +126,28 @@ function methodCalls(src: GoSource, name: string): MethodCall[] {
 
 /** Whether an `if` statement compares with http.ErrServerClosed anywhere in it. */
 function mentionsErrServerClosed(src: GoSource, node: Node): boolean {
-  return wordSites(src, 'ErrServerClosed', node.startIndex, node.endIndex).length > 0;
+  return (
+    wordSites(src, 'ErrServerClosed', node.startIndex, node.endIndex).length > 0
+  );
 }
 
 /** Whether a statement ends the process: a fatal call as an expression statement. */
-function isFatalStatement(src: GoSource, imports: ImportResolver, stmt: Node | null): boolean {
-  const expr = stmt?.type === 'expression_statement' ? stmt.namedChild(0) : null;
+function isFatalStatement(
+  src: GoSource,
+  imports: ImportResolver,
+  stmt: Node | null,
+): boolean {
+  const expr =
+    stmt?.type === 'expression_statement' ? stmt.namedChild(0) : null;
   return expr?.type === 'call_expression' && isFatalCall(src, imports, expr);
 }
 
 /** `if err != nil { log.Fatal(err) }` without a comparison with http.ErrServerClosed. */
-function ifIsFatal(src: GoSource, imports: ImportResolver, ifStmt: Node): boolean {
+function ifIsFatal(
+  src: GoSource,
+  imports: ImportResolver,
+  ifStmt: Node,
+): boolean {
   if (mentionsErrServerClosed(src, ifStmt)) return false;
   const list = ifStmt.childForFieldName('consequence')?.namedChild(0);
   return !!list?.namedChildren.some(s => isFatalStatement(src, imports, s));
@@ -121,7 +158,11 @@ function ifIsFatal(src: GoSource, imports: ImportResolver, ifStmt: Node): boolea
  * http.ErrServerClosed: `log.Fatal(srv.ListenAndServe())`, `if err := srv.ListenAndServe();
  * err != nil { log.Fatal(err) }`, or `err := ...` followed by such an `if`.
  */
-export function serveErrorIsFatal(src: GoSource, imports: ImportResolver, call: Node): boolean {
+export function serveErrorIsFatal(
+  src: GoSource,
+  imports: ImportResolver,
+  call: Node,
+): boolean {
   let n = call;
   while (n.parent?.type === 'parenthesized_expression') n = n.parent;
   const p = n.parent;
@@ -131,13 +172,17 @@ export function serveErrorIsFatal(src: GoSource, imports: ImportResolver, call: 
   const stmt = p?.type === 'expression_list' ? p.parent : null;
   if (
     !stmt ||
-    (stmt.type !== 'short_var_declaration' && stmt.type !== 'assignment_statement') ||
+    (stmt.type !== 'short_var_declaration' &&
+      stmt.type !== 'assignment_statement') ||
     stmt.childForFieldName('right')?.id !== p!.id
   ) {
     return false;
   }
   const owner = stmt.parent;
-  if (owner?.type === 'if_statement' && owner.childForFieldName('initializer')?.id === stmt.id) {
+  if (
+    owner?.type === 'if_statement' &&
+    owner.childForFieldName('initializer')?.id === stmt.id
+  ) {
     return ifIsFatal(src, imports, owner);
   }
   let next = stmt.nextNamedSibling;
@@ -146,53 +191,131 @@ export function serveErrorIsFatal(src: GoSource, imports: ImportResolver, call: 
   return isFatalStatement(src, imports, next);
 }
 
-function within(node: Node, scope: Node): boolean {
-  return scope.startIndex <= node.startIndex && node.endIndex <= scope.endIndex;
-}
+const SHUTDOWN_CALL = /\.Shutdown(?:WithContext|WithTimeout)?\s*\(/;
 
 /**
- * The shutdown budget: seconds of the `context.WithTimeout` whose context is passed to
- * `Shutdown`, or of any `context.WithTimeout` in the declaration that calls `GracefulStop`.
+ * Whether every path from the entry of the function holding `call` to it passes a `Shutdown`
+ * call first (`if err := srv.Shutdown(ctx); err != nil { srv.Close() }`): the Close is then the
+ * fallback for a drain that ran past its deadline.
  */
-function shutdownTimeout(
+export function followsShutdown(
   src: GoSource,
   imports: ImportResolver,
-  contextRefs: PackageRef[],
+  call: Node,
+): boolean {
+  const fn = enclosingFunction(call);
+  const body = fn?.childForFieldName('body');
+  if (!body) return false;
+  const flow = new FlowGraph(
+    body,
+    n => textOf(src, n),
+    stmt => isNoReturnStatement(src, imports, stmt),
+  );
+  const seen = new Set<FlowBlock>([flow.entry]);
+  const queue = [flow.entry];
+  while (queue.length) {
+    const block = queue.shift()!;
+    let stopped = false;
+    for (const node of block.nodes) {
+      if (node.startIndex <= call.startIndex && call.endIndex <= node.endIndex)
+        return false;
+      if (SHUTDOWN_CALL.test(textOf(src, node))) {
+        stopped = true;
+        break;
+      }
+    }
+    if (stopped) continue;
+    for (const next of block.succs) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return true;
+}
+
+/** Timers a GracefulStop may be raced against, and contexts that bound a drain: the duration's argument. */
+const TIMER_FUNCS: Record<string, number> = {
+  After: 0,
+  NewTimer: 0,
+  AfterFunc: 0,
+};
+const TIMEOUT_FUNCS: Record<string, number> = {
+  WithTimeout: 1,
+  WithTimeoutCause: 1,
+};
+
+/**
+ * What bounds the drains of a file (design.md, Rule notes: "Shutdown bounds"): the context handed
+ * to a server's `Shutdown(ctx)` (net/http, echo, a framework's `ShutdownWithContext`), fiber's
+ * `ShutdownWithTimeout(d)`, echo v5's `GracefulTimeout: d`, and every `time.After(d)`,
+ * `time.NewTimer(d)` or `context.WithTimeout(_, d)` in a top-level declaration that calls
+ * `GracefulStop()` (a timer raced against it). Values stay expressions: the link step follows them.
+ */
+function shutdownBounds(
+  src: GoSource,
+  values: ValueReader,
+  refs: ServerPackageRefs,
+  timeRefs: () => PackageRef[],
   shutdowns: MethodCall[],
   gracefulStops: MethodCall[],
-): number | undefined {
-  const timeouts = contextRefs.filter(
-    r => r.call && (r.name === 'WithTimeout' || r.name === 'WithTimeoutCause'),
-  );
-  const seconds: number[] = [];
-  const consider = (call: Node, ctxName?: string) => {
-    const scope = topLevelOf(call);
-    for (const t of timeouts) {
-      if (!within(t.call!, scope)) continue;
-      if (ctxName !== undefined) {
-        const stmt = t.call!.parent?.parent;
-        const lhs = stmt?.childForFieldName('left')?.namedChild(0) ??
-          stmt?.childrenForFieldName('name')[0];
-        if (!lhs || textOf(src, lhs) !== ctxName) continue;
-      }
-      const duration = callArguments(t.call!)[1];
-      const s = duration && durationSeconds(src, imports, duration);
-      if (s !== undefined) seconds.push(s);
-    }
-  };
+): ShutdownBound[] {
+  const bounds: ShutdownBound[] = [];
   for (const s of shutdowns) {
-    const ctx = callArguments(s.call)[0];
-    if (ctx?.type === 'identifier') consider(s.call, textOf(src, ctx));
+    const arg = callArguments(s.call)[0];
+    if (!arg) continue;
+    const kind = s.name === 'ShutdownWithTimeout' ? 'duration' : 'context';
+    bounds.push({ kind, value: values.value(arg), ...refOf(src, s.call) });
   }
-  for (const g of gracefulStops) consider(g.call);
-  return seconds.length ? Math.max(...seconds) : undefined;
+  for (const site of wordSites(src, 'GracefulTimeout')) {
+    const key = site.parent?.type === 'literal_element' ? site.parent : site;
+    const element = key.parent;
+    if (
+      element?.type !== 'keyed_element' ||
+      element.namedChild(0)?.id !== key.id
+    )
+      continue;
+    const value = element.namedChild(1);
+    const v = value?.type === 'literal_element' ? value.namedChild(0) : value;
+    if (v)
+      bounds.push({
+        kind: 'duration',
+        value: values.value(v),
+        ...refOf(src, element),
+      });
+  }
+  const scopes = new Set(gracefulStops.map(g => topLevelOf(g.call).id));
+  if (scopes.size) {
+    const candidates = [
+      ...timeRefs()
+        .filter(r => r.call && TIMER_FUNCS[r.name] !== undefined)
+        .map(r => ({ call: r.call!, arg: TIMER_FUNCS[r.name] })),
+      ...refs.context
+        .filter(r => r.call && TIMEOUT_FUNCS[r.name] !== undefined)
+        .map(r => ({ call: r.call!, arg: TIMEOUT_FUNCS[r.name] })),
+    ];
+    for (const { call, arg } of candidates) {
+      if (!scopes.has(topLevelOf(call).id)) continue;
+      const d = callArguments(call)[arg];
+      if (d)
+        bounds.push({
+          kind: 'duration',
+          value: values.value(d),
+          ...refOf(src, call),
+        });
+    }
+  }
+  return bounds;
 }
 
 /** Serve, stop and shutdown calls of the file's HTTP, gRPC and framework servers. */
 export function shutdownFacts(
   src: GoSource,
   imports: ImportResolver,
+  values: ValueReader,
   refs: ServerPackageRefs,
+  timeRefs: () => PackageRef[],
 ): ShutdownFacts {
   const bindings = new ServerBindings(src);
   const facts: ShutdownFacts = {
@@ -204,6 +327,7 @@ export function shutdownFacts(
     grpcServers: [],
     grpcStopCalls: [],
     grpcGracefulStopCalls: [],
+    shutdownBounds: [],
   };
   const serves: { at: number; call: ServeCall }[] = [];
   for (const ref of refs.http) {
@@ -212,7 +336,11 @@ export function shutdownFacts(
     } else if (ref.call && HTTP_SERVE_FUNCS.has(ref.name)) {
       serves.push({
         at: ref.call.startIndex,
-        call: { kind: 'http-func', fatalWithoutErrServerClosed: false, ...callRef(src, ref.call) },
+        call: {
+          kind: 'http-func',
+          fatalWithoutErrServerClosed: false,
+          ...callRef(src, ref.call),
+        },
       });
     }
   }
@@ -239,12 +367,21 @@ export function shutdownFacts(
   for (const name of METHOD_NAMES) {
     for (const m of methodCalls(src, name)) {
       const kinds = bindings.kindsOf(m.receiver);
-      const field = m.receiver.type === 'selector_expression' && m.receiver.childForFieldName('field');
+      const field =
+        m.receiver.type === 'selector_expression' &&
+        m.receiver.childForFieldName('field');
       if (!kinds.length && field) {
+        // `s.srv.Shutdown(ctx)` with the server declared in another file of the package.
+        if (name === 'Shutdown') shutdowns.push(m);
         facts.unboundFieldCalls.push({
           field: textOf(src, field),
           method: name,
-          fatalWithoutErrServerClosed: HTTP_SERVE_FUNCS.has(name) && serveErrorIsFatal(src, imports, m.call),
+          ...(name === 'Close' && followsShutdown(src, imports, m.call)
+            ? { afterShutdown: true }
+            : {}),
+          fatalWithoutErrServerClosed:
+            HTTP_SERVE_FUNCS.has(name) &&
+            serveErrorIsFatal(src, imports, m.call),
           ...callRef(src, m.call),
         });
       }
@@ -254,13 +391,23 @@ export function shutdownFacts(
         const ref = callRef(src, m.call);
         if (role === 'serve') {
           const serveKind = kind === 'http' ? 'http-server' : kind;
-          const fatal = kind === 'http' && serveErrorIsFatal(src, imports, m.call);
+          const fatal =
+            kind === 'http' && serveErrorIsFatal(src, imports, m.call);
           serves.push({
             at: m.call.startIndex,
-            call: { kind: serveKind, fatalWithoutErrServerClosed: fatal, ...ref },
+            call: {
+              kind: serveKind,
+              fatalWithoutErrServerClosed: fatal,
+              ...ref,
+            },
           });
-        } else if (role === 'close') facts.httpServerCloseCalls.push(ref);
-        else if (role === 'shutdown') {
+        } else if (role === 'close') {
+          facts.httpServerCloseCalls.push(
+            followsShutdown(src, imports, m.call)
+              ? { ...ref, afterShutdown: true }
+              : ref,
+          );
+        } else if (role === 'shutdown') {
           facts.httpServerShutdownCalls.push(ref);
           shutdowns.push(m);
         } else if (role === 'stop') facts.grpcStopCalls.push(ref);
@@ -272,7 +419,13 @@ export function shutdownFacts(
     }
   }
   facts.serveCalls = serves.sort((a, b) => a.at - b.at).map(s => s.call);
-  const timeout = shutdownTimeout(src, imports, refs.context, shutdowns, gracefulStops);
-  if (timeout !== undefined) facts.shutdownTimeoutSeconds = timeout;
+  facts.shutdownBounds = shutdownBounds(
+    src,
+    values,
+    refs,
+    timeRefs,
+    shutdowns,
+    gracefulStops,
+  );
   return facts;
 }

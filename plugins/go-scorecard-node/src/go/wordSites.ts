@@ -25,6 +25,8 @@ export function wordSites(
   word: string,
   from = 0,
   to = src.source.length,
+  /** Decides from the text alone that a position is not worth a tree lookup. */
+  skip?: (at: number) => boolean,
 ): Node[] {
   const { source, root } = src;
   const sites: Node[] = [];
@@ -36,8 +38,20 @@ export function wordSites(
     const end = at + word.length;
     if (at > 0 && isWordChar(source.charCodeAt(at - 1))) continue;
     if (end < source.length && isWordChar(source.charCodeAt(end))) continue;
+    if (skip?.(at)) continue;
     const node = root.descendantForIndex(at);
-    if (node && node.startIndex === at && node.endIndex === end) sites.push(node);
+    if (node && node.startIndex === at && node.endIndex === end)
+      sites.push(node);
   }
   return sites;
+}
+
+const LITERALS = /"(?:[^"\\\n]|\\.)*"|`[^`]*`|'(?:[^'\\\n]|\\.)*'/g;
+
+/** Whether a position is inside a `//` comment, judged from its line (string literals set aside). */
+export function inLineComment(source: string, at: number): boolean {
+  const lineStart = source.lastIndexOf('\n', at - 1) + 1;
+  const prefix = source.slice(lineStart, at);
+  if (!prefix.includes('//')) return false;
+  return prefix.replace(LITERALS, '').includes('//');
 }

@@ -1,11 +1,6 @@
 import { Finding } from '@internal/plugin-go-scorecard-common';
-import {
-  DialTarget,
-  GoFileFacts,
-  LocatedValue,
-  ServiceFacts,
-  Workload,
-} from '../facts';
+import { DialTarget, ServiceFacts, Workload } from '../facts';
+import { ServiceProgram } from '../program/serviceProgram';
 import { dotCount, isShortKubernetesTarget, targetHost } from './target';
 
 /** Kubernetes' default `ndots` in a pod's resolv.conf. */
@@ -52,15 +47,22 @@ function dialName(target: DialTarget): string {
 }
 
 /**
- * The `grpc-short-target` findings of a service: each literal or default that may be a
- * gRPC dial target, and each manifest env value feeding one, that
- * {@link isShortKubernetesTarget} calls short under the service's ndots.
+ * The `grpc-short-target` findings of a service: each value that may reach a gRPC dial target
+ * through the program (a literal, a default, a struct tag) and each manifest env value of a
+ * variable feeding one, that {@link isShortKubernetesTarget} calls short under the service's ndots.
  */
-export function shortTargetFindings(facts: ServiceFacts): Finding[] {
+export function shortTargetFindings(
+  facts: ServiceFacts,
+  program: ServiceProgram,
+): Finding[] {
   const ndots = effectiveNdots(facts.workloads);
   const findings = new Map<string, Finding>();
-  const add = (v: LocatedValue, message: string) => {
-    const key = `${v.path}:${v.line}:${v.value}`;
+  const add = (
+    v: { path: string; line: number; snippet: string },
+    value: string,
+    message: string,
+  ) => {
+    const key = `${v.path}:${v.line}:${value}`;
     if (!findings.has(key))
       findings.set(key, {
         path: v.path,
@@ -70,19 +72,27 @@ export function shortTargetFindings(facts: ServiceFacts): Finding[] {
       });
   };
   for (const file of facts.goFiles) {
-    for (const dialed of file.dialTargets) {
-      const target = withPackageValues(dialed, file.dir, facts.goFiles);
-      for (const v of target.values) {
-        if (!isShortKubernetesTarget(v.value, ndots)) continue;
+    for (const target of file.dialTargets) {
+      const origins = program.values.origins(target.target, {
+        file,
+        owner: target.owner ?? -1,
+      });
+      for (const o of origins) {
+        if (o.k !== 'string' || !isShortKubernetesTarget(o.value, ndots))
+          continue;
         add(
-          v,
-          `gRPC target "${v.value}" of ${dialName(target)} ${problem(
-            v.value,
+          o.at,
+          o.value,
+          `gRPC target "${o.value}" of ${dialName(target)} ${problem(
+            o.value,
             ndots,
           )}`,
         );
       }
-      for (const name of target.envVars) {
+      const envNames = new Set(
+        origins.flatMap(o => (o.k === 'env' ? [o.name] : [])),
+      );
+      for (const name of envNames) {
         for (const w of facts.workloads) {
           for (const c of w.containers) {
             for (const e of c.env) {
@@ -94,6 +104,7 @@ export function shortTargetFindings(facts: ServiceFacts): Finding[] {
                 continue;
               add(
                 e.value,
+                e.value.value,
                 `env ${name}="${e.value.value}" of container "${c.name}" (${
                   w.kind
                 } ${w.name}) is the gRPC target of ${dialName(
@@ -107,23 +118,6 @@ export function shortTargetFindings(facts: ServiceFacts): Finding[] {
     }
   }
   return [...findings.values()];
-}
-
-/**
- * The target with the values and env vars of the package-level names it uses that its own
- * file does not declare, from the other files of its package (same folder).
- */
-function withPackageValues(target: DialTarget, dir: string, files: GoFileFacts[]): DialTarget {
-  if (!target.packageNames.length) return target;
-  const found = files
-    .filter(f => f.dir === dir)
-    .flatMap(f => target.packageNames.map(name => f.packageValues[name]))
-    .filter(Boolean);
-  return {
-    ...target,
-    values: [...target.values, ...found.flatMap(v => v.values)],
-    envVars: [...new Set([...target.envVars, ...found.flatMap(v => v.envVars)])],
-  };
 }
 
 /** Whether any Go file imports the gRPC package. */

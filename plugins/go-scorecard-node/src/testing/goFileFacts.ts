@@ -17,7 +17,16 @@ export function goFileFacts(
     goStatements: 0,
     goleakVerifications: 0,
     dialTargets: [],
-    packageValues: {},
+    program: {
+      funcs: [],
+      types: [],
+      globals: [],
+      locals: [],
+      calls: [],
+      stores: [],
+      returns: [],
+      configLoads: [],
+    },
     deprecatedDialCalls: [],
     serveCalls: [],
     signalHandling: [],
@@ -28,6 +37,7 @@ export function goFileFacts(
     grpcGracefulStopCalls: [],
     serverFields: {},
     unboundFieldCalls: [],
+    shutdownBounds: [],
     ...facts,
   };
 }

@@ -1,0 +1,502 @@
+import { Node } from 'web-tree-sitter';
+import { Callee, LocalFacts, TypeRef, ValueExpr, Where } from '../programFacts';
+import { PREDECLARED_TYPES } from './declarations';
+import { ImportResolver, PKG } from './imports';
+import { Declaration, Scopes } from './scopes';
+import {
+  callArguments,
+  GoSource,
+  isFunctionNode,
+  refOf,
+  stringValue,
+  textOf,
+  unparen,
+} from './syntax';
+import { TypeRefs } from './typeRefs';
+
+/** Deepest expression nesting followed inside one file. */
+const MAX_DEPTH = 12;
+/** Most assignments of one variable that are followed. */
+const MAX_DEFS = 16;
+
+const UNKNOWN: ValueExpr = { k: 'unknown' };
+
+const TIME_UNITS: Record<string, number> = {
+  Nanosecond: 1e-9,
+  Microsecond: 1e-6,
+  Millisecond: 1e-3,
+  Second: 1,
+  Minute: 60,
+  Hour: 3600,
+};
+
+/** Flag constructors returning a pointer to the flag's value: the default's argument position. */
+const FLAG_VALUE_ARG: Record<string, number> = {
+  String: 1,
+  Duration: 1,
+  Int: 1,
+  StringP: 2,
+  DurationP: 2,
+  IntP: 2,
+};
+
+/** Flag functions filling a variable: `StringVar(&v, name, value, usage)`: the default's position. */
+export const FLAG_VAR_VALUE_ARG: Record<string, number> = {
+  StringVar: 2,
+  DurationVar: 2,
+  IntVar: 2,
+  StringVarP: 3,
+  DurationVarP: 3,
+  IntVarP: 3,
+};
+
+const PFLAG = 'github.com/spf13/pflag';
+const VIPER = 'github.com/spf13/viper';
+/** Getters of viper (package functions and `*viper.Viper` methods) that read a key. */
+const VIPER_GETTERS = new Set([
+  'Get',
+  'GetString',
+  'GetDuration',
+  'GetInt',
+  'GetStringSlice',
+]);
+
+/** Builtins whose result says nothing about a string or a duration. */
+const BUILTINS = new Set([
+  'append',
+  'cap',
+  'clear',
+  'close',
+  'complex',
+  'copy',
+  'delete',
+  'imag',
+  'len',
+  'make',
+  'max',
+  'min',
+  'new',
+  'panic',
+  'print',
+  'println',
+  'real',
+  'recover',
+]);
+
+/** The (assignment statement, index) an identifier or expression is the left-hand side of. */
+function assignmentOf(site: Node): { stmt: Node; index: number } | undefined {
+  const list = site.parent;
+  if (list?.type !== 'expression_list') return undefined;
+  const stmt = list.parent;
+  if (
+    (stmt?.type !== 'assignment_statement' &&
+      stmt?.type !== 'short_var_declaration') ||
+    stmt.childForFieldName('left')?.id !== list.id
+  ) {
+    return undefined;
+  }
+  const index = list.namedChildren
+    .filter(c => c?.type !== 'comment')
+    .findIndex(c => c?.id === site.id);
+  return index < 0 ? undefined : { stmt, index };
+}
+
+/** The operator of an assignment statement (`=`, `+=`, `:=`). */
+function assignOperator(src: GoSource, stmt: Node): string {
+  const left = stmt.childForFieldName('left');
+  const right = stmt.childForFieldName('right');
+  if (!left || !right) return '';
+  return src.source.slice(left.endIndex, right.startIndex).trim();
+}
+
+/**
+ * Reads Go expressions of one file into {@link ValueExpr}s. Identifiers are resolved by scope:
+ * a local variable becomes an entry of the file's local table holding every value assigned to it
+ * (declaration, `=`, and `&v` handed to a setter), a parameter stays symbolic, anything else is
+ * package-level.
+ */
+export class ValueReader {
+  readonly locals: LocalFacts[] = [];
+  private readonly localIds = new Map<Declaration, number>();
+
+  constructor(
+    private readonly src: GoSource,
+    private readonly imports: ImportResolver,
+    private readonly scopesOf: (node: Node) => Scopes,
+    readonly types: TypeRefs,
+  ) {}
+
+  where(node: Node): Where {
+    return refOf(this.src, node);
+  }
+
+  /** The value of an expression. `result` picks one result of a multi-value call. */
+  value(node: Node | null | undefined, result = 0, depth = 0): ValueExpr {
+    if (!node || depth > MAX_DEPTH) return UNKNOWN;
+    const n = unparen(node);
+    switch (n.type) {
+      case 'interpreted_string_literal':
+      case 'raw_string_literal': {
+        const value = stringValue(this.src, n);
+        return value === undefined
+          ? UNKNOWN
+          : { k: 'lit', value, at: this.where(n) };
+      }
+      case 'int_literal':
+      case 'float_literal': {
+        const value = Number(textOf(this.src, n).replace(/_/g, ''));
+        return Number.isFinite(value)
+          ? { k: 'num', value, at: this.where(n) }
+          : UNKNOWN;
+      }
+      case 'identifier':
+        return this.identifier(n);
+      case 'selector_expression':
+        return this.selector(n, depth);
+      case 'call_expression':
+        return this.call(n, result, depth);
+      case 'unary_expression': {
+        const op = textOf(this.src, n.childForFieldName('operator')!);
+        const operand = n.childForFieldName('operand');
+        if (op === '&')
+          return { k: 'addr', of: this.value(operand, 0, depth + 1) };
+        if (op === '*') return this.value(operand, 0, depth + 1);
+        return UNKNOWN;
+      }
+      case 'binary_expression': {
+        const op = textOf(this.src, n.childForFieldName('operator')!);
+        if (!['+', '-', '*', '/'].includes(op)) return UNKNOWN;
+        return {
+          k: 'binary',
+          op,
+          left: this.value(n.childForFieldName('left'), 0, depth + 1),
+          right: this.value(n.childForFieldName('right'), 0, depth + 1),
+        };
+      }
+      case 'composite_literal': {
+        const type = n.childForFieldName('type');
+        return type ? { k: 'new', type: this.types.ofNode(type) } : UNKNOWN;
+      }
+      case 'type_assertion_expression': {
+        const type = n.childForFieldName('type');
+        return {
+          k: 'typed',
+          type: type ? this.types.ofNode(type) : { k: 'unknown' },
+          of: this.value(n.childForFieldName('operand'), 0, depth + 1),
+        };
+      }
+      case 'type_conversion_expression': {
+        const type = n.childForFieldName('type');
+        const operand = this.value(
+          n.childForFieldName('operand'),
+          0,
+          depth + 1,
+        );
+        return type
+          ? { k: 'typed', type: this.types.ofNode(type), of: operand }
+          : operand;
+      }
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private identifier(id: Node): ValueExpr {
+    const name = textOf(this.src, id);
+    if (
+      name === '_' ||
+      name === 'nil' ||
+      name === 'true' ||
+      name === 'false' ||
+      name === 'iota'
+    ) {
+      return UNKNOWN;
+    }
+    const decl = this.scopesOf(id).resolve(id);
+    if (!decl) return { k: 'global', pkg: '', name };
+    if (decl.kind === 'receiver') return { k: 'recv' };
+    if (
+      decl.kind === 'param' &&
+      decl.fn.type !== 'func_literal' &&
+      decl.index !== undefined
+    ) {
+      return { k: 'param', index: decl.index };
+    }
+    return { k: 'local', id: this.local(decl) };
+  }
+
+  private selector(n: Node, depth: number): ValueExpr {
+    const operand = unparen(n.childForFieldName('operand')!);
+    const field = textOf(this.src, n.childForFieldName('field')!);
+    if (operand.type === 'identifier') {
+      const pkg = this.importAt(operand);
+      if (pkg !== undefined) {
+        if (pkg === PKG.time && TIME_UNITS[field] !== undefined) {
+          return {
+            k: 'num',
+            value: TIME_UNITS[field],
+            seconds: true,
+            at: this.where(n),
+          };
+        }
+        return { k: 'global', pkg, name: field };
+      }
+    }
+    return { k: 'field', of: this.value(operand, 0, depth + 1), name: field };
+  }
+
+  /** Whether an identifier names a local declaration (parameter, variable, constant). */
+  isLocal(id: Node): boolean {
+    return !!this.scopesOf(id).resolve(id);
+  }
+
+  /** The import path an identifier names, unless a local declaration shadows the import. */
+  importAt(id: Node): string | undefined {
+    const path = this.imports.pathOf(textOf(this.src, id));
+    if (path === undefined) return undefined;
+    return this.scopesOf(id).resolve(id) ? undefined : path;
+  }
+
+  /** What a call calls, when it is a function or method by name. */
+  callee(call: Node, depth = 0): Callee | undefined {
+    const fn = unparen(call.childForFieldName('function')!);
+    if (fn.type === 'identifier') {
+      const name = textOf(this.src, fn);
+      if (this.scopesOf(fn).resolve(fn)) return undefined; // a func value in a variable
+      return { k: 'func', pkg: '', name };
+    }
+    if (fn.type === 'selector_expression') {
+      const operand = unparen(fn.childForFieldName('operand')!);
+      const name = textOf(this.src, fn.childForFieldName('field')!);
+      if (operand.type === 'identifier') {
+        const pkg = this.importAt(operand);
+        if (pkg !== undefined) return { k: 'func', pkg, name };
+      }
+      return { k: 'method', recv: this.value(operand, 0, depth + 1), name };
+    }
+    return undefined;
+  }
+
+  /** The values of a call's arguments. */
+  args(call: Node, depth = 0): ValueExpr[] {
+    return callArguments(call).map(a =>
+      a.type === 'variadic_argument' ? UNKNOWN : this.value(a, 0, depth + 1),
+    );
+  }
+
+  private call(call: Node, result: number, depth: number): ValueExpr {
+    const callee = this.callee(call, depth);
+    const args = callArguments(call);
+    const at = this.where(call);
+    const arg = (i: number) => this.value(args[i], 0, depth + 1);
+    if (!callee) return UNKNOWN;
+    if (callee.k === 'func' && callee.pkg === '') {
+      if (PREDECLARED_TYPES.has(callee.name))
+        return result === 0 ? arg(0) : UNKNOWN;
+      if (callee.name === 'new' && args[0])
+        return { k: 'new', type: this.types.ofNode(args[0]) };
+      if (BUILTINS.has(callee.name)) return UNKNOWN;
+    }
+    if (callee.k === 'func') {
+      const { pkg, name } = callee;
+      if (pkg === PKG.os && (name === 'Getenv' || name === 'LookupEnv')) {
+        return result === 0 ? { k: 'env', name: arg(0), at } : UNKNOWN;
+      }
+      if (
+        (pkg === PKG.flag || pkg === PFLAG) &&
+        FLAG_VALUE_ARG[name] !== undefined
+      ) {
+        return arg(FLAG_VALUE_ARG[name]);
+      }
+      if (pkg === PKG.fmt && name === 'Sprintf' && args[0]) {
+        const format = stringValue(this.src, unparen(args[0]));
+        if (format === undefined) return UNKNOWN;
+        return {
+          k: 'format',
+          format,
+          args: args.slice(1).map(a => this.value(a, 0, depth + 1)),
+          at,
+        };
+      }
+      if (pkg === 'net' && name === 'JoinHostPort') {
+        const colon: ValueExpr = { k: 'lit', value: ':', at };
+        return {
+          k: 'binary',
+          op: '+',
+          left: { k: 'binary', op: '+', left: arg(0), right: colon },
+          right: arg(1),
+        };
+      }
+      if (
+        pkg === PKG.context &&
+        (name === 'WithTimeout' || name === 'WithTimeoutCause')
+      ) {
+        return result === 0 ? { k: 'timeout', duration: arg(1), at } : UNKNOWN;
+      }
+      if (
+        pkg === PKG.context &&
+        (name === 'WithDeadline' || name === 'WithDeadlineCause')
+      ) {
+        return result === 0
+          ? { k: 'timeout', duration: this.deadlineOffset(args[1], depth), at }
+          : UNKNOWN;
+      }
+      if (pkg === PKG.time && name === 'Duration') return arg(0);
+      if (pkg === VIPER && VIPER_GETTERS.has(name))
+        return { k: 'config', key: arg(0), at };
+    }
+    if (
+      callee.k === 'method' &&
+      VIPER_GETTERS.has(callee.name) &&
+      args.length === 1
+    ) {
+      const key = unparen(args[0]);
+      if (
+        key.type === 'interpreted_string_literal' &&
+        this.imports.localNames(VIPER).length
+      ) {
+        return { k: 'config', key: arg(0), at };
+      }
+    }
+    return { k: 'call', callee, args: this.args(call, depth), result, at };
+  }
+
+  /** `time.Now().Add(d)`: the offset `d` of a deadline. */
+  private deadlineOffset(node: Node | undefined, depth: number): ValueExpr {
+    const n = node && unparen(node);
+    if (n?.type !== 'call_expression') return UNKNOWN;
+    const fn = n.childForFieldName('function');
+    if (
+      fn?.type !== 'selector_expression' ||
+      textOf(this.src, fn.childForFieldName('field')!) !== 'Add'
+    ) {
+      return UNKNOWN;
+    }
+    return this.value(callArguments(n)[0], 0, depth + 1);
+  }
+
+  /** The local table entry of a declaration, filled on first use. */
+  local(decl: Declaration): number {
+    const known = this.localIds.get(decl);
+    if (known !== undefined) return known;
+    const id = this.locals.length;
+    const entry: LocalFacts = { name: decl.name, defs: [] };
+    this.locals.push(entry);
+    this.localIds.set(decl, id);
+    const type = this.declaredType(decl);
+    if (type) entry.type = type;
+    const defs: ValueExpr[] = [];
+    const initial = this.initialValue(decl);
+    if (initial) defs.push(initial);
+    for (const site of this.scopesOf(decl.id).uses(decl)) {
+      if (defs.length >= MAX_DEFS) break;
+      const def = this.assignedAt(site);
+      if (def) defs.push(def);
+    }
+    entry.defs = defs;
+    return id;
+  }
+
+  private declaredType(decl: Declaration): TypeRef | undefined {
+    const type = decl.stmt.childForFieldName('type');
+    if (
+      type &&
+      (decl.stmt.type === 'var_spec' ||
+        decl.stmt.type.endsWith('parameter_declaration'))
+    ) {
+      return this.types.ofNode(type);
+    }
+    return undefined;
+  }
+
+  /** The value the declaring statement gives the variable. */
+  private initialValue(decl: Declaration): ValueExpr | undefined {
+    const stmt = decl.stmt;
+    if (stmt.type === 'short_var_declaration')
+      return this.rhsValue(stmt, decl.id);
+    if (stmt.type === 'var_spec' || stmt.type === 'const_spec') {
+      const names = stmt.childrenForFieldName('name');
+      const index = names.findIndex(n => n?.id === decl.id.id);
+      return this.listValue(
+        stmt.childForFieldName('value'),
+        index,
+        names.length,
+      );
+    }
+    return undefined;
+  }
+
+  /** The value at `index` of a right-hand side list of `count` values (or one multi-value call). */
+  private listValue(
+    list: Node | null,
+    index: number,
+    count: number,
+  ): ValueExpr | undefined {
+    if (!list || index < 0) return undefined;
+    const items =
+      list.type === 'expression_list'
+        ? list.namedChildren.filter(
+            (c): c is Node => !!c && c.type !== 'comment',
+          )
+        : [list];
+    if (items.length === 1 && count > 1) return this.value(items[0], index);
+    return items[index] ? this.value(items[index]) : undefined;
+  }
+
+  private rhsValue(stmt: Node, lhs: Node): ValueExpr | undefined {
+    const left = stmt.childForFieldName('left');
+    const items = left?.namedChildren.filter(c => c?.type !== 'comment') ?? [];
+    const index = items.findIndex(c => c?.id === lhs.id);
+    return this.listValue(stmt.childForFieldName('right'), index, items.length);
+  }
+
+  /** What a use of a variable assigns to it: `v = x`, `v, err = f()`, `f(&v)`, `flag.StringVar(&v, ...)`. */
+  private assignedAt(site: Node): ValueExpr | undefined {
+    const assign = assignmentOf(site);
+    if (assign) {
+      const op = assignOperator(this.src, assign.stmt);
+      if (op !== '=' && op !== ':=') return undefined;
+      return this.rhsValue(assign.stmt, site);
+    }
+    const amp = site.parent;
+    if (
+      amp?.type === 'unary_expression' &&
+      textOf(this.src, amp.childForFieldName('operator')!) === '&'
+    ) {
+      return this.storedThrough(amp);
+    }
+    return undefined;
+  }
+
+  /** `&v` as an argument: the value the call stores through it. */
+  storedThrough(amp: Node): ValueExpr | undefined {
+    const list = amp.parent;
+    const call = list?.type === 'argument_list' ? list.parent : undefined;
+    if (!call || call.type !== 'call_expression') return undefined;
+    const args = callArguments(call);
+    const index = args.findIndex(a => a.id === amp.id);
+    if (index < 0) return undefined;
+    const callee = this.callee(call);
+    if (!callee) return undefined;
+    if (index === 0 && FLAG_VAR_VALUE_ARG[callee.name] !== undefined) {
+      const isFlag =
+        callee.k === 'method' ||
+        callee.pkg === PKG.flag ||
+        callee.pkg === PFLAG;
+      if (isFlag) return this.value(args[FLAG_VAR_VALUE_ARG[callee.name]]);
+    }
+    return {
+      k: 'stored',
+      callee,
+      args: this.args(call),
+      index,
+      at: this.where(call),
+    };
+  }
+}
+
+/** Whether a node is inside a function body (not a package-level initializer). */
+export function inFunction(node: Node): boolean {
+  for (let n = node.parent; n; n = n.parent) if (isFunctionNode(n)) return true;
+  return false;
+}

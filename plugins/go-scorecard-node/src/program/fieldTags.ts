@@ -1,0 +1,168 @@
+import { ConfigLoadFacts, FieldFacts, Where } from '../facts';
+import { Program, ResolvedType } from './program';
+import type { Origin } from './valueFlow';
+
+/**
+ * A config loader's view of one field: the loader, its env prefix, and the field's path from the
+ * loaded struct (`Auth`, `GRPC`, `Host` for `cfg.Auth.GRPC.Host`).
+ */
+export interface FieldLoad {
+  loader: ConfigLoadFacts['loader'];
+  prefix?: string;
+  /** Names of the fields from the loaded struct down to this one. */
+  fieldPath: string[];
+  /** Keys of the same path as a file loader reads them (tag names, else lower-cased field names). */
+  keyPath: string[];
+  at: Where;
+}
+
+/** Most struct levels followed below a loaded struct. */
+const MAX_NESTING = 6;
+
+/**
+ * The values of a struct tag (reflect.StructTag's convention: `key:"value" key2:"value2"`).
+ * Malformed parts end the reading, as `reflect.StructTag.Lookup` does.
+ */
+export function parseTag(tag: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const re = /\s*([^\s:"]+):"((?:[^"\\]|\\.)*)"/y;
+  for (let m = re.exec(tag); m; m = re.exec(tag)) {
+    let value = m[2];
+    try {
+      value = JSON.parse(`"${m[2]}"`);
+    } catch {
+      // keep the raw text
+    }
+    if (!out.has(m[1])) out.set(m[1], value);
+  }
+  return out;
+}
+
+/** `DBHost` → `DB_HOST` (ardanlabs/conf and envconfig's split words). */
+function upperSnake(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .toUpperCase();
+}
+
+const FILE_TAGS = ['mapstructure', 'yaml', 'json', 'toml', 'koanf'];
+
+/** The name a file loader reads a field under: its tag's name, else the field name in lower case. */
+function keyName(field: FieldFacts): string | undefined {
+  const tags = parseTag(field.tag ?? '');
+  for (const t of FILE_TAGS) {
+    const v = tags.get(t);
+    if (v === undefined) continue;
+    const name = v.split(',')[0];
+    if (name === '-') return undefined;
+    if (name) return name;
+  }
+  return field.name.toLowerCase();
+}
+
+/**
+ * The origins a field's declaration gives it: defaults in its tags (envconfig and creasty
+ * `default:"…"`, caarlos0 `envDefault:"…"`, ardanlabs `conf:"default:…"`), environment variables
+ * its tags or a loader name (`envconfig:"X"`, `env:"X"`, `conf:"env:X"`, a prefix and the field
+ * path), and configuration keys a file loader reads it under.
+ */
+export function tagOrigins(field: FieldFacts, loads: FieldLoad[]): Origin[] {
+  const at = field.at;
+  const out: Origin[] = [];
+  const tags = parseTag(field.tag ?? '');
+  const envs = new Set<string>();
+  const def = tags.get('default') ?? tags.get('envDefault');
+  if (def !== undefined && def !== '')
+    out.push({ k: 'string', value: def, at });
+  const conf = tags.get('conf');
+  if (conf !== undefined) {
+    for (const option of conf.split(',')) {
+      const [key, ...rest] = option.split(':');
+      const value = rest.join(':');
+      if (key === 'default' && value) out.push({ k: 'string', value, at });
+      if (key === 'env' && value) envs.add(value);
+    }
+  }
+  const envconfig = tags.get('envconfig');
+  if (envconfig) envs.add(envconfig.split(',')[0]);
+  const env = tags.get('env');
+  if (env) {
+    const name = env.split(',')[0];
+    if (name) envs.add(name);
+  }
+  for (const load of loads) {
+    if (load.loader === 'file') {
+      out.push({ k: 'config', key: load.keyPath.join('.'), at });
+      continue;
+    }
+    const prefix = load.prefix ? `${load.prefix.toUpperCase()}_` : '';
+    if (load.loader === 'conf') {
+      if (!conf?.split(',').some(o => o.startsWith('env:')))
+        envs.add(prefix + load.fieldPath.map(upperSnake).join('_'));
+    } else if (load.loader === 'envconfig') {
+      const name = envconfig
+        ? envconfig.split(',')[0]
+        : field.name.toUpperCase();
+      envs.add(prefix + name);
+    } else if (env) {
+      envs.add(prefix + env.split(',')[0]);
+    }
+  }
+  for (const name of envs) out.push({ k: 'env', name, at });
+  return out;
+}
+
+/** Which fields config loaders fill, by field key: found once from the loaders' target types. */
+export class FieldTags {
+  private byField: Map<string, FieldLoad[]> | undefined;
+
+  constructor(private readonly program: Program) {}
+
+  /** The loads that fill the field with this key. */
+  loadsOf(fieldKey: string): FieldLoad[] {
+    if (!this.byField) {
+      this.byField = new Map();
+      for (const file of this.program.facts.goFiles) {
+        for (const load of file.program.configLoads) {
+          const site = { file, owner: load.owner };
+          const target =
+            load.target.k === 'addr' ? load.target.of : load.target;
+          const root = this.program.typeOf(target, site);
+          this.walk(root, load, [], [], 0);
+        }
+      }
+    }
+    return this.byField.get(fieldKey) ?? [];
+  }
+
+  private walk(
+    type: ResolvedType,
+    load: ConfigLoadFacts,
+    fieldPath: string[],
+    keyPath: string[],
+    depth: number,
+  ) {
+    if (depth > MAX_NESTING) return;
+    const u = this.program.underlying(type);
+    if (u.k !== 'struct') return;
+    for (const f of u.fields) {
+      const key = this.program.fieldKey(type, f.name);
+      const name = keyName(f);
+      if (!key || name === undefined) continue;
+      const entry: FieldLoad = {
+        loader: load.loader,
+        ...(load.prefix ? { prefix: load.prefix } : {}),
+        fieldPath: f.embedded ? fieldPath : [...fieldPath, f.name],
+        keyPath: f.embedded ? keyPath : [...keyPath, name],
+        at: load.at,
+      };
+      this.byField!.set(key, [...(this.byField!.get(key) ?? []), entry]);
+      const inner = this.program.resolveType(f.type, {
+        file: u.file,
+        owner: -1,
+      });
+      this.walk(inner, load, entry.fieldPath, entry.keyPath, depth + 1);
+    }
+  }
+}

@@ -1,0 +1,134 @@
+import { posix } from 'node:path';
+import { GoFileFacts, GoModule } from '../facts';
+
+/**
+ * A Go package of the tree: the Go files of one directory with one package clause. An external
+ * test package (`package foo_test`) is a package of its own.
+ */
+export interface PackageInfo {
+  /** `dir`, or `dir [name]` for an external test package. */
+  id: string;
+  dir: string;
+  name: string;
+  /** The import path, when a go.mod of the tree (or the GOPATH layout) gives one. */
+  importPath?: string;
+  files: GoFileFacts[];
+}
+
+/**
+ * The packages of a tree and the import paths that name them (Go Modules Reference: "Modules,
+ * packages, and versions"): each go.mod's module path names its directory, a package's path is its
+ * module's path joined with its directory below the module root, and a `replace` whose target is a
+ * directory of the tree makes the replaced path name that directory too. A tree without go.mod
+ * (the GOPATH layout) resolves an import by the longest directory its path ends with.
+ */
+export class ModuleIndex {
+  readonly packages: PackageInfo[] = [];
+  private readonly byImportPath = new Map<string, PackageInfo>();
+  private readonly byDir = new Map<string, PackageInfo>();
+  private readonly packageOfFile = new Map<GoFileFacts, PackageInfo>();
+  /** Module path → directory, longest path first. */
+  private readonly roots: { path: string; dir: string }[] = [];
+
+  constructor(modules: readonly GoModule[], goFiles: readonly GoFileFacts[]) {
+    const byId = new Map<string, PackageInfo>();
+    for (const file of goFiles) {
+      const name = file.packageName || '_';
+      const external = file.isTest && name.endsWith('_test');
+      const id = external ? `${file.dir} [${name}]` : file.dir;
+      let pkg = byId.get(id);
+      if (!pkg) {
+        pkg = {
+          id,
+          dir: file.dir,
+          name: external ? name : name.replace(/_test$/, ''),
+          files: [],
+        };
+        byId.set(id, pkg);
+        this.packages.push(pkg);
+        if (!external) this.byDir.set(file.dir, pkg);
+      }
+      // A package's name is its non-test files' package clause.
+      if (!file.isTest && !external) pkg.name = name;
+      pkg.files.push(file);
+      this.packageOfFile.set(file, pkg);
+    }
+
+    for (const m of modules) {
+      if (m.mod.module?.path)
+        this.roots.push({ path: m.mod.module.path, dir: m.dir });
+    }
+    for (const m of modules) {
+      for (const r of m.mod.replaces) {
+        if (!r.newPath.startsWith('.') && !r.newPath.startsWith('/')) continue;
+        const dir = posix
+          .normalize(posix.join(m.dir, r.newPath))
+          .replace(/\/$/, '');
+        if (!dir.startsWith('..') && !dir.startsWith('/'))
+          this.roots.push({ path: r.oldPath, dir });
+      }
+    }
+    this.roots.sort((a, b) => b.path.length - a.path.length);
+
+    for (const pkg of this.packages) {
+      if (pkg.id !== pkg.dir) continue;
+      const importPath = this.importPathOfDir(pkg.dir);
+      if (importPath !== undefined) {
+        pkg.importPath = importPath;
+        this.byImportPath.set(importPath, pkg);
+      }
+    }
+  }
+
+  /** The package a file belongs to. */
+  packageOf(file: GoFileFacts): PackageInfo {
+    return this.packageOfFile.get(file)!;
+  }
+
+  /** The package of the tree an import path names, if any. */
+  resolveImport(importPath: string): PackageInfo | undefined {
+    const known = this.byImportPath.get(importPath);
+    if (known) return known;
+    for (const root of this.roots) {
+      if (importPath !== root.path && !importPath.startsWith(`${root.path}/`))
+        continue;
+      const rest = importPath.slice(root.path.length).replace(/^\//, '');
+      let dir = root.dir;
+      if (rest) dir = root.dir === '.' ? rest : `${root.dir}/${rest}`;
+      const pkg = this.byDir.get(dir);
+      if (pkg) return pkg;
+    }
+    if (this.roots.length === 0) {
+      // GOPATH layout: the longest directory of the tree the import path ends with.
+      let best: PackageInfo | undefined;
+      for (const [dir, pkg] of this.byDir) {
+        if (dir === '.') continue;
+        if (
+          (importPath === dir || importPath.endsWith(`/${dir}`)) &&
+          (!best || dir.length > best.dir.length)
+        ) {
+          best = pkg;
+        }
+      }
+      return best;
+    }
+    return undefined;
+  }
+
+  private importPathOfDir(dir: string): string | undefined {
+    let best: { path: string; dir: string } | undefined;
+    for (const root of this.roots) {
+      const inside =
+        root.dir === '.' || dir === root.dir || dir.startsWith(`${root.dir}/`);
+      if (
+        inside &&
+        (!best || root.dir.length > best.dir.length || best.dir === '.')
+      )
+        best = root;
+    }
+    if (!best) return undefined;
+    if (dir === best.dir) return best.path;
+    const rest = best.dir === '.' ? dir : dir.slice(best.dir.length + 1);
+    return `${best.path}/${rest}`;
+  }
+}

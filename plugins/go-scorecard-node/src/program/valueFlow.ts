@@ -1,0 +1,531 @@
+import { GoFileFacts, StoreFacts, ValueExpr, Where } from '../facts';
+import { FieldTags, tagOrigins } from './fieldTags';
+import { parseGoDuration } from './goDuration';
+import { FuncInfo, Program, Site } from './program';
+
+/**
+ * Where a value may come from, after following it through the program: a string or a number
+ * written in the code (or in a struct tag), an environment variable, or a configuration key. `at`
+ * is where it is written (the literal, the tag, the getenv call).
+ */
+export type Origin =
+  | { k: 'string'; value: string; at: Where }
+  /** A number; `seconds` when it is a duration in seconds (else a plain number, or nanoseconds). */
+  | { k: 'number'; value: number; seconds: boolean; at: Where }
+  | { k: 'env'; name: string; at: Where }
+  | { k: 'config'; key: string; at: Where };
+
+/** A site with the arguments its function was called with, when it was entered through a call. */
+interface Context extends Site {
+  bind?: { args: ValueExpr[]; ctx: Context };
+  /** Calls entered to get here. */
+  calls: number;
+}
+
+/** Most calls followed into (returns, setters) or out of (parameters) from one value. */
+const MAX_CALLS = 6;
+/** Most origins kept for one value. */
+const MAX_ORIGINS = 64;
+/** Looks like an environment variable name (a string, not code). */
+const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
+const FORMAT_VERB = /%[-+# 0-9.*]*[a-zA-Z%]/g;
+
+function originText(o: Origin): string {
+  switch (o.k) {
+    case 'env':
+      return o.name;
+    case 'config':
+      return o.key;
+    default:
+      return String(o.value);
+  }
+}
+
+function unique(origins: Origin[]): Origin[] {
+  const seen = new Set<string>();
+  const out: Origin[] = [];
+  for (const o of origins) {
+    const key = `${o.k}|${originText(o)}|${o.at.path}:${o.at.line}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(o);
+    if (out.length >= MAX_ORIGINS) break;
+  }
+  return out;
+}
+
+/**
+ * The seconds of an origin read as a `time.Duration`: a number with a time unit, a bare number
+ * (nanoseconds), or a duration string (`"20s"`, a config default).
+ */
+export function durationSeconds(o: Origin): number | undefined {
+  if (o.k === 'number') return o.seconds ? o.value : o.value * 1e-9;
+  if (o.k === 'string') return parseGoDuration(o.value);
+  return undefined;
+}
+
+function text(o: Origin): string | undefined {
+  if (o.k === 'string') return o.value;
+  if (o.k === 'number') return String(o.value);
+  return undefined;
+}
+
+/**
+ * Follows values through the program: locals to their assignments, parameters to the arguments of
+ * every call of their function (or of the call that entered it), results to the returns of the
+ * callee, fields and package variables to every store into them (direct, through a setter's
+ * pointer parameter, from a composite literal, a flag default, a struct tag or a config loader),
+ * bounded in depth. Every origin keeps where it is written, so a finding lands on the literal or
+ * the manifest line that carries the value.
+ */
+export class ValueFlow {
+  private readonly paramMemo = new Map<string, Origin[]>();
+  private readonly globalMemo = new Map<string, Origin[]>();
+  private readonly fieldMemo = new Map<string, Origin[]>();
+  private readonly visiting = new Set<string>();
+  /** Counts evaluations cut short (a cycle, the call bound): a result computed without one is memoized. */
+  private cuts = 0;
+  private fieldStores:
+    | Map<string, { store: StoreFacts; file: GoFileFacts; bind?: Context }[]>
+    | undefined;
+  private globalStores:
+    | Map<string, { store: StoreFacts; file: GoFileFacts }[]>
+    | undefined;
+  readonly tags: FieldTags;
+
+  constructor(readonly program: Program) {
+    this.tags = new FieldTags(program);
+  }
+
+  /** The origins of a value read at a site. */
+  origins(expr: ValueExpr, site: Site): Origin[] {
+    return unique(this.evaluate(expr, { ...site, calls: 0 }));
+  }
+
+  private evaluate(expr: ValueExpr, ctx: Context): Origin[] {
+    switch (expr.k) {
+      case 'lit':
+        return [{ k: 'string', value: expr.value, at: expr.at }];
+      case 'num':
+        return [
+          {
+            k: 'number',
+            value: expr.value,
+            seconds: !!expr.seconds,
+            at: expr.at,
+          },
+        ];
+      case 'param':
+        return this.param(expr.index, ctx);
+      case 'local':
+        return this.guarded(
+          `L${ctx.file.path}:${expr.id}:${this.bindKey(ctx)}`,
+          () =>
+            (ctx.file.program.locals[expr.id]?.defs ?? []).flatMap(d =>
+              this.evaluate(d, ctx),
+            ),
+        );
+      case 'global':
+        return this.global(expr.pkg, expr.name, ctx);
+      case 'field':
+        return this.field(expr.of, expr.name, ctx);
+      case 'call':
+        return this.call(expr, ctx);
+      case 'stored':
+        return this.stored(expr, ctx);
+      case 'env':
+        return this.strings(expr.name, ctx).map(
+          name => ({ k: 'env', name, at: expr.at } as Origin),
+        );
+      case 'config':
+        return this.strings(expr.key, ctx).map(
+          key => ({ k: 'config', key, at: expr.at } as Origin),
+        );
+      case 'binary':
+        return this.binary(
+          expr.op,
+          this.evaluate(expr.left, ctx),
+          this.evaluate(expr.right, ctx),
+        );
+      case 'format':
+        return this.format(
+          expr.format,
+          expr.args.map(a => this.evaluate(a, ctx)),
+          expr.at,
+        );
+      case 'timeout':
+        return this.evaluate(expr.duration, ctx).flatMap(o => {
+          const seconds = durationSeconds(o);
+          return seconds === undefined
+            ? []
+            : [
+                {
+                  k: 'number',
+                  value: seconds,
+                  seconds: true,
+                  at: o.at,
+                } as Origin,
+              ];
+        });
+      case 'addr':
+        return this.evaluate(expr.of, ctx);
+      case 'typed':
+        return expr.of ? this.evaluate(expr.of, ctx) : [];
+      case 'any':
+        return expr.of.flatMap(e => this.evaluate(e, ctx));
+      default:
+        return [];
+    }
+  }
+
+  /** The string values (and numbers as text) of an expression. */
+  private strings(expr: ValueExpr, ctx: Context): string[] {
+    return [
+      ...new Set(
+        this.evaluate(expr, ctx)
+          .map(text)
+          .filter((s): s is string => s !== undefined),
+      ),
+    ];
+  }
+
+  private bindKey(ctx: Context): string {
+    let key = '';
+    for (let c: Context | undefined = ctx; c?.bind; c = c.bind.ctx)
+      key += `<${c.file.path}#${c.owner}`;
+    return key;
+  }
+
+  private guarded(key: string, run: () => Origin[]): Origin[] {
+    if (this.visiting.has(key)) {
+      this.cuts++;
+      return [];
+    }
+    this.visiting.add(key);
+    try {
+      return unique(run());
+    } finally {
+      this.visiting.delete(key);
+    }
+  }
+
+  private param(index: number, ctx: Context): Origin[] {
+    if (ctx.bind) {
+      const arg = ctx.bind.args[index];
+      return arg ? this.evaluate(arg, ctx.bind.ctx) : [];
+    }
+    const fn = this.program.funcAt(ctx);
+    if (!fn) return [];
+    if (ctx.calls >= MAX_CALLS) {
+      this.cuts++;
+      return [];
+    }
+    const key = `${fn.id}:${index}`;
+    const known = this.paramMemo.get(key);
+    if (known) return known;
+    const cuts = this.cuts;
+    const result = this.guarded(`P${key}`, () =>
+      this.program
+        .callers(fn)
+        .filter(c => !c.call.ref)
+        .flatMap(({ call, file }) => {
+          const arg = call.args[index];
+          return arg
+            ? this.evaluate(arg, {
+                file,
+                owner: call.owner,
+                calls: ctx.calls + 1,
+              })
+            : [];
+        }),
+    );
+    if (this.cuts === cuts) this.paramMemo.set(key, result);
+    return result;
+  }
+
+  private global(pkg: string, name: string, ctx: Context): Origin[] {
+    const key = this.program.globalKey(ctx, pkg, name);
+    if (!key) return [];
+    const known = this.globalMemo.get(key);
+    if (known) return known;
+    const cuts = this.cuts;
+    const result = this.guarded(`G${key}`, () => {
+      const out: Origin[] = [];
+      for (const g of this.program.globalDecls(ctx, pkg, name)) {
+        if (g.facts.value)
+          out.push(
+            ...this.evaluate(g.facts.value, {
+              file: g.file,
+              owner: -1,
+              calls: ctx.calls,
+            }),
+          );
+      }
+      for (const { store, file } of this.storesOfGlobal(key)) {
+        out.push(
+          ...this.evaluate(store.value, {
+            file,
+            owner: store.owner,
+            calls: ctx.calls,
+          }),
+        );
+      }
+      return out;
+    });
+    if (this.cuts === cuts) this.globalMemo.set(key, result);
+    return result;
+  }
+
+  private field(of: ValueExpr, name: string, ctx: Context): Origin[] {
+    const type = this.program.typeOf(of, ctx);
+    const key = this.program.fieldKey(type, name);
+    if (!key) return [];
+    const known = this.fieldMemo.get(key);
+    if (known) return known;
+    const cuts = this.cuts;
+    const result = this.guarded(`F${key}`, () => {
+      const out: Origin[] = [];
+      const found = this.program.fieldOf(type, name);
+      if (found) out.push(...tagOrigins(found.field, this.tags.loadsOf(key)));
+      for (const { store, file, bind } of this.storesOfField(key)) {
+        const site: Context = bind ?? {
+          file,
+          owner: store.owner,
+          calls: ctx.calls,
+        };
+        out.push(
+          ...this.evaluate(store.value, {
+            ...site,
+            calls: Math.max(site.calls, ctx.calls),
+          }),
+        );
+      }
+      return out;
+    });
+    if (this.cuts === cuts) this.fieldMemo.set(key, result);
+    return result;
+  }
+
+  private call(
+    expr: Extract<ValueExpr, { k: 'call' }>,
+    ctx: Context,
+  ): Origin[] {
+    const callees = this.program.callees(expr.callee, ctx);
+    if (callees.length === 0) return this.envDefaultHelper(expr, ctx);
+    if (ctx.calls >= MAX_CALLS) {
+      this.cuts++;
+      return [];
+    }
+    return callees.flatMap(fn =>
+      this.guarded(
+        `C${fn.id}:${expr.result}:${this.bindKey(ctx)}:${expr.at.line}`,
+        () => {
+          const inner: Context = {
+            file: fn.file,
+            owner: fn.index,
+            bind: { args: expr.args, ctx },
+            calls: ctx.calls + 1,
+          };
+          return fn.file.program.returns
+            .filter(r => r.owner === fn.index)
+            .flatMap(r => {
+              const v = r.values[expr.result];
+              return v ? this.evaluate(v, inner) : [];
+            });
+        },
+      ),
+    );
+  }
+
+  /** An unresolved helper called like `getenv("USER_ADDR", "user-service:8080")`: an env var and its default. */
+  private envDefaultHelper(
+    expr: Extract<ValueExpr, { k: 'call' }>,
+    ctx: Context,
+  ): Origin[] {
+    if (expr.result !== 0 || expr.args.length < 2) return [];
+    const [nameArg, fallbackArg] = expr.args;
+    if (
+      nameArg.k !== 'lit' ||
+      !ENV_NAME.test(nameArg.value) ||
+      fallbackArg.k === 'num'
+    )
+      return [];
+    const fallback = this.evaluate(fallbackArg, ctx).filter(
+      o => o.k === 'string',
+    );
+    if (!fallback.length) return [];
+    return [{ k: 'env', name: nameArg.value, at: expr.at }, ...fallback];
+  }
+
+  /** What a callee stores through its pointer parameter (`*target = v`), under this call's arguments. */
+  private stored(
+    expr: Extract<ValueExpr, { k: 'stored' }>,
+    ctx: Context,
+  ): Origin[] {
+    if (ctx.calls >= MAX_CALLS) {
+      this.cuts++;
+      return [];
+    }
+    return this.program.callees(expr.callee, ctx).flatMap(fn => {
+      const inner: Context = {
+        file: fn.file,
+        owner: fn.index,
+        bind: { args: expr.args, ctx },
+        calls: ctx.calls + 1,
+      };
+      return this.derefStores(fn, expr.index).flatMap(s =>
+        this.evaluate(s.value, inner),
+      );
+    });
+  }
+
+  private derefStores(fn: FuncInfo, param: number): StoreFacts[] {
+    return fn.file.program.stores.filter(
+      s =>
+        s.owner === fn.index &&
+        s.target.k === 'deref' &&
+        s.target.of.k === 'param' &&
+        s.target.of.index === param,
+    );
+  }
+
+  private storesOfGlobal(key: string) {
+    if (!this.globalStores) {
+      const index = new Map<
+        string,
+        { store: StoreFacts; file: GoFileFacts }[]
+      >();
+      for (const file of this.program.facts.goFiles) {
+        for (const store of file.program.stores) {
+          if (store.target.k !== 'global') continue;
+          const k = this.program.globalKey(
+            { file, owner: store.owner },
+            store.target.pkg,
+            store.target.name,
+          );
+          if (k) index.set(k, [...(index.get(k) ?? []), { store, file }]);
+        }
+      }
+      this.globalStores = index;
+    }
+    return this.globalStores.get(key) ?? [];
+  }
+
+  /**
+   * Stores into fields, by field key: `x.f = v`, `T{f: v}`, flag defaults, and setter calls
+   * (`mustMapEnv(&svc.f, "X")`: the callee's `*p = v` under the call's arguments).
+   */
+  private storesOfField(key: string) {
+    if (!this.fieldStores) {
+      const index = new Map<
+        string,
+        { store: StoreFacts; file: GoFileFacts; bind?: Context }[]
+      >();
+      const add = (
+        k: string | undefined,
+        entry: { store: StoreFacts; file: GoFileFacts; bind?: Context },
+      ) => {
+        if (k) index.set(k, [...(index.get(k) ?? []), entry]);
+      };
+      for (const file of this.program.facts.goFiles) {
+        for (const store of file.program.stores) {
+          if (store.target.k !== 'field') continue;
+          const site = { file, owner: store.owner };
+          add(
+            this.program.fieldKey(
+              this.program.typeOf(store.target.of, site),
+              store.target.name,
+            ),
+            { store, file },
+          );
+        }
+        for (const call of file.program.calls) {
+          call.args.forEach((arg, i) => {
+            if (arg.k !== 'addr' || arg.of.k !== 'field') return;
+            const site = { file, owner: call.owner };
+            const k = this.program.fieldKey(
+              this.program.typeOf(arg.of.of, site),
+              arg.of.name,
+            );
+            if (!k) return;
+            for (const fn of this.program.callees(call.callee, site)) {
+              for (const store of this.derefStores(fn, i)) {
+                const caller: Context = { file, owner: call.owner, calls: 0 };
+                add(k, {
+                  store,
+                  file: fn.file,
+                  bind: {
+                    file: fn.file,
+                    owner: fn.index,
+                    bind: { args: call.args, ctx: caller },
+                    calls: 1,
+                  },
+                });
+              }
+            }
+          });
+        }
+      }
+      this.fieldStores = index;
+    }
+    return this.fieldStores.get(key) ?? [];
+  }
+
+  private binary(op: string, left: Origin[], right: Origin[]): Origin[] {
+    const out: Origin[] = [];
+    // Environment and config origins of either side still feed the value.
+    out.push(
+      ...left.filter(o => o.k === 'env' || o.k === 'config'),
+      ...right.filter(o => o.k === 'env' || o.k === 'config'),
+    );
+    const ls = left.filter(o => o.k === 'string' || o.k === 'number');
+    const rs = right.filter(o => o.k === 'string' || o.k === 'number');
+    for (const l of ls) {
+      for (const r of rs) {
+        if (out.length >= MAX_ORIGINS) return out;
+        if (l.k === 'number' && r.k === 'number') {
+          const seconds = l.seconds || r.seconds;
+          let value: number | undefined;
+          if (op === '*') value = l.value * r.value;
+          else if (op === '/' && r.value) value = l.value / r.value;
+          else if (op === '+') value = l.value + r.value;
+          else if (op === '-') value = l.value - r.value;
+          if (value !== undefined)
+            out.push({
+              k: 'number',
+              value,
+              seconds: op === '/' ? l.seconds : seconds,
+              at: l.at,
+            });
+        } else if (op === '+') {
+          out.push({ k: 'string', value: text(l)! + text(r)!, at: l.at });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** `fmt.Sprintf`: the formatted values when every argument has values. */
+  private format(format: string, args: Origin[][], at: Where): Origin[] {
+    const out: Origin[] = args
+      .flat()
+      .filter(o => o.k === 'env' || o.k === 'config');
+    const verbs = format.match(FORMAT_VERB)?.filter(v => v !== '%%') ?? [];
+    const values = args.map(a =>
+      a.filter(o => o.k === 'string' || o.k === 'number'),
+    );
+    if (verbs.length !== args.length || values.some(v => v.length === 0))
+      return out;
+    let combos: Origin[][] = [[]];
+    for (const part of values)
+      combos = combos.flatMap(c => part.map(v => [...c, v])).slice(0, 16);
+    for (const c of combos) {
+      let i = 0;
+      const value = format.replace(FORMAT_VERB, v =>
+        v === '%%' ? '%' : text(c[i++])!,
+      );
+      out.push({ k: 'string', value, at: c[0]?.at ?? at });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * Program facts: what one Go file says about its declarations and about how values move through
+ * its functions, as plain serializable data. The link step (`program/`) joins the facts of every
+ * file of a tree into a program: packages, a call graph, and value flow across functions, files
+ * and packages. Nothing here holds a syntax tree, so extraction can run anywhere and be cached.
+ *
+ * Package paths: `''` is the file's own package; anything else is an import path as written.
+ */
+
+/** A position in a file (the same shape as a finding's location). */
+export interface Where {
+  path: string;
+  line: number;
+  snippet: string;
+}
+
+/** A type as declared. Named types carry their package (`''`: the file's own, or predeclared). */
+export type TypeRef =
+  | { k: 'named'; pkg: string; name: string }
+  | { k: 'pointer'; elem: TypeRef }
+  | { k: 'slice'; elem: TypeRef }
+  | { k: 'array'; elem: TypeRef }
+  | { k: 'map'; key: TypeRef; elem: TypeRef }
+  | { k: 'chan'; elem: TypeRef }
+  | { k: 'func'; results: TypeRef[] }
+  | { k: 'struct'; fields: FieldFacts[] }
+  | { k: 'interface'; methods: string[]; embeds: TypeRef[] }
+  | { k: 'unknown' };
+
+/** A struct field. An embedded field is named after its type. */
+export interface FieldFacts {
+  name: string;
+  type: TypeRef;
+  embedded?: boolean;
+  /** The tag's content (`envconfig:"ADDR" default:"svc:80"`). */
+  tag?: string;
+  at: Where;
+}
+
+/**
+ * Where a value comes from, as far as its file can tell. Locals are resolved by Go's scoping
+ * into the file's local table; what lies beyond the file (a parameter's arguments, a package
+ * variable, a field, a call's result) stays symbolic for the link step.
+ */
+export type ValueExpr =
+  /** A string literal (or a rune/int literal's text). */
+  | { k: 'lit'; value: string; at: Where }
+  /** A number; `seconds` when a time unit took part (`5*time.Second` is 5 s). */
+  | { k: 'num'; value: number; seconds?: boolean; at: Where }
+  /** A parameter of the function the expression is in (its owner). */
+  | { k: 'param'; index: number }
+  /** The receiver of the owner method. */
+  | { k: 'recv' }
+  /** A local variable: the file's `locals[id]`. */
+  | { k: 'local'; id: number }
+  /** A package-level var, const or func (`pkg` `''` is the own package). */
+  | { k: 'global'; pkg: string; name: string }
+  | { k: 'field'; of: ValueExpr; name: string }
+  /** Result `result` of a call. */
+  | { k: 'call'; callee: Callee; args: ValueExpr[]; result: number; at: Where }
+  /** `os.Getenv(name)`, `os.LookupEnv(name)`. */
+  | { k: 'env'; name: ValueExpr; at: Where }
+  /** A configuration key read by name (`viper.GetString("db.host")`). */
+  | { k: 'config'; key: ValueExpr; at: Where }
+  | { k: 'binary'; op: string; left: ValueExpr; right: ValueExpr }
+  /** `fmt.Sprintf(format, args...)`. */
+  | { k: 'format'; format: string; args: ValueExpr[]; at: Where }
+  /** A context that `context.WithTimeout`/`WithDeadline` bounds by `duration`. */
+  | { k: 'timeout'; duration: ValueExpr; at: Where }
+  /** `&x`. */
+  | { k: 'addr'; of: ValueExpr }
+  /** What a call stores through its pointer argument `index` (`mustMapEnv(&addr, "X")`). */
+  | { k: 'stored'; callee: Callee; args: ValueExpr[]; index: number; at: Where }
+  /** A new value of a type: a composite literal, `new(T)`, a conversion. */
+  | { k: 'new'; type: TypeRef }
+  /** A value of a declared type (`var x T`, a type assertion), and what it holds. */
+  | { k: 'typed'; type: TypeRef; of?: ValueExpr }
+  /** Several possible values (a variable assigned in several places). */
+  | { k: 'any'; of: ValueExpr[] }
+  | { k: 'unknown' };
+
+/** What a call calls. Unresolvable callees are dropped at link time, never guessed. */
+export type Callee =
+  /** `f()` (own package) or `pkg.F()`. */
+  | { k: 'func'; pkg: string; name: string }
+  /** `x.M()`: the method named `name` of x's type. */
+  | { k: 'method'; recv: ValueExpr; name: string };
+
+/** A local variable of the file (any function): its declared type and every value given to it. */
+export interface LocalFacts {
+  name: string;
+  type?: TypeRef;
+  defs: ValueExpr[];
+}
+
+/** A top-level function or method. Its index in `funcs` is its owner number. */
+export interface FuncFacts {
+  name: string;
+  /** The receiver's type for a method. */
+  recv?: TypeRef;
+  params: { name?: string; type: TypeRef }[];
+  results: TypeRef[];
+  at: Where;
+}
+
+/** A type declaration. */
+export interface TypeFacts {
+  name: string;
+  type: TypeRef;
+  at: Where;
+}
+
+/** A package-level var or const. */
+export interface GlobalFacts {
+  name: string;
+  type?: TypeRef;
+  value?: ValueExpr;
+  isConst: boolean;
+  at: Where;
+}
+
+/**
+ * Who a body fact belongs to: the index of a top-level function of the file, or -1 for the
+ * package-level var initializers (which run when the package is linked into a binary).
+ */
+export type Owner = number;
+
+/** A call of (or a reference to, when `ref`) a function or method the tree may declare. */
+export interface CallFacts {
+  owner: Owner;
+  callee: Callee;
+  args: ValueExpr[];
+  /** The function is referenced, not called (`g.Go(s.serve)`): it may run. */
+  ref?: boolean;
+  at: Where;
+}
+
+/** Where a store writes: a field of a value, a package variable, or what a pointer points to. */
+export type StoreTarget =
+  | { k: 'field'; of: ValueExpr; name: string }
+  | { k: 'global'; pkg: string; name: string }
+  | { k: 'deref'; of: ValueExpr };
+
+/** A value written somewhere other than a local variable. */
+export interface StoreFacts {
+  owner: Owner;
+  target: StoreTarget;
+  value: ValueExpr;
+}
+
+/** The values a `return` statement returns. */
+export interface ReturnFacts {
+  owner: Owner;
+  values: ValueExpr[];
+}
+
+/**
+ * A configuration loader filling a struct from the environment or a file: `envconfig.Process`,
+ * ardanlabs `conf.Parse`, caarlos0 `env.Parse`, viper/koanf `Unmarshal`, `yaml`/`json`/`toml`
+ * decoding. `prefix` is the env prefix, when the loader takes one.
+ */
+export interface ConfigLoadFacts {
+  owner: Owner;
+  loader: 'envconfig' | 'conf' | 'env' | 'file';
+  prefix?: string;
+  target: ValueExpr;
+  at: Where;
+}
+
+/** The program facts of one Go file. */
+export interface GoProgramFacts {
+  funcs: FuncFacts[];
+  types: TypeFacts[];
+  globals: GlobalFacts[];
+  locals: LocalFacts[];
+  calls: CallFacts[];
+  stores: StoreFacts[];
+  returns: ReturnFacts[];
+  configLoads: ConfigLoadFacts[];
+}
