@@ -7,6 +7,7 @@ import {
   getCheck,
 } from '@internal/plugin-go-scorecard-common';
 import { extractCiCommands } from './ci/extractCiCommands';
+import { jsonConfigValues } from './config/configValues';
 import { allChecks } from './checks';
 import { checkInputs } from './checks/inputs';
 import { Check } from './checks/types';
@@ -98,6 +99,8 @@ export class Analyzer {
       ciCommands: [],
       manifestFiles: [],
       workloads: [],
+      configMaps: [],
+      configValues: [],
     };
     const mods = new Map<string, GoModFile>();
     const sums = new Map<string, { path: string; entries: GoSumEntry[] }>();
@@ -157,10 +160,15 @@ export class Analyzer {
             facts.ciFiles.push(path);
             facts.ciCommands.push(...extractCiCommands(path, text));
             break;
+          case 'config':
+            facts.configValues.push(...jsonConfigValues(path, text));
+            break;
           case 'manifest': {
             const found = extractWorkloads(path, text);
             if (found.isManifest) facts.manifestFiles.push(path);
             facts.workloads.push(...found.workloads);
+            facts.configMaps.push(...found.configMaps);
+            facts.configValues.push(...found.configValues);
             notes.push(...found.notes.map(message => ({ path, message })));
             break;
           }

@@ -232,6 +232,21 @@ export interface ShellCommand extends SourceRef {
 export interface ContainerEnv {
   name: string;
   value?: LocatedValue;
+  /** `valueFrom.configMapKeyRef`: the value is a ConfigMap's data entry. */
+  configMapKeyRef?: { name: string; key: string };
+}
+
+/** A value a configuration file or a ConfigMap's embedded file gives a key (`ledger.host: ledger-server`). */
+export interface ConfigValue extends LocatedValue {
+  /** The dotted key path, as viper and koanf read it (`ledger.host`). */
+  key: string;
+}
+
+/** A ConfigMap: its data entries, for `envFrom` and `configMapKeyRef`. */
+export interface ConfigMapFacts {
+  name: string;
+  ref: SourceRef;
+  data: Record<string, LocatedValue>;
 }
 
 /** A container of a workload's pod template. */
@@ -247,6 +262,8 @@ export interface Container {
     ref: SourceRef;
   };
   env: ContainerEnv[];
+  /** `envFrom` ConfigMaps: every data entry becomes an env var (after the prefix). */
+  envFrom?: { configMap: string; prefix?: string }[];
   /**
    * Set when a Helm template action stands alone on a line inside the container: it
    * may add fields (a preStop hook, ports) the analyzer cannot see.
@@ -287,4 +304,8 @@ export interface ServiceFacts {
   /** Paths of YAML files holding at least one Kubernetes object. */
   manifestFiles: string[];
   workloads: Workload[];
+  /** ConfigMaps of the manifests. */
+  configMaps: ConfigMapFacts[];
+  /** Values of configuration files (non-Kubernetes YAML, JSON) and of files embedded in ConfigMaps. */
+  configValues: ConfigValue[];
 }

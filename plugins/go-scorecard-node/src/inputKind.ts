@@ -2,7 +2,17 @@ import { ciFileKind } from './ci/ciFileKind';
 import { isInSkippedDir } from './tree/skippedDirs';
 
 /** The kinds of file the analyzer reads. */
-export type InputKind = 'go' | 'go.mod' | 'go.sum' | 'ci' | 'manifest';
+export type InputKind =
+  | 'go'
+  | 'go.mod'
+  | 'go.sum'
+  | 'ci'
+  | 'manifest'
+  | 'config';
+
+/** JSON files read as configuration: named or placed as such (`config.json`, `configs/app.json`). */
+const CONFIG_JSON =
+  /(^|\/)(configs?|conf|settings)\/[^/]+\.json$|(^|\/)[^/]*(config|settings|application)[^/]*\.json$/i;
 
 /**
  * What kind of input a path is, or undefined when the analyzer does not read it
@@ -16,6 +26,11 @@ export function inputKind(path: string): InputKind | undefined {
   if (name.endsWith('.go')) return 'go';
   if (ciFileKind(path)) return 'ci';
   if (name.endsWith('.yaml') || name.endsWith('.yml')) return 'manifest';
+  if (
+    CONFIG_JSON.test(path) &&
+    !/^(package|tsconfig|jsconfig|composer)[.-]/.test(name)
+  )
+    return 'config';
   return undefined;
 }
 

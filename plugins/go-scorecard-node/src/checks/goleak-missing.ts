@@ -30,7 +30,11 @@ export const goleakMissingCheck: Check = {
       findings.push({
         path: m.mod.path,
         line: m.mod.module?.line ?? 1,
-        message: `module ${name} starts goroutines (${goStatements} go statement${goStatements === 1 ? '' : 's'}) and has ${tests.length} test file${tests.length === 1 ? '' : 's'}, but no test calls goleak.VerifyTestMain or goleak.VerifyNone`,
+        message: `module ${name} starts goroutines (${goStatements} go statement${
+          goStatements === 1 ? '' : 's'
+        }) and has ${tests.length} test file${
+          tests.length === 1 ? '' : 's'
+        }, but no test calls goleak.VerifyTestMain or goleak.VerifyNone`,
         snippet: m.mod.module ? `module ${m.mod.module.path}` : '',
       });
     }

@@ -12,14 +12,23 @@ const ADVICE: Record<string, string> = {
 export const grpcDeprecatedDialCheck: Check = {
   id: 'grpc-deprecated-dial',
   run(facts) {
-    if (!facts.goFiles.some(f => f.imports.some(i => i.path === 'google.golang.org/grpc'))) {
+    if (
+      !facts.goFiles.some(f =>
+        f.imports.some(i => i.path === 'google.golang.org/grpc'),
+      )
+    ) {
       return { notApplicable: 'no Go file imports google.golang.org/grpc' };
     }
     return {
       findings: facts.goFiles.flatMap(f =>
         f.deprecatedDialCalls.map(call => {
           const name = call.callee.slice(call.callee.lastIndexOf('.') + 1);
-          return findingAt(call, `${call.callee} is deprecated: ${ADVICE[name] ?? 'use grpc.NewClient'}`);
+          return findingAt(
+            call,
+            `${call.callee} is deprecated: ${
+              ADVICE[name] ?? 'use grpc.NewClient'
+            }`,
+          );
         }),
       ),
     };

@@ -12,7 +12,7 @@ export const checkInputs: Readonly<Record<string, readonly InputKind[]>> = {
   'protobuf-bad-replace': ['go.mod'],
   'protobuf-legacy-module': ['go.mod', 'go'],
   'go-mod-untidy': ['go.mod', 'go.sum', 'go'],
-  'grpc-short-target': ['go', 'manifest'],
+  'grpc-short-target': ['go', 'manifest', 'config'],
   'k8s-ndots': ['go', 'manifest'],
   'grpc-deprecated-dial': ['go'],
   'context-cancel-discarded': ['go'],

@@ -87,6 +87,8 @@ function run(check: Check, goFiles: GoFileFacts[], ws: Workload[]) {
     ciCommands: [],
     manifestFiles: [],
     workloads: ws,
+    configMaps: [],
+    configValues: [],
   } as ServiceFacts);
   return 'findings' in outcome ? outcome.findings : outcome.notApplicable;
 }

@@ -10,8 +10,10 @@ export function moduleOfFile(
 ): GoModule | undefined {
   let best: GoModule | undefined;
   for (const m of modules) {
-    const owns = m.dir === '.' || file.dir === m.dir || file.dir.startsWith(`${m.dir}/`);
-    if (owns && (!best || m.dir.length > best.dir.length || best.dir === '.')) best = m;
+    const owns =
+      m.dir === '.' || file.dir === m.dir || file.dir.startsWith(`${m.dir}/`);
+    if (owns && (!best || m.dir.length > best.dir.length || best.dir === '.'))
+      best = m;
   }
   return best;
 }

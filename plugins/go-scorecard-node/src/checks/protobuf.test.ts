@@ -36,6 +36,8 @@ function run(check: Check, modules: GoModule[], goFiles: GoFileFacts[] = []) {
     ciCommands: [],
     manifestFiles: [],
     workloads: [],
+    configMaps: [],
+    configValues: [],
   } as ServiceFacts);
   return 'findings' in outcome
     ? outcome.findings.map(f => `${f.path}:${f.line}`)

@@ -14,6 +14,8 @@ function facts(files: Record<string, string>, goMod?: string): ServiceFacts {
     ciCommands: paths.flatMap(p => extractCiCommands(p, files[p])),
     manifestFiles: [],
     workloads: [],
+    configMaps: [],
+    configValues: [],
   };
 }
 

@@ -1,5 +1,5 @@
 import { Finding } from '@internal/plugin-go-scorecard-common';
-import { DialTarget, ServiceFacts, Workload } from '../facts';
+import { DialTarget, LocatedValue, ServiceFacts, Workload } from '../facts';
 import { ServiceProgram } from '../program/serviceProgram';
 import { dotCount, isShortKubernetesTarget, targetHost } from './target';
 
@@ -93,31 +93,80 @@ export function shortTargetFindings(
         origins.flatMap(o => (o.k === 'env' ? [o.name] : [])),
       );
       for (const name of envNames) {
-        for (const w of facts.workloads) {
-          for (const c of w.containers) {
-            for (const e of c.env) {
-              if (
-                e.name !== name ||
-                !e.value ||
-                !isShortKubernetesTarget(e.value.value, ndots)
-              )
-                continue;
-              add(
-                e.value,
-                e.value.value,
-                `env ${name}="${e.value.value}" of container "${c.name}" (${
-                  w.kind
-                } ${w.name}) is the gRPC target of ${dialName(
-                  target,
-                )}; it ${problem(e.value.value, ndots)}`,
-              );
-            }
-          }
+        for (const { value, where } of envValues(facts, name)) {
+          if (!isShortKubernetesTarget(value.value, ndots)) continue;
+          add(
+            value,
+            value.value,
+            `env ${name}="${
+              value.value
+            }" ${where} is the gRPC target of ${dialName(target)}; it ${problem(
+              value.value,
+              ndots,
+            )}`,
+          );
         }
+      }
+      const keys = new Set(
+        origins.flatMap(o => (o.k === 'config' ? [o.key.toLowerCase()] : [])),
+      );
+      for (const v of facts.configValues) {
+        if (
+          !keys.has(v.key.toLowerCase()) ||
+          !isShortKubernetesTarget(v.value, ndots)
+        )
+          continue;
+        add(
+          v,
+          v.value,
+          `config key ${v.key}="${v.value}" is the gRPC target of ${dialName(
+            target,
+          )}; it ${problem(v.value, ndots)}`,
+        );
       }
     }
   }
   return [...findings.values()];
+}
+
+/**
+ * The values the service's workloads give an environment variable: a container's `env` value, a
+ * ConfigMap entry it names with `valueFrom.configMapKeyRef`, or one an `envFrom` ConfigMap holds
+ * under the name (after the prefix). `where` says which container, for messages.
+ */
+function envValues(
+  facts: ServiceFacts,
+  name: string,
+): { value: LocatedValue; where: string }[] {
+  const out: { value: LocatedValue; where: string }[] = [];
+  const configMap = (n: string) => facts.configMaps.find(c => c.name === n);
+  for (const w of facts.workloads) {
+    for (const c of w.containers) {
+      const where = `of container "${c.name}" (${w.kind} ${w.name})`;
+      for (const e of c.env) {
+        if (e.name !== name) continue;
+        if (e.value) out.push({ value: e.value, where });
+        const ref = e.configMapKeyRef;
+        const data = ref && configMap(ref.name)?.data[ref.key];
+        if (data)
+          out.push({
+            value: data,
+            where: `${where}, from ConfigMap ${ref!.name}`,
+          });
+      }
+      for (const from of c.envFrom ?? []) {
+        const prefix = from.prefix ?? '';
+        if (!name.startsWith(prefix)) continue;
+        const data = configMap(from.configMap)?.data[name.slice(prefix.length)];
+        if (data)
+          out.push({
+            value: data,
+            where: `${where}, from ConfigMap ${from.configMap}`,
+          });
+      }
+    }
+  }
+  return out;
 }
 
 /** Whether any Go file imports the gRPC package. */

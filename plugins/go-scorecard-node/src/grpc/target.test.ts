@@ -12,6 +12,11 @@ describe('isShortKubernetesTarget', () => {
     ['user-service:8080', 2, true],
     ['api.example.com:443', 5, true],
     ['  user-service:8080 ', 5, true],
+    ['dns:///user-service:8080', 5, true],
+    ['dns://8.8.8.8/user-service.shop:8080', 5, true],
+    ['dns:user-service:8080', 5, true],
+    ['passthrough:///user-service:8080', 5, true],
+    ['DNS:///user-service:8080', 5, true],
   ])('%j under ndots %d is short: %p', (target, ndots, want) => {
     expect(isShortKubernetesTarget(target, ndots)).toBe(want);
   });
@@ -19,9 +24,11 @@ describe('isShortKubernetesTarget', () => {
   it.each([
     'user-service.shop.svc.cluster.local.:8080',
     'user-service.:8080',
-    'dns:///user-service:8080',
-    'passthrough:///user-service:8080',
+    'dns:///user-service.shop.svc.cluster.local.:8080',
+    'passthrough:///10.0.0.1:8080',
+    'dns:///localhost:50051',
     'xds:///user-service',
+    'kubernetes:///user-service:8080',
     'unix:///var/run/app.sock',
     'unix:app.sock',
     'unix-abstract:app',
@@ -49,7 +56,8 @@ describe('isShortKubernetesTarget', () => {
   it('exposes the host and its dots', () => {
     expect(targetHost('users.shop:80')).toBe('users.shop');
     expect(targetHost('users.shop.:80')).toBe('users.shop.');
-    expect(targetHost('dns:///users')).toBeUndefined();
+    expect(targetHost('dns:///users')).toBe('users');
+    expect(targetHost('xds:///users')).toBeUndefined();
     expect(dotCount('a.b.c.')).toBe(2);
     expect(dotCount('a')).toBe(0);
   });

@@ -1,18 +1,26 @@
-/** Resolver schemes gRPC accepts without `//` (`unix:/path`, `ipv4:1.2.3.4:80`). */
+/**
+ * Schemes whose resolver looks the name up through Go's resolver, which walks the resolv.conf
+ * search list (grpc-go's `dns` resolver calls `net.Resolver.LookupHost`; `passthrough` hands the
+ * name to `net.Dial`): `dns:///cart:7070`, `dns://8.8.8.8/cart:7070` and `passthrough:///cart:7070`
+ * are as short as `cart:7070` (design.md, Rule notes: "Schemes").
+ */
+const SEARCHING_SCHEME = /^(?:dns|passthrough):(?:\/\/[^/]*\/)?/i;
+/** Other resolver schemes gRPC accepts without `//` (`unix:/path`, `ipv4:1.2.3.4:80`): no DNS search. */
 const OPAQUE_SCHEMES =
-  /^(dns|passthrough|unix|unix-abstract|vsock|ipv4|ipv6|xds|google-c2p):/i;
+  /^(unix|unix-abstract|vsock|ipv4|ipv6|xds|google-c2p|kubernetes):/i;
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 const DNS_NAME = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.?$/;
 
 /**
  * The DNS name a gRPC client target is looked up by, or undefined when the target is
- * not a DNS name the resolver would search for: a URL with a scheme (`dns:///…`,
- * `passthrough:///…`, `xds:///…`, `unix:…`), an IPv4 or IPv6 address, `localhost`,
- * an empty host (`:8080`), or text that is no host name (a template, `%s`, `${X}`).
+ * not a DNS name the resolver would search for: a scheme whose resolver does not use DNS
+ * search (`xds:///…`, `unix:…`, `kubernetes:///…`, any other URL), an IPv4 or IPv6 address,
+ * `localhost`, an empty host (`:8080`), or text that is no host name (a template, `%s`,
+ * `${X}`). The `dns` and `passthrough` schemes are looked through: their names are searched.
  */
 export function targetHost(target: string): string | undefined {
-  const t = target.trim();
+  const t = target.trim().replace(SEARCHING_SCHEME, '');
   if (
     t === '' ||
     URL_SCHEME.test(t) ||

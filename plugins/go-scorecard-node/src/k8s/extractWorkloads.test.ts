@@ -106,11 +106,78 @@ describe('extractWorkloads', () => {
     expect(workloads[0].containers[0].env[0].value?.line).toBe(25);
   });
 
-  it('treats YAML without apiVersion and kind as no manifest', () => {
-    expect(extractWorkloads('values.yaml', 'replicas: 2\nimage: x\n')).toEqual({
+  it('treats YAML without apiVersion and kind as no manifest, but as configuration values', () => {
+    expect(
+      extractWorkloads('values.yaml', 'replicas: 2\nimage:\n  repo: x\n'),
+    ).toEqual({
       isManifest: false,
       workloads: [],
       notes: [],
+      configMaps: [],
+      configValues: [
+        {
+          key: 'replicas',
+          value: '2',
+          path: 'values.yaml',
+          line: 1,
+          snippet: 'replicas: 2',
+        },
+        {
+          key: 'image.repo',
+          value: 'x',
+          path: 'values.yaml',
+          line: 3,
+          snippet: 'repo: x',
+        },
+      ],
+    });
+  });
+
+  it('reads ConfigMap entries and the configuration files embedded in them, at their lines', () => {
+    const text = [
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata:',
+      '  name: ledger-config',
+      'data:',
+      '  LEDGER_ADDR: ledger:9000',
+      '  config.yaml: |',
+      '    ledger:',
+      '      host: ledger-server',
+      '  settings.json: \'{"pricing": {"host": "pricing"}}\'',
+      '',
+    ].join('\n');
+    const { configMaps, configValues } = extractWorkloads('cm.yaml', text);
+    expect(configMaps).toEqual([
+      expect.objectContaining({
+        name: 'ledger-config',
+        data: expect.objectContaining({
+          LEDGER_ADDR: expect.objectContaining({
+            value: 'ledger:9000',
+            line: 6,
+          }),
+        }),
+      }),
+    ]);
+    expect(configValues.map(v => `${v.line} ${v.key}=${v.value}`)).toEqual([
+      '9 ledger.host=ledger-server',
+      '10 pricing.host=pricing',
+    ]);
+  });
+
+  it('reads env values from ConfigMaps by reference and envFrom', () => {
+    const text = DEPLOYMENT.replace(
+      /(\n(\s+)env:\n)/,
+      '\n$2envFrom:\n$2  - configMapRef:\n$2      name: shared\n$2    prefix: APP_\n$2env:\n$2  - name: FROM_MAP\n$2    valueFrom:\n$2      configMapKeyRef:\n$2        name: shared\n$2        key: addr\n',
+    );
+    const container = extractWorkloads('d.yaml', text).workloads[0]
+      .containers[0];
+    expect(container.envFrom).toEqual([
+      { configMap: 'shared', prefix: 'APP_' },
+    ]);
+    expect(container.env[0]).toEqual({
+      name: 'FROM_MAP',
+      configMapKeyRef: { name: 'shared', key: 'addr' },
     });
   });
 

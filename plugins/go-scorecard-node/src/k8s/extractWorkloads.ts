@@ -1,5 +1,7 @@
-import { Document, visit } from 'yaml';
-import { Workload } from '../facts';
+import { Document, isMap, isScalar, LineCounter, Scalar, visit } from 'yaml';
+import { configValues, embeddedConfigValues } from '../config/configValues';
+import { ConfigMapFacts, ConfigValue, Workload } from '../facts';
+import { NodeReader } from '../yaml/nodes';
 import { LineIndex } from '../text/lineIndex';
 import { MAX_DOCUMENTS, firstError, parseYaml } from '../yaml/parseYaml';
 import { blankTemplateActions } from './helmTemplate';
@@ -40,13 +42,21 @@ function aliasesWithinLimit(doc: Document.Parsed): boolean {
 export function extractWorkloads(
   path: string,
   text: string,
-): { isManifest: boolean; workloads: Workload[]; notes: string[] } {
+): {
+  isManifest: boolean;
+  workloads: Workload[];
+  notes: string[];
+  configMaps: ConfigMapFacts[];
+  configValues: ConfigValue[];
+} {
   const helm = text.includes('{{');
   const { text: yamlText, actionLines } = helm
     ? blankTemplateActions(text)
     : { text, actionLines: [] };
   const notes: string[] = [];
   const workloads: Workload[] = [];
+  const configMaps: ConfigMapFacts[] = [];
+  const values: ConfigValue[] = [];
   let isManifest = false;
 
   let parsed: ReturnType<typeof parseYaml>;
@@ -57,6 +67,8 @@ export function extractWorkloads(
       isManifest,
       workloads,
       notes: [`YAML could not be read: ${(e as Error).message}`],
+      configMaps,
+      configValues: values,
     };
   }
   const { docs, lines, truncated } = parsed;
@@ -83,8 +95,19 @@ export function extractWorkloads(
     }
     const apiVersion = doc.get('apiVersion');
     const kind = doc.get('kind');
-    if (typeof apiVersion !== 'string' || typeof kind !== 'string') continue;
+    if (typeof apiVersion !== 'string' || typeof kind !== 'string') {
+      // Not a Kubernetes object: a configuration file (viper, koanf, yaml.Unmarshal) maybe.
+      if (!helm)
+        values.push(...configValues(doc, lines, path, source.original));
+      continue;
+    }
     isManifest = true;
+    if (kind === 'ConfigMap') {
+      const map = readConfigMap(doc, source);
+      configMaps.push(map.configMap);
+      values.push(...map.values);
+      continue;
+    }
     if (!WORKLOAD_KINDS.has(kind)) continue;
     try {
       workloads.push(
@@ -94,7 +117,72 @@ export function extractWorkloads(
       notes.push(`${kind} at line ${start} skipped: ${(e as Error).message}`);
     }
   }
-  return { isManifest, workloads, notes };
+  return { isManifest, workloads, notes, configMaps, configValues: values };
+}
+
+/** A ConfigMap's data entries, and the configuration values of the files embedded in them. */
+function readConfigMap(
+  doc: Document.Parsed,
+  source: { path: string; original: LineIndex; lines: LineCounter },
+): { configMap: ConfigMapFacts; values: ConfigValue[] } {
+  const r = new NodeReader(doc);
+  const line = (
+    node: { range?: [number, number, number] | null } | undefined,
+  ) => source.lines.linePos(node?.range?.[0] ?? 0).line;
+  const kindLine = line(
+    r.pair(doc.contents, 'kind')?.key as Scalar | undefined,
+  );
+  const configMap: ConfigMapFacts = {
+    name: r.string(doc.contents, 'metadata', 'name') ?? '',
+    ref: {
+      path: source.path,
+      line: kindLine,
+      snippet: source.original.snippet(kindLine),
+    },
+    data: {},
+  };
+  const values: ConfigValue[] = [];
+  const data = r.get(doc.contents, 'data');
+  if (!isMap(data)) return { configMap, values };
+  for (const pair of data.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+    const value = r.resolve(pair.value);
+    if (
+      key === undefined ||
+      !isScalar(value) ||
+      typeof value.value !== 'string'
+    )
+      continue;
+    const at = line(value);
+    configMap.data[key] = {
+      value: value.value,
+      path: source.path,
+      line: at,
+      snippet: source.original.snippet(at),
+    };
+    const block =
+      value.type === Scalar.BLOCK_LITERAL || value.type === Scalar.BLOCK_FOLDED;
+    if (value.value.includes('\n') && block) {
+      values.push(
+        ...embeddedConfigValues(
+          value.value,
+          source.path,
+          source.original,
+          l => at + l,
+        ),
+      );
+    } else if (value.value.trim().startsWith('{')) {
+      values.push(
+        ...embeddedConfigValues(
+          value.value,
+          source.path,
+          source.original,
+          () => at,
+        ),
+      );
+    }
+  }
+  return { configMap, values };
 }
 
 export { mergeKustomizePatches } from './mergeKustomizePatches';

@@ -122,6 +122,12 @@ export class WorkloadReader {
       servesTraffic: this.servesTraffic(node),
       env: this.r.items(this.r.get(node, 'env')).flatMap(e => this.env(e)),
     };
+    const envFrom = this.r.items(this.r.get(node, 'envFrom')).flatMap(e => {
+      const configMap = this.r.string(e, 'configMapRef', 'name');
+      const prefix = this.r.string(e, 'prefix');
+      return configMap ? [{ configMap, ...(prefix ? { prefix } : {}) }] : [];
+    });
+    if (envFrom.length) container.envFrom = envFrom;
     const preStop = this.r.pair(this.r.get(node, 'lifecycle'), 'preStop');
     if (preStop) {
       const hook = this.r.resolve(preStop.value);
@@ -155,6 +161,10 @@ export class WorkloadReader {
     if (!name || !isMap(node)) return [];
     const pair = this.r.pair(node, 'value');
     const value = this.r.resolve(pair?.value);
+    const refName = this.r.string(node, 'valueFrom', 'configMapKeyRef', 'name');
+    const refKey = this.r.string(node, 'valueFrom', 'configMapKeyRef', 'key');
+    if (refName && refKey)
+      return [{ name, configMapKeyRef: { name: refName, key: refKey } }];
     if (
       !pair ||
       !isScalar(value) ||

@@ -31,6 +31,8 @@ export async function linkSources(
     ciCommands: [],
     manifestFiles: [],
     workloads: [],
+    configMaps: [],
+    configValues: [],
   };
   return { facts, program: ServiceProgram.link(facts) };
 }

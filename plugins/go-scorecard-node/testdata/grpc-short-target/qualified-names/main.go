@@ -15,7 +15,7 @@ func main() {
 		log.Fatal(err)
 	}
 	defer users.Close()
-	orders, err := grpc.NewClient("dns:///orders.shop.svc.cluster.local:9000", creds)
+	orders, err := grpc.NewClient("dns:///orders.shop.svc.cluster.local.:9000", creds)
 	if err != nil {
 		log.Fatal(err)
 	}

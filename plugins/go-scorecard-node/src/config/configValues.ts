@@ -1,0 +1,102 @@
+import {
+  Document,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  Node,
+  parseDocument,
+  Scalar,
+} from 'yaml';
+import { ConfigValue } from '../facts';
+import { LineIndex } from '../text/lineIndex';
+import { NodeReader } from '../yaml/nodes';
+
+/** Most values read from one configuration document. */
+export const MAX_CONFIG_VALUES = 5000;
+/** Deepest key path followed. */
+const MAX_DEPTH = 12;
+
+/** Maps a line of the parsed text to the line of the file it was written on. */
+export type LineMap = (line: number) => number;
+
+/**
+ * The scalar values of a configuration document by dotted key path (`ledger.host`), as viper and
+ * koanf address them, each at the line that writes it. Sequences are skipped (a key path cannot
+ * name their items). Aliases are resolved within the reader's budget.
+ */
+export function configValues(
+  doc: Document.Parsed | Document,
+  lines: LineCounter,
+  path: string,
+  original: LineIndex,
+  lineMap: LineMap = l => l,
+): ConfigValue[] {
+  const r = new NodeReader(doc as Document.Parsed);
+  const out: ConfigValue[] = [];
+  const walk = (node: Node | undefined, prefix: string[], depth: number) => {
+    if (!isMap(node) || depth > MAX_DEPTH) return;
+    for (const pair of node.items) {
+      if (out.length >= MAX_CONFIG_VALUES) return;
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key === undefined) continue;
+      const value = r.resolve(pair.value);
+      if (isMap(value)) walk(value, [...prefix, key], depth + 1);
+      else if (
+        isScalar(value) &&
+        !isSeq(value) &&
+        value.value !== null &&
+        typeof value.value !== 'object'
+      ) {
+        const line = lineMap(
+          lines.linePos((value as Scalar).range?.[0] ?? 0).line,
+        );
+        out.push({
+          key: [...prefix, key].join('.'),
+          value: String(value.value),
+          path,
+          line,
+          snippet: original.snippet(line),
+        });
+      }
+    }
+  };
+  walk(r.resolve(doc.contents), [], 0);
+  return out;
+}
+
+/**
+ * The configuration values a text embedded in a YAML string holds (a ConfigMap's
+ * `config.yaml: |` entry): parsed on its own, its lines mapped to the file's.
+ */
+export function embeddedConfigValues(
+  text: string,
+  path: string,
+  original: LineIndex,
+  lineMap: LineMap,
+): ConfigValue[] {
+  if (!text.includes('\n') && !text.trim().startsWith('{')) return [];
+  const lines = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    uniqueKeys: false,
+    prettyErrors: false,
+  });
+  if (doc.errors.length) return [];
+  return configValues(doc, lines, path, original, lineMap);
+}
+
+/** The values of a JSON configuration file (parsed as YAML 1.2, of which JSON is a subset, for positions). */
+export function jsonConfigValues(path: string, text: string): ConfigValue[] {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    uniqueKeys: false,
+    prettyErrors: false,
+  });
+  if (doc.errors.length)
+    throw new Error(
+      `JSON could not be read: ${doc.errors[0].message.split('\n')[0]}`,
+    );
+  return configValues(doc, lines, path, new LineIndex(text));
+}
