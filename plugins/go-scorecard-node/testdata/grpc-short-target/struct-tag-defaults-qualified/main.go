@@ -1,0 +1,50 @@
+package main
+
+import (
+	"log"
+
+	"github.com/ardanlabs/conf/v3"
+	"github.com/caarlos0/env/v10"
+	"github.com/kelseyhightower/envconfig"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
+)
+
+type usersConfig struct {
+	Addr string `envconfig:"USERS_ADDR" default:"users.shop.svc.cluster.local.:7000"`
+}
+
+type cartConfig struct {
+	Addr string `env:"CART_ADDR" envDefault:"cart.shop.svc.cluster.local.:7070"`
+}
+
+func main() {
+	cfg := struct {
+		Auth struct {
+			Host string `conf:"default:auth-service.sales.svc.cluster.local.:6001"`
+		}
+		Metrics struct {
+			Host string `conf:"default:prometheus:9090"`
+		}
+	}{}
+	if _, err := conf.Parse("SALES", &cfg); err != nil {
+		log.Fatal(err)
+	}
+	var users usersConfig
+	envconfig.MustProcess("", &users)
+	var cart cartConfig
+	if err := env.Parse(&cart); err != nil {
+		log.Fatal(err)
+	}
+	creds := grpc.WithTransportCredentials(insecure.NewCredentials())
+	for _, target := range []string{} {
+		_ = target
+	}
+	a, _ := grpc.NewClient(cfg.Auth.Host, creds)
+	u, _ := grpc.NewClient(users.Addr, creds)
+	c, _ := grpc.NewClient(cart.Addr, creds)
+	defer a.Close()
+	defer u.Close()
+	defer c.Close()
+	log.Println(cfg.Metrics.Host)
+}

@@ -1,0 +1,7 @@
+package main
+
+import "example.com/shop/pkg/service"
+
+func main() {
+	service.Run()
+}

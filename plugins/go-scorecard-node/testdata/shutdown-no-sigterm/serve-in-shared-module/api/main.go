@@ -1,0 +1,11 @@
+package main
+
+import (
+	"net/http"
+
+	"example.com/platform/server"
+)
+
+func main() {
+	server.RunHTTP(http.NotFoundHandler())
+}
