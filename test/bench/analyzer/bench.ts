@@ -6,7 +6,8 @@
  *   - the floor: parse-only over the whole corpus (read + tree-sitter + YAML parse);
  *   - the full analysis over the same files;
  *   - the full analysis over 1/4 and 1/2 of the corpus, to show peak memory stays flat.
- * Prints files/s, MB/s, peak RSS and the analysis/parse ratio (target: at most 1.5x).
+ * Prints files/s, MB/s, peak RSS, the analysis/parse ratio (target: at most 1.5x), and the link
+ * step's own time and share (linking the program and running the checks).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,6 +23,7 @@ interface Pass {
   files?: number;
   bytes?: number;
   findings?: number;
+  linkMs?: number;
 }
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -29,7 +31,13 @@ const runs = Number(process.env.BENCH_RUNS ?? 3);
 function pass(mode: 'parse' | 'analyze', dirs: string[]): Pass {
   const out = execFileSync(
     process.execPath,
-    ['--require', require.resolve('@backstage/cli/config/nodeTransform.cjs'), join(__dirname, 'worker.ts'), mode, ...dirs],
+    [
+      '--require',
+      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+      join(__dirname, 'worker.ts'),
+      mode,
+      ...dirs,
+    ],
     { encoding: 'utf8', maxBuffer: 1 << 24 },
   );
   return JSON.parse(out.trim().split('\n').pop()!);
@@ -48,7 +56,9 @@ function main() {
     const mb = (corpus.goBytes + corpus.otherBytes) / 1e6;
     console.log(
       `corpus: ${corpus.services.length} services, ${corpus.files} files, ` +
-        `${(corpus.goBytes / 1e6).toFixed(1)} MB Go + ${(corpus.otherBytes / 1e6).toFixed(2)} MB other`,
+        `${(corpus.goBytes / 1e6).toFixed(1)} MB Go + ${(
+          corpus.otherBytes / 1e6
+        ).toFixed(2)} MB other`,
     );
 
     const floor = best('parse', corpus.services);
@@ -57,16 +67,32 @@ function main() {
       console.log(
         `${label.padEnd(22)} ${(p.ms / 1000).toFixed(2).padStart(6)} s  ` +
           `${(corpus.files / (p.ms / 1000)).toFixed(0).padStart(6)} files/s  ` +
-          `${(mb / (p.ms / 1000)).toFixed(2).padStart(6)} MB/s  peak RSS ${p.maxRssMiB.toFixed(0)} MiB`,
+          `${(mb / (p.ms / 1000))
+            .toFixed(2)
+            .padStart(6)} MB/s  peak RSS ${p.maxRssMiB.toFixed(0)} MiB`,
       );
     line('parse only (floor)', floor);
     line('full analysis', full);
-    console.log(`analysis / parse ratio: ${(full.ms / floor.ms).toFixed(2)}x (target <= 1.5x); findings: ${full.findings}`);
+    console.log(
+      `analysis / parse ratio: ${(full.ms / floor.ms).toFixed(
+        2,
+      )}x (target <= 1.5x); findings: ${full.findings}`,
+    );
+    console.log(
+      `link step (program linking, value flow, reachability, checks): ${(
+        full.linkMs! / 1000
+      ).toFixed(2)} s, ` +
+        `${((100 * full.linkMs!) / full.ms).toFixed(1)}% of the full analysis`,
+    );
 
     console.log('peak RSS of the full analysis as the corpus grows:');
     for (const n of [10, 20, 40]) {
       const p = pass('analyze', corpus.services.slice(0, n));
-      console.log(`  ${String(n).padStart(2)} services (~${((mb * n) / 40).toFixed(1)} MB): peak RSS ${p.maxRssMiB.toFixed(0)} MiB`);
+      console.log(
+        `  ${String(n).padStart(2)} services (~${((mb * n) / 40).toFixed(
+          1,
+        )} MB): peak RSS ${p.maxRssMiB.toFixed(0)} MiB`,
+      );
     }
   } finally {
     rmSync(root, { recursive: true, force: true });

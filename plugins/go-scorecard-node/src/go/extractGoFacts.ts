@@ -3,16 +3,18 @@ import { Node } from 'web-tree-sitter';
 import { GoFileFacts } from '../facts';
 import { dialTargets } from './dialTargets';
 import { GoParser } from './GoParser';
-import { ImportResolver, PKG, readImports } from './imports';
+import { ImportResolver, PKG, PKG_NAMES, readImports } from './imports';
 import { lostCancelFindings } from './lostcancel';
 import { packageRefs } from './packageRefs';
-import { shutdownFacts } from './shutdownFacts';
+import { SERVER_METHOD_NAMES, shutdownFacts } from './shutdownFacts';
 import { signalFacts } from './signalFacts';
 import { callRef, GoSource, textOf } from './syntax';
 import { ProgramFactsReader } from './programFacts';
 import { Scopes } from './scopes';
 import { TypeRefs } from './typeRefs';
-import { ValueReader } from './values';
+import { FLAG_VAR_VALUE_ARG, ValueReader } from './values';
+import { Vocabulary } from './vocabulary';
+import { WordIndex } from './wordSites';
 import { wordSites } from './wordSites';
 
 const DEPRECATED_DIAL = new Set(['Dial', 'DialContext', 'WithInsecure']);
@@ -48,6 +50,21 @@ function countGoStatements(src: GoSource): number {
   ).length;
 }
 
+/**
+ * The words the extractors search every file for, besides import names and the vocabulary:
+ * found in the one pass that builds a file's word index.
+ */
+export const EXTRACTOR_WORDS: readonly string[] = [
+  'go',
+  'return',
+  'Unmarshal',
+  'GracefulTimeout',
+  'ErrServerClosed',
+  'SIGTERM',
+  ...SERVER_METHOD_NAMES,
+  ...Object.keys(FLAG_VAR_VALUE_ARG),
+];
+
 /** Sets the owner of line-located facts from the owners' line ranges. */
 function assignOwners(
   facts: { line: number; owner?: number }[][],
@@ -73,15 +90,20 @@ export function extractGoFacts(
   parser: GoParser,
   path: string,
   source: string,
-  vocabulary: ReadonlySet<string> = new Set(),
+  vocabulary: Vocabulary = new Vocabulary(EXTRACTOR_WORDS),
 ): GoFileFacts {
   const tree = parser.parse(source);
   try {
     const src: GoSource = { path, source, root: tree.rootNode };
     const imports = readImports(src);
     const resolver = new ImportResolver(imports);
+    for (const p of resolver.paths())
+      resolver.localNames(p).forEach(n => vocabulary.words.add(n));
+    src.words = new WordIndex(source, vocabulary.words);
     const refs = (pkg: string) =>
-      resolver.localNames(pkg).flatMap(name => packageRefs(src, name));
+      resolver
+        .localNames(pkg)
+        .flatMap(name => packageRefs(src, name, PKG_NAMES[pkg]));
     // The top-level declaration holding a node, found by position (a node's parent chain is
     // walked from the root by the tree library, so it costs more the deeper the node is).
     const tops = tree.rootNode.namedChildren.filter((c): c is Node => !!c);
@@ -148,7 +170,7 @@ export function extractGoFacts(
         .map(r => callRef(src, r.call!)),
       signalHandling: signalFacts(src, resolver, refs(PKG.signal)),
       ...shutdown,
-      program: program.read(vocabulary, refs),
+      program: program.read(vocabulary.declared, refs),
     };
     const ownerAtLine = program.ownerAtLineFn();
     assignOwners(

@@ -17,6 +17,36 @@ export const PKG = {
   fiber: 'github.com/gofiber/fiber/v2',
 } as const;
 
+/** The names of each package the extractors read; other references are skipped unseen. */
+export const PKG_NAMES: Readonly<Record<string, ReadonlySet<string>>> = {
+  [PKG.context]: new Set([
+    'WithCancel',
+    'WithTimeout',
+    'WithDeadline',
+    'WithCancelCause',
+    'WithTimeoutCause',
+    'WithDeadlineCause',
+  ]),
+  [PKG.grpc]: new Set([
+    'Dial',
+    'DialContext',
+    'NewClient',
+    'WithInsecure',
+    'NewServer',
+    'Server',
+  ]),
+  [PKG.http]: new Set([
+    'Server',
+    'ListenAndServe',
+    'ListenAndServeTLS',
+    'Serve',
+    'ServeTLS',
+  ]),
+  [PKG.signal]: new Set(['Notify', 'NotifyContext']),
+  [PKG.goleak]: new Set(['VerifyTestMain', 'VerifyNone']),
+  [PKG.time]: new Set(['After', 'NewTimer', 'AfterFunc']),
+};
+
 /**
  * The package name Go code uses for an import path when the import has no alias. Without the
  * package's sources this is a convention, not a fact: the last path element, minus a major

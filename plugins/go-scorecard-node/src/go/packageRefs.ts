@@ -1,6 +1,6 @@
 import { Node } from 'web-tree-sitter';
 import { GoSource, textOf } from './syntax';
-import { wordSites } from './wordSites';
+import { siteAt, wordSites } from './wordSites';
 
 /** A use of a name from an imported package: `pkg.Name` in an expression or a type. */
 export interface PackageRef {
@@ -12,23 +12,50 @@ export interface PackageRef {
   call?: Node;
 }
 
-/** Every `local.Name` of a file, where `local` is the file's name for an imported package. */
-export function packageRefs(src: GoSource, local: string | undefined): PackageRef[] {
+const NAME_AFTER_DOT = /^\.\s*([A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)/;
+
+/**
+ * Every `local.Name` of a file, where `local` is the file's name for an imported package. With
+ * `names`, only those names: the others are skipped from the text, before any tree lookup.
+ */
+export function packageRefs(
+  src: GoSource,
+  local: string | undefined,
+  names?: ReadonlySet<string>,
+): PackageRef[] {
   if (!local) return [];
   const refs: PackageRef[] = [];
-  for (const site of wordSites(src, local)) {
+  const { source } = src;
+  const positions = src.words?.covers(local) ? src.words.at(local) : undefined;
+  const sites = positions
+    ? positions.flatMap(at => {
+        if (names) {
+          const name = NAME_AFTER_DOT.exec(
+            source.slice(at + local.length, at + local.length + 64),
+          );
+          if (!name || !names.has(name[1])) return [];
+        }
+        const node = siteAt(src, at, local.length);
+        return node ? [node] : [];
+      })
+    : wordSites(src, local);
+  for (const site of sites) {
     const parent = site.parent;
     if (!parent || parent.startIndex !== site.startIndex) continue;
     let nameNode: Node | null = null;
     if (site.type === 'identifier' && parent.type === 'selector_expression') {
       nameNode = parent.childForFieldName('field');
-    } else if (site.type === 'package_identifier' && parent.type === 'qualified_type') {
+    } else if (
+      site.type === 'package_identifier' &&
+      parent.type === 'qualified_type'
+    ) {
       nameNode = parent.childForFieldName('name');
     }
     if (!nameNode) continue;
     const outer = parent.parent;
     const called =
-      outer?.type === 'call_expression' && outer.startIndex === parent.startIndex;
+      outer?.type === 'call_expression' &&
+      outer.startIndex === parent.startIndex;
     refs.push({
       name: textOf(src, nameNode),
       node: parent,

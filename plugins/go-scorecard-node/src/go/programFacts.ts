@@ -12,8 +12,7 @@ import { ImportResolver, PKG } from './imports';
 import { PackageRef } from './packageRefs';
 import { callArguments, GoSource, textOf, unparen } from './syntax';
 import { FLAG_VAR_VALUE_ARG, ValueReader } from './values';
-import { vocabularyIn } from './vocabulary';
-import { inLineComment, wordSites } from './wordSites';
+import { inLineComment, siteAt, wordSites } from './wordSites';
 
 /** A top-level declaration's range and what it is. */
 interface TopDecl {
@@ -201,8 +200,12 @@ export class ProgramFactsReader {
     packageRefs: (path: string) => PackageRef[],
   ): GoProgramFacts {
     this.readGlobals();
-    for (const name of vocabularyIn(this.src.source, vocabulary))
-      this.readSites(name);
+    const sites: { name: string; at: number }[] = [];
+    for (const [name, positions] of this.src.words?.entries() ?? []) {
+      if (vocabulary.has(name))
+        for (const at of positions) sites.push({ name, at });
+    }
+    this.readSites(sites);
     this.readAssignments();
     this.readFlagFields();
     this.readReturns();
@@ -246,11 +249,12 @@ export class ProgramFactsReader {
   }
 
   /** Classifies each use of a vocabulary name: a call, a reference, a store, a composite literal. */
-  private readSites(name: string) {
+  private readSites(sites: { name: string; at: number }[]) {
     const source = this.src.source;
-    const skip = (at: number) =>
-      this.declaredAt.has(at) || inLineComment(source, at);
-    for (const site of wordSites(this.src, name, 0, source.length, skip)) {
+    for (const { name, at } of sites) {
+      if (this.declaredAt.has(at) || inLineComment(source, at)) continue;
+      const site = siteAt(this.src, at, name.length);
+      if (!site) continue;
       const owner = this.ownerAt(site.startIndex);
       if (owner === undefined) continue;
       const parent = site.parent;

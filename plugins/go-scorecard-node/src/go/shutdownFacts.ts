@@ -83,7 +83,8 @@ export function methodRole(
   return METHODS[kind].get(method);
 }
 
-const METHOD_NAMES = [
+/** Names of the server methods the extractor looks for. */
+export const SERVER_METHOD_NAMES = [
   ...new Set(Object.values(METHODS).flatMap(m => [...m.keys()])),
 ];
 
@@ -364,7 +365,7 @@ export function shutdownFacts(
 
   const shutdowns: MethodCall[] = [];
   const gracefulStops: MethodCall[] = [];
-  for (const name of METHOD_NAMES) {
+  for (const name of SERVER_METHOD_NAMES) {
     for (const m of methodCalls(src, name)) {
       const kinds = bindings.kindsOf(m.receiver);
       const field =

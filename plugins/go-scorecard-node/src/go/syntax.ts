@@ -1,11 +1,14 @@
 import { Node } from 'web-tree-sitter';
 import { CallRef, SourceRef } from '../facts';
+import type { WordIndex } from './wordSites';
 
 /** A parsed Go file: what the fact extractors share. The tree is freed by the caller. */
 export interface GoSource {
   path: string;
   source: string;
   root: Node;
+  /** Positions of the words the extractors look for, found in one pass (see `wordSites`). */
+  words?: WordIndex;
 }
 
 const MAX_SNIPPET = 120;

@@ -7,6 +7,8 @@
  * where gofmt writes package-level ones, at the start of a line; local ones are indented.
  */
 
+import { WordSet } from './wordSites';
+
 const NAME = '[A-Za-z_\\u0080-\\uffff][\\w\\u0080-\\uffff]*';
 // Package-level declarations start a line (gofmt writes them so); local ones are indented.
 const FUNC = new RegExp(`^func\\s*(?:\\([^()]*\\)\\s*)?(${NAME})`, 'gm');
@@ -40,42 +42,26 @@ export function addDeclaredNames(source: string, into: Set<string>): void {
   }
 }
 
-function isIdentifierChar(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 48 && c <= 57) ||
-    c === 95 ||
-    c > 127
-  );
-}
-
 /**
- * The names of the vocabulary that occur in a source, as words (comments and strings included).
- * Scanned by hand: a word is sliced out only when a name of its first character and length exists.
+ * A tree's vocabulary: the names its Go files may declare (see {@link addDeclaredNames}), in a
+ * {@link WordSet} with the words every file's extractors look for, so that one pass over a
+ * file's text finds them all.
  */
-export function vocabularyIn(
-  source: string,
-  vocabulary: ReadonlySet<string>,
-): string[] {
-  const shapes = new Set<number>();
-  for (const name of vocabulary)
-    shapes.add(name.charCodeAt(0) * 64 + Math.min(name.length, 63));
-  const found = new Set<string>();
-  const n = source.length;
-  let i = 0;
-  while (i < n) {
-    const c = source.charCodeAt(i);
-    if (!isIdentifierChar(c) || (c >= 48 && c <= 57)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < n && isIdentifierChar(source.charCodeAt(i))) i++;
-    if (shapes.has(c * 64 + Math.min(i - start, 63))) {
-      const word = source.slice(start, i);
-      if (vocabulary.has(word)) found.add(word);
+export class Vocabulary {
+  readonly declared = new Set<string>();
+  readonly words: WordSet;
+
+  constructor(extractorWords: Iterable<string> = []) {
+    this.words = new WordSet(extractorWords);
+  }
+
+  /** Adds the names a Go source may declare. */
+  add(source: string) {
+    const names = new Set<string>();
+    addDeclaredNames(source, names);
+    for (const name of names) {
+      this.declared.add(name);
+      this.words.add(name);
     }
   }
-  return [...found];
 }

@@ -11,23 +11,126 @@ function isWordChar(code: number): boolean {
   );
 }
 
+/** A set of words with the (first character, length) shapes that let a scan skip the others. */
+export class WordSet {
+  private readonly names = new Set<string>();
+  private readonly shapes = new Set<number>();
+
+  constructor(words: Iterable<string> = []) {
+    for (const w of words) this.add(w);
+  }
+
+  add(word: string) {
+    if (!word || this.names.has(word)) return;
+    this.names.add(word);
+    this.shapes.add(shape(word.charCodeAt(0), word.length));
+  }
+
+  has(word: string): boolean {
+    return this.names.has(word);
+  }
+
+  hasShape(first: number, length: number): boolean {
+    return this.shapes.has(shape(first, length));
+  }
+}
+
+function shape(first: number, length: number): number {
+  return first * 64 + Math.min(length, 63);
+}
+
+/**
+ * Where the words of a set occur in a source, found in one pass over its text (comments and
+ * strings included: the tree rejects those later). Replaces a substring search per word.
+ */
+export class WordIndex {
+  private readonly positions = new Map<string, number[]>();
+
+  constructor(source: string, private readonly words: WordSet) {
+    const n = source.length;
+    let i = 0;
+    while (i < n) {
+      const c = source.charCodeAt(i);
+      if (!isWordChar(c)) {
+        i++;
+        continue;
+      }
+      const start = i;
+      while (i < n && isWordChar(source.charCodeAt(i))) i++;
+      if ((c < 48 || c > 57) && words.hasShape(c, i - start)) {
+        const word = source.slice(start, i);
+        if (words.has(word)) {
+          const list = this.positions.get(word);
+          if (list) list.push(start);
+          else this.positions.set(word, [start]);
+        }
+      }
+    }
+  }
+
+  /** Whether the index knows the word's positions (else a caller searches the text). */
+  covers(word: string): boolean {
+    return this.words.has(word);
+  }
+
+  /** The positions of a word in [from, to), in order. */
+  at(word: string, from = 0, to = Infinity): number[] {
+    const all = this.positions.get(word) ?? [];
+    if (from === 0 && to === Infinity) return all;
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [];
+    for (let k = lo; k < all.length && all[k] < to; k++) out.push(all[k]);
+    return out;
+  }
+
+  /** Every indexed word that occurs, with its positions. */
+  entries(): IterableIterator<[string, number[]]> {
+    return this.positions.entries();
+  }
+}
+
+/** The syntax-tree token spelled `word` that starts at `at`, if the tree has one there. */
+export function siteAt(
+  src: GoSource,
+  at: number,
+  length: number,
+): Node | undefined {
+  const node = src.root.descendantForIndex(at);
+  return node && node.startIndex === at && node.endIndex === at + length
+    ? node
+    : undefined;
+}
+
 /**
  * The syntax-tree tokens spelled `word` (an identifier or keyword) within [from, to).
  *
  * This is how the extractors find the few nodes they care about without visiting every node
- * of the tree: a substring search proposes positions, and the tree decides. A position counts
- * only when the leaf node that starts there spans exactly the word, so occurrences inside
- * comments, string literals and longer identifiers are never returned. The caller then checks
- * the node's type and parents.
+ * of the tree: the file's word index (or a substring search) proposes positions, and the tree
+ * decides. A position counts only when the leaf node that starts there spans exactly the word,
+ * so occurrences inside comments, string literals and longer identifiers are never returned.
+ * The caller then checks the node's type and parents.
  */
 export function wordSites(
   src: GoSource,
   word: string,
   from = 0,
   to = src.source.length,
-  /** Decides from the text alone that a position is not worth a tree lookup. */
-  skip?: (at: number) => boolean,
 ): Node[] {
+  if (src.words?.covers(word)) {
+    const sites: Node[] = [];
+    for (const at of src.words.at(word, from, to)) {
+      if (at + word.length > to) continue;
+      const node = siteAt(src, at, word.length);
+      if (node) sites.push(node);
+    }
+    return sites;
+  }
   const { source, root } = src;
   const sites: Node[] = [];
   for (
@@ -38,7 +141,6 @@ export function wordSites(
     const end = at + word.length;
     if (at > 0 && isWordChar(source.charCodeAt(at - 1))) continue;
     if (end < source.length && isWordChar(source.charCodeAt(end))) continue;
-    if (skip?.(at)) continue;
     const node = root.descendantForIndex(at);
     if (node && node.startIndex === at && node.endIndex === end)
       sites.push(node);

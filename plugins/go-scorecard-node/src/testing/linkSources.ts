@@ -1,7 +1,7 @@
 import { GoModule, ServiceFacts } from '../facts';
-import { extractGoFacts } from '../go/extractGoFacts';
+import { EXTRACTOR_WORDS, extractGoFacts } from '../go/extractGoFacts';
 import { testParser } from '../go/testParser';
-import { addDeclaredNames } from '../go/vocabulary';
+import { Vocabulary } from '../go/vocabulary';
 import { parseGoMod } from '../gomod/parseGoMod';
 import { ServiceProgram } from '../program/serviceProgram';
 
@@ -13,11 +13,11 @@ export async function linkSources(
   files: Record<string, string>,
 ): Promise<{ facts: ServiceFacts; program: ServiceProgram }> {
   const parser = await testParser();
-  const vocabulary = new Set<string>();
+  const vocabulary = new Vocabulary(EXTRACTOR_WORDS);
   const goPaths = Object.keys(files)
     .filter(p => p.endsWith('.go'))
     .sort();
-  for (const p of goPaths) addDeclaredNames(files[p], vocabulary);
+  for (const p of goPaths) vocabulary.add(files[p]);
   const modules: GoModule[] = Object.keys(files)
     .filter(p => p === 'go.mod' || p.endsWith('/go.mod'))
     .map(p => ({
