@@ -48,6 +48,11 @@ export interface DialTarget extends SourceRef {
   /** `Dial`, `DialContext` or `NewClient`. */
   func: string;
   target: ValueExpr;
+  /**
+   * The call passes `grpc.WithContextDialer`/`WithDialer`: with the `passthrough` resolver (the
+   * default of Dial and DialContext), the name goes to that dialer, not to a DNS lookup.
+   */
+  customDialer?: boolean;
   /** The function holding the call (see {@link Owner}). */
   owner?: Owner;
 }

@@ -1,5 +1,5 @@
 import { Finding } from '@internal/plugin-go-scorecard-common';
-import { shortTargetFindings, usesGrpc } from '../grpc/shortTargets';
+import { shortTargets, usesGrpc } from '../grpc/shortTargets';
 import { Check } from './types';
 import { findingAt } from './findingAt';
 
@@ -7,21 +7,26 @@ import { findingAt } from './findingAt';
 const MAX_GOOD_NDOTS = 2;
 
 /**
- * `k8s-ndots`: the service dials short names (`grpc-short-target` has findings) and a
- * workload keeps ndots above 2 (Kubernetes' default 5). Finding on the workload's `kind:`.
+ * `k8s-ndots`: a workload that dials short names keeps ndots above 2 (Kubernetes' default 5).
+ * The workloads that dial are those whose env (or ConfigMap) gives a short target; when a short
+ * target is written in code or a config file, every workload of the service may run it.
+ * Finding on the workload's `kind:`.
  */
 export const k8sNdotsCheck: Check = {
   id: 'k8s-ndots',
   run(facts, program) {
     if (facts.workloads.length === 0)
       return { notApplicable: 'no Deployment, StatefulSet or DaemonSet' };
-    const short = usesGrpc(facts) ? shortTargetFindings(facts, program) : [];
+    if (!usesGrpc(facts)) return { findings: [] };
+    const { findings: short, dialing } = shortTargets(facts, program);
     if (short.length === 0) return { findings: [] };
     const example = `${short[0].path}:${short[0].line}`;
     const findings: Finding[] = facts.workloads
       .filter(
         w =>
-          !w.templated && (w.ndots === undefined || w.ndots > MAX_GOOD_NDOTS),
+          (dialing === 'all' || dialing.has(w)) &&
+          !w.templated &&
+          (w.ndots === undefined || w.ndots > MAX_GOOD_NDOTS),
       )
       .map(w =>
         findingAt(

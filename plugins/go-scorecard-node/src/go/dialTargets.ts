@@ -1,7 +1,11 @@
 import { DialTarget } from '../facts';
 import { PackageRef } from './packageRefs';
-import { callArguments, GoSource, refOf } from './syntax';
+import { ImportResolver, PKG } from './imports';
+import { callArguments, GoSource, qualifiedCall, refOf } from './syntax';
 import { ValueReader } from './values';
+
+/** Options that hand the target to the caller's own dialer (`bufconn` in tests, a proxy). */
+const CUSTOM_DIALERS = new Set(['WithContextDialer', 'WithDialer']);
 
 /** The target argument's position in each dial function. */
 const TARGET_ARG = new Map([
@@ -18,6 +22,7 @@ const TARGET_ARG = new Map([
  */
 export function dialTargets(
   src: GoSource,
+  imports: ImportResolver,
   values: ValueReader,
   grpcRefs: PackageRef[],
 ): DialTarget[] {
@@ -25,10 +30,18 @@ export function dialTargets(
   for (const ref of grpcRefs) {
     const index = TARGET_ARG.get(ref.name);
     if (!ref.call || index === undefined) continue;
-    const arg = callArguments(ref.call)[index];
+    const args = callArguments(ref.call);
+    const customDialer = args.slice(index + 1).some(a => {
+      const q =
+        a.type === 'call_expression' ? qualifiedCall(src, a) : undefined;
+      return (
+        !!q && CUSTOM_DIALERS.has(q.name) && imports.is(q.qualifier, PKG.grpc)
+      );
+    });
     targets.push({
       func: ref.name,
-      target: values.value(arg),
+      target: values.value(args[index]),
+      ...(customDialer ? { customDialer } : {}),
       ...refOf(src, ref.call),
     });
   }

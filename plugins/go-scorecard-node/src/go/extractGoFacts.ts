@@ -164,11 +164,11 @@ export function extractGoFacts(
       goleakVerifications: refs(PKG.goleak).filter(r =>
         GOLEAK_VERIFY.has(r.name),
       ).length,
-      dialTargets: dialTargets(src, values, grpcRefs),
+      dialTargets: dialTargets(src, resolver, values, grpcRefs),
       deprecatedDialCalls: grpcRefs
         .filter(r => r.call && DEPRECATED_DIAL.has(r.name))
         .map(r => callRef(src, r.call!)),
-      signalHandling: signalFacts(src, resolver, refs(PKG.signal)),
+      signalHandling: signalFacts(src, scopesOf, refs(PKG.signal)),
       ...shutdown,
       program: program.read(vocabulary.declared, refs),
     };

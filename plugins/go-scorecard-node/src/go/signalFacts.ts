@@ -1,7 +1,6 @@
 import { Node } from 'web-tree-sitter';
 import { SignalHandling } from '../facts';
-import { assignedValues } from './definitions';
-import { ImportResolver } from './imports';
+import { Scopes } from './scopes';
 import { PackageRef } from './packageRefs';
 import { callArguments, GoSource, refOf, textOf } from './syntax';
 import { wordSites } from './wordSites';
@@ -15,28 +14,103 @@ function containsSigterm(src: GoSource, node: Node): boolean {
  * variable whose value lists it. An argument whose value cannot be found counts, so that
  * an unknown signal list is never reported as missing SIGTERM.
  */
-function mayBeSigterm(src: GoSource, imports: ImportResolver, arg: Node): boolean {
+function mayBeSigterm(
+  src: GoSource,
+  scopesOf: (node: Node) => Scopes,
+  arg: Node,
+): boolean {
   if (containsSigterm(src, arg)) return true;
   if (arg.type === 'selector_expression') return false;
   const id = arg.type === 'variadic_argument' ? arg.namedChild(0) : arg;
   if (id?.type !== 'identifier') return true;
-  const values = assignedValues(src, imports, textOf(src, id));
+  const values = valuesOf(src, scopesOf, id);
   return values.length === 0 || values.some(v => containsSigterm(src, v));
+}
+
+/** The value at `index` of a declaration's or assignment's right-hand side list. */
+function valueAt(list: Node | null, index: number): Node | undefined {
+  const items =
+    list?.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') ??
+    [];
+  return items.length === 1 ? items[0] : items[index];
+}
+
+/**
+ * The expressions a variable is given, found through its declaration (Go's scoping): its
+ * initializer and every `=` to it; for a package-level variable, its spec in this file.
+ */
+function valuesOf(
+  src: GoSource,
+  scopesOf: (node: Node) => Scopes,
+  id: Node,
+): Node[] {
+  const scopes = scopesOf(id);
+  const decl = scopes.resolve(id);
+  const out: Node[] = [];
+  const assignment = (site: Node) => {
+    const list = site.parent;
+    const stmt = list?.parent;
+    if (
+      list?.type !== 'expression_list' ||
+      !stmt ||
+      stmt.childForFieldName('left')?.id !== list.id
+    )
+      return;
+    if (
+      stmt.type !== 'assignment_statement' &&
+      stmt.type !== 'short_var_declaration'
+    )
+      return;
+    const index = list.namedChildren
+      .filter(c => c?.type !== 'comment')
+      .findIndex(c => c?.id === site.id);
+    const value = valueAt(stmt.childForFieldName('right'), index);
+    if (value) out.push(value);
+  };
+  if (decl) {
+    if (decl.stmt.type === 'var_spec') {
+      const index = decl.stmt
+        .childrenForFieldName('name')
+        .findIndex(n => n?.id === decl.id.id);
+      const value = valueAt(decl.stmt.childForFieldName('value'), index);
+      if (value) out.push(value);
+    } else {
+      assignment(decl.id);
+    }
+    for (const use of scopes.uses(decl)) assignment(use);
+    return out;
+  }
+  const name = textOf(src, id);
+  const topVars = src.root.namedChildren.filter(
+    d => d?.type === 'var_declaration',
+  ) as Node[];
+  for (const spec of topVars.flatMap(d => d.descendantsOfType('var_spec'))) {
+    if (!spec) continue;
+    const index = spec
+      .childrenForFieldName('name')
+      .findIndex(n => n && textOf(src, n) === name);
+    const value =
+      index >= 0 ? valueAt(spec.childForFieldName('value'), index) : undefined;
+    if (value) out.push(value);
+  }
+  return out;
 }
 
 /** The `signal.Notify` and `signal.NotifyContext` calls of a file. */
 export function signalFacts(
   src: GoSource,
-  imports: ImportResolver,
+  scopesOf: (node: Node) => Scopes,
   signalRefs: PackageRef[],
 ): SignalHandling[] {
   const out: SignalHandling[] = [];
   for (const ref of signalRefs) {
-    if (!ref.call || (ref.name !== 'Notify' && ref.name !== 'NotifyContext')) continue;
+    if (!ref.call || (ref.name !== 'Notify' && ref.name !== 'NotifyContext'))
+      continue;
     const signals = callArguments(ref.call).slice(1);
     out.push({
       handlesSigterm:
-        signals.length === 0 || signals.some(s => mayBeSigterm(src, imports, s)),
+        signals.length === 0 ||
+        signals.some(s => mayBeSigterm(src, scopesOf, s)),
       ...refOf(src, ref.call),
     });
   }

@@ -55,6 +55,38 @@ export function shortTargetFindings(
   facts: ServiceFacts,
   program: ServiceProgram,
 ): Finding[] {
+  return shortTargets(facts, program).findings;
+}
+
+/**
+ * The short targets of a service, and which workloads dial them: the workloads whose env (or
+ * ConfigMap) gives a short value, or `all` when a short value is written in code or a config
+ * file, which any workload of the service may run.
+ */
+export interface ShortTargets {
+  findings: Finding[];
+  dialing: Set<Workload> | 'all';
+}
+
+const cache = new WeakMap<ServiceProgram, ShortTargets>();
+
+/** See {@link ShortTargets}. */
+export function shortTargets(
+  facts: ServiceFacts,
+  program: ServiceProgram,
+): ShortTargets {
+  const known = cache.get(program);
+  if (known) return known;
+  const result = computeShortTargets(facts, program);
+  cache.set(program, result);
+  return result;
+}
+
+function computeShortTargets(
+  facts: ServiceFacts,
+  program: ServiceProgram,
+): ShortTargets {
+  let dialing: Set<Workload> | 'all' = new Set<Workload>();
   const ndots = effectiveNdots(facts.workloads);
   const findings = new Map<string, Finding>();
   const add = (
@@ -72,6 +104,8 @@ export function shortTargetFindings(
       });
   };
   for (const file of facts.goFiles) {
+    // Tests dial in-process servers and local fakes, not the cluster's names.
+    if (file.isTest) continue;
     for (const target of file.dialTargets) {
       const origins = program.values.origins(target.target, {
         file,
@@ -80,6 +114,8 @@ export function shortTargetFindings(
       for (const o of origins) {
         if (o.k !== 'string' || !isShortKubernetesTarget(o.value, ndots))
           continue;
+        if (target.customDialer && reachesOwnDialer(target, o.value)) continue;
+        dialing = 'all';
         add(
           o.at,
           o.value,
@@ -93,8 +129,9 @@ export function shortTargetFindings(
         origins.flatMap(o => (o.k === 'env' ? [o.name] : [])),
       );
       for (const name of envNames) {
-        for (const { value, where } of envValues(facts, name)) {
+        for (const { value, where, workload } of envValues(facts, name)) {
           if (!isShortKubernetesTarget(value.value, ndots)) continue;
+          if (dialing !== 'all') dialing.add(workload);
           add(
             value,
             value.value,
@@ -116,6 +153,7 @@ export function shortTargetFindings(
           !isShortKubernetesTarget(v.value, ndots)
         )
           continue;
+        dialing = 'all';
         add(
           v,
           v.value,
@@ -126,7 +164,7 @@ export function shortTargetFindings(
       }
     }
   }
-  return [...findings.values()];
+  return { findings: [...findings.values()], dialing };
 }
 
 /**
@@ -137,21 +175,22 @@ export function shortTargetFindings(
 function envValues(
   facts: ServiceFacts,
   name: string,
-): { value: LocatedValue; where: string }[] {
-  const out: { value: LocatedValue; where: string }[] = [];
+): { value: LocatedValue; where: string; workload: Workload }[] {
+  const out: { value: LocatedValue; where: string; workload: Workload }[] = [];
   const configMap = (n: string) => facts.configMaps.find(c => c.name === n);
   for (const w of facts.workloads) {
     for (const c of w.containers) {
       const where = `of container "${c.name}" (${w.kind} ${w.name})`;
       for (const e of c.env) {
         if (e.name !== name) continue;
-        if (e.value) out.push({ value: e.value, where });
+        if (e.value) out.push({ value: e.value, where, workload: w });
         const ref = e.configMapKeyRef;
         const data = ref && configMap(ref.name)?.data[ref.key];
         if (data)
           out.push({
             value: data,
             where: `${where}, from ConfigMap ${ref!.name}`,
+            workload: w,
           });
       }
       for (const from of c.envFrom ?? []) {
@@ -162,11 +201,24 @@ function envValues(
           out.push({
             value: data,
             where: `${where}, from ConfigMap ${from.configMap}`,
+            workload: w,
           });
       }
     }
   }
   return out;
+}
+
+/**
+ * Whether a target goes to the caller's own dialer rather than to DNS: under the `passthrough`
+ * resolver (explicit, or the default of Dial and DialContext) the name is handed to the dialer
+ * as is; the `dns` resolver looks it up first.
+ */
+function reachesOwnDialer(target: DialTarget, value: string): boolean {
+  const v = value.trim().toLowerCase();
+  if (v.startsWith('passthrough:')) return true;
+  if (v.startsWith('dns:')) return false;
+  return target.func === 'Dial' || target.func === 'DialContext';
 }
 
 /** Whether any Go file imports the gRPC package. */
