@@ -345,19 +345,7 @@ export class ValueReader {
       if (pkg === VIPER && VIPER_GETTERS.has(name))
         return { k: 'config', key: arg(0), at };
     }
-    if (
-      callee.k === 'method' &&
-      VIPER_GETTERS.has(callee.name) &&
-      args.length === 1
-    ) {
-      const key = unparen(args[0]);
-      if (
-        key.type === 'interpreted_string_literal' &&
-        this.imports.localNames(VIPER).length
-      ) {
-        return { k: 'config', key: arg(0), at };
-      }
-    }
+    // A `*viper.Viper` or koanf method (`v.GetString("db.host")`) is typed at link time.
     return { k: 'call', callee, args: this.args(call, depth), result, at };
   }
 

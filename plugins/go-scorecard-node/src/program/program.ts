@@ -61,6 +61,10 @@ const EXTERNAL_RESULTS: Record<string, string> = {
   'github.com/gin-gonic/gin.New': 'github.com/gin-gonic/gin.Engine',
   'github.com/labstack/echo/v4.New': 'github.com/labstack/echo/v4.Echo',
   'github.com/gofiber/fiber/v2.New': 'github.com/gofiber/fiber/v2.App',
+  'github.com/spf13/viper.New': 'github.com/spf13/viper.Viper',
+  'github.com/spf13/viper.GetViper': 'github.com/spf13/viper.Viper',
+  'github.com/knadh/koanf.New': 'github.com/knadh/koanf.Koanf',
+  'github.com/knadh/koanf/v2.New': 'github.com/knadh/koanf/v2.Koanf',
 };
 
 /**

@@ -26,6 +26,30 @@ interface Context extends Site {
 const MAX_CALLS = 6;
 /** Most origins kept for one value. */
 const MAX_ORIGINS = 64;
+const VIPER_GETTERS = new Set([
+  'Get',
+  'GetString',
+  'GetDuration',
+  'GetInt',
+  'GetStringSlice',
+]);
+const KOANF_GETTERS = new Set([
+  'Get',
+  'String',
+  'MustString',
+  'Duration',
+  'MustDuration',
+  'Int',
+  'Strings',
+]);
+
+/** Methods that read a configuration key, by receiver type. */
+const CONFIG_GETTERS: Record<string, ReadonlySet<string>> = {
+  'github.com/spf13/viper.Viper': VIPER_GETTERS,
+  'github.com/knadh/koanf.Koanf': KOANF_GETTERS,
+  'github.com/knadh/koanf/v2.Koanf': KOANF_GETTERS,
+};
+
 /** Looks like an environment variable name (a string, not code). */
 const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
 const FORMAT_VERB = /%[-+# 0-9.*]*[a-zA-Z%]/g;
@@ -311,7 +335,8 @@ export class ValueFlow {
     ctx: Context,
   ): Origin[] {
     const callees = this.program.callees(expr.callee, ctx);
-    if (callees.length === 0) return this.envDefaultHelper(expr, ctx);
+    if (callees.length === 0)
+      return this.configGetter(expr, ctx) ?? this.envDefaultHelper(expr, ctx);
     if (ctx.calls >= MAX_CALLS) {
       this.cuts++;
       return [];
@@ -334,6 +359,24 @@ export class ValueFlow {
             });
         },
       ),
+    );
+  }
+
+  /**
+   * A configuration library's getter on a typed receiver: `v.GetString("db.host")` on a
+   * `*viper.Viper`, `k.String("db.host")` on a koanf instance: a configuration key.
+   */
+  private configGetter(
+    expr: Extract<ValueExpr, { k: 'call' }>,
+    ctx: Context,
+  ): Origin[] | undefined {
+    if (expr.callee.k !== 'method' || expr.result !== 0 || !expr.args[0])
+      return undefined;
+    const type = this.program.typeOf(expr.callee.recv, ctx);
+    const getters = type.k === 'named' ? CONFIG_GETTERS[type.key] : undefined;
+    if (!getters?.has(expr.callee.name)) return undefined;
+    return this.strings(expr.args[0], ctx).map(
+      key => ({ k: 'config', key, at: expr.at } as Origin),
     );
   }
 
