@@ -91,6 +91,11 @@ export interface LocalFacts {
   name: string;
   type?: TypeRef;
   defs: ValueExpr[];
+  /**
+   * Only what gives the variable its type was read (it was needed as a method's receiver):
+   * `defs` holds its declaration's value at most.
+   */
+  typeOnly?: boolean;
 }
 
 /** A top-level function or method. Its index in `funcs` is its owner number. */

@@ -101,6 +101,18 @@ export const PREDECLARED_TYPES = new Set([
 
 const CLOSERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 
+/** Skips a balanced group on a lexer positioned at its opening bracket. */
+function skipGroupOn(lexer: GoLexer) {
+  const open = lexer.next().text;
+  const close = CLOSERS[open] ?? '}';
+  let depth = 1;
+  for (let t = lexer.next(); t.kind !== 'eof'; t = lexer.next()) {
+    if (t.kind !== 'op') continue;
+    if (t.text === open) depth++;
+    else if (t.text === close && --depth === 0) return;
+  }
+}
+
 /** A recursive-descent reader over tokens; every method stops at what it cannot read. */
 class Reader {
   constructor(readonly lexer: GoLexer) {}
@@ -239,7 +251,9 @@ class Reader {
       let embedded = false;
       if (t.kind === 'ident' && !this.lookaheadIsEmbedded()) {
         names.push(this.next().text);
-        while (this.accept(',')) names.push(this.next().text);
+        while (this.accept(',')) {
+          if (this.peek().kind === 'ident') names.push(this.next().text);
+        }
         type = this.type();
       } else {
         embedded = true;
@@ -261,13 +275,16 @@ class Reader {
           ...(tag !== undefined ? { tag } : {}),
         });
       }
-      // Anything else on the line (malformed input) is skipped.
+      // Anything else on the line (malformed input) is skipped, a token at least per round.
       while (
         this.peek().kind !== ';' &&
         this.peek().kind !== 'eof' &&
         !this.is('}')
-      )
+      ) {
+        const before = this.peek().start;
         this.skipExpressions();
+        if (this.peek().start === before) this.next();
+      }
     }
   }
 
@@ -277,7 +294,12 @@ class Reader {
     // by `.`, a tag, `;` or `}`.
     const probe = this.lexer.clone();
     probe.next();
-    const after = probe.peek();
+    let after = probe.peek();
+    if (after.kind === 'op' && after.text === '[') {
+      // `List[int]` (an embedded generic type) or `a [4]byte` (a field of an array type).
+      skipGroupOn(probe);
+      after = probe.peek();
+    }
     return (
       after.kind === ';' ||
       after.kind === 'string' ||
@@ -358,10 +380,20 @@ class Reader {
           if (this.is('[')) this.skipGroup();
           item = { type: { k: 'named', q: t.text, name }, variadic: false };
         } else if (this.is('[')) {
-          // `T[int]` (a generic type) or `a []T` (a name and a slice type): go/parser looks ahead too.
-          const variadic = false;
-          const type = this.type();
-          item = { first: t.text, type, variadic };
+          // `List[int]` (an unnamed generic type) or `a []T`, `a [4]T` (a name and its type):
+          // after the brackets, a comma or the closing parenthesis means the former.
+          const probe = this.lexer.clone();
+          skipGroupOn(probe);
+          const after = probe.peek();
+          if (
+            after.kind === 'op' &&
+            (after.text === ',' || after.text === ')')
+          ) {
+            this.skipGroup();
+            item = { type: { k: 'named', name: t.text }, variadic: false };
+          } else {
+            item = { first: t.text, type: this.type(), variadic: false };
+          }
         } else {
           const variadic = this.accept('...');
           item = { first: t.text, type: this.type(), variadic };
@@ -455,8 +487,12 @@ function readTypeSpec(r: Reader, out: TypeDeclSyntax[]) {
     probe.next();
     const first = probe.next();
     const second = probe.peek();
+    // `[T any]`, `[K comparable, V any]`, `[T ~int]` are type parameters; `[N]`, `[N + 1]` and
+    // `[sha256.Size]` are array lengths.
     const typeParams =
-      first.kind === 'ident' && !(second.kind === 'op' && second.text === ']');
+      first.kind === 'ident' &&
+      (second.kind === 'ident' ||
+        (second.kind === 'op' && [',', '~', '['].includes(second.text)));
     if (typeParams) r.skipGroup();
   }
   r.accept('=');

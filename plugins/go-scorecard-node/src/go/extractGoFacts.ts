@@ -170,7 +170,7 @@ export function extractGoFacts(
         .map(r => callRef(src, r.call!)),
       signalHandling: signalFacts(src, scopesOf, refs(PKG.signal)),
       ...shutdown,
-      program: program.read(vocabulary.declared, refs),
+      program: program.read(vocabulary, refs),
     };
     const ownerAtLine = program.ownerAtLineFn();
     assignOwners(

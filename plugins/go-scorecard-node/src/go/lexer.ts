@@ -230,6 +230,11 @@ export class GoLexer {
         this.pos = close < 0 || close >= end ? end : close + 1;
         return this.token('string', start);
       }
+      if (c === 59 /* ; */) {
+        this.pos++;
+        this.lastEndsLine = false;
+        return { kind: ';', text: ';', start, end: this.pos };
+      }
       for (const op of OPERATORS_BY_FIRST.get(c) ?? []) {
         if (s.startsWith(op, this.pos) && this.pos + op.length <= end) {
           this.pos += op.length;
@@ -272,18 +277,70 @@ export class GoLexer {
   }
 }
 
-/** The value of a Go string literal token (interpreted or raw), or undefined if it is malformed. */
+const HEX_DIGITS: Record<string, number> = { x: 2, u: 4, U: 8 };
+
+const SIMPLE_ESCAPES: Record<string, string> = {
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+};
+
+/**
+ * The value of a Go string literal (interpreted or raw), or undefined if it is malformed. Go's
+ * escapes (spec: "Rune literals"): `\a \b \f \n \r \t \v \\ \"`, octal `\101`, `\x41`,
+ * `\u00e9`, `\U0001F600`; `\x` and octal escapes are bytes, decoded here as UTF-8.
+ */
 export function stringLiteralValue(text: string): string | undefined {
-  if (text.startsWith('`'))
+  if (text.startsWith('`')) {
     return text.endsWith('`') && text.length > 1
       ? text.slice(1, -1).replace(/\r/g, '')
       : undefined;
+  }
   if (!text.startsWith('"') || !text.endsWith('"') || text.length < 2)
     return undefined;
-  if (!text.includes('\\')) return text.slice(1, -1);
-  try {
-    return JSON.parse(text) as string;
-  } catch {
-    return undefined;
+  const body = text.slice(1, -1);
+  if (!body.includes('\\'))
+    return body.includes('\n') || body.includes('"') ? undefined : body;
+  const bytes: number[] = [];
+  const pushString = (s: string) => bytes.push(...Buffer.from(s, 'utf8'));
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === '"' || ch === '\n') return undefined;
+    if (ch !== '\\') {
+      const cp = body.codePointAt(i)!;
+      pushString(String.fromCodePoint(cp));
+      if (cp > 0xffff) i++;
+      continue;
+    }
+    const e = body[++i];
+    if (e === undefined) return undefined;
+    if (SIMPLE_ESCAPES[e] !== undefined && e !== "'") {
+      pushString(SIMPLE_ESCAPES[e]);
+    } else if (e >= '0' && e <= '7') {
+      const oct = body.slice(i, i + 3);
+      if (!/^[0-7]{3}$/.test(oct) || parseInt(oct, 8) > 255) return undefined;
+      bytes.push(parseInt(oct, 8));
+      i += 2;
+    } else if (e === 'x' || e === 'u' || e === 'U') {
+      const n = HEX_DIGITS[e];
+      const hex = body.slice(i + 1, i + 1 + n);
+      if (!new RegExp(`^[0-9a-fA-F]{${n}}$`).test(hex)) return undefined;
+      const value = parseInt(hex, 16);
+      if (e === 'x') bytes.push(value);
+      else if (value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff))
+        return undefined;
+      else pushString(String.fromCodePoint(value));
+      i += n;
+    } else {
+      return undefined;
+    }
   }
+  return Buffer.from(bytes).toString('utf8');
 }

@@ -12,6 +12,7 @@ import { ImportResolver, PKG } from './imports';
 import { PackageRef } from './packageRefs';
 import { callArguments, GoSource, textOf, unparen } from './syntax';
 import { FLAG_VAR_VALUE_ARG, ValueReader } from './values';
+import { NameKind, Vocabulary } from './vocabulary';
 import { inLineComment, siteAt, wordSites } from './wordSites';
 
 /** A top-level declaration's range and what it is. */
@@ -59,6 +60,49 @@ export const CONFIG_LOADERS: {
   },
 ];
 
+/**
+ * Whether a use of a vocabulary name can matter, judged from the text around it before any tree
+ * lookup: a function called or handed on, a method after a dot, a type opening a composite
+ * literal, a package variable assigned or whose address is taken.
+ */
+function mayMatter(
+  source: string,
+  at: number,
+  name: string,
+  kind: number,
+  vocabulary: Vocabulary,
+): boolean {
+  const length = name.length;
+  let before = at - 1;
+  while (before >= 0 && (source[before] === ' ' || source[before] === '\t'))
+    before--;
+  let after = at + length;
+  while (
+    after < source.length &&
+    (source[after] === ' ' || source[after] === '\t')
+  )
+    after++;
+  const prev = source[before];
+  const next = source[after];
+  if (kind & NameKind.func) return true;
+  // A method is called, or handed on as a value (`g.Go(s.serve)`); a name some struct also
+  // declares as a field is, without a call, a field read.
+  if (kind & NameKind.method && prev === '.')
+    return next === '(' || !vocabulary.isField(name);
+  if (kind & NameKind.type && next === '{') return true;
+  if (kind & NameKind.global) {
+    if (prev === '&') return true;
+    if (next === '=' && source[after + 1] !== '=') return true;
+    if (next === ',') {
+      const lineEnd = source.indexOf('\n', after);
+      return /^[^(){}]*[^=!<>:]=(?!=)/.test(
+        source.slice(after, lineEnd < 0 ? undefined : lineEnd),
+      );
+    }
+  }
+  return false;
+}
+
 /** Result types worth following a function's returns for: strings, durations, contexts. */
 function carriesValues(t: TypeRef): boolean {
   if (t.k !== 'named') return false;
@@ -95,6 +139,7 @@ const ASSIGN = /(?<![=!<>:+\-*/%&|^])=(?!=)/g;
 export class ProgramFactsReader {
   readonly facts: GoProgramFacts;
   private readonly tops: TopDecl[] = [];
+  private vocabulary: Vocabulary = new Vocabulary();
   private readonly funcTops = new Map<Owner, TopDecl>();
   /** Offsets of the names this file's declarations declare (not uses). */
   private readonly declaredAt = new Set<number>();
@@ -196,14 +241,15 @@ export class ProgramFactsReader {
 
   /** Reads the bodies: globals' values, vocabulary sites, stores, returns, config loaders. */
   read(
-    vocabulary: ReadonlySet<string>,
+    vocabulary: Vocabulary,
     packageRefs: (path: string) => PackageRef[],
   ): GoProgramFacts {
+    this.vocabulary = vocabulary;
     this.readGlobals();
-    const sites: { name: string; at: number }[] = [];
+    const sites: { name: string; at: number; kind: number }[] = [];
     for (const [name, positions] of this.src.words?.entries() ?? []) {
-      if (vocabulary.has(name))
-        for (const at of positions) sites.push({ name, at });
+      const kind = vocabulary.kindOf(name);
+      if (kind) for (const at of positions) sites.push({ name, at, kind });
     }
     this.readSites(sites);
     this.readAssignments();
@@ -249,10 +295,15 @@ export class ProgramFactsReader {
   }
 
   /** Classifies each use of a vocabulary name: a call, a reference, a store, a composite literal. */
-  private readSites(sites: { name: string; at: number }[]) {
+  private readSites(sites: { name: string; at: number; kind: number }[]) {
     const source = this.src.source;
-    for (const { name, at } of sites) {
-      if (this.declaredAt.has(at) || inLineComment(source, at)) continue;
+    for (const { name, at, kind } of sites) {
+      if (
+        this.declaredAt.has(at) ||
+        !mayMatter(source, at, name, kind, this.vocabulary)
+      )
+        continue;
+      if (inLineComment(source, at)) continue;
       const site = siteAt(this.src, at, name.length);
       if (!site) continue;
       const owner = this.ownerAt(site.startIndex);
@@ -285,7 +336,11 @@ export class ProgramFactsReader {
         this.facts.calls.push({
           owner,
           callee,
-          args: this.values.args(parent),
+          args: this.values.args(
+            parent,
+            0,
+            this.vocabulary.valueArgs(callee.name),
+          ),
           at: this.values.where(parent),
         });
       }
@@ -356,7 +411,11 @@ export class ProgramFactsReader {
         this.facts.calls.push({
           owner,
           callee,
-          args: this.values.args(outer),
+          args: this.values.args(
+            outer,
+            0,
+            this.vocabulary.valueArgs(callee.name),
+          ),
           at: this.values.where(outer),
         });
       }
@@ -424,9 +483,11 @@ export class ProgramFactsReader {
           ? valueNode.namedChild(0)
           : valueNode;
       if (keyId?.type !== 'identifier' || !value) continue;
+      const name = textOf(this.src, keyId);
+      if (!this.vocabulary.valueField(name)) continue;
       this.facts.stores.push({
         owner,
-        target: { k: 'field', of, name: textOf(this.src, keyId) },
+        target: { k: 'field', of, name },
         value: this.values.value(value),
       });
     }
@@ -487,7 +548,10 @@ export class ProgramFactsReader {
         const n = unparen(item);
         let target: StoreTarget | undefined;
         if (n.type === 'selector_expression') {
-          const v = this.values.value(n);
+          const field = n.childForFieldName('field');
+          if (field && !this.vocabulary.valueField(textOf(this.src, field)))
+            continue;
+          const v = this.values.value(n, 0, 0, 'type');
           if (v.k === 'field') target = { k: 'field', of: v.of, name: v.name };
         } else if (
           n.type === 'unary_expression' &&
@@ -495,7 +559,7 @@ export class ProgramFactsReader {
         ) {
           target = {
             k: 'deref',
-            of: this.values.value(n.childForFieldName('operand')),
+            of: this.values.value(n.childForFieldName('operand'), 0, 0, 'type'),
           };
         }
         if (!target) continue;

@@ -1,5 +1,6 @@
 import { Node } from 'web-tree-sitter';
 import { CallRef, SourceRef } from '../facts';
+import { stringLiteralValue } from './lexer';
 import type { WordIndex } from './wordSites';
 
 /** A parsed Go file: what the fact extractors share. The tree is freed by the caller. */
@@ -29,7 +30,9 @@ export function snippetAt(source: string, index: number): string {
   let end = source.indexOf('\n', index);
   if (end < 0) end = source.length;
   const line = source.slice(start, end).trim();
-  return line.length > MAX_SNIPPET ? `${line.slice(0, MAX_SNIPPET - 1)}…` : line;
+  return line.length > MAX_SNIPPET
+    ? `${line.slice(0, MAX_SNIPPET - 1)}…`
+    : line;
 }
 
 /** Where a node starts, as a finding location. */
@@ -43,7 +46,10 @@ export function refOf(src: GoSource, node: Node): SourceRef {
 
 /** Where a call is, with its callee as written (`grpc.Dial`, `s.srv.Close`). */
 export function callRef(src: GoSource, call: Node): CallRef {
-  return { callee: textOf(src, call.childForFieldName('function')!), ...refOf(src, call) };
+  return {
+    callee: textOf(src, call.childForFieldName('function')!),
+    ...refOf(src, call),
+  };
 }
 
 /** Strips parentheses around an expression. */
@@ -55,17 +61,14 @@ export function unparen(node: Node): Node {
   return n;
 }
 
-/** The value of a Go string literal, or undefined for anything else (or odd escapes). */
+/** The value of a Go string literal node (Go's escapes decoded), or undefined for anything else. */
 export function stringValue(src: GoSource, node: Node): string | undefined {
-  const raw = textOf(src, node);
-  if (node.type === 'raw_string_literal') return raw.slice(1, -1);
-  if (node.type !== 'interpreted_string_literal') return undefined;
-  if (!raw.includes('\\')) return raw.slice(1, -1);
-  try {
-    return JSON.parse(raw) as string;
-  } catch {
+  if (
+    node.type !== 'raw_string_literal' &&
+    node.type !== 'interpreted_string_literal'
+  )
     return undefined;
-  }
+  return stringLiteralValue(textOf(src, node));
 }
 
 /** `func` declarations, methods and function literals: each its own analysis scope. */

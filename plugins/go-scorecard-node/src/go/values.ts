@@ -21,6 +21,9 @@ const MAX_DEFS = 16;
 
 const UNKNOWN: ValueExpr = { k: 'unknown' };
 
+/** What an expression is read for: its values, or only its type (a method's receiver). */
+type Mode = 'value' | 'type';
+
 const TIME_UNITS: Record<string, number> = {
   Nanosecond: 1e-9,
   Microsecond: 1e-6,
@@ -130,8 +133,17 @@ export class ValueReader {
     return refOf(this.src, node);
   }
 
-  /** The value of an expression. `result` picks one result of a multi-value call. */
-  value(node: Node | null | undefined, result = 0, depth = 0): ValueExpr {
+  /**
+   * The value of an expression. `result` picks one result of a multi-value call. In `type` mode
+   * only what decides the value's type is read (a receiver's): a call's arguments and a variable's
+   * later assignments are skipped.
+   */
+  value(
+    node: Node | null | undefined,
+    result = 0,
+    depth = 0,
+    mode: Mode = 'value',
+  ): ValueExpr {
     if (!node || depth > MAX_DEPTH) return UNKNOWN;
     const n = unparen(node);
     switch (n.type) {
@@ -150,20 +162,21 @@ export class ValueReader {
           : UNKNOWN;
       }
       case 'identifier':
-        return this.identifier(n);
+        return this.identifier(n, mode);
       case 'selector_expression':
-        return this.selector(n, depth);
+        return this.selector(n, depth, mode);
       case 'call_expression':
-        return this.call(n, result, depth);
+        return this.call(n, result, depth, mode);
       case 'unary_expression': {
         const op = textOf(this.src, n.childForFieldName('operator')!);
         const operand = n.childForFieldName('operand');
         if (op === '&')
-          return { k: 'addr', of: this.value(operand, 0, depth + 1) };
-        if (op === '*') return this.value(operand, 0, depth + 1);
+          return { k: 'addr', of: this.value(operand, 0, depth + 1, mode) };
+        if (op === '*') return this.value(operand, 0, depth + 1, mode);
         return UNKNOWN;
       }
       case 'binary_expression': {
+        if (mode === 'type') return UNKNOWN;
         const op = textOf(this.src, n.childForFieldName('operator')!);
         if (!['+', '-', '*', '/'].includes(op)) return UNKNOWN;
         return {
@@ -182,7 +195,9 @@ export class ValueReader {
         return {
           k: 'typed',
           type: type ? this.types.ofNode(type) : { k: 'unknown' },
-          of: this.value(n.childForFieldName('operand'), 0, depth + 1),
+          ...(mode === 'value'
+            ? { of: this.value(n.childForFieldName('operand'), 0, depth + 1) }
+            : {}),
         };
       }
       case 'type_conversion_expression': {
@@ -191,6 +206,7 @@ export class ValueReader {
           n.childForFieldName('operand'),
           0,
           depth + 1,
+          mode,
         );
         return type
           ? { k: 'typed', type: this.types.ofNode(type), of: operand }
@@ -201,7 +217,7 @@ export class ValueReader {
     }
   }
 
-  private identifier(id: Node): ValueExpr {
+  private identifier(id: Node, mode: Mode): ValueExpr {
     const name = textOf(this.src, id);
     if (
       name === '_' ||
@@ -222,10 +238,10 @@ export class ValueReader {
     ) {
       return { k: 'param', index: decl.index };
     }
-    return { k: 'local', id: this.local(decl) };
+    return { k: 'local', id: this.local(decl, mode) };
   }
 
-  private selector(n: Node, depth: number): ValueExpr {
+  private selector(n: Node, depth: number, mode: Mode): ValueExpr {
     const operand = unparen(n.childForFieldName('operand')!);
     const field = textOf(this.src, n.childForFieldName('field')!);
     if (operand.type === 'identifier') {
@@ -242,7 +258,11 @@ export class ValueReader {
         return { k: 'global', pkg, name: field };
       }
     }
-    return { k: 'field', of: this.value(operand, 0, depth + 1), name: field };
+    return {
+      k: 'field',
+      of: this.value(operand, 0, depth + 1, mode),
+      name: field,
+    };
   }
 
   /** Whether an identifier names a local declaration (parameter, variable, constant). */
@@ -272,19 +292,37 @@ export class ValueReader {
         const pkg = this.importAt(operand);
         if (pkg !== undefined) return { k: 'func', pkg, name };
       }
-      return { k: 'method', recv: this.value(operand, 0, depth + 1), name };
+      return {
+        k: 'method',
+        recv: this.value(operand, 0, depth + 1, 'type'),
+        name,
+      };
     }
     return undefined;
   }
 
-  /** The values of a call's arguments. */
-  args(call: Node, depth = 0): ValueExpr[] {
-    return callArguments(call).map(a =>
-      a.type === 'variadic_argument' ? UNKNOWN : this.value(a, 0, depth + 1),
-    );
+  /**
+   * The values of a call's arguments; with `carries`, only at the positions it accepts, the
+   * others unknown (an argument no declaration of the callee takes as a value-carrying type).
+   */
+  args(
+    call: Node,
+    depth = 0,
+    carries?: (index: number) => boolean,
+  ): ValueExpr[] {
+    return callArguments(call).map((a, i) => {
+      if (a.type === 'variadic_argument' || (carries && !carries(i)))
+        return UNKNOWN;
+      return this.value(a, 0, depth + 1);
+    });
   }
 
-  private call(call: Node, result: number, depth: number): ValueExpr {
+  private call(
+    call: Node,
+    result: number,
+    depth: number,
+    mode: Mode,
+  ): ValueExpr {
     const callee = this.callee(call, depth);
     const args = callArguments(call);
     const at = this.where(call);
@@ -297,6 +335,7 @@ export class ValueReader {
         return { k: 'new', type: this.types.ofNode(args[0]) };
       if (BUILTINS.has(callee.name)) return UNKNOWN;
     }
+    if (mode === 'type') return { k: 'call', callee, args: [], result, at };
     if (callee.k === 'func') {
       const { pkg, name } = callee;
       if (pkg === PKG.os && (name === 'Getenv' || name === 'LookupEnv')) {
@@ -363,26 +402,47 @@ export class ValueReader {
     return this.value(callArguments(n)[0], 0, depth + 1);
   }
 
-  /** The local table entry of a declaration, filled on first use. */
-  local(decl: Declaration): number {
+  /**
+   * The local table entry of a declaration, filled on first use: in `type` mode with what its
+   * declaration says (marked `typeOnly`), completed when a value needs it.
+   */
+  local(decl: Declaration, mode: Mode = 'value'): number {
     const known = this.localIds.get(decl);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      const entry = this.locals[known];
+      if (mode === 'value' && entry.typeOnly) {
+        delete entry.typeOnly;
+        entry.defs = this.allValues(decl);
+      }
+      return known;
+    }
     const id = this.locals.length;
     const entry: LocalFacts = { name: decl.name, defs: [] };
     this.locals.push(entry);
     this.localIds.set(decl, id);
     const type = this.declaredType(decl);
     if (type) entry.type = type;
+    if (mode === 'type') {
+      entry.typeOnly = true;
+      const initial = type ? undefined : this.initialValue(decl, 'type');
+      entry.defs = initial ? [initial] : [];
+    } else {
+      entry.defs = this.allValues(decl);
+    }
+    return id;
+  }
+
+  /** Every value a variable is given: its declaration's, `=` assignments, setters' stores. */
+  private allValues(decl: Declaration): ValueExpr[] {
     const defs: ValueExpr[] = [];
-    const initial = this.initialValue(decl);
+    const initial = this.initialValue(decl, 'value');
     if (initial) defs.push(initial);
     for (const site of this.scopesOf(decl.id).uses(decl)) {
       if (defs.length >= MAX_DEFS) break;
       const def = this.assignedAt(site);
       if (def) defs.push(def);
     }
-    entry.defs = defs;
-    return id;
+    return defs;
   }
 
   private declaredType(decl: Declaration): TypeRef | undefined {
@@ -398,10 +458,10 @@ export class ValueReader {
   }
 
   /** The value the declaring statement gives the variable. */
-  private initialValue(decl: Declaration): ValueExpr | undefined {
+  private initialValue(decl: Declaration, mode: Mode): ValueExpr | undefined {
     const stmt = decl.stmt;
     if (stmt.type === 'short_var_declaration')
-      return this.rhsValue(stmt, decl.id);
+      return this.rhsValue(stmt, decl.id, mode);
     if (stmt.type === 'var_spec' || stmt.type === 'const_spec') {
       const names = stmt.childrenForFieldName('name');
       const index = names.findIndex(n => n?.id === decl.id.id);
@@ -409,6 +469,7 @@ export class ValueReader {
         stmt.childForFieldName('value'),
         index,
         names.length,
+        mode,
       );
     }
     return undefined;
@@ -419,6 +480,7 @@ export class ValueReader {
     list: Node | null,
     index: number,
     count: number,
+    mode: Mode = 'value',
   ): ValueExpr | undefined {
     if (!list || index < 0) return undefined;
     const items =
@@ -427,15 +489,25 @@ export class ValueReader {
             (c): c is Node => !!c && c.type !== 'comment',
           )
         : [list];
-    if (items.length === 1 && count > 1) return this.value(items[0], index);
-    return items[index] ? this.value(items[index]) : undefined;
+    if (items.length === 1 && count > 1)
+      return this.value(items[0], index, 0, mode);
+    return items[index] ? this.value(items[index], 0, 0, mode) : undefined;
   }
 
-  private rhsValue(stmt: Node, lhs: Node): ValueExpr | undefined {
+  private rhsValue(
+    stmt: Node,
+    lhs: Node,
+    mode: Mode = 'value',
+  ): ValueExpr | undefined {
     const left = stmt.childForFieldName('left');
     const items = left?.namedChildren.filter(c => c?.type !== 'comment') ?? [];
     const index = items.findIndex(c => c?.id === lhs.id);
-    return this.listValue(stmt.childForFieldName('right'), index, items.length);
+    return this.listValue(
+      stmt.childForFieldName('right'),
+      index,
+      items.length,
+      mode,
+    );
   }
 
   /** What a use of a variable assigns to it: `v = x`, `v, err = f()`, `f(&v)`, `flag.StringVar(&v, ...)`. */

@@ -1,67 +1,191 @@
-/**
- * The vocabulary of a tree: every name that a Go file of it may declare at package level (functions,
- * methods, types, variables, constants), read from the text before any file is parsed. Extraction
- * then looks at a file's uses of these names only: a call of a function that no file declares can
- * lead nowhere in the tree. Read generously (a line of a comment that starts with `func x` adds
- * `x`): a name too many costs a lookup, a name too few would lose a call. Declarations are taken
- * where gofmt writes package-level ones, at the start of a line; local ones are indented.
- */
-
+import {
+  DeclarationsSyntax,
+  PREDECLARED_TYPES,
+  readDeclaration,
+  TypeSyntax,
+} from './declarations';
 import { WordSet } from './wordSites';
 
-const NAME = '[A-Za-z_\\u0080-\\uffff][\\w\\u0080-\\uffff]*';
-// Package-level declarations start a line (gofmt writes them so); local ones are indented.
-const FUNC = new RegExp(`^func\\s*(?:\\([^()]*\\)\\s*)?(${NAME})`, 'gm');
-const SINGLE = new RegExp(
-  `^(?:type|var|const)\\s+(${NAME}(?:\\s*,\\s*${NAME})*)`,
-  'gm',
-);
-const GROUP = /^(?:type|var|const)\s*\(/gm;
-const LINE_NAMES = new RegExp(`^\\s*(${NAME}(?:\\s*,\\s*${NAME})*)`);
+/** What a name of the vocabulary may be: a bit per kind of declaration. */
+export const NameKind = { func: 1, method: 2, type: 4, global: 8 } as const;
 
-/** Adds the names a Go source may declare to `into`. */
-export function addDeclaredNames(source: string, into: Set<string>): void {
-  for (const m of source.matchAll(FUNC)) into.add(m[1]);
-  for (const m of source.matchAll(SINGLE)) {
-    for (const name of m[1].split(','))
-      if (name.trim() !== '_') into.add(name.trim());
-  }
-  for (const m of source.matchAll(GROUP)) {
-    // One spec per line until the closing parenthesis at the start of a line.
-    let at = source.indexOf('\n', m.index!);
-    while (at >= 0 && at < source.length) {
-      const next = source.indexOf('\n', at + 1);
-      const line = source.slice(at + 1, next < 0 ? source.length : next);
-      if (/^\s*\)/.test(line)) break;
-      const names = LINE_NAMES.exec(line);
-      if (names)
-        for (const name of names[1].split(','))
-          if (name.trim() !== '_') into.add(name.trim());
-      at = next;
-    }
-  }
-}
+/** Package-level declarations start a line (gofmt writes them so); local ones are indented. */
+const TOP_LEVEL = /^(?:func|type|var|const)\b/gm;
+
+/** Predeclared types that hold no string, number or duration. */
+const OPAQUE_PREDECLARED = new Set(['bool', 'error', 'comparable']);
+
+/** Deepest named-type chain followed when deciding whether a type carries values. */
+const MAX_NAMED_DEPTH = 4;
 
 /**
- * A tree's vocabulary: the names its Go files may declare (see {@link addDeclaredNames}), in a
- * {@link WordSet} with the words every file's extractors look for, so that one pass over a
- * file's text finds them all.
+ * The vocabulary of a tree: every name a Go file of it declares at package level (functions,
+ * methods, types, variables, constants) and what each declaration says of its parameters and
+ * fields, read from tokens before any file is parsed. Extraction then looks at a file's uses of
+ * these names only (a call of a function no file declares can lead nowhere in the tree), and
+ * records the arguments of a call only at the positions where some declaration of the callee's
+ * name takes a value that can carry a target, an env name, a key or a duration (a string, a
+ * number, a duration, a context, `any`): a struct or an error passed along needs no value.
+ *
+ * Read generously: a name too many costs a lookup, a name too few would lose a call.
+ * Declarations are taken where gofmt writes package-level ones, at the start of a line.
  */
 export class Vocabulary {
+  /** Every declared name. */
   readonly declared = new Set<string>();
+  /** The words a file's index finds: the declared names and the extractors' own words. */
   readonly words: WordSet;
+  private readonly kinds = new Map<string, number>();
+  private readonly paramLists = new Map<
+    string,
+    { params: TypeSyntax[]; variadic: boolean }[]
+  >();
+  private readonly typeDecls = new Map<string, TypeSyntax[]>();
+  private readonly fieldTypes = new Map<string, TypeSyntax[]>();
+  private readonly valueArgsMemo = new Map<
+    string,
+    (index: number) => boolean
+  >();
+  /** The tree dials gRPC: strings and numbers can reach a target. */
+  private dials = false;
+  /** The tree drains servers: contexts and durations can bound a drain. */
+  private drains = false;
+  private readonly valueFieldMemo = new Map<string, boolean>();
 
   constructor(extractorWords: Iterable<string> = []) {
     this.words = new WordSet(extractorWords);
   }
 
-  /** Adds the names a Go source may declare. */
+  /** Adds the declarations of a Go source. */
   add(source: string) {
-    const names = new Set<string>();
-    addDeclaredNames(source, names);
-    for (const name of names) {
-      this.declared.add(name);
-      this.words.add(name);
+    if (!this.dials && source.includes('"google.golang.org/grpc"'))
+      this.dials = true;
+    if (!this.drains && /Shutdown|GracefulStop|GracefulTimeout/.test(source))
+      this.drains = true;
+    const starts = [...source.matchAll(TOP_LEVEL)].map(m => m.index!);
+    const decls: DeclarationsSyntax = { funcs: [], types: [], globals: [] };
+    starts.forEach((start, i) =>
+      readDeclaration(source, start, starts[i + 1] ?? source.length, decls),
+    );
+    for (const f of decls.funcs) {
+      this.declare(f.name, f.recv ? NameKind.method : NameKind.func);
+      const entry = {
+        params: f.params.map(p => p.type),
+        variadic: !!f.params[f.params.length - 1]?.variadic,
+      };
+      this.paramLists.set(f.name, [
+        ...(this.paramLists.get(f.name) ?? []),
+        entry,
+      ]);
+    }
+    for (const t of decls.types) {
+      this.declare(t.name, NameKind.type);
+      this.typeDecls.set(t.name, [
+        ...(this.typeDecls.get(t.name) ?? []),
+        t.type,
+      ]);
+      if (t.type.k === 'struct') {
+        for (const field of t.type.fields) {
+          this.fieldTypes.set(field.name, [
+            ...(this.fieldTypes.get(field.name) ?? []),
+            field.type,
+          ]);
+        }
+      }
+    }
+    for (const g of decls.globals) this.declare(g.name, NameKind.global);
+    this.valueArgsMemo.clear();
+    this.valueFieldMemo.clear();
+  }
+
+  private declare(name: string, kind: number) {
+    if (name === '_') return;
+    this.declared.add(name);
+    this.words.add(name);
+    this.kinds.set(name, (this.kinds.get(name) ?? 0) | kind);
+  }
+
+  /** Whether some package-level struct declares a field of this name. */
+  isField(name: string): boolean {
+    return this.fieldTypes.has(name);
+  }
+
+  /** The kinds of declaration a name has in the tree (0 when none). */
+  kindOf(name: string): number {
+    return this.kinds.get(name) ?? 0;
+  }
+
+  /**
+   * For a function or method name: whether some declaration of it takes the argument at a
+   * position as a value-carrying type (a variadic parameter covers every later position).
+   */
+  valueArgs(name: string): (index: number) => boolean {
+    const known = this.valueArgsMemo.get(name);
+    if (known) return known;
+    const at: boolean[] = [];
+    let restFrom = Infinity;
+    for (const { params, variadic } of this.paramLists.get(name) ?? []) {
+      for (let i = 0; i < params.length; i++) {
+        if (!this.carriesValues(params[i], 0)) continue;
+        at[i] = true;
+        if (variadic && i === params.length - 1)
+          restFrom = Math.min(restFrom, i);
+      }
+    }
+    const carries = (index: number) => !!at[index] || index >= restFrom;
+    this.valueArgsMemo.set(name, carries);
+    return carries;
+  }
+
+  /**
+   * Whether a struct field of this name may hold a value-carrying type: some package-level struct
+   * declares it so, or none declares it at all (a local or anonymous struct's field).
+   */
+  valueField(name: string): boolean {
+    let known = this.valueFieldMemo.get(name);
+    if (known === undefined) {
+      const types = this.fieldTypes.get(name);
+      known = !types || types.some(t => this.carriesValues(t, 0));
+      this.valueFieldMemo.set(name, known);
+    }
+    return known;
+  }
+
+  /**
+   * Whether a value of a type can carry a string, a number or a duration to a sink: strings,
+   * numbers and `any` when the tree dials gRPC (a target, a port), `time.Duration` and
+   * `context.Context` when it drains servers (a drain's bound), pointers to and slices of those,
+   * and named types of the tree whose definition does. Structs, errors, maps and funcs do not (fields
+   * are followed by their type, not through arguments).
+   */
+  private carriesValues(t: TypeSyntax, depth: number): boolean {
+    switch (t.k) {
+      case 'pointer':
+      case 'slice':
+      case 'array':
+        return this.carriesValues(t.elem, depth);
+      case 'interface':
+        return (
+          this.dials &&
+          t.methods.length === 0 &&
+          t.embeds.length === 0
+        );
+      case 'named': {
+        if (t.q === 'time') return this.drains && t.name === 'Duration';
+        if (t.q === 'context') return this.drains && t.name === 'Context';
+        if (t.q === undefined && PREDECLARED_TYPES.has(t.name)) {
+          if (OPAQUE_PREDECLARED.has(t.name)) return false;
+          if (t.name === 'string' || t.name === 'any')
+            return this.dials;
+          return this.dials; // a number: a port
+        }
+        if (depth >= MAX_NAMED_DEPTH) return false;
+        return (this.typeDecls.get(t.name) ?? []).some(d =>
+          this.carriesValues(d, depth + 1),
+        );
+      }
+      default:
+        return false;
     }
   }
 }

@@ -27,8 +27,10 @@ export class ModuleIndex {
   private readonly byImportPath = new Map<string, PackageInfo>();
   private readonly byDir = new Map<string, PackageInfo>();
   private readonly packageOfFile = new Map<GoFileFacts, PackageInfo>();
-  /** Module path → directory, longest path first. */
+  /** Module path → directory, longest path first (module lines and in-tree replaces). */
   private readonly roots: { path: string; dir: string }[] = [];
+  /** The directories of the tree's go.mod files: a module owns its subtree but nested modules'. */
+  private readonly moduleDirs: string[] = [];
 
   constructor(modules: readonly GoModule[], goFiles: readonly GoFileFacts[]) {
     const byId = new Map<string, PackageInfo>();
@@ -54,13 +56,17 @@ export class ModuleIndex {
       this.packageOfFile.set(file, pkg);
     }
 
+    const declared: { path: string; dir: string }[] = [];
     for (const m of modules) {
+      this.moduleDirs.push(m.dir);
       if (m.mod.module?.path)
-        this.roots.push({ path: m.mod.module.path, dir: m.dir });
+        declared.push({ path: m.mod.module.path, dir: m.dir });
     }
+    this.roots.push(...declared);
     for (const m of modules) {
       for (const r of m.mod.replaces) {
-        if (!r.newPath.startsWith('.') && !r.newPath.startsWith('/')) continue;
+        // Only a relative path (`./x`, `../x`) can point inside the tree.
+        if (!/^\.\.?(\/|$)/.test(r.newPath)) continue;
         const dir = posix
           .normalize(posix.join(m.dir, r.newPath))
           .replace(/\/$/, '');
@@ -72,7 +78,7 @@ export class ModuleIndex {
 
     for (const pkg of this.packages) {
       if (pkg.id !== pkg.dir) continue;
-      const importPath = this.importPathOfDir(pkg.dir);
+      const importPath = this.importPathOfDir(pkg.dir, declared);
       if (importPath !== undefined) {
         pkg.importPath = importPath;
         this.byImportPath.set(importPath, pkg);
@@ -96,10 +102,12 @@ export class ModuleIndex {
       let dir = root.dir;
       if (rest) dir = root.dir === '.' ? rest : `${root.dir}/${rest}`;
       const pkg = this.byDir.get(dir);
-      if (pkg) return pkg;
+      // A directory under a nested module belongs to that module, not to the enclosing one.
+      if (pkg && this.moduleDirOf(dir) === root.dir) return pkg;
     }
-    if (this.roots.length === 0) {
-      // GOPATH layout: the longest directory of the tree the import path ends with.
+    if (this.roots.length === 0 && importPath.includes('/')) {
+      // GOPATH layout: the longest directory of the tree the import path ends with (a path of
+      // one element, `errors`, is the standard library's).
       let best: PackageInfo | undefined;
       for (const [dir, pkg] of this.byDir) {
         if (dir === '.') continue;
@@ -115,9 +123,27 @@ export class ModuleIndex {
     return undefined;
   }
 
-  private importPathOfDir(dir: string): string | undefined {
+  /** The directory of the module that owns a directory: the deepest go.mod at or above it. */
+  private moduleDirOf(dir: string): string | undefined {
+    let best: string | undefined;
+    for (const m of this.moduleDirs) {
+      const inside = m === '.' || dir === m || dir.startsWith(`${m}/`);
+      if (
+        inside &&
+        (best === undefined || best === '.' || m.length > best.length)
+      )
+        best = m;
+    }
+    return best;
+  }
+
+  /** A directory's import path, from the module that owns it (its go.mod's module line). */
+  private importPathOfDir(
+    dir: string,
+    declared: { path: string; dir: string }[],
+  ): string | undefined {
     let best: { path: string; dir: string } | undefined;
-    for (const root of this.roots) {
+    for (const root of declared) {
       const inside =
         root.dir === '.' || dir === root.dir || dir.startsWith(`${root.dir}/`);
       if (

@@ -1,0 +1,300 @@
+import { GoLexer } from './lexer';
+import { Vocabulary } from './vocabulary';
+import { WordIndex, WordSet } from './wordSites';
+
+/** The names a vocabulary declares after reading a Go source, sorted. */
+function declared(source: string): string[] {
+  const vocabulary = new Vocabulary();
+  vocabulary.add(source);
+  return [...vocabulary.declared].sort();
+}
+
+describe('Vocabulary: declared names', () => {
+  it('collects functions, methods and generic functions', () => {
+    expect(
+      declared(`package a
+
+func main() {}
+
+func (s *Server) Start(ctx context.Context) error { return nil }
+
+func (l *List[T]) Push(v T) {}
+
+func (Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {}
+
+func Map[T, U any](xs []T, f func(T) U) []U { return nil }
+`),
+    ).toEqual(['Map', 'Push', 'ServeHTTP', 'Start', 'main']);
+  });
+
+  it('collects single type, var and const declarations, several names included', () => {
+    expect(
+      declared(`package a
+
+type Server struct {
+	addr string
+}
+type List[T any] struct{}
+type ID = string
+var ErrClosed = errors.New("closed")
+var a, b int
+var c,d = 1, 2
+const Version = "1.0"
+const x, y = 1, 2
+`),
+    ).toEqual([
+      'ErrClosed',
+      'ID',
+      'List',
+      'Server',
+      'Version',
+      'a',
+      'b',
+      'c',
+      'd',
+      'x',
+      'y',
+    ]);
+  });
+
+  it('collects the specs of var, const and type groups', () => {
+    expect(
+      declared(`package a
+
+var (
+	// mu guards state.
+	mu    sync.Mutex
+	state = map[string]int{}
+
+	first, second = 1, 2
+)
+
+const (
+	Unknown Kind = iota
+	Low
+	High
+)
+
+type (
+	Name string
+	Pair = [2]int
+)
+
+var(
+	tight = 1
+)
+`),
+    ).toEqual([
+      'High',
+      'Low',
+      'Name',
+      'Pair',
+      'Unknown',
+      'first',
+      'mu',
+      'second',
+      'state',
+      'tight',
+    ]);
+  });
+
+  it('skips the blank identifier', () => {
+    expect(
+      declared(`package a
+
+var _ = fmt.Sprintf
+var _, kept = f()
+var (
+	_ io.Reader = (*R)(nil)
+	_, also = g()
+)
+const (
+	_ = iota
+	KB
+)
+`),
+    ).toEqual(['KB', 'also', 'kept']);
+  });
+
+  it('does not collect indented (local) declarations', () => {
+    expect(
+      declared(`package a
+
+func run() {
+	var local = 1
+	const limit = 10
+	type pair struct{ a, b int }
+	var (
+		grouped = 2
+	)
+	f := func() {}
+}
+`),
+    ).toEqual(['run']);
+  });
+
+  it('reads generously: a comment line that starts like a declaration adds its name', () => {
+    expect(declared('/*\nfunc commented() {}\n*/\n')).toEqual(['commented']);
+  });
+
+  it('reads CRLF line endings', () => {
+    expect(
+      declared(
+        'package a\r\n\r\nfunc f() {}\r\nvar (\r\n\tv = 1\r\n)\r\nconst c = 2\r\n',
+      ),
+    ).toEqual(['c', 'f', 'v']);
+  });
+
+  it('reads a group past a multi-line call in a value', () => {
+    expect(
+      declared(`package a
+
+var (
+	requests = prometheus.NewCounterVec(
+		prometheus.CounterOpts{Name: "requests_total"},
+		[]string{"code"},
+	)
+	latency = prometheus.NewHistogram(prometheus.HistogramOpts{})
+)
+`),
+    ).toEqual(['latency', 'requests']);
+  });
+
+  it('collects the specs of a one-line group separated by semicolons', () => {
+    expect(declared('package a\n\nconst ( A = 1; B = 2 )\n')).toEqual([
+      'A',
+      'B',
+    ]);
+  });
+
+  it('terminates on a file with a stray parenthesis in a struct', () => {
+    const peek = GoLexer.prototype.peek;
+    let calls = 0;
+    const spy = jest
+      .spyOn(GoLexer.prototype, 'peek')
+      .mockImplementation(function bounded(this: GoLexer) {
+        if (++calls > 100_000)
+          throw new Error('Vocabulary.add does not terminate');
+        return peek.call(this);
+      });
+    try {
+      expect(
+        declared('package a\n\ntype T struct {\n\ta int)\n}\n\nfunc f() {}\n'),
+      ).toEqual(['T', 'f']);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
+
+describe('Vocabulary: words', () => {
+  it('holds the declared names, and them with the extractor words in its word set', () => {
+    const vocabulary = new Vocabulary(['Dial', 'Shutdown']);
+    vocabulary.add('package a\n\nfunc serve() {}\n');
+    vocabulary.add('package b\n\ntype Config struct{}\nvar _ = 1\n');
+    expect([...vocabulary.declared].sort()).toEqual(['Config', 'serve']);
+    for (const word of ['Dial', 'Shutdown', 'serve', 'Config'])
+      expect(vocabulary.words.has(word)).toBe(true);
+    expect(vocabulary.words.has('_')).toBe(false);
+    expect(vocabulary.declared.has('Dial')).toBe(false);
+  });
+});
+
+describe('WordSet', () => {
+  it('knows its words and their (first character, length) shapes', () => {
+    const set = new WordSet(['serve', 'Stop']);
+    set.add('');
+    set.add('serve');
+    expect(set.has('serve')).toBe(true);
+    expect(set.has('Stop')).toBe(true);
+    expect(set.has('')).toBe(false);
+    expect(set.has('sever')).toBe(false);
+    expect(set.hasShape('s'.charCodeAt(0), 5)).toBe(true);
+    expect(set.hasShape('S'.charCodeAt(0), 4)).toBe(true);
+    expect(set.hasShape('s'.charCodeAt(0), 4)).toBe(false);
+    expect(set.hasShape('x'.charCodeAt(0), 5)).toBe(false);
+  });
+});
+
+describe('WordIndex', () => {
+  const source = `func serve(ctx context.Context) {
+	srv.Stop() // Stop the server
+	sever(ctx)
+	serve2()
+	observe(ctxs, _ctx)
+	Stip, Stop = 1, "Stop"
+}`;
+  const set = new WordSet(['serve', 'ctx', 'Stop', 'missing']);
+  const index = new WordIndex(source, set);
+
+  /** Every offset of `word` in `source` where it is a whole word. */
+  function wholeWordsAt(word: string): number[] {
+    const out: number[] = [];
+    const re = new RegExp(`(?<![\\w])${word}(?![\\w])`, 'g');
+    for (const m of source.matchAll(re)) out.push(m.index!);
+    return out;
+  }
+
+  it('finds every occurrence of the words, comments and strings included', () => {
+    expect(index.at('serve')).toEqual([5]);
+    expect(index.at('ctx')).toEqual(wholeWordsAt('ctx'));
+    expect(index.at('ctx')).toHaveLength(2);
+    expect(index.at('Stop')).toEqual(wholeWordsAt('Stop'));
+    expect(index.at('Stop')).toHaveLength(4);
+    for (const at of index.at('Stop'))
+      expect(source.slice(at, at + 4)).toBe('Stop');
+  });
+
+  it('does not return words of the same shape that are not in the set', () => {
+    // `sever` has the shape of `serve`, `Stip` that of `Stop`.
+    expect(index.at('sever')).toEqual([]);
+    expect(index.at('Stip')).toEqual([]);
+    expect([...index.entries()].map(([word]) => word).sort()).toEqual([
+      'Stop',
+      'ctx',
+      'serve',
+    ]);
+  });
+
+  it('does not return a word inside a longer identifier', () => {
+    // serve2, observe, ctxs and _ctx are other identifiers.
+    expect(index.at('serve')).toEqual([source.indexOf('serve(')]);
+    expect(index.at('ctx').map(at => source.slice(at - 1, at + 4))).toEqual([
+      '(ctx ',
+      '(ctx)',
+    ]);
+  });
+
+  it('filters a range [from, to)', () => {
+    const stops = index.at('Stop');
+    expect(index.at('Stop', stops[1])).toEqual(stops.slice(1));
+    expect(index.at('Stop', stops[1], stops[3])).toEqual(stops.slice(1, 3));
+    expect(index.at('Stop', stops[1] + 1, stops[2])).toEqual([]);
+    expect(index.at('Stop', 0, stops[0] + 1)).toEqual([stops[0]]);
+    expect(index.at('Stop', source.length)).toEqual([]);
+    expect(index.at('missing', 0, 10)).toEqual([]);
+  });
+
+  it('covers the words of its set only', () => {
+    expect(index.covers('Stop')).toBe(true);
+    expect(index.covers('missing')).toBe(true);
+    expect(index.covers('sever')).toBe(false);
+  });
+
+  it('reads non-ASCII identifiers and words longer than the shapes tell apart', () => {
+    const long = 'a'.repeat(70);
+    const text = `héllo hé ${'a'.repeat(64)} ${long} x${long} ${long}`;
+    const words = new WordIndex(text, new WordSet(['héllo', long]));
+    expect(words.at('héllo')).toEqual([0]);
+    expect(words.at(long)).toEqual([
+      text.indexOf(` ${long} `) + 1,
+      text.lastIndexOf(long),
+    ]);
+  });
+
+  it('does not take a word that starts with a digit', () => {
+    const words = new WordIndex('1e5 e5 0x1F', new WordSet(['e5', 'x1F']));
+    expect(words.at('e5')).toEqual([4]);
+    expect(words.at('x1F')).toEqual([]);
+  });
+});
