@@ -5,7 +5,7 @@ import { ServiceProgram } from './serviceProgram';
 
 const GO_MOD = 'module example.com/shop\n\ngo 1.22\n';
 
-function describe(o: Origin): string {
+function originLabel(o: Origin): string {
   if (o.k === 'string') return o.value;
   if (o.k === 'env') return `$${o.name}`;
   return o.k;
@@ -19,7 +19,7 @@ function dialOrigins(facts: ServiceFacts, program: ServiceProgram): string[] {
         .origins(t.target, { file, owner: t.owner ?? -1 })
         .map(
           o =>
-            `${t.path}:${t.line} <- ${describe(o)} (${o.at.path}:${o.at.line})`,
+            `${t.path}:${t.line} <- ${originLabel(o)} (${o.at.path}:${o.at.line})`,
         ),
     ),
   );
