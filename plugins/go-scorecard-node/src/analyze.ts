@@ -7,7 +7,7 @@ import {
   getCheck,
 } from '@internal/plugin-go-scorecard-common';
 import { extractCiCommands } from './ci/extractCiCommands';
-import { jsonConfigValues } from './config/configValues';
+import { jsonConfigValues, tomlConfigValues } from './config/configValues';
 import { allChecks } from './checks';
 import { checkInputs } from './checks/inputs';
 import { Check } from './checks/types';
@@ -176,7 +176,11 @@ export class Analyzer {
             facts.ciCommands.push(...extractCiCommands(path, text));
             break;
           case 'config':
-            facts.configValues.push(...jsonConfigValues(path, text));
+            facts.configValues.push(
+              ...(path.endsWith('.toml')
+                ? tomlConfigValues(path, text)
+                : jsonConfigValues(path, text)),
+            );
             break;
           case 'manifest': {
             const found = extractWorkloads(path, text);

@@ -10,7 +10,7 @@ export type InputKind =
   | 'manifest'
   | 'config';
 
-/** JSON files read as configuration: named or placed as such (`config.json`, `configs/app.json`). */
+/** TOML files (`*.toml`) are read as configuration too. JSON files read as configuration: named or placed as such (`config.json`, `configs/app.json`). */
 const CONFIG_JSON =
   /(^|\/)(configs?|conf|settings)\/[^/]+\.json$|(^|\/)[^/]*(config|settings|application)[^/]*\.json$/i;
 
@@ -31,6 +31,7 @@ export function inputKind(path: string): InputKind | undefined {
     !/^(package|tsconfig|jsconfig|composer)[.-]/.test(name)
   )
     return 'config';
+  if (name.endsWith('.toml')) return 'config';
   return undefined;
 }
 

@@ -8,6 +8,8 @@ import {
   parseDocument,
   Scalar,
 } from 'yaml';
+import { parseTOML } from 'toml-eslint-parser';
+import type { TOMLKeyValue, TOMLProgram } from 'toml-eslint-parser/lib/ast';
 import { ConfigValue } from '../facts';
 import { LineIndex } from '../text/lineIndex';
 import { NodeReader } from '../yaml/nodes';
@@ -99,4 +101,59 @@ export function jsonConfigValues(path: string, text: string): ConfigValue[] {
       `JSON could not be read: ${doc.errors[0].message.split('\n')[0]}`,
     );
   return configValues(doc, lines, path, new LineIndex(text));
+}
+
+/** A TOML key's parts (`a.b."c d"`). */
+function tomlKey(key: {
+  keys: (
+    | { type: 'TOMLBare'; name: string }
+    | { type: 'TOMLQuoted'; value: string }
+  )[];
+}): string[] {
+  return key.keys.map(k => (k.type === 'TOMLBare' ? k.name : k.value));
+}
+
+/**
+ * The values of a TOML configuration file (read with toml-eslint-parser, which keeps positions):
+ * every string, number and boolean by its dotted key path through tables and inline tables.
+ * Arrays and arrays of tables are skipped (a key path cannot name their items).
+ */
+export function tomlConfigValues(path: string, text: string): ConfigValue[] {
+  let ast: TOMLProgram;
+  try {
+    ast = parseTOML(text);
+  } catch (e) {
+    throw new Error(
+      `TOML could not be read: ${(e as Error).message.split('\n')[0]}`,
+    );
+  }
+  const original = new LineIndex(text);
+  const out: ConfigValue[] = [];
+  const keyValue = (kv: TOMLKeyValue, prefix: string[]) => {
+    const key = [...prefix, ...tomlKey(kv.key)];
+    const value = kv.value;
+    if (value.type === 'TOMLValue') {
+      const line = value.loc.start.line;
+      out.push({
+        key: key.join('.'),
+        value: String(value.value),
+        path,
+        line,
+        snippet: original.snippet(line),
+      });
+    } else if (value.type === 'TOMLInlineTable') {
+      for (const inner of value.body) keyValue(inner, key);
+    }
+  };
+  for (const top of ast.body) {
+    for (const item of top.body) {
+      if (out.length >= MAX_CONFIG_VALUES) return out;
+      if (item.type === 'TOMLKeyValue') keyValue(item, []);
+      else if (item.type === 'TOMLTable' && item.kind === 'standard') {
+        const prefix = tomlKey(item.key);
+        for (const kv of item.body) keyValue(kv, prefix);
+      }
+    }
+  }
+  return out;
 }

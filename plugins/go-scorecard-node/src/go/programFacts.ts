@@ -52,7 +52,12 @@ export const CONFIG_LOADERS: {
   },
   {
     path: /^(gopkg\.in\/yaml\.v\d|sigs\.k8s\.io\/yaml|github\.com\/goccy\/go-yaml|encoding\/json|github\.com\/BurntSushi\/toml|github\.com\/pelletier\/go-toml(\/v\d+)?)$/,
-    funcs: { Unmarshal: { loader: 'file', targetArg: 1 } },
+    funcs: {
+      Unmarshal: { loader: 'file', targetArg: 1 },
+      // BurntSushi/toml
+      Decode: { loader: 'file', targetArg: 1 },
+      DecodeFile: { loader: 'file', targetArg: 1 },
+    },
   },
   {
     path: /^github\.com\/spf13\/viper$/,
@@ -126,7 +131,7 @@ function carriesValues(t: TypeRef): boolean {
 }
 
 /** Calls that read a configuration file. */
-const READS_FILE = /\b(ReadFile|Open|ReadInConfig|Load)\s*\(/;
+const READS_FILE = /\b(ReadFile|Open|ReadInConfig|Load|DecodeFile)\s*\(/;
 
 const ASSIGN = /(?<![=!<>:+\-*/%&|^])=(?!=)/g;
 
