@@ -23,6 +23,11 @@ export interface CallRef extends SourceRef {
   callee: string;
   /** The top-level function holding the call, when the file's program facts know it. */
   owner?: Owner;
+  /**
+   * For a method called on a struct field (`s.srv.Close()`): the field, so that the link step
+   * can check the server kind its name suggests against the field's declared type.
+   */
+  recvField?: { of: ValueExpr; name: string };
 }
 
 /** A finding a file-level extractor already decided (the per-function context checks). */

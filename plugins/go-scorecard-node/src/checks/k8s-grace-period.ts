@@ -70,7 +70,7 @@ export const k8sGracePeriodCheck: Check = {
           grace?.ref ?? w.ref,
           `${w.kind} ${
             w.name
-          }: ${setting} < preStop sleep ${sleep} s + Shutdown timeout ${shutdown} s${
+          }: ${setting} < preStop sleep ${sleep} s + drain bound ${shutdown} s${
             budget.at ? ` (${budget.at})` : ''
           }: the kubelet kills the pod before it finishes draining; set terminationGracePeriodSeconds to at least ${Math.ceil(
             needed,

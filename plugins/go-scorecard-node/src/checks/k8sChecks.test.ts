@@ -254,7 +254,7 @@ describe('k8s-grace-period', () => {
       expect.objectContaining({
         line: 2,
         message:
-          'Deployment api: terminationGracePeriodSeconds 30 (the default) < preStop sleep 5 s + Shutdown timeout 30 s (main.go:30): the kubelet kills the pod before it finishes draining; set terminationGracePeriodSeconds to at least 35',
+          'Deployment api: terminationGracePeriodSeconds 30 (the default) < preStop sleep 5 s + drain bound 30 s (main.go:30): the kubelet kills the pod before it finishes draining; set terminationGracePeriodSeconds to at least 35',
       }),
     ]);
   });

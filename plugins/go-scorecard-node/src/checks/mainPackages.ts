@@ -43,7 +43,12 @@ export function mainPackages(
   for (const pkg of program.program.index.packages) {
     const files = pkg.files.filter(f => !f.isTest);
     const fields = packageServerFields(files);
-    for (const f of files) withFields.set(f, withFieldCalls(f, fields));
+    for (const f of files) {
+      withFields.set(
+        f,
+        typedByFields(withFieldCalls(f, fields, program), program),
+      );
+    }
   }
   const out: MainPackage[] = [];
   for (const binary of program.binaries) {
@@ -112,8 +117,11 @@ function packageServerFields(
 function withFieldCalls(
   file: GoFileFacts,
   fields: Map<string, Set<ServerKind>>,
+  program: ServiceProgram,
 ): GoFileFacts {
-  const calls = file.unboundFieldCalls.filter(c => fields.has(c.field));
+  const calls = file.unboundFieldCalls.filter(
+    c => fields.has(c.field) || fieldKind(program, file, c) !== undefined,
+  );
   if (!calls.length) return file;
   const merged: GoFileFacts = {
     ...file,
@@ -123,8 +131,12 @@ function withFieldCalls(
     grpcStopCalls: [...file.grpcStopCalls],
     grpcGracefulStopCalls: [...file.grpcGracefulStopCalls],
   };
-  for (const { field, method, fatalWithoutErrServerClosed, ...ref } of calls) {
-    for (const kind of fields.get(field)!) {
+  for (const call of calls) {
+    const { field, method, fatalWithoutErrServerClosed, ...ref } = call;
+    const typed = fieldKind(program, file, call);
+    const kinds = typed ? [typed] : [...(fields.get(field) ?? [])];
+    for (const kind of kinds) {
+      if (kind === 'none') continue;
       switch (methodRole(kind, method)) {
         case 'serve':
           merged.serveCalls.push({
@@ -152,6 +164,60 @@ function withFieldCalls(
   }
   merged.serveCalls.sort((a, b) => a.line - b.line);
   return merged;
+}
+
+/** The declared types of the servers the shutdown checks know, by type key. */
+const SERVER_TYPES: Record<string, ServerKind> = {
+  'net/http.Server': 'http',
+  'google.golang.org/grpc.Server': 'grpc',
+  'github.com/gin-gonic/gin.Engine': 'framework',
+  'github.com/labstack/echo/v4.Echo': 'framework',
+  'github.com/labstack/echo/v5.Echo': 'framework',
+  'github.com/gofiber/fiber/v2.App': 'framework',
+  'github.com/gofiber/fiber/v3.App': 'framework',
+};
+
+/**
+ * The server kind of the field a method is called on, from the field's declared type: `none`
+ * when the type is known and is no server, undefined when the program cannot type the field.
+ */
+function fieldKind(
+  program: ServiceProgram,
+  file: GoFileFacts,
+  call: CallRef,
+): ServerKind | 'none' | undefined {
+  if (!call.recvField) return undefined;
+  const type = program.program.typeOf(
+    { k: 'field', of: call.recvField.of, name: call.recvField.name },
+    { file, owner: call.owner ?? -1 },
+  );
+  if (type.k !== 'named') return undefined;
+  return SERVER_TYPES[type.key] ?? 'none';
+}
+
+/** The file's server calls without those on fields whose declared type says another kind. */
+function typedByFields(
+  file: GoFileFacts,
+  program: ServiceProgram,
+): GoFileFacts {
+  const keep = (kind: ServerKind) => (c: CallRef) => {
+    const typed = fieldKind(program, file, c);
+    return typed === undefined || typed === kind;
+  };
+  return {
+    ...file,
+    serveCalls: file.serveCalls.filter(
+      s =>
+        s.kind === 'http-func' ||
+        keep(s.kind === 'http-server' ? 'http' : s.kind)(s),
+    ),
+    httpServerCloseCalls: file.httpServerCloseCalls.filter(keep('http')),
+    httpServerShutdownCalls: file.httpServerShutdownCalls.filter(
+      c => keep('http')(c) || keep('framework')(c),
+    ),
+    grpcStopCalls: file.grpcStopCalls.filter(keep('grpc')),
+    grpcGracefulStopCalls: file.grpcGracefulStopCalls.filter(keep('grpc')),
+  };
 }
 
 /** Whether the binary handles SIGTERM (signal.Notify/NotifyContext with it, or with no list). */

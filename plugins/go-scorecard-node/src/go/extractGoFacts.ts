@@ -7,7 +7,7 @@ import { ImportResolver, PKG, PKG_NAMES, readImports } from './imports';
 import { lostCancelFindings } from './lostcancel';
 import { packageRefs } from './packageRefs';
 import { SERVER_METHOD_NAMES, shutdownFacts } from './shutdownFacts';
-import { signalFacts } from './signalFacts';
+import { SIGNAL_HELPERS, signalFacts } from './signalFacts';
 import { callRef, GoSource, textOf } from './syntax';
 import { ProgramFactsReader } from './programFacts';
 import { Scopes } from './scopes';
@@ -164,11 +164,22 @@ export function extractGoFacts(
       goleakVerifications: refs(PKG.goleak).filter(r =>
         GOLEAK_VERIFY.has(r.name),
       ).length,
-      dialTargets: dialTargets(src, resolver, values, grpcRefs),
+      dialTargets: dialTargets(src, resolver, values, grpcRefs, scopesOf),
       deprecatedDialCalls: grpcRefs
         .filter(r => r.call && DEPRECATED_DIAL.has(r.name))
         .map(r => callRef(src, r.call!)),
-      signalHandling: signalFacts(src, scopesOf, refs(PKG.signal)),
+      signalHandling: signalFacts(
+        src,
+        scopesOf,
+        SIGNAL_HELPERS.flatMap(helper =>
+          resolver
+            .paths()
+            .filter(p => helper.path.test(p))
+            .flatMap(p => refs(p))
+            .filter(r => helper.names[r.name] !== undefined)
+            .map(ref => ({ ref, from: helper.names[ref.name] })),
+        ),
+      ),
       ...shutdown,
       program: program.read(vocabulary, refs),
     };

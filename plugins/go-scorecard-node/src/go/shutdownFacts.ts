@@ -99,30 +99,51 @@ const HTTP_SERVE_FUNCS = new Set([
 const FRAMEWORK_CONSTRUCTORS = new Set(['Default', 'New']);
 const FRAMEWORK_TYPES = new Set(['Engine', 'Echo', 'App']);
 
-/** A method call `recv.Name(...)` found by its name. */
+/**
+ * A method call `recv.Name(...)` found by its name, or a method value `recv.Name` handed to a
+ * function (`g.Go(srv.ListenAndServe)`): then `call` is the selector and `value` is set.
+ */
 interface MethodCall {
   call: Node;
   receiver: Node;
   name: string;
+  value?: boolean;
 }
 
 function methodCalls(src: GoSource, name: string): MethodCall[] {
   const calls: MethodCall[] = [];
   for (const site of wordSites(src, name)) {
     const selector = site.parent;
-    const call = selector?.parent;
+    const outer = selector?.parent;
     if (
       site.type !== 'field_identifier' ||
-      selector?.type !== 'selector_expression' ||
-      call?.type !== 'call_expression' ||
-      call.startIndex !== selector.startIndex
-    ) {
+      selector?.type !== 'selector_expression'
+    )
       continue;
-    }
     const receiver = selector.childForFieldName('operand');
-    if (receiver) calls.push({ call, receiver: unparen(receiver), name });
+    if (!receiver) continue;
+    if (
+      outer?.type === 'call_expression' &&
+      outer.startIndex === selector.startIndex
+    ) {
+      calls.push({ call: outer, receiver: unparen(receiver), name });
+    } else if (outer?.type === 'argument_list') {
+      calls.push({
+        call: selector,
+        receiver: unparen(receiver),
+        name,
+        value: true,
+      });
+    }
   }
   return calls;
+}
+
+/** Where a method call (or a method value) is, with its callee as written. */
+function methodRef(src: GoSource, m: MethodCall) {
+  return m.value
+    ? { callee: textOf(src, m.call), ...refOf(src, m.call) }
+    : callRef(src, m.call);
 }
 
 /** Whether an `if` statement compares with http.ErrServerClosed anywhere in it. */
@@ -212,20 +233,56 @@ export function followsShutdown(
     n => textOf(src, n),
     stmt => isNoReturnStatement(src, imports, stmt),
   );
-  const seen = new Set<FlowBlock>([flow.entry]);
-  const queue = [flow.entry];
+  const contains = (node: Node) =>
+    node.startIndex <= call.startIndex && call.endIndex <= node.endIndex;
+  // A deferred Close runs when the function returns: it follows a Shutdown when every path from
+  // the defer statement to a return passes one.
+  const deferred = call.parent?.type === 'defer_statement';
+  let start: { block: FlowBlock; from: number } = {
+    block: flow.entry,
+    from: 0,
+  };
+  if (deferred) {
+    const home = findNode(flow, contains);
+    if (!home) return false;
+    start = { block: home.block, from: home.index + 1 };
+  }
+  const seen = new Set<FlowBlock>([start.block]);
+  const queue = [start];
   while (queue.length) {
-    const block = queue.shift()!;
+    const { block, from } = queue.shift()!;
     let stopped = false;
-    for (const node of block.nodes) {
-      if (node.startIndex <= call.startIndex && call.endIndex <= node.endIndex)
-        return false;
+    for (let i = from; i < block.nodes.length; i++) {
+      const node = block.nodes[i];
+      if (!deferred && contains(node)) return false;
       if (SHUTDOWN_CALL.test(textOf(src, node))) {
         stopped = true;
         break;
       }
     }
     if (stopped) continue;
+    if (deferred && block.returnLine !== undefined) return false;
+    for (const next of block.succs) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push({ block: next, from: 0 });
+      }
+    }
+  }
+  return true;
+}
+
+/** The flow block and index of the node for which `test` holds. */
+function findNode(
+  flow: FlowGraph,
+  test: (node: Node) => boolean,
+): { block: FlowBlock; index: number } | undefined {
+  const seen = new Set<FlowBlock>([flow.entry]);
+  const queue = [flow.entry];
+  while (queue.length) {
+    const block = queue.shift()!;
+    const index = block.nodes.findIndex(test);
+    if (index >= 0) return { block, index };
     for (const next of block.succs) {
       if (!seen.has(next)) {
         seen.add(next);
@@ -233,7 +290,7 @@ export function followsShutdown(
       }
     }
   }
-  return true;
+  return undefined;
 }
 
 /** Timers a GracefulStop may be raced against, and contexts that bound a drain: the duration's argument. */
@@ -371,7 +428,22 @@ export function shutdownFacts(
       const field =
         m.receiver.type === 'selector_expression' &&
         m.receiver.childForFieldName('field');
-      if (!kinds.length && field) {
+      // A field's server kind is bound by its name; the link step checks it against the
+      // field's declared type (`s.srv` of a struct whose `srv` is no server is not one).
+      const recvField = field
+        ? {
+            recvField: {
+              of: values.value(
+                m.receiver.childForFieldName('operand'),
+                0,
+                0,
+                'type',
+              ),
+              name: textOf(src, field),
+            },
+          }
+        : {};
+      if (!kinds.length && field && !m.value) {
         // `s.srv.Shutdown(ctx)` with the server declared in another file of the package.
         if (name === 'Shutdown') shutdowns.push(m);
         facts.unboundFieldCalls.push({
@@ -384,16 +456,19 @@ export function shutdownFacts(
             HTTP_SERVE_FUNCS.has(name) &&
             serveErrorIsFatal(src, imports, m.call),
           ...callRef(src, m.call),
+          ...recvField,
         });
       }
       for (const kind of kinds) {
         const role = METHODS[kind].get(name);
-        if (!role) continue;
-        const ref = callRef(src, m.call);
+        if (!role || (m.value && role !== 'serve')) continue;
+        const ref = { ...methodRef(src, m), ...recvField };
         if (role === 'serve') {
           const serveKind = kind === 'http' ? 'http-server' : kind;
           const fatal =
-            kind === 'http' && serveErrorIsFatal(src, imports, m.call);
+            kind === 'http' &&
+            !m.value &&
+            serveErrorIsFatal(src, imports, m.call);
           serves.push({
             at: m.call.startIndex,
             call: {

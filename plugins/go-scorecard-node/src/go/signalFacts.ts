@@ -93,20 +93,50 @@ function valuesOf(
       index >= 0 ? valueAt(spec.childForFieldName('value'), index) : undefined;
     if (value) out.push(value);
   }
+  // And every `=` to the package-level variable in this file (`sigs = append(sigs, ...)` in init).
+  for (const site of wordSites(src, name)) {
+    if (site.type === 'identifier' && !scopesOf(site).resolve(site))
+      assignment(site);
+  }
   return out;
 }
 
-/** The `signal.Notify` and `signal.NotifyContext` calls of a file. */
+/**
+ * Library helpers that install a signal handler: the position of their first signal argument,
+ * or `sigterm` when they handle SIGTERM without taking a list (controller-runtime's and the
+ * Kubernetes apiserver's SetupSignalHandler).
+ */
+export const SIGNAL_HELPERS: {
+  path: RegExp;
+  names: Record<string, number | 'sigterm'>;
+}[] = [
+  { path: /^os\/signal$/, names: { Notify: 1, NotifyContext: 1 } },
+  { path: /^github\.com\/oklog\/run$/, names: { SignalHandler: 1 } },
+  {
+    path: /^sigs\.k8s\.io\/controller-runtime(\/pkg\/manager\/signals)?$/,
+    names: { SetupSignalHandler: 'sigterm' },
+  },
+  {
+    path: /^k8s\.io\/apiserver\/pkg\/server$/,
+    names: { SetupSignalHandler: 'sigterm', SetupSignalContext: 'sigterm' },
+  },
+];
+
+/**
+ * The signal handlers a file installs: `signal.Notify`/`NotifyContext` (no list: every signal),
+ * oklog/run's `SignalHandler`, and the Kubernetes libraries' `SetupSignalHandler`. `refs` are the
+ * file's references to those packages.
+ */
 export function signalFacts(
   src: GoSource,
   scopesOf: (node: Node) => Scopes,
-  signalRefs: PackageRef[],
+  refs: { ref: PackageRef; from: number | 'sigterm' }[],
 ): SignalHandling[] {
   const out: SignalHandling[] = [];
-  for (const ref of signalRefs) {
-    if (!ref.call || (ref.name !== 'Notify' && ref.name !== 'NotifyContext'))
-      continue;
-    const signals = callArguments(ref.call).slice(1);
+  for (const { ref, from } of refs) {
+    if (!ref.call) continue;
+    const signals =
+      from === 'sigterm' ? [] : callArguments(ref.call).slice(from);
     out.push({
       handlesSigterm:
         signals.length === 0 ||

@@ -101,9 +101,11 @@ export function tagOrigins(field: FieldFacts, loads: FieldLoad[]): Origin[] {
       if (!conf?.split(',').some(o => o.startsWith('env:')))
         envs.add(prefix + load.fieldPath.map(upperSnake).join('_'));
     } else if (load.loader === 'envconfig') {
-      const name = envconfig
-        ? envconfig.split(',')[0]
-        : field.name.toUpperCase();
+      // envconfig: the tag's name, else the field name, split at word boundaries with
+      // `split_words:"true"` (`ModelAddr` → `MODEL_ADDR`).
+      let name = field.name.toUpperCase();
+      if (tags.get('split_words') === 'true') name = upperSnake(field.name);
+      if (envconfig) name = envconfig.split(',')[0];
       envs.add(prefix + name);
     } else if (env) {
       envs.add(prefix + env.split(',')[0]);

@@ -27,6 +27,13 @@ func main() {
 		log.Fatal(err)
 	}
 	defer b.Close()
+	// The same dialer among options built beforehand.
+	opts := []grpc.DialOption{creds, grpc.WithContextDialer(proxyDialer)}
+	d, err := grpc.NewClient("passthrough:///orders", opts...)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer d.Close()
 	// NewClient's dns resolver looks the name up before any dialer sees it.
 	c, err := grpc.NewClient("payments:9090", grpc.WithContextDialer(proxyDialer), creds) // want "grpc-short-target"
 	if err != nil {

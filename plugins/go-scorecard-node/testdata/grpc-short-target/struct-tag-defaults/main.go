@@ -11,7 +11,8 @@ import (
 )
 
 type usersConfig struct {
-	Addr string `envconfig:"USERS_ADDR" default:"users:7000"` // want "grpc-short-target"
+	Addr        string `envconfig:"USERS_ADDR" default:"users:7000"` // want "grpc-short-target"
+	RatingsAddr string `split_words:"true"`
 }
 
 type cartConfig struct {
@@ -42,6 +43,8 @@ func main() {
 	}
 	a, _ := grpc.NewClient(cfg.Auth.Host, creds)
 	u, _ := grpc.NewClient(users.Addr, creds)
+	r, _ := grpc.NewClient(users.RatingsAddr, creds) // RATINGS_ADDR: set in the manifest
+	defer r.Close()
 	c, _ := grpc.NewClient(cart.Addr, creds)
 	defer a.Close()
 	defer u.Close()
