@@ -89,7 +89,17 @@ function mayMatter(
     after++;
   const prev = source[before];
   const next = source[after];
-  if (kind & NameKind.func) return true;
+  if (kind & NameKind.func) {
+    // `name.x`, `name[i]`, `name :=`, `name = ...`: a variable of that name, not the function.
+    const variable =
+      prev !== '.' &&
+      (next === '.' ||
+        next === '[' ||
+        next === ':' ||
+        (next === '=' && source[after + 1] !== '='));
+    if (!variable || kind !== NameKind.func) return true;
+    return false;
+  }
   // A method is called, or handed on as a value (`g.Go(s.serve)`); a name some struct also
   // declares as a field is, without a call, a field read.
   if (kind & NameKind.method && prev === '.')
@@ -108,26 +118,17 @@ function mayMatter(
   return false;
 }
 
-/** Result types worth following a function's returns for: strings, durations, contexts. */
-function carriesValues(t: TypeRef): boolean {
+/**
+ * Result types worth following a function's returns for: strings (the tree dials gRPC: a target
+ * may be returned), durations and contexts (the tree drains servers: a bound may be).
+ */
+function carriesValues(t: TypeRef, vocabulary: Vocabulary): boolean {
   if (t.k !== 'named') return false;
-  if (t.pkg === '')
-    return ![
-      'error',
-      'bool',
-      'int',
-      'int64',
-      'int32',
-      'uint',
-      'float64',
-      'byte',
-      'rune',
-      'any',
-    ].includes(t.name);
-  return (
-    (t.pkg === PKG.time && t.name === 'Duration') ||
-    (t.pkg === PKG.context && t.name === 'Context')
-  );
+  if (t.pkg === PKG.time) return vocabulary.drains && t.name === 'Duration';
+  if (t.pkg === PKG.context) return vocabulary.drains && t.name === 'Context';
+  if (t.pkg !== '') return false;
+  if (['error', 'bool', 'byte', 'rune', 'any'].includes(t.name)) return false;
+  return vocabulary.dials;
 }
 
 /** Calls that read a configuration file. */
@@ -619,7 +620,7 @@ export class ProgramFactsReader {
   /** The returns of functions whose results carry strings, durations or contexts. */
   private readReturns() {
     this.facts.funcs.forEach((fn, owner) => {
-      if (!fn.results.some(carriesValues)) return;
+      if (!fn.results.some(r => carriesValues(r, this.vocabulary))) return;
       const top = this.funcTops.get(owner);
       const body = top?.node.childForFieldName('body');
       if (!body) return;

@@ -46,10 +46,8 @@ export class Vocabulary {
     string,
     (index: number) => boolean
   >();
-  /** The tree dials gRPC: strings and numbers can reach a target. */
-  private dials = false;
-  /** The tree drains servers: contexts and durations can bound a drain. */
-  private drains = false;
+  private dialsGrpc = false;
+  private drainsServers = false;
   private readonly valueFieldMemo = new Map<string, boolean>();
 
   constructor(extractorWords: Iterable<string> = []) {
@@ -58,10 +56,13 @@ export class Vocabulary {
 
   /** Adds the declarations of a Go source. */
   add(source: string) {
-    if (!this.dials && source.includes('"google.golang.org/grpc"'))
-      this.dials = true;
-    if (!this.drains && /Shutdown|GracefulStop|GracefulTimeout/.test(source))
-      this.drains = true;
+    if (!this.dialsGrpc && source.includes('"google.golang.org/grpc"'))
+      this.dialsGrpc = true;
+    if (
+      !this.drainsServers &&
+      /Shutdown|GracefulStop|GracefulTimeout/.test(source)
+    )
+      this.drainsServers = true;
     const starts = [...source.matchAll(TOP_LEVEL)].map(m => m.index!);
     const decls: DeclarationsSyntax = { funcs: [], types: [], globals: [] };
     starts.forEach((start, i) =>
@@ -103,6 +104,16 @@ export class Vocabulary {
     this.declared.add(name);
     this.words.add(name);
     this.kinds.set(name, (this.kinds.get(name) ?? 0) | kind);
+  }
+
+  /** The tree dials gRPC: strings and numbers can reach a target. */
+  get dials(): boolean {
+    return this.dialsGrpc;
+  }
+
+  /** The tree drains servers: contexts and durations can bound a drain. */
+  get drains(): boolean {
+    return this.drainsServers;
   }
 
   /** Whether some package-level struct declares a field of this name. */
@@ -165,18 +176,13 @@ export class Vocabulary {
       case 'array':
         return this.carriesValues(t.elem, depth);
       case 'interface':
-        return (
-          this.dials &&
-          t.methods.length === 0 &&
-          t.embeds.length === 0
-        );
+        return this.dials && t.methods.length === 0 && t.embeds.length === 0;
       case 'named': {
         if (t.q === 'time') return this.drains && t.name === 'Duration';
         if (t.q === 'context') return this.drains && t.name === 'Context';
         if (t.q === undefined && PREDECLARED_TYPES.has(t.name)) {
           if (OPAQUE_PREDECLARED.has(t.name)) return false;
-          if (t.name === 'string' || t.name === 'any')
-            return this.dials;
+          if (t.name === 'string' || t.name === 'any') return this.dials;
           return this.dials; // a number: a port
         }
         if (depth >= MAX_NAMED_DEPTH) return false;
