@@ -332,24 +332,38 @@ export class ProgramFactsReader {
     }
   }
 
+  /** A call of a vocabulary function or method, with its value-carrying arguments. */
+  private recordCall(call: Node, owner: Owner) {
+    const callee = this.values.callee(call);
+    if (!callee) return;
+    this.facts.calls.push({
+      owner,
+      callee,
+      args: this.values.args(call, 0, this.vocabulary.valueArgs(callee.name)),
+      at: this.values.where(call),
+    });
+  }
+
+  /** A value written into a package-level variable. */
+  private recordGlobalStore(
+    owner: Owner,
+    target: { pkg: string; name: string },
+    value: ValueExpr | undefined,
+  ) {
+    if (!value) return;
+    this.facts.stores.push({
+      owner,
+      target: { k: 'global', pkg: target.pkg, name: target.name },
+      value,
+    });
+  }
+
   private identifierSite(site: Node, parent: Node, owner: Owner) {
     if (
       parent.type === 'call_expression' &&
       parent.childForFieldName('function')?.id === site.id
     ) {
-      const callee = this.values.callee(parent);
-      if (callee) {
-        this.facts.calls.push({
-          owner,
-          callee,
-          args: this.values.args(
-            parent,
-            0,
-            this.vocabulary.valueArgs(callee.name),
-          ),
-          at: this.values.where(parent),
-        });
-      }
+      this.recordCall(parent, owner);
       return;
     }
     if (parent.type === 'selector_expression') return; // the operand of x.f: a value, not a callee
@@ -371,15 +385,8 @@ export class ProgramFactsReader {
       pkg: '',
       name: textOf(this.src, site),
     };
-    const store = this.storeTarget(site);
-    if (store) {
-      const assigned = this.assignedValue(site);
-      if (assigned)
-        this.facts.stores.push({
-          owner,
-          target: { k: 'global', pkg: value.pkg, name: value.name },
-          value: assigned,
-        });
+    if (this.storeTarget(site)) {
+      this.recordGlobalStore(owner, value, this.assignedValue(site));
       return;
     }
     const amp = site.parent;
@@ -387,13 +394,7 @@ export class ProgramFactsReader {
       amp?.type === 'unary_expression' &&
       textOf(this.src, amp.childForFieldName('operator')!) === '&'
     ) {
-      const stored = this.values.storedThrough(amp);
-      if (stored)
-        this.facts.stores.push({
-          owner,
-          target: { k: 'global', pkg: value.pkg, name: value.name },
-          value: stored,
-        });
+      this.recordGlobalStore(owner, value, this.values.storedThrough(amp));
       return;
     }
     // A function used as a value (`http.HandleFunc("/", handle)`, `g.Go(run)`): it may run.
@@ -412,34 +413,15 @@ export class ProgramFactsReader {
       outer?.type === 'call_expression' &&
       outer.childForFieldName('function')?.id === selector.id
     ) {
-      const callee = this.values.callee(outer);
-      if (callee) {
-        this.facts.calls.push({
-          owner,
-          callee,
-          args: this.values.args(
-            outer,
-            0,
-            this.vocabulary.valueArgs(callee.name),
-          ),
-          at: this.values.where(outer),
-        });
-      }
+      this.recordCall(outer, owner);
       return;
     }
     if (outer?.type === 'method_declaration') return;
     const value = this.values.value(selector);
     if (value.k === 'global') {
       // pkg.Var = v, or pkg.Func used as a value.
-      const store = this.storeTarget(selector);
-      if (store) {
-        const assigned = this.assignedValue(selector);
-        if (assigned)
-          this.facts.stores.push({
-            owner,
-            target: { k: 'global', pkg: value.pkg, name: value.name },
-            value: assigned,
-          });
+      if (this.storeTarget(selector)) {
+        this.recordGlobalStore(owner, value, this.assignedValue(selector));
         return;
       }
       this.facts.calls.push({

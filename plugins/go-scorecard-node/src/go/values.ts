@@ -56,7 +56,7 @@ export const FLAG_VAR_VALUE_ARG: Record<string, number> = {
 const PFLAG = 'github.com/spf13/pflag';
 const VIPER = 'github.com/spf13/viper';
 /** Getters of viper (package functions and `*viper.Viper` methods) that read a key. */
-const VIPER_GETTERS = new Set([
+export const VIPER_GETTERS: ReadonlySet<string> = new Set([
   'Get',
   'GetString',
   'GetDuration',

@@ -1,4 +1,5 @@
 import { GoFileFacts, StoreFacts, ValueExpr, Where } from '../facts';
+import { VIPER_GETTERS } from '../go/values';
 import { FieldTags, tagOrigins } from './fieldTags';
 import { parseGoDuration } from './goDuration';
 import { FuncInfo, Program, Site } from './program';
@@ -26,13 +27,6 @@ interface Context extends Site {
 const MAX_CALLS = 6;
 /** Most origins kept for one value. */
 const MAX_ORIGINS = 64;
-const VIPER_GETTERS = new Set([
-  'Get',
-  'GetString',
-  'GetDuration',
-  'GetInt',
-  'GetStringSlice',
-]);
 const KOANF_GETTERS = new Set([
   'Get',
   'String',
