@@ -30,10 +30,19 @@ export interface CallRef extends SourceRef {
   recvField?: { of: ValueExpr; name: string };
 }
 
-/** A finding a file-level extractor already decided (the per-function context checks). */
-export interface LocalFinding extends SourceRef {
-  checkId: string;
-  message: string;
+/**
+ * A cancel func of `context.With*` that its function discards or may lose (go vet's lostcancel):
+ * `discarded` (assigned to `_`), `lost` (a path reaches the return at `atLine` without using it),
+ * `reassigned` (assigned again at `atLine` before it is used), `unused` (never used at all, in
+ * `main.main`). At the assignment (the call, when discarded).
+ */
+export interface CancelFact extends SourceRef {
+  kind: 'discarded' | 'lost' | 'reassigned' | 'unused';
+  /** The context function, for a discarded cancel (`WithTimeout`). */
+  func?: string;
+  /** The cancel variable's name. */
+  name?: string;
+  atLine?: number;
 }
 
 /** An import spec of a Go file. `alias` is the local name when given (`_` and `.` included). */
@@ -135,8 +144,8 @@ export interface GoFileFacts {
   /** 1-based line of the first syntax error, when the file does not parse cleanly (what parsed is analyzed). */
   syntaxErrorLine?: number;
   imports: GoImport[];
-  /** `context-cancel-discarded` and `context-cancel-not-called` findings of this file. */
-  contextFindings: LocalFinding[];
+  /** Cancel funcs discarded or possibly lost (`context-cancel-discarded`, `-not-called`). */
+  cancels: CancelFact[];
   /** Number of `go` statements. */
   goStatements: number;
   /** References to goleak.VerifyTestMain or goleak.VerifyNone (called or deferred). */

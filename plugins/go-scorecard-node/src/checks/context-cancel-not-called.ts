@@ -1,5 +1,19 @@
+import { CancelFact } from '../facts';
 import { Check } from './types';
 import { findingAt } from './findingAt';
+
+/** The message of a cancel func that is not used on every path, in go vet's words. */
+function message(c: CancelFact): string {
+  const name = c.name ?? 'cancel';
+  switch (c.kind) {
+    case 'unused':
+      return `the ${name} function is never used (context leak): call it, usually with defer ${name}()`;
+    case 'reassigned':
+      return `the ${name} function is not used on all paths (possible context leak); line ${c.atLine} assigns ${name} again before it is used`;
+    default:
+      return `the ${name} function is not used on all paths (possible context leak); this return statement (line ${c.atLine}) is reached without using it`;
+  }
+}
 
 /** `context-cancel-not-called`: a named cancel func is not used on some path (go vet lostcancel). */
 export const contextCancelNotCalledCheck: Check = {
@@ -8,9 +22,9 @@ export const contextCancelNotCalledCheck: Check = {
     if (facts.goFiles.length === 0) return { notApplicable: 'no Go files' };
     return {
       findings: facts.goFiles.flatMap(f =>
-        f.contextFindings
-          .filter(c => c.checkId === 'context-cancel-not-called')
-          .map(c => findingAt(c, c.message)),
+        f.cancels
+          .filter(c => c.kind !== 'discarded')
+          .map(c => findingAt(c, message(c))),
       ),
     };
   },

@@ -4,7 +4,7 @@ import { GoFileFacts } from '../facts';
 import { dialTargets } from './dialTargets';
 import { GoParser } from './GoParser';
 import { ImportResolver, PKG, PKG_NAMES, readImports } from './imports';
-import { lostCancelFindings } from './lostcancel';
+import { cancelFacts } from './lostcancel';
 import { packageRefs } from './packageRefs';
 import { SERVER_METHOD_NAMES, shutdownFacts } from './shutdownFacts';
 import { SIGNAL_HELPERS, signalFacts } from './signalFacts';
@@ -153,13 +153,7 @@ export function extractGoFacts(
       isTest: path.endsWith('_test.go'),
       syntaxErrorLine: firstSyntaxErrorLine(tree.rootNode),
       imports,
-      contextFindings: lostCancelFindings(
-        src,
-        resolver,
-        contextRefs,
-        pkgName,
-        scopesOf,
-      ),
+      cancels: cancelFacts(src, resolver, contextRefs, pkgName, scopesOf),
       goStatements: countGoStatements(src),
       goleakVerifications: refs(PKG.goleak).filter(r =>
         GOLEAK_VERIFY.has(r.name),

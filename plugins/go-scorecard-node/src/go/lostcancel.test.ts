@@ -1,9 +1,34 @@
+import { contextCancelDiscardedCheck } from '../checks/context-cancel-discarded';
+import { contextCancelNotCalledCheck } from '../checks/context-cancel-not-called';
+import { ServiceFacts } from '../facts';
+import { runCheck } from '../testing/runCheck';
 import { extractGoFacts } from './extractGoFacts';
 import { testParser, wantsIn } from './testParser';
 
-/** Runs the context analysis on a file: its findings as `line check-id`, and the want comments. */
+/**
+ * Runs the context checks on a file: their findings (with the check id) as `line check-id`, and
+ * the want comments.
+ */
 async function analyze(source: string, path = 'a.go') {
-  const findings = extractGoFacts(await testParser(), path, source).contextFindings;
+  const facts: ServiceFacts = {
+    goFiles: [extractGoFacts(await testParser(), path, source)],
+    modules: [],
+    ciFiles: [],
+    ciCommands: [],
+    manifestFiles: [],
+    workloads: [],
+    configMaps: [],
+    configValues: [],
+  };
+  const findings = [
+    contextCancelDiscardedCheck,
+    contextCancelNotCalledCheck,
+  ].flatMap(check => {
+    const outcome = runCheck(check, facts);
+    return 'findings' in outcome
+      ? outcome.findings.map(f => ({ ...f, checkId: check.id }))
+      : [];
+  });
   return {
     findings,
     got: findings.map(f => `${f.line} ${f.checkId}`).sort(),
@@ -368,21 +393,28 @@ describe('lostcancel', () => {
 
   it('writes go vet style messages', async () => {
     const { findings } = await analyze(uses);
-    const line = (text: string) => uses.split('\n').findIndex(l => l.includes(text)) + 1;
+    const line = (text: string) =>
+      uses.split('\n').findIndex(l => l.includes(text)) + 1;
     const early = line('func early()') + 1;
     expect(findings.find(f => f.line === early)).toMatchObject({
       path: 'a.go',
       snippet:
         'ctx, cancel := ctxpkg.WithTimeout(ctxpkg.Background(), time.Second) // want "context-cancel-not-called"',
-      message:
-        `the cancel function is not used on all paths (possible context leak); this return statement (line ${early + 2}) is reached without using it`,
+      message: `the cancel function is not used on all paths (possible context leak); this return statement (line ${
+        early + 2
+      }) is reached without using it`,
     });
     const reassigned = line('func reassigned()') + 1;
     expect(findings.find(f => f.line === reassigned)?.message).toBe(
-      `the cancel function is not used on all paths (possible context leak); line ${reassigned + 1} assigns cancel again before it is used`,
+      `the cancel function is not used on all paths (possible context leak); line ${
+        reassigned + 1
+      } assigns cancel again before it is used`,
     );
     const discarded = (await analyze(shapes)).findings;
-    const discardLine = shapes.split('\n').findIndex(l => l.includes('ctx, _ := context.WithCancel')) + 1;
+    const discardLine =
+      shapes
+        .split('\n')
+        .findIndex(l => l.includes('ctx, _ := context.WithCancel')) + 1;
     expect(discarded.find(f => f.line === discardLine)?.message).toBe(
       'the cancel function returned by context.WithCancel should be called, not discarded, to avoid a context leak',
     );

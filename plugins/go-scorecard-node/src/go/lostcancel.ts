@@ -1,5 +1,5 @@
 import { Node } from 'web-tree-sitter';
-import { LocalFinding } from '../facts';
+import { CancelFact } from '../facts';
 import { isNoReturnStatement } from './fatalCalls';
 import { FlowBlock, FlowGraph } from './flow';
 import { ImportResolver } from './imports';
@@ -16,9 +16,6 @@ export const WITH_CANCEL = new Set([
   'WithTimeoutCause',
   'WithDeadlineCause',
 ]);
-
-export const DISCARDED = 'context-cancel-discarded';
-export const NOT_CALLED = 'context-cancel-not-called';
 
 /** A cancel variable assigned from a context.With* call. */
 interface CancelVar {
@@ -139,31 +136,30 @@ class FunctionAnalysis {
     return assigned ? 'assign' : undefined;
   }
 
-  findings(vars: CancelVar[]): LocalFinding[] {
-    const out: LocalFinding[] = [];
+  facts(vars: CancelVar[]): CancelFact[] {
+    const out: CancelFact[] = [];
     for (const v of vars) {
-      const message = this.isMainMain ? this.neverUsed(v) : this.lostPath(v);
-      if (message) {
-        out.push({ checkId: NOT_CALLED, message, ...refOf(this.src, v.stmt) });
-      }
+      const lost = this.isMainMain ? this.neverUsed(v) : this.lostPath(v);
+      if (lost)
+        out.push({ ...lost, name: v.decl.name, ...refOf(this.src, v.stmt) });
     }
     return out;
   }
 
-  private neverUsed(v: CancelVar): string | undefined {
+  private neverUsed(v: CancelVar): Pick<CancelFact, 'kind'> | undefined {
     if (this.events(v.decl).some(e => e.event === 'use')) return undefined;
-    const name = v.decl.name;
-    return `the ${name} function is never used (context leak): call it, usually with defer ${name}()`;
+    return { kind: 'unused' };
   }
 
   /** A path from the assignment to a return (or a reassignment) that never uses the variable. */
-  private lostPath(v: CancelVar): string | undefined {
+  private lostPath(
+    v: CancelVar,
+  ): Pick<CancelFact, 'kind' | 'atLine'> | undefined {
     this.flow ??= new FlowGraph(
       this.body,
       n => textOf(this.src, n),
       stmt => isNoReturnStatement(this.src, this.imports, stmt),
     );
-    const name = v.decl.name;
     const namedResult = v.decl.kind === 'result';
     const home = this.locate(v.stmt);
     if (!home) return undefined;
@@ -173,24 +169,20 @@ class FunctionAnalysis {
     ];
     while (stack.length) {
       const { block, from } = stack.pop()!;
-      let lost: string | undefined;
+      let lost: Pick<CancelFact, 'kind' | 'atLine'> | undefined;
       let stop = false;
       for (let i = from; i < block.nodes.length && !stop; i++) {
         const event = this.eventIn(block.nodes[i], v.decl, namedResult);
         if (event === 'use') stop = true;
         else if (event === 'assign') {
           stop = true;
-          lost = `line ${lineOf(
-            block.nodes[i],
-          )} assigns ${name} again before it is used`;
+          lost = { kind: 'reassigned', atLine: lineOf(block.nodes[i]) };
         }
       }
       if (!stop && block.returnLine !== undefined) {
-        lost = `this return statement (line ${block.returnLine}) is reached without using it`;
+        lost = { kind: 'lost', atLine: block.returnLine };
       }
-      if (lost) {
-        return `the ${name} function is not used on all paths (possible context leak); ${lost}`;
-      }
+      if (lost) return lost;
       if (stop) continue;
       for (const next of block.succs) {
         if (!seen.has(next)) {
@@ -225,27 +217,27 @@ class FunctionAnalysis {
 }
 
 /**
- * The `context-cancel-discarded` and `context-cancel-not-called` findings of a file, from its
+ * The cancel funcs of a file that are discarded or may be lost (go vet's lostcancel), from its
  * references to the context package. Each function declaration, method and function literal
  * is analyzed on its own, as go vet's lostcancel does.
  */
-export function lostCancelFindings(
+export function cancelFacts(
   src: GoSource,
   imports: ImportResolver,
   contextRefs: PackageRef[],
   packageName: string,
   scopesOf: (node: Node) => Scopes,
-): LocalFinding[] {
-  const findings: LocalFinding[] = [];
+): CancelFact[] {
+  const facts: CancelFact[] = [];
   const byFunction = new Map<number, { fn: Node; vars: CancelVar[] }>();
   for (const ref of contextRefs) {
     if (!ref.call || !WITH_CANCEL.has(ref.name)) continue;
     const target = cancelTarget(ref.call);
     if (target?.lhs.type !== 'identifier') continue;
     if (textOf(src, target.lhs) === '_') {
-      findings.push({
-        checkId: DISCARDED,
-        message: `the cancel function returned by context.${ref.name} should be called, not discarded, to avoid a context leak`,
+      facts.push({
+        kind: 'discarded',
+        func: ref.name,
         ...refOf(src, ref.call),
       });
       continue;
@@ -278,7 +270,7 @@ export function lostCancelFindings(
       body,
       isMainMain,
     );
-    findings.push(...analysis.findings(vars));
+    facts.push(...analysis.facts(vars));
   }
-  return findings;
+  return facts;
 }

@@ -13,7 +13,7 @@ export function goFileFacts(
     packageName: 'main',
     isTest: false,
     imports: [],
-    contextFindings: [],
+    cancels: [],
     goStatements: 0,
     goleakVerifications: 0,
     dialTargets: [],
