@@ -6,7 +6,7 @@ import {
   ScanReport,
   getCheck,
 } from '@internal/plugin-go-scorecard-common';
-import { extractCiCommands } from './ci/extractCiCommands';
+import { BuildFileText, readBuildFiles } from './ci/buildFiles';
 import { jsonConfigValues, tomlConfigValues } from './config/configValues';
 import { allChecks } from './checks';
 import { checkInputs } from './checks/inputs';
@@ -49,6 +49,8 @@ interface InputFailure {
 }
 
 const MiB = 1024 * 1024;
+/** Largest file of no known kind read to see whether it is a script or a Make fragment. */
+const MAX_CANDIDATE_BYTES = 256 * 1024;
 
 /**
  * Runs every check of the catalog on a source tree. Create one per process and reuse it:
@@ -119,6 +121,9 @@ export class Analyzer {
     };
     const mods = new Map<string, GoModFile>();
     const sums = new Map<string, { path: string; entries: GoSumEntry[] }>();
+    // Build files are read once every file is: a Makefile may include, and a script run, any file.
+    const buildFiles: BuildFileText[] = [];
+    const candidates: BuildFileText[] = [];
     // Go files are parsed once every file is read: extraction looks for the names the tree declares.
     const goSources: { path: string; text: string }[] = [];
     const vocabulary = new Vocabulary(EXTRACTOR_WORDS);
@@ -128,6 +133,14 @@ export class Analyzer {
       const kind = inputKind(entry.path);
       if (!kind) continue;
       const { path } = entry;
+      // A candidate is read only to see whether it is a build file: a large or binary one is not.
+      const candidate = kind === 'candidate';
+      if (
+        candidate &&
+        entry.size !== undefined &&
+        entry.size > MAX_CANDIDATE_BYTES
+      )
+        continue;
       if (entry.size !== undefined && entry.size > this.maxFileBytes) {
         notes.push({
           path,
@@ -139,6 +152,7 @@ export class Analyzer {
       try {
         data = await entry.read();
       } catch (e) {
+        if (candidate) continue;
         notes.push({ path, message: `skipped: cannot read: ${messageOf(e)}` });
         failures.push({ kind, path, message: `cannot read: ${messageOf(e)}` });
         continue;
@@ -150,9 +164,13 @@ export class Analyzer {
         });
         continue;
       }
+      if (candidate && data.length > MAX_CANDIDATE_BYTES) continue;
       const text = decodeSource(data);
       if (typeof text !== 'string') {
-        if (!(kind === 'go.sum' && text.skipped === 'empty file')) {
+        if (
+          !candidate &&
+          !(kind === 'go.sum' && text.skipped === 'empty file')
+        ) {
           notes.push({ path, message: `skipped: ${text.skipped}` });
         }
         continue;
@@ -172,8 +190,10 @@ export class Analyzer {
             sums.set(dirOf(path), { path, entries: parseGoSum(text) });
             break;
           case 'ci':
-            facts.ciFiles.push(path);
-            facts.ciCommands.push(...extractCiCommands(path, text));
+            buildFiles.push({ path, text });
+            break;
+          case 'candidate':
+            candidates.push({ path, text });
             break;
           case 'config':
             facts.configValues.push(
@@ -197,6 +217,14 @@ export class Analyzer {
         notes.push({ path, message: `not analyzed: ${messageOf(e)}` });
         failures.push({ kind, path, message: messageOf(e) });
       }
+    }
+
+    const build = readBuildFiles(buildFiles, candidates);
+    facts.ciFiles.push(...build.paths);
+    facts.ciCommands.push(...build.commands);
+    for (const { path, message } of build.problems) {
+      notes.push({ path, message: `not analyzed: ${message}` });
+      failures.push({ kind: 'ci', path, message });
     }
 
     for (const { path, text } of goSources) {

@@ -1,14 +1,48 @@
 import { ciFileKind } from './ci/ciFileKind';
 import { isInSkippedDir } from './tree/skippedDirs';
 
-/** The kinds of file the analyzer reads. */
+/**
+ * The kinds of file the analyzer reads. A `candidate` may be a build file: a script without
+ * extension or a Make fragment of any name; it is read, then taken as a shell script when its
+ * first line is a shell shebang or a CI/build file runs it by path, as a Makefile when a
+ * Makefile includes it, and dropped otherwise.
+ */
 export type InputKind =
   | 'go'
   | 'go.mod'
   | 'go.sum'
   | 'ci'
   | 'manifest'
-  | 'config';
+  | 'config'
+  | 'candidate';
+
+/** Extension-less files that are never scripts. */
+const NOT_SCRIPTS = new Set([
+  'LICENSE',
+  'LICENCE',
+  'COPYING',
+  'NOTICE',
+  'AUTHORS',
+  'CONTRIBUTORS',
+  'MAINTAINERS',
+  'OWNERS',
+  'CODEOWNERS',
+  'PATENTS',
+  'README',
+  'CHANGELOG',
+  'VERSION',
+  'Procfile',
+  'Vagrantfile',
+  'Gemfile',
+  'Brewfile',
+]);
+
+/** Whether a file of no known kind may be a build file: extension-less, or a Make fragment's name. */
+function isCandidate(name: string): boolean {
+  if (name.startsWith('.') || NOT_SCRIPTS.has(name)) return false;
+  if (/makefile/i.test(name) || /\.inc$/.test(name)) return true;
+  return !name.includes('.');
+}
 
 /** TOML files (`*.toml`) are read as configuration too. JSON files read as configuration: named or placed as such (`config.json`, `configs/app.json`). */
 const CONFIG_JSON =
@@ -32,6 +66,7 @@ export function inputKind(path: string): InputKind | undefined {
   )
     return 'config';
   if (name.endsWith('.toml')) return 'config';
+  if (isCandidate(name)) return 'candidate';
   return undefined;
 }
 

@@ -7,10 +7,21 @@ import { goInvocation, isRemotePackage, withoutVersion } from './goCommand';
 /** Version queries that move: the newest release or the tip of a branch. */
 const MOVING_QUERIES = new Set(['latest', 'master', 'main', 'HEAD']);
 
-/** Whether a go.mod of the tree requires the module providing `pkg` (`go install pkg` then uses that version). */
+/** Whether `pkg` is the module `path` or one of its packages. */
+function within(pkg: string, path: string): boolean {
+  return pkg === path || pkg.startsWith(`${path}/`);
+}
+
+/**
+ * Whether `go install pkg` (no version) is pinned by the tree: a go.mod of the tree requires the
+ * module providing it (the tools.go pattern), or it is a package of a module of the tree itself
+ * (building the service's own code, not installing a tool).
+ */
 function pinnedByGoMod(modules: GoModule[], pkg: string): boolean {
-  return modules.some(m =>
-    m.mod.requires.some(r => pkg === r.path || pkg.startsWith(`${r.path}/`)),
+  return modules.some(
+    m =>
+      (m.mod.module && within(pkg, m.mod.module.path)) ||
+      m.mod.requires.some(r => within(pkg, r.path)),
   );
 }
 

@@ -17,7 +17,13 @@ describe('ciFileKind', () => {
     ['Dockerfile', 'dockerfile'],
     ['build/api.Dockerfile', 'dockerfile'],
     ['Dockerfile.dev', 'dockerfile'],
+    ['Dockerfile-arm64', 'dockerfile'],
+    ['build/Containerfile', 'dockerfile'],
+    ['Containerfile.ci', 'dockerfile'],
+    ['api.dockerfile', 'dockerfile'],
     ['scripts/install-tools.sh', 'shell'],
+    ['hack/setup.bash', 'shell'],
+    ['build/common.make', 'makefile'],
     ['Taskfile.yml', 'taskfile'],
     ['Taskfile.yaml', 'taskfile'],
   ])('classifies %s as %s', (path, kind) => {

@@ -12,6 +12,20 @@ export type CiFileKind =
   | 'taskfile';
 
 /**
+ * Dockerfiles by name (design.md, Rule notes: "Files read"): `Dockerfile` and any name it
+ * starts (`Dockerfile.dev`, `Dockerfile-arm64`), `*.Dockerfile`, `*.dockerfile`, and
+ * `Containerfile*` (Podman, Buildah); never a `.dockerignore`.
+ */
+function isDockerfileName(name: string): boolean {
+  if (name.endsWith('.dockerignore')) return false;
+  return (
+    name.startsWith('Dockerfile') ||
+    name.startsWith('Containerfile') ||
+    /.\.(Dockerfile|dockerfile|Containerfile|containerfile)$/.test(name)
+  );
+}
+
+/**
  * The kind of CI or build file at `path` (relative, POSIX), or undefined for any other
  * file. GitHub workflows are the YAML files directly in a `.github/workflows` folder;
  * the other kinds are recognized by file name anywhere in the tree.
@@ -39,18 +53,12 @@ export function ciFileKind(path: string): CiFileKind | undefined {
     name === 'Makefile' ||
     name === 'makefile' ||
     name === 'GNUmakefile' ||
-    name.endsWith('.mk')
+    /.\.(mk|make)$/.test(name)
   ) {
     return 'makefile';
   }
-  if (
-    name === 'Dockerfile' ||
-    name.endsWith('.Dockerfile') ||
-    (name.startsWith('Dockerfile.') && !name.endsWith('.dockerignore'))
-  ) {
-    return 'dockerfile';
-  }
-  if (name.endsWith('.sh') && name.length > 3) return 'shell';
+  if (isDockerfileName(name)) return 'dockerfile';
+  if (/.\.(sh|bash)$/.test(name)) return 'shell';
   if (/^Taskfile(\.dist)?\.ya?ml$/.test(name)) return 'taskfile';
   return undefined;
 }

@@ -141,7 +141,7 @@ describe('extractCiCommands', () => {
     ).toEqual(['5: go get a/cmd/b', '6: go generate', '9: go vet']);
   });
 
-  it('reads Makefile recipes with prefixes, continuations, $$ and inline recipes', () => {
+  it('reads Makefile recipes with prefixes, continuations, $$, variables and inline recipes', () => {
     const text = [
       'GO ?= go', // 1
       'TOOLS = github.com/a/cmd/x \\',
@@ -169,11 +169,11 @@ describe('extractCiCommands', () => {
       '\tnot a recipe',
     ].join('\n');
     expect(summary('Makefile', text)).toEqual([
-      '6: echo installing $(TOOLS)',
+      '6: echo installing github.com/a/cmd/x github.com/b/cmd/y',
       '7: go get -u github.com/golang/protobuf/protoc-gen-go',
       '11: go install $t@v1.0.0',
       '14: golangci-lint run',
-      '20: $(GO) build ./...',
+      '20: go build ./...',
       '22: go vet',
     ]);
   });

@@ -35,6 +35,16 @@ const SCRIPT_KEYS: Partial<Record<CiFileKind, Set<string>>> = {
   taskfile: new Set(['cmds', 'cmd']),
 };
 
+/** Keys whose values set environment variables for the scripts below them, per pipeline format. */
+const ENV_KEYS: Partial<Record<CiFileKind, string[]>> = {
+  'github-actions': ['env'],
+  'gitlab-ci': ['variables'],
+  circleci: ['environment'],
+  travis: ['env'],
+  'azure-pipelines': ['variables'],
+  taskfile: ['env'],
+};
+
 /** Keys of a mapping that holds one command: CircleCI `run: {command}`, Taskfile `cmds: [{cmd}]`. */
 const COMMAND_KEYS = ['command', 'cmd'];
 const MAX_DEPTH = 64;
@@ -44,43 +54,111 @@ export function isYamlPipeline(kind: CiFileKind): boolean {
   return SCRIPT_KEYS[kind] !== undefined;
 }
 
+/** `K=V` words of a string (`GO111MODULE=on CGO_ENABLED=0`, Travis's env entries). */
+function assignmentsOf(text: string, into: Record<string, string>) {
+  for (const m of text.matchAll(
+    /([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|\S*)/g,
+  )) {
+    into[m[1]] = m[2].replace(/^(["'])(.*)\1$/, '$2');
+  }
+}
+
 class ScriptCollector {
   private readonly reader: NodeReader;
   private readonly walked = new Set<Node>();
   private readonly read = new Set<Node>();
-  private readonly scripts: Scalar[] = [];
+  private readonly scripts: { scalar: Scalar; env: Record<string, string> }[] =
+    [];
 
   constructor(
     private readonly doc: Document.Parsed,
     private readonly keys: Set<string>,
+    private readonly envKeys: string[],
   ) {
     this.reader = new NodeReader(doc);
   }
 
-  collect(): Scalar[] {
-    this.walk(this.reader.resolve(this.doc.contents), 0);
+  collect(): { scalar: Scalar; env: Record<string, string> }[] {
+    this.walk(this.reader.resolve(this.doc.contents), 0, {});
     return this.scripts;
   }
 
-  private walk(node: Node | undefined, depth: number) {
+  /**
+   * The variables a mapping's env key sets: a map (`env: {K: v}`), `K=V` strings (Travis, also
+   * under `global:`), or `{name, value}` items (Azure).
+   */
+  private envOf(
+    node: Node | undefined,
+    inherited: Record<string, string>,
+    depth = 0,
+  ): Record<string, string> {
+    const env = { ...inherited };
+    const value = this.reader.resolve(node);
+    if (depth > 2) return env;
+    if (isMap(value)) {
+      for (const pair of value.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        const v = this.reader.resolve(pair.value);
+        if (key === 'global') Object.assign(env, this.envOf(v, {}, depth + 1));
+        else if (
+          key &&
+          isScalar(v) &&
+          v.value !== null &&
+          typeof v.value !== 'object'
+        )
+          env[key] = String(v.value);
+      }
+    } else if (isSeq(value)) {
+      for (const item of value.items) {
+        const v = this.reader.resolve(item);
+        if (isScalar(v) && typeof v.value === 'string')
+          assignmentsOf(v.value, env);
+        else if (isMap(v)) {
+          const name = this.reader.string(v, 'name');
+          const val = this.reader.get(v, 'value');
+          if (name && isScalar(val)) env[name] = String(val.value);
+        }
+      }
+    } else if (isScalar(value) && typeof value.value === 'string') {
+      assignmentsOf(value.value, env);
+    }
+    return env;
+  }
+
+  private walk(
+    node: Node | undefined,
+    depth: number,
+    inherited: Record<string, string>,
+  ) {
     if (!node || depth > MAX_DEPTH || this.walked.has(node)) return;
     this.walked.add(node);
     if (isMap(node)) {
+      let env = inherited;
+      for (const key of this.envKeys) {
+        const pair = this.reader.pair(node, key);
+        if (pair) env = this.envOf(pair.value as Node, env);
+      }
       for (const pair of node.items) {
         const value = this.reader.resolve(pair.value);
-        if (isScalar(pair.key) && this.keys.has(String(pair.key.value))) {
-          this.scriptsIn(value, depth + 1);
+        const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        if (key !== undefined && this.envKeys.includes(key)) continue;
+        if (key !== undefined && this.keys.has(key)) {
+          this.scriptsIn(value, depth + 1, env);
         } else {
-          this.walk(value, depth + 1);
+          this.walk(value, depth + 1, env);
         }
       }
     } else if (isSeq(node)) {
       for (const item of node.items)
-        this.walk(this.reader.resolve(item), depth + 1);
+        this.walk(this.reader.resolve(item), depth + 1, inherited);
     }
   }
 
-  private scriptsIn(node: Node | undefined, depth: number) {
+  private scriptsIn(
+    node: Node | undefined,
+    depth: number,
+    env: Record<string, string>,
+  ) {
     if (
       !node ||
       depth > MAX_DEPTH ||
@@ -90,13 +168,20 @@ class ScriptCollector {
       return;
     this.read.add(node);
     if (isScalar(node)) {
-      if (typeof node.value === 'string') this.scripts.push(node);
+      if (typeof node.value === 'string')
+        this.scripts.push({ scalar: node, env });
     } else if (isSeq(node)) {
       for (const item of node.items)
-        this.scriptsIn(this.reader.resolve(item), depth + 1);
+        this.scriptsIn(this.reader.resolve(item), depth + 1, env);
     } else if (isMap(node)) {
+      // A step mapping's own env applies to its command (CircleCI `run: {command, environment}`).
+      let stepEnv = env;
+      for (const key of this.envKeys) {
+        const pair = this.reader.pair(node, key);
+        if (pair) stepEnv = this.envOf(pair.value as Node, stepEnv);
+      }
       for (const key of COMMAND_KEYS)
-        this.scriptsIn(this.reader.get(node, key), depth + 1);
+        this.scriptsIn(this.reader.get(node, key), depth + 1, stepEnv);
     }
   }
 }
@@ -121,14 +206,16 @@ export function yamlPipelineCommands(
   for (const doc of docs) {
     const error = firstError(doc, lines);
     if (error) throw new Error(`${path}: invalid YAML at ${error}`);
-    let scripts: Scalar[];
+    let scripts: { scalar: Scalar; env: Record<string, string> }[];
     try {
-      scripts = new ScriptCollector(doc, keys).collect();
+      scripts = new ScriptCollector(doc, keys, ENV_KEYS[kind] ?? []).collect();
     } catch (e) {
       throw new Error(`${path}: ${(e as Error).message}`);
     }
-    for (const scalar of scripts) {
-      commands.push(...scriptCommands(path, text, scalar, lines));
+    for (const { scalar, env } of scripts) {
+      for (const c of scriptCommands(path, text, scalar, lines)) {
+        commands.push({ ...c, env: { ...env, ...c.env } });
+      }
     }
   }
   return commands;

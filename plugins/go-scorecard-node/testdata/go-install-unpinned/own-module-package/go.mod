@@ -1,0 +1,3 @@
+module example.com/org/svc
+
+go 1.22
