@@ -63,7 +63,7 @@ export function formatText(
         out.push(`      ${f.path}:${f.line}  ${f.message}`);
         if (f.snippet) out.push(paint(90, `          ${f.snippet}`));
       }
-      if (result.message && result.status !== 'pass') {
+      if (result.message) {
         out.push(paint(90, `      ${result.message}`));
       }
       if (result.status === 'fail' || result.status === 'warn') {

@@ -25,7 +25,10 @@ export interface CheckResult {
   severity: CheckSeverity;
   status: CheckStatus;
   findings: Finding[];
-  /** Why the check is `not_applicable` or `error`. */
+  /**
+   * Why the check is `not_applicable` or `error`; for any status, what the check left out
+   * and why (`k8s-prestop` leaves out containers that run third-party images).
+   */
   message?: string;
 }
 

@@ -2,6 +2,11 @@ import { Finding } from '@internal/plugin-go-scorecard-common';
 import { ServiceFacts } from '../facts';
 import { ServiceProgram } from '../program/serviceProgram';
 import { durationSeconds } from '../program/valueFlow';
+import {
+  thirdPartyContainerName,
+  thirdPartyContainers,
+  thirdPartyWhy,
+} from '../k8s/thirdPartyImages';
 import { Check } from './types';
 import { findingAt } from './findingAt';
 
@@ -42,7 +47,10 @@ export function shutdownSeconds(
  * `k8s-grace-period`: a workload's terminationGracePeriodSeconds (30 when absent) is
  * shorter than its longest preStop sleep plus the shutdown timeout found in the Go code
  * (the largest one, 0 when none). Finding on the terminationGracePeriodSeconds line, or
- * on `kind:` when the default applies.
+ * on `kind:` when the default applies. Containers that run a third-party image
+ * (`k8s/thirdPartyImages.ts`) are left out, with a note: a workload of only such containers
+ * is not judged, and their preStop sleeps do not count; not applicable when no workload is
+ * left.
  */
 export const k8sGracePeriodCheck: Check = {
   id: 'k8s-grace-period',
@@ -52,13 +60,32 @@ export const k8sGracePeriodCheck: Check = {
     const budget = shutdownSeconds(facts, program);
     const shutdown = budget.seconds;
     const findings: Finding[] = [];
+    const thirdParty = thirdPartyContainers(facts);
+    const workloadsLeftOut: string[] = [];
+    const sleepsLeftOut: string[] = [];
     for (const w of facts.workloads) {
+      const own = w.containers.filter(c => !thirdParty.has(c));
+      if (w.containers.length > 0 && own.length === 0) {
+        const images = w.containers
+          .map(c => `${c.image}, ${thirdParty.get(c)?.reason}`)
+          .join('; ');
+        workloadsLeftOut.push(
+          `${w.kind} ${w.name} (${w.ref.path}:${w.ref.line}): ${images}`,
+        );
+        continue;
+      }
+      for (const c of w.containers) {
+        const third = thirdParty.get(c);
+        const seconds = c.preStop?.sleepSeconds;
+        if (!third || !seconds) continue;
+        const name = thirdPartyContainerName(third);
+        sleepsLeftOut.push(
+          `${seconds} s of ${name}, which ${thirdPartyWhy(third)}`,
+        );
+      }
       const grace = w.terminationGracePeriodSeconds;
       if (!grace && w.templated) continue;
-      const sleep = Math.max(
-        0,
-        ...w.containers.map(c => c.preStop?.sleepSeconds ?? 0),
-      );
+      const sleep = Math.max(0, ...own.map(c => c.preStop?.sleepSeconds ?? 0));
       const granted = grace?.value ?? DEFAULT_GRACE_SECONDS;
       const needed = sleep + shutdown;
       if (granted >= needed) continue;
@@ -78,6 +105,21 @@ export const k8sGracePeriodCheck: Check = {
         ),
       );
     }
-    return { findings };
+    const workloads = workloadsLeftOut.join('; ');
+    const sleeps = sleepsLeftOut.join('; ');
+    if (workloadsLeftOut.length === facts.workloads.length)
+      return {
+        notApplicable: `every workload runs only third-party images: ${workloads}`,
+      };
+    const notes: string[] = [];
+    if (workloads)
+      notes.push(
+        `workloads left out, as they run only third-party images: ${workloads}`,
+      );
+    if (sleeps)
+      notes.push(
+        `preStop sleeps left out, of containers that run third-party images: ${sleeps}`,
+      );
+    return notes.length ? { findings, notes } : { findings };
   },
 };

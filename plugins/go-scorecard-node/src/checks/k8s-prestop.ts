@@ -1,11 +1,16 @@
 import { Finding } from '@internal/plugin-go-scorecard-common';
+import {
+  describeThirdParty,
+  thirdPartyContainers,
+} from '../k8s/thirdPartyImages';
 import { Check } from './types';
 import { findingAt } from './findingAt';
 
 /**
  * `k8s-prestop`: a workload container that serves traffic (ports, or an httpGet/grpc/
  * tcpSocket readiness or liveness probe) has no `lifecycle.preStop`. Finding on the
- * container's `name:`.
+ * container's `name:`. Containers that run a third-party image (`k8s/thirdPartyImages.ts`)
+ * are left out, with a note naming them; not applicable when only they serve traffic.
  */
 export const k8sPrestopCheck: Check = {
   id: 'k8s-prestop',
@@ -13,8 +18,18 @@ export const k8sPrestopCheck: Check = {
     if (facts.workloads.length === 0)
       return { notApplicable: 'no Deployment, StatefulSet or DaemonSet' };
     const findings: Finding[] = [];
+    const thirdParty = thirdPartyContainers(facts);
+    const leftOut: string[] = [];
+    let ownServing = false;
     for (const w of facts.workloads) {
       for (const c of w.containers) {
+        const third = thirdParty.get(c);
+        if (third) {
+          if (c.servesTraffic) leftOut.push(describeThirdParty(third));
+          continue;
+        }
+        // A templated container may serve traffic through what its template adds.
+        if (c.servesTraffic || c.templated) ownServing = true;
         if (!c.servesTraffic || c.preStop || c.templated) continue;
         findings.push(
           findingAt(
@@ -24,6 +39,13 @@ export const k8sPrestopCheck: Check = {
         );
       }
     }
-    return { findings };
+    const list = leftOut.join('; ');
+    if (!ownServing && leftOut.length)
+      return {
+        notApplicable: `only containers that run third-party images serve traffic: ${list}`,
+      };
+    if (!leftOut.length) return { findings };
+    const note = `containers left out, as they run third-party images: ${list}`;
+    return { findings, notes: [note] };
   },
 };

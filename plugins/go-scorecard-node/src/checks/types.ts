@@ -3,10 +3,13 @@ import { ServiceFacts } from '../facts';
 import { ServiceProgram } from '../program/serviceProgram';
 
 /**
- * What a check decided: findings (none means pass), or that there was nothing to check.
- * A check that throws is reported with status `error` and the exception's message.
+ * What a check decided: findings (none means pass), with notes on what it left out (they
+ * become the result's message), or that there was nothing to check. A check that throws is
+ * reported with status `error` and the exception's message.
  */
-export type CheckOutcome = { findings: Finding[] } | { notApplicable: string };
+export type CheckOutcome =
+  | { findings: Finding[]; notes?: string[] }
+  | { notApplicable: string };
 
 /** One check of the catalog, run on a service's facts and the program linked from them. */
 export interface Check {

@@ -1,0 +1,251 @@
+import { BuiltImage, Container, ServiceFacts, Workload } from '../facts';
+
+/**
+ * Which containers run a third-party image: one the repository does not build (no build or CI
+ * file builds, tags or pushes it, see `ci/builtImages.ts`), such as a stock redis or tracing
+ * sidecar. The k8s checks judge the service's own containers only (docs/check-semantics.md).
+ */
+
+/**
+ * Stock images of infrastructure that runs beside a service, matched on the last element of
+ * the image's repository path (`redis`, `bitnami/redis:7.2`, `docker.io/library/redis`); a
+ * trailing `*` matches any rest (`jaeger*`: `jaeger-collector`), and `namespace/name` also
+ * needs the element before it (`jaegertracing/*`: every image of that namespace).
+ */
+export const STOCK_IMAGES: readonly string[] = [
+  // Data stores, queues, coordination, secrets.
+  'redis',
+  'redis-stack*',
+  'valkey',
+  'postgres',
+  'postgresql',
+  'postgis',
+  'pgbouncer',
+  'mysql',
+  'mariadb',
+  'mongo',
+  'mongodb',
+  'memcached',
+  'rabbitmq',
+  'kafka',
+  'cp-kafka',
+  'zookeeper',
+  'cp-zookeeper',
+  'cp-schema-registry',
+  'nats',
+  'nats-streaming',
+  'etcd',
+  'consul',
+  'vault',
+  'minio',
+  'localstack',
+  'cassandra',
+  'cockroach',
+  'clickhouse',
+  'clickhouse-server',
+  'elasticsearch',
+  'opensearch',
+  'keycloak',
+  'temporalio/*',
+  // Logs, traces, metrics.
+  'kibana',
+  'opensearch-dashboards',
+  'logstash',
+  'fluentd',
+  'fluent-bit',
+  'jaeger*',
+  'jaegertracing/*',
+  'zipkin',
+  'opentelemetry-collector*',
+  'otel-collector*',
+  'prometheus',
+  'alertmanager',
+  'pushgateway',
+  'node-exporter',
+  'grafana',
+  'loki',
+  'promtail',
+  'tempo',
+  // Proxies and service-mesh sidecars.
+  'nginx',
+  'nginx-unprivileged',
+  'envoy',
+  'haproxy',
+  'traefik',
+  'proxyv2',
+  'linkerd/proxy',
+  'cloud-sql-proxy',
+  'gce-proxy',
+  'oauth2-proxy',
+  // Base and utility images.
+  'busybox',
+  'alpine',
+  'curlimages/curl',
+];
+
+/** Stands for a variable in an image reference while it is split. */
+const UNRESOLVED = '\u0000';
+/**
+ * Variables and template actions an image reference may hold: `${{ github.sha }}`,
+ * `{{ .Values.tag }}`, `${TAG}`, `$(TAG)`, `$TAG`, the Helm placeholder `__TEMPLATE__`.
+ */
+const VARIABLE =
+  /\$\{\{[^{}]*\}\}|\{\{[^{}]*\}\}|\$\{[^{}]*\}|\$\([^()]*\)|\$[A-Za-z_][A-Za-z0-9_]*|__TEMPLATE__/g;
+
+/** An image reference's repository path below the registry host, without tag and digest. */
+export interface ImageName {
+  /** Lowercased path elements; `undefined` where a variable stands (`${REGISTRY}/ledger`). */
+  path: (string | undefined)[];
+  /** A `ko://` reference: ko builds it from the repository's Go code. */
+  ko?: boolean;
+}
+
+/**
+ * Splits an image reference: `ghcr.io/acme/ledger:1.2@sha256:…` → `acme/ledger`,
+ * `${REGISTRY}/ledger:${TAG}` → `?/ledger`, `docker.io/library/redis` → `redis`.
+ * Undefined for an empty reference.
+ */
+export function imageName(ref: string): ImageName | undefined {
+  let s = ref.trim();
+  if (s.startsWith('ko://')) return { path: [], ko: true };
+  s = s.replace(/^docker:\/\//, '');
+  for (let previous = ''; previous !== s; ) {
+    previous = s;
+    s = s.replace(VARIABLE, UNRESOLVED);
+  }
+  const at = s.indexOf('@');
+  if (at >= 0) s = s.slice(0, at);
+  const colon = s.indexOf(':', s.lastIndexOf('/') + 1);
+  if (colon >= 0) s = s.slice(0, colon);
+  if (!s) return undefined;
+  const elements = s.split('/');
+  const first = elements[0];
+  if (
+    elements.length > 1 &&
+    !first.includes(UNRESOLVED) &&
+    (first.includes('.') || first.includes(':') || first === 'localhost')
+  )
+    elements.shift();
+  if (elements.length === 2 && elements[0] === 'library') elements.shift();
+  return {
+    path: elements.map(e =>
+      !e || e.includes(UNRESOLVED) ? undefined : e.toLowerCase(),
+    ),
+  };
+}
+
+function last<T>(items: T[]): T | undefined {
+  return items[items.length - 1];
+}
+
+/** The entry of {@link STOCK_IMAGES} a repository path matches. */
+export function stockImage(path: (string | undefined)[]): string | undefined {
+  const name = last(path);
+  const namespace = path[path.length - 2];
+  if (!name) return undefined;
+  return STOCK_IMAGES.find(entry => {
+    const slash = entry.indexOf('/');
+    const pattern = entry.slice(slash + 1);
+    if (slash >= 0 && entry.slice(0, slash) !== namespace) return false;
+    return pattern.endsWith('*')
+      ? name.startsWith(pattern.slice(0, -1))
+      : name === pattern;
+  });
+}
+
+/** The images a repository builds, as container images are compared with them. */
+export class RepositoryImages {
+  /** Last path elements of the images the builds name. */
+  private readonly names = new Set<string>();
+  /** Literal namespaces (path without the last element) of those images. */
+  private readonly namespaces = new Set<string>();
+  /** Every build names an image whose last path element is known. */
+  private readonly allNamed: boolean;
+
+  constructor(built: BuiltImage[]) {
+    let allNamed = true;
+    for (const b of built) {
+      const name = b.image === undefined ? undefined : imageName(b.image);
+      const tail = name && last(name.path);
+      if (!name || !tail) {
+        allNamed = false;
+        continue;
+      }
+      this.names.add(tail);
+      const namespace = name.path.slice(0, -1);
+      if (namespace.length && namespace.every(e => e !== undefined))
+        this.namespaces.add(namespace.join('/'));
+    }
+    this.allNamed = allNamed;
+  }
+
+  /**
+   * Why an image is third-party, or undefined when it is (or may be) the service's own:
+   * - the repository builds it (same last path element: `ghcr.io/acme/ledger:1.2` and a
+   *   build of `acme/ledger` or `ledger`), or it is a `ko://` reference: own;
+   * - unknown (no image, templated, its last path element a variable): own;
+   * - a stock image ({@link STOCK_IMAGES}): third-party;
+   * - when every build names its image and at least one does: an image of none of those
+   *   names is third-party, unless it is a bare name (`app`: a Kustomize `images:`
+   *   placeholder or a local image), has a variable in its path, or shares its namespace
+   *   with a built image (`acme/ledger-worker` beside a build of `acme/ledger`).
+   */
+  thirdPartyReason(image: string | undefined): string | undefined {
+    const name = image === undefined ? undefined : imageName(image);
+    const tail = name && last(name.path);
+    if (!name || name.ko || !tail || this.names.has(tail)) return undefined;
+    if (stockImage(name.path))
+      return 'a stock image the repository does not build';
+    if (
+      this.names.size === 0 ||
+      !this.allNamed ||
+      name.path.length < 2 ||
+      name.path.some(e => e === undefined) ||
+      this.namespaces.has(name.path.slice(0, -1).join('/'))
+    )
+      return undefined;
+    const built = [...this.names].sort();
+    const list =
+      built.length > 4
+        ? `${built.slice(0, 4).join(', ')}, …`
+        : built.join(', ');
+    return `not one of the images the repository builds (${list})`;
+  }
+}
+
+/** A container left out of a k8s check: it runs a third-party image. */
+export interface ThirdPartyContainer {
+  workload: Workload;
+  container: Container;
+  reason: string;
+}
+
+/** The third-party containers of the facts' workloads, with why. */
+export function thirdPartyContainers(
+  facts: ServiceFacts,
+): Map<Container, ThirdPartyContainer> {
+  const repo = new RepositoryImages(facts.builtImages ?? []);
+  const out = new Map<Container, ThirdPartyContainer>();
+  for (const workload of facts.workloads) {
+    for (const container of workload.containers) {
+      const reason = repo.thirdPartyReason(container.image);
+      if (reason) out.set(container, { workload, container, reason });
+    }
+  }
+  return out;
+}
+
+/** `container "redis" of StatefulSet cache (deploy/redis.yaml:12)`. */
+export function thirdPartyContainerName(t: ThirdPartyContainer): string {
+  return `container "${t.container.name}" of ${t.workload.kind} ${t.workload.name} (${t.container.ref.path}:${t.container.ref.line})`;
+}
+
+/** `runs redis:7.2, a stock image the repository does not build`. */
+export function thirdPartyWhy(t: ThirdPartyContainer): string {
+  return `runs ${t.container.image}, ${t.reason}`;
+}
+
+/** `container "redis" of StatefulSet cache (deploy/redis.yaml:12) runs redis:7.2, <reason>`. */
+export function describeThirdParty(t: ThirdPartyContainer): string {
+  return `${thirdPartyContainerName(t)} ${thirdPartyWhy(t)}`;
+}
