@@ -15,7 +15,11 @@ function mergeContainer(base: Container, patch: Container): Container {
   };
 }
 
-function applyPatch(base: Workload, patch: Workload): Workload {
+/**
+ * One strategic-merge patch applied to a workload: see {@link mergeKustomizePatches} for
+ * which fields win. The base's kind, name and ref are kept.
+ */
+export function mergeStrategicPatch(base: Workload, patch: Workload): Workload {
   return {
     ...base,
     terminationGracePeriodSeconds:
@@ -44,6 +48,6 @@ export function mergeKustomizePatches(workloads: Workload[]): Workload[] {
     .map(base =>
       patches
         .filter(p => p.kind === base.kind && p.name === base.name)
-        .reduce(applyPatch, base),
+        .reduce(mergeStrategicPatch, base),
     );
 }
