@@ -7,12 +7,13 @@ import {
   getCheck,
 } from '@internal/plugin-go-scorecard-common';
 import { BuildFileText, readBuildFiles } from './ci/buildFiles';
+import { imagesBuiltBy, imagesBuiltIn } from './ci/builtImages';
 import { jsonConfigValues, tomlConfigValues } from './config/configValues';
 import { allChecks } from './checks';
 import { checkInputs } from './checks/inputs';
 import { Check } from './checks/types';
 import { decodeSource } from './decodeSource';
-import { GoModFile, GoSumEntry, ServiceFacts } from './facts';
+import { BuiltImage, GoModFile, GoSumEntry, ServiceFacts } from './facts';
 import { GoParser } from './go/GoParser';
 import { EXTRACTOR_WORDS, extractGoFacts } from './go/extractGoFacts';
 import { Vocabulary } from './go/vocabulary';
@@ -21,10 +22,9 @@ import { isGeneratedGo } from './generatedGo';
 import { parseGoMod } from './gomod/parseGoMod';
 import { parseGoSum } from './gomod/parseGoSum';
 import { InputKind, inputKind } from './inputKind';
-import {
-  extractWorkloads,
-  mergeKustomizePatches,
-} from './k8s/extractWorkloads';
+import { applyKustomizePatches } from './k8s/applyKustomizePatches';
+import { ChartFile, HelmCharts } from './k8s/helm/helmCharts';
+import { ManifestRead, readManifest } from './k8s/readManifest';
 import { SourceTree } from './tree/SourceTree';
 
 /** Limits that keep one bad file from stalling or sinking a scan. */
@@ -124,6 +124,11 @@ export class Analyzer {
     // Build files are read once every file is: a Makefile may include, and a script run, any file.
     const buildFiles: BuildFileText[] = [];
     const candidates: BuildFileText[] = [];
+    // Images named by build configuration files (workflows, skaffold, compose, Tiltfile).
+    const builtImages: BuiltImage[] = [];
+    // Helm templates are read once every file is: they are rendered with their chart's values.
+    const templates: ChartFile[] = [];
+    const chartFiles: ChartFile[] = [];
     // Go files are parsed once every file is read: extraction looks for the names the tree declares.
     const goSources: { path: string; text: string }[] = [];
     const vocabulary = new Vocabulary(EXTRACTOR_WORDS);
@@ -175,6 +180,7 @@ export class Analyzer {
         }
         continue;
       }
+      builtImages.push(...imagesBuiltIn(path, text));
       try {
         switch (kind) {
           case 'go':
@@ -195,6 +201,9 @@ export class Analyzer {
           case 'candidate':
             candidates.push({ path, text });
             break;
+          case 'template':
+            chartFiles.push({ path, text });
+            break;
           case 'config':
             facts.configValues.push(
               ...(path.endsWith('.toml')
@@ -202,15 +211,11 @@ export class Analyzer {
                 : jsonConfigValues(path, text)),
             );
             break;
-          case 'manifest': {
-            const found = extractWorkloads(path, text);
-            if (found.isManifest) facts.manifestFiles.push(path);
-            facts.workloads.push(...found.workloads);
-            facts.configMaps.push(...found.configMaps);
-            facts.configValues.push(...found.configValues);
-            notes.push(...found.notes.map(message => ({ path, message })));
+          case 'manifest':
+            if (isChartFile(path)) chartFiles.push({ path, text });
+            if (text.includes('{{')) templates.push({ path, text });
+            else addManifest(facts, readManifest(path, text), path, notes, failures);
             break;
-          }
           default:
         }
       } catch (e) {
@@ -219,9 +224,29 @@ export class Analyzer {
       }
     }
 
+    const charts = chartFiles.some(f => f.path.endsWith('Chart.yaml'))
+      ? HelmCharts.fromFiles([...chartFiles, ...templates])
+      : undefined;
+    for (const { path, text } of templates) {
+      try {
+        addManifest(facts, readManifest(path, text, charts), path, notes, failures);
+      } catch (e) {
+        notes.push({ path, message: `not analyzed: ${messageOf(e)}` });
+        failures.push({ kind: 'manifest', path, message: messageOf(e) });
+      }
+    }
+    for (const { path, message } of charts?.problems ?? [])
+      notes.push({ path, message });
+
     const build = readBuildFiles(buildFiles, candidates);
     facts.ciFiles.push(...build.paths);
     facts.ciCommands.push(...build.commands);
+    facts.builtImages = [
+      ...builtImages,
+      ...imagesBuiltBy(facts.ciCommands),
+      // A build file that could not be read may build any image: a build naming none.
+      ...build.problems.map(({ path }) => ({ path, line: 1, snippet: '' })),
+    ];
     for (const { path, message } of build.problems) {
       notes.push({ path, message: `not analyzed: ${message}` });
       failures.push({ kind: 'ci', path, message });
@@ -247,7 +272,12 @@ export class Analyzer {
     for (const [dir, mod] of mods) {
       facts.modules.push({ dir, mod, sum: sums.get(dir) });
     }
-    facts.workloads = mergeKustomizePatches(facts.workloads);
+    const kustomized = applyKustomizePatches(
+      facts.workloads,
+      facts.kustomize ?? [],
+    );
+    facts.workloads = kustomized.workloads;
+    notes.push(...kustomized.notes);
     return facts;
   }
 }
@@ -273,6 +303,8 @@ function runCheck(
     : undefined;
 
   let findings: Finding[];
+  let notes: string[] = [];
+  let undecided: string[] = [];
   try {
     const outcome = check.run(facts, program);
     if ('notApplicable' in outcome) {
@@ -288,6 +320,8 @@ function runCheck(
     findings = [...outcome.findings].sort(
       (a, b) => a.path.localeCompare(b.path) || a.line - b.line,
     );
+    notes = outcome.notes ?? [];
+    undecided = outcome.undecided ?? [];
   } catch (e) {
     return {
       ...base,
@@ -297,16 +331,43 @@ function runCheck(
     };
   }
 
+  const undecidedMessage = undecided.length
+    ? `could not decide ${undecided.join('; ')}`
+    : undefined;
   let status: CheckStatus;
   if (findings.length)
     status = definition.severity === 'error' ? 'fail' : 'warn';
-  else status = blockedMessage ? 'error' : 'pass';
+  else status = blockedMessage || undecidedMessage ? 'error' : 'pass';
+  const message = [blockedMessage, undecidedMessage, ...notes].filter(Boolean);
   return {
     ...base,
     status,
     findings,
-    ...(blockedMessage ? { message: blockedMessage } : {}),
+    ...(message.length ? { message: message.join('; ') } : {}),
   };
+}
+
+/** Chart.yaml and values.yaml: read as YAML, and kept to render the chart's templates. */
+function isChartFile(path: string): boolean {
+  return /(^|\/)(Chart|values)\.ya?ml$/.test(path);
+}
+
+/** Adds what a YAML file holds to the facts; a workload it cannot understand is a manifest failure. */
+function addManifest(
+  facts: ServiceFacts,
+  read: ManifestRead,
+  path: string,
+  notes: ScanNote[],
+  failures: InputFailure[],
+): void {
+  if (read.isManifest) facts.manifestFiles.push(path);
+  facts.workloads.push(...read.workloads);
+  facts.configMaps.push(...read.configMaps);
+  facts.configValues.push(...read.configValues);
+  if (read.kustomize) (facts.kustomize ??= []).push(...read.kustomize);
+  notes.push(...read.notes.map(message => ({ path, message })));
+  if (read.failure)
+    failures.push({ kind: 'manifest', path, message: read.failure });
 }
 
 function dirOf(path: string): string {

@@ -8,6 +8,7 @@
  */
 
 import { GoProgramFacts, Owner, ValueExpr } from './programFacts';
+import type { KustomizeFact } from './k8s/kustomizePatch';
 
 export type * from './programFacts';
 
@@ -271,8 +272,13 @@ export interface ConfigMapFacts {
 /** A container of a workload's pod template. */
 export interface Container {
   name: string;
-  /** Where the container's `name:` key is. */
+  /** Where the container's `name:` key is (the JSON6902 op, when one removed its preStop hook). */
   ref: SourceRef;
+  /**
+   * The container's `image:` as written (`ghcr.io/acme/ledger:1.2`, `ko://…`); absent when
+   * missing or templated (a Helm action in it): then the image is unknown.
+   */
+  image?: string;
   /** Declares ports, or an httpGet/grpc/tcpSocket readiness or liveness probe. */
   servesTraffic: boolean;
   preStop?: {
@@ -327,4 +333,24 @@ export interface ServiceFacts {
   configMaps: ConfigMapFacts[];
   /** Values of configuration files (non-Kubernetes YAML, JSON) and of files embedded in ConfigMaps. */
   configValues: ConfigValue[];
+  /** Kustomizations and JSON6902 patch files, applied to `workloads` once every file is read. */
+  kustomize?: KustomizeFact[];
+  /**
+   * The images the repository's build and CI files build, tag or push (see
+   * `ci/builtImages.ts`); absent when not read (facts made by hand).
+   */
+  builtImages?: BuiltImage[];
+}
+
+/**
+ * An image a build or CI file builds, tags or pushes (`docker build -t`, `docker tag`,
+ * build-push-action `tags`, skaffold artifacts, compose `build:`, Tiltfile `docker_build`).
+ */
+export interface BuiltImage extends SourceRef {
+  /**
+   * The image as written, Make and shell variables expanded where the file sets them
+   * (`ghcr.io/acme/ledger:${TAG}`); absent for a build that names no image the analyzer
+   * can read (`docker build .`, `ko build`, a compose service without `image:`).
+   */
+  image?: string;
 }

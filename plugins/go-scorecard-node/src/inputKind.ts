@@ -5,7 +5,8 @@ import { isInSkippedDir } from './tree/skippedDirs';
  * The kinds of file the analyzer reads. A `candidate` may be a build file: a script without
  * extension or a Make fragment of any name; it is read, then taken as a shell script when its
  * first line is a shell shebang or a CI/build file runs it by path, as a Makefile when a
- * Makefile includes it, and dropped otherwise.
+ * Makefile includes it, and dropped otherwise. A `template` is a Helm chart's named-template
+ * file (`_helpers.tpl`), read to render the chart's manifests.
  */
 export type InputKind =
   | 'go'
@@ -14,7 +15,8 @@ export type InputKind =
   | 'ci'
   | 'manifest'
   | 'config'
-  | 'candidate';
+  | 'candidate'
+  | 'template';
 
 /** Extension-less files that are never scripts. */
 const NOT_SCRIPTS = new Set([
@@ -60,6 +62,10 @@ export function inputKind(path: string): InputKind | undefined {
   if (name.endsWith('.go')) return 'go';
   if (ciFileKind(path)) return 'ci';
   if (name.endsWith('.yaml') || name.endsWith('.yml')) return 'manifest';
+  // Kustomize's extension-less kustomization, and JSON6902 patch files (JSON is YAML).
+  if (name === 'Kustomization' || /patch.*\.json$/i.test(name))
+    return 'manifest';
+  if (name.endsWith('.tpl')) return 'template';
   if (
     CONFIG_JSON.test(path) &&
     !/^(package|tsconfig|jsconfig|composer)[.-]/.test(name)

@@ -7,7 +7,7 @@ import {
   thirdPartyContainers,
   thirdPartyWhy,
 } from '../k8s/thirdPartyImages';
-import { Check } from './types';
+import { Check, findingsOutcome } from './types';
 import { findingAt } from './findingAt';
 
 /** Kubernetes' default terminationGracePeriodSeconds. */
@@ -63,6 +63,7 @@ export const k8sGracePeriodCheck: Check = {
     const thirdParty = thirdPartyContainers(facts);
     const workloadsLeftOut: string[] = [];
     const sleepsLeftOut: string[] = [];
+    const undecided: string[] = [];
     for (const w of facts.workloads) {
       const own = w.containers.filter(c => !thirdParty.has(c));
       if (w.containers.length > 0 && own.length === 0) {
@@ -84,7 +85,12 @@ export const k8sGracePeriodCheck: Check = {
         );
       }
       const grace = w.terminationGracePeriodSeconds;
-      if (!grace && w.templated) continue;
+      if (!grace && w.templated) {
+        undecided.push(
+          `the terminationGracePeriodSeconds of ${w.kind} ${w.name} (${w.ref.path}:${w.ref.line}): its template has lines the analyzer cannot render`,
+        );
+        continue;
+      }
       const sleep = Math.max(0, ...own.map(c => c.preStop?.sleepSeconds ?? 0));
       const granted = grace?.value ?? DEFAULT_GRACE_SECONDS;
       const needed = sleep + shutdown;
@@ -120,6 +126,6 @@ export const k8sGracePeriodCheck: Check = {
       notes.push(
         `preStop sleeps left out, of containers that run third-party images: ${sleeps}`,
       );
-    return notes.length ? { findings, notes } : { findings };
+    return findingsOutcome(findings, notes, undecided);
   },
 };

@@ -1,6 +1,7 @@
 import { Finding } from '@internal/plugin-go-scorecard-common';
 import { shortTargets, usesGrpc } from '../grpc/shortTargets';
-import { Check } from './types';
+import { thirdPartyContainers } from '../k8s/thirdPartyImages';
+import { Check, findingsOutcome } from './types';
 import { findingAt } from './findingAt';
 
 /** Largest ndots that keeps short in-cluster names (`svc.ns`) from walking the search list first. */
@@ -9,8 +10,10 @@ const MAX_GOOD_NDOTS = 2;
 /**
  * `k8s-ndots`: a workload that dials short names keeps ndots above 2 (Kubernetes' default 5).
  * The workloads that dial are those whose env (or ConfigMap) gives a short target; when a short
- * target is written in code or a config file, every workload of the service may run it.
- * Finding on the workload's `kind:`.
+ * target is written in code or a config file, every workload of the service may run it, except
+ * those that run only third-party images (`k8s/thirdPartyImages.ts`), left out with a note.
+ * A workload whose template has lines the analyzer cannot render and shows no ndots is
+ * undecided. Finding on the workload's `kind:`.
  */
 export const k8sNdotsCheck: Check = {
   id: 'k8s-ndots',
@@ -21,13 +24,30 @@ export const k8sNdotsCheck: Check = {
     const { findings: short, dialing } = shortTargets(facts, program);
     if (short.length === 0) return { findings: [] };
     const example = `${short[0].path}:${short[0].line}`;
+    const thirdParty = thirdPartyContainers(facts);
+    const leftOut: string[] = [];
+    const undecided: string[] = [];
     const findings: Finding[] = facts.workloads
-      .filter(
-        w =>
-          (dialing === 'all' || dialing.has(w)) &&
-          !w.templated &&
-          (w.ndots === undefined || w.ndots > MAX_GOOD_NDOTS),
-      )
+      .filter(w => {
+        if (w.ndots !== undefined && w.ndots <= MAX_GOOD_NDOTS) return false;
+        if (dialing !== 'all' && !dialing.has(w)) return false;
+        // A short name written in code runs in the service's own pods, not in a stock image's.
+        if (
+          dialing === 'all' &&
+          w.containers.length > 0 &&
+          w.containers.every(c => thirdParty.has(c))
+        ) {
+          leftOut.push(`${w.kind} ${w.name} (${w.ref.path}:${w.ref.line})`);
+          return false;
+        }
+        if (w.templated && w.ndots === undefined) {
+          undecided.push(
+            `the ndots of ${w.kind} ${w.name} (${w.ref.path}:${w.ref.line}): its template has lines the analyzer cannot render`,
+          );
+          return false;
+        }
+        return true;
+      })
       .map(w =>
         findingAt(
           w.ref,
@@ -40,6 +60,13 @@ export const k8sNdotsCheck: Check = {
           }: each lookup tries the search domains first; set spec.template.spec.dnsConfig.options to [{name: ndots, value: "2"}] (or dial fully qualified names ending in a dot)`,
         ),
       );
-    return { findings };
+    const notes = leftOut.length
+      ? [
+          `workloads left out, as they run only third-party images: ${leftOut.join(
+            '; ',
+          )}`,
+        ]
+      : [];
+    return findingsOutcome(findings, notes, undecided);
   },
 };

@@ -3,14 +3,16 @@ import {
   describeThirdParty,
   thirdPartyContainers,
 } from '../k8s/thirdPartyImages';
-import { Check } from './types';
+import { Check, findingsOutcome } from './types';
 import { findingAt } from './findingAt';
 
 /**
  * `k8s-prestop`: a workload container that serves traffic (ports, or an httpGet/grpc/
  * tcpSocket readiness or liveness probe) has no `lifecycle.preStop`. Finding on the
  * container's `name:`. Containers that run a third-party image (`k8s/thirdPartyImages.ts`)
- * are left out, with a note naming them; not applicable when only they serve traffic.
+ * are left out, with a note naming them; not applicable when only they serve traffic. A
+ * serving container whose template has lines the analyzer cannot render (a Helm `include`
+ * of a chart it does not have) and shows no preStop is undecided: `error`, not `pass`.
  */
 export const k8sPrestopCheck: Check = {
   id: 'k8s-prestop',
@@ -20,6 +22,7 @@ export const k8sPrestopCheck: Check = {
     const findings: Finding[] = [];
     const thirdParty = thirdPartyContainers(facts);
     const leftOut: string[] = [];
+    const undecided: string[] = [];
     let ownServing = false;
     for (const w of facts.workloads) {
       for (const c of w.containers) {
@@ -30,7 +33,13 @@ export const k8sPrestopCheck: Check = {
         }
         // A templated container may serve traffic through what its template adds.
         if (c.servesTraffic || c.templated) ownServing = true;
-        if (!c.servesTraffic || c.preStop || c.templated) continue;
+        if (!c.servesTraffic || c.preStop) continue;
+        if (c.templated) {
+          undecided.push(
+            `whether container "${c.name}" of ${w.kind} ${w.name} (${c.ref.path}:${c.ref.line}) has a preStop hook: its template has lines the analyzer cannot render`,
+          );
+          continue;
+        }
         findings.push(
           findingAt(
             c.ref,
@@ -44,8 +53,9 @@ export const k8sPrestopCheck: Check = {
       return {
         notApplicable: `only containers that run third-party images serve traffic: ${list}`,
       };
-    if (!leftOut.length) return { findings };
-    const note = `containers left out, as they run third-party images: ${list}`;
-    return { findings, notes: [note] };
+    const notes = leftOut.length
+      ? [`containers left out, as they run third-party images: ${list}`]
+      : [];
+    return findingsOutcome(findings, notes, undecided);
   },
 };

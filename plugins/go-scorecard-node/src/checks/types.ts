@@ -4,11 +4,14 @@ import { ServiceProgram } from '../program/serviceProgram';
 
 /**
  * What a check decided: findings (none means pass), with notes on what it left out (they
- * become the result's message), or that there was nothing to check. A check that throws is
- * reported with status `error` and the exception's message.
+ * become the result's message), or that there was nothing to check. `undecided` names the
+ * places the check could not judge (a workload line a template produces that the analyzer
+ * cannot see): with no finding, the result is `error` naming them, never a silent `pass`
+ * (design.md, Rule notes: "Never a silent pass"). A check that throws is reported with
+ * status `error` and the exception's message.
  */
 export type CheckOutcome =
-  | { findings: Finding[]; notes?: string[] }
+  | { findings: Finding[]; notes?: string[]; undecided?: string[] }
   | { notApplicable: string };
 
 /** One check of the catalog, run on a service's facts and the program linked from them. */
@@ -16,4 +19,17 @@ export interface Check {
   /** A check id of the catalog in `@internal/plugin-go-scorecard-common`. */
   id: string;
   run(facts: ServiceFacts, program: ServiceProgram): CheckOutcome;
+}
+
+/** A findings outcome that carries `notes` and `undecided` only when there are some. */
+export function findingsOutcome(
+  findings: Finding[],
+  notes: string[] = [],
+  undecided: string[] = [],
+): CheckOutcome {
+  return {
+    findings,
+    ...(notes.length ? { notes } : {}),
+    ...(undecided.length ? { undecided } : {}),
+  };
 }

@@ -1,4 +1,5 @@
 import { extractWorkloads } from './extractWorkloads';
+import { blankTemplateActions } from './helmTemplate';
 
 const DEPLOYMENT = `apiVersion: v1
 kind: Service
@@ -113,6 +114,7 @@ describe('extractWorkloads', () => {
       isManifest: false,
       workloads: [],
       notes: [],
+      unreadableWorkloads: [],
       configMaps: [],
       configValues: [
         {
@@ -236,7 +238,7 @@ describe('extractWorkloads', () => {
     ]);
   });
 
-  it('reads Helm templates with their lines, marking what templates may add', () => {
+  it('reads templates with blanked actions with their lines, marking what templates may add', () => {
     const text = [
       'apiVersion: apps/v1', // 1
       'kind: Deployment',
@@ -268,6 +270,7 @@ describe('extractWorkloads', () => {
     const { workloads, notes } = extractWorkloads(
       'chart/templates/deployment.yaml',
       text,
+      blankTemplateActions(text),
     );
     expect(notes).toEqual([]);
     const [w] = workloads;
@@ -292,13 +295,32 @@ describe('extractWorkloads', () => {
     expect(plain.templated).toBeUndefined();
   });
 
-  it('notes Helm documents that still do not parse', () => {
+  it('notes templates that still do not parse, and lists the workloads among them', () => {
     const text =
-      'apiVersion: v1\nkind: ConfigMap\ndata:\n  a: {{ .Values.x }}: [\n';
-    const { notes } = extractWorkloads('t.yaml', text);
+      'apiVersion: v1\nkind: ConfigMap\ndata:\n  a: {{ .Values.x }}: [\n---\napiVersion: apps/v1\nkind: Deployment\nspec: {{ .Values.x }}: [\n';
+    const { notes, unreadableWorkloads } = extractWorkloads(
+      't.yaml',
+      text,
+      blankTemplateActions(text),
+    );
     expect(notes[0]).toMatch(
       /^YAML document at line 1 skipped \(Helm template\): /,
     );
+    expect(unreadableWorkloads).toEqual([
+      expect.stringMatching(/^YAML document at line 5 skipped/),
+    ]);
+  });
+
+  it('traces the lines of a rendered template back to the template', () => {
+    const rendered = {
+      text: 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: a\n          image: x\n          ports: [{containerPort: 80}]\n',
+      origins: [1, 2, 5, 6, 6, 7, 9, 10, 10, 11],
+      opaqueLines: [],
+    };
+    const [w] = extractWorkloads('t.yaml', 'unused', rendered).workloads;
+    expect(w.ref.line).toBe(2);
+    expect(w.containers[0].ref.line).toBe(9);
+    expect(w.templated).toBeUndefined();
   });
 
   it('marks Kustomize patches (no container image)', () => {

@@ -4,7 +4,9 @@ import { ConfigMapFacts, ConfigValue, Workload } from '../facts';
 import { NodeReader } from '../yaml/nodes';
 import { LineIndex } from '../text/lineIndex';
 import { MAX_DOCUMENTS, firstError, parseYaml } from '../yaml/parseYaml';
-import { blankTemplateActions } from './helmTemplate';
+import type { RenderedTemplate } from './helm/renderTemplate';
+import { KustomizeFact } from './kustomizePatch';
+import { readKustomizeDocument } from './kustomization';
 import { WORKLOAD_KINDS, WorkloadReader } from './readWorkload';
 
 /** Most alias expansions allowed when checking a document for an alias bomb. */
@@ -29,62 +31,90 @@ function aliasesWithinLimit(doc: Document.Parsed): boolean {
   }
 }
 
-/**
- * The Kubernetes workloads (Deployment, StatefulSet, DaemonSet) of a YAML file, read
- * document by document with their lines.
- *
- * `isManifest` is true when a document has string `apiVersion` and `kind`. Documents
- * that do not parse, expand too many aliases or exceed the document limit are skipped
- * with a note. Helm templates (`{{ … }}`) are read after blanking their actions line by
- * line ({@link blankTemplateActions}); what they may generate is marked `templated`.
- * Kustomize patches come back with `patch: true`, for `mergeKustomizePatches`.
- */
-export function extractWorkloads(
-  path: string,
-  text: string,
-): {
+/** What a YAML file holds for the k8s checks, read by {@link extractWorkloads}. */
+export interface ExtractedManifest {
+  /** True when a document has string `apiVersion` and `kind`. */
   isManifest: boolean;
   workloads: Workload[];
   notes: string[];
   configMaps: ConfigMapFacts[];
   configValues: ConfigValue[];
-} {
-  const helm = text.includes('{{');
-  const { text: yamlText, actionLines } = helm
-    ? blankTemplateActions(text)
-    : { text, actionLines: [] };
-  const notes: string[] = [];
-  const workloads: Workload[] = [];
-  const configMaps: ConfigMapFacts[] = [];
-  const values: ConfigValue[] = [];
-  let isManifest = false;
+  /**
+   * Documents that do not parse but name a workload kind (`kind: Deployment`): the checks
+   * cannot tell what they hold. One message per document, with its line.
+   */
+  unreadableWorkloads: string[];
+  /** Kustomizations and JSON6902 op lists (plain YAML only), for `applyKustomizePatches`. */
+  kustomize?: KustomizeFact[];
+}
+
+const WORKLOAD_KIND_LINE = new RegExp(
+  `^kind:[ \\t]*["']?(${[...WORKLOAD_KINDS].join('|')})["']?[ \\t]*(#.*)?$`,
+  'm',
+);
+
+/**
+ * The Kubernetes workloads (Deployment, StatefulSet, DaemonSet) of a YAML file, read
+ * document by document with their lines.
+ *
+ * `rendered` is the file rendered as a Helm template (or with its actions blanked): its
+ * text is parsed, lines are traced back to the file's through `origins`, and what its
+ * opaque lines may add is marked `templated`. Documents that do not parse, expand too many
+ * aliases or exceed the document limit are skipped with a note; those naming a workload
+ * kind are listed in `unreadableWorkloads` too. Kustomize patches come back with
+ * `patch: true`, for `mergeKustomizePatches`.
+ */
+export function extractWorkloads(
+  path: string,
+  text: string,
+  rendered?: RenderedTemplate,
+): ExtractedManifest {
+  const yamlText = rendered?.text ?? text;
+  const origins = rendered?.origins;
+  const sourceLine = (line: number) => origins?.[line - 1] ?? line;
+  const out: ExtractedManifest = {
+    isManifest: false,
+    workloads: [],
+    notes: [],
+    configMaps: [],
+    configValues: [],
+    unreadableWorkloads: [],
+  };
+  const { notes, workloads, configMaps } = out;
+  const values = out.configValues;
 
   let parsed: ReturnType<typeof parseYaml>;
   try {
     parsed = parseYaml(yamlText);
   } catch (e) {
-    return {
-      isManifest,
-      workloads,
-      notes: [`YAML could not be read: ${(e as Error).message}`],
-      configMaps,
-      configValues: values,
-    };
+    notes.push(`YAML could not be read: ${(e as Error).message}`);
+    if (WORKLOAD_KIND_LINE.test(yamlText))
+      out.unreadableWorkloads.push(
+        `YAML could not be read: ${(e as Error).message}`,
+      );
+    return out;
   }
   const { docs, lines, truncated } = parsed;
   if (truncated)
     notes.push(`only the first ${MAX_DOCUMENTS} YAML documents were read`);
-  const source = { path, original: new LineIndex(text), lines, actionLines };
+  const source = {
+    path,
+    original: new LineIndex(text),
+    lines,
+    sourceLine,
+    opaqueLines: rendered?.opaqueLines ?? [],
+  };
 
   for (const doc of docs) {
-    const start = lines.linePos(doc.range[0]).line;
-    const error = firstError(doc, lines);
+    const start = sourceLine(lines.linePos(doc.range[0]).line);
+    const error = firstError(doc, lines, sourceLine);
     if (error) {
-      notes.push(
-        `YAML document at line ${start} skipped${
-          helm ? ' (Helm template)' : ''
-        }: ${error}`,
-      );
+      const message = `YAML document at line ${start} skipped${
+        rendered ? ' (Helm template)' : ''
+      }: ${error}`;
+      notes.push(message);
+      if (WORKLOAD_KIND_LINE.test(yamlText.slice(doc.range[0], doc.range[2])))
+        out.unreadableWorkloads.push(message);
       continue;
     }
     if (!aliasesWithinLimit(doc)) {
@@ -93,15 +123,17 @@ export function extractWorkloads(
       );
       continue;
     }
+    const kustomize = rendered ? [] : readKustomizeDocument(doc, source);
+    if (kustomize.length) (out.kustomize ??= []).push(...kustomize);
     const apiVersion = doc.get('apiVersion');
     const kind = doc.get('kind');
     if (typeof apiVersion !== 'string' || typeof kind !== 'string') {
       // Not a Kubernetes object: a configuration file (viper, koanf, yaml.Unmarshal) maybe.
-      if (!helm)
+      if (!rendered)
         values.push(...configValues(doc, lines, path, source.original));
       continue;
     }
-    isManifest = true;
+    out.isManifest = true;
     if (kind === 'ConfigMap') {
       const map = readConfigMap(doc, source);
       configMaps.push(map.configMap);
@@ -114,21 +146,30 @@ export function extractWorkloads(
         new WorkloadReader(doc, source).read(kind as Workload['kind']),
       );
     } catch (e) {
-      notes.push(`${kind} at line ${start} skipped: ${(e as Error).message}`);
+      const message = `${kind} at line ${start} skipped: ${
+        (e as Error).message
+      }`;
+      notes.push(message);
+      out.unreadableWorkloads.push(message);
     }
   }
-  return { isManifest, workloads, notes, configMaps, configValues: values };
+  return out;
 }
 
 /** A ConfigMap's data entries, and the configuration values of the files embedded in them. */
 function readConfigMap(
   doc: Document.Parsed,
-  source: { path: string; original: LineIndex; lines: LineCounter },
+  source: {
+    path: string;
+    original: LineIndex;
+    lines: LineCounter;
+    sourceLine(line: number): number;
+  },
 ): { configMap: ConfigMapFacts; values: ConfigValue[] } {
   const r = new NodeReader(doc);
   const line = (
     node: { range?: [number, number, number] | null } | undefined,
-  ) => source.lines.linePos(node?.range?.[0] ?? 0).line;
+  ) => source.sourceLine(source.lines.linePos(node?.range?.[0] ?? 0).line);
   const kindLine = line(
     r.pair(doc.contents, 'kind')?.key as Scalar | undefined,
   );

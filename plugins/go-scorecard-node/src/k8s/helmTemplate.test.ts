@@ -1,4 +1,5 @@
-import { blankTemplateActions, TEMPLATE_PLACEHOLDER } from './helmTemplate';
+import { blankTemplateActions } from './helmTemplate';
+import { TEMPLATE_PLACEHOLDER } from './helm/templateValues';
 
 describe('blankTemplateActions', () => {
   it('blanks action-only lines, replaces inline actions, keeps line count', () => {
@@ -15,6 +16,7 @@ describe('blankTemplateActions', () => {
       '\r',
       '',
     ]);
-    expect(out.actionLines).toEqual([2, 4, 7]);
+    expect(out.opaqueLines).toEqual([2, 4, 7]);
+    expect(out.origins).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 });

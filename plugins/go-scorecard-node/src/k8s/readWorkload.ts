@@ -10,7 +10,7 @@ import {
 import { Container, ContainerEnv, SourceRef, Workload } from '../facts';
 import { LineIndex } from '../text/lineIndex';
 import { NodeReader } from '../yaml/nodes';
-import { TEMPLATE_PLACEHOLDER } from './helmTemplate';
+import { TEMPLATE_PLACEHOLDER } from './helm/templateValues';
 import { preStopSleepSeconds } from './preStopSleep';
 
 /** The kinds whose pod template the analyzer reads. */
@@ -27,9 +27,12 @@ export interface WorkloadSource {
   path: string;
   /** The original text (for snippets). */
   original: LineIndex;
+  /** Lines of the text parsed (a rendered template's, else the original's). */
   lines: LineCounter;
-  /** Lines that held only Helm template actions. */
-  actionLines: number[];
+  /** The original line a line of the parsed text comes from. */
+  sourceLine(line: number): number;
+  /** Lines of the parsed text where a template may produce YAML the analyzer cannot see. */
+  opaqueLines: number[];
 }
 
 function isTemplated(value: unknown): boolean {
@@ -47,7 +50,9 @@ export class WorkloadReader {
   }
 
   private ref(node: Node | undefined): SourceRef {
-    const line = this.src.lines.linePos(node?.range?.[0] ?? 0).line;
+    const line = this.src.sourceLine(
+      this.src.lines.linePos(node?.range?.[0] ?? 0).line,
+    );
     return {
       path: this.src.path,
       line,
@@ -59,12 +64,12 @@ export class WorkloadReader {
     return this.ref(pair.key);
   }
 
-  /** Whether a line holding only a template action lies inside `node`. */
-  private hasActionLine(node: Node | undefined): boolean {
-    if (!node?.range || this.src.actionLines.length === 0) return false;
+  /** Whether an opaque template line lies inside `node`. */
+  private hasOpaqueLine(node: Node | undefined): boolean {
+    if (!node?.range || this.src.opaqueLines.length === 0) return false;
     const first = this.src.lines.linePos(node.range[0]).line;
     const last = this.src.lines.linePos(node.range[2]).line;
-    return this.src.actionLines.some(l => l >= first && l <= last);
+    return this.src.opaqueLines.some(l => l >= first && l <= last);
   }
 
   read(kind: Workload['kind']): Workload {
@@ -79,7 +84,7 @@ export class WorkloadReader {
       ref: this.keyRef(kindPair),
       containers,
     };
-    let templated = this.hasActionLine(podSpec);
+    let templated = this.hasOpaqueLine(podSpec);
 
     const grace = this.r.pair(podSpec, 'terminationGracePeriodSeconds');
     const graceValue = this.r.resolve(grace?.value);
@@ -106,7 +111,7 @@ export class WorkloadReader {
     if (templated) workload.templated = true;
     const hasImage = (c: unknown) => this.r.get(c, 'image') !== undefined;
     if (
-      !this.src.actionLines.length &&
+      !this.src.opaqueLines.length &&
       !this.r.items(this.r.get(podSpec, 'containers')).some(hasImage)
     ) {
       workload.patch = true;
@@ -128,6 +133,8 @@ export class WorkloadReader {
       return configMap ? [{ configMap, ...(prefix ? { prefix } : {}) }] : [];
     });
     if (envFrom.length) container.envFrom = envFrom;
+    const image = this.r.string(node, 'image')?.trim();
+    if (image && !isTemplated(image)) container.image = image;
     const preStop = this.r.pair(this.r.get(node, 'lifecycle'), 'preStop');
     if (preStop) {
       const hook = this.r.resolve(preStop.value);
@@ -143,7 +150,7 @@ export class WorkloadReader {
       }
       container.preStop = { sleepSeconds, ref: this.keyRef(preStop) };
     }
-    if (this.hasActionLine(node)) container.templated = true;
+    if (this.hasOpaqueLine(node)) container.templated = true;
     return container;
   }
 

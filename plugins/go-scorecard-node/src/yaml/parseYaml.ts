@@ -33,9 +33,10 @@ export function parseYaml(text: string): {
 export function firstError(
   doc: Document.Parsed,
   lines: LineCounter,
+  sourceLine: (line: number) => number = line => line,
 ): string | undefined {
   const error = doc.errors[0];
   if (!error) return undefined;
-  const line = lines.linePos(error.pos[0]).line;
+  const line = sourceLine(lines.linePos(error.pos[0]).line);
   return `line ${line}: ${error.message.split('\n')[0]}`;
 }

@@ -1,0 +1,78 @@
+import { HelmCharts } from './helmCharts';
+
+describe('HelmCharts', () => {
+  const files = [
+    {
+      path: 'deploy/shop/Chart.yaml',
+      text: 'apiVersion: v2\nname: shop\nversion: 1.0.0\n',
+    },
+    {
+      path: 'deploy/shop/values.yaml',
+      text: 'grace: 40\nglobal:\n  registry: ghcr.io/acme\ncart:\n  port: 7070\n',
+    },
+    {
+      path: 'deploy/shop/templates/_helpers.tpl',
+      text: '{{- define "shop.name" -}}{{ .Chart.Name }}{{- end }}',
+    },
+    {
+      path: 'deploy/shop/templates/deploy.yaml',
+      text: 'name: {{ include "shop.name" . }}\ngrace: {{ .Values.grace }}\n',
+    },
+    {
+      path: 'deploy/shop/charts/cart/Chart.yaml',
+      text: 'apiVersion: v2\nname: cart\nversion: 0.1.0\n',
+    },
+    {
+      path: 'deploy/shop/charts/cart/values.yaml',
+      text: 'port: 8080\nreplicas: 2\n',
+    },
+    {
+      path: 'deploy/shop/charts/cart/templates/deploy.yaml',
+      text: 'name: {{ include "shop.name" . }}\nimage: {{ .Values.global.registry }}/cart\nport: {{ .Values.port }}\nreplicas: {{ .Values.replicas }}\n',
+    },
+    { path: 'deploy/broken/Chart.yaml', text: 'name: [\n' },
+    { path: 'deploy/broken/templates/a.yaml', text: 'a: {{ .Chart.Name }}\n' },
+  ];
+  const charts = HelmCharts.fromFiles(files);
+
+  it('knows which files are chart templates', () => {
+    expect(charts.isTemplate('deploy/shop/templates/deploy.yaml')).toBe(true);
+    expect(charts.isTemplate('deploy/shop/templates/_helpers.tpl')).toBe(false);
+    expect(charts.isTemplate('deploy/shop/values.yaml')).toBe(false);
+    expect(charts.isTemplate('k8s/deploy.yaml')).toBe(false);
+  });
+
+  it("renders a template with its chart's values and Chart.yaml", () => {
+    const out = charts.render(
+      'deploy/shop/templates/deploy.yaml',
+      files[3].text,
+    );
+    expect(out.text).toBe('name: shop\ngrace: 40\n');
+  });
+
+  it("renders a subchart with its values under the parent's section and globals", () => {
+    const out = charts.render(
+      'deploy/shop/charts/cart/templates/deploy.yaml',
+      files[6].text,
+    );
+    expect(out.text).toBe(
+      'name: cart\nimage: ghcr.io/acme/cart\nport: 7070\nreplicas: 2\n',
+    );
+  });
+
+  it('reports a Chart.yaml it cannot read and still renders the chart', () => {
+    expect(
+      charts.render('deploy/broken/templates/a.yaml', files[8].text).text,
+    ).toBe('a: \n');
+    expect(charts.problems).toEqual([
+      {
+        path: 'deploy/broken/Chart.yaml',
+        message: expect.stringMatching(/^not read: /),
+      },
+    ]);
+  });
+
+  it('throws for a path in no chart', () => {
+    expect(() => charts.render('k8s/a.yaml', '')).toThrow(/not in a chart/);
+  });
+});

@@ -1,0 +1,75 @@
+import { stringify } from 'yaml';
+
+/**
+ * A value the renderer cannot know (`.Release.Revision` aside, what `lookup`, `.Capabilities`,
+ * `.Files` or an undefined helper give). It spreads: a field of it, a function of it, is unknown.
+ */
+export const UNKNOWN: unique symbol = Symbol('unknown template value');
+
+/** What unknown template output inside a value (`image: {{ .Values.image }}`) becomes. */
+export const TEMPLATE_PLACEHOLDER = '__TEMPLATE__';
+
+/**
+ * What an unknown value prints as: the renderer later turns a line holding nothing else into
+ * an empty line it marks opaque, and one inside other text into a placeholder.
+ */
+export const UNKNOWN_MARK = '\u0001';
+
+/** Whether a value is unknown, or a string or structure holding an unknown part. */
+export function hasUnknown(v: unknown, depth = 0): boolean {
+  if (v === UNKNOWN) return true;
+  if (typeof v === 'string') return v.includes(UNKNOWN_MARK);
+  if (depth > 50 || v === null || typeof v !== 'object') return false;
+  return Object.values(v as object).some(x => hasUnknown(x, depth + 1));
+}
+
+/**
+ * Go template truth (text/template: false, 0, nil, and empty strings, lists and maps are
+ * false), or undefined when the value is unknown.
+ */
+export function truth(v: unknown): boolean | undefined {
+  if (v === UNKNOWN) return undefined;
+  if (v === null || v === undefined || v === false || v === 0 || v === '')
+    return false;
+  if (typeof v === 'string' && v.includes(UNKNOWN_MARK)) return true;
+  if (Array.isArray(v)) return v.length > 0;
+  if (typeof v === 'object') return Object.keys(v as object).length > 0;
+  return true;
+}
+
+/** How Go's fmt prints a value in a template (`%v`); nil prints nothing, as Helm renders it. */
+export function printValue(v: unknown): string {
+  if (v === UNKNOWN) return UNKNOWN_MARK;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return `[${v.map(printValue).join(' ')}]`;
+  if (typeof v === 'object')
+    return `map[${Object.keys(v as object)
+      .sort()
+      .map(k => `${k}:${printValue((v as Record<string, unknown>)[k])}`)
+      .join(' ')}]`;
+  return String(v);
+}
+
+/** Helm's `toYaml` (sigs.k8s.io/yaml: keys sorted, no trailing newline); unknown when any part is. */
+export function toYaml(v: unknown): string {
+  if (hasUnknown(v)) return UNKNOWN_MARK;
+  if (v === undefined) return 'null';
+  return stringify(v, { sortMapEntries: true, lineWidth: 0 }).replace(
+    /\n+$/,
+    '',
+  );
+}
+
+/** Deep merge of Helm values: maps merge key by key, `over` wins elsewhere; neither input changes. */
+export function mergeValues(base: unknown, over: unknown): unknown {
+  if (!isPlainMap(base) || !isPlainMap(over)) return over ?? base;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) out[k] = mergeValues(base[k], v);
+  return out;
+}
+
+/** Whether a value is a map of the values tree (not a list, not null). */
+export function isPlainMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
