@@ -18,15 +18,41 @@ const RUN_FLAG = /^\s*--[a-z-]+(=\S*)?/;
 const SCRIPT_HEREDOC =
   /^\s*(?:(?:\/usr)?(?:\/bin\/)?(?:ba|da)?sh\s+)?<<-?(["']?)[A-Za-z_][\w.-]*\1\s*$/;
 
+const DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
+const DIRECTIVE_NAMES = new Set(['syntax', 'escape', 'check']);
+
 function isComment(line: string): boolean {
   return /^\s*#/.test(line);
 }
 
-/** The instructions of a Dockerfile: comments dropped, the `escape` parser directive honoured. */
+/**
+ * The escape character set by the `escape` parser directive, read as BuildKit does: the
+ * directives (`syntax`, `escape`, `check`, any case, each once) are the comment lines at
+ * the very top; the first line that is not one (a plain comment, a blank line, an
+ * instruction) ends them.
+ */
+function escapeCharacter(lines: string[]): string {
+  let escape = '\\';
+  const seen = new Set<string>();
+  for (const line of lines) {
+    const m = DIRECTIVE.exec(line.trimStart());
+    const name = m?.[1].toLowerCase();
+    if (!name || !DIRECTIVE_NAMES.has(name) || seen.has(name)) break;
+    seen.add(name);
+    if (name === 'escape' && (m![2] === '`' || m![2] === '\\')) escape = m![2];
+  }
+  return escape;
+}
+
+/**
+ * The instructions of a Dockerfile: comments dropped, the `escape` parser directive
+ * honoured, continuation lines joined as BuildKit joins them (the escape character and
+ * the blanks after it removed, nothing added; comment and blank lines inside skipped).
+ */
 function instructions(text: string): Instruction[] {
-  const lines = text.split(/\r?\n|\r/);
-  const directive = /^#\s*escape\s*=\s*([\\`])\s*$/i.exec(lines[0] ?? '');
-  const escape = directive ? directive[1] : '\\';
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n|\r/);
+  const escape = escapeCharacter(lines);
+  const continuation = escape === '`' ? /`[ \t]*$/ : /\\[ \t]*$/;
   const result: Instruction[] = [];
   for (let n = 0; n < lines.length; n++) {
     const m = /^\s*([A-Za-z]+)(\s+|$)(.*)$/.exec(lines[n]);
@@ -35,8 +61,9 @@ function instructions(text: string): Instruction[] {
     const line = n + 1;
     let part = m[3];
     for (;;) {
-      const continued = part.trimEnd().endsWith(escape);
-      args.append(continued ? `${part.trimEnd().slice(0, -1)} ` : part, n + 1);
+      const joined = part.replace(continuation, '');
+      const continued = joined.length < part.length;
+      args.append(joined, n + 1);
       if (!continued) break;
       do n++;
       while (

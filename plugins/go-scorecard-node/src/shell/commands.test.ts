@@ -89,6 +89,96 @@ describe('shellCommands', () => {
     ]);
   });
 
+  it('reads array assignments as assignments, not commands', () => {
+    const script = [
+      'tools=(go get y)', // 1
+      'arr+=(z)',
+      'local a=("$@")', // 3
+      'deps=(',
+      '  github.com/x/lint-rules # a comment (with parens)',
+      '  errcheck',
+      ')',
+      'go get "${deps[@]}"', // 8
+    ].join('\n');
+    const cmds = shellCommands(script, 1, 'a.sh');
+    expect(cmds.map(c => [c.line, c.argv])).toEqual([
+      [3, ['local', 'a=("$@")']],
+      [8, ['go', 'get', '${deps[@]}']],
+    ]);
+    expect(shellCommands('X=(a b) go version', 1, 'a').at(0)?.env).toEqual({
+      X: '(a b)',
+    });
+    expect(argvs('errors["$key"]="$value"\na[0]+=x go vet')).toEqual([
+      ['go', 'vet'],
+    ]);
+  });
+
+  it('reads no commands from (( … ))', () => {
+    expect(
+      argvs(
+        '(( i++ ))\nif (( n > 1 )); then go get x; fi\nfor ((i=0; i<3; i++)); do go vet; done',
+      ),
+    ).toEqual([
+      ['go', 'get', 'x'],
+      ['go', 'vet'],
+    ]);
+  });
+
+  it('reads [[ … ]] as one test, not commands; [ … ] is a command', () => {
+    expect(
+      argvs(
+        [
+          '[[ $a =~ ^(x|y)$ ]] && go get z',
+          '[[ -z $a || $b == c ]] && go get z',
+          'if ! [[ $a < b &&',
+          '  -f x ]]; then go env; fi',
+          'while [[ -n $x ]]; do go vet; done',
+          'if [ -z "$CI" ] || [ "$a" = b ]; then go version; fi',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      ['go', 'get', 'z'],
+      ['go', 'get', 'z'],
+      ['go', 'env'],
+      ['go', 'vet'],
+      ['[', '-z', '$CI', ']'],
+      ['[', '$a', '=', 'b', ']'],
+      ['go', 'version'],
+    ]);
+    // not at a command's start, or never closed: an ordinary word
+    expect(argvs('echo [[ a ]]\n[[ -n $x\ngo get y')).toEqual([
+      ['echo', '[[', 'a', ']]'],
+      ['[[', '-n', '$x'],
+      ['go', 'get', 'y'],
+    ]);
+  });
+
+  it('reads the bodies of functions of every form', () => {
+    const script = [
+      'f() { go get a; }', // 1
+      'function g { go install b; }',
+      'function h() {', // 3
+      '  go get c',
+      '}',
+      'function k', // 6
+      '{',
+      '  go get d',
+      '}',
+      'm () ( go get e )', // 10
+      'g',
+    ].join('\n');
+    const cmds = shellCommands(script, 1, 'a.sh');
+    expect(cmds.map(c => [c.line, c.argv])).toEqual([
+      [1, ['go', 'get', 'a']],
+      [2, ['go', 'install', 'b']],
+      [4, ['go', 'get', 'c']],
+      [8, ['go', 'get', 'd']],
+      [10, ['go', 'get', 'e']],
+      [11, ['g']],
+    ]);
+    expect(argvs('echo function x')).toEqual([['echo', 'function', 'x']]);
+  });
+
   it('drops redirection targets', () => {
     expect(argvs('go get x > log 2>&1')).toEqual([['go', 'get', 'x']]);
   });

@@ -22,6 +22,8 @@ const LEADING_KEYWORDS = new Set([
 const NON_COMMANDS = new Set(['for', 'select', 'function']);
 const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ash', 'ksh']);
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)\+?=/;
+/** An array element assignment, `a[i]=x` or `m["$k"]+=x`: an assignment, no command. */
+const ELEMENT_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\[[^\]]*\]\+?=/;
 const MAX_NESTING = 3;
 
 /** Wrappers that run the rest of their arguments as a command, with their value-taking options. */
@@ -88,6 +90,10 @@ class CommandBuilder {
   /** Open `case` statements: reading the word list, a pattern, or an item's commands. */
   private readonly cases: ('head' | 'pattern' | 'item')[] = [];
   private words: WordToken[] = [];
+  /** After `function`: its name comes next, then optional `()`, then the body. */
+  private functionHeader: 'name' | 'parens' | undefined;
+  /** Token index from which no `]]` follows (a `[[` there is an ordinary word). */
+  private noTestEndFrom = Infinity;
 
   constructor(
     private readonly script: string,
@@ -100,10 +106,17 @@ class CommandBuilder {
     for (let t = 0; t < tokens.length; t++) {
       const token = tokens[t];
       const state = this.cases[this.cases.length - 1];
+      const header = this.functionHeader;
+      this.functionHeader = undefined;
       if (token.kind === 'redirect') {
         if (tokens[t + 1]?.kind === 'word') t++;
       } else if (token.kind === 'word') {
-        this.word(token, state);
+        if (header === 'name') this.functionHeader = 'parens';
+        else if (isKeyword(token, '[[') && this.atCommandStart(state)) {
+          const end = this.testEnd(tokens, t);
+          if (end === undefined) this.word(token, state);
+          else t = end;
+        } else this.word(token, state);
       } else if (state === 'head' || state === 'pattern') {
         if (token.op === ')' && state === 'pattern') {
           this.words = [];
@@ -111,7 +124,7 @@ class CommandBuilder {
         }
       } else if (
         token.op === '(' &&
-        this.words.length === 1 &&
+        (this.words.length === 1 || header === 'parens') &&
         isOp(tokens[t + 1], ')')
       ) {
         this.words = [];
@@ -125,6 +138,28 @@ class CommandBuilder {
     }
     this.flush();
     return this.commands;
+  }
+
+  /** Whether a word here would be the first word of a command (after `if`, `!`, …). */
+  private atCommandStart(state: string | undefined): boolean {
+    return (
+      (state === undefined || state === 'item') &&
+      this.words.every(w => LEADING_KEYWORDS.has(w.raw))
+    );
+  }
+
+  /**
+   * The index of the `]]` ending the `[[` test at `t`: a test is no command, and inside it
+   * `&&`, `||`, `(`, `<` and the like are its operators, not the shell's. Undefined when
+   * no `]]` follows.
+   */
+  private testEnd(tokens: ShellToken[], t: number): number | undefined {
+    for (let k = t + 1; k < this.noTestEndFrom && k < tokens.length; k++) {
+      const token = tokens[k];
+      if (token.kind === 'word' && token.raw === ']]') return k;
+    }
+    this.noTestEndFrom = Math.min(this.noTestEndFrom, t);
+    return undefined;
   }
 
   private word(token: WordToken, state: string | undefined) {
@@ -146,6 +181,10 @@ class CommandBuilder {
       this.cases.push('head');
       return;
     }
+    if (isKeyword(token, 'function') && this.atCommandStart(state)) {
+      this.functionHeader = 'name';
+      return;
+    }
     this.words.push(token);
   }
 
@@ -160,7 +199,10 @@ class CommandBuilder {
     let i = 0;
     for (; i < words.length; i++) {
       const assignment = ASSIGNMENT.exec(words[i].raw);
-      if (!assignment) break;
+      if (!assignment) {
+        if (ELEMENT_ASSIGNMENT.test(words[i].raw)) continue;
+        break;
+      }
       env[assignment[1]] = words[i].value.slice(
         words[i].value.indexOf('=') + 1,
       );
@@ -205,8 +247,10 @@ class CommandBuilder {
  * The simple commands of a shell script, in order: `argv` without quotes, assignment
  * prefixes (`GO111MODULE=off go get …`) and variables exported earlier in the script in
  * `env`, wrappers (`sudo`, `env`, `time`, `exec`, `nohup`, `nice`) removed.
- * Redirections, `if`/`while`/`for`/`case` syntax, function headers and pure assignments
- * are not commands; `sh -c '…'` also yields the commands of its script.
+ * Redirections, `if`/`while`/`for`/`case` syntax, function headers (`f()`, `function f`),
+ * `[[ … ]]` tests, `(( … ))` arithmetic and pure assignments (arrays too) are not
+ * commands; function bodies are read like any commands; `sh -c '…'` also yields the
+ * commands of its script.
  *
  * `line` is the file line of the command word: `firstLine` is the line of the script's
  * first line, or `lineOf` maps script offsets to file lines when the script was

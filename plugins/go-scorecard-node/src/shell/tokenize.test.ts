@@ -88,9 +88,109 @@ describe('tokenize', () => {
     ]);
   });
 
+  it('reads a bash array assignment as one word, over lines and comments', () => {
+    expect(words('tools=(go get y)\narr+=(z)\nlocal a=("$@")')).toEqual([
+      'tools=(go get y)',
+      '<\n>',
+      'arr+=(z)',
+      '<\n>',
+      'local',
+      'a=("$@")',
+    ]);
+    const script = 'x=(\n  a # not ) the end\n  "b)" $(c)\n) && go get y';
+    expect(words(script)).toEqual([
+      'x=(\n  a # not ) the end\n  "b)" $(c)\n)',
+      '<&&>',
+      'go',
+      'get',
+      'y',
+    ]);
+    expect(words('f() { a; }')).toEqual([
+      'f',
+      '<(>',
+      '<)>',
+      '{',
+      'a',
+      '<;>',
+      '}',
+    ]);
+  });
+
+  it('reads $"…" like "…"', () => {
+    expect(words('echo $"hello $USER" a$"b" "$"')).toEqual([
+      'echo',
+      'hello $USER',
+      'ab',
+      '$',
+    ]);
+  });
+
+  it('yields no token for (( … )) arithmetic', () => {
+    expect(words('(( i++ ))\nif (( n > 1 )); then x; fi')).toEqual([
+      '<\n>',
+      'if',
+      '<;>',
+      'then',
+      'x',
+      '<;>',
+      'fi',
+    ]);
+    expect(words('for ((i = 0; i < n; i++)); do x; done')).toEqual([
+      'for',
+      '<;>',
+      'do',
+      'x',
+      '<;>',
+      'done',
+    ]);
+    // `<<` inside is a shift, not a here-document that would swallow the next lines
+    expect(words('(( m = 1 << n ))\ngo get x\nn')).toEqual([
+      '<\n>',
+      'go',
+      'get',
+      'x',
+      '<\n>',
+      'n',
+    ]);
+  });
+
+  it('reads (( as two subshells when a single ) closes it', () => {
+    expect(words('((cd a; make) || x)')).toEqual([
+      '<(>',
+      '<(>',
+      'cd',
+      'a',
+      '<;>',
+      'make',
+      '<)>',
+      '<||>',
+      'x',
+      '<)>',
+    ]);
+    expect(words('((a; b))')).toEqual([
+      '<(>',
+      '<(>',
+      'a',
+      '<;>',
+      'b',
+      '<)>',
+      '<)>',
+    ]);
+  });
+
   it('survives unterminated quotes', () => {
     expect(words("echo 'abc")).toEqual(['echo', 'abc']);
     expect(words('echo "abc $(x')).toEqual(['echo', 'abc $(x']);
+    expect(words('x=(a "b')).toEqual(['x=(a "b']);
+    expect(words('(( a ( b')).toEqual(['<(>', '<(>', 'a', '<(>', 'b']);
+  });
+
+  it('stays linear on unbalanced parentheses', () => {
+    const started = Date.now();
+    tokenize(`${'(( '.repeat(30_000)}${') '.repeat(60_000)}`);
+    tokenize('(('.repeat(50_000));
+    tokenize('x=('.repeat(50_000));
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('records offsets', () => {

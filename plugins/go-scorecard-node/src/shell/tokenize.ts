@@ -113,13 +113,62 @@ function skipExpansion(s: string, i: number): number | undefined {
   return undefined;
 }
 
+/** Index after the `'` closing an ANSI-C string `$'…'` whose text starts at `i`. */
+function skipAnsiC(s: string, i: number): number {
+  let j = i;
+  while (j < s.length && s[j] !== "'") j += s[j] === '\\' ? 2 : 1;
+  return Math.min(j + 1, s.length);
+}
+
+/**
+ * Index of the `)` closing a group whose text starts at `i` (an array's elements, an
+ * arithmetic expression), or `limit` when none closes before it. Honours quotes, escapes
+ * and expansions, and in arrays (`comments`) `#` comments.
+ */
+function groupClose(
+  s: string,
+  i: number,
+  comments: boolean,
+  limit = s.length,
+): number {
+  let depth = 0;
+  let j = i;
+  while (j < limit) {
+    const c = s[j];
+    if (c === '\\') j += 2;
+    else if (c === "'") j = skipPast(s, j + 1, "'");
+    else if (c === '"') j = skipDoubleQuoted(s, j + 1);
+    else if (c === '`') j = skipPast(s, j + 1, '`');
+    else if (c === '$' && s[j + 1] === "'") j = skipAnsiC(s, j + 2);
+    else if (c === '$' && (s[j + 1] === '(' || s[j + 1] === '{'))
+      j = skipExpansion(s, j)!;
+    else if (comments && c === '#' && (j === i || WORD_END.has(s[j - 1]))) {
+      while (j < limit && s[j] !== '\n') j++;
+    } else if (c === '(') {
+      depth++;
+      j++;
+    } else if (c === ')') {
+      if (depth === 0) return j;
+      depth--;
+      j++;
+    } else j++;
+  }
+  return limit;
+}
+
+/** `NAME=` or `NAME+=` written just before an array's `(`. */
+const ARRAY_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=$/;
+
 /**
  * Splits a POSIX shell script into words, control operators and redirections.
  *
- * Handles single and double quotes, `$'…'`, backslash escapes, `\`-newline
+ * Handles single and double quotes, `$'…'`, `$"…"`, backslash escapes, `\`-newline
  * continuations, `#` comments, and here-documents (their bodies are skipped).
- * Command substitutions (`$(…)`, backticks) and `${…}` stay in the word as written.
- * Unterminated quotes run to the end of the script instead of failing.
+ * Command substitutions (`$(…)`, backticks) and `${…}` stay in the word as written;
+ * so does the element list of a bash array assignment (`x=(a b)`, `x+=(…)`, over any
+ * number of lines), which is one word. A bash arithmetic command `(( … ))` (also the
+ * header of `for (( … ))`) yields no token. Unterminated quotes run to the end of the
+ * script instead of failing.
  */
 export function tokenize(script: string): ShellToken[] {
   const s = script;
@@ -127,6 +176,26 @@ export function tokenize(script: string): ShellToken[] {
   const heredocs: { delimiter: string; stripTabs: boolean }[] = [];
   let awaitingDelimiter: boolean | undefined;
   let i = 0;
+  // Characters that arithmetic look-ahead may still scan: `((` not closed by `))` is read
+  // as two subshells, and the budget keeps many such openings linear.
+  let arithmeticBudget = 4 * s.length + 1024;
+
+  /**
+   * Index after the `))` closing an arithmetic command `((` at `at`, or undefined when
+   * `((` opens two subshells: a single `)` closes it first, or (outside a `for` header)
+   * it holds a `;`, or it follows a redirection (`<((…) …)` is a process substitution).
+   */
+  const arithmeticEnd = (at: number): number | undefined => {
+    const previous = tokens[tokens.length - 1];
+    if (previous?.kind === 'redirect') return undefined;
+    const limit = Math.min(s.length, at + 2 + arithmeticBudget);
+    const close = groupClose(s, at + 2, false, limit);
+    arithmeticBudget -= close - at;
+    if (close >= limit || s[close + 1] !== ')') return undefined;
+    const inFor = previous?.kind === 'word' && previous.raw === 'for';
+    if (!inFor && s.slice(at, close).includes(';')) return undefined;
+    return close + 2;
+  };
 
   const skipHeredocBodies = () => {
     for (const doc of heredocs.splice(0)) {
@@ -174,6 +243,13 @@ export function tokenize(script: string): ShellToken[] {
       i = end;
       continue;
     }
+    if (c === '(' && s[i + 1] === '(' && arithmeticBudget > 0) {
+      const end = arithmeticEnd(i);
+      if (end !== undefined) {
+        i = end;
+        continue;
+      }
+    }
     const op = operatorAt(CONTROL_OPS, s, i);
     if (op) {
       tokens.push({ kind: 'op', op, start: i, end: i + op.length });
@@ -183,9 +259,14 @@ export function tokenize(script: string): ShellToken[] {
 
     const start = i;
     let value = '';
-    while (i < s.length && !WORD_END.has(s[i])) {
+    while (i < s.length) {
       const d = s[i];
-      if (d === '\\') {
+      if (WORD_END.has(d)) {
+        if (d !== '(' || !ARRAY_ASSIGNMENT.test(s.slice(start, i))) break;
+        const end = Math.min(groupClose(s, i + 1, true) + 1, s.length);
+        value += s.slice(i, end);
+        i = end;
+      } else if (d === '\\') {
         if (s[i + 1] === '\n') i += 2;
         else if (s[i + 1] === '\r' && s[i + 2] === '\n') i += 3;
         else {
@@ -205,6 +286,8 @@ export function tokenize(script: string): ShellToken[] {
           } else value += s[j++];
         }
         i = Math.min(j + 1, s.length);
+      } else if (d === '$' && s[i + 1] === '"') {
+        i++; // $"…": a string for translation, read as "…"
       } else if (d === '"') {
         let j = i + 1;
         while (j < s.length && s[j] !== '"') {

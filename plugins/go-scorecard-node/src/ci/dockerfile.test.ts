@@ -1,0 +1,78 @@
+import { dockerfileCommands } from './dockerfile';
+
+/** `line: argv` of each command, for compact assertions. */
+const summary = (text: string) =>
+  dockerfileCommands('Dockerfile', text).map(
+    c => `${c.line}: ${c.argv.join(' ')}`,
+  );
+
+describe('dockerfileCommands', () => {
+  describe('parser directives', () => {
+    const body = 'FROM x\nRUN echo a `\n  && go get b/cmd/c';
+
+    it('reads escape from any line of the leading directives', () => {
+      expect(
+        summary(`# syntax=docker/dockerfile:1\n# escape=\`\n${body}`),
+      ).toEqual(['4: echo a', '5: go get b/cmd/c']);
+      expect(
+        summary(
+          `# syntax=docker/dockerfile:1\n#check=skip=all\n  #ESCAPE = \`\n${body}`,
+        ),
+      ).toEqual(['5: echo a', '6: go get b/cmd/c']);
+      expect(summary(`\uFEFF# escape=\`\n${body}`)).toEqual([
+        '3: echo a',
+        '4: go get b/cmd/c',
+      ]);
+    });
+
+    it('stops at the first line that is no directive, as BuildKit does', () => {
+      for (const before of ['# hello\n', '\n', '# unknown=1\n']) {
+        expect(summary(`${before}# escape=\`\n${body}`)).toEqual([
+          '4: echo a `',
+        ]);
+      }
+      expect(
+        summary(`FROM x\n# escape=\`\nRUN echo a \`\n  && go get b`),
+      ).toEqual(['3: echo a `']);
+    });
+  });
+
+  describe('continuation lines', () => {
+    it('joins them without adding a space, as BuildKit does', () => {
+      expect(summary('FROM x\nRUN echo foo\\\nbar && go get a/b')).toEqual([
+        '2: echo foobar',
+        '3: go get a/b',
+      ]);
+      expect(
+        summary('# escape=`\nFROM x\nRUN echo foo`\nbar `  \n  && go get a/b'),
+      ).toEqual(['3: echo foobar', '5: go get a/b']);
+    });
+
+    it('keeps the line of each command word', () => {
+      const text = [
+        'FROM x', // 1
+        'RUN \\',
+        '    go get a/b \\', // 3
+        '    # a comment inside',
+        '',
+        '    &&go install c@v1 \\', // 6
+        '\t \\',
+        '    && apt-get update &&\\', // 8
+        'go vet',
+        'ENV A=1 \\', // 10
+        '    B=2',
+        'RUN ["go", \\', // 12
+        '     "version"]',
+      ].join('\n');
+      const cmds = dockerfileCommands('Dockerfile', text);
+      expect(cmds.map(c => `${c.line}: ${c.argv.join(' ')}`)).toEqual([
+        '3: go get a/b',
+        '6: go install c@v1',
+        '8: apt-get update',
+        '9: go vet',
+        '12: go version',
+      ]);
+      expect(cmds[4].env).toEqual({ A: '1', B: '2' });
+    });
+  });
+});
