@@ -1,6 +1,12 @@
 import { Node } from 'web-tree-sitter';
 import { ImportResolver, PKG } from './imports';
-import { GoSource, qualifiedCall, selectorCall, textOf, unparen } from './syntax';
+import {
+  GoSource,
+  qualifiedCall,
+  selectorCall,
+  textOf,
+  unparen,
+} from './syntax';
 
 /** Methods that end the process or panic, on `log` or on any logger (zap, logrus, zerolog). */
 const FATAL_METHODS = new Set([
@@ -15,14 +21,27 @@ const FATAL_METHODS = new Set([
 ]);
 
 /** Methods that end the goroutine in tests (testing.T/B) or `runtime.Goexit`. */
-const GOEXIT_METHODS = new Set(['FailNow', 'SkipNow', 'Skip', 'Skipf', 'Goexit']);
+const GOEXIT_METHODS = new Set([
+  'FailNow',
+  'SkipNow',
+  'Skip',
+  'Skipf',
+  'Goexit',
+]);
+
+/** A word every call {@link isNoReturnStatement} accepts holds. */
+const NO_RETURN_WORD = /panic|Exit|Fatal|Panic|FailNow|Skip|Goexit/;
 
 /**
  * Whether a call ends the process or panics: `panic(...)`, `os.Exit(...)`, or a `Fatal*`/`Panic*`
  * call anywhere in a method chain (`log.Fatal(err)`, `logger.Fatal(...)`,
  * `log.Fatal().Err(err).Msg(...)`).
  */
-export function isFatalCall(src: GoSource, imports: ImportResolver, call: Node): boolean {
+export function isFatalCall(
+  src: GoSource,
+  imports: ImportResolver,
+  call: Node,
+): boolean {
   const fn = call.childForFieldName('function');
   if (fn?.type === 'identifier' && textOf(src, fn) === 'panic') return true;
   const q = qualifiedCall(src, call);
@@ -42,6 +61,9 @@ export function isNoReturnStatement(
   imports: ImportResolver,
   stmt: Node,
 ): boolean {
+  // Most statements name none of these: decided from the text, before any tree lookup.
+  if (!NO_RETURN_WORD.test(src.source.slice(stmt.startIndex, stmt.endIndex)))
+    return false;
   const expr = stmt.namedChild(0);
   const call = expr && unparen(expr);
   if (call?.type !== 'call_expression') return false;

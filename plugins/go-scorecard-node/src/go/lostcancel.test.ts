@@ -87,6 +87,32 @@ func _() {
 	defer cancel()
 }
 
+// Deferred past a blank line and a comment, with comments on both lines: ok.
+func _() {
+	_, cancel := context.WithCancel(bg) // the request's context
+
+	// release it when done
+	defer cancel() // always
+}
+
+// The next statement defers another func: the flow decides.
+func _() {
+	_, cancel := context.WithCancel(bg) // want "context-cancel-not-called"
+	defer other()
+	if condition {
+		cancel()
+	}
+}
+
+// The call spans lines; the defer follows it.
+func _() {
+	_, cancel := context.WithTimeout(
+		bg,
+		time.Second,
+	)
+	defer cancel()
+}
+
 // Called on one branch only, then an explicit return.
 func _() {
 	_, cancel := context.WithCancel(bg) // want "context-cancel-not-called"

@@ -71,8 +71,52 @@ function deferredRightAway(src: GoSource, stmt: Node, name: string): boolean {
   let next = stmt.nextNamedSibling;
   while (next?.type === 'comment') next = next.nextNamedSibling;
   if (next?.type !== 'defer_statement') return false;
+  // `defer name()`, spaced any way.
   const text = src.source.slice(next.startIndex, next.endIndex);
-  return new RegExp(`^defer\\s+${name}\\s*\\(\\s*\\)$`).test(text);
+  const call = text.slice(5).replace(/\s+/g, '');
+  return /^defer\s/.test(text) && call === `${name}()`;
+}
+
+/** `ctx, cancel := ` (or `=`) alone before the call on its line: the two names. */
+const TWO_NAMES_BEFORE =
+  /^[ \t]*([A-Za-z_]\w*)[ \t]*,[ \t]*([A-Za-z_]\w*)[ \t]*:?=[ \t]*$/;
+const REST_OF_LINE_EMPTY = /^[ \t\r]*(\/\/.*)?$/;
+const SKIPPED_LINE = /^[ \t\r]*(\/\/.*)?$/;
+
+/**
+ * The two most common shapes, read from the text before any tree lookup: a statement that
+ * is `a, _ := context.WithCancel(…)` alone on its line(s) discards the cancel func; one that is
+ * `a, cancel := context.WithCancel(…)` followed (past blank and comment lines) by
+ * `defer cancel()` uses it at once. Undefined for anything else: the tree decides.
+ */
+function statementShape(
+  src: GoSource,
+  call: Node,
+): 'discarded' | 'deferred' | undefined {
+  const s = src.source;
+  const lineStart = s.lastIndexOf('\n', call.startIndex - 1) + 1;
+  const names = TWO_NAMES_BEFORE.exec(s.slice(lineStart, call.startIndex));
+  if (!names) return undefined;
+  let lineEnd = s.indexOf('\n', call.endIndex);
+  if (lineEnd < 0) lineEnd = s.length;
+  if (!REST_OF_LINE_EMPTY.test(s.slice(call.endIndex, lineEnd)))
+    return undefined;
+  const cancel = names[2];
+  if (cancel === '_') return 'discarded';
+  for (let at = lineEnd + 1; at < s.length; ) {
+    let end = s.indexOf('\n', at);
+    if (end < 0) end = s.length;
+    const line = s.slice(at, end);
+    if (!SKIPPED_LINE.test(line)) {
+      const defer =
+        /^[ \t]*defer[ \t]+([A-Za-z_]\w*)[ \t]*\([ \t]*\)[ \t\r]*(\/\/.*)?$/.exec(
+          line,
+        );
+      return defer?.[1] === cancel ? 'deferred' : undefined;
+    }
+    at = end + 1;
+  }
+  return undefined;
 }
 
 /** The go vet `lostcancel` analysis of one function. */
@@ -232,6 +276,16 @@ export function cancelFacts(
   const byFunction = new Map<number, { fn: Node; vars: CancelVar[] }>();
   for (const ref of contextRefs) {
     if (!ref.call || !WITH_CANCEL.has(ref.name)) continue;
+    const shape = statementShape(src, ref.call);
+    if (shape === 'discarded') {
+      facts.push({
+        kind: 'discarded',
+        func: ref.name,
+        ...refOf(src, ref.call),
+      });
+      continue;
+    }
+    if (shape === 'deferred') continue;
     const target = cancelTarget(ref.call);
     if (target?.lhs.type !== 'identifier') continue;
     if (textOf(src, target.lhs) === '_') {

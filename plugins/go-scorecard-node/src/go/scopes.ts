@@ -87,6 +87,37 @@ function scopeOfStatement(stmt: Node): Node {
   return n;
 }
 
+/** Characters that, right after a name (spaces skipped), make it a use, never a declaration. */
+const USE_FOLLOWERS = new Set(')]};+-%!>&|^{"`');
+
+/**
+ * Whether the text after a name ending at `end` allows it to be declared there: `x :=`,
+ * `x, y`, `x = `, `x int`, `x *T`, `x []T`, `x ...T` do; `x)`, `x++`, `x.f`, `x(…)`, `x ==`,
+ * `x {` do not, nor a name ending a line it does not start (`return x`; a line of its own is a
+ * const spec repeating the one before). A cheap test on the text before the tree's.
+ */
+function mayDeclare(source: string, start: number, end: number): boolean {
+  let i = end;
+  while (source[i] === ' ' || source[i] === '\t') i++;
+  const c = source[i];
+  if (
+    c === undefined ||
+    c === '\n' ||
+    c === '\r' ||
+    (c === '/' && source[i + 1] === '/')
+  ) {
+    let j = start - 1;
+    while (source[j] === ' ' || source[j] === '\t') j--;
+    return j < 0 || source[j] === '\n';
+  }
+  if (c === '/') return source[i + 1] === '*'; // `x /* … */ int`; `x / y` is a use
+  if (USE_FOLLOWERS.has(c)) return false;
+  if (i === end && (c === '.' || c === '(')) return false; // `x.f`, `x(…)`
+  if (c === '=') return source[i + 1] !== '=';
+  if (c === ':') return source[i + 1] === '=';
+  return true;
+}
+
 /** Whether `stmt` (range clause or receive statement) declares with `:=`. */
 function declaresWithDefine(src: GoSource, stmt: Node, left: Node): boolean {
   const right = stmt.childForFieldName('right');
@@ -116,11 +147,13 @@ export class Scopes {
     let decls = this.byName.get(name);
     if (decls) return decls;
     decls = [];
+    const { source } = this.src;
     for (const site of wordSites(
       this.src,
       name,
       this.top.startIndex,
       this.top.endIndex,
+      (start, end) => mayDeclare(source, start, end),
     )) {
       if (site.type !== 'identifier') continue;
       const d = this.declarationAt(site, name, decls);
@@ -149,13 +182,20 @@ export class Scopes {
     return best;
   }
 
-  /** The identifiers inside the top-level declaration that refer to `decl`, the declaring one excluded. */
-  uses(decl: Declaration): Node[] {
+  /**
+   * The identifiers inside the top-level declaration that refer to `decl`, the declaring one
+   * excluded; with `accept`, only those at positions it accepts (see `wordSites`).
+   */
+  uses(
+    decl: Declaration,
+    accept?: (start: number, end: number) => boolean,
+  ): Node[] {
     return wordSites(
       this.src,
       decl.name,
       decl.scopeStart,
       decl.scopeEnd,
+      accept,
     ).filter(
       site =>
         site.type === 'identifier' &&

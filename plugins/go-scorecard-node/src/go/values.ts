@@ -86,6 +86,22 @@ const BUILTINS = new Set([
   'recover',
 ]);
 
+/**
+ * Whether the text around a name at [start, end) allows an assignment to it: a `,`, `=` or
+ * `:=` after it (`v = x`, `v, err := f()`), or a `&` before it (`f(&v)`). A cheap test on the
+ * text before the tree's.
+ */
+function mayAssign(source: string, start: number, end: number): boolean {
+  let i = end;
+  while (source[i] === ' ' || source[i] === '\t') i++;
+  const next = source[i];
+  if (next === ',' || (next === '=' && source[i + 1] !== '=')) return true;
+  if (next === ':' && source[i + 1] === '=') return true;
+  let j = start - 1;
+  while (source[j] === ' ' || source[j] === '\t') j--;
+  return source[j] === '&';
+}
+
 /** The (assignment statement, index) an identifier or expression is the left-hand side of. */
 function assignmentOf(site: Node): { stmt: Node; index: number } | undefined {
   const list = site.parent;
@@ -437,7 +453,10 @@ export class ValueReader {
     const defs: ValueExpr[] = [];
     const initial = this.initialValue(decl, 'value');
     if (initial) defs.push(initial);
-    for (const site of this.scopesOf(decl.id).uses(decl)) {
+    const { source } = this.src;
+    const assignable = (start: number, end: number) =>
+      mayAssign(source, start, end);
+    for (const site of this.scopesOf(decl.id).uses(decl, assignable)) {
       if (defs.length >= MAX_DEFS) break;
       const def = this.assignedAt(site);
       if (def) defs.push(def);
@@ -512,6 +531,8 @@ export class ValueReader {
 
   /** What a use of a variable assigns to it: `v = x`, `v, err = f()`, `f(&v)`, `flag.StringVar(&v, ...)`. */
   private assignedAt(site: Node): ValueExpr | undefined {
+    if (!mayAssign(this.src.source, site.startIndex, site.endIndex))
+      return undefined;
     const assign = assignmentOf(site);
     if (assign) {
       const op = assignOperator(this.src, assign.stmt);

@@ -15,6 +15,13 @@ const TOP_LEVEL = /^(?:func|type|var|const)\b/gm;
 /** Predeclared types that hold no string, number or duration. */
 const OPAQUE_PREDECLARED = new Set(['bool', 'error', 'comparable']);
 
+/** Appends to the list a map holds for a key (a name declared many times stays linear). */
+function appendTo<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
 /** Deepest named-type chain followed when deciding whether a type carries values. */
 const MAX_NAMED_DEPTH = 4;
 
@@ -74,23 +81,14 @@ export class Vocabulary {
         params: f.params.map(p => p.type),
         variadic: !!f.params[f.params.length - 1]?.variadic,
       };
-      this.paramLists.set(f.name, [
-        ...(this.paramLists.get(f.name) ?? []),
-        entry,
-      ]);
+      appendTo(this.paramLists, f.name, entry);
     }
     for (const t of decls.types) {
       this.declare(t.name, NameKind.type);
-      this.typeDecls.set(t.name, [
-        ...(this.typeDecls.get(t.name) ?? []),
-        t.type,
-      ]);
+      appendTo(this.typeDecls, t.name, t.type);
       if (t.type.k === 'struct') {
         for (const field of t.type.fields) {
-          this.fieldTypes.set(field.name, [
-            ...(this.fieldTypes.get(field.name) ?? []),
-            field.type,
-          ]);
+          appendTo(this.fieldTypes, field.name, field.type);
         }
       }
     }

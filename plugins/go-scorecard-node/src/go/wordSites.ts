@@ -114,18 +114,21 @@ export function siteAt(
  * of the tree: the file's word index (or a substring search) proposes positions, and the tree
  * decides. A position counts only when the leaf node that starts there spans exactly the word,
  * so occurrences inside comments, string literals and longer identifiers are never returned.
- * The caller then checks the node's type and parents.
+ * The caller then checks the node's type and parents. `accept`, when given, sees each position
+ * first (a cheap test on the text) and drops it before any tree lookup.
  */
 export function wordSites(
   src: GoSource,
   word: string,
   from = 0,
   to = src.source.length,
+  accept?: (start: number, end: number) => boolean,
 ): Node[] {
   if (src.words?.covers(word)) {
     const sites: Node[] = [];
     for (const at of src.words.at(word, from, to)) {
       if (at + word.length > to) continue;
+      if (accept && !accept(at, at + word.length)) continue;
       const node = siteAt(src, at, word.length);
       if (node) sites.push(node);
     }
@@ -141,6 +144,7 @@ export function wordSites(
     const end = at + word.length;
     if (at > 0 && isWordChar(source.charCodeAt(at - 1))) continue;
     if (end < source.length && isWordChar(source.charCodeAt(end))) continue;
+    if (accept && !accept(at, end)) continue;
     const node = root.descendantForIndex(at);
     if (node && node.startIndex === at && node.endIndex === end)
       sites.push(node);
