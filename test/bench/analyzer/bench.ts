@@ -6,8 +6,11 @@
  *   - the floor: parse-only over the whole corpus (read + tree-sitter + YAML parse);
  *   - the full analysis over the same files;
  *   - the full analysis over 1/4 and 1/2 of the corpus, to show peak memory stays flat.
- * Prints files/s, MB/s, peak RSS, the analysis/parse ratio (target: at most 1.5x), and the link
- * step's own time and share (linking the program and running the checks).
+ * The floor and the full analysis run in turn, BENCH_RUNS pairs (default 5): the ratio is the
+ * median of the pairs' ratios, so a machine whose speed drifts during the run moves both
+ * sides of a pair alike. Prints files/s and MB/s (the fastest pass of each), peak RSS, the
+ * analysis/parse ratio (target: at most 1.5x) with its spread, and the link step's own time
+ * and share (linking the program and running the checks).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -26,7 +29,7 @@ interface Pass {
   linkMs?: number;
 }
 
-const runs = Number(process.env.BENCH_RUNS ?? 3);
+const runs = Number(process.env.BENCH_RUNS ?? 5);
 
 function pass(mode: 'parse' | 'analyze', dirs: string[]): Pass {
   const out = execFileSync(
@@ -43,10 +46,20 @@ function pass(mode: 'parse' | 'analyze', dirs: string[]): Pass {
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 
-/** The fastest of `runs` passes (the least disturbed by the rest of the machine). */
-function best(mode: 'parse' | 'analyze', dirs: string[]): Pass {
-  const all = Array.from({ length: runs }, () => pass(mode, dirs));
-  return all.reduce((a, b) => (b.ms < a.ms ? b : a));
+const fastest = (all: Pass[]) => all.reduce((a, b) => (b.ms < a.ms ? b : a));
+
+/** `runs` pairs of a floor pass and a full pass, in turn. */
+function pairs(dirs: string[]): { floor: Pass; full: Pass }[] {
+  return Array.from({ length: runs }, () => ({
+    floor: pass('parse', dirs),
+    full: pass('analyze', dirs),
+  }));
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 function main() {
@@ -61,8 +74,10 @@ function main() {
         ).toFixed(2)} MB other`,
     );
 
-    const floor = best('parse', corpus.services);
-    const full = best('analyze', corpus.services);
+    const measured = pairs(corpus.services);
+    const floor = fastest(measured.map(p => p.floor));
+    const full = fastest(measured.map(p => p.full));
+    const ratios = measured.map(p => p.full.ms / p.floor.ms);
     const line = (label: string, p: Pass) =>
       console.log(
         `${label.padEnd(22)} ${(p.ms / 1000).toFixed(2).padStart(6)} s  ` +
@@ -74,9 +89,13 @@ function main() {
     line('parse only (floor)', floor);
     line('full analysis', full);
     console.log(
-      `analysis / parse ratio: ${(full.ms / floor.ms).toFixed(
+      `analysis / parse ratio: ${median(ratios).toFixed(
         2,
-      )}x (target <= 1.5x); findings: ${full.findings}`,
+      )}x, median of ${runs} pairs (min ${Math.min(...ratios).toFixed(
+        2,
+      )}x, max ${Math.max(...ratios).toFixed(2)}x; target <= 1.5x); findings: ${
+        full.findings
+      }`,
     );
     console.log(
       `link step (program linking, value flow, reachability, checks): ${(
