@@ -1,6 +1,7 @@
 import { Finding } from '@internal/plugin-go-scorecard-common';
 import { DialTarget, LocatedValue, ServiceFacts, Workload } from '../facts';
 import { ServiceProgram } from '../program/serviceProgram';
+import { inOverlays } from '../checks/overlayFindings';
 import { dotCount, isShortKubernetesTarget, targetHost } from './target';
 
 /** Kubernetes' default `ndots` in a pod's resolv.conf. */
@@ -88,20 +89,25 @@ function computeShortTargets(
 ): ShortTargets {
   let dialing: Set<Workload> | 'all' = new Set<Workload>();
   const ndots = effectiveNdots(facts.workloads);
-  const findings = new Map<string, Finding>();
+  // A value of a base's env is met once per root kustomization that includes it: one
+  // finding, naming the overlays.
+  const findings = new Map<string, { finding: Finding; overlays: string[] }>();
   const add = (
     v: { path: string; line: number; snippet: string },
     value: string,
     message: string,
+    overlay?: string,
   ) => {
     const key = `${v.path}:${v.line}:${value}`;
-    if (!findings.has(key))
-      findings.set(key, {
-        path: v.path,
-        line: v.line,
-        snippet: v.snippet,
-        message,
-      });
+    let entry = findings.get(key);
+    if (!entry) {
+      entry = {
+        finding: { path: v.path, line: v.line, snippet: v.snippet, message },
+        overlays: [],
+      };
+      findings.set(key, entry);
+    }
+    if (overlay !== undefined) entry.overlays.push(overlay);
   };
   for (const file of facts.goFiles) {
     // Tests dial in-process servers and local fakes, not the cluster's names.
@@ -141,6 +147,7 @@ function computeShortTargets(
               value.value,
               ndots,
             )}`,
+            workload.overlay,
           );
         }
       }
@@ -164,7 +171,14 @@ function computeShortTargets(
       }
     }
   }
-  return { findings: [...findings.values()], dialing };
+  return {
+    findings: [...findings.values()].map(({ finding, overlays }) =>
+      overlays.length
+        ? { ...finding, message: finding.message + inOverlays(overlays) }
+        : finding,
+    ),
+    dialing,
+  };
 }
 
 /**

@@ -196,3 +196,143 @@ patches:
     expect(applyKustomizePatches(workloads, []).workloads).toEqual(workloads);
   });
 });
+
+/** A serving Deployment without preStop hook or grace period. */
+const bare = (name: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+spec:
+  template:
+    spec:
+      containers:
+        - name: ${name}
+          image: shop/${name}:1.0
+          ports: [{ containerPort: 8080 }]
+`;
+
+const PRESTOP_10 = `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: api }
+spec:
+  template:
+    spec:
+      containers:
+        - name: api
+          lifecycle: { preStop: { sleep: { seconds: 10 } } }
+`;
+
+const grace = (seconds: number) => `
+  - target: { kind: Deployment, name: api }
+    patch: |-
+      - op: add
+        path: /spec/template/spec/terminationGracePeriodSeconds
+        value: ${seconds}
+`;
+
+/** `overlay name grace preStop` of each workload. */
+const summary = (workloads: Workload[]) =>
+  workloads.map(
+    x =>
+      `${x.overlay ?? '-'} ${x.name} ${
+        x.terminationGracePeriodSeconds?.value ?? '-'
+      } ${x.containers[0]?.preStop?.sleepSeconds ?? '-'}`,
+  );
+
+describe('applyKustomizePatches: each root kustomization on its own', () => {
+  it('renders the base once per root, with only that root’s patches; never bare', () => {
+    const { workloads, notes } = scan({
+      'deploy/base/deployment.yaml': bare('api'),
+      'deploy/base/kustomization.yaml': 'resources: [deployment.yaml]\n',
+      'deploy/overlays/prod/kustomization.yaml': `resources: [../../base/]
+patches:
+  - path: prestop.yaml${grace(25)}`,
+      'deploy/overlays/prod/prestop.yaml': PRESTOP_10,
+      'deploy/overlays/staging/kustomization.yaml': `resources: [../../base]
+patches:${grace(60)}`,
+      // Included by no kustomization: judged as written, once.
+      'other/worker.yaml': bare('worker'),
+    });
+    expect(notes).toEqual([]);
+    expect(summary(workloads)).toEqual([
+      '- worker - -',
+      'deploy/overlays/prod api 25 10',
+      'deploy/overlays/staging api 60 -',
+    ]);
+    const [, prod, staging] = workloads;
+    // Values a patch wrote point at the patch; the rest at the base.
+    expect(prod.terminationGracePeriodSeconds?.ref).toMatchObject({
+      path: 'deploy/overlays/prod/kustomization.yaml',
+      line: 8,
+    });
+    expect(prod.containers[0].preStop?.ref.path).toBe(
+      'deploy/overlays/prod/prestop.yaml',
+    );
+    expect(staging.containers[0].ref).toMatchObject({
+      path: 'deploy/base/deployment.yaml',
+      line: 9,
+    });
+    // Copies: one root's workload and containers are not another's.
+    expect(prod.containers[0]).not.toBe(staging.containers[0]);
+  });
+
+  it('applies the patches on the way from the base up, base first; a root at the top is `.`', () => {
+    const { workloads } = scan({
+      'base/deployment.yaml': bare('api'),
+      'base/kustomization.yaml': `resources: [deployment.yaml]
+patches:${grace(40)}`,
+      'mid/kustomization.yaml': `resources: [../base]
+patches:
+  - path: prestop.yaml`,
+      'mid/prestop.yaml': PRESTOP_10,
+      'kustomization.yaml': `resources: [mid]
+patches:${grace(90)}`,
+    });
+    expect(summary(workloads)).toEqual(['. api 90 10']);
+  });
+
+  it('applies components to the roots that list them, after resources, before own patches', () => {
+    const component = `apiVersion: kustomize.config.k8s.io/v1alpha1
+kind: Component
+resources: [sidecar.yaml]
+patches:${grace(50)}  - path: prestop.yaml
+`;
+    const { workloads } = scan({
+      'base/deployment.yaml': bare('api'),
+      'base/kustomization.yaml': 'resources: [deployment.yaml]\n',
+      'components/graceful/kustomization.yaml': component,
+      'components/graceful/prestop.yaml': PRESTOP_10,
+      'components/graceful/sidecar.yaml': bare('proxy'),
+      // Listed by no root: its resource is judged as written, its patches apply nowhere.
+      'components/unused/kustomization.yaml': `apiVersion: kustomize.config.k8s.io/v1alpha1
+kind: Component
+resources: [extra.yaml]
+patches:${grace(5)}`,
+      'components/unused/extra.yaml': bare('extra'),
+      'prod/kustomization.yaml': `resources: [../base]
+components: [../components/graceful]
+patches:${grace(70)}`,
+      'dev/kustomization.yaml': 'resources: [../base]\n',
+    });
+    expect(summary(workloads)).toEqual([
+      '- extra - -',
+      'dev api - -',
+      'prod api 70 10',
+      // The component's own resource gets its patches only where they match.
+      'prod proxy - -',
+    ]);
+  });
+
+  it('treats a workload without image in a resource file as a resource; notes a cycle', () => {
+    const { workloads, notes } = scan({
+      'base/deployment.yaml': bare('api').replace(/\s+image: .*/, ''),
+      'base/kustomization.yaml': 'resources: [deployment.yaml, ../loop]\n',
+      'loop/kustomization.yaml': 'resources: [../base]\n',
+      'prod/kustomization.yaml': 'resources: [../base]\n',
+    });
+    expect(summary(workloads)).toEqual(['prod api - -']);
+    expect(notes.map(n => `${n.path} ${n.message}`)).toEqual([
+      'base/kustomization.yaml includes itself (base → loop → base); not rendered again',
+    ]);
+  });
+});

@@ -190,6 +190,35 @@ resources: [x.yaml]
     expect(read('x.yaml', '- op: add\n  value: 1\n')).toEqual([]);
   });
 
+  it('keeps components apart from resources and bases, and marks a Component', () => {
+    const [k] = read(
+      'deploy/overlays/prod/kustomization.yaml',
+      `resources: [../../base/, deployment.yaml]
+bases: [../../legacy]
+components: [../../components/graceful/]
+`,
+    ) as Kustomization[];
+    expect(k.resources).toEqual([
+      'deploy/base',
+      'deploy/overlays/prod/deployment.yaml',
+      'deploy/legacy',
+    ]);
+    expect(k.components).toEqual(['deploy/components/graceful']);
+    expect(k.component).toBeUndefined();
+    const [c] = read(
+      'deploy/components/graceful/kustomization.yaml',
+      `apiVersion: kustomize.config.k8s.io/v1alpha1
+kind: Component
+resources: [sidecar.yaml]
+`,
+    ) as Kustomization[];
+    expect(c).toMatchObject({
+      component: true,
+      resources: ['deploy/components/graceful/sidecar.yaml'],
+      components: [],
+    });
+  });
+
   it('notes inline patches it cannot use', () => {
     const [k] = read(
       'kustomization.yaml',

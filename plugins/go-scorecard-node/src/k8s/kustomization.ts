@@ -39,7 +39,8 @@ const KUSTOMIZATION_KEYS = [
 function resolvePath(dir: string, written: string): string {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(written) || written.startsWith('/'))
     return written;
-  return posix.normalize(posix.join(dir, written));
+  // `../base/` names the folder `../base`.
+  return posix.normalize(posix.join(dir, written)).replace(/(.)\/+$/, '$1');
 }
 
 class KustomizationReader {
@@ -47,7 +48,11 @@ class KustomizationReader {
   private readonly root: unknown;
   private readonly notes: string[] = [];
 
-  constructor(doc: Document.Parsed, private readonly src: PatchSource) {
+  constructor(
+    doc: Document.Parsed,
+    private readonly src: PatchSource,
+    private readonly component: boolean,
+  ) {
     this.r = new NodeReader(doc);
     this.root = doc.contents;
   }
@@ -67,12 +72,13 @@ class KustomizationReader {
 
   read(): Kustomization {
     const dir = posix.dirname(this.src.path);
-    const resources = ['resources', 'bases', 'components'].flatMap(key =>
-      this.r.items(this.r.get(this.root, key)).flatMap(item => {
-        const s = isScalar(item) ? item.value : undefined;
-        return typeof s === 'string' ? [resolvePath(dir, s)] : [];
-      }),
-    );
+    const paths = (...keys: string[]) =>
+      keys.flatMap(key =>
+        this.r.items(this.r.get(this.root, key)).flatMap(item => {
+          const s = isScalar(item) ? item.value : undefined;
+          return typeof s === 'string' ? [resolvePath(dir, s)] : [];
+        }),
+      );
     const patches: KustomizePatch[] = [];
     // kustomize's transformer order: PatchStrategicMerge, Patch, ..., PatchJson6902.
     for (const item of this.r.items(
@@ -116,7 +122,9 @@ class KustomizationReader {
       type: 'kustomization',
       path: this.src.path,
       dir,
-      resources,
+      resources: paths('resources', 'bases'),
+      components: paths('components'),
+      ...(this.component ? { component: true } : {}),
       patches,
       notes: this.notes,
     };
@@ -254,12 +262,16 @@ export function readKustomizeDocument(
   const kind = r.get(root, 'kind');
   const apiVersion = r.string(root, 'apiVersion') ?? '';
   const name = posix.basename(src.path);
+  const component =
+    r.string(root, 'kind') === 'Component' &&
+    apiVersion.startsWith('kustomize.config.k8s.io/');
   const isKustomization =
     r.string(root, 'kind') === 'Kustomization' ||
-    (r.string(root, 'kind') === 'Component' &&
-      apiVersion.startsWith('kustomize.config.k8s.io/')) ||
+    component ||
     (kind === undefined &&
       KUSTOMIZATION_FILES.has(name) &&
       KUSTOMIZATION_KEYS.some(k => r.pair(root, k)));
-  return isKustomization ? [new KustomizationReader(doc, src).read()] : [];
+  return isKustomization
+    ? [new KustomizationReader(doc, src, component).read()]
+    : [];
 }

@@ -65,8 +65,19 @@ export interface Kustomization {
   path: string;
   /** Directory of the file (`.` for the root). */
   dir: string;
-  /** `resources`, `bases` and `components`, resolved against `dir` (remote URLs included as written). */
+  /**
+   * `resources` and `bases`, resolved against `dir` (remote URLs included as written): files of
+   * objects, or folders of kustomizations, rendered and included in order.
+   */
   resources: string[];
+  /**
+   * `components`, resolved against `dir`: folders of kustomizations applied, in order, to what
+   * the resources gave (their own resources added, then their patches), before this
+   * kustomization's patches.
+   */
+  components: string[];
+  /** A `kind: Component` document: applied where listed, never rendered on its own. */
+  component?: boolean;
   /** Patches in application order: patchesStrategicMerge, patches, patchesJson6902. */
   patches: KustomizePatch[];
   /** What could not be read (an inline patch that does not parse). */

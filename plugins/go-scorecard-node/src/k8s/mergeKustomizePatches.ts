@@ -36,9 +36,10 @@ export function mergeStrategicPatch(base: Workload, patch: Workload): Workload {
  * Applies Kustomize strategic-merge patches (workloads marked `patch`, typically in an
  * overlay) to the workloads of the same kind and name: a patch's
  * terminationGracePeriodSeconds, ndots, and per container (by name) preStop hook and env
- * entries win; ports and probes add up. Every overlay's patch is applied to the one base,
- * so a field set in any overlay counts for the workload. Patches without a base are
- * dropped. Returns new objects; the input is not changed.
+ * entries win; ports and probes add up. For patch files no kustomization names: each is
+ * applied to every workload of its kind and name, wherever it lies (the patches a
+ * kustomization names apply per root kustomization, `applyKustomizePatches`). Patches
+ * without a base are dropped. Returns new objects; the input is not changed.
  */
 export function mergeKustomizePatches(workloads: Workload[]): Workload[] {
   const patches = workloads.filter(w => w.patch);
