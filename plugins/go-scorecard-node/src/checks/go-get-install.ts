@@ -21,11 +21,14 @@ function commandsRun(
 }
 
 /**
- * Why a `go get` argument is a tool by its use (design.md, Rule notes: "Files read"): the same
- * file later runs a command named after the package's last path element.
+ * Why a `go get` argument is a tool by its use (design.md, Rule notes: "Files read"): a command
+ * named after the package's last path element (or the one before a `/vN` suffix) runs on a later
+ * line of the same file, or anywhere in a file of the same build (`related`: the Makefiles its
+ * includes connect it to, the files that run it by path).
  */
 function runLater(
   runs: Map<string, { name: string; line: number }[]>,
+  related: Record<string, string[]>,
   command: ShellCommand,
   arg: string,
 ): string | undefined {
@@ -38,14 +41,53 @@ function runLater(
   const run = runs
     .get(command.path)
     ?.find(r => r.name === name && r.line > command.line);
-  return run ? `a tool: \`${name}\` runs at line ${run.line}` : undefined;
+  if (run) return `a tool: \`${name}\` runs at line ${run.line}`;
+  for (const path of related[command.path] ?? []) {
+    const elsewhere = runs.get(path)?.find(r => r.name === name);
+    if (elsewhere)
+      return `a tool: \`${name}\` runs at ${path}:${elsewhere.line}`;
+  }
+  return undefined;
+}
+
+/** The finding message: tools get `go install` advice, GOPATH-mode gets of anything else go.mod advice. */
+function message(
+  tools: { pkg: string; reason: string }[],
+  gopath: string[],
+): string {
+  const parts: string[] = [];
+  const fixes: string[] = [];
+  if (tools.length) {
+    const what = tools.map(t => `${t.pkg} (${t.reason})`).join(', ');
+    const fix = tools.map(t => `go install ${t.pkg}@<version>`).join(' and ');
+    parts.push(`\`go get\` is used to install ${what}`);
+    fixes.push(`use \`${fix}\` with a pinned version`);
+  }
+  if (gopath.length) {
+    const get = gopath.map(p => `go get ${p}@<version>`).join(' and ');
+    const install = gopath.map(p => `go install ${p}@<version>`).join(' and ');
+    parts.push(
+      `${tools.length ? '' : '`go get` '}fetches ${gopath.join(
+        ', ',
+      )} into GOPATH (GO111MODULE=off)`,
+    );
+    fixes.push(
+      `add ${
+        gopath.length > 1 ? 'them' : 'it'
+      } to go.mod with \`${get}\` in module mode (or, for a command, \`${install}\`)`,
+    );
+  }
+  const why = tools.length
+    ? 'since Go 1.17 `go get` only changes go.mod and Go 1.22 no longer supports GOPATH mode'
+    : 'Go 1.22 removed `go get` in GOPATH mode';
+  return `${parts.join(' and ')}; ${why}: ${fixes.join('; ')}`;
 }
 
 /**
  * `go-get-install`: `go get` used to install an executable in a CI or build file (a
  * `/cmd/` path, a `protoc-gen-*` plugin, a known tool, a package whose binary the same file
- * then runs, or anything remote under `GO111MODULE=off`). `go get -d` and library or local
- * arguments do not count.
+ * (or a file of the same build) then runs, or anything remote under `GO111MODULE=off`).
+ * `go get -d` and library or local arguments do not count.
  */
 export const goGetInstallCheck: Check = {
   id: 'go-get-install',
@@ -54,31 +96,21 @@ export const goGetInstallCheck: Check = {
       return { notApplicable: 'no CI or build file' };
     const findings: Finding[] = [];
     const runs = commandsRun(facts.ciCommands);
+    const related = facts.ciRelatedFiles ?? {};
     for (const command of facts.ciCommands) {
       const go = goInvocation(command);
       if (go?.subcommand !== 'get' || go.flags.has('d')) continue;
       const remote = go.packages.filter(isRemotePackage);
       const gopathMode = command.env.GO111MODULE === 'off';
-      const tools = remote
-        .map(p => ({
-          pkg: withoutVersion(p),
-          reason:
-            toolReason(p) ??
-            runLater(runs, command, p) ??
-            (gopathMode
-              ? 'a package built and installed in GOPATH mode (GO111MODULE=off)'
-              : undefined),
-        }))
-        .filter(t => t.reason !== undefined);
-      if (tools.length === 0) continue;
-      const what = tools.map(t => `${t.pkg} (${t.reason})`).join(', ');
-      const fix = tools.map(t => `go install ${t.pkg}@<version>`).join(' and ');
-      findings.push(
-        findingAt(
-          command,
-          `\`go get\` is used to install ${what}; since Go 1.17 \`go get\` only changes go.mod and Go 1.22 no longer supports GOPATH mode: use \`${fix}\` with a pinned version`,
-        ),
-      );
+      const tools: { pkg: string; reason: string }[] = [];
+      const gopath: string[] = [];
+      for (const p of remote) {
+        const reason = toolReason(p) ?? runLater(runs, related, command, p);
+        if (reason) tools.push({ pkg: withoutVersion(p), reason });
+        else if (gopathMode) gopath.push(withoutVersion(p));
+      }
+      if (tools.length === 0 && gopath.length === 0) continue;
+      findings.push(findingAt(command, message(tools, gopath)));
     }
     return { findings };
   },

@@ -1,6 +1,7 @@
 import { runCheck } from '../testing/runCheck';
 import { ServiceFacts } from '../facts';
 import { extractCiCommands } from '../ci/extractCiCommands';
+import { readBuildFiles } from '../ci/buildFiles';
 import { parseGoMod } from '../gomod/parseGoMod';
 import { goGetInstallCheck } from './go-get-install';
 import { goInstallUnpinnedCheck } from './go-install-unpinned';
@@ -61,6 +62,77 @@ describe('go-get-install', () => {
       'go get -u github.com/golang/protobuf/protoc-gen-go',
     );
     expect(gopath.message).toContain('GO111MODULE=off');
+  });
+
+  it('counts a tool run anywhere in the Make group or by a caller, and in the same file only later', () => {
+    const build = readBuildFiles(
+      [
+        {
+          path: 'Makefile',
+          text: [
+            'include build/tools.mk',
+            'lint: tools',
+            '\tgolint-extra ./...',
+            '\t./hack/install',
+            '\tdepscan --strict',
+          ].join('\n'),
+        },
+        { path: 'other.sh', text: 'vendorcheck ./...\nassertlib\n' },
+      ],
+      [
+        {
+          path: 'build/tools.mk',
+          text: 'tools:\n\tgo get github.com/acme/golint-extra\n',
+        },
+        {
+          path: 'hack/install',
+          text: [
+            'go get github.com/acme/depscan/v2',
+            'go get github.com/acme/vendorcheck',
+            'assertlib',
+            'go get github.com/acme/assertlib',
+          ].join('\n'),
+        },
+      ],
+    );
+    const result = runCheck(goGetInstallCheck, {
+      ...facts({}),
+      ciFiles: build.paths,
+      ciCommands: build.commands,
+      ciRelatedFiles: build.related,
+    });
+    expect(lines(result)).toEqual(['build/tools.mk:2', 'hack/install:1']);
+    const [tools, install] = 'findings' in result ? result.findings : [];
+    expect(tools.message).toContain(
+      '(a tool: `golint-extra` runs at Makefile:3)',
+    );
+    expect(install.message).toContain('(a tool: `depscan` runs at Makefile:5)');
+  });
+
+  it('tells a GOPATH-mode get of a library to use go.mod, and a tool to use go install', () => {
+    const result = runCheck(
+      goGetInstallCheck,
+      facts({
+        'ci.sh': [
+          'export GO111MODULE=off',
+          'go get github.com/stretchr/testify',
+          'go get github.com/golang/mock/mockgen github.com/pkg/errors',
+          'go get -u github.com/golang/mock/mockgen',
+        ].join('\n'),
+      }),
+    );
+    const [library, both, tool] =
+      'findings' in result ? result.findings.map(f => f.message) : [];
+    expect(library).toBe(
+      '`go get` fetches github.com/stretchr/testify into GOPATH (GO111MODULE=off); Go 1.22 removed `go get` in GOPATH mode: add it to go.mod with `go get github.com/stretchr/testify@<version>` in module mode (or, for a command, `go install github.com/stretchr/testify@<version>`)',
+    );
+    expect(library).not.toContain('use `go install');
+    expect(both).toContain(
+      'use `go install github.com/golang/mock/mockgen@<version>` with a pinned version; add it to go.mod with `go get github.com/pkg/errors@<version>`',
+    );
+    expect(tool).toBe(
+      '`go get` is used to install github.com/golang/mock/mockgen (the mockgen tool); since Go 1.17 `go get` only changes go.mod and Go 1.22 no longer supports GOPATH mode: use `go install github.com/golang/mock/mockgen@<version>` with a pinned version',
+    );
   });
 
   it('is not applicable without CI files', () => {

@@ -5,9 +5,11 @@ import { ciFileKind, CiFileKind } from './ciFileKind';
 import { extractCiCommands } from './extractCiCommands';
 import {
   expandMakeVariables,
+  MakeExports,
   MakeVariables,
   makefileCommands,
   makefileStructure,
+  recipeEnvironment,
 } from './makefile';
 
 /** A file that may be a build file, as read: a CI/build file by name, or a candidate. */
@@ -22,6 +24,12 @@ export interface BuildFiles {
   paths: string[];
   commands: ShellCommand[];
   problems: { path: string; message: string }[];
+  /**
+   * For each file read, the other files whose commands run in the same build: the Makefiles its
+   * includes connect it to, and the files that run it (or a Makefile of its group) by path, with
+   * theirs, up the chain. A tool one of them installs may be run by another.
+   */
+  related: Record<string, string[]>;
 }
 
 /** A shell shebang: `#!/bin/sh`, `#!/usr/bin/env bash`, `#!/bin/bash -e`. */
@@ -70,25 +78,47 @@ function globIn(from: string, written: string, all: string[]): string[] {
   );
 }
 
-/** The scripts and Makefiles a command runs by path: `./hack/bootstrap`, `bash tools/setup`, `make -f x.mk`. */
+/** The options of make that take a value, as separate words or joined (`-fx.mk`, `--file=x.mk`). */
+const MAKE_FILE = ['-f', '--file', '--makefile'];
+const MAKE_DIR = ['-C', '--directory'];
+/** The Makefile names make looks for, in its order, when no `-f` names one. */
+const DEFAULT_MAKEFILES = ['GNUmakefile', 'makefile', 'Makefile'];
+
+/** The value of a make option: `-f x`, `-fx`, `--file=x`, `--file x`. */
+function makeOption(args: string[], names: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    for (const name of names) {
+      if (args[i] === name) return args[i + 1];
+      if (name.startsWith('--') && args[i].startsWith(`${name}=`))
+        return args[i].slice(name.length + 1);
+      if (!name.startsWith('--') && args[i].startsWith(name))
+        return args[i].slice(name.length);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The scripts and Makefiles a command runs by path: `./hack/bootstrap`, `bash tools/setup`,
+ * `make -f x.mk`, `$(MAKE) -C sub` (each as the paths it may be, the first that exists).
+ */
 function runsByPath(
   command: ShellCommand,
-): { written: string; as: 'shell' | 'makefile' }[] {
-  const [first, second, ...rest] = command.argv;
-  if (!first) return [];
+): { written: string[]; as: 'shell' | 'makefile' }[] {
+  const [word, ...args] = command.argv;
+  if (!word) return [];
+  const first = word.startsWith('/') ? posix.basename(word) : word;
   if (MAKES.has(first)) {
-    const args = [second, ...rest];
-    const i = args.findIndex(a => a === '-f' || a === '--file');
-    if (i >= 0 && args[i + 1])
-      return [{ written: args[i + 1], as: 'makefile' }];
-    const inline = args.find(a => a?.startsWith('--file='));
-    return inline ? [{ written: inline.slice(7), as: 'makefile' }] : [];
+    const dir = makeOption(args, MAKE_DIR) ?? '.';
+    const file = makeOption(args, MAKE_FILE);
+    const names = file !== undefined ? [file] : DEFAULT_MAKEFILES;
+    return [{ written: names.map(n => posix.join(dir, n)), as: 'makefile' }];
   }
   if (SHELLS.has(first)) {
-    const script = [second, ...rest].find(a => a && !a.startsWith('-'));
-    return script ? [{ written: script, as: 'shell' }] : [];
+    const script = args.find(a => a && !a.startsWith('-'));
+    return script ? [{ written: [script], as: 'shell' }] : [];
   }
-  return first.includes('/') ? [{ written: first, as: 'shell' }] : [];
+  return first.includes('/') ? [{ written: [first], as: 'shell' }] : [];
 }
 
 /**
@@ -96,7 +126,11 @@ function runsByPath(
  * such, and, among the candidates (extension-less files, Make fragments of any name), those a
  * shell shebang opens, those a Makefile pulls in with `include` (read as Makefiles, whatever
  * their names), and those a CI or build file runs by path (read as scripts). A Makefile's recipes
- * see the variables of every Makefile its include lines connect it to.
+ * see the variables of every Makefile its include lines connect it to, and run with the variables
+ * those export. A script or Makefile run by path runs with the environment of the command that
+ * runs it (its assignments, the pipeline's env, exported Make variables, what its own caller
+ * got); run by several, with every caller's (the first caller read wins a variable they set
+ * differently).
  */
 export function readBuildFiles(
   ciFiles: BuildFileText[],
@@ -157,26 +191,51 @@ export function readBuildFiles(
     }
   };
 
-  const commandsOf = new Map<string, ShellCommand[]>();
-  const problems: BuildFiles['problems'] = [];
-  const groupVariables = (path: string): MakeVariables => {
-    const seen = new Set<string>([path]);
-    const queue = [path];
-    const merged: MakeVariables = new Map();
-    while (queue.length) {
-      const p = queue.shift()!;
-      for (const [name, values] of structures.get(p)?.variables ?? []) {
-        merged.set(name, [...(merged.get(name) ?? []), ...values]);
-      }
-      for (const q of links.get(p) ?? []) {
+  /** Groups, once every include is read (`links` no longer grows). */
+  const groups = new Map<string, string[]>();
+  let linksRead = false;
+  /** The Makefile group of a file: itself, then the files its include lines connect it to. */
+  const groupOf = (path: string): string[] => {
+    const known = groups.get(path);
+    if (known) return known;
+    const group = [path];
+    const seen = new Set(group);
+    for (let i = 0; i < group.length; i++) {
+      for (const q of links.get(group[i]) ?? []) {
         if (!seen.has(q)) {
           seen.add(q);
-          queue.push(q);
+          group.push(q);
         }
+      }
+    }
+    if (linksRead) groups.set(path, group);
+    return group;
+  };
+  const groupVariables = (path: string): MakeVariables => {
+    const merged: MakeVariables = new Map();
+    for (const p of groupOf(path)) {
+      for (const [name, values] of structures.get(p)?.variables ?? []) {
+        merged.set(name, [...(merged.get(name) ?? []), ...values]);
       }
     }
     return merged;
   };
+  /** A group's exports: a name any file exports is exported, unless none does and one unexports it. */
+  const groupExports = (path: string): MakeExports => {
+    const merged: MakeExports = { exports: new Map(), assigned: new Set() };
+    for (const p of groupOf(path)) {
+      const s = structures.get(p);
+      if (!s) continue;
+      if (s.exportAll) merged.exportAll = true;
+      for (const [name, on] of s.exports)
+        merged.exports.set(name, on || !!merged.exports.get(name));
+      for (const name of s.assigned) merged.assigned.add(name);
+    }
+    return merged;
+  };
+
+  const commandsOf = new Map<string, ShellCommand[]>();
+  const problems: BuildFiles['problems'] = [];
   const extract = () => {
     for (const [path, kind] of kinds) {
       if (commandsOf.has(path)) continue;
@@ -185,11 +244,13 @@ export function readBuildFiles(
         let commands: ShellCommand[];
         if (kind === 'makefile') {
           const structure = structures.get(path) ?? makefileStructure(text);
+          // The recipes' environment is added below, once every caller is known.
           commands = makefileCommands(
             path,
             text,
             groupVariables(path),
             structure.recipePrefix,
+            {},
           );
         } else if (kind === 'shell' && !ciFileKind(path)) {
           commands = shellCommands(text, 1, path);
@@ -211,17 +272,127 @@ export function readBuildFiles(
     for (const [path, commands] of commandsOf) {
       for (const command of commands) {
         for (const { written, as } of runsByPath(command)) {
-          const target = resolveIn(path, written, exists);
+          const target = firstResolved(path, written, exists);
           if (target && adopt(target, as)) added = true;
         }
       }
     }
     if (!added) break;
   }
+
+  linksRead = true;
+
+  // Who runs whom: each file's callers, with the commands that run it.
+  const callsOf = new Map<
+    string,
+    { caller: string; command: ShellCommand }[]
+  >();
+  for (const [caller, commands] of commandsOf) {
+    for (const command of commands) {
+      for (const { written } of runsByPath(command)) {
+        const callee = firstResolved(caller, written, exists);
+        if (!callee || callee === caller || !kinds.has(callee)) continue;
+        callsOf.set(callee, [
+          ...(callsOf.get(callee) ?? []),
+          { caller, command },
+        ]);
+      }
+    }
+  }
+
+  // The environment each file runs in, from its callers (a Makefile's: its group's), to a fixed point.
+  const inherited = new Map<string, Record<string, string>>();
+  const makeEnv = new Map<
+    string,
+    { exports: MakeExports; vars: MakeVariables }
+  >();
+  const environmentOf = (path: string): Record<string, string> => {
+    if (kinds.get(path) !== 'makefile') return inherited.get(path) ?? {};
+    const env: Record<string, string> = {};
+    for (const p of groupOf(path)) {
+      for (const [k, v] of Object.entries(inherited.get(p) ?? {}))
+        if (!(k in env)) env[k] = v;
+    }
+    return env;
+  };
+  const envOf = (
+    path: string,
+    command: ShellCommand,
+  ): Record<string, string> => {
+    const environment = environmentOf(path);
+    if (kinds.get(path) !== 'makefile')
+      return Object.keys(environment).length
+        ? { ...environment, ...command.env }
+        : command.env;
+    let make = makeEnv.get(path);
+    if (!make) {
+      make = { exports: groupExports(path), vars: groupVariables(path) };
+      makeEnv.set(path, make);
+    }
+    return {
+      ...recipeEnvironment(make.exports, make.vars, environment),
+      ...command.env,
+    };
+  };
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const next = new Map<string, Record<string, string>>();
+    for (const [callee, calls] of callsOf) {
+      const env: Record<string, string> = {};
+      for (const { caller, command } of calls) {
+        for (const [k, v] of Object.entries(envOf(caller, command)))
+          if (!(k in env)) env[k] = v;
+      }
+      if (Object.keys(env).length) next.set(callee, env);
+    }
+    const same =
+      next.size === inherited.size &&
+      [...next].every(
+        ([p, env]) => JSON.stringify(env) === JSON.stringify(inherited.get(p)),
+      );
+    inherited.clear();
+    for (const [p, env] of next) inherited.set(p, env);
+    if (same) break;
+  }
+
+  // The files whose commands run in the same build as each file's: its group, its callers', up.
+  const related: Record<string, string[]> = {};
+  for (const path of kinds.keys()) {
+    const scope = new Set<string>();
+    const queue = [path];
+    while (queue.length) {
+      for (const p of groupOf(queue.shift()!)) {
+        if (scope.has(p)) continue;
+        scope.add(p);
+        queue.push(...(callsOf.get(p) ?? []).map(c => c.caller));
+      }
+    }
+    scope.delete(path);
+    if (scope.size) related[path] = [...scope].sort();
+  }
+
   const paths = [...kinds.keys()].sort();
   return {
     paths,
-    commands: paths.flatMap(p => commandsOf.get(p) ?? []),
+    commands: paths.flatMap(p =>
+      (commandsOf.get(p) ?? []).map(c => {
+        const env = envOf(p, c);
+        return env === c.env ? c : { ...c, env };
+      }),
+    ),
     problems,
+    related,
   };
+}
+
+/** The first of a command's alternatives for a path (`make` looks for GNUmakefile, makefile, Makefile) in the tree. */
+function firstResolved(
+  from: string,
+  written: string[],
+  exists: (path: string) => boolean,
+): string | undefined {
+  for (const w of written) {
+    const target = resolveIn(from, w, exists);
+    if (target) return target;
+  }
+  return undefined;
 }

@@ -11,7 +11,7 @@ import { isYamlPipeline, yamlPipelineCommands } from './yamlPipelines';
  * pipelines, Makefile recipes, Dockerfile RUN instructions, Jenkinsfile `sh` steps and
  * whole shell scripts. A file of no known kind has none.
  *
- * @throws Error naming the file when a YAML pipeline does not parse.
+ * @throws Error naming the line when a YAML pipeline does not parse (the caller names the file).
  */
 export function extractCiCommands(path: string, text: string): ShellCommand[] {
   const kind = ciFileKind(path);

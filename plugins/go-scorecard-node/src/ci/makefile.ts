@@ -51,11 +51,58 @@ function endsWithContinuation(line: string): boolean {
 export type MakeVariables = Map<string, string[]>;
 
 const ASSIGNMENT =
-  /^\s*(?:(?:export|override)\s+)*([A-Za-z_.][\w.-]*)\s*(\+=|\?=|::?=|:::=|!=|=)\s*(.*)$/;
+  /^\s*((?:(?:export|override)\s+)*)([A-Za-z_.][\w.-]*)\s*(\+=|\?=|::?=|:::=|!=|=)\s*(.*)$/;
 const INCLUDE = /^\s*(?:-include|sinclude|include)\s+(.+)$/;
+/** `export`, `unexport`, with or without names (not an assignment: that is {@link ASSIGNMENT}). */
+const EXPORT = /^\s*(?:override\s+)?(export|unexport)(?:\s+(.*))?$/;
+const EXPORT_ALL = /^\s*\.EXPORT_ALL_VARIABLES\s*:/;
+/** A name make passes to a recipe's environment: letters, digits and underscores. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** What a Makefile says besides its recipes: variables, included files, the recipe prefix. */
-export interface MakefileStructure {
+/**
+ * GNU make's built-in variables a Makefile uses without defining them. `$(MAKE)` runs make;
+ * the others have their default values. Those of {@link BUILTIN_UNKNOWN} have values the
+ * analyzer cannot know (`$(CURDIR)`): they stay as written, and are never dropped as undefined.
+ */
+const BUILTIN_VALUES: MakeVariables = new Map([
+  ['MAKE', ['make']],
+  ['SHELL', ['/bin/sh']],
+  ['RM', ['rm -f']],
+  ['CC', ['cc']],
+  ['CXX', ['g++']],
+  ['AR', ['ar']],
+]);
+const BUILTIN_UNKNOWN = new Set([
+  'CURDIR',
+  'MAKEFLAGS',
+  'MFLAGS',
+  'MAKECMDGOALS',
+  'MAKEFILE_LIST',
+  'MAKEFILES',
+  'MAKELEVEL',
+  'MAKE_VERSION',
+  'MAKE_HOST',
+  'MAKE_RESTARTS',
+  '.SHELLFLAGS',
+  '.DEFAULT_GOAL',
+  'VPATH',
+]);
+
+/**
+ * What a Makefile says about its recipes' environment: the names `export`ed (true) or
+ * `unexport`ed (false), the last directive of the file winning; whether a bare `export` or
+ * `.EXPORT_ALL_VARIABLES:` exports every variable (false after a bare `unexport`); and the names
+ * given a value by something other than `?=` (they override a value from the environment).
+ * Target-specific `target: export VAR = x` is not read.
+ */
+export interface MakeExports {
+  exports: Map<string, boolean>;
+  exportAll?: boolean;
+  assigned: Set<string>;
+}
+
+/** What a Makefile says besides its recipes: variables, included files, the recipe prefix, exports. */
+export interface MakefileStructure extends MakeExports {
   variables: MakeVariables;
   /** The words of its `include`/`-include`/`sinclude` lines, as written. */
   includes: string[];
@@ -89,10 +136,13 @@ function* logicalLines(text: string): Generator<string> {
   }
 }
 
-/** Reads a Makefile's variables, includes and recipe prefix. */
+/** Reads a Makefile's variables, includes, recipe prefix and exports. */
 export function makefileStructure(text: string): MakefileStructure {
   const variables: MakeVariables = new Map();
   const includes: string[] = [];
+  const exports = new Map<string, boolean>();
+  const assigned = new Set<string>();
+  let exportAll: boolean | undefined;
   let recipePrefix: string | undefined;
   for (const line of logicalLines(text)) {
     const include = INCLUDE.exec(line);
@@ -100,13 +150,26 @@ export function makefileStructure(text: string): MakefileStructure {
       includes.push(...include[1].trim().split(/\s+/));
       continue;
     }
+    if (EXPORT_ALL.test(line)) exportAll = true;
     const m = ASSIGNMENT.exec(line);
-    if (!m || CONDITIONAL.test(line)) continue;
-    const [, name, op, value] = m;
+    if (!m) {
+      const directive = EXPORT.exec(line);
+      const names = directive?.[2]?.trim().split(/\s+/) ?? [];
+      if (directive && names.length === 0)
+        exportAll = directive[1] === 'export';
+      for (const name of names) {
+        if (ENV_NAME.test(name)) exports.set(name, directive![1] === 'export');
+      }
+      continue;
+    }
+    if (CONDITIONAL.test(line)) continue;
+    const [, prefixes, name, op, value] = m;
     if (name === '.RECIPEPREFIX') {
       recipePrefix = value.trim()[0];
       continue;
     }
+    if (/\bexport\b/.test(prefixes)) exports.set(name, true);
+    if (op !== '?=') assigned.add(name);
     const values = variables.get(name) ?? [];
     if (op === '!=') values.push('$(shell)');
     else if (op === '+=' && values.length)
@@ -114,7 +177,7 @@ export function makefileStructure(text: string): MakefileStructure {
     else if (op !== '?=' || !values.length) values.push(value.trim());
     variables.set(name, values);
   }
-  return { variables, includes, recipePrefix };
+  return { variables, includes, recipePrefix, exports, exportAll, assigned };
 }
 
 /** A variable reference: `$(NAME)`, `${NAME}` or `$X`. */
@@ -152,7 +215,9 @@ export function expandMakeVariables(
       continue;
     }
     const name = m[1] ?? m[2] ?? m[3];
-    const values = [...new Set(variables.get(name) ?? [])];
+    const values = [
+      ...new Set(variables.get(name) ?? BUILTIN_VALUES.get(name) ?? []),
+    ];
     let replacement: string | undefined;
     if (values.length === 1) {
       if (QUIET.test(values[0])) replacement = '';
@@ -172,6 +237,48 @@ export function expandMakeVariables(
 }
 
 /**
+ * The value of a variable for a recipe's environment: its one value (or the last of several
+ * different ones) with the references the group knows expanded, `$$` as `$`.
+ */
+function variableValue(name: string, variables: MakeVariables): string {
+  const values = variables.get(name) ?? BUILTIN_VALUES.get(name) ?? [''];
+  const value = QUIET.test(values[values.length - 1])
+    ? ''
+    : expandMakeVariables(values[values.length - 1], variables);
+  return value.replace(/\$\$/g, '$');
+}
+
+/**
+ * The environment of a Makefile group's recipe commands (GNU make, "Communicating Variables
+ * to a Sub-make"): the environment make runs in (from the command that runs it), each of those
+ * variables taking the Makefile's value when the group assigns it other than with `?=`; plus
+ * every variable the group exports (all, after a bare `export` or `.EXPORT_ALL_VARIABLES:`),
+ * less those it `unexport`s.
+ */
+export function recipeEnvironment(
+  exports: MakeExports,
+  variables: MakeVariables,
+  environment: Record<string, string> = {},
+): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(environment)) {
+    env[name] = exports.assigned.has(name)
+      ? variableValue(name, variables)
+      : value;
+  }
+  const exported = exports.exportAll
+    ? [...variables.keys()].filter(n => ENV_NAME.test(n))
+    : [];
+  for (const [name, on] of exports.exports) if (on) exported.push(name);
+  for (const name of exported) {
+    if (!variables.has(name) || name in environment) continue;
+    env[name] = variableValue(name, variables);
+  }
+  for (const [name, on] of exports.exports) if (!on) delete env[name];
+  return env;
+}
+
+/**
  * Drops references to variables the group never defines from the start of a recipe line
  * (`$(QUIET)go get`): make expands an undefined variable to nothing.
  */
@@ -182,9 +289,11 @@ function dropLeadingUndefined(line: string, variables: MakeVariables): string {
       /^\$(?:\(([A-Za-z_][\w]*)\)|\{([A-Za-z_][\w]*)\}|([A-Za-z_]))\s*/.exec(
         rest,
       );
+    const name = m?.[1] ?? m?.[2] ?? m?.[3];
     if (
       !m ||
-      variables.has(m[1] ?? m[2] ?? m[3]) ||
+      variables.has(name!) ||
+      BUILTIN_UNKNOWN.has(name!) ||
       m[0].length === rest.length
     )
       return rest;
@@ -199,12 +308,18 @@ function dropLeadingUndefined(line: string, variables: MakeVariables): string {
  * prefix (`$Q`, `$(Q)`, `${AT}` expanding to `@` or nothing) and `@`, `-`, `+` prefixes are
  * dropped; `\` continuations stay for the shell to join (the next line's leading tab removed),
  * `$$` becomes `$`. Each recipe line is its own shell, as in make. `define` bodies are skipped.
+ * Every command runs with `env` (by default the variables the file exports, see
+ * {@link recipeEnvironment}) under what the shell line itself sets.
  */
 export function makefileCommands(
   path: string,
   text: string,
   variables: MakeVariables = makefileStructure(text).variables,
   recipePrefix = makefileStructure(text).recipePrefix ?? '\t',
+  env: Record<string, string> = recipeEnvironment(
+    makefileStructure(text),
+    variables,
+  ),
 ): ShellCommand[] {
   const lines = text.split(/\r?\n|\r/);
   const commands: ShellCommand[] = [];
@@ -223,7 +338,8 @@ export function makefileCommands(
       n++;
       lineText = expandMakeVariables(lines[n].replace(/^\t/, ''), variables);
     }
-    commands.push(...shellCommands(script.text, 1, path, script.lineOf));
+    for (const c of shellCommands(script.text, 1, path, script.lineOf))
+      commands.push({ ...c, env: { ...env, ...c.env } });
     return n;
   };
 

@@ -193,7 +193,7 @@ class ScriptCollector {
  * file lines even in block and folded scalars. Anchored scripts are read once, where
  * they are written; GitLab `!reference` tags are skipped.
  *
- * @throws Error naming the file when the YAML does not parse.
+ * @throws Error naming the line when the YAML does not parse (the caller names the file).
  */
 export function yamlPipelineCommands(
   path: string,
@@ -205,13 +205,12 @@ export function yamlPipelineCommands(
   const commands: ShellCommand[] = [];
   for (const doc of docs) {
     const error = firstError(doc, lines);
-    if (error) throw new Error(`${path}: invalid YAML at ${error}`);
-    let scripts: { scalar: Scalar; env: Record<string, string> }[];
-    try {
-      scripts = new ScriptCollector(doc, keys, ENV_KEYS[kind] ?? []).collect();
-    } catch (e) {
-      throw new Error(`${path}: ${(e as Error).message}`);
-    }
+    if (error) throw new Error(`invalid YAML at ${error}`);
+    const scripts = new ScriptCollector(
+      doc,
+      keys,
+      ENV_KEYS[kind] ?? [],
+    ).collect();
     for (const { scalar, env } of scripts) {
       for (const c of scriptCommands(path, text, scalar, lines)) {
         commands.push({ ...c, env: { ...env, ...c.env } });

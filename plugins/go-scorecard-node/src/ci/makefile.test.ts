@@ -1,0 +1,140 @@
+import {
+  expandMakeVariables,
+  makefileCommands,
+  makefileStructure,
+  recipeEnvironment,
+} from './makefile';
+
+/** `line: argv` of each recipe command of a Makefile, with the env it runs with. */
+const summary = (text: string) =>
+  makefileCommands('Makefile', text).map(
+    c =>
+      `${c.line}: ${c.argv.join(' ')}${
+        Object.keys(c.env).length
+          ? ` [${Object.entries(c.env)
+              .map(([k, v]) => `${k}=${v}`)
+              .join(' ')}]`
+          : ''
+      }`,
+  );
+
+describe('makefile built-in variables', () => {
+  it('runs make for $(MAKE) and ${MAKE}, keeps $(CURDIR) as written, drops undefined names', () => {
+    const text = [
+      'gen:',
+      '\t$(MAKE) -f build/app_makefile gen', // 2
+      '\t${MAKE} -C sub', // 3
+      '\t$(CURDIR)/hack/run.sh', // 4
+      '\t$(QUIET)go vet', // 5
+      '\t$(SHELL) scripts/x.sh', // 6
+    ].join('\n');
+    expect(summary(text)).toEqual([
+      '2: make -f build/app_makefile gen',
+      '3: make -C sub',
+      '4: $(CURDIR)/hack/run.sh',
+      '5: go vet',
+      '6: /bin/sh scripts/x.sh',
+    ]);
+  });
+
+  it('lets a Makefile define MAKE itself', () => {
+    expect(
+      expandMakeVariables('$(MAKE) all', new Map([['MAKE', ['gmake -j4']]])),
+    ).toBe('gmake -j4 all');
+  });
+});
+
+describe('makefile exports', () => {
+  it('reads export, unexport, export-all and which names are assigned other than with ?=', () => {
+    const s = makefileStructure(
+      [
+        'GO111MODULE := off',
+        'export GO111MODULE',
+        'export GOFLAGS = -mod=mod',
+        'export CGO_ENABLED ?= 0',
+        'override export GOPROXY := direct',
+        'PRIVATE = 1',
+        'unexport PRIVATE',
+        'build: export TARGET_ONLY = 1',
+        'build:',
+        '\texport IN_RECIPE=1',
+      ].join('\n'),
+    );
+    expect(Object.fromEntries(s.exports)).toEqual({
+      GO111MODULE: true,
+      GOFLAGS: true,
+      CGO_ENABLED: true,
+      GOPROXY: true,
+      PRIVATE: false,
+    });
+    expect(s.exportAll).toBeUndefined();
+    expect([...s.assigned].sort()).toEqual([
+      'GO111MODULE',
+      'GOFLAGS',
+      'GOPROXY',
+      'PRIVATE',
+    ]);
+    expect(makefileStructure('A = 1\nexport\n').exportAll).toBe(true);
+    expect(makefileStructure('export\nunexport\n').exportAll).toBe(false);
+    expect(makefileStructure('.EXPORT_ALL_VARIABLES:\nA = 1\n').exportAll).toBe(
+      true,
+    );
+  });
+
+  it('gives each recipe command the exported variables, under what the line itself sets', () => {
+    const text = [
+      'GO111MODULE := off', // 1
+      'export GO111MODULE',
+      'export GOFLAGS = -mod=$(MODE)',
+      'MODE = mod',
+      'HIDDEN = 1', // 5
+      'deps:',
+      '\tgo get github.com/pkg/errors', // 7
+      '\tGO111MODULE=on go get github.com/pkg/errors', // 8
+    ].join('\n');
+    expect(summary(text)).toEqual([
+      '7: go get github.com/pkg/errors [GO111MODULE=off GOFLAGS=-mod=mod]',
+      '8: go get github.com/pkg/errors [GO111MODULE=on GOFLAGS=-mod=mod]',
+    ]);
+  });
+
+  it('exports every variable with a shell name after a bare export or .EXPORT_ALL_VARIABLES, less unexported ones', () => {
+    for (const all of ['export', '.EXPORT_ALL_VARIABLES:']) {
+      const text = [
+        all,
+        'GO111MODULE = off',
+        'A.B = 1',
+        'SECRET = x',
+        'unexport SECRET',
+        'deps: ; go get github.com/pkg/errors', // 6
+      ].join('\n');
+      expect(summary(text)).toEqual([
+        '6: go get github.com/pkg/errors [GO111MODULE=off]',
+      ]);
+    }
+  });
+
+  it('takes the environment make runs in: a Makefile assignment overrides it, ?= does not', () => {
+    const s = makefileStructure(
+      [
+        'GO111MODULE ?= on',
+        'GOFLAGS = -mod=vendor',
+        'export CGO_ENABLED ?= 0',
+        'unexport GOPATH',
+      ].join('\n'),
+    );
+    expect(
+      recipeEnvironment(s, s.variables, {
+        GO111MODULE: 'off',
+        GOFLAGS: '-mod=mod',
+        GOPATH: '/go',
+        HOME: '/root',
+      }),
+    ).toEqual({
+      GO111MODULE: 'off',
+      GOFLAGS: '-mod=vendor',
+      HOME: '/root',
+      CGO_ENABLED: '0',
+    });
+  });
+});

@@ -1,0 +1,1 @@
+export GO111MODULE = on

@@ -1,0 +1,3 @@
+# Libraries nothing in the build runs.
+tools:
+	go get github.com/example/assertlib
