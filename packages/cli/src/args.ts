@@ -33,7 +33,8 @@ Options:
   --no-color                 no colour in text output (also NO_COLOR; colour only on a TTY)
   -h, --help                 this help
 
-Exit codes: 0 no failing check at or above --fail-on; 1 there is one; 2 bad usage or unreadable DIR.`;
+Exit codes: 0 no failing check at or above --fail-on; 1 there is one; 2 bad usage or unreadable DIR.
+A check that could not analyze its input (status error) does not set the exit code; stderr names it.`;
 
 const formats: readonly string[] = ['text', 'json', 'sarif'];
 const failOns: readonly string[] = ['error', 'warning', 'never'];

@@ -42,6 +42,20 @@ describe('go-scorecard', () => {
     expect(run.code).toBe(1);
   });
 
+  it('names on stderr the checks that could not analyze their input, without failing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gss-'));
+    writeFileSync(join(dir, 'go.mod'), 'module example.com/api\n\ngo 1.22\n');
+    writeFileSync(join(dir, 'main.go'), 'package main\n\nfunc main() {}\n');
+    writeFileSync(
+      join(dir, 'deploy.yaml'),
+      'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: x\n         ports: []\n',
+    );
+    const run = await runCli([dir, '--format', 'json']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^go-scorecard: 2 checks could not analyze their input \(status error, not counted in the exit code\): k8s-prestop, k8s-grace-period\n$/);
+    expect((await runCli([golden, '--format', 'json'])).stderr).toBe('');
+  });
+
   it('exits by --fail-on', async () => {
     expect((await runCli([golden, '--format', 'json'])).code).toBe(0);
     expect((await runCli([golden, '--format', 'json', '--fail-on', 'warning'])).code).toBe(0);

@@ -1,3 +1,4 @@
+import { ScanReport } from '@internal/plugin-go-scorecard-common';
 import { Analyzer, DirectoryTree } from '@internal/plugin-go-scorecard-node';
 import { UsageError, helpText, parseArgs } from './args';
 import { exitCode } from './exitCode';
@@ -47,5 +48,15 @@ export async function runCli(
     const version = require('../package.json').version;
     stdout = `${JSON.stringify(formatSarif(report, { docsUrl: options.docsUrl, version }), null, 2)}\n`;
   } else stdout = formatText(report, options);
-  return { stdout, stderr: '', code: exitCode(report, options.failOn) };
+  return { stdout, stderr: undecidedWarning(report), code: exitCode(report, options.failOn) };
+}
+
+/**
+ * A line for stderr naming the checks that could not analyze their input (status `error`):
+ * they set no exit code (design.md, CLI contract), so a CI log must still show them.
+ */
+function undecidedWarning(report: ScanReport): string {
+  const errors = report.checks.filter(c => c.status === 'error').map(c => c.id);
+  if (!errors.length) return '';
+  return `go-scorecard: ${errors.length} check${errors.length === 1 ? '' : 's'} could not analyze their input (status error, not counted in the exit code): ${errors.join(', ')}\n`;
 }
