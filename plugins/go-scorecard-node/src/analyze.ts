@@ -1,7 +1,6 @@
 import {
   CheckResult,
   CheckStatus,
-  Finding,
   ScanNote,
   ScanReport,
   getCheck,
@@ -11,7 +10,7 @@ import { imagesBuiltBy, imagesBuiltIn } from './ci/builtImages';
 import { jsonConfigValues, tomlConfigValues } from './config/configValues';
 import { allChecks } from './checks';
 import { checkInputs } from './checks/inputs';
-import { Check } from './checks/types';
+import { Check, CheckOutcome } from './checks/types';
 import { decodeSource } from './decodeSource';
 import { BuiltImage, GoModFile, GoSumEntry, ServiceFacts } from './facts';
 import { GoParser } from './go/GoParser';
@@ -23,7 +22,11 @@ import { parseGoMod } from './gomod/parseGoMod';
 import { parseGoSum } from './gomod/parseGoSum';
 import { InputKind, inputKind } from './inputKind';
 import { applyKustomizePatches } from './k8s/applyKustomizePatches';
-import { ChartFile, HelmCharts } from './k8s/helm/helmCharts';
+import {
+  ChartFile,
+  HelmCharts,
+  OTHER_VALUES,
+} from './k8s/helm/helmCharts';
 import { ManifestRead, readManifest } from './k8s/readManifest';
 import { SourceTree } from './tree/SourceTree';
 
@@ -214,7 +217,14 @@ export class Analyzer {
           case 'manifest':
             if (isChartFile(path)) chartFiles.push({ path, text });
             if (text.includes('{{')) templates.push({ path, text });
-            else addManifest(facts, readManifest(path, text), path, notes, failures);
+            else
+              addManifest(
+                facts,
+                readManifest(path, text),
+                path,
+                notes,
+                failures,
+              );
             break;
           default:
         }
@@ -229,18 +239,25 @@ export class Analyzer {
       : undefined;
     for (const { path, text } of templates) {
       try {
-        addManifest(facts, readManifest(path, text, charts), path, notes, failures);
+        addManifest(
+          facts,
+          readManifest(path, text, charts),
+          path,
+          notes,
+          failures,
+        );
       } catch (e) {
         notes.push({ path, message: `not analyzed: ${messageOf(e)}` });
         failures.push({ kind: 'manifest', path, message: messageOf(e) });
       }
     }
-    for (const { path, message } of charts?.problems ?? [])
+    for (const { path, message } of charts?.notes ?? [])
       notes.push({ path, message });
 
     const build = readBuildFiles(buildFiles, candidates);
     facts.ciFiles.push(...build.paths);
     facts.ciCommands.push(...build.commands);
+    facts.ciRelatedFiles = build.related;
     facts.builtImages = [
       ...builtImages,
       ...imagesBuiltBy(facts.ciCommands),
@@ -294,34 +311,9 @@ function runCheck(
     lesson: definition.lesson,
     severity: definition.severity,
   };
-  const reads = checkInputs[check.id] ?? [];
-  const blocking = failures.filter(f => reads.includes(f.kind));
-  const blockedMessage = blocking.length
-    ? `could not analyze ${blocking
-        .map(f => `${f.path} (${f.message})`)
-        .join('; ')}`
-    : undefined;
-
-  let findings: Finding[];
-  let notes: string[] = [];
-  let undecided: string[] = [];
+  let outcome: CheckOutcome;
   try {
-    const outcome = check.run(facts, program);
-    if ('notApplicable' in outcome) {
-      return blockedMessage
-        ? { ...base, status: 'error', findings: [], message: blockedMessage }
-        : {
-            ...base,
-            status: 'not_applicable',
-            findings: [],
-            message: outcome.notApplicable,
-          };
-    }
-    findings = [...outcome.findings].sort(
-      (a, b) => a.path.localeCompare(b.path) || a.line - b.line,
-    );
-    notes = outcome.notes ?? [];
-    undecided = outcome.undecided ?? [];
+    outcome = check.run(facts, program);
   } catch (e) {
     return {
       ...base,
@@ -330,7 +322,30 @@ function runCheck(
       message: `check failed: ${messageOf(e)}`,
     };
   }
+  // The inputs the outcome rests on: a file of one of them that could not be read may hide
+  // a finding, so the check cannot pass (design.md, Rule notes: "Never a silent pass").
+  const reads = outcome.decidedBy ?? checkInputs[check.id] ?? [];
+  const blocking = failures.filter(f => reads.includes(f.kind));
+  const blockedMessage = blocking.length
+    ? `could not analyze ${blocking
+        .map(f => `${f.path} (${f.message})`)
+        .join('; ')}`
+    : undefined;
 
+  if ('notApplicable' in outcome) {
+    return blockedMessage
+      ? { ...base, status: 'error', findings: [], message: blockedMessage }
+      : {
+          ...base,
+          status: 'not_applicable',
+          findings: [],
+          message: outcome.notApplicable,
+        };
+  }
+  const findings = [...outcome.findings].sort(
+    (a, b) => a.path.localeCompare(b.path) || a.line - b.line,
+  );
+  const undecided = outcome.undecided ?? [];
   const undecidedMessage = undecided.length
     ? `could not decide ${undecided.join('; ')}`
     : undefined;
@@ -338,7 +353,11 @@ function runCheck(
   if (findings.length)
     status = definition.severity === 'error' ? 'fail' : 'warn';
   else status = blockedMessage || undecidedMessage ? 'error' : 'pass';
-  const message = [blockedMessage, undecidedMessage, ...notes].filter(Boolean);
+  const message = [
+    blockedMessage,
+    undecidedMessage,
+    ...(outcome.notes ?? []),
+  ].filter(Boolean);
   return {
     ...base,
     status,
@@ -349,7 +368,8 @@ function runCheck(
 
 /** Chart.yaml and values.yaml: read as YAML, and kept to render the chart's templates. */
 function isChartFile(path: string): boolean {
-  return /(^|\/)(Chart|values)\.ya?ml$/.test(path);
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return /^(Chart|values)\.ya?ml$/.test(name) || OTHER_VALUES.test(name);
 }
 
 /** Adds what a YAML file holds to the facts; a workload it cannot understand is a manifest failure. */

@@ -290,10 +290,11 @@ export interface Container {
   /** `envFrom` ConfigMaps: every data entry becomes an env var (after the prefix). */
   envFrom?: { configMap: string; prefix?: string }[];
   /**
-   * Set when a Helm template action stands alone on a line inside the container: it
-   * may add fields (a preStop hook, ports) the analyzer cannot see.
+   * The template lines (1-based, of the file) inside the container whose output the analyzer
+   * cannot see (an `include` of a template the tree lacks): they may add fields (a preStop
+   * hook, ports). Absent when there are none.
    */
-  templated?: boolean;
+  templated?: number[];
 }
 
 /** A Deployment, StatefulSet or DaemonSet. */
@@ -307,16 +308,24 @@ export interface Workload {
   ndots?: number;
   containers: Container[];
   /**
-   * Set when the pod spec comes from a Helm template whose actions may add or set fields
-   * the analyzer cannot see (a line holding only an action, or a templated value of
-   * terminationGracePeriodSeconds or ndots). Checks then report no missing field.
+   * The template lines (1-based, of the file) in the pod spec whose output the analyzer cannot
+   * see, or where terminationGracePeriodSeconds or ndots has an unknown templated value. A
+   * check that would need what they hide is undecided. Absent when there are none.
    */
-  templated?: boolean;
+  templated?: number[];
   /**
    * A Kustomize strategic-merge patch: no container declares an `image`. Merged into the
    * workload of the same kind and name by `mergeKustomizePatches`, dropped when none.
    */
   patch?: boolean;
+  /**
+   * The folder of the root kustomization (one no other kustomization includes) this copy was
+   * rendered for, `deploy/overlays/prod` (`.` at the top): a workload of a file kustomizations
+   * include is judged once per root that includes it, with the patches of every kustomization
+   * on the way applied (`applyKustomizePatches`). Absent for a workload of a file no root
+   * includes (plain manifests, Helm templates), judged as written.
+   */
+  overlay?: string;
 }
 
 /** Everything the analyzer knows about one service before the checks run. */
@@ -326,6 +335,12 @@ export interface ServiceFacts {
   /** Paths of the CI and build files read (workflows, Makefiles, Dockerfiles, scripts). */
   ciFiles: string[];
   ciCommands: ShellCommand[];
+  /**
+   * For a CI/build file, the other files whose commands run in the same build: the Makefiles
+   * its includes connect it to, and the files that run it by path, with theirs (see
+   * `ci/buildFiles.ts`). Absent when not read (facts made by hand).
+   */
+  ciRelatedFiles?: Record<string, string[]>;
   /** Paths of YAML files holding at least one Kubernetes object. */
   manifestFiles: string[];
   workloads: Workload[];

@@ -10,7 +10,10 @@ export const grpcShortTargetCheck: Check = {
   id: 'grpc-short-target',
   run(facts, program) {
     if (!usesGrpc(facts))
-      return { notApplicable: 'no Go file imports google.golang.org/grpc' };
+      return {
+        notApplicable: 'no Go file imports google.golang.org/grpc',
+        decidedBy: ['go'],
+      };
     return { findings: shortTargetFindings(facts, program) };
   },
 };

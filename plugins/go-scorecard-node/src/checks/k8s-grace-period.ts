@@ -1,4 +1,3 @@
-import { Finding } from '@internal/plugin-go-scorecard-common';
 import { ServiceFacts } from '../facts';
 import { ServiceProgram } from '../program/serviceProgram';
 import { durationSeconds } from '../program/valueFlow';
@@ -7,8 +6,9 @@ import {
   thirdPartyContainers,
   thirdPartyWhy,
 } from '../k8s/thirdPartyImages';
+import { hiddenByTemplate } from './templateLines';
 import { Check, findingsOutcome } from './types';
-import { findingAt } from './findingAt';
+import { FindingsByPlace } from './overlayFindings';
 
 /** Kubernetes' default terminationGracePeriodSeconds. */
 const DEFAULT_GRACE_SECONDS = 30;
@@ -59,7 +59,7 @@ export const k8sGracePeriodCheck: Check = {
       return { notApplicable: 'no Deployment, StatefulSet or DaemonSet' };
     const budget = shutdownSeconds(facts, program);
     const shutdown = budget.seconds;
-    const findings: Finding[] = [];
+    const findings = new FindingsByPlace();
     const thirdParty = thirdPartyContainers(facts);
     const workloadsLeftOut: string[] = [];
     const sleepsLeftOut: string[] = [];
@@ -87,7 +87,9 @@ export const k8sGracePeriodCheck: Check = {
       const grace = w.terminationGracePeriodSeconds;
       if (!grace && w.templated) {
         undecided.push(
-          `the terminationGracePeriodSeconds of ${w.kind} ${w.name} (${w.ref.path}:${w.ref.line}): its template has lines the analyzer cannot render`,
+          `the terminationGracePeriodSeconds of ${w.kind} ${w.name} (${
+            w.ref.path
+          }:${w.ref.line}): ${hiddenByTemplate(w.ref, w.templated)}`,
         );
         continue;
       }
@@ -98,21 +100,21 @@ export const k8sGracePeriodCheck: Check = {
       const setting = grace
         ? `terminationGracePeriodSeconds ${granted}`
         : `terminationGracePeriodSeconds ${granted} (the default)`;
-      findings.push(
-        findingAt(
-          grace?.ref ?? w.ref,
-          `${w.kind} ${
-            w.name
-          }: ${setting} < preStop sleep ${sleep} s + drain bound ${shutdown} s${
-            budget.at ? ` (${budget.at})` : ''
-          }: the kubelet kills the pod before it finishes draining; set terminationGracePeriodSeconds to at least ${Math.ceil(
-            needed,
-          )}`,
-        ),
+      findings.add(
+        grace?.ref ?? w.ref,
+        `${w.kind} ${
+          w.name
+        }: ${setting} < preStop sleep ${sleep} s + drain bound ${shutdown} s${
+          budget.at ? ` (${budget.at})` : ''
+        }: the kubelet kills the pod before it finishes draining; set terminationGracePeriodSeconds to at least ${Math.ceil(
+          needed,
+        )}`,
+        w.overlay,
       );
     }
-    const workloads = workloadsLeftOut.join('; ');
-    const sleeps = sleepsLeftOut.join('; ');
+    // A base's workload is met once per root kustomization that includes it.
+    const workloads = [...new Set(workloadsLeftOut)].join('; ');
+    const sleeps = [...new Set(sleepsLeftOut)].join('; ');
     if (workloadsLeftOut.length === facts.workloads.length)
       return {
         notApplicable: `every workload runs only third-party images: ${workloads}`,
@@ -126,6 +128,6 @@ export const k8sGracePeriodCheck: Check = {
       notes.push(
         `preStop sleeps left out, of containers that run third-party images: ${sleeps}`,
       );
-    return findingsOutcome(findings, notes, undecided);
+    return findingsOutcome(findings.findings(), notes, [...new Set(undecided)]);
   },
 };

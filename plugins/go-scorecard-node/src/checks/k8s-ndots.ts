@@ -1,8 +1,9 @@
-import { Finding } from '@internal/plugin-go-scorecard-common';
 import { shortTargets, usesGrpc } from '../grpc/shortTargets';
 import { thirdPartyContainers } from '../k8s/thirdPartyImages';
+import { hiddenByTemplate } from './templateLines';
+import { InputKind } from '../inputKind';
 import { Check, findingsOutcome } from './types';
-import { findingAt } from './findingAt';
+import { FindingsByPlace } from './overlayFindings';
 
 /** Largest ndots that keeps short in-cluster names (`svc.ns`) from walking the search list first. */
 const MAX_GOOD_NDOTS = 2;
@@ -18,16 +19,23 @@ const MAX_GOOD_NDOTS = 2;
 export const k8sNdotsCheck: Check = {
   id: 'k8s-ndots',
   run(facts, program) {
+    // Without gRPC no name is dialled: a manifest that could not be read changes nothing.
+    const grpc = usesGrpc(facts);
+    const decidedBy = grpc ? undefined : (['go'] as InputKind[]);
     if (facts.workloads.length === 0)
-      return { notApplicable: 'no Deployment, StatefulSet or DaemonSet' };
-    if (!usesGrpc(facts)) return { findings: [] };
+      return {
+        notApplicable: 'no Deployment, StatefulSet or DaemonSet',
+        decidedBy,
+      };
+    if (!grpc) return { findings: [], decidedBy };
     const { findings: short, dialing } = shortTargets(facts, program);
     if (short.length === 0) return { findings: [] };
     const example = `${short[0].path}:${short[0].line}`;
     const thirdParty = thirdPartyContainers(facts);
     const leftOut: string[] = [];
     const undecided: string[] = [];
-    const findings: Finding[] = facts.workloads
+    const findings = new FindingsByPlace();
+    facts.workloads
       .filter(w => {
         if (w.ndots !== undefined && w.ndots <= MAX_GOOD_NDOTS) return false;
         if (dialing !== 'all' && !dialing.has(w)) return false;
@@ -42,14 +50,16 @@ export const k8sNdotsCheck: Check = {
         }
         if (w.templated && w.ndots === undefined) {
           undecided.push(
-            `the ndots of ${w.kind} ${w.name} (${w.ref.path}:${w.ref.line}): its template has lines the analyzer cannot render`,
+            `the ndots of ${w.kind} ${w.name} (${w.ref.path}:${
+              w.ref.line
+            }): ${hiddenByTemplate(w.ref, w.templated)}`,
           );
           return false;
         }
         return true;
       })
-      .map(w =>
-        findingAt(
+      .forEach(w =>
+        findings.add(
           w.ref,
           `${w.kind} ${w.name} runs a service that dials short names (${
             short.length
@@ -58,15 +68,16 @@ export const k8sNdotsCheck: Check = {
           }, first at ${example}) with ${
             w.ndots === undefined ? 'the default ndots 5' : `ndots ${w.ndots}`
           }: each lookup tries the search domains first; set spec.template.spec.dnsConfig.options to [{name: ndots, value: "2"}] (or dial fully qualified names ending in a dot)`,
+          w.overlay,
         ),
       );
     const notes = leftOut.length
       ? [
-          `workloads left out, as they run only third-party images: ${leftOut.join(
-            '; ',
-          )}`,
+          `workloads left out, as they run only third-party images: ${[
+            ...new Set(leftOut),
+          ].join('; ')}`,
         ]
       : [];
-    return findingsOutcome(findings, notes, undecided);
+    return findingsOutcome(findings.findings(), notes, [...new Set(undecided)]);
   },
 };

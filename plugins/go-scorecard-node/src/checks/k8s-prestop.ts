@@ -1,10 +1,10 @@
-import { Finding } from '@internal/plugin-go-scorecard-common';
 import {
   describeThirdParty,
   thirdPartyContainers,
 } from '../k8s/thirdPartyImages';
+import { hiddenByTemplate } from './templateLines';
 import { Check, findingsOutcome } from './types';
-import { findingAt } from './findingAt';
+import { FindingsByPlace } from './overlayFindings';
 
 /**
  * `k8s-prestop`: a workload container that serves traffic (ports, or an httpGet/grpc/
@@ -19,7 +19,7 @@ export const k8sPrestopCheck: Check = {
   run(facts) {
     if (facts.workloads.length === 0)
       return { notApplicable: 'no Deployment, StatefulSet or DaemonSet' };
-    const findings: Finding[] = [];
+    const findings = new FindingsByPlace();
     const thirdParty = thirdPartyContainers(facts);
     const leftOut: string[] = [];
     const undecided: string[] = [];
@@ -36,19 +36,24 @@ export const k8sPrestopCheck: Check = {
         if (!c.servesTraffic || c.preStop) continue;
         if (c.templated) {
           undecided.push(
-            `whether container "${c.name}" of ${w.kind} ${w.name} (${c.ref.path}:${c.ref.line}) has a preStop hook: its template has lines the analyzer cannot render`,
+            `whether container "${c.name}" of ${w.kind} ${w.name} (${
+              c.ref.path
+            }:${c.ref.line}) has a preStop hook: ${hiddenByTemplate(
+              c.ref,
+              c.templated,
+            )}`,
           );
           continue;
         }
-        findings.push(
-          findingAt(
-            c.ref,
-            `container "${c.name}" of ${w.kind} ${w.name} serves traffic but has no lifecycle.preStop: the pod gets SIGTERM while endpoints and load balancers still send it requests; add a preStop hook that sleeps a few seconds (e.g. sleep: {seconds: 5})`,
-          ),
+        findings.add(
+          c.ref,
+          `container "${c.name}" of ${w.kind} ${w.name} serves traffic but has no lifecycle.preStop: the pod gets SIGTERM while endpoints and load balancers still send it requests; add a preStop hook that sleeps a few seconds (e.g. sleep: {seconds: 5})`,
+          w.overlay,
         );
       }
     }
-    const list = leftOut.join('; ');
+    // A base's container is met once per root kustomization that includes it.
+    const list = [...new Set(leftOut)].join('; ');
     if (!ownServing && leftOut.length)
       return {
         notApplicable: `only containers that run third-party images serve traffic: ${list}`,
@@ -56,6 +61,6 @@ export const k8sPrestopCheck: Check = {
     const notes = leftOut.length
       ? [`containers left out, as they run third-party images: ${list}`]
       : [];
-    return findingsOutcome(findings, notes, undecided);
+    return findingsOutcome(findings.findings(), notes, [...new Set(undecided)]);
   },
 };

@@ -1,5 +1,6 @@
 import { Finding } from '@internal/plugin-go-scorecard-common';
 import { ServiceFacts } from '../facts';
+import { InputKind } from '../inputKind';
 import { ServiceProgram } from '../program/serviceProgram';
 
 /**
@@ -10,9 +11,18 @@ import { ServiceProgram } from '../program/serviceProgram';
  * (design.md, Rule notes: "Never a silent pass"). A check that throws is reported with
  * status `error` and the exception's message.
  */
-export type CheckOutcome =
+export type CheckOutcome = (
   | { findings: Finding[]; notes?: string[]; undecided?: string[] }
-  | { notApplicable: string };
+  | { notApplicable: string }
+) & {
+  /**
+   * The kinds of input this outcome rests on, when fewer than the check reads
+   * (`checks/inputs.ts`): a file of another kind that could not be read cannot change it, so
+   * it does not turn the result into `error` (no gRPC import: a broken manifest is beside the
+   * point for `grpc-short-target`).
+   */
+  decidedBy?: InputKind[];
+};
 
 /** One check of the catalog, run on a service's facts and the program linked from them. */
 export interface Check {

@@ -274,12 +274,12 @@ describe('extractWorkloads', () => {
     );
     expect(notes).toEqual([]);
     const [w] = workloads;
-    expect(w.templated).toBe(true);
+    expect(w.templated).toEqual([21, 23, 24, 10]);
     expect(w.patch).toBeUndefined();
     expect(w.terminationGracePeriodSeconds).toBeUndefined();
     const [main, plain] = w.containers;
     expect(main.ref.line).toBe(12);
-    expect(main.templated).toBe(true);
+    expect(main.templated).toEqual([21]);
     expect(main.env).toEqual([
       { name: 'USER_ADDR' },
       { name: 'ORDER_ADDR' },

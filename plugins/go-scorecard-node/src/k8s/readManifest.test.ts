@@ -63,7 +63,7 @@ describe('readManifest', () => {
       'not a chart template, and not plain YAML: read with its template actions blanked',
     ]);
     expect(read.failure).toBeUndefined();
-    expect(read.workloads[0].containers[0].templated).toBe(true);
+    expect(read.workloads[0].containers[0].templated).toEqual([11]);
   });
 
   it('reports a workload it cannot understand as a failure', () => {

@@ -35,6 +35,22 @@ export interface WorkloadSource {
   opaqueLines: number[];
 }
 
+/**
+ * A YAML scalar's number: a number, or a string of digits (`"2"`); NaN for anything else,
+ * an empty value (`terminationGracePeriodSeconds:` as Helm renders a missing value) included.
+ */
+function numberOf(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && /^\s*[+-]?\d+(\.\d+)?\s*$/.test(value))
+    return Number(value);
+  return NaN;
+}
+
+/** A name as messages show it: `(unnamed)` when missing or not a plain string. */
+function displayName(name: string | undefined): string {
+  return name?.trim() ? name : '(unnamed)';
+}
+
 function isTemplated(value: unknown): boolean {
   return typeof value === 'string' && value.includes(TEMPLATE_PLACEHOLDER);
 }
@@ -64,12 +80,15 @@ export class WorkloadReader {
     return this.ref(pair.key);
   }
 
-  /** Whether an opaque template line lies inside `node`. */
-  private hasOpaqueLine(node: Node | undefined): boolean {
-    if (!node?.range || this.src.opaqueLines.length === 0) return false;
+  /** The source lines of the opaque template lines inside `node`. */
+  private opaqueLinesIn(node: Node | undefined): number[] {
+    if (!node?.range || this.src.opaqueLines.length === 0) return [];
     const first = this.src.lines.linePos(node.range[0]).line;
     const last = this.src.lines.linePos(node.range[2]).line;
-    return this.src.opaqueLines.some(l => l >= first && l <= last);
+    const lines = this.src.opaqueLines
+      .filter(l => l >= first && l <= last)
+      .map(l => this.src.sourceLine(l));
+    return [...new Set(lines)];
   }
 
   read(kind: Workload['kind']): Workload {
@@ -80,22 +99,23 @@ export class WorkloadReader {
       .map(c => this.container(c));
     const workload: Workload = {
       kind,
-      name: this.r.string(this.root, 'metadata', 'name') ?? '',
+      name: displayName(this.r.string(this.root, 'metadata', 'name')),
       ref: this.keyRef(kindPair),
       containers,
     };
-    let templated = this.hasOpaqueLine(podSpec);
+    const templated = this.opaqueLinesIn(podSpec);
 
     const grace = this.r.pair(podSpec, 'terminationGracePeriodSeconds');
     const graceValue = this.r.resolve(grace?.value);
     if (grace && isScalar(graceValue)) {
-      const value = Number(graceValue.value);
+      const value = numberOf(graceValue.value);
       if (Number.isInteger(value))
         workload.terminationGracePeriodSeconds = {
           value,
           ref: this.keyRef(grace),
         };
-      else templated ||= isTemplated(graceValue.value);
+      else if (isTemplated(graceValue.value))
+        templated.push(this.keyRef(grace).line);
     }
 
     for (const option of this.r.items(
@@ -103,12 +123,13 @@ export class WorkloadReader {
     )) {
       if (this.r.string(option, 'name') !== 'ndots') continue;
       const raw = this.r.get(option, 'value');
-      const value = isScalar(raw) ? Number(raw.value) : NaN;
+      const value = isScalar(raw) ? numberOf(raw.value) : NaN;
       if (Number.isInteger(value)) workload.ndots = value;
-      else templated ||= isScalar(raw) && isTemplated(raw.value);
+      else if (isScalar(raw) && isTemplated(raw.value))
+        templated.push(this.ref(raw).line);
     }
 
-    if (templated) workload.templated = true;
+    if (templated.length) workload.templated = [...new Set(templated)];
     const hasImage = (c: unknown) => this.r.get(c, 'image') !== undefined;
     if (
       !this.src.opaqueLines.length &&
@@ -122,7 +143,7 @@ export class WorkloadReader {
   private container(node: Node): Container {
     const namePair = this.r.pair(node, 'name');
     const container: Container = {
-      name: this.r.string(node, 'name') ?? '',
+      name: displayName(this.r.string(node, 'name')),
       ref: namePair ? this.keyRef(namePair) : this.ref(node),
       servesTraffic: this.servesTraffic(node),
       env: this.r.items(this.r.get(node, 'env')).flatMap(e => this.env(e)),
@@ -141,8 +162,8 @@ export class WorkloadReader {
       const sleep = this.r.get(hook, 'sleep', 'seconds');
       const command = this.r.items(this.r.get(hook, 'exec', 'command'));
       let sleepSeconds: number | undefined;
-      if (isScalar(sleep) && Number.isFinite(Number(sleep.value)))
-        sleepSeconds = Number(sleep.value);
+      if (isScalar(sleep) && Number.isFinite(numberOf(sleep.value)))
+        sleepSeconds = numberOf(sleep.value);
       else if (command.length > 0 && command.every(isScalar)) {
         sleepSeconds = preStopSleepSeconds(
           command.map(c => String((c as Scalar).value)),
@@ -150,7 +171,8 @@ export class WorkloadReader {
       }
       container.preStop = { sleepSeconds, ref: this.keyRef(preStop) };
     }
-    if (this.hasOpaqueLine(node)) container.templated = true;
+    const opaque = this.opaqueLinesIn(node);
+    if (opaque.length) container.templated = opaque;
     return container;
   }
 

@@ -30,6 +30,7 @@ describe('HelmCharts', () => {
       path: 'deploy/shop/charts/cart/templates/deploy.yaml',
       text: 'name: {{ include "shop.name" . }}\nimage: {{ .Values.global.registry }}/cart\nport: {{ .Values.port }}\nreplicas: {{ .Values.replicas }}\n',
     },
+    { path: 'deploy/shop/values-prod.yaml', text: 'grace: 90\n' },
     { path: 'deploy/broken/Chart.yaml', text: 'name: [\n' },
     { path: 'deploy/broken/templates/a.yaml', text: 'a: {{ .Chart.Name }}\n' },
   ];
@@ -60,14 +61,20 @@ describe('HelmCharts', () => {
     );
   });
 
-  it('reports a Chart.yaml it cannot read and still renders the chart', () => {
+  it('notes a Chart.yaml it cannot read (still rendering the chart) and the values files it does not use', () => {
     expect(
-      charts.render('deploy/broken/templates/a.yaml', files[8].text).text,
+      charts.render('deploy/broken/templates/a.yaml', files[9].text).text,
     ).toBe('a: \n');
-    expect(charts.problems).toEqual([
+    expect(charts.notes).toEqual([
       {
         path: 'deploy/broken/Chart.yaml',
         message: expect.stringMatching(/^not read: /),
+      },
+      {
+        path: 'deploy/shop/values-prod.yaml',
+        message: expect.stringMatching(
+          /^not read: the chart is rendered with its values.yaml only/,
+        ),
       },
     ]);
   });

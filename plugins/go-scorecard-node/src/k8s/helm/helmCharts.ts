@@ -18,6 +18,9 @@ interface Chart {
   parent?: Chart;
 }
 
+/** Values files beside `values.yaml`: `values-prod.yaml`, `values.staging.yaml`, `prod-values.yaml`. */
+export const OTHER_VALUES = /^(values[-._].+|.+[-._]values)\.ya?ml$/;
+
 /** Release name `helm template` renders with when given none. */
 const RELEASE_NAME = 'release-name';
 
@@ -49,18 +52,21 @@ function chartObject(
  * Helm would with the chart's own `values.yaml` (https://helm.sh/docs/chart_template_guide/).
  * A subchart's values are its `values.yaml` merged with its parent's `<name>:` section and
  * `global:`. Named templates (`define`) are shared by a chart, its subcharts and its parent,
- * as Helm shares them. Problems reading a `Chart.yaml`, `values.yaml` or helper template are
- * returned in `problems`; the chart is still rendered with what could be read.
+ * as Helm shares them. Problems reading a `Chart.yaml`, `values.yaml` or helper template, and
+ * the other values files of a chart that are not read (`values-prod.yaml`: which one a release
+ * uses is not in the tree), are returned in `notes`; the chart is still rendered with what
+ * could be read.
  */
 export class HelmCharts {
   private readonly charts: Chart[];
   private readonly defines = new Map<string, Defines>();
-  readonly problems: { path: string; message: string }[] = [];
+  readonly notes: { path: string; message: string }[] = [];
 
   private constructor(
     chartFiles: ChartFile[],
     valuesFiles: ChartFile[],
     private readonly templates: ChartFile[],
+    otherValues: string[],
   ) {
     const byDir = new Map<string, Chart>();
     for (const f of chartFiles) {
@@ -84,6 +90,13 @@ export class HelmCharts {
       }
       chart.values = v;
     }
+    for (const path of otherValues) {
+      if (!byDir.has(dirOf(path))) continue;
+      this.notes.push({
+        path,
+        message: `not read: the chart is rendered with its values.yaml only (a release's own values files and --set are not in the tree)`,
+      });
+    }
   }
 
   /** Reads the charts of a tree from its `Chart.yaml`s, `values.yaml`s and template files. */
@@ -98,7 +111,10 @@ export class HelmCharts {
         within(d === '' ? 'templates' : `${d}/templates`, f.path),
       ),
     );
-    return new HelmCharts(chartFiles, valuesFiles, templates);
+    const otherValues = files
+      .map(f => f.path)
+      .filter(p => OTHER_VALUES.test(nameOf(p)));
+    return new HelmCharts(chartFiles, valuesFiles, templates, otherValues);
   }
 
   /** The chart whose `templates/` folder holds `path`, if any (the nearest one). */
@@ -160,7 +176,7 @@ export class HelmCharts {
         for (const [name, nodes] of parseTemplate(f.text).defines)
           defines.set(name, nodes);
       } catch (e) {
-        this.problems.push({
+        this.notes.push({
           path: f.path,
           message: `template not read: ${(e as Error).message}`,
         });
@@ -175,7 +191,7 @@ export class HelmCharts {
       const v = parse(f.text, { maxAliasCount: 1000, uniqueKeys: false });
       return isPlainMap(v) ? v : {};
     } catch (e) {
-      this.problems.push({
+      this.notes.push({
         path: f.path,
         message: `not read: ${(e as Error).message}`,
       });

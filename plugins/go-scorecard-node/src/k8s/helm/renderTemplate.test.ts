@@ -73,6 +73,25 @@ describe('renderTemplate', () => {
     expect(out.opaqueLines).toEqual([3]);
   });
 
+  it('marks a line opaque when a missing named template is trimmed onto it', () => {
+    const text = [
+      'containers:',
+      '  - name: api',
+      '    ports: [{containerPort: 80}]',
+      '    {{- include "lib.lifecycle" . }}',
+      '    image: {{ .Release.Namespace }}/api',
+    ].join('\n');
+    const out = render(text, {});
+    expect(out.text.split('\n')).toEqual([
+      'containers:',
+      '  - name: api',
+      `    ports: [{containerPort: 80}]${TEMPLATE_PLACEHOLDER}`,
+      `    image: ${TEMPLATE_PLACEHOLDER}/api`,
+    ]);
+    // The missing template may add structure; an unknown scalar does not.
+    expect(out.opaqueLines).toEqual([3]);
+  });
+
   it('takes the first branch of a condition it cannot decide', () => {
     const text = [
       'spec:',

@@ -13,6 +13,8 @@ import {
   truth,
   UNKNOWN,
   UNKNOWN_MARK,
+  OPAQUE_MARK,
+  hasUnknown,
 } from './templateValues';
 
 /**
@@ -29,6 +31,9 @@ export interface RenderedTemplate {
 
 /** A named template (`define`) and the file it is in. */
 export type Defines = Map<string, TemplateNode[]>;
+
+/** Either mark of unknown output. */
+const MARKS = new RegExp(`[${UNKNOWN_MARK}${OPAQUE_MARK}]`);
 
 /** Most nodes one render evaluates: a loop over a large list stops there, unknown. */
 const MAX_STEPS = 200_000;
@@ -217,8 +222,8 @@ class Evaluator {
     sink: Sink,
   ): void {
     const v = this.pipeline({ ...node.pipe, vars: [] }, scope);
-    if (v === UNKNOWN || (typeof v === 'string' && v.includes(UNKNOWN_MARK))) {
-      sink.value(UNKNOWN_MARK, node.at);
+    if (v === UNKNOWN || (typeof v === 'string' && hasUnknown(v))) {
+      sink.value(OPAQUE_MARK, node.at);
       return;
     }
     let entries: [unknown, unknown][] = [];
@@ -253,7 +258,7 @@ class Evaluator {
   /** A named template rendered to a string (`include`, `template`); unknown when undefined. */
   include(name: unknown, dot: unknown): string {
     const nodes = typeof name === 'string' ? this.defines.get(name) : undefined;
-    if (!nodes || this.depth >= MAX_DEPTH) return UNKNOWN_MARK;
+    if (!nodes || this.depth >= MAX_DEPTH) return OPAQUE_MARK;
     this.depth++;
     try {
       const sink = new StringSink();
@@ -266,8 +271,8 @@ class Evaluator {
 
   /** `tpl`: a string rendered as a template with the given dot. */
   private tpl(text: unknown, dot: unknown): unknown {
-    if (typeof text !== 'string' || text.includes(UNKNOWN_MARK)) return UNKNOWN;
-    if (this.depth >= MAX_DEPTH) return UNKNOWN;
+    if (typeof text !== 'string' || hasUnknown(text)) return OPAQUE_MARK;
+    if (this.depth >= MAX_DEPTH) return OPAQUE_MARK;
     let parsed;
     try {
       parsed = parseTemplate(text);
@@ -353,7 +358,8 @@ class Evaluator {
  * Renders one chart template with the chart's values (Helm's root context `root`: `Values`,
  * `Chart`, `Release`, `Capabilities`, `Template`) and the named templates of its chart.
  * Lines holding only unknown output become empty and opaque; unknown output inside a line
- * becomes {@link TEMPLATE_PLACEHOLDER}. Throws `TemplateSyntaxError` when the template does
+ * becomes {@link TEMPLATE_PLACEHOLDER}, and the line is opaque too when that output may be
+ * YAML structure (see `OPAQUE_MARK`). Throws `TemplateSyntaxError` when the template does
  * not parse and {@link RenderBudgetError} when it evaluates too much.
  */
 export function renderTemplate(
@@ -372,16 +378,16 @@ export function renderTemplate(
   sink.end();
   const opaqueLines: number[] = [];
   const lines = sink.lines.map((line, i) => {
-    if (!line.includes(UNKNOWN_MARK)) return line;
-    if (line.split(UNKNOWN_MARK).join('').trim() === '') {
+    const opaque = line.includes(OPAQUE_MARK);
+    if (!opaque && !line.includes(UNKNOWN_MARK)) return line;
+    const parts = line.split(MARKS);
+    if (parts.join('').trim() === '') {
       opaqueLines.push(i + 1);
       return '';
     }
-    return line
-      .split(UNKNOWN_MARK)
-      .filter(
-        (part, k, parts) => part !== '' || k === 0 || k === parts.length - 1,
-      )
+    if (opaque) opaqueLines.push(i + 1);
+    return parts
+      .filter((part, k) => part !== '' || k === 0 || k === parts.length - 1)
       .join(TEMPLATE_PLACEHOLDER);
   });
   return {

@@ -7,6 +7,7 @@ import {
   truth,
   UNKNOWN,
   UNKNOWN_MARK,
+  OPAQUE_MARK,
 } from './templateValues';
 
 /** A template function: its arguments, the piped value last, as text/template passes them. */
@@ -120,9 +121,9 @@ export const TEMPLATE_FUNCTIONS: Record<string, TemplateFunction> = {
     args.map(a => (isNil(a) ? '""' : JSON.stringify(str(a)))).join(' '),
   squote: (...args) => args.map(a => `'${str(a)}'`).join(' '),
   toYaml,
-  toJson: v => (hasUnknown(v) ? UNKNOWN_MARK : JSON.stringify(v ?? null)),
+  toJson: v => (hasUnknown(v) ? OPAQUE_MARK : JSON.stringify(v ?? null)),
   toPrettyJson: v =>
-    hasUnknown(v) ? UNKNOWN_MARK : JSON.stringify(v ?? null, null, '  '),
+    hasUnknown(v) ? OPAQUE_MARK : JSON.stringify(v ?? null, null, '  '),
   toString: (v: unknown) => str(v),
   indent: (n, s) => indent(n, s),
   nindent: (n, s) => `\n${indent(n, s)}`,

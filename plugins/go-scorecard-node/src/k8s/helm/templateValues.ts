@@ -15,10 +15,22 @@ export const TEMPLATE_PLACEHOLDER = '__TEMPLATE__';
  */
 export const UNKNOWN_MARK = '\u0001';
 
+/**
+ * What unknown output that may be YAML structure prints as (a named template the tree lacks,
+ * `toYaml` or `tpl` of an unknown value): a line holding it is opaque even when other text
+ * shares it (`{{- include "lib.lifecycle" . }}` trimmed onto the line before).
+ */
+export const OPAQUE_MARK = '\u0002';
+
+/** Whether a string holds unknown output of either kind. */
+function hasMark(s: string): boolean {
+  return s.includes(UNKNOWN_MARK) || s.includes(OPAQUE_MARK);
+}
+
 /** Whether a value is unknown, or a string or structure holding an unknown part. */
 export function hasUnknown(v: unknown, depth = 0): boolean {
   if (v === UNKNOWN) return true;
-  if (typeof v === 'string') return v.includes(UNKNOWN_MARK);
+  if (typeof v === 'string') return hasMark(v);
   if (depth > 50 || v === null || typeof v !== 'object') return false;
   return Object.values(v as object).some(x => hasUnknown(x, depth + 1));
 }
@@ -31,7 +43,7 @@ export function truth(v: unknown): boolean | undefined {
   if (v === UNKNOWN) return undefined;
   if (v === null || v === undefined || v === false || v === 0 || v === '')
     return false;
-  if (typeof v === 'string' && v.includes(UNKNOWN_MARK)) return true;
+  if (typeof v === 'string' && hasMark(v)) return true;
   if (Array.isArray(v)) return v.length > 0;
   if (typeof v === 'object') return Object.keys(v as object).length > 0;
   return true;
@@ -53,7 +65,7 @@ export function printValue(v: unknown): string {
 
 /** Helm's `toYaml` (sigs.k8s.io/yaml: keys sorted, no trailing newline); unknown when any part is. */
 export function toYaml(v: unknown): string {
-  if (hasUnknown(v)) return UNKNOWN_MARK;
+  if (hasUnknown(v)) return OPAQUE_MARK;
   if (v === undefined) return 'null';
   return stringify(v, { sortMapEntries: true, lineWidth: 0 }).replace(
     /\n+$/,

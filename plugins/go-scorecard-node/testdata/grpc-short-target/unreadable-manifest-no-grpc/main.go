@@ -1,0 +1,7 @@
+package main
+
+import "net/http"
+
+func main() {
+	_, _ = http.Get("http://user-service:8080/")
+}
