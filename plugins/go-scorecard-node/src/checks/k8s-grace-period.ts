@@ -8,7 +8,7 @@ import {
 } from '../k8s/thirdPartyImages';
 import { hiddenByTemplate } from './templateLines';
 import { Check, findingsOutcome } from './types';
-import { FindingsByPlace } from './overlayFindings';
+import { OverlayFindings } from './overlayFindings';
 
 /** Kubernetes' default terminationGracePeriodSeconds. */
 const DEFAULT_GRACE_SECONDS = 30;
@@ -59,7 +59,7 @@ export const k8sGracePeriodCheck: Check = {
       return { notApplicable: 'no Deployment, StatefulSet or DaemonSet' };
     const budget = shutdownSeconds(facts, program);
     const shutdown = budget.seconds;
-    const findings = new FindingsByPlace();
+    const findings = new OverlayFindings();
     const thirdParty = thirdPartyContainers(facts);
     const workloadsLeftOut: string[] = [];
     const sleepsLeftOut: string[] = [];

@@ -3,7 +3,7 @@ import { thirdPartyContainers } from '../k8s/thirdPartyImages';
 import { hiddenByTemplate } from './templateLines';
 import { InputKind } from '../inputKind';
 import { Check, findingsOutcome } from './types';
-import { FindingsByPlace } from './overlayFindings';
+import { OverlayFindings } from './overlayFindings';
 
 /** Largest ndots that keeps short in-cluster names (`svc.ns`) from walking the search list first. */
 const MAX_GOOD_NDOTS = 2;
@@ -34,7 +34,7 @@ export const k8sNdotsCheck: Check = {
     const thirdParty = thirdPartyContainers(facts);
     const leftOut: string[] = [];
     const undecided: string[] = [];
-    const findings = new FindingsByPlace();
+    const findings = new OverlayFindings();
     facts.workloads
       .filter(w => {
         if (w.ndots !== undefined && w.ndots <= MAX_GOOD_NDOTS) return false;

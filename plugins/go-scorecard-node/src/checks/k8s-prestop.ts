@@ -4,7 +4,7 @@ import {
 } from '../k8s/thirdPartyImages';
 import { hiddenByTemplate } from './templateLines';
 import { Check, findingsOutcome } from './types';
-import { FindingsByPlace } from './overlayFindings';
+import { OverlayFindings } from './overlayFindings';
 
 /**
  * `k8s-prestop`: a workload container that serves traffic (ports, or an httpGet/grpc/
@@ -19,7 +19,7 @@ export const k8sPrestopCheck: Check = {
   run(facts) {
     if (facts.workloads.length === 0)
       return { notApplicable: 'no Deployment, StatefulSet or DaemonSet' };
-    const findings = new FindingsByPlace();
+    const findings = new OverlayFindings();
     const thirdParty = thirdPartyContainers(facts);
     const leftOut: string[] = [];
     const undecided: string[] = [];

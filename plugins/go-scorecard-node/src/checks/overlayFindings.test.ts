@@ -1,4 +1,4 @@
-import { FindingsByPlace, inOverlays } from './overlayFindings';
+import { OverlayFindings, inOverlays } from './overlayFindings';
 
 const ref = (path: string, line: number) => ({
   path,
@@ -15,9 +15,9 @@ describe('inOverlays', () => {
   });
 });
 
-describe('FindingsByPlace', () => {
+describe('OverlayFindings', () => {
   it('makes the findings of one place one, naming the overlays; keeps the others as they come', () => {
-    const f = new FindingsByPlace();
+    const f = new OverlayFindings();
     f.add(ref('base/d.yaml', 9), 'no preStop', 'overlays/staging');
     f.add(ref('plain.yaml', 4), 'no preStop');
     f.add(ref('plain.yaml', 4), 'no preStop');

@@ -24,9 +24,10 @@ interface Place {
  * same line: their findings at one path and line become one, whose message names the overlays
  * (`… (in deploy/overlays/staging, deploy/overlays/dev)`); different messages at that line
  * (a grace period short by different amounts) are joined with `; `, each naming its own.
- * Findings of workloads no kustomization includes are kept as they come.
+ * Findings of workloads no kustomization includes are kept as they come. (The shutdown checks'
+ * `FindingsByPlace` in `mainPackages.ts` keeps one finding per place across binaries instead.)
  */
-export class FindingsByPlace {
+export class OverlayFindings {
   private readonly entries: (Finding | Place)[] = [];
   private readonly places = new Map<string, Place>();
 
