@@ -49,5 +49,13 @@ export interface Config {
       /** How long history rows are kept. Default 90 days. */
       retention?: HumanDuration | string;
     };
+    limits?: {
+      /**
+       * The most findings stored and returned for one check of one entity; the check's
+       * `totalFindings` keeps the true count and its status is decided on all of them.
+       * A positive integer. Default 100.
+       */
+      maxFindingsPerCheck?: number;
+    };
   };
 }

@@ -45,6 +45,26 @@ describe('readScorecardConfig', () => {
     ).toThrow(/batchSize/);
   });
 
+  it('reads the findings cap and rejects one that is not a positive integer', () => {
+    expect(defaultScorecardConfig.maxFindingsPerCheck).toBe(100);
+    expect(
+      readScorecardConfig(
+        new ConfigReader({
+          goScorecard: { limits: { maxFindingsPerCheck: 25 } },
+        }),
+      ).maxFindingsPerCheck,
+    ).toBe(25);
+    for (const bad of [0, -1, 2.5]) {
+      expect(() =>
+        readScorecardConfig(
+          new ConfigReader({
+            goScorecard: { limits: { maxFindingsPerCheck: bad } },
+          }),
+        ),
+      ).toThrow(/limits\.maxFindingsPerCheck/);
+    }
+  });
+
   it('makes the lease cover a whole batch', () => {
     expect(
       effectiveLeaseMs({

@@ -24,6 +24,12 @@ export interface ScorecardConfig {
   shutdownTimeoutMs: number;
   scanNowTimeoutMs: number;
   historyRetentionMs: number;
+  /**
+   * The most findings stored and returned for one check of one entity
+   * (`goScorecard.limits.maxFindingsPerCheck`); the check's `totalFindings` keeps the
+   * true count and its status is decided on all of them. A positive integer.
+   */
+  maxFindingsPerCheck: number;
 }
 
 const MiB = 1024 * 1024;
@@ -45,6 +51,7 @@ export const defaultScorecardConfig: ScorecardConfig = {
   shutdownTimeoutMs: 10_000,
   scanNowTimeoutMs: 30_000,
   historyRetentionMs: 90 * 24 * 60 * 60_000,
+  maxFindingsPerCheck: 100,
 };
 
 /**
@@ -99,6 +106,10 @@ export function readScorecardConfig(
     ),
     scanNowTimeoutMs: duration('schedule.scanNowTimeout', d.scanNowTimeoutMs),
     historyRetentionMs: duration('history.retention', d.historyRetentionMs),
+    maxFindingsPerCheck: positive(
+      'limits.maxFindingsPerCheck',
+      d.maxFindingsPerCheck,
+    ),
   };
   return result;
 }
