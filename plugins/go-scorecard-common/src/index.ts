@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export * from './types';
+export * from './capFindings';
 export * from './catalog';
 export * from './permissions';
 export * from './api';

@@ -24,7 +24,18 @@ export interface CheckResult {
   lesson: LessonId;
   severity: CheckSeverity;
   status: CheckStatus;
+  /**
+   * In file/line order. Where findings are capped (the REST API, the CLI's JSON and text),
+   * at most the cap: the first ones; {@link CheckResult.totalFindings} is the true number.
+   */
   findings: Finding[];
+  /**
+   * The true number of findings; `findings` holds at most the cap, in file/line order.
+   * The status is decided on all of them, so a check whose list was capped still fails.
+   * Set by `capFindings` (every REST API response and the CLI's JSON carry it); when
+   * absent, `findings` is complete.
+   */
+  totalFindings?: number;
   /**
    * Why the check is `not_applicable` or `error`; for any status, what the check left out
    * and why (`k8s-prestop` leaves out containers that run third-party images).
