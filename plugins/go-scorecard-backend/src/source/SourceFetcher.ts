@@ -26,7 +26,14 @@ export type FetchResult =
   | { unchanged: true }
   | { unchanged: false; tree: BufferedTree; etag: string; root: string };
 
-type SingleFetch = { unchanged: true } | { unchanged: false; files: BufferedFile[]; problems: TreeProblem[]; etag: string };
+type SingleFetch =
+  | { unchanged: true }
+  | {
+      unchanged: false;
+      files: BufferedFile[];
+      problems: TreeProblem[];
+      etag: string;
+    };
 
 /**
  * Fetches the files the analyzer reads from an entity's source (and manifests)
@@ -42,17 +49,28 @@ export class SourceFetcher {
     },
   ) {}
 
-  async fetch(request: FetchRequest, signal?: AbortSignal): Promise<FetchResult> {
+  async fetch(
+    request: FetchRequest,
+    signal?: AbortSignal,
+  ): Promise<FetchResult> {
     if (request.sourceError) throw new InputError(request.sourceError);
-    if (!request.source) throw new InputError('The entity has no source location');
+    if (!request.source)
+      throw new InputError('The entity has no source location');
     const source = parseSourceLocation(request.source);
-    const manifests = request.manifests ? parseSourceLocation(request.manifests) : undefined;
+    const manifests = request.manifests
+      ? parseSourceLocation(request.manifests)
+      : undefined;
     const root = source.target;
 
     if (!manifests) {
       const result = await this.fetchOne(source, request.etag, signal);
       if (result.unchanged) return result;
-      return { unchanged: false, tree: new BufferedTree(result.files, result.problems), etag: result.etag, root };
+      return {
+        unchanged: false,
+        tree: new BufferedTree(result.files, result.problems),
+        etag: result.etag,
+        root,
+      };
     }
 
     const [sourceEtag, manifestsEtag] = splitEtag(request.etag);
@@ -63,9 +81,16 @@ export class SourceFetcher {
     if (a.unchanged && b.unchanged) return { unchanged: true };
     if (a.unchanged) a = await this.fetchOne(source, undefined, signal);
     if (b.unchanged) b = await this.fetchOne(manifests, undefined, signal);
-    if (a.unchanged || b.unchanged) throw new Error('Source reported unchanged without an ETag');
-    const files = [...a.files, ...b.files.map(f => ({ ...f, path: MANIFESTS_PREFIX + f.path }))];
-    const problems = [...a.problems, ...b.problems.map(p => ({ ...p, path: MANIFESTS_PREFIX + p.path }))];
+    if (a.unchanged || b.unchanged)
+      throw new Error('Source reported unchanged without an ETag');
+    const files = [
+      ...a.files,
+      ...b.files.map(f => ({ ...f, path: MANIFESTS_PREFIX + f.path })),
+    ];
+    const problems = [
+      ...a.problems,
+      ...b.problems.map(p => ({ ...p, path: MANIFESTS_PREFIX + p.path })),
+    ];
     return {
       unchanged: false,
       tree: new BufferedTree(files, problems),
@@ -84,17 +109,23 @@ export class SourceFetcher {
       : this.fetchLocal(location.target, etag, signal);
   }
 
-  private async fetchUrl(url: string, etag: string | undefined, signal?: AbortSignal): Promise<SingleFetch> {
+  private async fetchUrl(
+    url: string,
+    etag: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<SingleFetch> {
     const { maxFileBytes } = this.options;
     let response;
     try {
       response = await this.options.urlReader.readTree(url, {
         etag,
         signal,
-        filter: (path, info) => isAnalyzedPath(path) && (!info || info.size <= maxFileBytes),
+        filter: (path, info) =>
+          isAnalyzedPath(path) && (!info || info.size <= maxFileBytes),
       });
     } catch (e) {
-      if ((e as Error)?.name === NotModifiedError.name) return { unchanged: true };
+      if ((e as Error)?.name === NotModifiedError.name)
+        return { unchanged: true };
       throw e;
     }
     const files: BufferedFile[] = [];
@@ -108,9 +139,14 @@ export class SourceFetcher {
     return { unchanged: false, files, problems: [], etag: response.etag };
   }
 
-  private async fetchLocal(target: string, etag: string | undefined, signal?: AbortSignal): Promise<SingleFetch> {
+  private async fetchLocal(
+    target: string,
+    etag: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<SingleFetch> {
     const folder = await this.options.localRoots.resolveFolder(target);
-    const tree = await DirectoryTree.open(folder);
+    // The tree must be the folder the allow-list check resolved, even if the path was swapped since.
+    const tree = await DirectoryTree.open(folder, { expectedRealPath: folder });
     const problems: TreeProblem[] = [];
     const files: BufferedFile[] = [];
     const hash = createHash('sha256');
@@ -124,7 +160,18 @@ export class SourceFetcher {
         files.push({ path: entry.path, size });
         continue;
       }
-      const data = await entry.read();
+      let data: Buffer;
+      try {
+        // The tree proves each read stays inside the folder; a file that changed into a
+        // way out (or vanished) since it was listed is a problem, not a failed scan.
+        data = await entry.read();
+      } catch (e) {
+        problems.push({
+          path: entry.path,
+          message: `not read: ${(e as Error).message}`,
+        });
+        continue;
+      }
       hash.update(data).update('\0');
       files.push({ path: entry.path, size: data.length, data });
     }
@@ -136,11 +183,16 @@ export class SourceFetcher {
   }
 }
 
-function splitEtag(etag: string | undefined): [string | undefined, string | undefined] {
+function splitEtag(
+  etag: string | undefined,
+): [string | undefined, string | undefined] {
   if (!etag?.startsWith('[')) return [undefined, undefined];
   try {
     const [a, b] = JSON.parse(etag);
-    return [typeof a === 'string' ? a : undefined, typeof b === 'string' ? b : undefined];
+    return [
+      typeof a === 'string' ? a : undefined,
+      typeof b === 'string' ? b : undefined,
+    ];
   } catch {
     return [undefined, undefined];
   }

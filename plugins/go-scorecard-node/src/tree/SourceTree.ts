@@ -19,5 +19,7 @@ export interface TreeProblem {
  * `node_modules/`, ...) may be left out by the tree itself.
  */
 export interface SourceTree {
-  entries(onProblem: (problem: TreeProblem) => void): AsyncIterable<SourceEntry>;
+  entries(
+    onProblem: (problem: TreeProblem) => void,
+  ): AsyncIterable<SourceEntry>;
 }
