@@ -6,19 +6,48 @@ describe('parseArgs', () => {
       dir: 'repo',
       format: 'text',
       failOn: 'error',
+      maxFindings: 100,
       docsUrl: undefined,
       color: true,
     });
     expect(parseArgs(['repo'], {}, false)).toMatchObject({ color: false });
-    expect(parseArgs(['repo'], { NO_COLOR: '1' }, true)).toMatchObject({ color: false });
-    expect(parseArgs(['repo', '--no-color'], {}, true)).toMatchObject({ color: false });
+    expect(parseArgs(['repo'], { NO_COLOR: '1' }, true)).toMatchObject({
+      color: false,
+    });
+    expect(parseArgs(['repo', '--no-color'], {}, true)).toMatchObject({
+      color: false,
+    });
   });
 
   it('reads options in both spellings, and the docs URL from the environment', () => {
     expect(
-      parseArgs(['--format=sarif', 'repo', '--fail-on', 'warning', '--max-file-bytes', '10'], {}, false),
-    ).toMatchObject({ dir: 'repo', format: 'sarif', failOn: 'warning', maxFileBytes: 10 });
-    expect(parseArgs(['repo'], { GO_SCORECARD_DOCS_URL: 'https://portal' }, false)).toMatchObject({
+      parseArgs(
+        [
+          '--format=sarif',
+          'repo',
+          '--fail-on',
+          'warning',
+          '--max-file-bytes',
+          '10',
+        ],
+        {},
+        false,
+      ),
+    ).toMatchObject({
+      dir: 'repo',
+      format: 'sarif',
+      failOn: 'warning',
+      maxFileBytes: 10,
+    });
+    expect(parseArgs(['repo', '--max-findings', '0'], {}, false)).toMatchObject(
+      { maxFindings: 0 },
+    );
+    expect(parseArgs(['repo', '--max-findings=25'], {}, false)).toMatchObject({
+      maxFindings: 25,
+    });
+    expect(
+      parseArgs(['repo'], { GO_SCORECARD_DOCS_URL: 'https://portal' }, false),
+    ).toMatchObject({
       docsUrl: 'https://portal',
     });
   });
@@ -31,9 +60,22 @@ describe('parseArgs', () => {
   it.each([
     [[], 'DIR is missing'],
     [['a', 'b'], 'one DIR expected, got 2'],
-    [['a', '--format', 'xml'], '--format must be one of text, json, sarif, not "xml"'],
-    [['a', '--fail-on', 'info'], '--fail-on must be one of error, warning, never, not "info"'],
-    [['a', '--max-file-bytes', '-3'], '--max-file-bytes must be a positive whole number, not "-3"'],
+    [
+      ['a', '--format', 'xml'],
+      '--format must be one of text, json, sarif, not "xml"',
+    ],
+    [
+      ['a', '--fail-on', 'info'],
+      '--fail-on must be one of error, warning, never, not "info"',
+    ],
+    [
+      ['a', '--max-file-bytes', '-3'],
+      '--max-file-bytes must be a positive whole number, not "-3"',
+    ],
+    [
+      ['a', '--max-findings', '-1'],
+      '--max-findings must be a whole number (0 = all), not "-1"',
+    ],
     [['a', '--format'], '--format needs a value'],
     [['a', '--colour'], 'unknown option --colour'],
   ])('rejects %j', (argv, message) => {

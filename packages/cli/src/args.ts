@@ -1,3 +1,5 @@
+import { DEFAULT_MAX_FINDINGS_PER_CHECK } from '@internal/plugin-go-scorecard-common';
+
 /** The output formats of the CLI. */
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
@@ -10,6 +12,8 @@ export interface CliOptions {
   format: OutputFormat;
   failOn: FailOn;
   maxFileBytes?: number;
+  /** Findings shown per check in text and JSON (SARIF carries all); 0 = no cap. Default 100. */
+  maxFindings: number;
   /** Base URL of the portal, for fix links (`<base>/go-scorecard/lessons/...`). */
   docsUrl?: string;
   color: boolean;
@@ -29,6 +33,8 @@ Options:
   --fail-on error|warning|never
                              exit 1 when a check of this severity or above fails (default: error)
   --max-file-bytes N         skip files larger than N bytes (default: 2097152)
+  --max-findings N           show at most N findings per check in text and json, with the
+                             true total (default: 100; 0 = all); sarif always has all
   --docs-url URL             your portal's base URL, for fix links (env GO_SCORECARD_DOCS_URL)
   --no-color                 no colour in text output (also NO_COLOR; colour only on a TTY)
   -h, --help                 this help
@@ -38,7 +44,13 @@ A check that could not analyze its input (status error) does not set the exit co
 
 const formats: readonly string[] = ['text', 'json', 'sarif'];
 const failOns: readonly string[] = ['error', 'warning', 'never'];
-const valueOptions: readonly string[] = ['--format', '--fail-on', '--max-file-bytes', '--docs-url'];
+const valueOptions: readonly string[] = [
+  '--format',
+  '--fail-on',
+  '--max-file-bytes',
+  '--max-findings',
+  '--docs-url',
+];
 
 /**
  * Parses argv (without node and the script). Returns `'help'` for --help.
@@ -54,6 +66,7 @@ export function parseArgs(
     dir: '',
     format: 'text',
     failOn: 'error',
+    maxFindings: DEFAULT_MAX_FINDINGS_PER_CHECK,
     docsUrl: env.GO_SCORECARD_DOCS_URL || undefined,
     color: isTTY && !env.NO_COLOR,
   };
@@ -70,22 +83,41 @@ export function parseArgs(
       options.color = false;
       continue;
     }
-    if (!valueOptions.includes(name)) throw new UsageError(`unknown option ${name}`);
+    if (!valueOptions.includes(name))
+      throw new UsageError(`unknown option ${name}`);
     const value = eq < 0 ? argv[++i] : arg.slice(eq + 1);
     if (value === undefined) throw new UsageError(`${name} needs a value`);
     switch (name) {
       case '--format':
-        if (!formats.includes(value)) throw new UsageError(`--format must be one of ${formats.join(', ')}, not "${value}"`);
+        if (!formats.includes(value))
+          throw new UsageError(
+            `--format must be one of ${formats.join(', ')}, not "${value}"`,
+          );
         options.format = value as OutputFormat;
         break;
       case '--fail-on':
-        if (!failOns.includes(value)) throw new UsageError(`--fail-on must be one of ${failOns.join(', ')}, not "${value}"`);
+        if (!failOns.includes(value))
+          throw new UsageError(
+            `--fail-on must be one of ${failOns.join(', ')}, not "${value}"`,
+          );
         options.failOn = value as FailOn;
         break;
       case '--max-file-bytes': {
         const n = Number(value);
-        if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--max-file-bytes must be a positive whole number, not "${value}"`);
+        if (!Number.isInteger(n) || n <= 0)
+          throw new UsageError(
+            `--max-file-bytes must be a positive whole number, not "${value}"`,
+          );
         options.maxFileBytes = n;
+        break;
+      }
+      case '--max-findings': {
+        const n = Number(value);
+        if (value.trim() === '' || !Number.isInteger(n) || n < 0)
+          throw new UsageError(
+            `--max-findings must be a whole number (0 = all), not "${value}"`,
+          );
+        options.maxFindings = n;
         break;
       }
       default:
@@ -93,7 +125,11 @@ export function parseArgs(
     }
   }
   if (positional.length !== 1) {
-    throw new UsageError(positional.length ? `one DIR expected, got ${positional.length}` : 'DIR is missing');
+    throw new UsageError(
+      positional.length
+        ? `one DIR expected, got ${positional.length}`
+        : 'DIR is missing',
+    );
   }
   options.dir = positional[0];
   return options;

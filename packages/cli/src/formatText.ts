@@ -1,6 +1,7 @@
 import {
   CheckStatus,
   ScanReport,
+  findingTotal,
   getCheck,
   lessons,
 } from '@internal/plugin-go-scorecard-common';
@@ -24,7 +25,8 @@ const colours: Record<CheckStatus, number> = {
 
 /** Counts of statuses, and the score: checks passed of those applicable. */
 export function summarize(report: ScanReport) {
-  const count = (s: CheckStatus) => report.checks.filter(c => c.status === s).length;
+  const count = (s: CheckStatus) =>
+    report.checks.filter(c => c.status === s).length;
   const passed = count('pass');
   const applicable = report.checks.length - count('not_applicable');
   return {
@@ -39,7 +41,9 @@ export function summarize(report: ScanReport) {
 
 /**
  * The report for people: checks grouped by lesson with a status symbol, each finding as
- * `file:line`, the fix link of every check that did not pass, and a summary line.
+ * `file:line`, the fix link of every check that did not pass, and a summary line. A check
+ * whose findings were capped (`totalFindings` above their number) shows its true total
+ * and ends its list with `… and N more`.
  */
 export function formatText(
   report: ScanReport,
@@ -54,14 +58,26 @@ export function formatText(
     out.push(bold(`Lesson ${lesson.id}: ${lesson.title}`));
     for (const result of report.checks.filter(c => c.lesson === lesson.id)) {
       const title = getCheck(result.id)?.title ?? result.id;
-      const n = result.findings.length;
-      const count = n ? `  (${n} finding${n === 1 ? '' : 's'})` : '';
+      const n = findingTotal(result);
+      const count = n
+        ? `  (${n.toLocaleString('en-US')} finding${n === 1 ? '' : 's'})`
+        : '';
       out.push(
-        `  ${paint(colours[result.status], symbols[result.status])} ${result.id.padEnd(26)} ${title}${count}`,
+        `  ${paint(
+          colours[result.status],
+          symbols[result.status],
+        )} ${result.id.padEnd(26)} ${title}${count}`,
       );
       for (const f of result.findings) {
         out.push(`      ${f.path}:${f.line}  ${f.message}`);
         if (f.snippet) out.push(paint(90, `          ${f.snippet}`));
+      }
+      if (n > result.findings.length) {
+        out.push(
+          `      … and ${(n - result.findings.length).toLocaleString(
+            'en-US',
+          )} more`,
+        );
       }
       if (result.message) {
         out.push(paint(90, `      ${result.message}`));

@@ -1,4 +1,4 @@
-import { ScanReport } from '@internal/plugin-go-scorecard-common';
+import { ScanReport, capFindings } from '@internal/plugin-go-scorecard-common';
 import { Analyzer, DirectoryTree } from '@internal/plugin-go-scorecard-node';
 import { UsageError, helpText, parseArgs } from './args';
 import { exitCode } from './exitCode';
@@ -23,11 +23,16 @@ export async function runCli(
     options = parseArgs(argv, env, isTTY);
   } catch (e) {
     if (e instanceof UsageError) {
-      return { stdout: '', stderr: `go-scorecard: ${e.message}\n\n${helpText}\n`, code: 2 };
+      return {
+        stdout: '',
+        stderr: `go-scorecard: ${e.message}\n\n${helpText}\n`,
+        code: 2,
+      };
     }
     throw e;
   }
-  if (options === 'help') return { stdout: `${helpText}\n`, stderr: '', code: 0 };
+  if (options === 'help')
+    return { stdout: `${helpText}\n`, stderr: '', code: 0 };
 
   let tree;
   try {
@@ -35,20 +40,36 @@ export async function runCli(
   } catch (e) {
     return {
       stdout: '',
-      stderr: `go-scorecard: cannot read ${options.dir}: ${(e as Error).message}\n`,
+      stderr: `go-scorecard: cannot read ${options.dir}: ${
+        (e as Error).message
+      }\n`,
       code: 2,
     };
   }
-  const analyzer = await Analyzer.create({ maxFileBytes: options.maxFileBytes });
+  const analyzer = await Analyzer.create({
+    maxFileBytes: options.maxFileBytes,
+  });
   const report = await analyzer.analyze(tree, options.dir);
 
+  // Text and JSON show at most --max-findings per check, with each check's true total;
+  // SARIF carries every finding (code scanning tools page through them).
+  const capped = () => capFindings(report, options.maxFindings || Infinity);
   let stdout: string;
-  if (options.format === 'json') stdout = `${JSON.stringify(report, null, 2)}\n`;
+  if (options.format === 'json')
+    stdout = `${JSON.stringify(capped(), null, 2)}\n`;
   else if (options.format === 'sarif') {
     const version = require('../package.json').version;
-    stdout = `${JSON.stringify(formatSarif(report, { docsUrl: options.docsUrl, version }), null, 2)}\n`;
-  } else stdout = formatText(report, options);
-  return { stdout, stderr: undecidedWarning(report), code: exitCode(report, options.failOn) };
+    stdout = `${JSON.stringify(
+      formatSarif(report, { docsUrl: options.docsUrl, version }),
+      null,
+      2,
+    )}\n`;
+  } else stdout = formatText(capped(), options);
+  return {
+    stdout,
+    stderr: undecidedWarning(report),
+    code: exitCode(report, options.failOn),
+  };
 }
 
 /**
@@ -58,5 +79,9 @@ export async function runCli(
 function undecidedWarning(report: ScanReport): string {
   const errors = report.checks.filter(c => c.status === 'error').map(c => c.id);
   if (!errors.length) return '';
-  return `go-scorecard: ${errors.length} check${errors.length === 1 ? '' : 's'} could not analyze their input (status error, not counted in the exit code): ${errors.join(', ')}\n`;
+  return `go-scorecard: ${errors.length} check${
+    errors.length === 1 ? '' : 's'
+  } could not analyze their input (status error, not counted in the exit code): ${errors.join(
+    ', ',
+  )}\n`;
 }
