@@ -32,8 +32,10 @@ export interface Config {
       /** Time limit of one entity's scan (read and analysis). Default 2 minutes. */
       timeout?: HumanDuration | string;
       /**
-       * How long a claim on an entity lasts before another replica may take it over.
-       * Never shorter than what a claimed batch needs. Default 10 minutes.
+       * How long a claim on an entity lasts without renewal before another replica may
+       * take it over. A replica renews its claims every quarter of this while it scans,
+       * so a replica that dies (killed, crashed) leaves its entities to the others
+       * within this bound. Default 1 minute.
        */
       leaseDuration?: HumanDuration | string;
       /** Retries of transient read errors, with exponential backoff. Default 3. */

@@ -1,7 +1,7 @@
 import { ConfigReader } from '@backstage/config';
 import {
   defaultScorecardConfig,
-  effectiveLeaseMs,
+  leaseHeartbeatMs,
   readScorecardConfig,
 } from './ScorecardConfig';
 
@@ -65,15 +65,8 @@ describe('readScorecardConfig', () => {
     }
   });
 
-  it('makes the lease cover a whole batch', () => {
-    expect(
-      effectiveLeaseMs({
-        ...defaultScorecardConfig,
-        leaseMs: 1000,
-        timeoutMs: 1000,
-        batchSize: 8,
-        concurrency: 4,
-      }),
-    ).toBe(4000);
+  it('renews leases four times per lease duration', () => {
+    expect(leaseHeartbeatMs({ leaseMs: 60_000 })).toBe(15_000);
+    expect(leaseHeartbeatMs({ leaseMs: 2 })).toBe(1);
   });
 });

@@ -18,6 +18,11 @@ export interface ScorecardConfig {
   batchSize: number;
   concurrency: number;
   timeoutMs: number;
+  /**
+   * How long a claim on an entity lasts without renewal. A replica renews the leases it
+   * holds every quarter of this (see {@link leaseHeartbeatMs}), so a replica that dies
+   * leaves its entities to the others within this bound.
+   */
   leaseMs: number;
   maxRetries: number;
   retryBackoffMs: number;
@@ -45,7 +50,7 @@ export const defaultScorecardConfig: ScorecardConfig = {
   batchSize: 20,
   concurrency: 4,
   timeoutMs: 2 * 60_000,
-  leaseMs: 10 * 60_000,
+  leaseMs: 60_000,
   maxRetries: 3,
   retryBackoffMs: 30_000,
   shutdownTimeoutMs: 10_000,
@@ -115,11 +120,12 @@ export function readScorecardConfig(
 }
 
 /**
- * The lease a claim needs: long enough for every entity of a batch to be scanned one
- * after another by the replica's concurrency slots, each within the timeout, behind the
- * up to two rounds of the previous batch still queued when it was claimed.
+ * How often a replica renews the leases it holds: a quarter of the lease, so three
+ * renewals in a row can fail (or the event loop stall) before a live replica's lease
+ * runs out. A scan-now that sees no renewal over one such period knows the holder is gone.
  */
-export function effectiveLeaseMs(config: ScorecardConfig): number {
-  const rounds = Math.ceil(config.batchSize / config.concurrency);
-  return Math.max(config.leaseMs, config.timeoutMs * (rounds + 2));
+export function leaseHeartbeatMs(
+  config: Pick<ScorecardConfig, 'leaseMs'>,
+): number {
+  return Math.max(1, Math.floor(config.leaseMs / 4));
 }

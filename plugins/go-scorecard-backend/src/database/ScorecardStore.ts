@@ -453,6 +453,45 @@ export class ScorecardStore {
       .update({ lease_owner: null, lease_expires_at: null });
   }
 
+  /**
+   * Extends the leases `owner` still holds on `entityRefs` to `now + leaseMs` (the
+   * heartbeat of a replica that is alive). Leases another replica has taken over are
+   * left alone. Returns the refs renewed.
+   */
+  async renewLeases(
+    entityRefs: string[],
+    owner: string,
+    lease: { now: number; leaseMs: number },
+  ): Promise<string[]> {
+    const renewed: string[] = [];
+    for (const chunk of chunks(entityRefs)) {
+      const rows: Pick<EntityRow, 'entity_ref'>[] = await this.knex(ENTITIES)
+        .whereIn('entity_ref', chunk)
+        .andWhere('lease_owner', owner)
+        .update({ lease_expires_at: lease.now + lease.leaseMs }, [
+          'entity_ref',
+        ]);
+      renewed.push(...rows.map(r => r.entity_ref));
+    }
+    return renewed;
+  }
+
+  /** Who holds the lease on an entity and until when (ms since epoch); undefined when nobody does. */
+  async leaseOf(
+    entityRef: string,
+  ): Promise<{ owner: string; expiresAt: number } | undefined> {
+    const row: Pick<EntityRow, 'lease_owner' | 'lease_expires_at'> | undefined =
+      await this.knex(ENTITIES)
+        .select('lease_owner', 'lease_expires_at')
+        .where({ entity_ref: entityRef })
+        .first();
+    if (!row?.lease_owner || row.lease_expires_at === null) return undefined;
+    return {
+      owner: row.lease_owner,
+      expiresAt: Number(row.lease_expires_at),
+    };
+  }
+
   /** Makes an entity due now. Returns false when the entity is unknown. */
   async requestScan(entityRef: string, now: number): Promise<boolean> {
     const updated = await this.knex(ENTITIES)

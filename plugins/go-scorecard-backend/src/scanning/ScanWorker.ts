@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { randomUUID } from 'node:crypto';
-import { ScorecardConfig, effectiveLeaseMs } from '../config/ScorecardConfig';
+import { ScorecardConfig, leaseHeartbeatMs } from '../config/ScorecardConfig';
 import { ScorecardStore } from '../database/ScorecardStore';
 import { ClaimedEntity } from '../database/types';
 import { EntityScanner } from './EntityScanner';
@@ -36,8 +36,10 @@ type WorkerConfig = Pick<
  * shared database, so replicas never scan the same entity at once), scans them with a
  * concurrency limit and a per-entity timeout, stores the outcome, and reschedules:
  * after the scan interval, or sooner with exponential backoff after a transient
- * read error. `stop()` stops claiming, waits for running scans within a bound, aborts
- * the rest and releases their leases.
+ * read error. While it holds leases (claimed or scanning) it renews them every quarter
+ * of the lease (a heartbeat), so leases stay short and a replica that dies leaves its
+ * entities to the others within one lease. `stop()` stops claiming, waits for running
+ * scans within a bound, aborts the rest and releases their leases.
  */
 export class ScanWorker {
   /** This replica's lease owner id. */
@@ -48,6 +50,9 @@ export class ScanWorker {
   private currentRun?: Promise<number>;
   private readonly leaseMs: number;
   private readonly now: () => number;
+  /** Entities this replica holds a lease on: claimed and waiting, or being scanned. */
+  private readonly held = new Set<string>();
+  private heartbeat?: ReturnType<typeof setInterval>;
 
   constructor(
     private readonly options: {
@@ -60,7 +65,7 @@ export class ScanWorker {
     },
   ) {
     this.id = options.id ?? `go-scorecard-${randomUUID()}`;
-    this.leaseMs = effectiveLeaseMs(options.config as ScorecardConfig);
+    this.leaseMs = options.config.leaseMs;
     this.now = options.now ?? Date.now;
   }
 
@@ -88,33 +93,52 @@ export class ScanWorker {
     const requestedAt = this.now();
     if (!(await store.requestScan(entityRef, requestedAt))) return undefined;
     const deadline = requestedAt + config.scanNowTimeoutMs;
-    if (!this.stopping) {
-      const [claim] = await store.claimDue({
+    const scanHere = async (): Promise<ScanNowState | undefined> => {
+      if (this.stopping) return undefined;
+      const [claim] = await this.claim({
         owner: this.id,
-        now: requestedAt,
+        now: this.now(),
         limit: 1,
         leaseMs: this.leaseMs,
         entityRef,
       });
-      if (claim) {
-        const done = this.track(this.scanClaimed(claim));
-        const finished = await Promise.race([
-          done.then(() => true),
-          sleep(config.scanNowTimeoutMs).then(() => false),
-        ]);
-        return finished ? 'completed' : 'running';
-      }
-    }
-    // Another replica holds the entity: wait for it to finish.
+      if (!claim) return undefined;
+      const done = this.track(this.scanClaimed(claim));
+      const finished = await Promise.race([
+        done.then(() => true),
+        sleep(Math.max(0, deadline - this.now())).then(() => false),
+      ]);
+      return finished ? 'completed' : 'running';
+    };
+    const here = await scanHere();
+    if (here) return here;
+    // Another replica holds the entity: wait for it to finish. A live holder renews its
+    // lease every heartbeat; one that does not is gone, and its lease is taken over here
+    // as soon as it runs out.
+    const firstLease = await store.leaseOf(entityRef);
+    let holderAlive = false;
     while (this.now() < deadline) {
       const summary = await store.getSummary(entityRef);
       if (!summary) return undefined;
       if (!summary.scanning && summary.nextScanAt > requestedAt)
         return 'completed';
+      const lease = await store.leaseOf(entityRef);
+      if (
+        lease &&
+        firstLease &&
+        lease.owner === firstLease.owner &&
+        lease.expiresAt > firstLease.expiresAt
+      )
+        holderAlive = true;
+      if (!lease || lease.expiresAt < this.now()) {
+        const taken = await scanHere();
+        if (taken) return taken;
+      }
       await sleep(Math.min(250, Math.max(0, deadline - this.now())));
     }
     const summary = await store.getSummary(entityRef);
-    return summary?.scanning ? 'running' : 'queued';
+    // Never "running" for a holder that showed no sign of life while we waited.
+    return summary?.scanning && holderAlive ? 'running' : 'queued';
   }
 
   /** Stops claiming, lets running scans finish within the shutdown bound, then aborts them and releases their leases. */
@@ -133,6 +157,55 @@ export class ScanWorker {
       );
       this.hardStop.abort(new Error('The backend is shutting down'));
       await Promise.race([pending, sleep(2000)]);
+    }
+    this.stopHeartbeat();
+  }
+
+  /** Claims through the store and holds what was claimed (renewed by the heartbeat). */
+  private async claim(
+    options: Parameters<ScorecardStore['claimDue']>[0],
+  ): Promise<ClaimedEntity[]> {
+    const claimed = await this.options.store.claimDue(options);
+    for (const c of claimed) this.held.add(c.entityRef);
+    if (this.held.size && !this.heartbeat) {
+      this.heartbeat = setInterval(
+        () => void this.renewHeld(),
+        leaseHeartbeatMs(this.options.config),
+      );
+      this.heartbeat.unref?.();
+    }
+    return claimed;
+  }
+
+  /** Lets go of an entity whose outcome is stored or whose lease was released. */
+  private unhold(entityRef: string) {
+    this.held.delete(entityRef);
+    if (!this.held.size) this.stopHeartbeat();
+  }
+
+  private stopHeartbeat() {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
+  }
+
+  /** One heartbeat: renews every lease held; a failed renewal is logged and retried next beat. */
+  private async renewHeld(): Promise<void> {
+    if (!this.held.size) return;
+    const refs = [...this.held];
+    try {
+      const renewed = await this.options.store.renewLeases(refs, this.id, {
+        now: this.now(),
+        leaseMs: this.leaseMs,
+      });
+      if (renewed.length < refs.length) {
+        this.options.logger.warn(
+          `Lost the lease on ${
+            refs.length - renewed.length
+          } entities to another replica; their results will not be stored here`,
+        );
+      }
+    } catch (error) {
+      this.options.logger.warn(`Could not renew leases: ${error}`);
     }
   }
 
@@ -155,13 +228,12 @@ export class ScanWorker {
     // One claim at a time, shared by the slots that find the queue empty or running low.
     const claimMore = (): Promise<void> => {
       if (!claiming) {
-        claiming = store
-          .claimDue({
-            owner: this.id,
-            now: this.now(),
-            limit: config.batchSize,
-            leaseMs: this.leaseMs,
-          })
+        claiming = this.claim({
+          owner: this.id,
+          now: this.now(),
+          limit: config.batchSize,
+          leaseMs: this.leaseMs,
+        })
           .then(
             claimed => {
               if (!claimed.length) exhausted = true;
@@ -207,7 +279,14 @@ export class ScanWorker {
     // claim still in flight has landed in the queue).
     await claiming;
     for (const claim of queue.splice(0)) {
-      await store.releaseLease(claim.entityRef, this.id).catch(() => {});
+      await store
+        .releaseLease(claim.entityRef, this.id)
+        .catch(e =>
+          logger.warn(
+            `Could not release the lease on ${claim.entityRef} (it runs out by itself): ${e}`,
+          ),
+        );
+      this.unhold(claim.entityRef);
     }
     return scanned;
   }
@@ -261,7 +340,13 @@ export class ScanWorker {
       }
     } catch (error) {
       if (this.hardStop.signal.aborted) {
-        await store.releaseLease(claim.entityRef, this.id).catch(() => {});
+        await store
+          .releaseLease(claim.entityRef, this.id)
+          .catch(e =>
+            logger.warn(
+              `Could not release the lease on ${claim.entityRef} (it runs out by itself): ${e}`,
+            ),
+          );
         return;
       }
       const reason = controller.signal.aborted
@@ -299,6 +384,7 @@ export class ScanWorker {
     } finally {
       clearTimeout(timeout);
       this.hardStop.signal.removeEventListener('abort', onStop);
+      this.unhold(claim.entityRef);
     }
   }
 }
