@@ -177,6 +177,7 @@ export function createBenchWorker(
         maxFileBytes: config.maxFileBytes,
       }),
       analyzer,
+      { maxFindingsPerCheck: config.maxFindingsPerCheck },
     ),
     logger,
     config,

@@ -533,6 +533,7 @@ export class ScorecardStore {
             severity: r.severity,
             status: r.status,
             findings: JSON.parse(r.findings),
+            totalFindings: Number(r.finding_count),
             ...(r.message ? { message: r.message } : {}),
           } as CheckResult),
       )
@@ -732,7 +733,7 @@ function resultRow(entityRef: string, c: CheckResult) {
     severity: c.severity,
     status: c.status,
     message: c.message ?? null,
-    finding_count: c.findings.length,
+    finding_count: c.totalFindings ?? c.findings.length,
     findings: JSON.stringify(c.findings),
   };
 }
