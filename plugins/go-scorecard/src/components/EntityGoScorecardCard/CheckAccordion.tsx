@@ -9,6 +9,7 @@ import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import {
   CheckResult,
   Finding,
+  findingTotal,
   getCheck,
 } from '@internal/plugin-go-scorecard-common';
 import { StatusIcon } from '../StatusIcon';
@@ -25,10 +26,17 @@ const useStyles = makeStyles(theme => ({
   title: { flex: 1 },
   details: { display: 'block' },
   findings: { margin: theme.spacing(1, 0), padding: 0 },
+  more: { marginBottom: theme.spacing(1.5) },
   accordion: { '&:before': { display: 'none' } },
 }));
 
-/** One check: status, title and finding count; expands to its findings and a "How to fix" link. */
+/** A count as people read it: `9,900`. */
+const formatCount = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * One check: status, title and its true finding count; expands to its findings (at most
+ * the backend's cap, with a line saying how many more there are) and a "How to fix" link.
+ */
 export function CheckAccordion(props: {
   check: CheckResult;
   locate: (finding: Finding) => FindingLocation;
@@ -38,7 +46,8 @@ export function CheckAccordion(props: {
   const classes = useStyles();
   const definition = getCheck(check.id);
   const title = definition?.title ?? check.id;
-  const count = check.findings.length;
+  const count = findingTotal(check);
+  const shown = check.findings.length;
   const summaryId = `go-scorecard-check-${check.id}`;
   return (
     <Accordion
@@ -64,7 +73,9 @@ export function CheckAccordion(props: {
           {count > 0 && (
             <Chip
               size="small"
-              label={`${count} ${count === 1 ? 'finding' : 'findings'}`}
+              label={`${formatCount(count)} ${
+                count === 1 ? 'finding' : 'findings'
+              }`}
             />
           )}
         </span>
@@ -78,7 +89,7 @@ export function CheckAccordion(props: {
         {check.message && (
           <Typography variant="body2">{check.message}</Typography>
         )}
-        {count > 0 && (
+        {shown > 0 && (
           <ul className={classes.findings} aria-label={`Findings of ${title}`}>
             {check.findings.map((finding: Finding) => (
               <FindingItem
@@ -88,6 +99,16 @@ export function CheckAccordion(props: {
               />
             ))}
           </ul>
+        )}
+        {count > shown && (
+          <Typography
+            variant="body2"
+            color="textSecondary"
+            className={classes.more}
+          >
+            and {formatCount(count - shown)} more (showing the first{' '}
+            {formatCount(shown)})
+          </Typography>
         )}
         {fixLink && (
           <Link to={fixLink} aria-label={`How to fix: ${title}`}>

@@ -1,0 +1,61 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Finding } from '@internal/plugin-go-scorecard-common';
+import { EntityGoScorecardCard } from './EntityGoScorecardCard';
+import { renderWithScorecard } from '../../__testUtils__/renderWithScorecard';
+import { entity, entityResult } from '../../__testUtils__/fixtures';
+import { EntityResult } from '../../api/types';
+
+const resultPath = 'GET /entities/component/default/notification-service';
+
+/** What the backend sends for a 10,000-line Makefile of `go get`: the first 100 and the total. */
+const findings: Finding[] = Array.from({ length: 100 }, (_, i) => ({
+  path: 'Makefile',
+  line: i + 2,
+  message: `\`go get\` is used to install github.com/x/cmd/tool${i + 1}`,
+  snippet: `go get github.com/x/cmd/tool${i + 1}`,
+}));
+
+const capped: EntityResult = {
+  ...entityResult,
+  checks: entityResult.checks.map(c =>
+    c.id === 'go-get-install'
+      ? { ...c, status: 'fail', findings, totalFindings: 10_000 }
+      : { ...c, totalFindings: c.findings.length },
+  ),
+};
+
+describe('CheckAccordion', () => {
+  it('shows the true total and, below the capped list, how many more there are', async () => {
+    await renderWithScorecard(<EntityGoScorecardCard />, {
+      routes: { [resultPath]: { body: capped } },
+      entity,
+    });
+    const check = await screen.findByRole('button', {
+      name: /Tools installed with go get/,
+    });
+    expect(within(check).getByText('10,000 findings')).toBeInTheDocument();
+    await userEvent.click(check);
+    const list = await screen.findByRole('list', {
+      name: 'Findings of Tools installed with go get',
+    });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(100);
+    expect(
+      screen.getByText('and 9,900 more (showing the first 100)'),
+    ).toBeInTheDocument();
+  });
+
+  it('says nothing more when every finding is shown', async () => {
+    await renderWithScorecard(<EntityGoScorecardCard />, {
+      routes: { [resultPath]: { body: capped } },
+      entity,
+    });
+    const check = await screen.findByRole('button', {
+      name: /HTTP server closed, not shut down/,
+    });
+    expect(within(check).getByText('1 finding')).toBeInTheDocument();
+    await userEvent.click(check);
+    await screen.findByText('srv.Close()');
+    expect(screen.queryByText(/more \(showing the first/)).toBeNull();
+  });
+});
