@@ -31,15 +31,28 @@ export interface StatusCounts {
   error: number;
 }
 
-/** Where an entity's scanning stands: `pending` = not scanned yet; `failed` = never read successfully. */
+/**
+ * Where an entity's scanning stands: `pending` = not scanned yet; `failed` = the scan failed
+ * and there is no earlier result (the source could not be read or was refused: `error` says
+ * why, and every check reports `error`).
+ */
 export type EntityScanState = 'pending' | 'scanned' | 'failed';
+
+/**
+ * Where one entity stands for `GET /entities/…`: a scan state, or `unsynced` = the
+ * configuration selects the entity but the scorecard has not copied it from the catalog
+ * yet (the catalog sync does within `syncIntervalSeconds`, at start and then periodically).
+ */
+export type EntityResultState = EntityScanState | 'unsynced';
 
 /** The latest stored result of one entity (`GET /entities/:kind/:namespace/:name`). */
 export interface EntityResult extends ScorecardEntity {
   schemaVersion: 1;
   /** The resolved source location, e.g. `url:https://github.com/o/r/tree/main/` or `local:/srv/x`. */
   root?: string;
-  state: EntityScanState;
+  state: EntityResultState;
+  /** With state `unsynced`: how often (seconds) the scorecard copies the selected entities from the catalog. */
+  syncIntervalSeconds?: number;
   scanning: boolean;
   scannedAt?: string;
   checkedAt?: string;
@@ -55,6 +68,7 @@ export interface EntityResult extends ScorecardEntity {
   /** 0–100: passed / (passed + warned + failed); absent when no check applies. */
   score?: number;
   checks: CheckResult[];
+  /** Problems with input files that did not stop the scan: skipped binary, huge or non-UTF-8 files, unreadable YAML, refused symlinks. */
   notes?: ScanNote[];
 }
 
@@ -80,7 +94,10 @@ export interface CheckCatalog {
   checks: CheckEntry[];
 }
 
-/** Statuses the report can filter on: the check statuses, plus stale and pending entities. */
+/**
+ * Statuses the report can filter on: the check statuses, plus stale and pending entities.
+ * `error` also finds entities whose scan failed (state `failed`: every check is `error`).
+ */
 export const reportStatusFilters = [
   'pass',
   'warn',
@@ -114,9 +131,11 @@ export type ReportSortField = (typeof reportSortFields)[number];
 
 /** One entity of the report. */
 export interface ReportRow extends ScorecardEntity {
+  /** `failed`: the scan failed with no earlier result; every check in scope is `error`. */
   state: EntityScanState;
   scannedAt?: string;
   stale: boolean;
+  /** Why the last scan failed (state `failed`, or `stale` results). */
   error?: string;
   /** Counts over the checks in scope. */
   counts: StatusCounts;
@@ -141,6 +160,8 @@ export interface OwnerAggregate {
   entities: number;
   /** Entities with at least one failing check in scope. */
   failingEntities: number;
+  /** Entities whose scan failed (state `failed`): no result, so not in the score. */
+  failedEntities: number;
   counts: StatusCounts;
   score?: number;
 }
@@ -159,6 +180,12 @@ export interface Report {
   limit: number;
   aggregates: {
     entities: number;
+    /**
+     * Of `entities`, those whose scan failed (state `failed`). Their checks count as
+     * `error` in `counts`; the score (pass / (pass + warn + fail)) leaves them out, so this
+     * figure is shown next to it.
+     */
+    failedEntities: number;
     counts: StatusCounts;
     score?: number;
     byLesson: LessonAggregate[];

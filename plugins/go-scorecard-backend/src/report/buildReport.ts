@@ -11,7 +11,13 @@ import { countStatuses, scoreOf } from '../database/ScorecardStore';
 import { EntitySummary } from '../database/types';
 import { ReportQuery } from './ReportQuery';
 
-const severityOrder: CheckStatus[] = ['not_applicable', 'pass', 'warn', 'error', 'fail'];
+const severityOrder: CheckStatus[] = [
+  'not_applicable',
+  'pass',
+  'warn',
+  'error',
+  'fail',
+];
 const worse = (a: CheckStatus, b: CheckStatus) =>
   severityOrder.indexOf(a) >= severityOrder.indexOf(b) ? a : b;
 
@@ -26,13 +32,23 @@ export function buildReport(
   query: ReportQuery,
 ): Report {
   const scope = checks.filter(
-    c => (!query.check || c.id === query.check) && (!query.lesson || c.lesson === query.lesson),
+    c =>
+      (!query.check || c.id === query.check) &&
+      (!query.lesson || c.lesson === query.lesson),
   );
   const rows: ReportRow[] = [];
   for (const s of summaries) {
     if (!readable.has(s.entityRef)) continue;
-    if (query.owners && !(s.owner && query.owners.includes(s.owner.toLocaleLowerCase('en-US')))) continue;
-    if (query.systems && !(s.system && query.systems.includes(s.system.toLocaleLowerCase('en-US')))) continue;
+    if (
+      query.owners &&
+      !(s.owner && query.owners.includes(s.owner.toLocaleLowerCase('en-US')))
+    )
+      continue;
+    if (
+      query.systems &&
+      !(s.system && query.systems.includes(s.system.toLocaleLowerCase('en-US')))
+    )
+      continue;
     if (query.text && !matchesText(s, query.text)) continue;
     const row = toRow(s, scope);
     if (query.statuses && !matchesStatus(row, s, query.statuses)) continue;
@@ -50,20 +66,38 @@ export function buildReport(
   };
 }
 
+/**
+ * The status of every check of an entity: as stored, or for an entity whose scan failed
+ * with no earlier result, `error` for every check (as `GET /entities/…` reports it), so
+ * the row shows the failure, `status=error` finds it and its checks count as errors.
+ */
+export function checkStatusesOf(
+  s: Pick<EntitySummary, 'state' | 'checkStatuses'>,
+): Record<string, CheckStatus> {
+  if (s.state !== 'failed') return s.checkStatuses;
+  return Object.fromEntries(checks.map(c => [c.id, 'error' as CheckStatus]));
+}
+
 function toRow(s: EntitySummary, scope: typeof checks): ReportRow {
   const scoped: Record<string, CheckStatus> = {};
   const lessonStatus: Record<string, CheckStatus> = {};
+  const checkStatuses = checkStatusesOf(s);
   for (const c of checks) {
-    const status = s.checkStatuses[c.id];
+    const status = checkStatuses[c.id];
     if (!status) continue;
-    lessonStatus[c.lesson] = lessonStatus[c.lesson] ? worse(lessonStatus[c.lesson], status) : status;
+    lessonStatus[c.lesson] = lessonStatus[c.lesson]
+      ? worse(lessonStatus[c.lesson], status)
+      : status;
   }
   for (const c of scope) {
-    const status = s.checkStatuses[c.id];
+    const status = checkStatuses[c.id];
     if (status) scoped[c.id] = status;
   }
-  const all = scope.length === checks.length;
-  const counts = all ? s.counts : countStatuses(Object.values(scoped).map(status => ({ status })));
+  // A failed entity's stored counts are zero: count its checks, all `error`.
+  const all = scope.length === checks.length && s.state !== 'failed';
+  const counts = all
+    ? s.counts
+    : countStatuses(Object.values(scoped).map(status => ({ status })));
   return {
     entityRef: s.entityRef,
     kind: s.kind,
@@ -74,7 +108,10 @@ function toRow(s: EntitySummary, scope: typeof checks): ReportRow {
     owner: s.owner,
     system: s.system,
     state: s.state,
-    scannedAt: s.scannedAt !== undefined ? new Date(s.scannedAt).toISOString() : undefined,
+    scannedAt:
+      s.scannedAt !== undefined
+        ? new Date(s.scannedAt).toISOString()
+        : undefined,
     stale: s.stale,
     error: s.error,
     counts,
@@ -85,12 +122,20 @@ function toRow(s: EntitySummary, scope: typeof checks): ReportRow {
 }
 
 function matchesText(s: EntitySummary, text: string): boolean {
-  return [s.entityRef, s.title, s.owner, s.system].some(v => v?.toLocaleLowerCase('en-US').includes(text));
+  return [s.entityRef, s.title, s.owner, s.system].some(v =>
+    v?.toLocaleLowerCase('en-US').includes(text),
+  );
 }
 
-function matchesStatus(row: ReportRow, s: EntitySummary, statuses: string[]): boolean {
+/** A failed entity's checks are all `error` (see {@link checkStatusesOf}), so `error` finds it. */
+function matchesStatus(
+  row: ReportRow,
+  s: EntitySummary,
+  statuses: string[],
+): boolean {
   if (statuses.includes('stale') && s.stale) return true;
   if (statuses.includes('pending') && s.state === 'pending') return true;
+  if (statuses.includes('error') && s.state === 'failed') return true;
   return Object.values(row.checks).some(status => statuses.includes(status));
 }
 
@@ -111,15 +156,26 @@ function bump(counts: StatusCounts, status: CheckStatus) {
   else counts[status]++;
 }
 
-function aggregate(rows: ReportRow[], scope: typeof checks): Report['aggregates'] {
+function aggregate(
+  rows: ReportRow[],
+  scope: typeof checks,
+): Report['aggregates'] {
   const total = emptyCounts();
   const scopeLessons = new Set(scope.map(c => c.lesson));
   const byLesson = lessons
     .filter(l => scopeLessons.has(l.id))
-    .map(l => ({ lesson: l.id, slug: l.slug, title: l.title, entities: emptyCounts() }));
+    .map(l => ({
+      lesson: l.id,
+      slug: l.slug,
+      title: l.title,
+      entities: emptyCounts(),
+    }));
   const byCheck = scope.map(c => ({ id: c.id, counts: emptyCounts() }));
   const owners = new Map<string, OwnerAggregate>();
+  let failedEntities = 0;
   for (const row of rows) {
+    const failed = row.state === 'failed';
+    if (failed) failedEntities++;
     add(total, row.counts);
     for (const l of byLesson) {
       // Within the scope only: with a check filter, the lesson status is that check's.
@@ -138,17 +194,34 @@ function aggregate(rows: ReportRow[], scope: typeof checks): Report['aggregates'
     const ownerKey = row.owner ?? '(none)';
     let owner = owners.get(ownerKey);
     if (!owner) {
-      owner = { owner: ownerKey, entities: 0, failingEntities: 0, counts: emptyCounts() };
+      owner = {
+        owner: ownerKey,
+        entities: 0,
+        failingEntities: 0,
+        failedEntities: 0,
+        counts: emptyCounts(),
+      };
       owners.set(ownerKey, owner);
     }
     owner.entities++;
     if (row.counts.fail > 0) owner.failingEntities++;
+    if (failed) owner.failedEntities++;
     add(owner.counts, row.counts);
   }
   const byOwner = [...owners.values()]
     .map(o => ({ ...o, score: scoreOf(o.counts) }))
     .sort((a, b) => a.owner.localeCompare(b.owner));
-  return { entities: rows.length, counts: total, score: scoreOf(total), byLesson, byOwner, byCheck };
+  // The score is pass / (pass + warn + fail): a failed entity's `error` checks are not in
+  // it, so `failedEntities` says how many entities it leaves out.
+  return {
+    entities: rows.length,
+    failedEntities,
+    counts: total,
+    score: scoreOf(total),
+    byLesson,
+    byOwner,
+    byCheck,
+  };
 }
 
 function sortRows(rows: ReportRow[], query: ReportQuery) {

@@ -127,6 +127,7 @@ export function report(rows: ReportRow[], totalItems = rows.length): Report {
     limit: 25,
     aggregates: {
       entities: totalItems,
+      failedEntities: 0,
       counts: { pass: 89, warn: 14, fail: 13, notApplicable: 28, error: 0 },
       score: 77,
       byLesson: [
@@ -166,6 +167,7 @@ export function report(rows: ReportRow[], totalItems = rows.length): Report {
           owner: 'group:default/fulfilment-team',
           entities: 3,
           failingEntities: 3,
+          failedEntities: 0,
           counts: { pass: 34, warn: 5, fail: 7, notApplicable: 8, error: 0 },
           score: 74,
         },
@@ -173,6 +175,7 @@ export function report(rows: ReportRow[], totalItems = rows.length): Report {
           owner: 'group:default/checkout-team',
           entities: 2,
           failingEntities: 1,
+          failedEntities: 0,
           counts: { pass: 25, warn: 5, fail: 2, notApplicable: 4, error: 0 },
           score: 78,
         },
