@@ -47,4 +47,23 @@ describe('GoScorecardHomeWidget', () => {
     ).toBeInTheDocument();
     expect(screen.getByText('Lesson 5: Graceful shutdown')).toBeInTheDocument();
   });
+
+  it('says how many services failed to scan and are not in the org score', async () => {
+    const body = report([], 8);
+    body.aggregates.failedEntities = 2;
+    await renderWithScorecard(<GoScorecardHomeWidget />, {
+      routes: { 'GET /report': { body } },
+      apis: [
+        mockApis.identity({
+          userEntityRef: 'user:default/guest',
+          ownershipEntityRefs: ['user:default/guest'],
+        }),
+      ],
+    });
+    expect(
+      await screen.findByText(
+        /77% of applicable checks pass over 6 services \(2 more failed to scan and are not counted\)\./,
+      ),
+    ).toBeInTheDocument();
+  });
 });

@@ -77,6 +77,8 @@ export function GoScorecardHomeWidget() {
   }
 
   const { aggregates } = value.org!;
+  // Entities whose scan failed are not in the score: say how many.
+  const failedToScan = aggregates.failedEntities ?? 0;
   return (
     <>
       <Typography variant="body2" paragraph>
@@ -84,7 +86,11 @@ export function GoScorecardHomeWidget() {
           ? "None of your teams' services fails a check. "
           : ''}
         Across the organization, {aggregates.score ?? '—'}% of applicable checks
-        pass over {aggregates.entities} services.
+        pass over {aggregates.entities - failedToScan} services
+        {failedToScan > 0
+          ? ` (${failedToScan} more failed to scan and are not counted)`
+          : ''}
+        .
       </Typography>
       <List dense aria-label="Compliance per lesson">
         {aggregates.byLesson.map(l => (

@@ -5,6 +5,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { Report, StatusCounts } from '../../api/types';
 import { lessonRouteRef } from '../../routes';
+import { StatusIcon } from '../StatusIcon';
 
 const useStyles = makeStyles(theme => ({
   figure: { fontSize: '1.75rem', fontWeight: 600, lineHeight: 1.2 },
@@ -14,6 +15,7 @@ const useStyles = makeStyles(theme => ({
     borderRadius: theme.shape.borderRadius,
     height: '100%',
   },
+  failed: { color: theme.palette.error.dark, marginTop: theme.spacing(0.5) },
 }));
 
 /** Share of entities (to which the lesson applies) whose worst status in it is pass; undefined when none applies. */
@@ -25,11 +27,17 @@ export function compliance(entities: StatusCounts): number | undefined {
     : undefined;
 }
 
-/** Org-wide compliance: overall score and, per lesson, the share of services passing it. */
+/**
+ * Org-wide compliance: overall score (over the services scanned, with how many failed to
+ * scan next to it) and, per lesson, the share of services passing it.
+ */
 export function ComplianceSummary(props: { aggregates: Report['aggregates'] }) {
   const { aggregates } = props;
   const classes = useStyles();
   const lessonLink = useRouteRef(lessonRouteRef);
+  // Entities whose scan failed have no result: the score leaves them out, and says so.
+  const failed = aggregates.failedEntities ?? 0;
+  const scored = aggregates.entities - failed;
   return (
     <Grid
       container
@@ -43,8 +51,15 @@ export function ComplianceSummary(props: { aggregates: Report['aggregates'] }) {
             {aggregates.score === undefined ? '—' : `${aggregates.score}%`}
           </Typography>
           <Typography variant="body2">
-            of applicable checks pass, over {aggregates.entities} services
+            of applicable checks pass, over {scored}{' '}
+            {scored === 1 ? 'service' : 'services'}
           </Typography>
+          {failed > 0 && (
+            <Typography variant="body2" className={classes.failed}>
+              <StatusIcon status="error" /> {failed} failed to scan, not in the
+              score
+            </Typography>
+          )}
         </div>
       </Grid>
       {aggregates.byLesson.map(l => {

@@ -8,9 +8,13 @@ import { ReportStatusFilter } from '../../api/types';
 import { statusLabels } from '../StatusIcon';
 import { ReportView } from './reportSearchParams';
 
+/** The check statuses, plus stale and pending entities; `error` also finds failed scans. */
 const statusOptions: { value: ReportStatusFilter; label: string }[] = [
   ...(Object.entries(statusLabels) as [ReportStatusFilter, string][]).map(
-    ([value, label]) => ({ value, label }),
+    ([value, label]) => ({
+      value,
+      label: value === 'error' ? `${label} or scan failed` : label,
+    }),
   ),
   { value: 'stale', label: 'Stale' },
   { value: 'pending', label: 'Not scanned yet' },

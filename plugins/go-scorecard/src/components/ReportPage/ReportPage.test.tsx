@@ -139,6 +139,74 @@ describe('ReportPage', () => {
     ).toBeGreaterThan(0);
   });
 
+  it('shows an entity whose scan failed as failed, with the reason, and how many failed next to the score', async () => {
+    const reason =
+      "Source location 'dir:../secret' is outside the allowed goScorecard.localRoots";
+    const failed = reportRow('secret-service', {
+      state: 'failed',
+      scannedAt: undefined,
+      stale: true,
+      error: reason,
+      score: undefined,
+      counts: { pass: 0, warn: 0, fail: 0, notApplicable: 0, error: 18 },
+      checks: { 'shutdown-http-close': 'error' },
+      lessons: {
+        '1': 'error',
+        '2': 'error',
+        '3': 'error',
+        '4': 'error',
+        '5': 'error',
+      },
+    });
+    const body = report([rows[0], failed], 2);
+    body.aggregates.failedEntities = 1;
+    await renderReport('/', { 'GET /report': { body } });
+    const table = await screen.findByRole('table', {
+      name: 'Go scorecard report',
+    });
+    const row = within(table).getByRole('row', { name: /secret-service/ });
+    expect(within(row).getByText(/Scan failed/)).toBeInTheDocument();
+    expect(within(row).getByText(reason)).toHaveAttribute('title', reason);
+    expect(within(row).getAllByRole('img', { name: 'Error' })).toHaveLength(6);
+    expect(within(row).queryByText(/Not yet/)).toBeNull();
+    expect(
+      screen.getByText(/1 failed to scan, not in the score/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/of applicable checks pass, over 1 service$/),
+    ).toBeInTheDocument();
+  });
+
+  it('shows why the results of a stale entity are old', async () => {
+    const stale = reportRow('stale-service', {
+      stale: true,
+      error: 'HTTP 502 from github.com',
+    });
+    await renderReport('/', { 'GET /report': { body: report([stale], 1) } });
+    const table = await screen.findByRole('table', {
+      name: 'Go scorecard report',
+    });
+    expect(
+      within(table).getByText('Last read failed: HTTP 502 from github.com'),
+    ).toBeInTheDocument();
+    expect(within(table).getByText(/\(stale\)/)).toBeInTheDocument();
+    expect(screen.queryByText(/failed to scan/)).toBeNull();
+  });
+
+  it('offers the failed scans under the error status filter', async () => {
+    const { fetch } = await renderReport();
+    await screen.findByRole('table', { name: 'Go scorecard report' });
+    await userEvent.click(screen.getByLabelText('Status'));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Error or scan failed' }),
+    );
+    await waitFor(() =>
+      expect(
+        reportCalls(fetch).some(u => u.searchParams.get('status') === 'error'),
+      ).toBe(true),
+    );
+  });
+
   it('says when no service matches', async () => {
     await renderReport('/', { 'GET /report': { body: report([], 0) } });
     expect(

@@ -8,10 +8,23 @@ import TableHead from '@material-ui/core/TableHead';
 import TablePagination from '@material-ui/core/TablePagination';
 import TableRow from '@material-ui/core/TableRow';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import { ReportRow, ReportSortField } from '../../api/types';
 import { RelativeTime } from '../common/RelativeTime';
 import { StatusIcon } from '../StatusIcon';
 import { ReportView } from './reportSearchParams';
+
+const useStyles = makeStyles(theme => ({
+  failed: { whiteSpace: 'nowrap', color: theme.palette.error.dark },
+  reason: {
+    color: theme.palette.text.secondary,
+    maxWidth: '22rem',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  },
+}));
 
 const sortableColumns: {
   field: ReportSortField;
@@ -63,14 +76,59 @@ const ReportTableRow = memo(function ReportTableRowContent(props: {
         );
       })}
       <TableCell>
-        {row.scannedAt ? <RelativeTime time={row.scannedAt} /> : 'Not yet'}
-        {row.stale && ' (stale)'}
+        <LastScan row={row} />
       </TableCell>
     </TableRow>
   );
 });
 
-/** One page of the report: service, owner, system, score, a status per lesson and the last scan; sortable and paged on the server. */
+/**
+ * When the entity was last scanned; for one whose scan failed, "Scan failed" and why
+ * (the whole reason in the tooltip and to screen readers, one line of it on screen).
+ */
+function LastScan(props: { row: ReportRow }) {
+  const { row } = props;
+  const classes = useStyles();
+  const reason = row.error ?? 'unknown error';
+  if (row.state === 'failed') {
+    return (
+      <>
+        <span className={classes.failed}>
+          <StatusIcon status="error" /> Scan failed
+        </span>
+        <Typography
+          variant="caption"
+          component="div"
+          className={classes.reason}
+          title={reason}
+        >
+          {reason}
+        </Typography>
+      </>
+    );
+  }
+  return (
+    <>
+      {row.scannedAt ? <RelativeTime time={row.scannedAt} /> : 'Not yet'}
+      {row.stale && ' (stale)'}
+      {row.stale && row.error && (
+        <Typography
+          variant="caption"
+          component="div"
+          className={classes.reason}
+          title={row.error}
+        >
+          Last read failed: {row.error}
+        </Typography>
+      )}
+    </>
+  );
+}
+
+/**
+ * One page of the report: service, owner, system, score, a status per lesson and the last
+ * scan (or "Scan failed" and why); sortable and paged on the server.
+ */
 export function ReportTable(props: {
   rows: ReportRow[];
   totalItems: number;

@@ -27,5 +27,19 @@ describe('TeamView', () => {
       'href',
       '/go-scorecard?owner=group%3Adefault%2Ffulfilment-team',
     );
+    expect(within(row).queryByText(/failed to scan/)).toBeNull();
+  });
+
+  it("says how many of a team's services failed to scan, next to its pass rate", async () => {
+    const body = report([], 5);
+    body.aggregates.byOwner[1].failedEntities = 1;
+    await renderWithScorecard(<TeamView />, {
+      routes: { 'GET /report': { body } },
+    });
+    const table = await screen.findByRole('table', { name: 'Teams' });
+    const row = within(table).getByRole('row', { name: /checkout-team/ });
+    expect(
+      within(row).getByText('1 failed to scan, not in the rate'),
+    ).toBeInTheDocument();
   });
 });

@@ -14,6 +14,7 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
 import { goScorecardApiRef } from '../../api/GoScorecardApi';
 import { rootRouteRef } from '../../routes';
 import { useCheckFixLink } from '../EntityGoScorecardCard/useLessonLink';
@@ -21,7 +22,10 @@ import { filtersOf, toSearchParams } from '../ReportPage/reportSearchParams';
 import { useReportView } from '../ReportPage/useReportView';
 import { worstChecks } from './worstChecks';
 
-/** `/go-scorecard/teams`: one row per owning team with its services, pass rate and worst checks. */
+/**
+ * `/go-scorecard/teams`: one row per owning team with its services, pass rate (and how many
+ * of its services failed to scan, which the rate leaves out) and worst checks.
+ */
 export function TeamView() {
   const api = useApi(goScorecardApiRef);
   const [view] = useReportView();
@@ -86,6 +90,15 @@ export function TeamView() {
                   <TableCell align="right">{team.failingEntities}</TableCell>
                   <TableCell align="right">
                     {team.score === undefined ? '—' : `${team.score}%`}
+                    {team.failedEntities > 0 && (
+                      <Typography
+                        variant="caption"
+                        component="div"
+                        color="error"
+                      >
+                        {team.failedEntities} failed to scan, not in the rate
+                      </Typography>
+                    )}
                   </TableCell>
                   <TableCell>
                     {team.worst.length === 0
