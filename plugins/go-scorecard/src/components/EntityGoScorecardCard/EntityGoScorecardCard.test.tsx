@@ -202,32 +202,121 @@ describe('EntityGoScorecardCard', () => {
     ).toBeInTheDocument();
   });
 
-  it('says when the scorecard does not scan the entity', async () => {
-    await renderCard({});
-    expect(
-      await screen.findByText('Not scanned by the Go scorecard'),
-    ).toBeInTheDocument();
-  });
-
-  it('looks again until a new entity has its first scan', async () => {
+  it('says when the scorecard does not scan the entity, and does not look again', async () => {
     jest.useFakeTimers({ advanceTimers: true });
     try {
-      let calls = 0;
-      await renderCard({
-        [resultPath]: () =>
-          ++calls === 1 ? { status: 404, body: {} } : { body: entityResult },
-      });
+      const { fetch } = await renderCard({});
       expect(
         await screen.findByText('Not scanned by the Go scorecard'),
       ).toBeInTheDocument();
+      expect(
+        screen.getByText(/This entity is not selected/),
+      ).toBeInTheDocument();
+      expect(screen.queryByText(/not picked this entity up/)).toBeNull();
+      jest.advanceTimersByTime(FIRST_SCAN_POLL_MS * 2);
+      expect(fetch).toHaveBeenCalledTimes(1);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('says when a selected entity is not synced yet, and looks again until its first scan', async () => {
+    jest.useFakeTimers({ advanceTimers: true });
+    try {
+      const unsynced: EntityResult = {
+        ...entityResult,
+        state: 'unsynced',
+        syncIntervalSeconds: 30,
+        scannedAt: undefined,
+        checkedAt: undefined,
+        etag: undefined,
+        commit: undefined,
+        counts: { pass: 0, warn: 0, fail: 0, notApplicable: 0, error: 0 },
+        score: undefined,
+        checks: [],
+        notes: [],
+      };
+      let calls = 0;
+      await renderCard({
+        [resultPath]: () =>
+          ++calls === 1 ? { body: unsynced } : { body: entityResult },
+      });
+      expect(
+        await screen.findByText(
+          /Not scanned yet: the scorecard has not picked this entity up \(it does within 30 seconds of start/,
+        ),
+      ).toBeInTheDocument();
+      expect(
+        screen.queryByText('Not scanned by the Go scorecard'),
+      ).not.toBeInTheDocument();
       jest.advanceTimersByTime(FIRST_SCAN_POLL_MS);
       expect(
-        await screen.findByText('Lesson 5: Graceful shutdown', { exact: false }),
+        await screen.findByText('Lesson 5: Graceful shutdown', {
+          exact: false,
+        }),
       ).toBeInTheDocument();
       expect(calls).toBe(2);
     } finally {
       jest.useRealTimers();
     }
+  });
+
+  it("folds the scan's notes under their count and lists them when expanded", async () => {
+    const noted: EntityResult = {
+      ...entityResult,
+      notes: [
+        { path: 'assets/logo.go', message: 'skipped: binary file' },
+        {
+          path: 'deploy/values.yaml',
+          message: 'YAML could not be read: too deeply nested',
+        },
+      ],
+    };
+    await renderCard({ [resultPath]: { body: noted } });
+    const toggle = await screen.findByRole('button', { name: /2 scan notes/ });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByText(/skipped: binary file/)).toBeNull();
+    await userEvent.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    const list = await screen.findByRole('list', { name: 'Scan notes' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items.map(li => li.textContent)).toEqual([
+      'assets/logo.go — skipped: binary file',
+      'deploy/values.yaml — YAML could not be read: too deeply nested',
+    ]);
+  });
+
+  it('shows no notes section when the scan has none', async () => {
+    await renderCard({
+      [resultPath]: { body: { ...entityResult, notes: [] } },
+    });
+    expect(await screen.findByText('14/17')).toBeInTheDocument();
+    expect(screen.queryByText(/scan notes?/)).toBeNull();
+  });
+
+  it('shows the notes of a service that looks like no Go service', async () => {
+    const skipped: EntityResult = {
+      ...entityResult,
+      notes: [{ path: 'go.mod', message: 'skipped: not valid UTF-8' }],
+      checks: entityResult.checks.map(c =>
+        c.lesson === 2 || c.lesson === 4
+          ? {
+              ...c,
+              status: 'not_applicable',
+              findings: [],
+              message: 'no go.mod',
+            }
+          : c,
+      ),
+    };
+    await renderCard({ [resultPath]: { body: skipped } });
+    expect(await screen.findByText('Not a Go service')).toBeInTheDocument();
+    await userEvent.click(
+      await screen.findByRole('button', { name: /1 scan note\b/ }),
+    );
+    expect(
+      await screen.findByText(/skipped: not valid UTF-8/),
+    ).toBeInTheDocument();
   });
 
   it('says when the service is not written in Go', async () => {

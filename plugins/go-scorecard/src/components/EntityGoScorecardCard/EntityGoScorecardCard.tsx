@@ -19,6 +19,7 @@ import { EntityResult } from '../../api/types';
 import { errorMessage } from '../common/errorMessage';
 import { isGoService } from './isGoService';
 import { LessonCheckList } from './LessonCheckList';
+import { ScanNotes } from './ScanNotes';
 import { ScanNowButton } from './ScanNowButton';
 import { ScorecardEmptyState } from './ScorecardEmptyState';
 import { ScorecardSummary } from './ScorecardSummary';
@@ -30,7 +31,7 @@ export const FIRST_SCAN_POLL_MS = 10_000;
 /** How many times it looks (two minutes: new entities are scanned within one). */
 const FIRST_SCAN_POLLS = 12;
 
-/** What the card knows: loading, the result (undefined = not scanned by the scorecard), or the error. */
+/** What the card knows: loading, the result (undefined = not selected for scanning), or the error. */
 type CardState =
   | { status: 'loading' }
   | { status: 'loaded'; result: EntityResult | undefined }
@@ -94,14 +95,15 @@ export function EntityGoScorecardCard() {
     return () => clearTimeout(timer);
   }, [scanState]);
 
-  // A new entity is synced and scanned within a minute: until its first result is in,
-  // look again now and then instead of showing "not scanned" until a reload.
+  // A selected entity is synced and scanned within a minute: until its first result is
+  // in, look again now and then instead of showing "not scanned yet" until a reload.
+  // Not found means not selected: the backend says `unsynced` for one it has yet to sync.
   const hasSource = Boolean(
     entity.metadata.annotations?.[ANNOTATION_SOURCE_LOCATION],
   );
   const awaitingFirstScan =
     state.status === 'loaded' &&
-    ((!result && hasSource) || result?.state === 'pending');
+    (result?.state === 'unsynced' || result?.state === 'pending');
   const [polls, setPolls] = useState(0);
   useEffect(() => {
     if (!awaitingFirstScan || polls >= FIRST_SCAN_POLLS) return undefined;
@@ -145,7 +147,7 @@ export function EntityGoScorecardCard() {
       )}
       {state.status === 'loaded' && !result && (
         <ScorecardEmptyState
-          reason={hasSource ? 'not-scanned' : 'no-source-location'}
+          reason={hasSource ? 'not-selected' : 'no-source-location'}
         />
       )}
       {result && (
@@ -161,6 +163,14 @@ function ScorecardBody(props: {
   fixLink: ReturnType<typeof useCheckFixLink>;
 }) {
   const { result, locate, fixLink } = props;
+  if (result.state === 'unsynced') {
+    return (
+      <ScorecardEmptyState
+        reason="not-synced"
+        syncIntervalSeconds={result.syncIntervalSeconds}
+      />
+    );
+  }
   if (result.state === 'pending') {
     return (
       <Alert severity="info">
@@ -169,7 +179,15 @@ function ScorecardBody(props: {
       </Alert>
     );
   }
-  if (!isGoService(result)) return <ScorecardEmptyState reason="not-go" />;
+  if (!isGoService(result)) {
+    // The notes may say why: a go.mod skipped as binary or too large, say.
+    return (
+      <>
+        <ScorecardEmptyState reason="not-go" />
+        <ScanNotes notes={result.notes} />
+      </>
+    );
+  }
   return (
     <>
       {result.state === 'failed' && (
@@ -186,6 +204,7 @@ function ScorecardBody(props: {
         </Alert>
       )}
       {result.state === 'scanned' && <ScorecardSummary result={result} />}
+      <ScanNotes notes={result.notes} />
       <LessonCheckList
         checks={result.checks}
         locate={locate}

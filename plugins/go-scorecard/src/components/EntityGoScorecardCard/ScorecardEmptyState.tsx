@@ -1,16 +1,27 @@
 import { CodeSnippet, EmptyState } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 
-/** Why the card has nothing to show. */
-export type EmptyReason = 'no-source-location' | 'not-scanned' | 'not-go';
+/**
+ * Why the card has nothing to show: `not-synced` = selected but not picked up yet (the
+ * catalog sync does within its interval); `not-selected` = the scorecard does not scan it.
+ */
+export type EmptyReason =
+  | 'no-source-location'
+  | 'not-synced'
+  | 'not-selected'
+  | 'not-go';
 
 const annotationExample = `metadata:
   annotations:
     backstage.io/source-location: url:https://github.com/acme/my-service/tree/main/`;
 
 /** The card's empty states, each saying what to do about it. */
-export function ScorecardEmptyState(props: { reason: EmptyReason }) {
-  const { reason } = props;
+export function ScorecardEmptyState(props: {
+  reason: EmptyReason;
+  /** With `not-synced`: how often the scorecard copies entities from the catalog. */
+  syncIntervalSeconds?: number;
+}) {
+  const { reason, syncIntervalSeconds } = props;
   if (reason === 'no-source-location') {
     return (
       <EmptyState
@@ -30,15 +41,36 @@ export function ScorecardEmptyState(props: { reason: EmptyReason }) {
       />
     );
   }
+  if (reason === 'not-synced') {
+    const within =
+      syncIntervalSeconds === undefined
+        ? 'shortly after start'
+        : `within ${syncIntervalSeconds} ${
+            syncIntervalSeconds === 1 ? 'second' : 'seconds'
+          } of start`;
+    return (
+      <EmptyState
+        missing="info"
+        title="Not scanned yet"
+        description={
+          <Typography variant="body1" component="span">
+            Not scanned yet: the scorecard has not picked this entity up (it
+            does {within} or of the entity's arrival in the catalog), then scans
+            it. This card looks again by itself.
+          </Typography>
+        }
+      />
+    );
+  }
   return (
     <EmptyState
       missing="info"
       title="Not scanned by the Go scorecard"
       description={
         <Typography variant="body1" component="span">
-          This entity is not among those the scorecard scans (its kind or type
-          is not selected, or it has the annotation go-scorecard/enabled:
-          "false"). A new entity is picked up on the next catalog sync.
+          This entity is not selected: it is not among those the scorecard scans
+          (its kind or type is not selected, or it has the annotation
+          go-scorecard/enabled: "false").
         </Typography>
       }
     />
