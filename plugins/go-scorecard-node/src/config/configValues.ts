@@ -5,7 +5,6 @@ import {
   isSeq,
   LineCounter,
   Node,
-  parseDocument,
   Scalar,
 } from 'yaml';
 import { parseTOML } from 'toml-eslint-parser';
@@ -13,6 +12,8 @@ import type { TOMLKeyValue, TOMLProgram } from 'toml-eslint-parser/lib/ast';
 import { ConfigValue } from '../facts';
 import { LineIndex } from '../text/lineIndex';
 import { NodeReader } from '../yaml/nodes';
+import { parseYamlDocument } from '../yaml/parseYaml';
+import { YamlTooDeepError } from '../yaml/yamlDepth';
 
 /** Most values read from one configuration document. */
 export const MAX_CONFIG_VALUES = 5000;
@@ -79,23 +80,33 @@ export function embeddedConfigValues(
 ): ConfigValue[] {
   if (!text.includes('\n') && !text.trim().startsWith('{')) return [];
   const lines = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter: lines,
-    uniqueKeys: false,
-    prettyErrors: false,
-  });
+  let doc: Document.Parsed;
+  try {
+    doc = parseYamlDocument(text, {
+      lineCounter: lines,
+      uniqueKeys: false,
+      prettyErrors: false,
+    });
+  } catch (e) {
+    if (e instanceof YamlTooDeepError) return [];
+    throw e;
+  }
   if (doc.errors.length) return [];
   return configValues(doc, lines, path, original, lineMap);
 }
 
-/** The values of a JSON configuration file (parsed as YAML 1.2, of which JSON is a subset, for positions). */
+/**
+ * The values of a JSON configuration file (parsed as YAML 1.2, of which JSON is a subset, for positions).
+ *
+ * @throws Error when it does not parse, YamlTooDeepError when it nests too deeply to be read.
+ */
 export function jsonConfigValues(path: string, text: string): ConfigValue[] {
   const lines = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter: lines,
-    uniqueKeys: false,
-    prettyErrors: false,
-  });
+  const doc = parseYamlDocument(
+    text,
+    { lineCounter: lines, uniqueKeys: false, prettyErrors: false },
+    'JSON',
+  );
   if (doc.errors.length)
     throw new Error(
       `JSON could not be read: ${doc.errors[0].message.split('\n')[0]}`,

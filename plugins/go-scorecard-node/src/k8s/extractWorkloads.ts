@@ -4,6 +4,7 @@ import { ConfigMapFacts, ConfigValue, Workload } from '../facts';
 import { NodeReader } from '../yaml/nodes';
 import { LineIndex } from '../text/lineIndex';
 import { MAX_DOCUMENTS, firstError, parseYaml } from '../yaml/parseYaml';
+import { YamlTooDeepError } from '../yaml/yamlDepth';
 import type { RenderedTemplate } from './helm/renderTemplate';
 import { KustomizeFact } from './kustomizePatch';
 import { readKustomizeDocument } from './kustomization';
@@ -87,11 +88,13 @@ export function extractWorkloads(
   try {
     parsed = parseYaml(yamlText);
   } catch (e) {
-    notes.push(`YAML could not be read: ${(e as Error).message}`);
+    const message =
+      e instanceof YamlTooDeepError
+        ? `${e.messageAt(sourceLine)}; not read`
+        : `YAML could not be read: ${(e as Error).message}`;
+    notes.push(message);
     if (WORKLOAD_KIND_LINE.test(yamlText))
-      out.unreadableWorkloads.push(
-        `YAML could not be read: ${(e as Error).message}`,
-      );
+      out.unreadableWorkloads.push(message);
     return out;
   }
   const { docs, lines, truncated } = parsed;

@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { assertYamlDepth } from '../../yaml/yamlDepth';
 import { parseTemplate, TemplateNode } from './templateSyntax';
 import { Defines, renderTemplate, RenderedTemplate } from './renderTemplate';
 import { isPlainMap, mergeValues, UNKNOWN } from './templateValues';
@@ -188,6 +189,7 @@ export class HelmCharts {
 
   private parseYamlMap(f: ChartFile): Record<string, unknown> {
     try {
+      assertYamlDepth(f.text);
       const v = parse(f.text, { maxAliasCount: 1000, uniqueKeys: false });
       return isPlainMap(v) ? v : {};
     } catch (e) {
