@@ -22,11 +22,7 @@ import { parseGoMod } from './gomod/parseGoMod';
 import { parseGoSum } from './gomod/parseGoSum';
 import { InputKind, inputKind } from './inputKind';
 import { applyKustomizePatches } from './k8s/applyKustomizePatches';
-import {
-  ChartFile,
-  HelmCharts,
-  OTHER_VALUES,
-} from './k8s/helm/helmCharts';
+import { ChartFile, HelmCharts, OTHER_VALUES } from './k8s/helm/helmCharts';
 import { ManifestRead, readManifest } from './k8s/readManifest';
 import { SourceTree } from './tree/SourceTree';
 
@@ -136,6 +132,21 @@ export class Analyzer {
     const goSources: { path: string; text: string }[] = [];
     const vocabulary = new Vocabulary(EXTRACTOR_WORDS);
 
+    // A file of a kind the checks read that is skipped (too large, binary, not UTF-8, unreadable)
+    // may hide a finding: an input failure, so that the checks that read its kind report `error`.
+    // A candidate is only maybe a build file, and an empty file hides nothing: notes only.
+    const skip = (path: string, kind: InputKind, why: string, note = why) => {
+      notes.push({ path, message: `skipped: ${note}` });
+      if (kind !== 'candidate') failures.push({ kind, path, message: why });
+    };
+    const tooLarge = (path: string, kind: InputKind, size: number) =>
+      skip(
+        path,
+        kind,
+        `larger than the ${byteLimit(this.maxFileBytes)} limit`,
+        `${size} bytes is over the ${this.maxFileBytes}-byte limit`,
+      );
+
     for await (const entry of tree.entries(problem => notes.push(problem))) {
       signal?.throwIfAborted();
       const kind = inputKind(entry.path);
@@ -150,10 +161,7 @@ export class Analyzer {
       )
         continue;
       if (entry.size !== undefined && entry.size > this.maxFileBytes) {
-        notes.push({
-          path,
-          message: `skipped: ${entry.size} bytes is over the ${this.maxFileBytes}-byte limit`,
-        });
+        tooLarge(path, kind, entry.size);
         continue;
       }
       let data: Buffer;
@@ -161,26 +169,20 @@ export class Analyzer {
         data = await entry.read();
       } catch (e) {
         if (candidate) continue;
-        notes.push({ path, message: `skipped: cannot read: ${messageOf(e)}` });
-        failures.push({ kind, path, message: `cannot read: ${messageOf(e)}` });
+        skip(path, kind, `cannot read: ${messageOf(e)}`);
         continue;
       }
       if (data.length > this.maxFileBytes) {
-        notes.push({
-          path,
-          message: `skipped: ${data.length} bytes is over the ${this.maxFileBytes}-byte limit`,
-        });
+        tooLarge(path, kind, data.length);
         continue;
       }
       if (candidate && data.length > MAX_CANDIDATE_BYTES) continue;
       const text = decodeSource(data);
       if (typeof text !== 'string') {
-        if (
-          !candidate &&
-          !(kind === 'go.sum' && text.skipped === 'empty file')
-        ) {
-          notes.push({ path, message: `skipped: ${text.skipped}` });
-        }
+        if (text.skipped === 'empty file') {
+          if (!candidate && kind !== 'go.sum')
+            notes.push({ path, message: `skipped: ${text.skipped}` });
+        } else if (!candidate) skip(path, kind, text.skipped);
         continue;
       }
       builtImages.push(...imagesBuiltIn(path, text));
@@ -388,6 +390,13 @@ function addManifest(
   notes.push(...read.notes.map(message => ({ path, message })));
   if (read.failure)
     failures.push({ kind: 'manifest', path, message: read.failure });
+}
+
+/** A byte limit as written in messages: `2 MiB`, `64 KiB`, `1000-byte`. */
+function byteLimit(bytes: number): string {
+  if (bytes % MiB === 0) return `${bytes / MiB} MiB`;
+  if (bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes}-byte`;
 }
 
 function dirOf(path: string): string {

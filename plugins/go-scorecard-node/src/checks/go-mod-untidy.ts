@@ -70,7 +70,9 @@ function sumFindings(module: GoModule): Finding[] {
 export const goModUntidyCheck: Check = {
   id: 'go-mod-untidy',
   run(facts) {
-    if (facts.modules.length === 0) return { notApplicable: 'no go.mod' };
+    // No go.mod: a file of another kind that could not be read cannot change that.
+    if (facts.modules.length === 0)
+      return { notApplicable: 'no go.mod', decidedBy: ['go.mod'] };
     const findings = facts.modules.flatMap(sumFindings);
     for (const file of facts.goFiles) {
       const module = moduleOfFile(facts.modules, file);

@@ -10,7 +10,9 @@ import { moduleOfFile } from './moduleOfFile';
 export const goleakMissingCheck: Check = {
   id: 'goleak-missing',
   run(facts) {
-    if (facts.modules.length === 0) return { notApplicable: 'no go.mod' };
+    // No go.mod: a file of another kind that could not be read cannot change that.
+    if (facts.modules.length === 0)
+      return { notApplicable: 'no go.mod', decidedBy: ['go.mod'] };
     const filesOf = new Map(facts.modules.map(m => [m, [] as GoFileFacts[]]));
     for (const file of facts.goFiles) {
       const m = moduleOfFile(facts.modules, file);

@@ -55,8 +55,12 @@ export function shutdownSeconds(
 export const k8sGracePeriodCheck: Check = {
   id: 'k8s-grace-period',
   run(facts, program) {
+    // No workload: what the Go code says cannot change that.
     if (facts.workloads.length === 0)
-      return { notApplicable: 'no Deployment, StatefulSet or DaemonSet' };
+      return {
+        notApplicable: 'no Deployment, StatefulSet or DaemonSet',
+        decidedBy: ['manifest'],
+      };
     const budget = shutdownSeconds(facts, program);
     const shutdown = budget.seconds;
     const findings = new OverlayFindings();

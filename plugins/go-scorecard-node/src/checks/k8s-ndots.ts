@@ -22,10 +22,12 @@ export const k8sNdotsCheck: Check = {
     // Without gRPC no name is dialled: a manifest that could not be read changes nothing.
     const grpc = usesGrpc(facts);
     const decidedBy = grpc ? undefined : (['go'] as InputKind[]);
+    // No workload: a Go file that could not be read cannot add one. Without gRPC either,
+    // each alone decides: one unreadable kind of input cannot change the outcome.
     if (facts.workloads.length === 0)
       return {
         notApplicable: 'no Deployment, StatefulSet or DaemonSet',
-        decidedBy,
+        decidedBy: grpc ? ['manifest'] : [],
       };
     if (!grpc) return { findings: [], decidedBy };
     const { findings: short, dialing } = shortTargets(facts, program);

@@ -11,7 +11,9 @@ import { LEGACY_PROTOBUF, PROTOBUF, usedVersion } from './moduleVersions';
 export const protobufApiv1ConflictCheck: Check = {
   id: 'protobuf-apiv1-conflict',
   run(facts) {
-    if (facts.modules.length === 0) return { notApplicable: 'no go.mod' };
+    // No go.mod: a file of another kind that could not be read cannot change that.
+    if (facts.modules.length === 0)
+      return { notApplicable: 'no go.mod', decidedBy: ['go.mod'] };
     const findings: Finding[] = [];
     for (const module of facts.modules) {
       const legacy = usedVersion(module, LEGACY_PROTOBUF);

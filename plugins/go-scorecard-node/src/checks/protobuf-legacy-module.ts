@@ -9,7 +9,9 @@ import { LEGACY_PROTOBUF, PROTOBUF } from './moduleVersions';
 export const protobufLegacyModuleCheck: Check = {
   id: 'protobuf-legacy-module',
   run(facts) {
-    if (facts.modules.length === 0) return { notApplicable: 'no go.mod' };
+    // No go.mod: a file of another kind that could not be read cannot change that.
+    if (facts.modules.length === 0)
+      return { notApplicable: 'no go.mod', decidedBy: ['go.mod'] };
     const findings: Finding[] = [];
     for (const { mod } of facts.modules) {
       for (const r of mod.requires) {
