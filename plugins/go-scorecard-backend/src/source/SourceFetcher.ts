@@ -115,13 +115,22 @@ export class SourceFetcher {
     signal?: AbortSignal,
   ): Promise<SingleFetch> {
     const { maxFileBytes } = this.options;
+    // Files over the limit are not downloaded, but they are listed with their size, so
+    // the analyzer says they were skipped (and the checks that needed them report error).
+    const oversized = new Map<string, number>();
     let response;
     try {
       response = await this.options.urlReader.readTree(url, {
         etag,
         signal,
-        filter: (path, info) =>
-          isAnalyzedPath(path) && (!info || info.size <= maxFileBytes),
+        filter: (path, info) => {
+          if (!isAnalyzedPath(path)) return false;
+          if (info && info.size > maxFileBytes) {
+            oversized.set(path.replace(/^\.?\//, ''), info.size);
+            return false;
+          }
+          return true;
+        },
       });
     } catch (e) {
       if ((e as Error)?.name === NotModifiedError.name)
@@ -135,6 +144,9 @@ export class SourceFetcher {
       if (!isAnalyzedPath(path)) continue;
       const data = await file.content();
       files.push({ path, size: data.length, data });
+    }
+    for (const [path, size] of oversized) {
+      if (isAnalyzedPath(path)) files.push({ path, size });
     }
     return { unchanged: false, files, problems: [], etag: response.etag };
   }
