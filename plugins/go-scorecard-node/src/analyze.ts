@@ -17,7 +17,7 @@ import { GoParser } from './go/GoParser';
 import { EXTRACTOR_WORDS, extractGoFacts } from './go/extractGoFacts';
 import { Vocabulary } from './go/vocabulary';
 import { ServiceProgram } from './program/serviceProgram';
-import { isGeneratedGo } from './generatedGo';
+import { hasGeneratedGoName, isGeneratedGo } from './generatedGo';
 import { parseGoMod } from './gomod/parseGoMod';
 import { parseGoSum } from './gomod/parseGoSum';
 import { InputKind, inputKind } from './inputKind';
@@ -139,13 +139,23 @@ export class Analyzer {
       notes.push({ path, message: `skipped: ${note}` });
       if (kind !== 'candidate') failures.push({ kind, path, message: why });
     };
-    const tooLarge = (path: string, kind: InputKind, size: number) =>
+    const tooLarge = (path: string, kind: InputKind, size: number) => {
+      const note = `${size} bytes is over the ${this.maxFileBytes}-byte limit`;
+      // A generated Go file is never read for the checks: too large, it hides nothing.
+      if (kind === 'go' && hasGeneratedGoName(path)) {
+        notes.push({
+          path,
+          message: `skipped: ${note} (generated code, by its name)`,
+        });
+        return;
+      }
       skip(
         path,
         kind,
         `larger than the ${byteLimit(this.maxFileBytes)} limit`,
-        `${size} bytes is over the ${this.maxFileBytes}-byte limit`,
+        note,
       );
+    };
 
     for await (const entry of tree.entries(problem => notes.push(problem))) {
       signal?.throwIfAborted();

@@ -15,3 +15,18 @@ export function isGeneratedGo(source: string): boolean {
   }
   return false;
 }
+
+/**
+ * The file names code generators give Go files (protoc-gen-go `x.pb.go`, grpc-gateway
+ * `x.pb.gw.go`, Kubernetes' `zz_generated.deepcopy.go` and `generated.pb.go`,
+ * go-bindata's `bindata.go`, oapi-codegen and friends' `x.gen.go`, `x_generated.go`).
+ * Used only for files too large to read: a huge generated file is skipped without
+ * making the Go checks report error, as a read one would be ignored by
+ * {@link isGeneratedGo}.
+ */
+export function hasGeneratedGoName(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return /(^zz_generated.*|\.pb(\.gw|\.validate)?|\.gen|_generated|^generated(\.pb)?|^bindata)\.go$/.test(
+    name,
+  );
+}

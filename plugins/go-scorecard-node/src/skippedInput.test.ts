@@ -163,6 +163,32 @@ describe('skipped input files', () => {
     });
   });
 
+  it('a huge generated Go file (by its name) is a note only: it hides nothing the checks read', async () => {
+    const padding = `package api\n${'// padding\n'.repeat(10_000)}`;
+    const report = await analyzer.analyze(
+      new MemoryTree({
+        'go.mod': goMod,
+        'main.go': server,
+        'api/service.pb.go': padding,
+        'api/zz_generated.deepcopy.go': padding,
+      }),
+      'repo',
+    );
+    expect(check(report, 'context-cancel-not-called')).toMatchObject({
+      status: 'pass',
+    });
+    expect(report.notes).toEqual(
+      expect.arrayContaining([
+        {
+          path: 'api/service.pb.go',
+          message: expect.stringMatching(
+            /over the .* limit \(generated code, by its name\)$/,
+          ),
+        },
+      ]),
+    );
+  });
+
   it('a skipped CI/build file: the lesson-1 checks report error naming it', async () => {
     const report = await analyzer.analyze(
       new MemoryTree({ Makefile: latin1, 'main.go': server }),
