@@ -201,4 +201,167 @@ describe('shellCommands', () => {
     const [cmd] = shellCommands('a b', 1, 'f', o => (o < 2 ? 7 : 8));
     expect(cmd.line).toBe(7);
   });
+
+  describe('command substitutions', () => {
+    const lines = (script: string) =>
+      shellCommands(script, 1, 'a.sh').map(
+        c => `${c.line}: ${c.argv.join(' ')}`,
+      );
+
+    it('reads the commands of $(…) and backticks in any word, at their own lines', () => {
+      const script = [
+        'V=$(go get a/b 2>&1)', // 1
+        'echo "v: $(go install c/d@latest)"',
+        'X=`go get e/f`', // 3
+        'go build -ldflags "-X main.v=$(git describe \\',
+        '  --tags)" ./...', // 5
+        'OUT="$(echo "$(',
+        '  go get g/h', // 7
+        ')")"',
+        'for t in $(go list ./tools/...); do go install "$t"; done', // 9
+        'cat > "$(mktemp)" <<< "${GOBIN:-$(go env GOPATH)/bin}"',
+        'case $(uname) in *) ;; esac; [[ -n $(go env GOOS) ]] && :', // 11
+      ].join('\n');
+      expect(lines(script)).toEqual([
+        '1: go get a/b',
+        '2: go install c/d@latest',
+        '2: echo v: $(go install c/d@latest)',
+        '3: go get e/f',
+        '4: git describe --tags',
+        '4: go build -ldflags -X main.v=$(git describe \\\n  --tags) ./...',
+        '7: go get g/h',
+        '6: echo $(\n  go get g/h\n)',
+        '9: go list ./tools/...',
+        '9: go install $t',
+        '10: mktemp',
+        '10: go env GOPATH',
+        '10: cat',
+        '11: uname',
+        '11: go env GOOS',
+        '11: :',
+      ]);
+    });
+
+    it('reads nested substitutions three deep, as it reads sh -c', () => {
+      expect(lines('a $(b $(c $(d $(e))))')).toEqual([
+        '1: d $(e)',
+        '1: c $(d $(e))',
+        '1: b $(c $(d $(e)))',
+        '1: a $(b $(c $(d $(e))))',
+      ]);
+      expect(lines("sh -c 'echo `go get a/b`'")).toEqual([
+        '1: sh -c echo `go get a/b`',
+        '1: go get a/b',
+        '1: echo `go get a/b`',
+      ]);
+      // read once: with the script sh runs, not also as a word of the outer command
+      expect(lines('sh -c "echo $(go get a/b)"')).toEqual([
+        '1: sh -c echo $(go get a/b)',
+        '1: go get a/b',
+        '1: echo $(go get a/b)',
+      ]);
+    });
+
+    it('gives them the exported variables, not the prefixes of the command', () => {
+      const cmds = shellCommands(
+        'export GOFLAGS=-mod=mod\nGO111MODULE=off V=$(go get a/b)\nGOBIN=/x echo $(go get c/d)',
+        1,
+        'a.sh',
+      );
+      expect(cmds.map(c => [c.argv.slice(0, 2).join(' '), c.env])).toEqual([
+        ['export GOFLAGS=-mod=mod', {}],
+        ['go get', { GOFLAGS: '-mod=mod' }],
+        ['go get', { GOFLAGS: '-mod=mod' }],
+        ['echo $(go get c/d)', { GOFLAGS: '-mod=mod', GOBIN: '/x' }],
+      ]);
+    });
+
+    it('reads no command from arithmetic, single quotes or escapes', () => {
+      const script = [
+        'echo $(( 1 + 2 )) "$((n * (m - 1)))"',
+        'if (( $((x)) > 1 )); then :; fi',
+        "echo '$(go get a/b)' '`go get c/d`' $'$(go get e/f)'",
+        'echo "\\$(go get g/h) \\`go get i/j\\`" x\\$y',
+      ].join('\n');
+      expect(lines(script)).toEqual([
+        '1: echo $(( 1 + 2 )) $((n * (m - 1)))',
+        '2: :',
+        '3: echo $(go get a/b) `go get c/d` $(go get e/f)',
+        '4: echo $(go get g/h) `go get i/j` x$y',
+      ]);
+      // a name in capitals is a variable: make leaves `$(CURDIR)` as written in a recipe
+      expect(
+        lines('cd $(CURDIR) && echo $(.SHELLFLAGS) `pwd` $(GO_1)'),
+      ).toEqual([
+        '1: cd $(CURDIR)',
+        '1: pwd',
+        '1: echo $(.SHELLFLAGS) `pwd` $(GO_1)',
+      ]);
+    });
+  });
+
+  describe('here-documents', () => {
+    const lines = (script: string) =>
+      shellCommands(script, 1, 'a.sh').map(
+        c => `${c.line}: ${c.argv.join(' ')}`,
+      );
+
+    it('reads the body a shell reads as its script', () => {
+      const script = [
+        'sudo bash -e <<-EOT', // 1
+        '\tgo get a/b',
+        '\tcat <<X', // 3
+        '\tgo get not/a/command',
+        'X', // 5
+        '\tEOT',
+        'GO111MODULE=off sh -s -- x <<"EOF"', // 7
+        'go install c/d@v1',
+        'EOF', // 9
+        '<<EOF /bin/bash -o pipefail && go version',
+        'go get e/f', // 11
+        'EOF',
+      ].join('\n');
+      expect(lines(script)).toEqual([
+        '1: bash -e',
+        '2: go get a/b',
+        '3: cat',
+        '7: sh -s -- x',
+        '8: go install c/d@v1',
+        '10: /bin/bash -o pipefail',
+        '11: go get e/f',
+        '10: go version',
+      ]);
+      expect(shellCommands(script, 1, 'a.sh')[4].env).toEqual({
+        GO111MODULE: 'off',
+      });
+    });
+
+    it('reads any other body as data, expanding only its substitutions', () => {
+      const script = [
+        'cat <<EOF > notes', // 1
+        'go get not/1',
+        'v: $(go version) `go env GOOS` "$(go get a/b)"', // 3
+        'EOF',
+        "bash tools.sh <<'EOF'", // 5
+        'go get not/2 $(go get not/3)',
+        'EOF', // 7
+        'bash -c "read x" <<EOF',
+        'go get not/4', // 9
+        'EOF',
+        'bash <<EOF < input.sh', // 11
+        'go get not/5',
+        'EOF',
+      ].join('\n');
+      expect(lines(script)).toEqual([
+        '3: go version',
+        '3: go env GOOS',
+        '3: go get a/b',
+        '1: cat',
+        '5: bash tools.sh',
+        '8: bash -c read x',
+        '8: read x',
+        '11: bash',
+      ]);
+    });
+  });
 });

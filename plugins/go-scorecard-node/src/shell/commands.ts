@@ -1,6 +1,13 @@
 import { ShellCommand } from '../facts';
 import { LineIndex, shorten } from '../text/lineIndex';
-import { ShellToken, WordToken, tokenize } from './tokenize';
+import {
+  RedirectToken,
+  ShellToken,
+  WordToken,
+  commandSubstitutions,
+  heredocScript,
+  tokenize,
+} from './tokenize';
 
 /** Maps an offset of the script to its 1-based line in the file. */
 export type LineOfOffset = (offset: number) => number;
@@ -25,6 +32,11 @@ const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)\+?=/;
 /** An array element assignment, `a[i]=x` or `m["$k"]+=x`: an assignment, no command. */
 const ELEMENT_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\[[^\]]*\]\+?=/;
 const MAX_NESTING = 3;
+/**
+ * The script of `$(CURDIR)`: a name in capitals is no command but a variable, a make
+ * reference left as written in a recipe (or a mistaken `${NAME}`).
+ */
+const VARIABLE_NAME = /^\s*\.?[A-Z_][A-Z0-9_]*\s*$/;
 
 /** Wrappers that run the rest of their arguments as a command, with their value-taking options. */
 const WRAPPERS: Record<string, Set<string>> = {
@@ -84,12 +96,42 @@ function inlineScript(argv: WordToken[]): WordToken | undefined {
   return undefined;
 }
 
+/**
+ * Whether a shell started with these arguments reads its script from standard input: no
+ * `-c`, no script file (`bash`, `sh -e`, `bash -o pipefail`, `bash -s -- a b`).
+ */
+function readsScriptFromStdin(argv: WordToken[]): boolean {
+  if (!SHELLS.has(basename(argv[0].value))) return false;
+  for (let i = 1; i < argv.length; i++) {
+    const v = argv[i].value;
+    if (v === '-' || v === '--') return i + 1 === argv.length;
+    if (v === '--rcfile' || v === '--init-file') i++;
+    else if (/^--[a-z-]+$/.test(v)) continue;
+    else if (/^[-+][a-zA-Z]+$/.test(v)) {
+      if (v[0] === '-' && v.includes('c')) return false;
+      if (/[oO]/.test(v)) i++;
+      else if (v[0] === '-' && v.includes('s')) return true;
+    } else return false;
+  }
+  return true;
+}
+
+/** A simple command: its words (keywords before it dropped), its argv and its env. */
+interface SimpleCommand {
+  words: WordToken[];
+  argv: WordToken[];
+  env: Record<string, string>;
+}
+
 class CommandBuilder {
   readonly commands: ShellCommand[] = [];
   private readonly exported: Record<string, string> = {};
   /** Open `case` statements: reading the word list, a pattern, or an item's commands. */
   private readonly cases: ('head' | 'pattern' | 'item')[] = [];
   private words: WordToken[] = [];
+  /** The here-documents of the command being read, and the one that is its standard input. */
+  private heredocs: RedirectToken[] = [];
+  private stdin: RedirectToken | undefined;
   /** After `function`: its name comes next, then optional `()`, then the body. */
   private functionHeader: 'name' | 'parens' | undefined;
   /** Token index from which no `]]` follows (a `[[` there is an ordinary word). */
@@ -109,13 +151,21 @@ class CommandBuilder {
       const header = this.functionHeader;
       this.functionHeader = undefined;
       if (token.kind === 'redirect') {
-        if (tokens[t + 1]?.kind === 'word') t++;
+        const target = tokens[t + 1];
+        if (target?.kind === 'word') t++;
+        this.redirect(token, target?.kind === 'word' ? target : undefined);
       } else if (token.kind === 'word') {
-        if (header === 'name') this.functionHeader = 'parens';
-        else if (isKeyword(token, '[[') && this.atCommandStart(state)) {
+        if (header === 'name') {
+          this.functionHeader = 'parens';
+          this.substitute(token);
+        } else if (isKeyword(token, '[[') && this.atCommandStart(state)) {
           const end = this.testEnd(tokens, t);
           if (end === undefined) this.word(token, state);
-          else t = end;
+          else {
+            for (const w of tokens.slice(t + 1, end))
+              if (w.kind === 'word') this.substitute(w);
+            t = end;
+          }
         } else this.word(token, state);
       } else if (state === 'head' || state === 'pattern') {
         if (token.op === ')' && state === 'pattern') {
@@ -127,6 +177,7 @@ class CommandBuilder {
         (this.words.length === 1 || header === 'parens') &&
         isOp(tokens[t + 1], ')')
       ) {
+        for (const w of this.words) this.substitute(w);
         this.words = [];
         t++;
       } else {
@@ -166,6 +217,7 @@ class CommandBuilder {
     const atStart = this.words.length === 0;
     if (state === 'head') {
       if (isKeyword(token, 'in')) this.cases[this.cases.length - 1] = 'pattern';
+      this.substitute(token);
       return;
     }
     if (
@@ -176,7 +228,10 @@ class CommandBuilder {
       this.cases.pop();
       return;
     }
-    if (state === 'pattern') return;
+    if (state === 'pattern') {
+      this.substitute(token);
+      return;
+    }
     if (atStart && isKeyword(token, 'case')) {
       this.cases.push('head');
       return;
@@ -188,12 +243,26 @@ class CommandBuilder {
     this.words.push(token);
   }
 
-  private flush() {
-    let words = this.words;
-    this.words = [];
+  /**
+   * A redirection of the command being read: a here-document is kept for the command
+   * (its body may be the script of a shell, or expand substitutions); the substitutions
+   * of any other target word run.
+   */
+  private redirect(token: RedirectToken, target: WordToken | undefined) {
+    const op = token.op.replace(/^\d+/, '');
+    const fd = token.op.slice(0, token.op.length - op.length);
+    if (token.heredoc) this.heredocs.push(token);
+    else if (target) this.substitute(target);
+    if ((fd === '' || fd === '0') && op.startsWith('<'))
+      this.stdin = token.heredoc ? token : undefined;
+  }
+
+  /** The simple command `words` make, or undefined (no words, only assignments, `for`). */
+  private simpleCommand(all: WordToken[]): SimpleCommand | undefined {
+    let words = all;
     while (words.length > 0 && LEADING_KEYWORDS.has(words[0].raw))
       words = words.slice(1);
-    if (words.length === 0 || NON_COMMANDS.has(words[0].raw)) return;
+    if (words.length === 0 || NON_COMMANDS.has(words[0].raw)) return undefined;
 
     const env: Record<string, string> = { ...this.exported };
     let i = 0;
@@ -208,7 +277,34 @@ class CommandBuilder {
       );
     }
     const argv = unwrap(words.slice(i), env);
-    if (argv.length === 0) return;
+    return argv.length > 0 ? { words, argv, env } : undefined;
+  }
+
+  private flush() {
+    const { words: all, heredocs, stdin } = this;
+    this.words = [];
+    this.heredocs = [];
+    this.stdin = undefined;
+    const command = this.simpleCommand(all);
+    const nested =
+      command && this.depth < MAX_NESTING
+        ? inlineScript(command.argv)
+        : undefined;
+    const stdinScript =
+      command && stdin && readsScriptFromStdin(command.argv)
+        ? stdin
+        : undefined;
+
+    // Substitutions run first, as the shell expands the words; those of a script the
+    // command's shell runs (`sh -c "…$(…)"`, `bash <<EOF`) are read with that script.
+    for (const w of all) if (w !== nested) this.substitute(w);
+    for (const h of heredocs) {
+      if (h !== stdinScript && h.heredoc!.expands)
+        this.substituteIn(h.heredoc!.start, h.heredoc!.end, true);
+    }
+    if (!command) return;
+
+    const { words, argv, env } = command;
     if (argv[0].value === 'export') {
       for (const w of argv.slice(1)) {
         const assignment = ASSIGNMENT.exec(w.raw);
@@ -226,19 +322,44 @@ class CommandBuilder {
       argv: argv.map(w => w.value),
       env,
     });
-    const nested = inlineScript(argv);
-    if (nested && this.depth < MAX_NESTING) {
+    if (nested) {
       const base = this.lineOf(nested.start);
       const index = new LineIndex(nested.value);
-      const inner = new CommandBuilder(
-        nested.value,
-        this.path,
-        o => base + index.lineOf(o) - 1,
-        this.depth + 1,
-      );
-      for (const c of inner.run(tokenize(nested.value))) {
-        this.commands.push({ ...c, env: { ...env, ...c.env } });
-      }
+      this.read(nested.value, o => base + index.lineOf(o) - 1, env);
+    }
+    if (stdinScript) {
+      const body = heredocScript(this.script, stdinScript.heredoc!);
+      this.read(body.script, o => this.lineOf(body.offsetOf(o)), env);
+    }
+  }
+
+  /** Reads the commands of a script the commands of this one run (`sh -c`, `$(…)`, `bash <<EOF`). */
+  private read(
+    script: string,
+    lineOf: LineOfOffset,
+    env: Record<string, string>,
+  ) {
+    if (this.depth >= MAX_NESTING) return;
+    const inner = new CommandBuilder(script, this.path, lineOf, this.depth + 1);
+    for (const c of inner.run(tokenize(script))) {
+      this.commands.push({ ...c, env: { ...env, ...c.env } });
+    }
+  }
+
+  /** Reads the commands of the command substitutions of a word. */
+  private substitute(word: WordToken) {
+    if (word.raw.includes('$') || word.raw.includes('`'))
+      this.substituteIn(word.start, word.end, false);
+  }
+
+  /** Reads the commands of the command substitutions of `script[start, end)`. */
+  private substituteIn(start: number, end: number, heredoc: boolean) {
+    if (this.depth >= MAX_NESTING) return;
+    for (const sub of commandSubstitutions(this.script, start, end, heredoc)) {
+      if (VARIABLE_NAME.test(sub.script)) continue;
+      this.read(sub.script, o => this.lineOf(sub.offsetOf(o)), {
+        ...this.exported,
+      });
     }
   }
 }
@@ -250,11 +371,18 @@ class CommandBuilder {
  * Redirections, `if`/`while`/`for`/`case` syntax, function headers (`f()`, `function f`),
  * `[[ … ]]` tests, `(( … ))` arithmetic and pure assignments (arrays too) are not
  * commands; function bodies are read like any commands; `sh -c '…'` also yields the
- * commands of its script.
+ * commands of its script, and so does a shell reading a here-document (`bash <<EOF`,
+ * `sudo sh -e <<'EOF'`) as its standard input. The scripts of command substitutions
+ * (`$(…)`, backticks; in words, also in double quotes, and in the bodies of
+ * here-documents with an unquoted delimiter) are read before the command that holds
+ * them; `$((…))` is arithmetic, `$(NAME)` in capitals a variable (make's, left in a
+ * recipe), and single quotes and other here-documents are data. Scripts nest at most
+ * three deep.
  *
- * `line` is the file line of the command word: `firstLine` is the line of the script's
- * first line, or `lineOf` maps script offsets to file lines when the script was
- * unfolded or unescaped from its file (YAML folded scalars, Makefile recipes).
+ * `line` is the file line of the command word (in a nested script, of its own command
+ * word): `firstLine` is the line of the script's first line, or `lineOf` maps script
+ * offsets to file lines when the script was unfolded or unescaped from its file (YAML
+ * folded scalars, Makefile recipes).
  */
 export function shellCommands(
   script: string,
