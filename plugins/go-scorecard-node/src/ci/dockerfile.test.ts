@@ -75,4 +75,80 @@ describe('dockerfileCommands', () => {
       expect(cmds[4].env).toEqual({ A: '1', B: '2' });
     });
   });
+
+  describe('here-documents', () => {
+    it('runs the body of one given to a shell as a script, with its lines', () => {
+      const text = [
+        'FROM x', // 1
+        'RUN <<EOF bash',
+        'set -e', // 3
+        'go get a/b',
+        'EOF', // 5
+        'RUN <<-EOT sh',
+        '\tgo install c/d@v1', // 7
+        '\tEOT',
+        'RUN --mount=type=cache,target=/go <<EOF /bin/bash -e', // 9
+        'go get e/f',
+        'EOF', // 11
+        'RUN go version',
+      ].join('\n');
+      expect(summary(text)).toEqual([
+        '2: bash',
+        '3: set -e',
+        '4: go get a/b',
+        '6: sh',
+        '7: go install c/d@v1',
+        '9: /bin/bash -e',
+        '10: go get e/f',
+        '12: go version',
+      ]);
+    });
+
+    it('reads one given to any other command as data', () => {
+      const text = [
+        'FROM x', // 1
+        'RUN <<EOF tee /etc/notes.txt',
+        'go get not/a/command', // 3
+        'EOF',
+        'RUN cat <<EOF > /etc/conf && go version', // 5
+        'go get not/either',
+        'EOF', // 7
+        'RUN <<EOF python3',
+        'import os', // 9
+        'EOF',
+        'RUN <<A sh && <<B cat', // 11
+        'go get a/b',
+        'A', // 13
+        'go get not/b',
+        'B', // 15
+        'RUN go env',
+      ].join('\n');
+      expect(summary(text)).toEqual([
+        '2: tee /etc/notes.txt',
+        '5: cat',
+        '5: go version',
+        '8: python3',
+        '11: sh',
+        '12: go get a/b',
+        '11: cat',
+        '16: go env',
+      ]);
+      // `<<EOF` in quotes is no here-document to the shell: its lines are not read
+      expect(
+        summary('FROM x\nRUN echo "<<EOF"\ngo get a/b\nEOF\nRUN go vet'),
+      ).toEqual(['2: echo <<EOF', '5: go vet']);
+    });
+  });
+
+  it('reads the commands of command substitutions in RUN', () => {
+    expect(
+      summary(
+        'FROM x\nRUN V=$(go get a/b) \\\n  && echo "`go install c/d@latest`" $((1 + 2))',
+      ),
+    ).toEqual([
+      '2: go get a/b',
+      '3: go install c/d@latest',
+      '3: echo `go install c/d@latest` $((1 + 2))',
+    ]);
+  });
 });

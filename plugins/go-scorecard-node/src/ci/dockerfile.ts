@@ -134,14 +134,60 @@ function runCommands(path: string, run: Instruction): ShellCommand[] {
     if (/^#!(?!.*\b(ba|da)?sh\b)/.test(body.text)) return [];
     return shellCommands(body.text, run.line, path, body.lineOf);
   }
+  if (
+    run.heredocs.length > 0 &&
+    tokenize(script).filter(t => t.kind === 'redirect' && /<<-?$/.test(t.op))
+      .length === run.heredocs.length
+  ) {
+    const full = withHeredocs(script, lineOf, run.heredocs);
+    return shellCommands(full.text, run.line, path, full.lineOf);
+  }
   return shellCommands(script, run.line, path, lineOf);
+}
+
+/**
+ * The script BuildKit hands the shell for a RUN with here-documents that is not a
+ * here-document script: the command line, then each body and its delimiter line. The
+ * shell then gives each body to its command (`RUN <<EOF bash` runs it as a script,
+ * `RUN <<EOF tee f` writes it). Used when the shell sees as many here-documents in the
+ * command line as were read (a `<<EOF` in quotes is none: its lines stay unread).
+ */
+function withHeredocs(
+  script: string,
+  lineOf: (offset: number) => number,
+  heredocs: Instruction['heredocs'],
+): { text: string; lineOf: (offset: number) => number } {
+  let text = `${script}\n`;
+  const parts = [{ at: 0, lineOf }];
+  for (const { delimiter, body } of heredocs) {
+    const at = text.length;
+    text += `${body.text}${delimiter}\n`;
+    const end = at + body.text.length;
+    const last =
+      end > at ? body.lineOf(end - at - 1) : parts[parts.length - 1].lineOf(at);
+    parts.push({
+      at,
+      lineOf: o => (o < end ? body.lineOf(o - at) : last + 1),
+    });
+  }
+  return {
+    text,
+    lineOf: o => {
+      let k = parts.length - 1;
+      while (parts[k].at > o) k--;
+      return parts[k].lineOf(o);
+    },
+  };
 }
 
 /**
  * The shell commands of a Dockerfile's RUN instructions: shell form (continuations
  * joined, `--mount`-style flags dropped), exec form (a JSON array, run without a shell)
- * and BuildKit here-document scripts (`RUN <<EOF`). Variables set by ENV and ARG
- * defaults in the current stage are added to each command's env.
+ * and BuildKit here-document scripts (`RUN <<EOF`). The here-documents of other RUNs go
+ * to their commands, as BuildKit's shell gives them: a shell reading one runs it as a
+ * script (`RUN <<EOF bash`), to any other command (`RUN <<EOF tee f`) it is data.
+ * Variables set by ENV and ARG defaults in the current stage are added to each
+ * command's env.
  */
 export function dockerfileCommands(path: string, text: string): ShellCommand[] {
   const commands: ShellCommand[] = [];
