@@ -129,7 +129,11 @@ export async function createRouter(
       readable.refs(credentials),
       store.listSummaries(),
     ]);
-    return buildReport(summaries, refs, query);
+    // A stored scan error may name a server path (a failed read): shown relative to the roots.
+    const shown = summaries.map(s =>
+      s.error ? { ...s, error: options.localRoots.redactPaths(s.error) } : s,
+    );
+    return buildReport(shown, refs, query);
   };
 
   router.get('/report.csv', async (req, res) => {
@@ -246,6 +250,11 @@ function entityResponse(
   { summary, checks: stored, notes }: StoredEntityResult,
   localRoots: LocalRoots,
 ): EntityResult {
+  // A stored error or note may name a server path (a failed read): shown relative to the roots.
+  const error =
+    summary.error === undefined
+      ? undefined
+      : localRoots.redactPaths(summary.error);
   let results: CheckResult[] = stored;
   if (!results.length && summary.state === 'failed') {
     // Never analyzed: every check reports why.
@@ -255,7 +264,7 @@ function entityResponse(
       severity: c.severity,
       status: 'error',
       findings: [],
-      message: `could not read the source: ${summary.error}`,
+      message: `could not read the source: ${error}`,
     }));
   }
   const iso = (ms?: number) =>
@@ -282,10 +291,13 @@ function entityResponse(
         ? summary.etag
         : undefined,
     stale: summary.stale,
-    error: summary.error,
+    error,
     counts: summary.counts,
     score: summary.score,
     checks: results,
-    notes,
+    notes: notes.map(n => ({
+      ...n,
+      message: localRoots.redactPaths(n.message),
+    })),
   };
 }

@@ -1,6 +1,30 @@
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotAllowedError } from '@backstage/errors';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, sep } from 'node:path';
+
+/**
+ * Where a local source comes from, as the entity wrote it: what an error may name.
+ * Never a resolved or absolute server path the entity did not write itself.
+ */
+export interface LocalSourceOrigin {
+  /** The annotation, e.g. `backstage.io/source-location` or `go-scorecard/manifests-location`. */
+  annotation: string;
+  /**
+   * Its value as written in the entity, e.g. `dir:../../etc`. For a source taken from
+   * the folder of `backstage.io/managed-by-location`, the folder as the entity sees it
+   * (`dir:.`), not the catalog's absolute location.
+   */
+  value: string;
+}
+
+/**
+ * An absolute path in running text: `/` then at least one character, at the start or
+ * after a space, quote, bracket, `=` or `,` (so URLs like `https://host/x` are left alone).
+ */
+const ABSOLUTE_PATH = /(^|[\s'"`([=,])(\/[^\s'"`)\],;]+)/g;
+
+/** The end of every refusal: one text for "not found" and "not allowed", so no existence oracle. */
+const REFUSED = 'cannot be read: not found or outside goScorecard.localRoots';
 
 /**
  * The folders below which local (`dir:` / `file:`) sources may be read. A target is
@@ -11,30 +35,31 @@ export class LocalRoots {
   constructor(private readonly roots: string[]) {}
 
   /**
-   * The real folder to read for `target` (a file target means its folder). Throws
-   * NotAllowedError outside the roots, NotFoundError when it does not exist.
+   * The real folder to read for `target` (a file target means its folder). A target
+   * that does not exist and one outside every root are refused alike: one
+   * NotAllowedError, one message, naming only `origin` (what the entity wrote), never
+   * the resolved path. Without `origin` the message names the target relative to its
+   * allowed root, or no path at all.
    */
-  async resolveFolder(target: string): Promise<string> {
+  async resolveFolder(
+    target: string,
+    origin?: LocalSourceOrigin,
+  ): Promise<string> {
+    const name = this.describe(target, origin);
     if (!this.roots.length) {
       throw new NotAllowedError(
-        `Local source ${target} cannot be read: no goScorecard.localRoots are configured`,
+        `${name} cannot be read: no goScorecard.localRoots are configured`,
       );
     }
-    let real: string;
-    try {
-      real = await fs.realpath(target);
-    } catch {
-      throw new NotFoundError(`Local source ${target} does not exist`);
+    const folder = await realFolder(target);
+    if (folder !== undefined) {
+      for (const root of this.roots) {
+        const realRoot = await fs.realpath(root).catch(() => undefined);
+        if (realRoot && pathBelow(realRoot, folder) !== undefined)
+          return folder;
+      }
     }
-    const stat = await fs.stat(real);
-    const folder = stat.isDirectory() ? real : dirname(real);
-    for (const root of this.roots) {
-      const realRoot = await fs.realpath(root).catch(() => undefined);
-      if (realRoot && pathBelow(realRoot, folder) !== undefined) return folder;
-    }
-    throw new NotAllowedError(
-      `Local source ${target} (${folder}) is outside the allowed goScorecard.localRoots`,
-    );
+    throw new NotAllowedError(`${name} ${REFUSED}`);
   }
 
   /**
@@ -50,6 +75,36 @@ export class LocalRoots {
         return [basename(root), ...below.split(sep)].filter(Boolean).join('/');
       }
     }
+    return undefined;
+  }
+
+  /**
+   * `text` (an error message, a note) with every absolute path in it replaced by what
+   * callers may see: its {@link displayPath} below an allowed root, else `<server path>`.
+   */
+  redactPaths(text: string): string {
+    return text.replace(
+      ABSOLUTE_PATH,
+      (_match, lead: string, path: string) =>
+        lead + (this.displayPath(path) ?? '<server path>'),
+    );
+  }
+
+  /** What a refusal names: the origin as written, else the lexical target below a root. */
+  private describe(target: string, origin?: LocalSourceOrigin): string {
+    if (origin) return `Local source ${origin.value} (${origin.annotation})`;
+    const shown = this.displayPath(target);
+    return shown === undefined ? 'Local source' : `Local source ${shown}`;
+  }
+}
+
+/** The real folder of `target` (its own folder for a file), or undefined when unreadable. */
+async function realFolder(target: string): Promise<string | undefined> {
+  try {
+    const real = await fs.realpath(target);
+    const stat = await fs.stat(real);
+    return stat.isDirectory() ? real : dirname(real);
+  } catch {
     return undefined;
   }
 }
