@@ -1,7 +1,11 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { rootHttpRouterWithoutServerDetails } from './modules/errorResponses';
 import { permissionPolicyModule } from './modules/permissionPolicy';
 
 const backend = createBackend();
+
+// Error bodies without stacks or server paths, also under `yarn start` (NODE_ENV=development).
+backend.add(rootHttpRouterWithoutServerDetails);
 
 backend.add(import('@backstage/plugin-app-backend'));
 
