@@ -46,6 +46,11 @@ export interface Config {
       shutdownTimeout?: HumanDuration | string;
       /** How long `POST .../scan` waits for the scan. Default 30 seconds. */
       scanNowTimeout?: HumanDuration | string;
+      /**
+       * Least time between two scan-now requests of one entity; a request within it gets
+       * 429 with Retry-After. Default 60 seconds.
+       */
+      scanNowCooldown?: HumanDuration | string;
     };
     history?: {
       /** How long history rows are kept. Default 90 days. */

@@ -112,7 +112,9 @@ describe.each(databases.eachSupportedId())(
         );
     }
 
-    async function start() {
+    async function start(
+      schedule: object = { scanNowCooldown: { milliseconds: 0 } },
+    ) {
       const knex = await databases.init(databaseId);
       const catalog = catalogServiceMock.mock({
         streamEntities: (req, opts) =>
@@ -156,7 +158,7 @@ describe.each(databases.eachSupportedId())(
             data: {
               goScorecard: {
                 localRoots: [join(base, 'repos')],
-                schedule: { maxRetries: 0 },
+                schedule: { maxRetries: 0, ...schedule },
               },
             },
           }),
@@ -312,7 +314,10 @@ describe.each(databases.eachSupportedId())(
       const rescan = await request(server)
         .post('/api/go-scorecard/entities/component/default/svc-b/scan')
         .expect(200);
-      expect(rescan.body.scan).toEqual({ state: 'completed' });
+      expect(rescan.body.scan).toEqual({
+        state: 'completed',
+        nextScanAllowedAt: expect.any(String),
+      });
       expect(
         reader.calls.filter(c => c.url.includes('svc-b')).map(c => c.etag),
       ).toEqual([undefined, 'b'.repeat(40)]);
@@ -342,10 +347,8 @@ describe.each(databases.eachSupportedId())(
         .get('/api/go-scorecard/history?entityRef=component:default/svc-b')
         .expect(200);
       expect(specViolations('get', '/history', 200, history.body)).toEqual([]);
-      expect(history.body.points.map((p: any) => p.changed)).toEqual([
-        true,
-        false,
-      ]);
+      // One point per day: the day's last scan, changed because one of its scans was.
+      expect(history.body.points.map((p: any) => p.changed)).toEqual([true]);
       const org = await request(server)
         .get('/api/go-scorecard/history')
         .expect(200);
@@ -356,6 +359,32 @@ describe.each(databases.eachSupportedId())(
       await request(server)
         .get('/api/go-scorecard/history?entityRef=component:default/nope')
         .expect(404);
+    });
+
+    it('answers 429 with Retry-After to a second scan-now within the cooldown', async () => {
+      const server = await start({ scanNowCooldown: { minutes: 1 } });
+      await cycle();
+      const path = '/api/go-scorecard/entities/component/default/svc-b/scan';
+      const first = await request(server).post(path).expect(200);
+      const allowedAt = Date.parse(first.body.scan.nextScanAllowedAt);
+      expect(allowedAt - Date.now()).toBeGreaterThan(50_000);
+      const again = await request(server).post(path).expect(429);
+      expect(Number(again.headers['retry-after'])).toBeGreaterThan(50);
+      expect(Number(again.headers['retry-after'])).toBeLessThanOrEqual(60);
+      expect(
+        specViolations(
+          'post',
+          '/entities/{kind}/{namespace}/{name}/scan',
+          429,
+          again.body,
+        ),
+      ).toEqual([]);
+      expect(again.body.error.message).toMatch(
+        /next scan-now is allowed in \d+ s/,
+      );
+      expect(
+        Math.abs(Date.parse(again.body.nextScanAllowedAt) - allowedAt),
+      ).toBeLessThan(5_000);
     });
 
     it('stops serving entities removed from the catalog, and scans new ones', async () => {
@@ -473,6 +502,67 @@ describe.each(databases.eachSupportedId())(
         'component:default/svc-b',
         'component:default/web',
       ]);
+    });
+
+    it('shows what went wrong: scan notes, refused sources in the report, entities not synced yet', async () => {
+      reader.repos['https://git.example.com/acme/svc-b/tree/main/'].files = {
+        ...goServiceFiles,
+        'tools/blob.go': 'package tools\u0000\u0001',
+      };
+      const server = await start();
+
+      // Before the first catalog sync: selected entities say so; the others are not found.
+      const early = await request(server)
+        .get('/api/go-scorecard/entities/component/default/svc-b')
+        .expect(200);
+      expect(
+        specViolations(
+          'get',
+          '/entities/{kind}/{namespace}/{name}',
+          200,
+          early.body,
+        ),
+      ).toEqual([]);
+      expect(early.body).toMatchObject({
+        state: 'unsynced',
+        syncIntervalSeconds: 30,
+        checks: [],
+      });
+      await request(server)
+        .get('/api/go-scorecard/entities/component/default/opted-out')
+        .expect(404);
+
+      await cycle();
+      const b = await request(server)
+        .get('/api/go-scorecard/entities/component/default/svc-b')
+        .expect(200);
+      expect(b.body.state).toBe('scanned');
+      expect(b.body.notes).toEqual([
+        { path: 'tools/blob.go', message: 'skipped: binary file' },
+      ]);
+
+      const errors = await request(server)
+        .get('/api/go-scorecard/report?status=error')
+        .expect(200);
+      expect(specViolations('get', '/report', 200, errors.body)).toEqual([]);
+      expect(errors.body.items.map((r: any) => r.name)).toContain('escape');
+      const escape = errors.body.items.find((r: any) => r.name === 'escape');
+      expect(escape).toMatchObject({
+        state: 'failed',
+        error: expect.stringMatching(/outside .*goScorecard\.localRoots/),
+        counts: { error: 18 },
+      });
+      const all = await request(server)
+        .get('/api/go-scorecard/report')
+        .expect(200);
+      expect(all.body.aggregates).toMatchObject({
+        entities: 4,
+        failedEntities: 1,
+      });
+      const csv = await request(server)
+        .get('/api/go-scorecard/report.csv?status=error')
+        .expect(200);
+      expect(csv.text).toMatch(/^component:default\/escape,.*,failed,/m);
     });
 
     it('hides entities the caller may not read, CSV included, and checks the scan permission', async () => {

@@ -58,7 +58,9 @@ export const goScorecardPlugin = createBackendPlugin({
         });
         const worker = new ScanWorker({
           store,
-          scanner: new SourceScanner(fetcher, analyzer),
+          scanner: new SourceScanner(fetcher, analyzer, {
+            maxFindingsPerCheck: settings.maxFindingsPerCheck,
+          }),
           logger,
           config: settings,
         });
@@ -112,6 +114,9 @@ export const goScorecardPlugin = createBackendPlugin({
               1,
               Math.floor(settings.historyRetentionMs / DAY_MS),
             ),
+            catalogSyncIntervalMs: settings.catalogSyncIntervalMs,
+            maxFindingsPerCheck: settings.maxFindingsPerCheck,
+            scanNowCooldownMs: settings.scanNowCooldownMs,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

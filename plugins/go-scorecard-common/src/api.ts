@@ -1,5 +1,5 @@
 import { CheckDefinition, LessonDefinition } from './catalog';
-import { CheckResult, CheckStatus, LessonId, ScanNote } from './types';
+import { CappedCheckResult, CheckStatus, LessonId, ScanNote } from './types';
 
 /*
  * The REST API's wire types (plugins/go-scorecard-backend/src/schema/openapi.yaml):
@@ -67,14 +67,18 @@ export interface EntityResult extends ScorecardEntity {
   counts: StatusCounts;
   /** 0–100: passed / (passed + warned + failed); absent when no check applies. */
   score?: number;
-  checks: CheckResult[];
+  checks: CappedCheckResult[];
   /** Problems with input files that did not stop the scan: skipped binary, huge or non-UTF-8 files, unreadable YAML, refused symlinks. */
   notes?: ScanNote[];
 }
 
 /** The answer to "Scan now": the entity's result and whether the scan finished in time. */
 export interface ScanNowResult extends EntityResult {
-  scan: { state: 'completed' | 'running' | 'queued' };
+  scan: {
+    state: 'completed' | 'running' | 'queued';
+    /** When the next scan-now of this entity is allowed (ISO 8601; `goScorecard.schedule.scanNowCooldown`). */
+    nextScanAllowedAt: string;
+  };
 }
 
 /** A lesson as served by `GET /checks`, with the portal path of its fix page. */

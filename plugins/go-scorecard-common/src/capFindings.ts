@@ -1,4 +1,4 @@
-import { CheckResult, Finding } from './types';
+import { CappedCheckResult, CheckResult, Finding } from './types';
 
 /** The findings a check's result is allowed to carry when nothing else is configured. */
 export const DEFAULT_MAX_FINDINGS_PER_CHECK = 100;
@@ -18,7 +18,7 @@ function byPlace(a: Finding, b: Finding): number {
 export function capFindings<T extends { checks: CheckResult[] }>(
   report: T,
   maxPerCheck: number,
-): T {
+): Omit<T, 'checks'> & { checks: CappedCheckResult[] } {
   if (
     maxPerCheck !== Infinity &&
     (!Number.isInteger(maxPerCheck) || maxPerCheck < 1)

@@ -1,4 +1,11 @@
-import { checks, lessons, getCheck, getLesson, checkDocPath, lessonDocFile } from './catalog';
+import {
+  checks,
+  lessons,
+  getCheck,
+  getLesson,
+  checkDocPath,
+  lessonDocFile,
+} from './catalog';
 
 describe('check catalog', () => {
   it('has the 18 checks of the design, each once', () => {

@@ -214,7 +214,9 @@ export function getCheck(id: string): CheckDefinition | undefined {
 }
 
 /** The lesson with this id or slug, or undefined. */
-export function getLesson(idOrSlug: number | string): LessonDefinition | undefined {
+export function getLesson(
+  idOrSlug: number | string,
+): LessonDefinition | undefined {
   return lessons.find(l => l.id === Number(idOrSlug) || l.slug === idOrSlug);
 }
 

@@ -43,6 +43,9 @@ export interface CheckResult {
   message?: string;
 }
 
+/** A check's result as served (REST API, the CLI's JSON): capped, so `totalFindings` is always there. */
+export type CappedCheckResult = CheckResult & { totalFindings: number };
+
 /** A problem with one input file that did not stop the scan (skipped, too large, unparsable). */
 export interface ScanNote {
   path: string;

@@ -28,6 +28,8 @@ export interface ScorecardConfig {
   retryBackoffMs: number;
   shutdownTimeoutMs: number;
   scanNowTimeoutMs: number;
+  /** Least time between two accepted scan-now requests of one entity. */
+  scanNowCooldownMs: number;
   historyRetentionMs: number;
   /**
    * The most findings stored and returned for one check of one entity
@@ -55,6 +57,7 @@ export const defaultScorecardConfig: ScorecardConfig = {
   retryBackoffMs: 30_000,
   shutdownTimeoutMs: 10_000,
   scanNowTimeoutMs: 30_000,
+  scanNowCooldownMs: 60_000,
   historyRetentionMs: 90 * 24 * 60 * 60_000,
   maxFindingsPerCheck: 100,
 };
@@ -110,6 +113,10 @@ export function readScorecardConfig(
       d.shutdownTimeoutMs,
     ),
     scanNowTimeoutMs: duration('schedule.scanNowTimeout', d.scanNowTimeoutMs),
+    scanNowCooldownMs: duration(
+      'schedule.scanNowCooldown',
+      d.scanNowCooldownMs,
+    ),
     historyRetentionMs: duration('history.retention', d.historyRetentionMs),
     maxFindingsPerCheck: positive(
       'limits.maxFindingsPerCheck',

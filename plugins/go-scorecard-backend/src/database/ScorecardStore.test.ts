@@ -218,16 +218,14 @@ describe.each(databases.eachSupportedId())(
         nextScanAt: 9000,
       });
       expect(await store.entityHistory(b, 0)).toEqual([]);
+      // One row per entity and day: the day's last scan, changed when any scan of it was.
       expect(
         (await store.entityHistory(c, 0)).map(h => [
           h.time,
           h.changed,
           h.counts.fail,
         ]),
-      ).toEqual([
-        [1000, true, 1],
-        [2000, false, 1],
-      ]);
+      ).toEqual([[2000, true, 1]]);
       // Another replica's lease is left alone.
       expect(await store.getSummary(theirs[0].entityRef, 2000)).toMatchObject({
         state: 'pending',
@@ -299,8 +297,7 @@ describe.each(databases.eachSupportedId())(
 
       const history = await store.entityHistory(ref, 0);
       expect(history.map(h => [h.time, h.changed, h.counts.fail])).toEqual([
-        [1000, true, 1],
-        [2000, false, 1],
+        [2000, true, 1],
       ]);
       const daily = await store.dailyHistory(0);
       expect(daily).toEqual([
@@ -312,7 +309,66 @@ describe.each(databases.eachSupportedId())(
         },
       ]);
       expect(await store.dailyHistory(0, [])).toEqual([]);
-      expect(await store.pruneHistory(1500)).toBe(1);
+      expect(await store.pruneHistory(1500)).toBe(0);
+      expect(await store.pruneHistory(2500)).toBe(1);
+    });
+
+    it('keeps one history row per entity and day, however often it is scanned', async () => {
+      const { store, knex } = await createStore();
+      const ref = 'component:default/a';
+      await store.syncTargets([target('a')], 1000);
+      const DAY = 24 * 60 * 60 * 1000;
+      // 50 scans on day 0 (the first analyzes), then 50 unchanged ones on day 1.
+      for (let i = 0; i < 100; i++) {
+        const now = (i < 50 ? 1000 : DAY + 1000) + i;
+        await store.claimDue({
+          owner: 'r1',
+          now,
+          limit: 1,
+          leaseMs: 500,
+          entityRef: ref,
+        });
+        await store.completeScans(
+          [
+            i === 0
+              ? {
+                  entityRef: ref,
+                  report: fakeReport({ 'k8s-prestop': 'fail' }),
+                  etag: 'e',
+                }
+              : { entityRef: ref },
+          ],
+          'r1',
+          { now, nextScanAt: now + 1 },
+        );
+      }
+      const [{ n }] = await knex('go_scorecard_history').count({ n: '*' });
+      expect(Number(n)).toBe(2);
+      const history = await store.entityHistory(ref, 0);
+      expect(history.map(h => [h.time, h.changed, h.counts.fail])).toEqual([
+        [1049, true, 1],
+        [DAY + 1099, false, 1],
+      ]);
+    });
+
+    it('accepts one scan-now request per entity per cooldown', async () => {
+      const { store } = await createStore();
+      const ref = 'component:default/a';
+      await store.syncTargets([target('a')], 1000);
+      expect(await store.requestScan(ref, 2000, 60_000)).toEqual({
+        requested: true,
+      });
+      expect(await store.requestScan(ref, 30_000, 60_000)).toEqual({
+        requested: false,
+        retryAt: 62_000,
+      });
+      expect((await store.getSummary(ref, 30_000))?.nextScanAt).toBe(2000);
+      expect(await store.requestScan(ref, 62_000, 60_000)).toEqual({
+        requested: true,
+      });
+      expect(
+        await store.requestScan('component:default/none', 62_000, 60_000),
+      ).toEqual({ requested: false, unknown: true });
     });
 
     it('lists summaries and knows failed never-scanned entities', async () => {

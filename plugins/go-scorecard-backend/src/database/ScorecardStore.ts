@@ -77,6 +77,7 @@ interface EntityRow {
   next_scan_at: DbNumber;
   lease_owner: string | null;
   lease_expires_at: DbNumber | null;
+  scan_requested_at: DbNumber | null;
   attempts: DbNumber;
   etag: string | null;
   last_error: string | null;
@@ -420,8 +421,29 @@ export class ScorecardStore {
       for (const chunk of chunks(resultRows, RESULT_CHUNK)) {
         await tx(RESULTS).insert(chunk);
       }
+      // One history row per entity and UTC day (the day's last scan; `changed` when any
+      // scan that day analyzed new content), so repeated scans cannot grow the table.
+      const day = Math.floor(now / DAY_MS);
+      const changedToday = new Set<string>();
+      for (const chunk of chunks(historyRows.map(r => r.entity_ref))) {
+        const today = tx(HISTORY)
+          .where('day', day)
+          .whereIn('entity_ref', chunk);
+        for (const r of await today
+          .clone()
+          .select('entity_ref')
+          .where('changed', true)) {
+          changedToday.add(r.entity_ref);
+        }
+        await today.clone().delete();
+      }
       for (const chunk of chunks(historyRows)) {
-        await tx(HISTORY).insert(chunk);
+        await tx(HISTORY).insert(
+          chunk.map(r => ({
+            ...r,
+            changed: r.changed || changedToday.has(r.entity_ref),
+          })),
+        );
       }
       return outcomes.map(o => o.entityRef).filter(ref => stored.has(ref));
     });
@@ -492,12 +514,40 @@ export class ScorecardStore {
     };
   }
 
-  /** Makes an entity due now. Returns false when the entity is unknown. */
-  async requestScan(entityRef: string, now: number): Promise<boolean> {
+  /**
+   * Makes an entity due now on request (scan-now), at most once per `cooldownMs` per
+   * entity across replicas (one atomic update). Returns `unknown` for an entity the
+   * store does not know, and the time (epoch ms) the next request is allowed from when
+   * the last accepted one is more recent than the cooldown.
+   */
+  async requestScan(
+    entityRef: string,
+    now: number,
+    cooldownMs = 0,
+  ): Promise<
+    | { requested: true }
+    | { requested: false; unknown: true }
+    | { requested: false; unknown?: false; retryAt: number }
+  > {
     const updated = await this.knex(ENTITIES)
       .where({ entity_ref: entityRef })
-      .update({ next_scan_at: now });
-    return updated > 0;
+      .andWhere(b =>
+        b
+          .whereNull('scan_requested_at')
+          .orWhere('scan_requested_at', '<=', now - cooldownMs),
+      )
+      .update({ next_scan_at: now, scan_requested_at: now });
+    if (updated > 0) return { requested: true };
+    const row: Pick<EntityRow, 'scan_requested_at'> | undefined =
+      await this.knex(ENTITIES)
+        .select('scan_requested_at')
+        .where({ entity_ref: entityRef })
+        .first();
+    if (!row) return { requested: false, unknown: true };
+    return {
+      requested: false,
+      retryAt: Number(row.scan_requested_at) + cooldownMs,
+    };
   }
 
   /** The summary of one entity, or undefined when it is not selected for scanning. */

@@ -70,6 +70,7 @@ function startReplica(connection: unknown, id: string, count: number) {
         ...defaultScorecardConfig,
         leaseMs: LEASE_MS,
         scanNowTimeoutMs: 3 * LEASE_MS,
+        scanNowCooldownMs: 0,
       };
       const logger = mockServices.logger.mock();
       let scans = 0;

@@ -198,6 +198,29 @@ describe.each(databases.eachSupportedId())('ScanWorker on %p', databaseId => {
     expect(await worker.scanNow('component:default/unknown')).toBeUndefined();
   });
 
+  it('refuses a second scan-now of one entity within the cooldown, saying when the next is allowed', async () => {
+    const { store } = await createStore();
+    const [target] = targets(1);
+    await store.syncTargets([target], Date.now());
+    let clock = 1_000_000;
+    const scanner = new CountingScanner('r1');
+    const worker = new ScanWorker({
+      store,
+      scanner,
+      logger,
+      config: { ...config, scanNowCooldownMs: 60_000 },
+      now: () => clock,
+    });
+    expect(await worker.scanNow(target.entityRef)).toBe('completed');
+    clock += 59_000;
+    expect(await worker.scanNow(target.entityRef)).toEqual({
+      retryAt: 1_060_000,
+    });
+    clock += 1_000;
+    expect(await worker.scanNow(target.entityRef)).toBe('completed');
+    expect(scanner.scans.get(target.entityRef)).toEqual(['r1', 'r1']);
+  });
+
   it('renews the leases of a scan that outlasts its lease, so no other replica takes it', async () => {
     const { store } = await createStore();
     await store.syncTargets(targets(1), Date.now());

@@ -18,6 +18,14 @@ const OUTCOME_BATCH_SIZE = 100;
 /** How a requested scan ended within the wait bound. */
 export type ScanNowState = 'completed' | 'running' | 'queued';
 
+/**
+ * A scan-now request refused because the entity was scanned on request less than the
+ * cooldown ago; `retryAt` (epoch ms) is when the next is allowed.
+ */
+export interface ScanNowCooldown {
+  retryAt: number;
+}
+
 type WorkerConfig = Pick<
   ScorecardConfig,
   | 'batchSize'
@@ -29,6 +37,7 @@ type WorkerConfig = Pick<
   | 'retryBackoffMs'
   | 'shutdownTimeoutMs'
   | 'scanNowTimeoutMs'
+  | 'scanNowCooldownMs'
 >;
 
 /**
@@ -85,13 +94,23 @@ export class ScanWorker {
 
   /**
    * Scans one entity now: makes it due and, unless another replica already holds it,
-   * claims and scans it here. Waits at most the scan-now bound. Returns false for an
-   * entity the store does not know.
+   * claims and scans it here. Waits at most the scan-now bound. Returns undefined for
+   * an entity the store does not know, and a {@link ScanNowCooldown} within the
+   * cooldown of the last accepted request.
    */
-  async scanNow(entityRef: string): Promise<ScanNowState | undefined> {
+  async scanNow(
+    entityRef: string,
+  ): Promise<ScanNowState | ScanNowCooldown | undefined> {
     const { store, config } = this.options;
     const requestedAt = this.now();
-    if (!(await store.requestScan(entityRef, requestedAt))) return undefined;
+    const request = await store.requestScan(
+      entityRef,
+      requestedAt,
+      config.scanNowCooldownMs,
+    );
+    if (!request.requested) {
+      return request.unknown ? undefined : { retryAt: request.retryAt };
+    }
     const deadline = requestedAt + config.scanNowTimeoutMs;
     const scanHere = async (): Promise<ScanNowState | undefined> => {
       if (this.stopping) return undefined;

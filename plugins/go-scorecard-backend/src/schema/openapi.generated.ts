@@ -79,7 +79,7 @@ export const spec = {
       get: {
         operationId: 'GetEntityResult',
         description:
-          "The latest stored result of one entity, in the CLI's check shape.",
+          "The latest stored result of one entity, in the CLI's check shape. An entity the configuration selects but the scorecard has not copied from the catalog yet (the catalog sync does at start and every goScorecard.schedule.catalogSyncInterval) answers 200 with state `unsynced` and no checks; 404 means no such entity, the caller may not read it, or it is not selected.",
         parameters: [
           {
             $ref: '#/components/parameters/kind',
@@ -115,7 +115,7 @@ export const spec = {
       post: {
         operationId: 'ScanEntity',
         description:
-          'Scan now (permission go-scorecard.scan.trigger). Waits for the scan up to goScorecard.schedule.scanNowTimeout; 202 when it is still running or queued.',
+          'Scan now (permission go-scorecard.scan.trigger). Waits for the scan up to goScorecard.schedule.scanNowTimeout; 202 when it is still running or queued. At most one request per entity per goScorecard.schedule.scanNowCooldown (default 60 s): a request within it gets 429 with Retry-After (seconds) and the time the next is allowed.',
         parameters: [
           {
             $ref: '#/components/parameters/kind',
@@ -157,6 +157,25 @@ export const spec = {
           },
           '404': {
             $ref: '#/components/responses/NotFound',
+          },
+          '429': {
+            description:
+              'The entity was scanned on request less than the cooldown ago. The Retry-After header gives the seconds to wait.',
+            headers: {
+              'Retry-After': {
+                schema: {
+                  type: 'integer',
+                  minimum: 1,
+                },
+              },
+            },
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ScanNowCooldown',
+                },
+              },
+            },
           },
         },
       },
@@ -434,7 +453,7 @@ export const spec = {
         name: 'status',
         in: 'query',
         description:
-          'Entities with a check in scope in one of these statuses (or stale / pending entities), comma-separated or repeated.',
+          'Entities with a check in scope in one of these statuses (or stale / pending entities), comma-separated or repeated. `error` also finds entities whose scan failed (state `failed`: every check in scope is `error`).',
         schema: {
           type: 'array',
           items: {
@@ -631,7 +650,14 @@ export const spec = {
       },
       CheckResult: {
         type: 'object',
-        required: ['id', 'lesson', 'severity', 'status', 'findings'],
+        required: [
+          'id',
+          'lesson',
+          'severity',
+          'status',
+          'findings',
+          'totalFindings',
+        ],
         properties: {
           id: {
             type: 'string',
@@ -648,9 +674,17 @@ export const spec = {
           },
           findings: {
             type: 'array',
+            description:
+              'The first findings in file/line order: at most `goScorecard.limits.maxFindingsPerCheck` (default 100).',
             items: {
               $ref: '#/components/schemas/Finding',
             },
+          },
+          totalFindings: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'The true number of findings; `findings` holds at most the cap. The status is decided on all of them, so a check whose list was capped still fails.',
           },
           message: {
             type: 'string',
@@ -728,9 +762,15 @@ export const spec = {
           },
           state: {
             type: 'string',
-            enum: ['pending', 'scanned', 'failed'],
+            enum: ['pending', 'scanned', 'failed', 'unsynced'],
             description:
-              'pending = not scanned yet; failed = never read successfully.',
+              'pending = not scanned yet; failed = the scan failed with no earlier result (`error` says why; every check is `error`); unsynced = selected by the configuration but not copied from the catalog yet (within `syncIntervalSeconds`).',
+          },
+          syncIntervalSeconds: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'With state `unsynced`: how often the scorecard copies the selected entities from the catalog (goScorecard.schedule.catalogSyncInterval), in seconds.',
           },
           scanning: {
             type: 'boolean',
@@ -781,8 +821,11 @@ export const spec = {
           },
           notes: {
             type: 'array',
+            description:
+              'Problems with input files that did not stop the scan: skipped binary, huge or non-UTF-8 files, unreadable YAML, refused symlinks.',
             items: {
               type: 'object',
+              required: ['path', 'message'],
               properties: {
                 path: {
                   type: 'string',
@@ -806,12 +849,36 @@ export const spec = {
             properties: {
               scan: {
                 type: 'object',
+                required: ['state', 'nextScanAllowedAt'],
                 properties: {
                   state: {
                     type: 'string',
                     enum: ['completed', 'running', 'queued'],
                   },
+                  nextScanAllowedAt: {
+                    type: 'string',
+                    format: 'date-time',
+                    description:
+                      'When the next scan-now of this entity is allowed (the cooldown).',
+                  },
                 },
+              },
+            },
+          },
+        ],
+      },
+      ScanNowCooldown: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/Error',
+          },
+          {
+            type: 'object',
+            required: ['nextScanAllowedAt'],
+            properties: {
+              nextScanAllowedAt: {
+                type: 'string',
+                format: 'date-time',
               },
             },
           },
@@ -858,6 +925,8 @@ export const spec = {
           state: {
             type: 'string',
             enum: ['pending', 'scanned', 'failed'],
+            description:
+              'failed = the scan failed with no earlier result: every check in scope is `error` (and counted so), `error` says why.',
           },
           scannedAt: {
             type: 'string',
@@ -868,6 +937,8 @@ export const spec = {
           },
           error: {
             type: 'string',
+            description:
+              'Why the last scan failed (state failed, or stale results).',
           },
           counts: {
             $ref: '#/components/schemas/StatusCounts',
@@ -911,9 +982,22 @@ export const spec = {
           },
           aggregates: {
             type: 'object',
+            required: [
+              'entities',
+              'failedEntities',
+              'counts',
+              'byLesson',
+              'byOwner',
+              'byCheck',
+            ],
             properties: {
               entities: {
                 type: 'integer',
+              },
+              failedEntities: {
+                type: 'integer',
+                description:
+                  'Of `entities`, those whose scan failed (state `failed`). Their checks count as `error` in `counts`; `score` (pass / (pass + warn + fail)) leaves them out, so this figure belongs next to it.',
               },
               counts: {
                 $ref: '#/components/schemas/StatusCounts',
@@ -954,6 +1038,11 @@ export const spec = {
                     },
                     failingEntities: {
                       type: 'integer',
+                    },
+                    failedEntities: {
+                      type: 'integer',
+                      description:
+                        'Entities whose scan failed (state `failed`).',
                     },
                     counts: {
                       $ref: '#/components/schemas/StatusCounts',

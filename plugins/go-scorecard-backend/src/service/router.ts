@@ -8,16 +8,24 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  CheckResult,
+  CappedCheckResult,
   checkDocPath,
   EntityResult,
+  capFindings,
   checks,
+  DEFAULT_MAX_FINDINGS_PER_CHECK,
   goScorecardScanTriggerPermission,
+  ScorecardEntity,
   lessonDocFile,
   lessons,
 } from '@internal/plugin-go-scorecard-common';
 import express from 'express';
-import { ScorecardStore, StoredEntityResult } from '../database/ScorecardStore';
+import {
+  countStatuses,
+  ScorecardStore,
+  StoredEntityResult,
+} from '../database/ScorecardStore';
+import { defaultScorecardConfig } from '../config/ScorecardConfig';
 import { buildReport } from '../report/buildReport';
 import { parseReportQuery, ReportQuery } from '../report/ReportQuery';
 import { reportCsv } from '../report/reportCsv';
@@ -42,6 +50,19 @@ export interface RouterOptions {
   logger: LoggerService;
   /** Longest history window, in days. */
   historyRetentionDays: number;
+  /**
+   * How often the catalog sync copies the selected entities (ms): an unsynced one is
+   * picked up within it. Default: the config's default.
+   */
+  catalogSyncIntervalMs?: number;
+  /**
+   * The most findings per check an entity's result carries (`totalFindings` keeps the
+   * true count); results stored before the cap, or under a higher one, are capped here.
+   * Default 100.
+   */
+  maxFindingsPerCheck?: number;
+  /** Least time between two accepted scan-now requests of one entity (ms); shown to callers. Default: the config's default. */
+  scanNowCooldownMs?: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -55,6 +76,10 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { store, worker, selection, readable, httpAuth, permissions } = options;
+  const maxFindingsPerCheck =
+    options.maxFindingsPerCheck ?? DEFAULT_MAX_FINDINGS_PER_CHECK;
+  const scanNowCooldownMs =
+    options.scanNowCooldownMs ?? defaultScorecardConfig.scanNowCooldownMs;
   const router = await createOpenApiRouter();
 
   router.get('/health', (_req, res) => {
@@ -75,14 +100,32 @@ export async function createRouter(
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const ref = entityRefFromParams(req.params);
-    if (!(await readable.get(ref, credentials)))
-      throw new NotFoundError(`No entity ${ref}`);
+    const entity = await readable.get(ref, credentials);
+    if (!entity) throw new NotFoundError(`No entity ${ref}`);
     const result = await store.getEntityResult(ref);
-    if (!result)
+    if (result) {
+      res.json(
+        asJsonBody(
+          entityResponse(result, options.localRoots, maxFindingsPerCheck),
+        ),
+      );
+      return;
+    }
+    // Not stored: either not selected, or selected but not copied from the catalog yet
+    // (the first catalog sync after a start, or a new entity before the next one).
+    if (!selection.includes(entity))
       throw new NotFoundError(
         `Entity ${ref} is not scanned by the Go scorecard`,
       );
-    res.json(asJsonBody(entityResponse(result, options.localRoots)));
+    res.json(
+      asJsonBody(
+        unsyncedResponse(
+          selection.toTarget(entity),
+          options.catalogSyncIntervalMs ??
+            defaultScorecardConfig.catalogSyncIntervalMs,
+        ),
+      ),
+    );
   });
 
   router.post('/entities/:kind/:namespace/:name/scan', async (req, res) => {
@@ -110,15 +153,38 @@ export async function createRouter(
       throw new NotFoundError(
         `Entity ${ref} is not scanned by the Go scorecard`,
       );
-    const result = await store.getEntityResult(ref);
-    res
-      .status(state === 'completed' ? 200 : 202)
-      .json(
-        asJsonBody({
-          scan: { state },
-          ...entityResponse(result!, options.localRoots),
-        }),
+    if (typeof state === 'object') {
+      // Within the cooldown (RFC 9110 Retry-After: delay-seconds).
+      const seconds = Math.max(
+        1,
+        Math.ceil((state.retryAt - Date.now()) / 1000),
       );
+      res
+        .status(429)
+        .set('Retry-After', String(seconds))
+        .json({
+          error: {
+            name: 'TooManyRequestsError',
+            message: `${ref} was scanned on request less than ${Math.round(
+              scanNowCooldownMs / 1000,
+            )} s ago; the next scan-now is allowed in ${seconds} s`,
+          },
+          nextScanAllowedAt: new Date(state.retryAt).toISOString(),
+        });
+      return;
+    }
+    const result = await store.getEntityResult(ref);
+    res.status(state === 'completed' ? 200 : 202).json(
+      asJsonBody({
+        scan: {
+          state,
+          nextScanAllowedAt: new Date(
+            Date.now() + scanNowCooldownMs,
+          ).toISOString(),
+        },
+        ...entityResponse(result!, options.localRoots, maxFindingsPerCheck),
+      }),
+    );
   });
 
   const report = async (
@@ -249,13 +315,18 @@ function publicSource(
 function entityResponse(
   { summary, checks: stored, notes }: StoredEntityResult,
   localRoots: LocalRoots,
+  maxFindingsPerCheck: number,
 ): EntityResult {
   // A stored error or note may name a server path (a failed read): shown relative to the roots.
   const error =
     summary.error === undefined
       ? undefined
       : localRoots.redactPaths(summary.error);
-  let results: CheckResult[] = stored;
+  let results: CappedCheckResult[] = capFindings(
+    { checks: stored },
+    maxFindingsPerCheck,
+  ).checks;
+  let counts = summary.counts;
   if (!results.length && summary.state === 'failed') {
     // Never analyzed: every check reports why.
     results = checks.map(c => ({
@@ -264,8 +335,10 @@ function entityResponse(
       severity: c.severity,
       status: 'error',
       findings: [],
+      totalFindings: 0,
       message: `could not read the source: ${error}`,
     }));
+    counts = countStatuses(results);
   }
   const iso = (ms?: number) =>
     ms === undefined ? undefined : new Date(ms).toISOString();
@@ -292,12 +365,40 @@ function entityResponse(
         : undefined,
     stale: summary.stale,
     error,
-    counts: summary.counts,
+    counts,
     score: summary.score,
     checks: results,
     notes: notes.map(n => ({
       ...n,
       message: localRoots.redactPaths(n.message),
     })),
+  };
+}
+
+/**
+ * A selected entity the store does not hold yet: state `unsynced`, no checks, and when
+ * the catalog sync picks it up.
+ */
+function unsyncedResponse(
+  target: ScorecardEntity,
+  catalogSyncIntervalMs: number,
+): EntityResult {
+  return {
+    schemaVersion: 1 as const,
+    entityRef: target.entityRef,
+    kind: target.kind,
+    namespace: target.namespace,
+    name: target.name,
+    title: target.title,
+    type: target.type,
+    owner: target.owner,
+    system: target.system,
+    state: 'unsynced',
+    syncIntervalSeconds: Math.ceil(catalogSyncIntervalMs / 1000),
+    scanning: false,
+    stale: false,
+    counts: countStatuses([]),
+    checks: [],
+    notes: [],
   };
 }

@@ -1,4 +1,7 @@
-import { UrlReaderService } from '@backstage/backend-plugin-api';
+import {
+  UrlReaderService,
+  UrlReaderServiceReadTreeOptions,
+} from '@backstage/backend-plugin-api';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +13,10 @@ function urlReader(files: Record<string, string>): UrlReaderService {
   return {
     readUrl: jest.fn(),
     search: jest.fn(),
-    readTree: async (_url, options) => {
+    readTree: async (
+      _url: string,
+      options?: UrlReaderServiceReadTreeOptions,
+    ) => {
       const kept = Object.entries(files).filter(([path, content]) =>
         options?.filter ? options.filter(path, { size: content.length }) : true,
       );

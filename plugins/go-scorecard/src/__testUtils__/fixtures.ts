@@ -63,14 +63,17 @@ export const entityResult: EntityResult = {
   stale: false,
   counts: { pass: 14, warn: 1, fail: 2, notApplicable: 1, error: 0 },
   score: 82,
-  checks: checks.map(c => ({
-    id: c.id,
-    lesson: c.lesson,
-    severity: c.severity,
-    status: 'pass',
-    findings: [],
-    ...failing[c.id],
-  })),
+  checks: checks.map(c => {
+    const result = {
+      id: c.id,
+      lesson: c.lesson,
+      severity: c.severity,
+      status: 'pass' as const,
+      findings: [],
+      ...failing[c.id],
+    };
+    return { ...result, totalFindings: result.findings.length };
+  }),
 };
 
 /** The catalog entity of {@link entityResult}. */

@@ -411,6 +411,30 @@ describe('EntityGoScorecardCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('says when the next scan-now is allowed, as information, within the cooldown', async () => {
+    await renderCard({
+      [resultPath]: { body: entityResult },
+      [scanPath]: {
+        status: 429,
+        body: {
+          error: {
+            name: 'TooManyRequestsError',
+            message:
+              'component:default/notification-service was scanned on request less than 60 s ago; the next scan-now is allowed in 42 s',
+          },
+          nextScanAllowedAt: '2026-05-01T10:01:00.000Z',
+        },
+      },
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Scan now' }),
+    );
+    expect(
+      await screen.findByText(/the next scan-now is allowed in 42 s/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Scan failed/)).not.toBeInTheDocument();
+  });
+
   it('hides "Scan now" without the permission', async () => {
     // The permission hook caches decisions per resource, so this test uses another entity.
     const other: Entity = {

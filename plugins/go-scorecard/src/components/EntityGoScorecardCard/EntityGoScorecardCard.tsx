@@ -81,7 +81,15 @@ export function EntityGoScorecardCard() {
             : `Scan ${scanned.scan.state}; these are the previous results until it finishes.`,
       });
     } catch (error) {
-      setScan({ running: false, error: `Scan failed: ${errorMessage(error)}` });
+      // 429: scanned on request within the cooldown; the message says when the next is allowed.
+      if ((error as { statusCode?: number })?.statusCode === 429) {
+        setScan({ running: false, message: errorMessage(error) });
+      } else {
+        setScan({
+          running: false,
+          error: `Scan failed: ${errorMessage(error)}`,
+        });
+      }
     }
   }, [api, entity]);
 
