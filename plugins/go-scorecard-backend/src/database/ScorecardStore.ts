@@ -15,6 +15,7 @@ import {
   EntityScanState,
   EntitySummary,
   HistoryPoint,
+  LocationOrigins,
   ScanTarget,
   StatusCounts,
 } from './types';
@@ -78,6 +79,7 @@ interface EntityRow {
   lease_owner: string | null;
   lease_expires_at: DbNumber | null;
   scan_requested_at: DbNumber | null;
+  location_origins: string | null;
   attempts: DbNumber;
   etag: string | null;
   last_error: string | null;
@@ -228,6 +230,7 @@ export class ScorecardStore {
             'owner',
             'system',
             'source_error',
+            'location_origins',
             'seen_at',
           ]);
       }
@@ -255,6 +258,7 @@ export class ScorecardStore {
         'source',
         'manifests',
         'source_error',
+        'location_origins',
         'seen_at',
       ]);
   }
@@ -290,6 +294,7 @@ export class ScorecardStore {
       | 'source'
       | 'manifests'
       | 'source_error'
+      | 'location_origins'
       | 'etag'
       | 'attempts'
       | 'next_scan_at'
@@ -300,6 +305,7 @@ export class ScorecardStore {
         'source',
         'manifests',
         'source_error',
+        'location_origins',
         'etag',
         'attempts',
         'next_scan_at',
@@ -311,6 +317,9 @@ export class ScorecardStore {
         source: r.source ?? undefined,
         manifests: r.manifests ?? undefined,
         sourceError: r.source_error ?? undefined,
+        origins: r.location_origins
+          ? (JSON.parse(r.location_origins) as LocationOrigins)
+          : undefined,
         etag: r.etag ?? undefined,
         attempts: Number(r.attempts),
       }));
@@ -721,6 +730,7 @@ function targetRow(t: ScanTarget, now: number) {
     source: t.source ?? null,
     manifests: t.manifests ?? null,
     source_error: t.sourceError ?? null,
+    location_origins: t.origins ? JSON.stringify(t.origins) : null,
     seen_at: now,
     next_scan_at: now,
   };

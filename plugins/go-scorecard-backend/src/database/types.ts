@@ -8,6 +8,18 @@ import {
 
 export type { EntityScanState, HistoryPoint, StatusCounts };
 
+/** An annotation and its value as the entity wrote it (what an error about a local read may name). */
+export interface LocationOrigin {
+  annotation: string;
+  value: string;
+}
+
+/** Where the local locations of an entity come from, as written in the entity. */
+export interface LocationOrigins {
+  source?: LocationOrigin;
+  manifests?: LocationOrigin;
+}
+
 /** A catalog entity selected for scanning, as the catalog sync writes it. */
 export interface ScanTarget extends ScorecardEntity {
   /** Resolved source location (`url:…` or `local:…`). */
@@ -16,6 +28,8 @@ export interface ScanTarget extends ScorecardEntity {
   manifests?: string;
   /** Why the source location could not be resolved. */
   sourceError?: string;
+  /** For local locations: the annotations they come from, as written. */
+  origins?: LocationOrigins;
 }
 
 /** An entity a replica has claimed: everything needed to scan it. */
@@ -24,11 +38,11 @@ export interface ClaimedEntity {
   source?: string;
   manifests?: string;
   sourceError?: string;
+  origins?: LocationOrigins;
   etag?: string;
   /** Consecutive failed reads before this claim. */
   attempts: number;
 }
-
 
 /** The summary row of one entity: denormalized catalog fields, scan state and latest counts. */
 export interface EntitySummary extends ScorecardEntity {
@@ -50,4 +64,3 @@ export interface EntitySummary extends ScorecardEntity {
   /** Status of every check of the latest scan, by check id. */
   checkStatuses: Record<string, CheckStatus>;
 }
-

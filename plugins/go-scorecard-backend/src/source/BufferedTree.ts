@@ -19,7 +19,9 @@ export class BufferedTree implements SourceTree {
     readonly problems: TreeProblem[] = [],
   ) {}
 
-  async *entries(onProblem: (problem: TreeProblem) => void): AsyncIterable<SourceEntry> {
+  async *entries(
+    onProblem: (problem: TreeProblem) => void,
+  ): AsyncIterable<SourceEntry> {
     for (const problem of this.problems) onProblem(problem);
     for (const file of this.files) {
       const { path, size, data } = file;
@@ -27,7 +29,10 @@ export class BufferedTree implements SourceTree {
         path,
         size,
         read: async () => {
-          if (!data) throw new Error(`${path} was not fetched: ${size} bytes is over the limit`);
+          if (!data)
+            throw new Error(
+              `${path} was not fetched: ${size} bytes is over the limit`,
+            );
           return data;
         },
       };

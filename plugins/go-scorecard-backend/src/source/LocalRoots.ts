@@ -59,7 +59,15 @@ export class LocalRoots {
           return folder;
       }
     }
-    throw new NotAllowedError(`${name} ${REFUSED}`);
+    throw this.refusal(target, origin);
+  }
+
+  /**
+   * The one refusal of a local source (see {@link LocalRoots.resolveFolder}), also for a
+   * folder that changed into a way out between the check and the read.
+   */
+  refusal(target: string, origin?: LocalSourceOrigin): NotAllowedError {
+    return new NotAllowedError(`${this.describe(target, origin)} ${REFUSED}`);
   }
 
   /**

@@ -81,8 +81,17 @@ describe('SourceFetcher', () => {
     expect(result.tree.files.map(f => f.data?.toString())).toEqual([
       'package main\n',
     ]);
-    await expect(
-      fetcher.fetch({ source: `local:${join(base, 'roots', 'out')}` }),
-    ).rejects.toThrow(/cannot be read/);
+    const refused = fetcher.fetch({
+      source: `local:${join(base, 'roots', 'out')}`,
+      origins: {
+        source: {
+          annotation: 'backstage.io/source-location',
+          value: 'dir:../out',
+        },
+      },
+    });
+    await expect(refused).rejects.toThrow(
+      'Local source dir:../out (backstage.io/source-location) cannot be read: not found or outside goScorecard.localRoots',
+    );
   });
 });

@@ -7,7 +7,7 @@ import {
 } from '@internal/plugin-go-scorecard-node';
 import { createHash } from 'node:crypto';
 import { BufferedFile, BufferedTree } from './BufferedTree';
-import { LocalRoots } from './LocalRoots';
+import { LocalRoots, LocalSourceOrigin } from './LocalRoots';
 import { parseSourceLocation, SourceLocation } from './resolveSourceLocation';
 
 /** Files from `go-scorecard/manifests-location` appear under this folder of the scanned tree. */
@@ -18,6 +18,8 @@ export interface FetchRequest {
   source?: string;
   manifests?: string;
   sourceError?: string;
+  /** For local locations: the annotations they come from, as written (what a refusal names). */
+  origins?: { source?: LocalSourceOrigin; manifests?: LocalSourceOrigin };
   etag?: string;
 }
 
@@ -63,7 +65,12 @@ export class SourceFetcher {
     const root = source.target;
 
     if (!manifests) {
-      const result = await this.fetchOne(source, request.etag, signal);
+      const result = await this.fetchOne(
+        source,
+        request.etag,
+        signal,
+        request.origins?.source,
+      );
       if (result.unchanged) return result;
       return {
         unchanged: false,
@@ -75,12 +82,29 @@ export class SourceFetcher {
 
     const [sourceEtag, manifestsEtag] = splitEtag(request.etag);
     let [a, b] = await Promise.all([
-      this.fetchOne(source, sourceEtag, signal),
-      this.fetchOne(manifests, manifestsEtag, signal),
+      this.fetchOne(source, sourceEtag, signal, request.origins?.source),
+      this.fetchOne(
+        manifests,
+        manifestsEtag,
+        signal,
+        request.origins?.manifests,
+      ),
     ]);
     if (a.unchanged && b.unchanged) return { unchanged: true };
-    if (a.unchanged) a = await this.fetchOne(source, undefined, signal);
-    if (b.unchanged) b = await this.fetchOne(manifests, undefined, signal);
+    if (a.unchanged)
+      a = await this.fetchOne(
+        source,
+        undefined,
+        signal,
+        request.origins?.source,
+      );
+    if (b.unchanged)
+      b = await this.fetchOne(
+        manifests,
+        undefined,
+        signal,
+        request.origins?.manifests,
+      );
     if (a.unchanged || b.unchanged)
       throw new Error('Source reported unchanged without an ETag');
     const files = [
@@ -103,10 +127,11 @@ export class SourceFetcher {
     location: SourceLocation,
     etag: string | undefined,
     signal?: AbortSignal,
+    origin?: LocalSourceOrigin,
   ): Promise<SingleFetch> {
     return location.type === 'url'
       ? this.fetchUrl(location.target, etag, signal)
-      : this.fetchLocal(location.target, etag, signal);
+      : this.fetchLocal(location.target, etag, signal, origin);
   }
 
   private async fetchUrl(
@@ -155,10 +180,17 @@ export class SourceFetcher {
     target: string,
     etag: string | undefined,
     signal?: AbortSignal,
+    origin?: LocalSourceOrigin,
   ): Promise<SingleFetch> {
-    const folder = await this.options.localRoots.resolveFolder(target);
-    // The tree must be the folder the allow-list check resolved, even if the path was swapped since.
-    const tree = await DirectoryTree.open(folder, { expectedRealPath: folder });
+    const folder = await this.options.localRoots.resolveFolder(target, origin);
+    // The tree must be the folder the allow-list check resolved, even if the path was
+    // swapped since; a swap reads as the same refusal as any other.
+    let tree: DirectoryTree;
+    try {
+      tree = await DirectoryTree.open(folder, { expectedRealPath: folder });
+    } catch {
+      throw this.options.localRoots.refusal(target, origin);
+    }
     const problems: TreeProblem[] = [];
     const files: BufferedFile[] = [];
     const hash = createHash('sha256');

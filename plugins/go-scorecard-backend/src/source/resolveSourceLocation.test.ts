@@ -20,62 +20,97 @@ describe('resolveSourceLocation', () => {
     expect(
       resolveSourceLocation(
         entity({
-          'backstage.io/managed-by-location': 'file:/work/main/examples/entities.yaml',
+          'backstage.io/managed-by-location':
+            'file:/work/main/examples/entities.yaml',
           'backstage.io/source-location': 'dir:./services/cart-service/',
         }),
       ),
-    ).toEqual({ type: 'local', target: '/work/main/examples/services/cart-service' });
+    ).toEqual({
+      type: 'local',
+      target: '/work/main/examples/services/cart-service',
+    });
   });
 
   it('resolves dir: against a url managed-by-location', () => {
     expect(
       resolveSourceLocation(
         entity({
-          'backstage.io/managed-by-location': 'url:https://github.com/acme/cart/blob/main/catalog-info.yaml',
+          'backstage.io/managed-by-location':
+            'url:https://github.com/acme/cart/blob/main/catalog-info.yaml',
           'backstage.io/source-location': 'dir:.',
         }),
       ),
-    ).toEqual({ type: 'url', target: 'https://github.com/acme/cart/blob/main/' });
+    ).toEqual({
+      type: 'url',
+      target: 'https://github.com/acme/cart/blob/main/',
+    });
   });
 
   it('keeps url: source locations', () => {
     expect(
       resolveSourceLocation(
-        entity({ 'backstage.io/source-location': 'url:https://github.com/acme/cart/tree/main/' }),
+        entity({
+          'backstage.io/source-location':
+            'url:https://github.com/acme/cart/tree/main/',
+        }),
       ),
-    ).toEqual({ type: 'url', target: 'https://github.com/acme/cart/tree/main/' });
+    ).toEqual({
+      type: 'url',
+      target: 'https://github.com/acme/cart/tree/main/',
+    });
   });
 
   it('falls back to the folder of the managed-by-location', () => {
     expect(
       resolveSourceLocation(
-        entity({ 'backstage.io/managed-by-location': 'url:https://github.com/acme/cart/blob/main/catalog-info.yaml' }),
+        entity({
+          'backstage.io/managed-by-location':
+            'url:https://github.com/acme/cart/blob/main/catalog-info.yaml',
+        }),
       ),
-    ).toEqual({ type: 'url', target: 'https://github.com/acme/cart/blob/main/' });
+    ).toEqual({
+      type: 'url',
+      target: 'https://github.com/acme/cart/blob/main/',
+    });
     expect(
-      resolveSourceLocation(entity({ 'backstage.io/managed-by-location': 'file:/repos/cart/catalog-info.yaml' })),
+      resolveSourceLocation(
+        entity({
+          'backstage.io/managed-by-location':
+            'file:/repos/cart/catalog-info.yaml',
+        }),
+      ),
     ).toEqual({ type: 'local', target: '/repos/cart' });
   });
 
   it('explains what is missing or unsupported', () => {
     expect(() => resolveSourceLocation(entity({}))).toThrow(/neither/);
     expect(() =>
-      resolveSourceLocation(entity({ 'backstage.io/source-location': 'dir:./x' })),
+      resolveSourceLocation(
+        entity({ 'backstage.io/source-location': 'dir:./x' }),
+      ),
     ).toThrow(/relative/);
     expect(() =>
-      resolveSourceLocation(entity({ 'backstage.io/source-location': 'gopher:x' })),
+      resolveSourceLocation(
+        entity({ 'backstage.io/source-location': 'gopher:x' }),
+      ),
     ).toThrow(/Unsupported/);
   });
 
   it('resolves the manifests location and round-trips stored locations', () => {
     const location = resolveManifestsLocation(
       entity({
-        'backstage.io/managed-by-location': 'file:/work/main/examples/entities.yaml',
+        'backstage.io/managed-by-location':
+          'file:/work/main/examples/entities.yaml',
         'go-scorecard/manifests-location': 'dir:./deploy/cart',
       }),
     )!;
-    expect(location).toEqual({ type: 'local', target: '/work/main/examples/deploy/cart' });
-    expect(parseSourceLocation(stringifySourceLocation(location))).toEqual(location);
+    expect(location).toEqual({
+      type: 'local',
+      target: '/work/main/examples/deploy/cart',
+    });
+    expect(parseSourceLocation(stringifySourceLocation(location))).toEqual(
+      location,
+    );
     expect(resolveManifestsLocation(entity({}))).toBeUndefined();
   });
 });

@@ -44,7 +44,11 @@ export function resolveSourceLocation(entity: Entity): SourceLocation {
   const annotations = entity.metadata.annotations ?? {};
   const source = annotations[ANNOTATION_SOURCE_LOCATION];
   if (source) {
-    return resolveLocationRef(source, annotations[ANNOTATION_LOCATION], ANNOTATION_SOURCE_LOCATION);
+    return resolveLocationRef(
+      source,
+      annotations[ANNOTATION_LOCATION],
+      ANNOTATION_SOURCE_LOCATION,
+    );
   }
   const managedBy = annotations[ANNOTATION_LOCATION];
   if (!managedBy) {
@@ -53,17 +57,27 @@ export function resolveSourceLocation(entity: Entity): SourceLocation {
     );
   }
   const { type, target } = parseRef(managedBy, ANNOTATION_LOCATION);
-  if (type === 'url') return { type: 'url', target: new URL('./', target).toString() };
-  if (type === 'file') return { type: 'local', target: dirname(localPath(target)) };
-  throw new InputError(`Unsupported ${ANNOTATION_LOCATION} type '${type}' in '${managedBy}'`);
+  if (type === 'url')
+    return { type: 'url', target: new URL('./', target).toString() };
+  if (type === 'file')
+    return { type: 'local', target: dirname(localPath(target)) };
+  throw new InputError(
+    `Unsupported ${ANNOTATION_LOCATION} type '${type}' in '${managedBy}'`,
+  );
 }
 
 /** The `go-scorecard/manifests-location` annotation resolved like a source location, if present. */
-export function resolveManifestsLocation(entity: Entity): SourceLocation | undefined {
+export function resolveManifestsLocation(
+  entity: Entity,
+): SourceLocation | undefined {
   const annotations = entity.metadata.annotations ?? {};
   const value = annotations[ANNOTATION_MANIFESTS_LOCATION];
   return value
-    ? resolveLocationRef(value, annotations[ANNOTATION_LOCATION], ANNOTATION_MANIFESTS_LOCATION)
+    ? resolveLocationRef(
+        value,
+        annotations[ANNOTATION_LOCATION],
+        ANNOTATION_MANIFESTS_LOCATION,
+      )
     : undefined;
 }
 
@@ -80,7 +94,8 @@ function resolveLocationRef(
       return { type: 'local', target: localPath(target) };
     case 'dir': {
       if (!managedBy) {
-        if (isAbsolute(target)) return { type: 'local', target: resolvePath(target) };
+        if (isAbsolute(target))
+          return { type: 'local', target: resolvePath(target) };
         throw new InputError(
           `${annotation} '${value}' is relative but the entity has no ${ANNOTATION_LOCATION}`,
         );
@@ -90,14 +105,19 @@ function resolveLocationRef(
         return { type: 'url', target: new URL(target, base.target).toString() };
       }
       if (base.type === 'file') {
-        return { type: 'local', target: resolvePath(dirname(localPath(base.target)), target) };
+        return {
+          type: 'local',
+          target: resolvePath(dirname(localPath(base.target)), target),
+        };
       }
       throw new InputError(
         `Cannot resolve ${annotation} '${value}' against ${ANNOTATION_LOCATION} of type '${base.type}'`,
       );
     }
     default:
-      throw new InputError(`Unsupported ${annotation} type '${type}' in '${value}'`);
+      throw new InputError(
+        `Unsupported ${annotation} type '${type}' in '${value}'`,
+      );
   }
 }
 
@@ -105,7 +125,9 @@ function parseRef(value: string, annotation: string) {
   try {
     return parseLocationRef(value);
   } catch (e) {
-    throw new InputError(`Invalid ${annotation} '${value}': ${(e as Error).message}`);
+    throw new InputError(
+      `Invalid ${annotation} '${value}': ${(e as Error).message}`,
+    );
   }
 }
 
