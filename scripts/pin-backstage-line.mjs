@@ -12,7 +12,9 @@ import { readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
 
 const readJson = path => JSON.parse(readFileSync(path, 'utf8'));
 const publishTimes = name =>
-  JSON.parse(execFileSync('npm', ['view', name, 'time', '--json'], { encoding: 'utf8' }));
+  JSON.parse(
+    execFileSync('npm', ['view', name, 'time', '--json'], { encoding: 'utf8' }),
+  );
 
 const manifests = ['packages', 'plugins']
   .flatMap(dir => readdirSync(dir).map(d => `${dir}/${d}/package.json`))
@@ -35,10 +37,14 @@ for (const [name, version] of exactPins) {
   const t = publishTimes(name)[version];
   if (t > cutoff) cutoff = t;
 }
-console.log(`release cut-off: ${cutoff} (newest of ${exactPins.size} exact pins)`);
+console.log(
+  `release cut-off: ${cutoff} (newest of ${exactPins.size} exact pins)`,
+);
 
 const locked = new Set(
-  [...readFileSync('yarn.lock', 'utf8').matchAll(/^"?(@backstage\/[^@"]+)@/gm)].map(m => m[1]),
+  [
+    ...readFileSync('yarn.lock', 'utf8').matchAll(/^"?(@backstage\/[^@"]+)@/gm),
+  ].map(m => m[1]),
 );
 const cmp = (a, b) => {
   const [x, y] = [a, b].map(v => v.split('.').map(Number));
@@ -64,4 +70,8 @@ pkg.resolutions = Object.fromEntries(
   Object.entries(resolutions).sort(([a], [b]) => a.localeCompare(b)),
 );
 writeFileSync('package.json', `${JSON.stringify(pkg, null, 2)}\n`);
-console.log(changed ? `${changed} pins changed: run yarn install, then this again` : 'stable');
+console.log(
+  changed
+    ? `${changed} pins changed: run yarn install, then this again`
+    : 'stable',
+);

@@ -4,7 +4,9 @@ import { exampleComponents } from './exampleCatalog';
 
 const components = exampleComponents();
 
-test('the catalog lists every example service with its owner', async ({ page }) => {
+test('the catalog lists every example service with its owner', async ({
+  page,
+}) => {
   expect(components.length).toBeGreaterThanOrEqual(7);
   await signInAsGuest(page);
 
@@ -16,7 +18,9 @@ test('the catalog lists every example service with its owner', async ({ page }) 
     });
     await expect(row).toHaveCount(1);
     // The owner column shows the group's display name and links to the group.
-    await expect(row.locator(`a[href$="/catalog/default/group/${owner}"]`)).toBeVisible();
+    await expect(
+      row.locator(`a[href$="/catalog/default/group/${owner}"]`),
+    ).toBeVisible();
   }
   await page.screenshot({ path: 'test-results/catalog.png', fullPage: true });
 });
@@ -25,11 +29,15 @@ test('a service page shows its owner and system', async ({ page }) => {
   const service = components.find(c => c.system)!;
   await signInAsGuest(page);
   await page.goto(`/catalog/default/component/${service.name}`);
-  await expect(page.getByRole('heading', { name: service.name }).first()).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: service.name }).first(),
+  ).toBeVisible();
   await expect(
     page.locator(`a[href$="/catalog/default/group/${service.owner}"]`).first(),
   ).toBeVisible();
   await expect(
-    page.locator(`a[href$="/catalog/default/system/${service.system}"]`).first(),
+    page
+      .locator(`a[href$="/catalog/default/system/${service.system}"]`)
+      .first(),
   ).toBeVisible();
 });

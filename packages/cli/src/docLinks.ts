@@ -18,5 +18,7 @@ export function fixLink(checkId: string, docsUrl?: string): string {
     '..',
     'docs',
   );
-  return `file://${resolve(docs, lessonDocFile(getLesson(check.lesson)!))}#${check.id}`;
+  return `file://${resolve(docs, lessonDocFile(getLesson(check.lesson)!))}#${
+    check.id
+  }`;
 }

@@ -12,11 +12,17 @@ const servicesDir = join(__dirname, '..', '..', '..', 'examples', 'services');
 const services = readdirSync(servicesDir).sort();
 
 function readmeExpectations(readme: string) {
-  const section = readme.split(/^## Expected findings$/m)[1]?.split(/^## /m)[0] ?? '';
+  const section =
+    readme.split(/^## Expected findings$/m)[1]?.split(/^## /m)[0] ?? '';
   const findings = section
     .split('\n')
     .filter(l => /^\|\s*[a-z0-9-]+\s*\|/.test(l))
-    .map(l => l.split('|').slice(1, -1).map(c => c.trim()))
+    .map(l =>
+      l
+        .split('|')
+        .slice(1, -1)
+        .map(c => c.trim()),
+    )
     .filter(([check, , line]) => check !== 'check' && /^\d+$/.test(line))
     .map(([check, file, line]) => `${file}:${line} ${check}`)
     .sort();
@@ -34,38 +40,51 @@ describe('example services', () => {
     expect(services.length).toBeGreaterThanOrEqual(7);
   });
 
-  it.each(services)('%s: yarn scan reports exactly its README', async service => {
-    const dir = join(servicesDir, service);
-    const expected = readmeExpectations(readFileSync(join(dir, 'README.md'), 'utf8'));
-    const run = await runCli([dir, '--format', 'json', '--fail-on', 'never']);
-    expect(run.stderr).toBe('');
-    const report: ScanReport = JSON.parse(run.stdout);
+  it.each(services)(
+    '%s: yarn scan reports exactly its README',
+    async service => {
+      const dir = join(servicesDir, service);
+      const expected = readmeExpectations(
+        readFileSync(join(dir, 'README.md'), 'utf8'),
+      );
+      const run = await runCli([dir, '--format', 'json', '--fail-on', 'never']);
+      expect(run.stderr).toBe('');
+      const report: ScanReport = JSON.parse(run.stdout);
 
-    const findings = report.checks
-      .flatMap(c => c.findings.map(f => `${f.path}:${f.line} ${c.id}`))
-      .sort();
-    expect(findings).toEqual(expected.findings);
+      const findings = report.checks
+        .flatMap(c => c.findings.map(f => `${f.path}:${f.line} ${c.id}`))
+        .sort();
+      expect(findings).toEqual(expected.findings);
 
-    const notApplicable = report.checks
-      .filter(c => c.status === 'not_applicable')
-      .map(c => c.id)
-      .sort();
-    expect(notApplicable).toEqual(expected.notApplicable);
+      const notApplicable = report.checks
+        .filter(c => c.status === 'not_applicable')
+        .map(c => c.id)
+        .sort();
+      expect(notApplicable).toEqual(expected.notApplicable);
 
-    const withFindings = new Set(expected.findings.map(f => f.split(' ')[1]));
-    const unexpected = report.checks.filter(
-      c =>
-        !withFindings.has(c.id) &&
-        !expected.notApplicable.includes(c.id) &&
-        c.status !== 'pass',
-    );
-    expect(unexpected.map(c => `${c.id}: ${c.status} ${c.message ?? ''}`)).toEqual([]);
-  });
+      const withFindings = new Set(expected.findings.map(f => f.split(' ')[1]));
+      const unexpected = report.checks.filter(
+        c =>
+          !withFindings.has(c.id) &&
+          !expected.notApplicable.includes(c.id) &&
+          c.status !== 'pass',
+      );
+      expect(
+        unexpected.map(c => `${c.id}: ${c.status} ${c.message ?? ''}`),
+      ).toEqual([]);
+    },
+  );
 
   it('between them, fail and pass every check of the catalog', async () => {
     const statuses = new Map<string, Set<string>>();
     for (const service of services) {
-      const run = await runCli([join(servicesDir, service), '--format', 'json', '--fail-on', 'never']);
+      const run = await runCli([
+        join(servicesDir, service),
+        '--format',
+        'json',
+        '--fail-on',
+        'never',
+      ]);
       for (const c of (JSON.parse(run.stdout) as ScanReport).checks) {
         if (!statuses.has(c.id)) statuses.set(c.id, new Set());
         statuses.get(c.id)!.add(c.status === 'warn' ? 'fail' : c.status);

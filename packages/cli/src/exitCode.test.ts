@@ -1,14 +1,21 @@
 import { CheckResult, ScanReport } from '@internal/plugin-go-scorecard-common';
 import { exitCode } from './exitCode';
 
-const check = (severity: CheckResult['severity'], status: CheckResult['status']): CheckResult => ({
+const check = (
+  severity: CheckResult['severity'],
+  status: CheckResult['status'],
+): CheckResult => ({
   id: `${severity}-${status}`,
   lesson: 1,
   severity,
   status,
   findings: [],
 });
-const report = (...checks: CheckResult[]): ScanReport => ({ schemaVersion: 1, root: '.', checks });
+const report = (...checks: CheckResult[]): ScanReport => ({
+  schemaVersion: 1,
+  root: '.',
+  checks,
+});
 
 describe('exitCode', () => {
   it('fails on a failed error check by default', () => {
@@ -24,6 +31,11 @@ describe('exitCode', () => {
   it('never fails with --fail-on never, nor for checks that could not analyze', () => {
     expect(exitCode(report(check('error', 'fail')), 'never')).toBe(0);
     expect(exitCode(report(check('error', 'error')), 'error')).toBe(0);
-    expect(exitCode(report(check('error', 'pass'), check('error', 'not_applicable')), 'warning')).toBe(0);
+    expect(
+      exitCode(
+        report(check('error', 'pass'), check('error', 'not_applicable')),
+        'warning',
+      ),
+    ).toBe(0);
   });
 });

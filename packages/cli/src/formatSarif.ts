@@ -59,7 +59,11 @@ export function formatSarif(
                 level: 'note',
                 message: { text: n.message },
                 locations: [
-                  { physicalLocation: { artifactLocation: { uri: n.path, uriBaseId: 'SRCROOT' } } },
+                  {
+                    physicalLocation: {
+                      artifactLocation: { uri: n.path, uriBaseId: 'SRCROOT' },
+                    },
+                  },
                 ],
               })),
             ],

@@ -2,7 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import '@microsoft/jest-sarif';
-import { checks as catalog, ScanReport } from '@internal/plugin-go-scorecard-common';
+import {
+  checks as catalog,
+  ScanReport,
+} from '@internal/plugin-go-scorecard-common';
 import { runCli } from './scan';
 
 const examples = join(__dirname, '..', '..', '..', 'examples', 'services');
@@ -37,7 +40,15 @@ describe('go-scorecard', () => {
     expect(report.root).toBe(failing);
     expect(report.checks.map(c => c.id)).toEqual(catalog.map(c => c.id));
     for (const c of report.checks) {
-      expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'lesson', 'severity', 'status', 'findings']));
+      expect(Object.keys(c)).toEqual(
+        expect.arrayContaining([
+          'id',
+          'lesson',
+          'severity',
+          'status',
+          'findings',
+        ]),
+      );
     }
     expect(run.code).toBe(1);
   });
@@ -52,14 +63,20 @@ describe('go-scorecard', () => {
     );
     const run = await runCli([dir, '--format', 'json']);
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/^go-scorecard: 2 checks could not analyze their input \(status error, not counted in the exit code\): k8s-prestop, k8s-grace-period\n$/);
+    expect(run.stderr).toMatch(
+      /^go-scorecard: 2 checks could not analyze their input \(status error, not counted in the exit code\): k8s-prestop, k8s-grace-period\n$/,
+    );
     expect((await runCli([golden, '--format', 'json'])).stderr).toBe('');
   });
 
   it('exits by --fail-on', async () => {
     expect((await runCli([golden, '--format', 'json'])).code).toBe(0);
-    expect((await runCli([golden, '--format', 'json', '--fail-on', 'warning'])).code).toBe(0);
-    expect((await runCli([failing, '--format', 'json', '--fail-on', 'never'])).code).toBe(0);
+    expect(
+      (await runCli([golden, '--format', 'json', '--fail-on', 'warning'])).code,
+    ).toBe(0);
+    expect(
+      (await runCli([failing, '--format', 'json', '--fail-on', 'never'])).code,
+    ).toBe(0);
   });
 
   it('prints text grouped by lesson with file:line, fix links and a summary, no colour off a TTY', async () => {
@@ -71,7 +88,11 @@ describe('go-scorecard', () => {
     expect(run.stdout).toMatch(/^Score \d+\/\d+: \d+ passed, \d+ failed/m);
     expect(run.stdout).not.toContain('\u001b[');
 
-    const linked = await runCli([failing, '--docs-url', 'https://portal.example.com/']);
+    const linked = await runCli([
+      failing,
+      '--docs-url',
+      'https://portal.example.com/',
+    ]);
     expect(linked.stdout).toContain(
       'https://portal.example.com/go-scorecard/lessons/shutdown#shutdown-grpc-stop',
     );
@@ -83,12 +104,20 @@ describe('go-scorecard', () => {
     const sarif = JSON.parse(run.stdout);
     expect(sarif).toBeValidSarifLog();
     const [theRun] = sarif.runs;
-    expect(theRun.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(catalog.map(c => c.id));
-    const json: ScanReport = JSON.parse((await runCli([failing, '--format', 'json'])).stdout);
-    expect(theRun.results).toHaveLength(json.checks.reduce((n, c) => n + c.findings.length, 0));
+    expect(theRun.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(
+      catalog.map(c => c.id),
+    );
+    const json: ScanReport = JSON.parse(
+      (await runCli([failing, '--format', 'json'])).stdout,
+    );
+    expect(theRun.results).toHaveLength(
+      json.checks.reduce((n, c) => n + c.findings.length, 0),
+    );
     expect(theRun.results[0]).toMatchObject({
       ruleId: expect.any(String),
-      locations: [{ physicalLocation: { region: { startLine: expect.any(Number) } } }],
+      locations: [
+        { physicalLocation: { region: { startLine: expect.any(Number) } } },
+      ],
     });
   });
 });

@@ -11,7 +11,9 @@ exports.up = async function up(knex) {
     table
       .text('location_origins')
       .nullable()
-      .comment('JSON: {source?, manifests?}, each {annotation, value} as the entity wrote it');
+      .comment(
+        'JSON: {source?, manifests?}, each {annotation, value} as the entity wrote it',
+      );
   });
 };
 

@@ -7,7 +7,8 @@ import { DirectoryTree } from './tree/DirectoryTree';
 import { MemoryTree } from './tree/MemoryTree';
 
 /** Bad input never crashes a scan: the file becomes a note, and the checks that needed it say so. */
-const status = (report: ScanReport, id: string) => report.checks.find(c => c.id === id)!;
+const status = (report: ScanReport, id: string) =>
+  report.checks.find(c => c.id === id)!;
 const noteFor = (report: ScanReport, path: string) =>
   report.notes?.find(n => n.path === path)?.message;
 
@@ -41,7 +42,9 @@ describe('bad input', () => {
     expect(noteFor(report, 'blob.go')).toBe('skipped: binary file');
     expect(noteFor(report, 'latin1.go')).toBe('skipped: not valid UTF-8');
     expect(noteFor(report, 'empty.go')).toBe('skipped: empty file');
-    expect(noteFor(report, 'huge.go')).toMatch(/^skipped: \d+ bytes is over the 65536-byte limit$/);
+    expect(noteFor(report, 'huge.go')).toMatch(
+      /^skipped: \d+ bytes is over the 65536-byte limit$/,
+    );
     expect(status(report, 'context-cancel-discarded')).toMatchObject({
       status: 'fail',
       findings: [{ path: 'main.go', line: 6 }],
@@ -77,22 +80,33 @@ describe('bad input', () => {
     const started = Date.now();
     const report = await analyzer.analyze(
       new MemoryTree({
-        'deploy/broken.yaml': 'apiVersion: apps/v1\nkind: Deployment\nspec: [unclosed\n',
+        'deploy/broken.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nspec: [unclosed\n',
         'deploy/nested.yaml': `${'['.repeat(5000)}${']'.repeat(5000)}\n`,
         'deploy/bomb.yaml': `${bomb}\n`,
-        '.github/workflows/ci.yml': 'jobs: {build: {steps: [{run: "go get -u example.com/cmd/tool"}]}\n',
-        'broken.go': 'package main\n\nfunc main() {\n\tctx, _ := context.WithTimeout(\n',
+        '.github/workflows/ci.yml':
+          'jobs: {build: {steps: [{run: "go get -u example.com/cmd/tool"}]}\n',
+        'broken.go':
+          'package main\n\nfunc main() {\n\tctx, _ := context.WithTimeout(\n',
       }),
       'repo',
     );
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(report.checks).toHaveLength(18);
     expect(report.notes?.map(n => n.path)).toEqual(
-      expect.arrayContaining(['deploy/broken.yaml', 'deploy/bomb.yaml', '.github/workflows/ci.yml']),
+      expect.arrayContaining([
+        'deploy/broken.yaml',
+        'deploy/bomb.yaml',
+        '.github/workflows/ci.yml',
+      ]),
     );
-    expect(noteFor(report, 'broken.go')).toBe('syntax error at line 3; analyzed what parsed');
+    expect(noteFor(report, 'broken.go')).toBe(
+      'syntax error at line 3; analyzed what parsed',
+    );
     expect(status(report, 'go-get-install').status).toBe('error');
-    expect(status(report, 'go-get-install').message).toContain('.github/workflows/ci.yml');
+    expect(status(report, 'go-get-install').message).toContain(
+      '.github/workflows/ci.yml',
+    );
   });
 
   it('never follows a symlink out of the scanned folder', async () => {
@@ -105,11 +119,14 @@ describe('bad input', () => {
     await fs.symlink(outside, join(root, 'linked-dir'));
 
     const report = await analyzer.analyze(await DirectoryTree.open(root), root);
-    expect(noteFor(report, 'escape.go')).toBe('symlink points outside the scanned folder; not followed');
-    expect(noteFor(report, 'linked-dir')).toBe('symlink points outside the scanned folder; not followed');
-    expect(status(report, 'context-cancel-discarded').findings.map(f => f.path)).toEqual([
-      'alias.go',
-      'inside.go',
-    ]);
+    expect(noteFor(report, 'escape.go')).toBe(
+      'symlink points outside the scanned folder; not followed',
+    );
+    expect(noteFor(report, 'linked-dir')).toBe(
+      'symlink points outside the scanned folder; not followed',
+    );
+    expect(
+      status(report, 'context-cancel-discarded').findings.map(f => f.path),
+    ).toEqual(['alias.go', 'inside.go']);
   });
 });

@@ -14,7 +14,9 @@ const testdata = join(__dirname, '..', 'testdata');
 const cases = catalog.flatMap(check => {
   const dir = join(testdata, check.id);
   return existsSync(dir)
-    ? readdirSync(dir).sort().map(name => [check.id, name] as const)
+    ? readdirSync(dir)
+        .sort()
+        .map(name => [check.id, name] as const)
     : [];
 });
 
@@ -39,7 +41,10 @@ describe('fixtures', () => {
     const expected = await readExpectations(dir);
     const report = await analyzer.analyze(await DirectoryTree.open(dir), dir);
 
-    const underTest = new Set([checkId, ...expected.findings.map(f => f.split(' ')[1])]);
+    const underTest = new Set([
+      checkId,
+      ...expected.findings.map(f => f.split(' ')[1]),
+    ]);
     const actual = report.checks
       .filter(c => underTest.has(c.id))
       .flatMap(c => c.findings.map(f => `${f.path}:${f.line} ${c.id}`))
@@ -53,7 +58,10 @@ describe('fixtures', () => {
       statuses[checkId] ??= 'pass';
     }
     const actualStatuses = Object.fromEntries(
-      Object.keys(statuses).map(id => [id, report.checks.find(c => c.id === id)?.status]),
+      Object.keys(statuses).map(id => [
+        id,
+        report.checks.find(c => c.id === id)?.status,
+      ]),
     );
     expect(actualStatuses).toEqual(statuses);
   });

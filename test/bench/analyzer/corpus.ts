@@ -14,13 +14,16 @@ function random(seed: number) {
 }
 
 type Rand = () => number;
-const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+const pick = <T>(r: Rand, xs: readonly T[]): T =>
+  xs[Math.floor(r() * xs.length)];
 
 /** One Go function of a realistic mix: handlers, context use (right and wrong), loops, goroutines, dials. */
 function goFunction(r: Rand, name: string): string {
   const kinds = [
     () => `func (s *Server) ${name}(ctx context.Context, req *Request) (*Response, error) {
-\tctx, cancel := context.WithTimeout(ctx, ${1 + Math.floor(r() * 9)}*time.Second)
+\tctx, cancel := context.WithTimeout(ctx, ${
+      1 + Math.floor(r() * 9)
+    }*time.Second)
 \tdefer cancel()
 \tif req == nil {
 \t\treturn nil, errors.New("nil request")
@@ -29,7 +32,9 @@ function goFunction(r: Rand, name: string): string {
 \tif err != nil {
 \t\treturn nil, fmt.Errorf("${name}: %w", err)
 \t}
-\treturn &Response{ID: resp.ID, Total: resp.Total * ${Math.floor(r() * 100)}}, nil
+\treturn &Response{ID: resp.ID, Total: resp.Total * ${Math.floor(
+      r() * 100,
+    )}}, nil
 }
 `,
     () => `func ${name}(parent context.Context, items []Item) int {
@@ -85,7 +90,11 @@ function goFunction(r: Rand, name: string): string {
 }
 `,
     () => `func ${name}(addr string) (*grpc.ClientConn, error) {
-\tconn, err := grpc.NewClient(${pick(r, ['"inventory:8080"', 'addr', '"dns:///pricing.shop.svc.cluster.local.:443"'])},
+\tconn, err := grpc.NewClient(${pick(r, [
+      '"inventory:8080"',
+      'addr',
+      '"dns:///pricing.shop.svc.cluster.local.:443"',
+    ])},
 \t\tgrpc.WithTransportCredentials(insecure.NewCredentials()))
 \tif err != nil {
 \t\treturn nil, err
@@ -97,7 +106,12 @@ function goFunction(r: Rand, name: string): string {
   return pick(r, kinds)();
 }
 
-function goFile(r: Rand, pkg: string, index: number, targetBytes: number): string {
+function goFile(
+  r: Rand,
+  pkg: string,
+  index: number,
+  targetBytes: number,
+): string {
   let out = `package ${pkg}
 
 import (
@@ -123,7 +137,10 @@ var _ = fmt.Sprintf
 `;
   let n = 0;
   while (out.length < targetBytes) {
-    out += `\n// F${index}x${n} does a part of the ${pkg} work.\n${goFunction(r, `F${index}x${n}`)}`;
+    out += `\n// F${index}x${n} does a part of the ${pkg} work.\n${goFunction(
+      r,
+      `F${index}x${n}`,
+    )}`;
     n++;
   }
   return out;
@@ -244,9 +261,18 @@ export interface CorpusStats {
  * Writes `services` service folders under `root`, each ~`goBytesPerService` of Go in
  * 16 KiB..48 KiB files plus go.mod/go.sum, a Deployment, a workflow and a Makefile.
  */
-export function generateCorpus(root: string, services: number, goBytesPerService: number): CorpusStats {
+export function generateCorpus(
+  root: string,
+  services: number,
+  goBytesPerService: number,
+): CorpusStats {
   const r = random(42);
-  const stats: CorpusStats = { services: [], files: 0, goBytes: 0, otherBytes: 0 };
+  const stats: CorpusStats = {
+    services: [],
+    files: 0,
+    goBytes: 0,
+    otherBytes: 0,
+  };
   const write = (path: string, text: string, isGo: boolean) => {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);

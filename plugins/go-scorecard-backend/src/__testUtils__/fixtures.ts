@@ -33,7 +33,12 @@ export function component(
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name, namespace: 'default', uid: `uid-${name}`, annotations },
-    spec: { type: 'service', lifecycle: 'production', owner: 'team-a', ...spec },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: 'team-a',
+      ...spec,
+    },
   };
 }
 
@@ -43,11 +48,19 @@ export function component(
  */
 export class FixtureUrlReader {
   readonly calls: { url: string; etag?: string; filtered: string[] }[] = [];
-  constructor(readonly repos: Record<string, { etag: string; files: Record<string, string> }>) {}
+  constructor(
+    readonly repos: Record<
+      string,
+      { etag: string; files: Record<string, string> }
+    >,
+  ) {}
 
   readTree = async (
     url: string,
-    options?: { etag?: string; filter?(path: string, info?: { size: number }): boolean },
+    options?: {
+      etag?: string;
+      filter?(path: string, info?: { size: number }): boolean;
+    },
   ): Promise<UrlReaderServiceReadTreeResponse> => {
     const repo = this.repos[url];
     const filtered: string[] = [];
@@ -59,13 +72,19 @@ export class FixtureUrlReader {
     }
     if (options?.etag === repo.etag) throw new NotModifiedError();
     const entries = Object.entries(repo.files).filter(([path, content]) => {
-      const keep = !options?.filter || options.filter(path, { size: Buffer.byteLength(content) });
+      const keep =
+        !options?.filter ||
+        options.filter(path, { size: Buffer.byteLength(content) });
       if (!keep) filtered.push(path);
       return keep;
     });
     return {
       etag: repo.etag,
-      files: async () => entries.map(([path, content]) => ({ path, content: async () => Buffer.from(content) })),
+      files: async () =>
+        entries.map(([path, content]) => ({
+          path,
+          content: async () => Buffer.from(content),
+        })),
       archive: async () => {
         throw new Error('not supported');
       },

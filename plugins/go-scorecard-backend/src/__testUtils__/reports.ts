@@ -22,7 +22,14 @@ export function fakeReport(
         status,
         findings:
           status === 'fail' || status === 'warn'
-            ? [{ path: 'main.go', line: 3, message: `${c.id} found`, snippet: 'x := 1' }]
+            ? [
+                {
+                  path: 'main.go',
+                  line: 3,
+                  message: `${c.id} found`,
+                  snippet: 'x := 1',
+                },
+              ]
             : [],
       };
     }),

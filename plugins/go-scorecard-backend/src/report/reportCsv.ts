@@ -1,18 +1,46 @@
 import { checks, ReportRow } from '@internal/plugin-go-scorecard-common';
 
 const fixedColumns = [
-  'entityRef', 'title', 'owner', 'system', 'type', 'state', 'scannedAt', 'stale', 'error',
-  'score', 'pass', 'warn', 'fail', 'notApplicable', 'errors',
+  'entityRef',
+  'title',
+  'owner',
+  'system',
+  'type',
+  'state',
+  'scannedAt',
+  'stale',
+  'error',
+  'score',
+  'pass',
+  'warn',
+  'fail',
+  'notApplicable',
+  'errors',
 ];
 
 /** The report's rows as CSV (RFC 4180, CRLF line ends): fixed columns, then one column per check in scope. */
-export function reportCsv(rows: ReportRow[], checkIds: string[] = checks.map(c => c.id)): string {
+export function reportCsv(
+  rows: ReportRow[],
+  checkIds: string[] = checks.map(c => c.id),
+): string {
   const lines = [[...fixedColumns, ...checkIds].map(csvCell).join(',')];
   for (const row of rows) {
     const cells: unknown[] = [
-      row.entityRef, row.title, row.owner, row.system, row.type, row.state, row.scannedAt,
-      row.stale, row.error, row.score, row.counts.pass, row.counts.warn, row.counts.fail,
-      row.counts.notApplicable, row.counts.error,
+      row.entityRef,
+      row.title,
+      row.owner,
+      row.system,
+      row.type,
+      row.state,
+      row.scannedAt,
+      row.stale,
+      row.error,
+      row.score,
+      row.counts.pass,
+      row.counts.warn,
+      row.counts.fail,
+      row.counts.notApplicable,
+      row.counts.error,
       ...checkIds.map(id => row.checks[id]),
     ];
     lines.push(cells.map(csvCell).join(','));

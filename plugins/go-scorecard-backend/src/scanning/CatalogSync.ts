@@ -31,13 +31,16 @@ export class CatalogSync {
       { credentials },
     )) {
       for (const entity of page) {
-        if (selection.includes(entity)) targets.push(selection.toTarget(entity));
+        if (selection.includes(entity))
+          targets.push(selection.toTarget(entity));
       }
     }
     const now = (this.options.now ?? Date.now)();
     const { added, removed } = await store.syncTargets(targets, now);
     if (added || removed) {
-      logger.info(`Catalog sync: ${targets.length} entities, ${added} new, ${removed} removed`);
+      logger.info(
+        `Catalog sync: ${targets.length} entities, ${added} new, ${removed} removed`,
+      );
     }
     return { total: targets.length, added, removed };
   }

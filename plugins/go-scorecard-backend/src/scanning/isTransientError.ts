@@ -25,7 +25,13 @@ const transientCodes = new Set([
  */
 export function isTransientError(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;
-  const e = error as { name?: string; code?: string; statusCode?: number; response?: { status?: number }; cause?: unknown };
+  const e = error as {
+    name?: string;
+    code?: string;
+    statusCode?: number;
+    response?: { status?: number };
+    cause?: unknown;
+  };
   if (e.name === 'TimeoutError' || e.name === 'AbortError') return true;
   if (e.code && transientCodes.has(e.code)) return true;
   const status = e.statusCode ?? e.response?.status;

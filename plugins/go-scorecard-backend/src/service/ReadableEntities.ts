@@ -22,11 +22,16 @@ export class ReadableEntities {
       },
       { credentials },
     );
-    return new Set(items.map(e => stringifyEntityRef(e).toLocaleLowerCase('en-US')));
+    return new Set(
+      items.map(e => stringifyEntityRef(e).toLocaleLowerCase('en-US')),
+    );
   }
 
   /** The entity if it exists and the caller may read it. */
-  async get(entityRef: string, credentials: BackstageCredentials): Promise<Entity | undefined> {
+  async get(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<Entity | undefined> {
     return this.catalog.getEntityByRef(entityRef, { credentials });
   }
 }

@@ -4,9 +4,21 @@ import { testParser } from './testParser';
 
 describe('extractGoFacts', () => {
   it('reads the package, test-ness and directory', async () => {
-    const f = extractGoFacts(await testParser(), 'svc/x_test.go', 'package x_test\n');
-    expect(f).toMatchObject({ packageName: 'x_test', isTest: true, dir: 'svc' });
-    const root = extractGoFacts(await testParser(), 'main.go', 'package main\n');
+    const f = extractGoFacts(
+      await testParser(),
+      'svc/x_test.go',
+      'package x_test\n',
+    );
+    expect(f).toMatchObject({
+      packageName: 'x_test',
+      isTest: true,
+      dir: 'svc',
+    });
+    const root = extractGoFacts(
+      await testParser(),
+      'main.go',
+      'package main\n',
+    );
     expect(root.dir).toBe('.');
   });
 
@@ -86,7 +98,11 @@ func main() {
 
   it('gives up on a parse that exceeds its time budget', async () => {
     const parser = await GoParser.create({ timeoutMs: 0 });
-    const big = `package a\n${'func f() { x := []int{1, 2, 3}; _ = x }\n'.repeat(20000)}`;
-    expect(() => extractGoFacts(parser, 'big.go', big)).toThrow(/Go parse gave up after 0 ms/);
+    const big = `package a\n${'func f() { x := []int{1, 2, 3}; _ = x }\n'.repeat(
+      20000,
+    )}`;
+    expect(() => extractGoFacts(parser, 'big.go', big)).toThrow(
+      /Go parse gave up after 0 ms/,
+    );
   });
 });

@@ -35,7 +35,12 @@ const SIMPLE = new Set([
   'defer_statement',
 ]);
 
-const CASES = new Set(['expression_case', 'type_case', 'default_case', 'communication_case']);
+const CASES = new Set([
+  'expression_case',
+  'type_case',
+  'default_case',
+  'communication_case',
+]);
 
 /**
  * Builds the control flow of one function body over the statement tree (the shape of go/cfg):
@@ -86,7 +91,8 @@ export class FlowGraph {
     if (!n) return;
     if (SIMPLE.has(n.type)) {
       this.add(n);
-      if (n.type === 'expression_statement' && this.noReturn(n)) this.current = undefined;
+      if (n.type === 'expression_statement' && this.noReturn(n))
+        this.current = undefined;
       return;
     }
     switch (n.type) {
@@ -150,7 +156,9 @@ export class FlowGraph {
   private forStatement(n: Node) {
     const label = this.takeLabel();
     const body = n.childForFieldName('body')!;
-    const header = n.namedChildren.find(c => c && c.id !== body.id && c.type !== 'comment');
+    const header = n.namedChildren.find(
+      c => c && c.id !== body.id && c.type !== 'comment',
+    );
     let exits = !!header;
     let update: Node | null = null;
     if (header?.type === 'for_clause') {
@@ -161,7 +169,8 @@ export class FlowGraph {
     const head = this.block();
     this.jump(head);
     this.current = head;
-    if (header?.type === 'for_clause') this.add(header.childForFieldName('condition'));
+    if (header?.type === 'for_clause')
+      this.add(header.childForFieldName('condition'));
     else this.add(header ?? null);
     const loop = this.block();
     const post = this.block();
@@ -190,16 +199,22 @@ export class FlowGraph {
     const cases = n.namedChildren.filter(c => c && CASES.has(c.type)) as Node[];
     const bodies = cases.map(() => this.block());
     const isSelect = n.type === 'select_statement';
-    if (!isSelect && !cases.some(c => c.type === 'default_case')) head.succs.push(after);
+    if (!isSelect && !cases.some(c => c.type === 'default_case'))
+      head.succs.push(after);
     this.targets.push({ label, breakTo: after });
     cases.forEach((c, i) => {
       head.succs.push(bodies[i]);
       this.current = bodies[i];
       this.add(c.childForFieldName(isSelect ? 'communication' : 'value'));
-      const list = c.namedChildren.find(s => s?.type === 'statement_list') ?? null;
+      const list =
+        c.namedChildren.find(s => s?.type === 'statement_list') ?? null;
       this.statement(list);
       const last = list?.lastNamedChild;
-      this.jump(last?.type === 'fallthrough_statement' && bodies[i + 1] ? bodies[i + 1] : after);
+      this.jump(
+        last?.type === 'fallthrough_statement' && bodies[i + 1]
+          ? bodies[i + 1]
+          : after,
+      );
     });
     this.targets.pop();
     this.current = after;
@@ -211,7 +226,9 @@ export class FlowGraph {
     this.jump(target);
     this.current = target;
     this.pendingLabel = name;
-    const inner = n.namedChildren.find(c => c && c.type !== 'label_name' && c.type !== 'comment');
+    const inner = n.namedChildren.find(
+      c => c && c.type !== 'label_name' && c.type !== 'comment',
+    );
     this.statement(inner ?? null);
     this.pendingLabel = undefined;
   }

@@ -47,7 +47,8 @@ export class ServerBindings {
     let n = value;
     while (
       n.parent &&
-      (n.parent.type === 'parenthesized_expression' || n.parent.type === 'unary_expression')
+      (n.parent.type === 'parenthesized_expression' ||
+        n.parent.type === 'unary_expression')
     ) {
       n = n.parent;
     }
@@ -56,16 +57,25 @@ export class ServerBindings {
     if (p.type === 'expression_list') {
       const stmt = p.parent;
       const index = p.namedChildren.findIndex(c => c?.id === n.id);
-      if (stmt?.type === 'short_var_declaration' || stmt?.type === 'assignment_statement') {
+      if (
+        stmt?.type === 'short_var_declaration' ||
+        stmt?.type === 'assignment_statement'
+      ) {
         if (stmt.childForFieldName('right')?.id === p.id) {
-          this.bindTarget(kind, stmt.childForFieldName('left')?.namedChild(index));
+          this.bindTarget(
+            kind,
+            stmt.childForFieldName('left')?.namedChild(index),
+          );
         }
       } else if (stmt?.type === 'var_spec') {
         this.bindTarget(kind, stmt.childrenForFieldName('name')[index]);
       } else if (stmt?.type === 'return_statement') {
         this.bindConstructorOf(kind, stmt);
       }
-    } else if (p.type === 'literal_element' && p.parent?.type === 'keyed_element') {
+    } else if (
+      p.type === 'literal_element' &&
+      p.parent?.type === 'keyed_element'
+    ) {
       const key = p.parent.namedChild(0);
       if (key?.id !== p.id && key?.namedChild(0)?.type === 'identifier') {
         this.bindField(kind, key.namedChild(0)!);
@@ -75,7 +85,8 @@ export class ServerBindings {
 
   private bindConstructorOf(kind: ServerKind, node: Node) {
     const top = topLevelOf(node);
-    const name = top.type === 'function_declaration' && top.childForFieldName('name');
+    const name =
+      top.type === 'function_declaration' && top.childForFieldName('name');
     if (name) this.constructors.set(textOf(this.src, name), kind);
   }
 
@@ -88,10 +99,12 @@ export class ServerBindings {
     switch (p.type) {
       case 'parameter_declaration':
       case 'var_spec':
-        for (const id of p.childrenForFieldName('name')) if (id) this.bindIdentifier(kind, id);
+        for (const id of p.childrenForFieldName('name'))
+          if (id) this.bindIdentifier(kind, id);
         return;
       case 'field_declaration':
-        for (const id of p.childrenForFieldName('name')) if (id) this.bindField(kind, id);
+        for (const id of p.childrenForFieldName('name'))
+          if (id) this.bindField(kind, id);
         return;
       case 'composite_literal':
         this.bindValue(kind, p);
@@ -111,8 +124,11 @@ export class ServerBindings {
     for (const [name, kind] of this.constructors) {
       for (const site of wordSites(this.src, name)) {
         const call = site.parent;
-        if (site.type === 'identifier' && call?.type === 'call_expression' &&
-            call.startIndex === site.startIndex) {
+        if (
+          site.type === 'identifier' &&
+          call?.type === 'call_expression' &&
+          call.startIndex === site.startIndex
+        ) {
           this.bindValue(kind, call);
         }
       }

@@ -19,7 +19,9 @@ function dialOrigins(facts: ServiceFacts, program: ServiceProgram): string[] {
         .origins(t.target, { file, owner: t.owner ?? -1 })
         .map(
           o =>
-            `${t.path}:${t.line} <- ${originLabel(o)} (${o.at.path}:${o.at.line})`,
+            `${t.path}:${t.line} <- ${originLabel(o)} (${o.at.path}:${
+              o.at.line
+            })`,
         ),
     ),
   );

@@ -2,13 +2,21 @@ import { wantsOnLine } from './expectations';
 
 describe('wantsOnLine', () => {
   it('reads Go and go.mod want comments', () => {
-    expect(wantsOnLine('\tctx, _ := context.WithTimeout(ctx, d) // want "context-cancel-discarded"')).toEqual(['context-cancel-discarded']);
+    expect(
+      wantsOnLine(
+        '\tctx, _ := context.WithTimeout(ctx, d) // want "context-cancel-discarded"',
+      ),
+    ).toEqual(['context-cancel-discarded']);
     expect(wantsOnLine('x() // want "a-b" "c"')).toEqual(['a-b', 'c']);
   });
 
   it('reads hash want comments', () => {
-    expect(wantsOnLine('\tgo get -u example.com/cmd/x # want: go-get-install')).toEqual(['go-get-install']);
-    expect(wantsOnLine('  value: "a:1" # want: grpc-short-target, k8s-ndots')).toEqual(['grpc-short-target', 'k8s-ndots']);
+    expect(
+      wantsOnLine('\tgo get -u example.com/cmd/x # want: go-get-install'),
+    ).toEqual(['go-get-install']);
+    expect(
+      wantsOnLine('  value: "a:1" # want: grpc-short-target, k8s-ndots'),
+    ).toEqual(['grpc-short-target', 'k8s-ndots']);
   });
 
   it('ignores other comments', () => {

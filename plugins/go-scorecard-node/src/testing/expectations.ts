@@ -19,7 +19,9 @@ export function wantsOnLine(line: string): string[] {
 /** Every file below a folder, as relative POSIX paths. */
 export async function listFiles(root: string, prefix = ''): Promise<string[]> {
   const out: string[] = [];
-  for (const entry of await fs.readdir(join(root, prefix), { withFileTypes: true })) {
+  for (const entry of await fs.readdir(join(root, prefix), {
+    withFileTypes: true,
+  })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) out.push(...(await listFiles(root, rel)));
     else if (entry.isFile()) out.push(rel);
@@ -40,7 +42,10 @@ export async function readExpectations(caseDir: string): Promise<{
   const statuses: Record<string, string> = {};
   for (const path of await listFiles(caseDir)) {
     const text = await fs.readFile(join(caseDir, path), 'utf8');
-    const lines = text.split('\n').map(l => l.trim()).filter(l => l && !l.startsWith('#'));
+    const lines = text
+      .split('\n')
+      .map(l => l.trim())
+      .filter(l => l && !l.startsWith('#'));
     if (path === 'want.txt') {
       findings.push(...lines.map(l => l.replace(/\s+/, ' ')));
     } else if (path === 'statuses.txt') {

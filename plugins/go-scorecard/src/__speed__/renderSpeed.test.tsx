@@ -83,6 +83,8 @@ describe('render speed', () => {
     );
     expect(element).toBeInTheDocument();
     // eslint-disable-next-line no-console
-    console.log(`entity card: ${ms.toFixed(0)} ms after the response (budget 200 ms)`);
+    console.log(
+      `entity card: ${ms.toFixed(0)} ms after the response (budget 200 ms)`,
+    );
   });
 });

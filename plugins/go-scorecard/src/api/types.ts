@@ -50,4 +50,3 @@ export interface HistoryRequest {
   owner?: string;
   days?: number;
 }
-
