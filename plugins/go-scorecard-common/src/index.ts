@@ -1,5 +1,5 @@
 /**
- * Go Service Scorecard: the check catalog, result types and permissions shared by the
+ * Go Service Scorecard: the check catalog, result types, scoring and permissions shared by the
  * analyzer, the backend and the frontend.
  *
  * @packageDocumentation
@@ -9,3 +9,4 @@ export * from './capFindings';
 export * from './catalog';
 export * from './permissions';
 export * from './api';
+export * from './scoring';
