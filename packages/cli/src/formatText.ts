@@ -1,9 +1,12 @@
 import {
   CheckStatus,
   ScanReport,
+  applicableOf,
+  countStatuses,
   findingTotal,
   getCheck,
   lessons,
+  scoreOf,
 } from '@internal/plugin-go-scorecard-common';
 import { fixLink } from './docLinks';
 
@@ -23,27 +26,26 @@ const colours: Record<CheckStatus, number> = {
   error: 35,
 };
 
-/** Counts of statuses, and the score: checks passed of those applicable. */
-export function summarize(report: ScanReport) {
-  const count = (s: CheckStatus) =>
-    report.checks.filter(c => c.status === s).length;
-  const passed = count('pass');
-  const applicable = report.checks.length - count('not_applicable');
-  return {
-    passed,
-    failed: count('fail'),
-    warnings: count('warn'),
-    notApplicable: count('not_applicable'),
-    errors: count('error'),
-    applicable,
-  };
+/**
+ * The summary line: the score as the portal stores it ({@link scoreOf}: passed / (passed +
+ * warned + failed); `error` checks could not judge and are not in it), then every count.
+ */
+export function scoreLine(report: ScanReport): string {
+  const counts = countStatuses(report.checks);
+  const score = scoreOf(counts);
+  return (
+    `Score ${score === undefined ? '—' : `${score}%`} ` +
+    `(${counts.pass}/${applicableOf(counts)} applicable checks passed): ` +
+    `${counts.pass} passed, ${counts.fail} failed, ${counts.warn} warnings, ` +
+    `${counts.error} errors (not scored), ${counts.notApplicable} not applicable`
+  );
 }
 
 /**
  * The report for people: checks grouped by lesson with a status symbol, each finding as
- * `file:line`, the fix link of every check that did not pass, and a summary line. A check
- * whose findings were capped (`totalFindings` above their number) shows its true total
- * and ends its list with `… and N more`.
+ * `file:line`, the fix link of every check that did not pass, and the score line
+ * ({@link scoreLine}). A check whose findings were capped (`totalFindings` above their
+ * number) shows its true total and ends its list with `… and N more`.
  */
 export function formatText(
   report: ScanReport,
@@ -94,12 +96,6 @@ export function formatText(
   }
   if (report.notes?.length) out.push('');
 
-  const s = summarize(report);
-  out.push(
-    bold(
-      `Score ${s.passed}/${s.applicable}: ${s.passed} passed, ${s.failed} failed, ${s.warnings} warnings, ` +
-        `${s.errors} errors, ${s.notApplicable} not applicable`,
-    ),
-  );
+  out.push(bold(scoreLine(report)));
   return `${out.join('\n')}\n`;
 }

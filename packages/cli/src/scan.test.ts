@@ -85,7 +85,9 @@ describe('go-scorecard', () => {
     expect(run.stdout).toMatch(/✗ shutdown-grpc-stop/);
     expect(run.stdout).toMatch(/cmd\/\S+\.go:\d+ {2}/);
     expect(run.stdout).toContain('lesson-5-shutdown.md#shutdown-grpc-stop');
-    expect(run.stdout).toMatch(/^Score \d+\/\d+: \d+ passed, \d+ failed/m);
+    expect(run.stdout).toMatch(
+      /^Score \d+% \(\d+\/\d+ applicable checks passed\): \d+ passed, \d+ failed/m,
+    );
     expect(run.stdout).not.toContain('\u001b[');
 
     const linked = await runCli([
