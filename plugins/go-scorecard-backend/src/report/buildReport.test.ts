@@ -1,6 +1,9 @@
-import { checks } from '@internal/plugin-go-scorecard-common';
+import {
+  checks,
+  countStatuses,
+  scoreOf,
+} from '@internal/plugin-go-scorecard-common';
 import { fakeReport } from '../__testUtils__/reports';
-import { countStatuses, scoreOf } from '../database/ScorecardStore';
 import { EntitySummary } from '../database/types';
 import { buildReport } from './buildReport';
 import { ReportQuery } from './ReportQuery';

@@ -1,25 +1,19 @@
 import {
+  addCounts,
+  addStatus,
   CheckStatus,
   checks,
+  countStatuses,
+  emptyCounts,
   lessons,
   OwnerAggregate,
   Report,
   ReportRow,
-  StatusCounts,
+  scoreOf,
+  worseStatus,
 } from '@internal/plugin-go-scorecard-common';
-import { countStatuses, scoreOf } from '../database/ScorecardStore';
 import { EntitySummary } from '../database/types';
 import { ReportQuery } from './ReportQuery';
-
-const severityOrder: CheckStatus[] = [
-  'not_applicable',
-  'pass',
-  'warn',
-  'error',
-  'fail',
-];
-const worse = (a: CheckStatus, b: CheckStatus) =>
-  severityOrder.indexOf(a) >= severityOrder.indexOf(b) ? a : b;
 
 /**
  * Filters, aggregates, sorts and pages the stored summaries of the entities the
@@ -86,7 +80,7 @@ function toRow(s: EntitySummary, scope: typeof checks): ReportRow {
     const status = checkStatuses[c.id];
     if (!status) continue;
     lessonStatus[c.lesson] = lessonStatus[c.lesson]
-      ? worse(lessonStatus[c.lesson], status)
+      ? worseStatus(lessonStatus[c.lesson], status)
       : status;
   }
   for (const c of scope) {
@@ -139,23 +133,6 @@ function matchesStatus(
   return Object.values(row.checks).some(status => statuses.includes(status));
 }
 
-function emptyCounts(): StatusCounts {
-  return { pass: 0, warn: 0, fail: 0, notApplicable: 0, error: 0 };
-}
-
-function add(into: StatusCounts, from: StatusCounts) {
-  into.pass += from.pass;
-  into.warn += from.warn;
-  into.fail += from.fail;
-  into.notApplicable += from.notApplicable;
-  into.error += from.error;
-}
-
-function bump(counts: StatusCounts, status: CheckStatus) {
-  if (status === 'not_applicable') counts.notApplicable++;
-  else counts[status]++;
-}
-
 function aggregate(
   rows: ReportRow[],
   scope: typeof checks,
@@ -176,20 +153,20 @@ function aggregate(
   for (const row of rows) {
     const failed = row.state === 'failed';
     if (failed) failedEntities++;
-    add(total, row.counts);
+    addCounts(total, row.counts);
     for (const l of byLesson) {
       // Within the scope only: with a check filter, the lesson status is that check's.
       let worst: CheckStatus | undefined;
       for (const c of scope) {
         if (c.lesson !== l.lesson) continue;
         const status = row.checks[c.id];
-        if (status) worst = worst ? worse(worst, status) : status;
+        if (status) worst = worst ? worseStatus(worst, status) : status;
       }
-      if (worst) bump(l.entities, worst);
+      if (worst) addStatus(l.entities, worst);
     }
     for (const c of byCheck) {
       const status = row.checks[c.id];
-      if (status) bump(c.counts, status);
+      if (status) addStatus(c.counts, status);
     }
     const ownerKey = row.owner ?? '(none)';
     let owner = owners.get(ownerKey);
@@ -206,7 +183,7 @@ function aggregate(
     owner.entities++;
     if (row.counts.fail > 0) owner.failingEntities++;
     if (failed) owner.failedEntities++;
-    add(owner.counts, row.counts);
+    addCounts(owner.counts, row.counts);
   }
   const byOwner = [...owners.values()]
     .map(o => ({ ...o, score: scoreOf(o.counts) }))
