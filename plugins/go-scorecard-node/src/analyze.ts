@@ -3,14 +3,12 @@ import {
   CheckStatus,
   ScanNote,
   ScanReport,
-  getCheck,
 } from '@internal/plugin-go-scorecard-common';
 import { BuildFileText, readBuildFiles } from './ci/buildFiles';
 import { imagesBuiltBy, imagesBuiltIn } from './ci/builtImages';
 import { jsonConfigValues, tomlConfigValues } from './config/configValues';
-import { allChecks } from './checks';
-import { checkInputs } from './checks/inputs';
-import { Check, CheckOutcome } from './checks/types';
+import { RegisteredCheck, registeredChecks } from './checks';
+import { CheckOutcome } from './checks/types';
 import { decodeSource } from './decodeSource';
 import { BuiltImage, GoModFile, GoSumEntry, ServiceFacts } from './facts';
 import { GoParser } from './go/GoParser';
@@ -89,8 +87,8 @@ export class Analyzer {
     const facts = await this.collectFacts(tree, notes, failures, signal);
     const extracted = performance.now();
     const program = ServiceProgram.link(facts);
-    const checks = allChecks.map(check =>
-      runCheck(check, facts, program, failures),
+    const checks = registeredChecks.map(registered =>
+      runCheck(registered, facts, program, failures),
     );
     this.onPhase?.('facts', extracted - started);
     this.onPhase?.('link', performance.now() - extracted);
@@ -312,12 +310,11 @@ export class Analyzer {
 }
 
 function runCheck(
-  check: Check,
+  { check, definition }: RegisteredCheck,
   facts: ServiceFacts,
   program: ServiceProgram,
   failures: InputFailure[],
 ): CheckResult {
-  const definition = getCheck(check.id)!;
   const base = {
     id: check.id,
     lesson: definition.lesson,
@@ -336,7 +333,7 @@ function runCheck(
   }
   // The inputs the outcome rests on: a file of one of them that could not be read may hide
   // a finding, so the check cannot pass (design.md, Rule notes: "Never a silent pass").
-  const reads = outcome.decidedBy ?? checkInputs[check.id] ?? [];
+  const reads = outcome.decidedBy ?? check.reads;
   const blocking = failures.filter(f => reads.includes(f.kind));
   const blockedMessage = blocking.length
     ? `could not analyze ${blocking

@@ -7,6 +7,7 @@ import { findingAt } from './findingAt';
  */
 export const contextCancelDiscardedCheck: Check = {
   id: 'context-cancel-discarded',
+  reads: ['go'],
   run(facts) {
     if (facts.goFiles.length === 0) return { notApplicable: 'no Go files' };
     return {

@@ -18,6 +18,7 @@ function message(c: CancelFact): string {
 /** `context-cancel-not-called`: a named cancel func is not used on some path (go vet lostcancel). */
 export const contextCancelNotCalledCheck: Check = {
   id: 'context-cancel-not-called',
+  reads: ['go'],
   run(facts) {
     if (facts.goFiles.length === 0) return { notApplicable: 'no Go files' };
     return {

@@ -91,6 +91,7 @@ function message(
  */
 export const goGetInstallCheck: Check = {
   id: 'go-get-install',
+  reads: ['ci'],
   run(facts) {
     if (facts.ciFiles.length === 0)
       return { notApplicable: 'no CI or build file' };

@@ -31,6 +31,7 @@ function pinnedByGoMod(modules: GoModule[], pkg: string): boolean {
  */
 export const goInstallUnpinnedCheck: Check = {
   id: 'go-install-unpinned',
+  reads: ['ci'],
   run(facts) {
     if (facts.ciFiles.length === 0)
       return { notApplicable: 'no CI or build file' };

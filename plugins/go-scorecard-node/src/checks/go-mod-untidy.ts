@@ -69,6 +69,7 @@ function sumFindings(module: GoModule): Finding[] {
  */
 export const goModUntidyCheck: Check = {
   id: 'go-mod-untidy',
+  reads: ['go.mod', 'go.sum', 'go'],
   run(facts) {
     // No go.mod: a file of another kind that could not be read cannot change that.
     if (facts.modules.length === 0)

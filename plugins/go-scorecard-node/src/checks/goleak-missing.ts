@@ -9,6 +9,7 @@ import { moduleOfFile } from './moduleOfFile';
  */
 export const goleakMissingCheck: Check = {
   id: 'goleak-missing',
+  reads: ['go', 'go.mod'],
   run(facts) {
     // No go.mod: a file of another kind that could not be read cannot change that.
     if (facts.modules.length === 0)

@@ -11,6 +11,7 @@ const ADVICE: Record<string, string> = {
 /** `grpc-deprecated-dial`: every call of grpc.Dial, grpc.DialContext and grpc.WithInsecure. */
 export const grpcDeprecatedDialCheck: Check = {
   id: 'grpc-deprecated-dial',
+  reads: ['go'],
   run(facts) {
     if (
       !facts.goFiles.some(f =>

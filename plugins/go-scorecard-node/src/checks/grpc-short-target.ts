@@ -8,6 +8,7 @@ import { Check } from './types';
  */
 export const grpcShortTargetCheck: Check = {
   id: 'grpc-short-target',
+  reads: ['go', 'manifest', 'config'],
   run(facts, program) {
     if (!usesGrpc(facts))
       return {

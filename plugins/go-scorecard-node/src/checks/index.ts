@@ -1,3 +1,7 @@
+import {
+  CheckDefinition,
+  checks as catalog,
+} from '@internal/plugin-go-scorecard-common';
 import { Check } from './types';
 import { goGetInstallCheck } from './go-get-install';
 import { goInstallUnpinnedCheck } from './go-install-unpinned';
@@ -18,7 +22,7 @@ import { shutdownErrserverclosedCheck } from './shutdown-errserverclosed';
 import { k8sPrestopCheck } from './k8s-prestop';
 import { k8sGracePeriodCheck } from './k8s-grace-period';
 
-/** Every check of the catalog, in catalog order. */
+/** Every check the analyzer implements, one object each. */
 export const allChecks: readonly Check[] = [
   goGetInstallCheck,
   goInstallUnpinnedCheck,
@@ -39,3 +43,46 @@ export const allChecks: readonly Check[] = [
   k8sPrestopCheck,
   k8sGracePeriodCheck,
 ];
+
+/** A check with its catalog metadata (title, lesson, severity), joined by id. */
+export interface RegisteredCheck {
+  check: Check;
+  definition: CheckDefinition;
+}
+
+/**
+ * Joins checks with the catalog by id, in catalog order. Throws unless every catalog id has
+ * exactly one check and every check id is in the catalog.
+ */
+export function joinCatalog(
+  definitions: readonly CheckDefinition[],
+  implemented: readonly Check[],
+): RegisteredCheck[] {
+  const byId = new Map<string, Check>();
+  for (const check of implemented) {
+    if (byId.has(check.id))
+      throw new Error(`two checks have the id ${check.id}`);
+    byId.set(check.id, check);
+  }
+  const ids = new Set<string>();
+  for (const { id } of definitions) {
+    if (ids.has(id)) throw new Error(`the catalog lists ${id} twice`);
+    ids.add(id);
+  }
+  const missing = definitions.filter(d => !byId.has(d.id)).map(d => d.id);
+  if (missing.length)
+    throw new Error(`catalog ids without a check: ${missing.join(', ')}`);
+  const unknown = implemented.filter(c => !ids.has(c.id)).map(c => c.id);
+  if (unknown.length)
+    throw new Error(`checks not in the catalog: ${unknown.join(', ')}`);
+  return definitions.map(definition => ({
+    check: byId.get(definition.id)!,
+    definition,
+  }));
+}
+
+/** Every check of the catalog with its metadata, in catalog order: what the analyzer runs. */
+export const registeredChecks: readonly RegisteredCheck[] = joinCatalog(
+  catalog,
+  allChecks,
+);

@@ -54,6 +54,7 @@ export function shutdownSeconds(
  */
 export const k8sGracePeriodCheck: Check = {
   id: 'k8s-grace-period',
+  reads: ['manifest', 'go'],
   run(facts, program) {
     // No workload: what the Go code says cannot change that.
     if (facts.workloads.length === 0)

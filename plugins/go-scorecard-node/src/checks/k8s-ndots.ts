@@ -18,6 +18,7 @@ const MAX_GOOD_NDOTS = 2;
  */
 export const k8sNdotsCheck: Check = {
   id: 'k8s-ndots',
+  reads: ['go', 'manifest'],
   run(facts, program) {
     // Without gRPC no name is dialled: a manifest that could not be read changes nothing.
     const grpc = usesGrpc(facts);

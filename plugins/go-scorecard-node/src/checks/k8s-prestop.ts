@@ -16,6 +16,7 @@ import { OverlayFindings } from './overlayFindings';
  */
 export const k8sPrestopCheck: Check = {
   id: 'k8s-prestop',
+  reads: ['manifest'],
   run(facts) {
     if (facts.workloads.length === 0)
       return { notApplicable: 'no Deployment, StatefulSet or DaemonSet' };

@@ -10,6 +10,7 @@ import { LEGACY_PROTOBUF, PROTOBUF, usedVersion } from './moduleVersions';
  */
 export const protobufApiv1ConflictCheck: Check = {
   id: 'protobuf-apiv1-conflict',
+  reads: ['go.mod', 'go.sum'],
   run(facts) {
     // No go.mod: a file of another kind that could not be read cannot change that.
     if (facts.modules.length === 0)

@@ -9,6 +9,7 @@ import { LEGACY_PROTOBUF, PROTOBUF } from './moduleVersions';
  */
 export const protobufBadReplaceCheck: Check = {
   id: 'protobuf-bad-replace',
+  reads: ['go.mod'],
   run(facts) {
     if (facts.modules.length === 0) return { notApplicable: 'no go.mod' };
     const findings: Finding[] = [];

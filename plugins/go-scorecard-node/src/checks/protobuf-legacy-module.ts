@@ -8,6 +8,7 @@ import { LEGACY_PROTOBUF, PROTOBUF } from './moduleVersions';
  */
 export const protobufLegacyModuleCheck: Check = {
   id: 'protobuf-legacy-module',
+  reads: ['go.mod', 'go'],
   run(facts) {
     // No go.mod: a file of another kind that could not be read cannot change that.
     if (facts.modules.length === 0)

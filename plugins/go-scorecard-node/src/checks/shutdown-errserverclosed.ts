@@ -9,6 +9,7 @@ import { FindingsByPlace, mainPackages } from './mainPackages';
  */
 export const shutdownErrserverclosedCheck: Check = {
   id: 'shutdown-errserverclosed',
+  reads: ['go'],
   run(facts, program) {
     const serves = mainPackages(facts, program)
       .flatMap(p => p.serveCalls)

@@ -6,6 +6,7 @@ import { FindingsByPlace, mainPackages } from './mainPackages';
 /** `shutdown-grpc-stop`: a binary stops a gRPC server with Stop() and never calls GracefulStop(). */
 export const shutdownGrpcStopCheck: Check = {
   id: 'shutdown-grpc-stop',
+  reads: ['go'],
   run(facts, program) {
     const binaries = mainPackages(facts, program).filter(
       p => p.grpcServers.length,

@@ -16,6 +16,7 @@ import {
  */
 export const shutdownHttpCloseCheck: Check = {
   id: 'shutdown-http-close',
+  reads: ['go'],
   run(facts, program) {
     const binaries = mainPackages(facts, program).filter(
       p =>

@@ -14,6 +14,7 @@ import {
  */
 export const shutdownNoSigtermCheck: Check = {
   id: 'shutdown-no-sigterm',
+  reads: ['go'],
   run(facts, program) {
     const serving = mainPackages(facts, program).filter(
       p => p.serveCalls.length,

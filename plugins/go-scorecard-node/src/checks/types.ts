@@ -16,18 +16,27 @@ export type CheckOutcome = (
   | { notApplicable: string }
 ) & {
   /**
-   * The kinds of input this outcome rests on, when fewer than the check reads
-   * (`checks/inputs.ts`): a file of another kind that could not be read cannot change it, so
+   * The kinds of input this outcome rests on, when fewer than the check {@link Check.reads}:
+   * a file of another kind that could not be read cannot change it, so
    * it does not turn the result into `error` (no gRPC import: a broken manifest is beside the
    * point for `grpc-short-target`).
    */
   decidedBy?: InputKind[];
 };
 
-/** One check of the catalog, run on a service's facts and the program linked from them. */
+/**
+ * One check of the catalog, run on a service's facts and the program linked from them. Its
+ * catalog metadata (title, lesson, severity) is joined by id in the registry (`checks/index.ts`).
+ */
 export interface Check {
   /** A check id of the catalog in `@internal/plugin-go-scorecard-common`. */
   id: string;
+  /**
+   * The kinds of file the check reads. When one of them could not be analyzed (a malformed
+   * go.mod, a Go file whose parse ran out of time), a check that found nothing reports `error`
+   * naming the file instead of a `pass` it cannot vouch for.
+   */
+  reads: readonly InputKind[];
   run(facts: ServiceFacts, program: ServiceProgram): CheckOutcome;
 }
 
