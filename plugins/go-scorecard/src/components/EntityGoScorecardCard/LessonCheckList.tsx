@@ -4,8 +4,9 @@ import {
   CheckResult,
   Finding,
   lessons,
+  worstStatus,
 } from '@internal/plugin-go-scorecard-common';
-import { StatusIcon, worstStatus } from '../StatusIcon';
+import { StatusIcon } from '../StatusIcon';
 import { CheckAccordion } from './CheckAccordion';
 import { FindingLocation } from './useFindingLocation';
 

@@ -1,8 +1,12 @@
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import {
+  applicableOf,
+  worstStatus,
+} from '@internal/plugin-go-scorecard-common';
 import { EntityResult } from '../../api/types';
 import { RelativeTime } from '../common/RelativeTime';
-import { StatusIcon, statusLabels, worstStatus } from '../StatusIcon';
+import { StatusIcon, statusLabels } from '../StatusIcon';
 
 const useStyles = makeStyles(theme => ({
   root: {
@@ -28,12 +32,15 @@ export function shortRevision(
   return `${algorithm ? `${algorithm}:` : ''}${hash.slice(0, 12)}`;
 }
 
-/** Score (checks passed out of those that apply), overall status, last scan time and revision. */
+/**
+ * Score (checks passed out of those that apply and could judge: `error` checks are not in
+ * it, and are counted beside it), overall status, last scan time and revision.
+ */
 export function ScorecardSummary(props: { result: EntityResult }) {
   const { result } = props;
   const classes = useStyles();
   const { pass, warn, fail } = result.counts;
-  const applicable = pass + warn + fail;
+  const applicable = applicableOf(result.counts);
   const overall = worstStatus(result.checks.map(c => c.status));
   const revision = shortRevision(result);
   return (

@@ -3,6 +3,7 @@ import { useRouteRef } from '@backstage/frontend-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import { scoreOf } from '@internal/plugin-go-scorecard-common';
 import { Report, StatusCounts } from '../../api/types';
 import { lessonRouteRef } from '../../routes';
 import { StatusIcon } from '../StatusIcon';
@@ -18,13 +19,14 @@ const useStyles = makeStyles(theme => ({
   failed: { color: theme.palette.error.dark, marginTop: theme.spacing(0.5) },
 }));
 
-/** Share of entities (to which the lesson applies) whose worst status in it is pass; undefined when none applies. */
+/**
+ * Share of entities whose worst status in the lesson is pass, of those it judged (worst
+ * status pass, warn or fail): the score ({@link scoreOf}) over entities. Entities whose
+ * worst status is `error` (a check could not judge) are left out, as `error` checks are
+ * from the score; undefined when none is judged.
+ */
 export function compliance(entities: StatusCounts): number | undefined {
-  const applicable =
-    entities.pass + entities.warn + entities.fail + entities.error;
-  return applicable
-    ? Math.round((100 * entities.pass) / applicable)
-    : undefined;
+  return scoreOf(entities);
 }
 
 /**
@@ -81,6 +83,8 @@ export function ComplianceSummary(props: { aggregates: Report['aggregates'] }) {
               </Typography>
               <Typography variant="caption" component="p">
                 {l.entities.fail} failing, {l.entities.warn} warning
+                {l.entities.error > 0 &&
+                  `, ${l.entities.error} error (not counted)`}
               </Typography>
             </div>
           </Grid>

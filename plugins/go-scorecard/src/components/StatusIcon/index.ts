@@ -1,2 +1,2 @@
 export { StatusIcon } from './StatusIcon';
-export { statusLabels, worstStatus } from './statusLabels';
+export { statusLabels } from './statusLabels';

@@ -1,6 +1,9 @@
 import { CheckAggregate } from '../../api/types';
 
-/** The checks failing on the most services (then warning), at most `count`, only those with any. */
+/**
+ * The checks failing on the most services (then warning), at most `count`, only those with
+ * any. `error` (the check could not judge) is not a failure here, as it is not in the score.
+ */
 export function worstChecks(
   byCheck: CheckAggregate[],
   count = 3,
