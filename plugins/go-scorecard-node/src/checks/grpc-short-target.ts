@@ -1,4 +1,4 @@
-import { shortTargetFindings, usesGrpc } from '../grpc/shortTargets';
+import { shortTargetFindings, usesGrpc } from './shortTargets';
 import { Check } from './types';
 
 /**

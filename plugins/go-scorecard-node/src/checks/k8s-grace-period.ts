@@ -5,7 +5,7 @@ import {
   thirdPartyContainerName,
   thirdPartyContainers,
   thirdPartyWhy,
-} from '../k8s/thirdPartyImages';
+} from './thirdPartyContainers';
 import { hiddenByTemplate } from './templateLines';
 import { Check, findingsOutcome } from './types';
 import { OverlayFindings } from './overlayFindings';

@@ -1,5 +1,5 @@
-import { shortTargets, usesGrpc } from '../grpc/shortTargets';
-import { thirdPartyContainers } from '../k8s/thirdPartyImages';
+import { shortTargets, usesGrpc } from './shortTargets';
+import { thirdPartyContainers } from './thirdPartyContainers';
 import { hiddenByTemplate } from './templateLines';
 import { InputKind } from '../inputKind';
 import { Check, findingsOutcome } from './types';

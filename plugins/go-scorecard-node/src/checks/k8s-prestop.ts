@@ -1,7 +1,7 @@
 import {
   describeThirdParty,
   thirdPartyContainers,
-} from '../k8s/thirdPartyImages';
+} from './thirdPartyContainers';
 import { hiddenByTemplate } from './templateLines';
 import { Check, findingsOutcome } from './types';
 import { OverlayFindings } from './overlayFindings';

@@ -1,8 +1,8 @@
 import { Finding } from '@internal/plugin-go-scorecard-common';
 import { DialTarget, LocatedValue, ServiceFacts, Workload } from '../facts';
 import { ServiceProgram } from '../program/serviceProgram';
-import { inOverlays } from '../checks/overlayFindings';
-import { dotCount, isShortKubernetesTarget, targetHost } from './target';
+import { inOverlays } from './overlayFindings';
+import { dotCount, isShortKubernetesTarget, targetHost } from '../grpc/target';
 
 /** Kubernetes' default `ndots` in a pod's resolv.conf. */
 const DEFAULT_NDOTS = 5;
