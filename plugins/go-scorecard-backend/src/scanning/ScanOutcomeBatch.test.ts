@@ -127,7 +127,8 @@ describe.each(databases.eachSupportedId())(
       await outcomes.flush();
 
       expect(logger.error).toHaveBeenCalledWith(
-        expect.stringContaining('connection lost'),
+        'Could not store the results of 1 scans',
+        expect.objectContaining({ message: 'connection lost' }),
       );
       expect(await store.getSummary(refs[0], 2000)).toMatchObject({
         state: 'pending',

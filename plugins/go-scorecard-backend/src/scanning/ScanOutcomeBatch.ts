@@ -1,5 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ScanOutcomeRecord, ScorecardStore } from '../database/ScorecardStore';
+import { toError } from '@backstage/errors';
+import { ScanOutcomeRecord } from '../database/ScorecardStore';
+import { ScanQueue } from './ScanQueue';
 
 /**
  * Collects the outcomes of a run's scans and writes them a batch per transaction: one
@@ -16,7 +18,7 @@ export class ScanOutcomeBatch {
 
   constructor(
     private readonly options: {
-      store: ScorecardStore;
+      store: Pick<ScanQueue, 'completeScans'>;
       owner: string;
       size: number;
       maxDelayMs: number;
@@ -77,7 +79,8 @@ export class ScanOutcomeBatch {
     } catch (error) {
       // The leases stay and expire, so these entities are scanned again.
       logger.error(
-        `Could not store the results of ${batch.length} scans: ${error}`,
+        `Could not store the results of ${batch.length} scans`,
+        toError(error),
       );
     }
   }
