@@ -1,6 +1,6 @@
 import { ScanReport } from '@internal/plugin-go-scorecard-common';
 import { Analyzer } from './analyze';
-import { deepYaml } from './testing/deepYaml';
+import { deepYaml } from './__testUtils__/deepYaml';
 import { MemoryTree } from './tree/MemoryTree';
 
 /**

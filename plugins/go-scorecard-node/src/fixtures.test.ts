@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { checks as catalog } from '@internal/plugin-go-scorecard-common';
 import { Analyzer } from './analyze';
 import { DirectoryTree } from './tree/DirectoryTree';
-import { readExpectations } from './testing/expectations';
+import { readExpectations } from './__testUtils__/expectations';
 
 /**
  * The analysistest of this analyzer: every case folder `testdata/<check-id>/<case>/` is

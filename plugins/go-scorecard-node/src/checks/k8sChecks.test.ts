@@ -14,8 +14,8 @@ import { k8sGracePeriodCheck } from './k8s-grace-period';
 import { k8sNdotsCheck } from './k8s-ndots';
 import { k8sPrestopCheck } from './k8s-prestop';
 import { Check } from './types';
-import { runCheck } from '../testing/runCheck';
-import { goFileFacts } from '../testing/goFileFacts';
+import { runCheck } from '../__testUtils__/runCheck';
+import { goFileFacts } from '../__testUtils__/goFileFacts';
 
 const at = (line: number, snippet: string) => ({
   path: 'main.go',

@@ -6,8 +6,8 @@ import { protobufApiv1ConflictCheck } from './protobuf-apiv1-conflict';
 import { protobufBadReplaceCheck } from './protobuf-bad-replace';
 import { protobufLegacyModuleCheck } from './protobuf-legacy-module';
 import { Check } from './types';
-import { runCheck } from '../testing/runCheck';
-import { goFileFacts } from '../testing/goFileFacts';
+import { runCheck } from '../__testUtils__/runCheck';
+import { goFileFacts } from '../__testUtils__/goFileFacts';
 
 function module(goMod: string, goSum?: string, dir = '.'): GoModule {
   const prefix = dir === '.' ? '' : `${dir}/`;

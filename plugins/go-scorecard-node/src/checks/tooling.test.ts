@@ -1,4 +1,4 @@
-import { runCheck } from '../testing/runCheck';
+import { runCheck } from '../__testUtils__/runCheck';
 import { ServiceFacts } from '../facts';
 import { extractCiCommands } from '../ci/extractCiCommands';
 import { readBuildFiles } from '../ci/buildFiles';

@@ -1,6 +1,6 @@
-import { linkSources } from '../testing/linkSources';
+import { linkSources } from '../__testUtils__/linkSources';
 import { extractGoFacts } from './extractGoFacts';
-import { testParser } from './testParser';
+import { testParser } from '../__testUtils__/testParser';
 
 /** Each dial target of main.go with the values and env vars the program says reach it. */
 async function targets(body: string, decls = '') {

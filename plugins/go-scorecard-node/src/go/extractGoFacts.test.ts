@@ -1,6 +1,6 @@
 import { GoParser } from './GoParser';
 import { extractGoFacts } from './extractGoFacts';
-import { testParser } from './testParser';
+import { testParser } from '../__testUtils__/testParser';
 
 describe('extractGoFacts', () => {
   it('reads the package, test-ness and directory', async () => {

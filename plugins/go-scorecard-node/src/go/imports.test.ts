@@ -1,6 +1,6 @@
 import { defaultPackageName, ImportResolver } from './imports';
 import { extractGoFacts } from './extractGoFacts';
-import { testParser } from './testParser';
+import { testParser } from '../__testUtils__/testParser';
 
 describe('defaultPackageName', () => {
   it.each([

@@ -1,9 +1,9 @@
 import { contextCancelDiscardedCheck } from '../checks/context-cancel-discarded';
 import { contextCancelNotCalledCheck } from '../checks/context-cancel-not-called';
 import { ServiceFacts } from '../facts';
-import { runCheck } from '../testing/runCheck';
+import { runCheck } from '../__testUtils__/runCheck';
 import { extractGoFacts } from './extractGoFacts';
-import { testParser, wantsIn } from './testParser';
+import { testParser, wantsIn } from '../__testUtils__/testParser';
 
 /**
  * Runs the context checks on a file: their findings (with the check id) as `line check-id`, and

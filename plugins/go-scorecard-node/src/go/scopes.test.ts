@@ -1,6 +1,6 @@
 import { Scopes } from './scopes';
 import { GoSource } from './syntax';
-import { testParser } from './testParser';
+import { testParser } from '../__testUtils__/testParser';
 
 /** The declarations of `name` in the file's first function, as `line kind`. */
 async function declared(source: string, name: string): Promise<string[]> {

@@ -1,8 +1,8 @@
 import { shutdownSeconds } from '../checks/k8s-grace-period';
 import { GoFileFacts } from '../facts';
-import { linkSources } from '../testing/linkSources';
+import { linkSources } from '../__testUtils__/linkSources';
 import { extractGoFacts } from './extractGoFacts';
-import { testParser } from './testParser';
+import { testParser } from '../__testUtils__/testParser';
 
 async function facts(
   source: string,

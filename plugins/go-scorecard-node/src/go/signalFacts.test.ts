@@ -1,5 +1,5 @@
 import { extractGoFacts } from './extractGoFacts';
-import { testParser } from './testParser';
+import { testParser } from '../__testUtils__/testParser';
 
 describe('signal facts', () => {
   it('reads signal lists through variables by scope, not by spelling', async () => {

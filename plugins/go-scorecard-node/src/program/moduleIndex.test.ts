@@ -1,6 +1,6 @@
 import { GoFileFacts, GoModule } from '../facts';
 import { parseGoMod } from '../gomod/parseGoMod';
-import { goFileFacts } from '../testing/goFileFacts';
+import { goFileFacts } from '../__testUtils__/goFileFacts';
 import { ModuleIndex } from './moduleIndex';
 
 /** A go.mod of the tree in directory `dir` (`.` for the root). */

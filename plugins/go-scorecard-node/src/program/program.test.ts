@@ -1,6 +1,6 @@
 import { Origin } from './valueFlow';
 import { ServiceFacts, ValueExpr } from '../facts';
-import { linkSources } from '../testing/linkSources';
+import { linkSources } from '../__testUtils__/linkSources';
 import { ServiceProgram } from './serviceProgram';
 
 const GO_MOD = 'module example.com/shop\n\ngo 1.22\n';

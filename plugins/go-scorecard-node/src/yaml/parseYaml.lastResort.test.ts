@@ -1,6 +1,6 @@
 import * as yaml from 'yaml';
 import { readManifest } from '../k8s/readManifest';
-import { deepYaml } from '../testing/deepYaml';
+import { deepYaml } from '../__testUtils__/deepYaml';
 import { parseYaml, parseYamlDocument } from './parseYaml';
 import { YamlTooDeepError } from './yamlDepth';
 

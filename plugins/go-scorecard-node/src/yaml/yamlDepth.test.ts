@@ -6,7 +6,7 @@ import {
   YamlTooDeepError,
   yamlDepthExceeded,
 } from './yamlDepth';
-import { deepYaml as deep } from '../testing/deepYaml';
+import { deepYaml as deep } from '../__testUtils__/deepYaml';
 
 /** The nesting of the parsed documents, as the analyzer's walks meet it. */
 function parsedDepth(text: string): number {

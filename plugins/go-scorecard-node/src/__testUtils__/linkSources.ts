@@ -1,6 +1,6 @@
 import { GoModule, ServiceFacts } from '../facts';
 import { EXTRACTOR_WORDS, extractGoFacts } from '../go/extractGoFacts';
-import { testParser } from '../go/testParser';
+import { testParser } from './testParser';
 import { Vocabulary } from '../go/vocabulary';
 import { parseGoMod } from '../gomod/parseGoMod';
 import { ServiceProgram } from '../program/serviceProgram';

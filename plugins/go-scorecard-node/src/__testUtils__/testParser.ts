@@ -1,5 +1,5 @@
-import { wantsOnLine } from '../testing/expectations';
-import { GoParser } from './GoParser';
+import { wantsOnLine } from './expectations';
+import { GoParser } from '../go/GoParser';
 
 let parser: Promise<GoParser> | undefined;
 
