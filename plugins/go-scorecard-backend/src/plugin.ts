@@ -11,6 +11,9 @@ import { CatalogSync } from './scanning/CatalogSync';
 import { EntitySelection } from './scanning/EntitySelection';
 import { SourceScanner } from './scanning/EntityScanner';
 import { ScanWorker } from './scanning/ScanWorker';
+import { CatalogSyncTask } from './scanning/tasks/CatalogSyncTask';
+import { HistoryPruningTask } from './scanning/tasks/HistoryPruningTask';
+import { ScanTask } from './scanning/tasks/ScanTask';
 import { createRouter } from './service/router';
 import { ReadableEntities } from './service/ReadableEntities';
 import { LocalRoots } from './source/LocalRoots';
@@ -64,40 +67,33 @@ export const goScorecardPlugin = createBackendPlugin({
           logger,
           config: settings,
         });
-        const sync = new CatalogSync({
-          catalog: deps.catalog,
-          auth: deps.auth,
-          store,
-          selection,
-          logger,
-        });
         deps.permissionsRegistry.addPermissions(goScorecardPermissions);
 
-        await scheduler.scheduleTask({
-          id: 'go-scorecard-catalog-sync',
-          scope: 'global',
-          frequency: { milliseconds: settings.catalogSyncIntervalMs },
-          timeout: { minutes: 10 },
-          fn: async () => {
-            const { added } = await sync.run();
-            await store.pruneHistory(Date.now() - settings.historyRetentionMs);
-            // New entities are due at once: start on them without waiting for the next poll.
-            if (added)
-              void worker
-                .runOnce()
-                .catch(e => logger.error(`Scan run failed: ${e}`));
-          },
+        const scan = new ScanTask({
+          worker,
+          logger,
+          pollIntervalMs: settings.pollIntervalMs,
         });
-        await scheduler.scheduleTask({
-          id: 'go-scorecard-scan',
-          scope: 'local',
-          frequency: { milliseconds: settings.pollIntervalMs },
-          timeout: { hours: 6 },
-          fn: async () => {
-            const scanned = await worker.runOnce();
-            if (scanned) logger.debug(`Scanned ${scanned} entities`);
-          },
+        const sync = new CatalogSyncTask({
+          sync: new CatalogSync({
+            catalog: deps.catalog,
+            auth: deps.auth,
+            store,
+            selection,
+            logger,
+          }),
+          catalogSyncIntervalMs: settings.catalogSyncIntervalMs,
+          // New entities are due at once: start on them without waiting for the next poll.
+          onAdded: () => scan.runSoon(),
         });
+        const pruning = new HistoryPruningTask({
+          history: store,
+          historyRetentionMs: settings.historyRetentionMs,
+          logger,
+        });
+        await sync.start(scheduler);
+        await scan.start(scheduler);
+        await pruning.start(scheduler);
         lifecycle.addShutdownHook(() => worker.stop());
 
         httpRouter.use(
