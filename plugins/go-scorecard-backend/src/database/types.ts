@@ -1,7 +1,10 @@
 import {
+  CheckResult,
   CheckStatus,
   EntityScanState,
   HistoryPoint,
+  ScanNote,
+  ScanReport,
   ScorecardEntity,
   StatusCounts,
 } from '@internal/plugin-go-scorecard-common';
@@ -63,4 +66,52 @@ export interface EntitySummary extends ScorecardEntity {
   score?: number;
   /** Status of every check of the latest scan, by check id. */
   checkStatuses: Record<string, CheckStatus>;
+}
+
+/** The stored latest result of one entity: its summary and every check. */
+export interface StoredEntityResult {
+  summary: EntitySummary;
+  checks: CheckResult[];
+  notes: ScanNote[];
+}
+
+/** What a claim asks for: up to `limit` due entities (or one named entity), leased to `owner`. */
+export interface ClaimOptions {
+  owner: string;
+  now: number;
+  limit: number;
+  leaseMs: number;
+  /** Claim this entity only, due or not (scan now). */
+  entityRef?: string;
+}
+
+/** Who holds the lease on an entity and until when (epoch ms). */
+export interface Lease {
+  owner: string;
+  expiresAt: number;
+}
+
+/**
+ * The answer to a scan-now request: accepted, unknown entity, or within the cooldown
+ * (`retryAt`, epoch ms, is when the next is allowed).
+ */
+export type ScanRequest =
+  | { requested: true }
+  | { requested: false; unknown: true }
+  | { requested: false; unknown?: false; retryAt: number };
+
+/** The outcome of one successful scan: a new report (with the source's ETag), or unchanged. */
+export interface ScanOutcomeRecord {
+  entityRef: string;
+  /** The analysis; absent when the source was unchanged since the stored ETag. */
+  report?: ScanReport;
+  etag?: string;
+}
+
+/** What a failed scan writes. */
+export interface FailedScan {
+  error: string;
+  now: number;
+  nextScanAt: number;
+  attempts: number;
 }

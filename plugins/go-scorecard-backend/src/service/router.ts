@@ -13,6 +13,7 @@ import {
   EntityResult,
   capFindings,
   checks,
+  countStatuses,
   DEFAULT_MAX_FINDINGS_PER_CHECK,
   goScorecardScanTriggerPermission,
   ScorecardEntity,
@@ -20,11 +21,8 @@ import {
   lessons,
 } from '@internal/plugin-go-scorecard-common';
 import express from 'express';
-import {
-  countStatuses,
-  ScorecardStore,
-  StoredEntityResult,
-} from '../database/ScorecardStore';
+import { ScorecardStore } from '../database/ScorecardStore';
+import { StoredEntityResult } from '../database/types';
 import { defaultScorecardConfig } from '../config/ScorecardConfig';
 import { buildReport } from '../report/buildReport';
 import { parseReportQuery, ReportQuery } from '../report/ReportQuery';

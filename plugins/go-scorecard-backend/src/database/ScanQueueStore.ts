@@ -1,0 +1,338 @@
+import { Knex } from 'knex';
+import {
+  analyzedColumns,
+  claimOf,
+  countsOf,
+  dayOf,
+  historyRow,
+  optionalNumber,
+  resultRow,
+} from './conversion';
+import {
+  CheckResultRow,
+  CLAIM_COLUMNS,
+  COUNT_COLUMNS,
+  ENTITIES,
+  EntityRow,
+  HISTORY,
+  HistoryRow,
+  RESULTS,
+  SCAN_COLUMNS,
+} from './tables';
+import {
+  ClaimedEntity,
+  ClaimOptions,
+  FailedScan,
+  Lease,
+  ScanOutcomeRecord,
+  ScanRequest,
+} from './types';
+import { chunks, isPostgres, RESULT_CHUNK } from './util';
+
+/**
+ * The scan side of the store: a queue of due entities with leases (so several replicas
+ * share the work and a dead replica's entities go to the others), and the outcomes of
+ * scans (results, summary and history written together).
+ */
+export interface ScanQueueStore {
+  /**
+   * Atomically claims up to `limit` due entities that no live lease holds, for
+   * `leaseMs`. Returns the claims, most overdue first.
+   */
+  claimDue(options: ClaimOptions): Promise<ClaimedEntity[]>;
+
+  /**
+   * Stores the outcomes of scans this owner holds leases on, in one transaction: an
+   * analyzed source replaces the entity's check results and summary; an unchanged one
+   * keeps them (no longer stale). Each gets a history row (an unchanged one repeats the
+   * current counts, if it was ever analyzed) and its lease released. Returns the refs
+   * whose lease this owner still held; only those are written.
+   */
+  completeScans(
+    outcomes: ScanOutcomeRecord[],
+    owner: string,
+    scan: { now: number; nextScanAt: number },
+  ): Promise<string[]>;
+
+  /** Records a failed scan: previous results stay, marked stale with the reason. */
+  failScan(
+    entityRef: string,
+    owner: string,
+    failure: FailedScan,
+  ): Promise<boolean>;
+
+  /** Gives a claimed entity back without scanning it (shutdown); it stays due. */
+  releaseLease(entityRef: string, owner: string): Promise<void>;
+
+  /**
+   * Extends the leases `owner` still holds on `entityRefs` to `now + leaseMs` (the
+   * heartbeat of a replica that is alive). Leases another replica has taken over are
+   * left alone. Returns the refs renewed.
+   */
+  renewLeases(
+    entityRefs: string[],
+    owner: string,
+    lease: { now: number; leaseMs: number },
+  ): Promise<string[]>;
+
+  /** Who holds the lease on an entity and until when; undefined when nobody does. */
+  leaseOf(entityRef: string): Promise<Lease | undefined>;
+
+  /**
+   * Makes an entity due now on request (scan-now), at most once per `cooldownMs` per
+   * entity across replicas (one atomic update). Returns `unknown` for an entity the
+   * store does not know, and the time (epoch ms) the next request is allowed from when
+   * the last accepted one is more recent than the cooldown.
+   */
+  requestScan(
+    entityRef: string,
+    now: number,
+    cooldownMs?: number,
+  ): Promise<ScanRequest>;
+}
+
+/** {@link ScanQueueStore} on the plugin's database. */
+export class DatabaseScanQueueStore implements ScanQueueStore {
+  private readonly isPostgres: boolean;
+
+  /** Wraps a migrated connection. */
+  static create(options: { knex: Knex }): DatabaseScanQueueStore {
+    return new DatabaseScanQueueStore(options.knex);
+  }
+
+  private constructor(private readonly knex: Knex) {
+    this.isPostgres = isPostgres(knex);
+  }
+
+  /**
+   * One statement (`UPDATE … WHERE entity_ref IN (SELECT …) RETURNING`). On PostgreSQL
+   * concurrent claimers skip each other's rows (`FOR UPDATE SKIP LOCKED`); SQLite
+   * serializes writers.
+   */
+  async claimDue(options: ClaimOptions): Promise<ClaimedEntity[]> {
+    const { owner, now, limit, leaseMs, entityRef } = options;
+    let due = this.knex<EntityRow>(ENTITIES)
+      .select('entity_ref')
+      .where(b =>
+        b.whereNull('lease_expires_at').orWhere('lease_expires_at', '<', now),
+      )
+      .orderBy('next_scan_at')
+      .limit(limit);
+    due = entityRef
+      ? due.where('entity_ref', entityRef)
+      : due.where('next_scan_at', '<=', now);
+    if (this.isPostgres) due = due.forUpdate().skipLocked();
+    const rows = await this.knex<EntityRow>(ENTITIES)
+      .whereIn('entity_ref', due)
+      .update({ lease_owner: owner, lease_expires_at: now + leaseMs }, [
+        ...CLAIM_COLUMNS,
+      ]);
+    return rows
+      .sort((a, b) => Number(a.next_scan_at) - Number(b.next_scan_at))
+      .map(claimOf);
+  }
+
+  async completeScans(
+    outcomes: ScanOutcomeRecord[],
+    owner: string,
+    scan: { now: number; nextScanAt: number },
+  ): Promise<string[]> {
+    if (!outcomes.length) return [];
+    const { now, nextScanAt } = scan;
+    const released = {
+      checked_at: now,
+      next_scan_at: nextScanAt,
+      attempts: 0,
+      last_error: null,
+      stale: false,
+      lease_owner: null,
+      lease_expires_at: null,
+    } satisfies Partial<EntityRow>;
+    const unchangedRefs = outcomes.filter(o => !o.report).map(o => o.entityRef);
+    const analyzedRefs = outcomes.filter(o => o.report).map(o => o.entityRef);
+    return this.knex.transaction(async tx => {
+      const stored = new Set<string>();
+      const historyRows: HistoryRow[] = [];
+
+      // Unchanged: one update releases the held ones and returns their current counts.
+      for (const chunk of chunks(unchangedRefs)) {
+        const rows = await tx<EntityRow>(ENTITIES)
+          .whereIn('entity_ref', chunk)
+          .andWhere('lease_owner', owner)
+          .update(released, [
+            'entity_ref',
+            'scanned_at',
+            'score',
+            ...COUNT_COLUMNS,
+          ]);
+        for (const row of rows) {
+          stored.add(row.entity_ref);
+          if (row.scanned_at !== null) {
+            historyRows.push(
+              historyRow(
+                row.entity_ref,
+                now,
+                false,
+                countsOf(row),
+                optionalNumber(row.score),
+              ),
+            );
+          }
+        }
+      }
+
+      // Analyzed: the held rows, locked until commit so no other replica or catalog sync
+      // changes them in between (SQLite: the transaction already excludes other writers).
+      const held = new Map<string, EntityRow>();
+      for (const chunk of chunks(analyzedRefs)) {
+        let query = tx<EntityRow>(ENTITIES)
+          .whereIn('entity_ref', chunk)
+          .andWhere('lease_owner', owner);
+        if (this.isPostgres) query = query.forUpdate();
+        for (const row of await query.select()) {
+          held.set(row.entity_ref, row);
+        }
+      }
+      const entityRows: EntityRow[] = [];
+      const resultRows: CheckResultRow[] = [];
+      for (const { entityRef, report, etag } of outcomes) {
+        const row = held.get(entityRef);
+        if (!row || !report) continue;
+        stored.add(entityRef);
+        const analyzed = analyzedColumns(report, etag, now);
+        entityRows.push({ ...row, ...released, ...analyzed.columns });
+        historyRows.push(
+          historyRow(entityRef, now, true, analyzed.counts, analyzed.score),
+        );
+        resultRows.push(...report.checks.map(c => resultRow(entityRef, c)));
+      }
+      // Every row exists and is locked: the upsert is a multi-row update in one statement.
+      for (const chunk of chunks(entityRows)) {
+        await tx<EntityRow>(ENTITIES)
+          .insert(chunk)
+          .onConflict('entity_ref')
+          .merge([...SCAN_COLUMNS]);
+      }
+      const replaced = [...held.keys()];
+      for (const chunk of chunks(replaced)) {
+        await tx<CheckResultRow>(RESULTS).whereIn('entity_ref', chunk).delete();
+      }
+      for (const chunk of chunks(resultRows, RESULT_CHUNK)) {
+        await tx<CheckResultRow>(RESULTS).insert(chunk);
+      }
+      await this.writeHistory(tx, historyRows, dayOf(now));
+      return outcomes.map(o => o.entityRef).filter(ref => stored.has(ref));
+    });
+  }
+
+  /**
+   * Keeps one history row per entity and UTC day (the day's last scan; `changed` when
+   * any scan that day analyzed new content), so repeated scans cannot grow the table.
+   */
+  private async writeHistory(
+    tx: Knex.Transaction,
+    rows: HistoryRow[],
+    day: number,
+  ): Promise<void> {
+    const changedToday = new Set<string>();
+    for (const chunk of chunks(rows.map(r => r.entity_ref))) {
+      const today = tx<HistoryRow>(HISTORY)
+        .where('day', day)
+        .whereIn('entity_ref', chunk);
+      for (const r of await today
+        .clone()
+        .select('entity_ref')
+        .where('changed', true)) {
+        changedToday.add(r.entity_ref);
+      }
+      await today.clone().delete();
+    }
+    for (const chunk of chunks(rows)) {
+      await tx<HistoryRow>(HISTORY).insert(
+        chunk.map(r => ({
+          ...r,
+          changed: r.changed || changedToday.has(r.entity_ref),
+        })),
+      );
+    }
+  }
+
+  async failScan(
+    entityRef: string,
+    owner: string,
+    failure: FailedScan,
+  ): Promise<boolean> {
+    const updated = await this.knex<EntityRow>(ENTITIES)
+      .where({ entity_ref: entityRef, lease_owner: owner })
+      .update({
+        last_error: failure.error,
+        stale: true,
+        attempts: failure.attempts,
+        next_scan_at: failure.nextScanAt,
+        lease_owner: null,
+        lease_expires_at: null,
+      });
+    return updated > 0;
+  }
+
+  async releaseLease(entityRef: string, owner: string): Promise<void> {
+    await this.knex<EntityRow>(ENTITIES)
+      .where({ entity_ref: entityRef, lease_owner: owner })
+      .update({ lease_owner: null, lease_expires_at: null });
+  }
+
+  async renewLeases(
+    entityRefs: string[],
+    owner: string,
+    lease: { now: number; leaseMs: number },
+  ): Promise<string[]> {
+    const renewed: string[] = [];
+    for (const chunk of chunks(entityRefs)) {
+      const rows = await this.knex<EntityRow>(ENTITIES)
+        .whereIn('entity_ref', chunk)
+        .andWhere('lease_owner', owner)
+        .update({ lease_expires_at: lease.now + lease.leaseMs }, [
+          'entity_ref',
+        ]);
+      renewed.push(...rows.map(r => r.entity_ref));
+    }
+    return renewed;
+  }
+
+  async leaseOf(entityRef: string): Promise<Lease | undefined> {
+    const row = await this.knex<EntityRow>(ENTITIES)
+      .select('lease_owner', 'lease_expires_at')
+      .where({ entity_ref: entityRef })
+      .first();
+    if (!row?.lease_owner || row.lease_expires_at === null) return undefined;
+    return {
+      owner: row.lease_owner,
+      expiresAt: Number(row.lease_expires_at),
+    };
+  }
+
+  async requestScan(
+    entityRef: string,
+    now: number,
+    cooldownMs = 0,
+  ): Promise<ScanRequest> {
+    const updated = await this.knex<EntityRow>(ENTITIES)
+      .where({ entity_ref: entityRef })
+      .andWhere(b =>
+        b
+          .whereNull('scan_requested_at')
+          .orWhere('scan_requested_at', '<=', now - cooldownMs),
+      )
+      .update({ next_scan_at: now, scan_requested_at: now });
+    if (updated > 0) return { requested: true };
+    const row = await this.knex<EntityRow>(ENTITIES)
+      .select('scan_requested_at')
+      .where({ entity_ref: entityRef })
+      .first();
+    if (!row) return { requested: false, unknown: true };
+    return {
+      requested: false,
+      retryAt: Number(row.scan_requested_at) + cooldownMs,
+    };
+  }
+}

@@ -1,0 +1,81 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { fakeReport } from '../__testUtils__/reports';
+import { createTestStore, testTarget as target } from '../__testUtils__/stores';
+import { testDatabaseOptions } from '../__testUtils__/testDatabaseIds';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create(testDatabaseOptions);
+
+describe.each(databases.eachSupportedId())('TargetStore on %p', databaseId => {
+  it('syncs targets: adds, refreshes, reschedules moved sources, removes', async () => {
+    const { store } = await createTestStore(databases, databaseId);
+    const { targets, queue, results } = store;
+    expect(await targets.syncTargets([target('a'), target('b')], 1000)).toEqual(
+      { added: 2, removed: 0 },
+    );
+    const [claim] = await queue.claimDue({
+      owner: 'r1',
+      now: 1000,
+      limit: 1,
+      leaseMs: 100,
+      entityRef: 'component:default/a',
+    });
+    await queue.completeScans(
+      [{ entityRef: 'component:default/a', report: fakeReport(), etag: 'e1' }],
+      'r1',
+      { now: 1000, nextScanAt: 5000 },
+    );
+    expect(claim.entityRef).toBe('component:default/a');
+
+    await targets.syncTargets(
+      [target('a', { title: 'A', owner: 'group:default/team-b' }), target('c')],
+      2000,
+    );
+    const a = (await results.getSummary('component:default/a'))!;
+    expect(a).toMatchObject({
+      title: 'A',
+      owner: 'group:default/team-b',
+      nextScanAt: 5000,
+      etag: 'e1',
+    });
+    expect(await results.getSummary('component:default/b')).toBeUndefined();
+
+    await targets.syncTargets(
+      [target('a', { source: 'url:https://example.com/a' }), target('c')],
+      3000,
+    );
+    expect(await results.getSummary('component:default/a')).toMatchObject({
+      nextScanAt: 3000,
+      etag: undefined,
+    });
+    // Results of a removed entity go with it.
+    await targets.syncTargets([target('c')], 4000);
+    expect(
+      await results.getEntityResult('component:default/a'),
+    ).toBeUndefined();
+  });
+
+  it('upserts one target without touching the others', async () => {
+    const { store } = await createTestStore(databases, databaseId);
+    const { targets, results } = store;
+    await targets.syncTargets([target('a'), target('b')], 1000);
+    await targets.upsertTarget(
+      target('a', { title: 'A', source: 'url:https://example.com/a' }),
+      2000,
+    );
+    await targets.upsertTarget(target('c'), 2000);
+    expect(await results.getSummary('component:default/a')).toMatchObject({
+      title: 'A',
+      source: 'url:https://example.com/a',
+      nextScanAt: 1000,
+    });
+    expect(
+      (await results.listSummaries()).map(s => s.entityRef).sort(),
+    ).toEqual([
+      'component:default/a',
+      'component:default/b',
+      'component:default/c',
+    ]);
+  });
+});

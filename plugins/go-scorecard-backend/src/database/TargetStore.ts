@@ -1,0 +1,106 @@
+import { Knex } from 'knex';
+import { targetRow } from './conversion';
+import {
+  CATALOG_COLUMNS,
+  CheckResultRow,
+  ENTITIES,
+  EntityRow,
+  RESULTS,
+  TARGET_COLUMNS,
+} from './tables';
+import { ScanTarget } from './types';
+import { chunks } from './util';
+
+/** The catalog side of the store: which entities are selected for scanning. */
+export interface TargetStore {
+  /**
+   * Makes the stored entities match the catalog's current selection: inserts new ones
+   * (due now), refreshes the denormalized columns of known ones (due now again when the
+   * source moved), and deletes those no longer selected, with their results.
+   * Returns the number of new and removed entities.
+   */
+  syncTargets(
+    targets: ScanTarget[],
+    now: number,
+  ): Promise<{ added: number; removed: number }>;
+
+  /** Inserts or refreshes one entity without touching the others (scan-now before the first sync). */
+  upsertTarget(target: ScanTarget, now: number): Promise<void>;
+}
+
+/** {@link TargetStore} on the plugin's database. */
+export class DatabaseTargetStore implements TargetStore {
+  /** Wraps a migrated connection. */
+  static create(options: { knex: Knex }): DatabaseTargetStore {
+    return new DatabaseTargetStore(options.knex);
+  }
+
+  private constructor(private readonly knex: Knex) {}
+
+  async syncTargets(
+    targets: ScanTarget[],
+    now: number,
+  ): Promise<{ added: number; removed: number }> {
+    const existing = new Map<
+      string,
+      Pick<EntityRow, 'entity_ref' | 'source' | 'manifests'>
+    >();
+    for (const row of await this.knex<EntityRow>(ENTITIES).select(
+      'entity_ref',
+      'source',
+      'manifests',
+    )) {
+      existing.set(row.entity_ref, row);
+    }
+    const seen = new Set<string>();
+    const fresh: ScanTarget[] = [];
+    const moved: ScanTarget[] = [];
+    const kept: ScanTarget[] = [];
+    for (const target of targets) {
+      if (seen.has(target.entityRef)) continue;
+      seen.add(target.entityRef);
+      const row = existing.get(target.entityRef);
+      if (!row) fresh.push(target);
+      else if (
+        (row.source ?? undefined) !== target.source ||
+        (row.manifests ?? undefined) !== target.manifests
+      )
+        moved.push(target);
+      else kept.push(target);
+    }
+    const removedRefs = [...existing.keys()].filter(ref => !seen.has(ref));
+
+    await this.knex.transaction(async tx => {
+      for (const chunk of chunks(fresh)) {
+        await tx<EntityRow>(ENTITIES)
+          .insert(chunk.map(t => targetRow(t, now)))
+          .onConflict('entity_ref')
+          .ignore();
+      }
+      for (const target of moved) {
+        await tx<EntityRow>(ENTITIES)
+          .where({ entity_ref: target.entityRef })
+          .update({ ...targetRow(target, now), etag: null, attempts: 0 });
+      }
+      for (const chunk of chunks(kept)) {
+        // One upsert per chunk refreshes title, owner, system... without a round trip per row.
+        await tx<EntityRow>(ENTITIES)
+          .insert(chunk.map(t => targetRow(t, now)))
+          .onConflict('entity_ref')
+          .merge([...CATALOG_COLUMNS]);
+      }
+      for (const chunk of chunks(removedRefs)) {
+        await tx<CheckResultRow>(RESULTS).whereIn('entity_ref', chunk).delete();
+        await tx<EntityRow>(ENTITIES).whereIn('entity_ref', chunk).delete();
+      }
+    });
+    return { added: fresh.length, removed: removedRefs.length };
+  }
+
+  async upsertTarget(target: ScanTarget, now: number): Promise<void> {
+    await this.knex<EntityRow>(ENTITIES)
+      .insert(targetRow(target, now))
+      .onConflict('entity_ref')
+      .merge([...TARGET_COLUMNS]);
+  }
+}

@@ -1,0 +1,229 @@
+/*
+ * Row ↔ object conversion for every table, in one place: what the stores write is built
+ * here, and what they read is turned back into the plugin's types here. Numbers come
+ * back from PostgreSQL as strings and booleans from SQLite as 0/1; both are normalized.
+ */
+import {
+  CheckResult,
+  HistoryPoint,
+  ScanNote,
+  ScanReport,
+  StatusCounts,
+  countStatuses,
+  scoreOf,
+} from '@internal/plugin-go-scorecard-common';
+import {
+  CheckResultRow,
+  ClaimRow,
+  CountColumns,
+  DbNumber,
+  EntityRow,
+  HistoryRow,
+  SummaryRow,
+} from './tables';
+import {
+  ClaimedEntity,
+  EntityScanState,
+  EntitySummary,
+  LocationOrigins,
+  ScanTarget,
+} from './types';
+
+/** A day in milliseconds: history is kept per UTC day. */
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Days since the epoch (UTC) of an epoch-ms time: the `day` column of the history. */
+export function dayOf(time: number): number {
+  return Math.floor(time / DAY_MS);
+}
+
+/** A nullable number column as a number, or undefined. */
+export function optionalNumber(value: DbNumber | null | undefined) {
+  return value === null || value === undefined ? undefined : Number(value);
+}
+
+/** The entity row of a catalog target seen (and due) at `now`. */
+export function targetRow(t: ScanTarget, now: number) {
+  return {
+    entity_ref: t.entityRef,
+    kind: t.kind,
+    namespace: t.namespace,
+    name: t.name,
+    title: t.title ?? null,
+    type: t.type ?? null,
+    owner: t.owner ?? null,
+    system: t.system ?? null,
+    source: t.source ?? null,
+    manifests: t.manifests ?? null,
+    source_error: t.sourceError ?? null,
+    location_origins: t.origins ? JSON.stringify(t.origins) : null,
+    seen_at: now,
+    next_scan_at: now,
+  } satisfies Partial<EntityRow>;
+}
+
+/** A claimed entity row as what a scan needs. */
+export function claimOf(row: ClaimRow): ClaimedEntity {
+  return {
+    entityRef: row.entity_ref,
+    source: row.source ?? undefined,
+    manifests: row.manifests ?? undefined,
+    sourceError: row.source_error ?? undefined,
+    origins: row.location_origins
+      ? (JSON.parse(row.location_origins) as LocationOrigins)
+      : undefined,
+    etag: row.etag ?? undefined,
+    attempts: Number(row.attempts),
+  };
+}
+
+/** The count columns of status counts. */
+export function countColumns(c: StatusCounts) {
+  return {
+    pass_count: c.pass,
+    warn_count: c.warn,
+    fail_count: c.fail,
+    na_count: c.notApplicable,
+    error_count: c.error,
+  } satisfies CountColumns;
+}
+
+/** Status counts from count columns (absent ones are 0). */
+export function countsOf(row: CountColumns): StatusCounts {
+  return {
+    pass: Number(row.pass_count ?? 0),
+    warn: Number(row.warn_count ?? 0),
+    fail: Number(row.fail_count ?? 0),
+    notApplicable: Number(row.na_count ?? 0),
+    error: Number(row.error_count ?? 0),
+  };
+}
+
+/**
+ * The entity columns an analyzed report writes (counts, score, check statuses, notes,
+ * ETag, time of analysis), with the counts and score for the history row.
+ */
+export function analyzedColumns(
+  report: ScanReport,
+  etag: string | undefined,
+  now: number,
+) {
+  const counts = countStatuses(report.checks);
+  const score = scoreOf(counts);
+  const columns = {
+    ...countColumns(counts),
+    score: score ?? null,
+    check_statuses: JSON.stringify(
+      Object.fromEntries(report.checks.map(c => [c.id, c.status])),
+    ),
+    notes: report.notes?.length ? JSON.stringify(report.notes) : null,
+    etag: etag ?? null,
+    scanned_at: now,
+  } satisfies Partial<EntityRow>;
+  return { columns, counts, score };
+}
+
+/** The summary of an entity row at `now` (a lease alive at `now` means scanning). */
+export function summaryOf(row: SummaryRow, now: number): EntitySummary {
+  const scannedAt = optionalNumber(row.scanned_at);
+  const error = row.last_error ?? undefined;
+  let state: EntityScanState = 'pending';
+  if (scannedAt !== undefined) state = 'scanned';
+  else if (error) state = 'failed';
+  const leaseExpiresAt = optionalNumber(row.lease_expires_at);
+  return {
+    entityRef: row.entity_ref,
+    kind: row.kind,
+    namespace: row.namespace,
+    name: row.name,
+    title: row.title ?? undefined,
+    type: row.type ?? undefined,
+    owner: row.owner ?? undefined,
+    system: row.system ?? undefined,
+    source: row.source ?? undefined,
+    state,
+    scannedAt,
+    checkedAt: optionalNumber(row.checked_at),
+    nextScanAt: Number(row.next_scan_at),
+    etag: row.etag ?? undefined,
+    stale: Boolean(row.stale),
+    error,
+    scanning: leaseExpiresAt !== undefined && leaseExpiresAt >= now,
+    counts: countsOf(row),
+    score: optionalNumber(row.score),
+    checkStatuses: row.check_statuses ? JSON.parse(row.check_statuses) : {},
+  };
+}
+
+/** The scan notes of an entity row. */
+export function notesOf(row: Pick<EntityRow, 'notes'>): ScanNote[] {
+  return row.notes ? JSON.parse(row.notes) : [];
+}
+
+/** The result row of one check of an entity. */
+export function resultRow(entityRef: string, c: CheckResult): CheckResultRow {
+  return {
+    entity_ref: entityRef,
+    check_id: c.id,
+    lesson: c.lesson,
+    severity: c.severity,
+    status: c.status,
+    message: c.message ?? null,
+    finding_count: c.totalFindings ?? c.findings.length,
+    findings: JSON.stringify(c.findings),
+  };
+}
+
+/** A stored check result. */
+export function checkResultOf(r: CheckResultRow): CheckResult {
+  return {
+    id: r.check_id,
+    lesson: Number(r.lesson),
+    severity: r.severity,
+    status: r.status,
+    findings: JSON.parse(r.findings),
+    totalFindings: Number(r.finding_count),
+    ...(r.message ? { message: r.message } : {}),
+  } as CheckResult;
+}
+
+/** The history row of a scan of `entityRef` at `now`. */
+export function historyRow(
+  entityRef: string,
+  now: number,
+  changed: boolean,
+  counts: StatusCounts,
+  score?: number,
+): HistoryRow {
+  return {
+    entity_ref: entityRef,
+    scanned_at: now,
+    day: dayOf(now),
+    changed,
+    ...countColumns(counts),
+    score: score ?? null,
+  };
+}
+
+/** One entity's history row as a point of its trend. */
+export function historyPointOf(r: HistoryRow): HistoryPoint {
+  return {
+    time: Number(r.scanned_at),
+    counts: countsOf(r),
+    score: optionalNumber(r.score),
+    changed: Boolean(r.changed),
+  };
+}
+
+/** A day's sums over entities as a point of the org-wide trend (score of the sums). */
+export function dailyPointOf(
+  r: CountColumns & { day: DbNumber; entities: DbNumber },
+): HistoryPoint {
+  const counts = countsOf(r);
+  return {
+    time: Number(r.day) * DAY_MS,
+    counts,
+    score: scoreOf(counts),
+    entities: Number(r.entities),
+  };
+}

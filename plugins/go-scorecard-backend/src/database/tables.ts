@@ -1,0 +1,192 @@
+/*
+ * The plugin's tables, in one place: their names, the type of a row of each, and the
+ * column lists more than one query uses. The schema itself is in `migrations/`; a column
+ * added there is added to the row type here. Queries name their row type
+ * (`knex<EntityRow>(ENTITIES)`), so a misspelt column does not compile.
+ */
+
+/** One row per selected catalog entity: scan state (leases) and latest summary. */
+export const ENTITIES = 'go_scorecard_entities';
+/** The latest result per entity and check. */
+export const RESULTS = 'go_scorecard_check_results';
+/** One row per entity and UTC day: the counts of the day's last scan, for trends. */
+export const HISTORY = 'go_scorecard_history';
+
+/** A number column as the drivers return it: PostgreSQL gives bigints (and sums) as strings. */
+export type DbNumber = number | string;
+
+/** A boolean column as the drivers return it: SQLite gives 0 or 1. */
+export type DbBoolean = boolean | number;
+
+/** A row of {@link ENTITIES}. Times are epoch milliseconds; JSON columns are text. */
+export interface EntityRow {
+  /** Lowercased entity ref (primary key). */
+  entity_ref: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title: string | null;
+  type: string | null;
+  owner: string | null;
+  system: string | null;
+  /** Resolved source location, `type:target`. */
+  source: string | null;
+  /** Resolved manifests location, `type:target`. */
+  manifests: string | null;
+  /** Why the source location could not be resolved. */
+  source_error: string | null;
+  /** JSON `LocationOrigins`: what the entity wrote for its local locations. */
+  location_origins: string | null;
+  /** Last catalog sync that saw the entity. */
+  seen_at: DbNumber;
+  next_scan_at: DbNumber;
+  lease_owner: string | null;
+  lease_expires_at: DbNumber | null;
+  /** Last scan-now request that was accepted. */
+  scan_requested_at: DbNumber | null;
+  /** Consecutive failed reads. */
+  attempts: DbNumber;
+  etag: string | null;
+  last_error: string | null;
+  stale: DbBoolean;
+  /** Last analysis. */
+  scanned_at: DbNumber | null;
+  /** Last successful read, changed or not. */
+  checked_at: DbNumber | null;
+  pass_count: DbNumber;
+  warn_count: DbNumber;
+  fail_count: DbNumber;
+  na_count: DbNumber;
+  error_count: DbNumber;
+  /** 0–100, or null when no check applies. */
+  score: DbNumber | null;
+  /** JSON: check id to status. */
+  check_statuses: string | null;
+  /** JSON: the scan's notes. */
+  notes: string | null;
+}
+
+/** A row of {@link RESULTS}. */
+export interface CheckResultRow {
+  entity_ref: string;
+  check_id: string;
+  lesson: DbNumber;
+  severity: string;
+  status: string;
+  message: string | null;
+  /** Every finding of the check; `findings` may hold fewer (capped). */
+  finding_count: DbNumber;
+  /** JSON array of findings. */
+  findings: string;
+}
+
+/** A row of {@link HISTORY}. */
+export interface HistoryRow {
+  /** Generated. */
+  id?: DbNumber;
+  entity_ref: string;
+  scanned_at: DbNumber;
+  /** Days since the epoch (UTC) of `scanned_at`. */
+  day: DbNumber;
+  /** True when a scan of the day analyzed new content. */
+  changed: DbBoolean;
+  pass_count: DbNumber;
+  warn_count: DbNumber;
+  fail_count: DbNumber;
+  na_count: DbNumber;
+  error_count: DbNumber;
+  score: DbNumber | null;
+}
+
+/** The status count columns, of an entity row, a history row or a sum of them. */
+export const COUNT_COLUMNS = [
+  'pass_count',
+  'warn_count',
+  'fail_count',
+  'na_count',
+  'error_count',
+] as const;
+
+/** Status count columns (possibly absent, as in a sum over no rows). */
+export type CountColumns = Partial<
+  Pick<EntityRow, (typeof COUNT_COLUMNS)[number]>
+>;
+
+/** The entity columns that come from the catalog, refreshed on every sync but `source` and `manifests`. */
+export const CATALOG_COLUMNS = [
+  'kind',
+  'namespace',
+  'name',
+  'title',
+  'type',
+  'owner',
+  'system',
+  'source_error',
+  'location_origins',
+  'seen_at',
+] as const satisfies readonly (keyof EntityRow)[];
+
+/** Every entity column that comes from the catalog: what an upsert of one target writes. */
+export const TARGET_COLUMNS = [
+  ...CATALOG_COLUMNS,
+  'source',
+  'manifests',
+] as const satisfies readonly (keyof EntityRow)[];
+
+/** The entity columns a claim returns: everything needed to scan the entity. */
+export const CLAIM_COLUMNS = [
+  'entity_ref',
+  'source',
+  'manifests',
+  'source_error',
+  'location_origins',
+  'etag',
+  'attempts',
+  'next_scan_at',
+] as const satisfies readonly (keyof EntityRow)[];
+
+/** The entity columns a completed scan writes. */
+export const SCAN_COLUMNS = [
+  'checked_at',
+  'next_scan_at',
+  'attempts',
+  'last_error',
+  'stale',
+  'lease_owner',
+  'lease_expires_at',
+  ...COUNT_COLUMNS,
+  'score',
+  'check_statuses',
+  'notes',
+  'etag',
+  'scanned_at',
+] as const satisfies readonly (keyof EntityRow)[];
+
+/** The entity columns of a summary (all but the scan internals and the notes). */
+export const SUMMARY_COLUMNS = [
+  'entity_ref',
+  'kind',
+  'namespace',
+  'name',
+  'title',
+  'type',
+  'owner',
+  'system',
+  'source',
+  'scanned_at',
+  'checked_at',
+  'next_scan_at',
+  'etag',
+  'stale',
+  'last_error',
+  'lease_expires_at',
+  ...COUNT_COLUMNS,
+  'score',
+  'check_statuses',
+] as const satisfies readonly (keyof EntityRow)[];
+
+/** An entity row as read for a summary. */
+export type SummaryRow = Pick<EntityRow, (typeof SUMMARY_COLUMNS)[number]>;
+
+/** An entity row as a claim returns it. */
+export type ClaimRow = Pick<EntityRow, (typeof CLAIM_COLUMNS)[number]>;
