@@ -10,3 +10,4 @@ export * from './catalog';
 export * from './permissions';
 export * from './api';
 export * from './scoring';
+export * from './entityRefs';

@@ -4,6 +4,7 @@ import {
   getCheck,
   getLesson,
   LessonId,
+  normalizeEntityRef,
   ReportSortField,
   ReportStatusFilter,
 } from '@internal/plugin-go-scorecard-common';
@@ -58,9 +59,10 @@ export function parseReportQuery(
     limit: page.limit,
   };
   const owners = list(query.owner);
-  if (owners) result.owners = owners.map(o => refWithKind(o, 'group'));
+  if (owners) result.owners = owners.map(o => refWithKind(o, 'group', 'owner'));
   const systems = list(query.system);
-  if (systems) result.systems = systems.map(s => refWithKind(s, 'system'));
+  if (systems)
+    result.systems = systems.map(s => refWithKind(s, 'system', 'system'));
   if (query.lesson !== undefined) {
     const lesson = query.lesson;
     const found = getLesson(/^\d+$/.test(lesson) ? Number(lesson) : lesson);
@@ -87,10 +89,13 @@ function list(values: readonly string[] | undefined): string[] | undefined {
   return trimmed.length ? trimmed : undefined;
 }
 
-/** `team-a` → `group:default/team-a`; full refs are kept. Lowercased. */
-function refWithKind(value: string, kind: string): string {
-  let ref = value;
-  if (!ref.includes(':')) ref = `${kind}:${ref}`;
-  if (!ref.includes('/')) ref = ref.replace(':', ':default/');
-  return ref.toLocaleLowerCase('en-US');
+/** `team-a` → `group:default/team-a`; full refs are kept. Lowercased; InputError naming the parameter when malformed. */
+function refWithKind(value: string, kind: string, parameter: string): string {
+  try {
+    return normalizeEntityRef(value, { defaultKind: kind });
+  } catch (e) {
+    throw new InputError(
+      `Invalid ${parameter} '${value}': ${(e as Error).message}`,
+    );
+  }
 }

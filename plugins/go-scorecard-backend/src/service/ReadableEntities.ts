@@ -1,5 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
+import { normalizeEntityRef } from '@internal/plugin-go-scorecard-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { EntitySelection } from '../scanning/EntitySelection';
 
@@ -22,9 +23,7 @@ export class ReadableEntities {
       },
       { credentials },
     );
-    return new Set(
-      items.map(e => stringifyEntityRef(e).toLocaleLowerCase('en-US')),
-    );
+    return new Set(items.map(e => normalizeEntityRef(e)));
   }
 
   /** The entity if it exists and the caller may read it. */
