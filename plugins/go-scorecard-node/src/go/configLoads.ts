@@ -1,0 +1,139 @@
+import { Node } from 'web-tree-sitter';
+import { ConfigLoadFacts, GoProgramFacts, Owner } from '../programFacts';
+import { ImportResolver } from './imports';
+import { PackageRef } from './packageRefs';
+import { callArguments, GoSource } from './syntax';
+import { TopDecls } from './topDecls';
+import { ValueReader } from './values';
+import { wordSites } from './wordSites';
+
+/** Loaders that fill a struct from the environment or a file, by import path. */
+export const CONFIG_LOADERS: {
+  path: RegExp;
+  funcs: Record<
+    string,
+    { loader: ConfigLoadFacts['loader']; prefixArg?: number; targetArg: number }
+  >;
+}[] = [
+  {
+    path: /^github\.com\/kelseyhightower\/envconfig$/,
+    funcs: {
+      Process: { loader: 'envconfig', prefixArg: 0, targetArg: 1 },
+      MustProcess: { loader: 'envconfig', prefixArg: 0, targetArg: 1 },
+    },
+  },
+  {
+    path: /^github\.com\/ardanlabs\/conf(\/v\d+)?$/,
+    funcs: { Parse: { loader: 'conf', prefixArg: 0, targetArg: 1 } },
+  },
+  {
+    path: /^github\.com\/(caarlos0|sethvargo\/go-envconfig)\/env(\/v\d+)?$/,
+    funcs: {
+      Parse: { loader: 'env', targetArg: 0 },
+      ParseWithOptions: { loader: 'env', targetArg: 0 },
+    },
+  },
+  {
+    path: /^(gopkg\.in\/yaml\.v\d|sigs\.k8s\.io\/yaml|github\.com\/goccy\/go-yaml|encoding\/json|github\.com\/BurntSushi\/toml|github\.com\/pelletier\/go-toml(\/v\d+)?)$/,
+    funcs: {
+      Unmarshal: { loader: 'file', targetArg: 1 },
+      // BurntSushi/toml
+      Decode: { loader: 'file', targetArg: 1 },
+      DecodeFile: { loader: 'file', targetArg: 1 },
+    },
+  },
+  {
+    path: /^github\.com\/spf13\/viper$/,
+    funcs: { Unmarshal: { loader: 'file', targetArg: 0 } },
+  },
+];
+
+/** Calls that read a configuration file. */
+const READS_FILE = /\b(ReadFile|Open|ReadInConfig|Load|DecodeFile)\s*\(/;
+
+/** Reads the calls of config loaders (envconfig, conf, env, YAML/JSON/TOML decoders, viper, koanf). */
+export class ConfigLoadReader {
+  constructor(
+    private readonly src: GoSource,
+    private readonly imports: ImportResolver,
+    private readonly values: ValueReader,
+    private readonly facts: GoProgramFacts,
+    private readonly tops: TopDecls,
+  ) {}
+
+  private ownerAt(pos: number): Owner | undefined {
+    return this.tops.ownerAt(pos);
+  }
+
+  /**
+   * Whether a function reads a file (`os.ReadFile`, `os.Open`, `ioutil.ReadFile`, viper's
+   * `ReadInConfig`): decoding there loads configuration, elsewhere it is a request body.
+   */
+  private readsFile(owner: Owner): boolean {
+    const top = owner >= 0 ? this.tops.funcTops.get(owner) : undefined;
+    const text = top ? this.src.source.slice(top.start, top.end) : '';
+    return READS_FILE.test(text);
+  }
+
+  readConfigLoads(packageRefs: (path: string) => PackageRef[]) {
+    const readsFiles = READS_FILE.test(this.src.source);
+    for (const imp of new Set(this.imports.paths())) {
+      const loader = CONFIG_LOADERS.find(l => l.path.test(imp));
+      if (!loader) continue;
+      if (
+        !readsFiles &&
+        Object.values(loader.funcs).every(f => f.loader === 'file')
+      )
+        continue;
+      for (const ref of packageRefs(imp)) {
+        const spec = ref.call && loader.funcs[ref.name];
+        if (!spec) continue;
+        this.configLoad(ref.call!, spec);
+      }
+    }
+    // viper.New()'s and koanf's methods: `v.Unmarshal(&cfg)`, `k.Unmarshal("", &cfg)`.
+    if (
+      this.imports.localNames('github.com/spf13/viper').length ||
+      this.imports.paths().some(p => p.startsWith('github.com/knadh/koanf'))
+    ) {
+      for (const site of wordSites(this.src, 'Unmarshal')) {
+        const selector = site.parent;
+        const call = selector?.parent;
+        if (
+          site.type !== 'field_identifier' ||
+          call?.type !== 'call_expression'
+        )
+          continue;
+        const args = callArguments(call);
+        this.configLoad(call, { loader: 'file', targetArg: args.length - 1 });
+      }
+    }
+  }
+
+  private configLoad(
+    call: Node,
+    spec: {
+      loader: ConfigLoadFacts['loader'];
+      prefixArg?: number;
+      targetArg: number;
+    },
+  ) {
+    const owner = this.ownerAt(call.startIndex);
+    if (owner === undefined) return;
+    if (spec.loader === 'file' && !this.readsFile(owner)) return;
+    const args = callArguments(call);
+    const target = args[spec.targetArg];
+    if (!target) return;
+    const prefix =
+      spec.prefixArg !== undefined
+        ? this.values.value(args[spec.prefixArg])
+        : undefined;
+    this.facts.configLoads.push({
+      owner,
+      loader: spec.loader,
+      ...(prefix?.k === 'lit' ? { prefix: prefix.value } : {}),
+      target: this.values.value(target),
+      at: this.values.where(call),
+    });
+  }
+}

@@ -1,0 +1,272 @@
+import { Node } from 'web-tree-sitter';
+import { GoProgramFacts, Owner, ValueExpr } from '../programFacts';
+import { StoreReader } from './storeFacts';
+import { GoSource, textOf } from './syntax';
+import { TopDecls } from './topDecls';
+import { ValueReader } from './values';
+import { NameKind, Vocabulary } from './vocabulary';
+import { inLineComment, siteAt } from './wordSites';
+
+/**
+ * Whether a use of a vocabulary name can matter, judged from the text around it before any tree
+ * lookup: a function called or handed on, a method after a dot, a type opening a composite
+ * literal, a package variable assigned or whose address is taken.
+ */
+function mayMatter(
+  source: string,
+  at: number,
+  name: string,
+  kind: number,
+  vocabulary: Vocabulary,
+): boolean {
+  const length = name.length;
+  let before = at - 1;
+  while (before >= 0 && (source[before] === ' ' || source[before] === '\t'))
+    before--;
+  let after = at + length;
+  while (
+    after < source.length &&
+    (source[after] === ' ' || source[after] === '\t')
+  )
+    after++;
+  const prev = source[before];
+  const next = source[after];
+  if (kind & NameKind.func) {
+    // `name.x`, `name[i]`, `name :=`, `name = ...`: a variable of that name, not the function.
+    const variable =
+      prev !== '.' &&
+      (next === '.' ||
+        next === '[' ||
+        next === ':' ||
+        (next === '=' && source[after + 1] !== '='));
+    if (!variable || kind !== NameKind.func) return true;
+    return false;
+  }
+  // A method is called, or handed on as a value (`g.Go(s.serve)`); a name some struct also
+  // declares as a field is, without a call, a field read.
+  if (kind & NameKind.method && prev === '.')
+    return next === '(' || !vocabulary.isField(name);
+  if (kind & NameKind.type && next === '{') return true;
+  if (kind & NameKind.global) {
+    if (prev === '&') return true;
+    if (next === '=' && source[after + 1] !== '=') return true;
+    if (next === ',') {
+      const lineEnd = source.indexOf('\n', after);
+      return /^[^(){}]*[^=!<>:]=(?!=)/.test(
+        source.slice(after, lineEnd < 0 ? undefined : lineEnd),
+      );
+    }
+  }
+  return false;
+}
+
+/**
+ * Reads the uses of the tree's vocabulary names in a file's function bodies: calls with their
+ * value-carrying arguments, functions and methods used as values, stores into package variables,
+ * and composite literals.
+ */
+export class VocabularySiteReader {
+  constructor(
+    private readonly src: GoSource,
+    private readonly values: ValueReader,
+    private readonly vocabulary: Vocabulary,
+    private readonly facts: GoProgramFacts,
+    private readonly tops: TopDecls,
+    /** Offsets of the names the file's declarations declare (not uses). */
+    private readonly declaredAt: Set<number>,
+    private readonly stores: StoreReader,
+  ) {}
+
+  private ownerAt(pos: number): Owner | undefined {
+    return this.tops.ownerAt(pos);
+  }
+
+  private storeTarget(node: Node): boolean {
+    return this.stores.storeTarget(node);
+  }
+
+  private assignedValue(lhs: Node): ValueExpr | undefined {
+    return this.stores.assignedValue(lhs);
+  }
+
+  /** Classifies each use of a vocabulary name: a call, a reference, a store, a composite literal. */
+  readSites(sites: { name: string; at: number; kind: number }[]) {
+    const source = this.src.source;
+    for (const { name, at, kind } of sites) {
+      if (
+        this.declaredAt.has(at) ||
+        !mayMatter(source, at, name, kind, this.vocabulary)
+      )
+        continue;
+      if (inLineComment(source, at)) continue;
+      const site = siteAt(this.src, at, name.length);
+      if (!site) continue;
+      const owner = this.ownerAt(site.startIndex);
+      if (owner === undefined) continue;
+      const parent = site.parent;
+      if (!parent) continue;
+      switch (site.type) {
+        case 'identifier':
+          this.identifierSite(site, parent, owner);
+          break;
+        case 'field_identifier':
+          if (parent.type === 'selector_expression')
+            this.selectorSite(parent, owner);
+          break;
+        case 'type_identifier':
+          this.typeSite(site, owner);
+          break;
+        default:
+      }
+    }
+  }
+
+  /** A call of a vocabulary function or method, with its value-carrying arguments. */
+  private recordCall(call: Node, owner: Owner) {
+    const callee = this.values.callee(call);
+    if (!callee) return;
+    this.facts.calls.push({
+      owner,
+      callee,
+      args: this.values.args(call, 0, this.vocabulary.valueArgs(callee.name)),
+      at: this.values.where(call),
+    });
+  }
+
+  /** A value written into a package-level variable. */
+  private recordGlobalStore(
+    owner: Owner,
+    target: { pkg: string; name: string },
+    value: ValueExpr | undefined,
+  ) {
+    if (!value) return;
+    this.facts.stores.push({
+      owner,
+      target: { k: 'global', pkg: target.pkg, name: target.name },
+      value,
+    });
+  }
+
+  private identifierSite(site: Node, parent: Node, owner: Owner) {
+    if (
+      parent.type === 'call_expression' &&
+      parent.childForFieldName('function')?.id === site.id
+    ) {
+      this.recordCall(parent, owner);
+      return;
+    }
+    if (parent.type === 'selector_expression') return; // the operand of x.f: a value, not a callee
+    if (
+      parent.type === 'literal_element' &&
+      parent.parent?.type === 'keyed_element' &&
+      parent.parent.namedChild(0)?.id === parent.id
+    ) {
+      return; // a field name in a composite literal
+    }
+    if (
+      parent.type === 'function_declaration' ||
+      parent.type === 'var_spec' ||
+      parent.type === 'const_spec'
+    )
+      return;
+    if (this.values.isLocal(site)) return;
+    const value: { pkg: string; name: string } = {
+      pkg: '',
+      name: textOf(this.src, site),
+    };
+    if (this.storeTarget(site)) {
+      this.recordGlobalStore(owner, value, this.assignedValue(site));
+      return;
+    }
+    const amp = site.parent;
+    if (
+      amp?.type === 'unary_expression' &&
+      textOf(this.src, amp.childForFieldName('operator')!) === '&'
+    ) {
+      this.recordGlobalStore(owner, value, this.values.storedThrough(amp));
+      return;
+    }
+    // A function used as a value (`http.HandleFunc("/", handle)`, `g.Go(run)`): it may run.
+    this.facts.calls.push({
+      owner,
+      callee: { k: 'func', pkg: '', name: value.name },
+      args: [],
+      ref: true,
+      at: this.values.where(site),
+    });
+  }
+
+  private selectorSite(selector: Node, owner: Owner) {
+    const outer = selector.parent;
+    if (
+      outer?.type === 'call_expression' &&
+      outer.childForFieldName('function')?.id === selector.id
+    ) {
+      this.recordCall(outer, owner);
+      return;
+    }
+    if (outer?.type === 'method_declaration') return;
+    const value = this.values.value(selector);
+    if (value.k === 'global') {
+      // pkg.Var = v, or pkg.Func used as a value.
+      if (this.storeTarget(selector)) {
+        this.recordGlobalStore(owner, value, this.assignedValue(selector));
+        return;
+      }
+      this.facts.calls.push({
+        owner,
+        callee: { k: 'func', pkg: value.pkg, name: value.name },
+        args: [],
+        ref: true,
+        at: this.values.where(selector),
+      });
+      return;
+    }
+    if (value.k === 'field' && !this.storeTarget(selector)) {
+      // A method value (`s.serve` handed to errgroup): it may run.
+      this.facts.calls.push({
+        owner,
+        callee: { k: 'method', recv: value.of, name: value.name },
+        args: [],
+        ref: true,
+        at: this.values.where(selector),
+      });
+    }
+  }
+
+  /** `T{F: v}` and `&pkg.T{F: v}`: stores into the fields of a new T. */
+  private typeSite(site: Node, owner: Owner) {
+    let typeNode = site;
+    if (site.parent?.type === 'qualified_type') typeNode = site.parent;
+    const literal = typeNode.parent;
+    if (
+      literal?.type !== 'composite_literal' ||
+      literal.childForFieldName('type')?.id !== typeNode.id
+    )
+      return;
+    const of: ValueExpr = {
+      k: 'new',
+      type: this.values.types.ofNode(typeNode),
+    };
+    const body = literal.childForFieldName('body');
+    for (const element of body?.namedChildren ?? []) {
+      if (element?.type !== 'keyed_element') continue;
+      const key = element.childForFieldName('key') ?? element.namedChild(0);
+      const keyId = key?.type === 'literal_element' ? key.namedChild(0) : key;
+      const valueNode =
+        element.childForFieldName('value') ?? element.namedChild(1);
+      const value =
+        valueNode?.type === 'literal_element'
+          ? valueNode.namedChild(0)
+          : valueNode;
+      if (keyId?.type !== 'identifier' || !value) continue;
+      const name = textOf(this.src, keyId);
+      if (!this.vocabulary.valueField(name)) continue;
+      this.facts.stores.push({
+        owner,
+        target: { k: 'field', of, name },
+        value: this.values.value(value),
+      });
+    }
+  }
+}
