@@ -12,12 +12,6 @@ import {
   ScanTarget,
 } from './types';
 
-export type {
-  FailedScan,
-  ScanOutcomeRecord,
-  StoredEntityResult,
-} from './types';
-
 /**
  * The plugin's database, one store per job: {@link TargetStore} (which catalog entities
  * are selected), {@link ScanQueueStore} (leases on due entities, scan outcomes),

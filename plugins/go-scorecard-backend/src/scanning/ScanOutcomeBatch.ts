@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { toError } from '@backstage/errors';
-import { ScanOutcomeRecord } from '../database/ScorecardStore';
+import { ScanOutcomeRecord } from '../database/types';
 import { ScanQueue } from './ScanQueue';
 
 /**

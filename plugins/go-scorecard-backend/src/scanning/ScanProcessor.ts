@@ -1,8 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { toError } from '@backstage/errors';
 import { ScorecardConfig } from '../config/ScorecardConfig';
-import { ScanOutcomeRecord } from '../database/ScorecardStore';
-import { ClaimedEntity } from '../database/types';
+import { ClaimedEntity, ScanOutcomeRecord } from '../database/types';
 import { EntityScanner } from './EntityScanner';
 import { HeldLeases } from './HeldLeases';
 import { retryAfterFailure } from './retryPolicy';

@@ -1,27 +1,13 @@
-import { ScanOutcomeRecord, FailedScan } from '../database/ScorecardStore';
-import { ClaimedEntity } from '../database/types';
+import {
+  ClaimedEntity,
+  ClaimOptions,
+  FailedScan,
+  Lease,
+  ScanOutcomeRecord,
+  ScanRequest,
+} from '../database/types';
 
-/** What a claim asks for: up to `limit` due entities (or one named entity), leased to `owner`. */
-export interface ClaimOptions {
-  owner: string;
-  now: number;
-  limit: number;
-  leaseMs: number;
-  /** Claim this entity only, due or not (scan now). */
-  entityRef?: string;
-}
-
-/** Who holds the lease on an entity and until when (epoch ms). */
-export interface Lease {
-  owner: string;
-  expiresAt: number;
-}
-
-/** The answer to a scan-now request: accepted, unknown entity, or within the cooldown. */
-export type ScanRequest =
-  | { requested: true }
-  | { requested: false; unknown: true }
-  | { requested: false; unknown?: false; retryAt: number };
+export type { ClaimOptions, Lease, ScanRequest };
 
 /**
  * The part of the store the scan loop uses: the lease queue of due entities, and the

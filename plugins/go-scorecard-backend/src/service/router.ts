@@ -21,7 +21,9 @@ import {
   lessons,
 } from '@internal/plugin-go-scorecard-common';
 import express from 'express';
-import { ScorecardStore } from '../database/ScorecardStore';
+import { HistoryStore } from '../database/HistoryStore';
+import { ResultStore } from '../database/ResultStore';
+import { TargetStore } from '../database/TargetStore';
 import { StoredEntityResult } from '../database/types';
 import { defaultScorecardConfig } from '../config/ScorecardConfig';
 import { buildReport } from '../report/buildReport';
@@ -37,7 +39,8 @@ import { parseSourceLocation } from '../source/resolveSourceLocation';
 
 /** What the router needs. */
 export interface RouterOptions {
-  store: ScorecardStore;
+  /** Reads results and history; adds a selected entity the catalog sync has not copied yet. */
+  store: ResultStore & HistoryStore & Pick<TargetStore, 'upsertTarget'>;
   worker: ScanWorker;
   selection: EntitySelection;
   readable: ReadableEntities;
