@@ -5,14 +5,22 @@
  * prints `scanning <entity ref>` for each scan it starts, and never finishes one.
  */
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { JsonObject } from '@backstage/types';
 import knexFactory from 'knex';
 import { defaultScorecardConfig } from '../config/ScorecardConfig';
 import { ScorecardStore } from '../database/ScorecardStore';
 import { ScanWorker } from '../scanning/ScanWorker';
 
+/** Writes a message and its error (with the stack) or fields to stderr. */
+function write(message: string, meta?: Error | JsonObject) {
+  const detail =
+    meta instanceof Error ? meta.stack : meta && JSON.stringify(meta);
+  process.stderr.write(`${message}${detail ? `\n${detail}` : ''}\n`);
+}
+
 const logger: LoggerService = {
-  error: m => process.stderr.write(`${m}\n`),
-  warn: m => process.stderr.write(`${m}\n`),
+  error: write,
+  warn: write,
   info: () => {},
   debug: () => {},
   child: () => logger,
