@@ -2,7 +2,8 @@ import { Node } from 'web-tree-sitter';
 import { GoProgramFacts, Owner, StoreTarget, ValueExpr } from '../programFacts';
 import { callArguments, GoSource, textOf, unparen } from './syntax';
 import { TopDecls } from './topDecls';
-import { FLAG_VAR_VALUE_ARG, ValueReader } from './values';
+import { FLAG_VAR_VALUE_ARG } from './knownCalls';
+import { ValueReader } from './values';
 import { Vocabulary } from './vocabulary';
 import { wordSites } from './wordSites';
 

@@ -1,5 +1,5 @@
 import { Node } from 'web-tree-sitter';
-import { Callee, LocalFacts, TypeRef, ValueExpr, Where } from '../programFacts';
+import { Callee, LocalFacts, ValueExpr, Where } from '../programFacts';
 import { PREDECLARED_TYPES } from './declarations';
 import { ImportResolver, PKG } from './imports';
 import { Declaration, Scopes } from './scopes';
@@ -13,120 +13,24 @@ import {
   unparen,
 } from './syntax';
 import { TypeRefs } from './typeRefs';
+import {
+  BUILTINS,
+  FLAG_VALUE_ARG,
+  FLAG_VAR_VALUE_ARG,
+  PFLAG,
+  TIME_UNITS,
+  VIPER,
+  VIPER_GETTERS,
+} from './knownCalls';
+import { LocalTable } from './localValues';
 
 /** Deepest expression nesting followed inside one file. */
 const MAX_DEPTH = 12;
-/** Most assignments of one variable that are followed. */
-const MAX_DEFS = 16;
 
 const UNKNOWN: ValueExpr = { k: 'unknown' };
 
 /** What an expression is read for: its values, or only its type (a method's receiver). */
-type Mode = 'value' | 'type';
-
-const TIME_UNITS: Record<string, number> = {
-  Nanosecond: 1e-9,
-  Microsecond: 1e-6,
-  Millisecond: 1e-3,
-  Second: 1,
-  Minute: 60,
-  Hour: 3600,
-};
-
-/** Flag constructors returning a pointer to the flag's value: the default's argument position. */
-const FLAG_VALUE_ARG: Record<string, number> = {
-  String: 1,
-  Duration: 1,
-  Int: 1,
-  StringP: 2,
-  DurationP: 2,
-  IntP: 2,
-};
-
-/** Flag functions filling a variable: `StringVar(&v, name, value, usage)`: the default's position. */
-export const FLAG_VAR_VALUE_ARG: Record<string, number> = {
-  StringVar: 2,
-  DurationVar: 2,
-  IntVar: 2,
-  StringVarP: 3,
-  DurationVarP: 3,
-  IntVarP: 3,
-};
-
-const PFLAG = 'github.com/spf13/pflag';
-const VIPER = 'github.com/spf13/viper';
-/** Getters of viper (package functions and `*viper.Viper` methods) that read a key. */
-export const VIPER_GETTERS: ReadonlySet<string> = new Set([
-  'Get',
-  'GetString',
-  'GetDuration',
-  'GetInt',
-  'GetStringSlice',
-]);
-
-/** Builtins whose result says nothing about a string or a duration. */
-const BUILTINS = new Set([
-  'append',
-  'cap',
-  'clear',
-  'close',
-  'complex',
-  'copy',
-  'delete',
-  'imag',
-  'len',
-  'make',
-  'max',
-  'min',
-  'new',
-  'panic',
-  'print',
-  'println',
-  'real',
-  'recover',
-]);
-
-/**
- * Whether the text around a name at [start, end) allows an assignment to it: a `,`, `=` or
- * `:=` after it (`v = x`, `v, err := f()`), or a `&` before it (`f(&v)`). A cheap test on the
- * text before the tree's.
- */
-function mayAssign(source: string, start: number, end: number): boolean {
-  let i = end;
-  while (source[i] === ' ' || source[i] === '\t') i++;
-  const next = source[i];
-  if (next === ',' || (next === '=' && source[i + 1] !== '=')) return true;
-  if (next === ':' && source[i + 1] === '=') return true;
-  let j = start - 1;
-  while (source[j] === ' ' || source[j] === '\t') j--;
-  return source[j] === '&';
-}
-
-/** The (assignment statement, index) an identifier or expression is the left-hand side of. */
-function assignmentOf(site: Node): { stmt: Node; index: number } | undefined {
-  const list = site.parent;
-  if (list?.type !== 'expression_list') return undefined;
-  const stmt = list.parent;
-  if (
-    (stmt?.type !== 'assignment_statement' &&
-      stmt?.type !== 'short_var_declaration') ||
-    stmt.childForFieldName('left')?.id !== list.id
-  ) {
-    return undefined;
-  }
-  const index = list.namedChildren
-    .filter(c => c?.type !== 'comment')
-    .findIndex(c => c?.id === site.id);
-  return index < 0 ? undefined : { stmt, index };
-}
-
-/** The operator of an assignment statement (`=`, `+=`, `:=`). */
-function assignOperator(src: GoSource, stmt: Node): string {
-  const left = stmt.childForFieldName('left');
-  const right = stmt.childForFieldName('right');
-  if (!left || !right) return '';
-  return src.source.slice(left.endIndex, right.startIndex).trim();
-}
+export type Mode = 'value' | 'type';
 
 /**
  * Reads Go expressions of one file into {@link ValueExpr}s. Identifiers are resolved by scope:
@@ -135,15 +39,18 @@ function assignOperator(src: GoSource, stmt: Node): string {
  * package-level.
  */
 export class ValueReader {
-  readonly locals: LocalFacts[] = [];
-  private readonly localIds = new Map<Declaration, number>();
+  readonly locals: LocalFacts[];
+  private readonly table: LocalTable;
 
   constructor(
     private readonly src: GoSource,
     private readonly imports: ImportResolver,
     private readonly scopesOf: (node: Node) => Scopes,
     readonly types: TypeRefs,
-  ) {}
+  ) {
+    this.table = new LocalTable(src, scopesOf, types, this);
+    this.locals = this.table.locals;
+  }
 
   where(node: Node): Where {
     return refOf(this.src, node);
@@ -423,130 +330,7 @@ export class ValueReader {
    * declaration says (marked `typeOnly`), completed when a value needs it.
    */
   local(decl: Declaration, mode: Mode = 'value'): number {
-    const known = this.localIds.get(decl);
-    if (known !== undefined) {
-      const entry = this.locals[known];
-      if (mode === 'value' && entry.typeOnly) {
-        delete entry.typeOnly;
-        entry.defs = this.allValues(decl);
-      }
-      return known;
-    }
-    const id = this.locals.length;
-    const entry: LocalFacts = { name: decl.name, defs: [] };
-    this.locals.push(entry);
-    this.localIds.set(decl, id);
-    const type = this.declaredType(decl);
-    if (type) entry.type = type;
-    if (mode === 'type') {
-      entry.typeOnly = true;
-      const initial = type ? undefined : this.initialValue(decl, 'type');
-      entry.defs = initial ? [initial] : [];
-    } else {
-      entry.defs = this.allValues(decl);
-    }
-    return id;
-  }
-
-  /** Every value a variable is given: its declaration's, `=` assignments, setters' stores. */
-  private allValues(decl: Declaration): ValueExpr[] {
-    const defs: ValueExpr[] = [];
-    const initial = this.initialValue(decl, 'value');
-    if (initial) defs.push(initial);
-    const { source } = this.src;
-    const assignable = (start: number, end: number) =>
-      mayAssign(source, start, end);
-    for (const site of this.scopesOf(decl.id).uses(decl, assignable)) {
-      if (defs.length >= MAX_DEFS) break;
-      const def = this.assignedAt(site);
-      if (def) defs.push(def);
-    }
-    return defs;
-  }
-
-  private declaredType(decl: Declaration): TypeRef | undefined {
-    const type = decl.stmt.childForFieldName('type');
-    if (
-      type &&
-      (decl.stmt.type === 'var_spec' ||
-        decl.stmt.type.endsWith('parameter_declaration'))
-    ) {
-      return this.types.ofNode(type);
-    }
-    return undefined;
-  }
-
-  /** The value the declaring statement gives the variable. */
-  private initialValue(decl: Declaration, mode: Mode): ValueExpr | undefined {
-    const stmt = decl.stmt;
-    if (stmt.type === 'short_var_declaration')
-      return this.rhsValue(stmt, decl.id, mode);
-    if (stmt.type === 'var_spec' || stmt.type === 'const_spec') {
-      const names = stmt.childrenForFieldName('name');
-      const index = names.findIndex(n => n?.id === decl.id.id);
-      return this.listValue(
-        stmt.childForFieldName('value'),
-        index,
-        names.length,
-        mode,
-      );
-    }
-    return undefined;
-  }
-
-  /** The value at `index` of a right-hand side list of `count` values (or one multi-value call). */
-  private listValue(
-    list: Node | null,
-    index: number,
-    count: number,
-    mode: Mode = 'value',
-  ): ValueExpr | undefined {
-    if (!list || index < 0) return undefined;
-    const items =
-      list.type === 'expression_list'
-        ? list.namedChildren.filter(
-            (c): c is Node => !!c && c.type !== 'comment',
-          )
-        : [list];
-    if (items.length === 1 && count > 1)
-      return this.value(items[0], index, 0, mode);
-    return items[index] ? this.value(items[index], 0, 0, mode) : undefined;
-  }
-
-  private rhsValue(
-    stmt: Node,
-    lhs: Node,
-    mode: Mode = 'value',
-  ): ValueExpr | undefined {
-    const left = stmt.childForFieldName('left');
-    const items = left?.namedChildren.filter(c => c?.type !== 'comment') ?? [];
-    const index = items.findIndex(c => c?.id === lhs.id);
-    return this.listValue(
-      stmt.childForFieldName('right'),
-      index,
-      items.length,
-      mode,
-    );
-  }
-
-  /** What a use of a variable assigns to it: `v = x`, `v, err = f()`, `f(&v)`, `flag.StringVar(&v, ...)`. */
-  private assignedAt(site: Node): ValueExpr | undefined {
-    if (!mayAssign(this.src.source, site.startIndex, site.endIndex))
-      return undefined;
-    const assign = assignmentOf(site);
-    if (assign) {
-      const op = assignOperator(this.src, assign.stmt);
-      if (op !== '=' && op !== ':=') return undefined;
-      return this.rhsValue(assign.stmt, site);
-    }
-    const amp = site.parent;
-    if (
-      amp?.type === 'unary_expression' &&
-      textOf(this.src, amp.childForFieldName('operator')!) === '&'
-    ) {
-      return this.storedThrough(amp);
-    }
-    return undefined;
+    return this.table.local(decl, mode);
   }
 
   /** `&v` as an argument: the value the call stores through it. */

@@ -1,5 +1,5 @@
 import { GoFileFacts, StoreFacts, ValueExpr, Where } from '../facts';
-import { VIPER_GETTERS } from '../go/values';
+import { VIPER_GETTERS } from '../go/knownCalls';
 import { FieldTags, tagOrigins } from './fieldTags';
 import { parseGoDuration } from './goDuration';
 import { FuncInfo, Program, Site } from './program';

@@ -1,0 +1,64 @@
+/** The standard-library and configuration-library calls whose values the value reader knows. */
+
+/** `time` package durations, in seconds. */
+export const TIME_UNITS: Record<string, number> = {
+  Nanosecond: 1e-9,
+  Microsecond: 1e-6,
+  Millisecond: 1e-3,
+  Second: 1,
+  Minute: 60,
+  Hour: 3600,
+};
+
+/** Flag constructors returning a pointer to the flag's value: the default's argument position. */
+export const FLAG_VALUE_ARG: Record<string, number> = {
+  String: 1,
+  Duration: 1,
+  Int: 1,
+  StringP: 2,
+  DurationP: 2,
+  IntP: 2,
+};
+
+/** Flag functions filling a variable: `StringVar(&v, name, value, usage)`: the default's position. */
+export const FLAG_VAR_VALUE_ARG: Record<string, number> = {
+  StringVar: 2,
+  DurationVar: 2,
+  IntVar: 2,
+  StringVarP: 3,
+  DurationVarP: 3,
+  IntVarP: 3,
+};
+
+export const PFLAG = 'github.com/spf13/pflag';
+export const VIPER = 'github.com/spf13/viper';
+/** Getters of viper (package functions and `*viper.Viper` methods) that read a key. */
+export const VIPER_GETTERS: ReadonlySet<string> = new Set([
+  'Get',
+  'GetString',
+  'GetDuration',
+  'GetInt',
+  'GetStringSlice',
+]);
+
+/** Builtins whose result says nothing about a string or a duration. */
+export const BUILTINS = new Set([
+  'append',
+  'cap',
+  'clear',
+  'close',
+  'complex',
+  'copy',
+  'delete',
+  'imag',
+  'len',
+  'make',
+  'max',
+  'min',
+  'new',
+  'panic',
+  'print',
+  'println',
+  'real',
+  'recover',
+]);
