@@ -78,7 +78,7 @@ export const goScorecardPlugin = createBackendPlugin({
           sync: new CatalogSync({
             catalog: deps.catalog,
             auth: deps.auth,
-            store,
+            store: store.targets,
             selection,
             logger,
           }),
@@ -87,7 +87,7 @@ export const goScorecardPlugin = createBackendPlugin({
           onAdded: () => scan.runSoon(),
         });
         const pruning = new HistoryPruningTask({
-          history: store,
+          history: store.history,
           historyRetentionMs: settings.historyRetentionMs,
           logger,
         });

@@ -1,16 +1,8 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { TargetStore } from '../database/TargetStore';
 import { ScanTarget } from '../database/types';
 import { EntitySelection, selectionFields } from './EntitySelection';
-
-/** The part of the store the sync writes: the selected entities. */
-export interface SyncTargets {
-  /** Replaces the selected entities with `targets`; returns how many were added and removed. */
-  syncTargets(
-    targets: ScanTarget[],
-    now: number,
-  ): Promise<{ added: number; removed: number }>;
-}
 
 /**
  * Copies the catalog's selected entities into the store: new ones become due at once,
@@ -22,7 +14,7 @@ export class CatalogSync {
     private readonly options: {
       catalog: CatalogService;
       auth: AuthService;
-      store: SyncTargets;
+      store: Pick<TargetStore, 'syncTargets'>;
       selection: EntitySelection;
       logger: LoggerService;
       now?: () => number;

@@ -1,7 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { toError } from '@backstage/errors';
-import { ClaimedEntity } from '../database/types';
-import { ClaimOptions, ScanQueue } from './ScanQueue';
+import { ClaimedEntity, ClaimOptions } from '../database/types';
+import { ScanQueue } from './ScanQueue';
 
 /**
  * The leases one replica holds (claimed and waiting, or being scanned), kept alive by a

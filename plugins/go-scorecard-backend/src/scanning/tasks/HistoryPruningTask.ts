@@ -1,10 +1,5 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
-
-/** The part of the store history pruning uses. */
-export interface PrunableHistory {
-  /** Deletes history rows older than `before` (epoch ms); returns how many. */
-  pruneHistory(before: number): Promise<number>;
-}
+import { HistoryStore } from '../../database/HistoryStore';
 
 /**
  * History retention: once a day across replicas (`global` scope), history rows older
@@ -15,7 +10,7 @@ export class HistoryPruningTask {
 
   constructor(
     private readonly options: {
-      history: PrunableHistory;
+      history: Pick<HistoryStore, 'pruneHistory'>;
       historyRetentionMs: number;
       logger: LoggerService;
       now?: () => number;
