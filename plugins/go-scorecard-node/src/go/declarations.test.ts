@@ -1,9 +1,9 @@
+import { readDeclaration } from './declarations';
 import {
   DeclarationsSyntax,
   ParamSyntax,
-  readDeclaration,
   TypeSyntax,
-} from './declarations';
+} from './declarationSyntax';
 import { GoLexer, stringLiteralValue } from './lexer';
 
 /** The declarations of `source`, read as one top-level declaration. */

@@ -1,4 +1,13 @@
-import { GoLexer, stringLiteralValue, Token } from './lexer';
+import {
+  DeclarationsSyntax,
+  FuncSyntax,
+  GlobalSyntax,
+  ParamSyntax,
+  TypeDeclSyntax,
+  TypeSyntax,
+} from './declarationSyntax';
+import { GoLexer, Token } from './lexer';
+import { TokenReader } from './tokenReader';
 
 /**
  * Top-level declarations read from tokens (Go spec, "Declarations and scope"): what a module
@@ -8,441 +17,8 @@ import { GoLexer, stringLiteralValue, Token } from './lexer';
  * declarations that nothing else in the service refers to.
  */
 
-/** A type as written. `q` is the package qualifier as written in the file (`http` in `http.Server`). */
-export type TypeSyntax =
-  | { k: 'named'; q?: string; name: string }
-  | { k: 'pointer'; elem: TypeSyntax }
-  | { k: 'slice'; elem: TypeSyntax }
-  | { k: 'array'; elem: TypeSyntax }
-  | { k: 'map'; key: TypeSyntax; elem: TypeSyntax }
-  | { k: 'chan'; elem: TypeSyntax }
-  | { k: 'func'; params: ParamSyntax[]; results: ParamSyntax[] }
-  | { k: 'struct'; fields: FieldSyntax[] }
-  | { k: 'interface'; methods: string[]; embeds: TypeSyntax[] }
-  | { k: 'unknown' };
-
-/** A parameter or result; `name` is absent for unnamed ones. */
-export interface ParamSyntax {
-  name?: string;
-  type: TypeSyntax;
-  variadic?: boolean;
-}
-
-/** A struct field; an embedded field is named after its type. `at` is the offset of the field. */
-export interface FieldSyntax {
-  name: string;
-  type: TypeSyntax;
-  embedded?: boolean;
-  /** The tag's value (the literal's content), when the field has one. */
-  tag?: string;
-  at: number;
-}
-
-/** A function or method declaration. Offsets are into the file's source. */
-export interface FuncSyntax {
-  name: string;
-  /** Offset of the name. */
-  nameAt: number;
-  recv?: ParamSyntax;
-  params: ParamSyntax[];
-  results: ParamSyntax[];
-  /** Offset of the `func` keyword and of the body's `{` (absent for a declaration without body). */
-  start: number;
-  bodyStart?: number;
-}
-
-/** A type declaration (`type T struct {...}`, `type A = B`). */
-export interface TypeDeclSyntax {
-  name: string;
-  type: TypeSyntax;
-  at: number;
-}
-
-/** A name declared by a package-level `var` or `const` spec. `valueIndex` is its index in the spec. */
-export interface GlobalSyntax {
-  name: string;
-  type?: TypeSyntax;
-  isConst: boolean;
-  at: number;
-}
-
-/** The declarations of one top-level declaration's source range. */
-export interface DeclarationsSyntax {
-  funcs: FuncSyntax[];
-  types: TypeDeclSyntax[];
-  globals: GlobalSyntax[];
-}
-
-/** Type names of the universe block that are not package-level declarations. */
-export const PREDECLARED_TYPES = new Set([
-  'any',
-  'bool',
-  'byte',
-  'comparable',
-  'complex64',
-  'complex128',
-  'error',
-  'float32',
-  'float64',
-  'int',
-  'int8',
-  'int16',
-  'int32',
-  'int64',
-  'rune',
-  'string',
-  'uint',
-  'uint8',
-  'uint16',
-  'uint32',
-  'uint64',
-  'uintptr',
-]);
-
-const CLOSERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
-
-/** Skips a balanced group on a lexer positioned at its opening bracket. */
-function skipGroupOn(lexer: GoLexer) {
-  const open = lexer.next().text;
-  const close = CLOSERS[open] ?? '}';
-  let depth = 1;
-  for (let t = lexer.next(); t.kind !== 'eof'; t = lexer.next()) {
-    if (t.kind !== 'op') continue;
-    if (t.text === open) depth++;
-    else if (t.text === close && --depth === 0) return;
-  }
-}
-
-/** A recursive-descent reader over tokens; every method stops at what it cannot read. */
-class Reader {
-  constructor(readonly lexer: GoLexer) {}
-
-  peek(): Token {
-    return this.lexer.peek();
-  }
-
-  next(): Token {
-    return this.lexer.next();
-  }
-
-  is(text: string): boolean {
-    const t = this.peek();
-    return t.kind !== 'string' && t.kind !== ';' && t.text === text;
-  }
-
-  accept(text: string): boolean {
-    if (!this.is(text)) return false;
-    this.next();
-    return true;
-  }
-
-  skipSemicolons() {
-    while (this.peek().kind === ';') this.next();
-  }
-
-  /** Skips a balanced `(...)`, `[...]` or `{...}` group starting at the current token. */
-  skipGroup() {
-    const open = this.next().text;
-    const close = CLOSERS[open] ?? '}';
-    let depth = 1;
-    for (let t = this.peek(); t.kind !== 'eof'; t = this.peek()) {
-      this.next();
-      if (t.kind !== 'op') continue;
-      if (t.text === open) depth++;
-      else if (t.text === close && --depth === 0) return;
-    }
-  }
-
-  /** Skips an expression list up to a `;` or unbalanced closer at depth 0. */
-  skipExpressions() {
-    for (let t = this.peek(); t.kind !== 'eof'; t = this.peek()) {
-      if (t.kind === ';') return;
-      if (
-        t.kind === 'op' &&
-        (t.text === ')' || t.text === '}' || t.text === ']')
-      )
-        return;
-      if (
-        t.kind === 'op' &&
-        (t.text === '(' || t.text === '[' || t.text === '{')
-      )
-        this.skipGroup();
-      else this.next();
-    }
-  }
-
-  type(): TypeSyntax {
-    const t = this.peek();
-    if (t.kind === 'ident') {
-      switch (t.text) {
-        case 'map': {
-          this.next();
-          if (!this.accept('[')) return { k: 'unknown' };
-          const key = this.type();
-          this.accept(']');
-          return { k: 'map', key, elem: this.type() };
-        }
-        case 'chan':
-          this.next();
-          this.accept('<-');
-          return { k: 'chan', elem: this.type() };
-        case 'func':
-          this.next();
-          return { k: 'func', ...this.signature() };
-        case 'struct':
-          this.next();
-          return { k: 'struct', fields: this.structFields() };
-        case 'interface':
-          this.next();
-          return this.interfaceType();
-        default: {
-          this.next();
-          let named: { k: 'named'; q?: string; name: string } = {
-            k: 'named',
-            name: t.text,
-          };
-          if (this.is('.')) {
-            this.next();
-            const name = this.next();
-            named = { k: 'named', q: t.text, name: name.text };
-          }
-          if (this.is('[')) this.skipGroup(); // type arguments
-          return named;
-        }
-      }
-    }
-    if (t.kind !== 'op') return { k: 'unknown' };
-    switch (t.text) {
-      case '*':
-        this.next();
-        return { k: 'pointer', elem: this.type() };
-      case '<-':
-        this.next();
-        this.accept('chan');
-        return { k: 'chan', elem: this.type() };
-      case '(': {
-        this.next();
-        const inner = this.type();
-        this.accept(')');
-        return inner;
-      }
-      case '[': {
-        this.next();
-        if (this.accept(']')) return { k: 'slice', elem: this.type() };
-        this.skipExpressions(); // array length
-        this.accept(']');
-        return { k: 'array', elem: this.type() };
-      }
-      default:
-        return { k: 'unknown' };
-    }
-  }
-
-  private structFields(): FieldSyntax[] {
-    const fields: FieldSyntax[] = [];
-    if (!this.accept('{')) return fields;
-    for (;;) {
-      this.skipSemicolons();
-      const t = this.peek();
-      if (t.kind === 'eof' || this.accept('}')) return fields;
-      const at = t.start;
-      const names: string[] = [];
-      let type: TypeSyntax;
-      let embedded = false;
-      if (t.kind === 'ident' && !this.lookaheadIsEmbedded()) {
-        names.push(this.next().text);
-        while (this.accept(',')) {
-          if (this.peek().kind === 'ident') names.push(this.next().text);
-        }
-        type = this.type();
-      } else {
-        embedded = true;
-        type = this.type();
-        const base = type.k === 'pointer' ? type.elem : type;
-        names.push(base.k === 'named' ? base.name : '_');
-      }
-      const tagToken = this.peek();
-      const tag =
-        tagToken.kind === 'string'
-          ? stringLiteralValue(this.next().text)
-          : undefined;
-      for (const name of names) {
-        fields.push({
-          name,
-          type,
-          at,
-          ...(embedded ? { embedded } : {}),
-          ...(tag !== undefined ? { tag } : {}),
-        });
-      }
-      // Anything else on the line (malformed input) is skipped, a token at least per round.
-      while (
-        this.peek().kind !== ';' &&
-        this.peek().kind !== 'eof' &&
-        !this.is('}')
-      ) {
-        const before = this.peek().start;
-        this.skipExpressions();
-        if (this.peek().start === before) this.next();
-      }
-    }
-  }
-
-  /** At an identifier inside a struct: whether the field is embedded (`T`, `pkg.T`, `T "tag"`). */
-  private lookaheadIsEmbedded(): boolean {
-    // Decided on a copy of the lexer state: the field is embedded when the identifier is followed
-    // by `.`, a tag, `;` or `}`.
-    const probe = this.lexer.clone();
-    probe.next();
-    let after = probe.peek();
-    if (after.kind === 'op' && after.text === '[') {
-      // `List[int]` (an embedded generic type) or `a [4]byte` (a field of an array type).
-      skipGroupOn(probe);
-      after = probe.peek();
-    }
-    return (
-      after.kind === ';' ||
-      after.kind === 'string' ||
-      after.kind === 'eof' ||
-      (after.kind === 'op' && (after.text === '.' || after.text === '}'))
-    );
-  }
-
-  private interfaceType(): TypeSyntax {
-    const methods: string[] = [];
-    const embeds: TypeSyntax[] = [];
-    if (!this.accept('{')) return { k: 'interface', methods, embeds };
-    for (;;) {
-      this.skipSemicolons();
-      const t = this.peek();
-      if (t.kind === 'eof' || this.accept('}')) break;
-      if (t.kind === 'ident') {
-        this.next();
-        if (this.is('(')) {
-          methods.push(t.text);
-          this.signature();
-        } else if (this.accept('.')) {
-          embeds.push({ k: 'named', q: t.text, name: this.next().text });
-        } else {
-          embeds.push({ k: 'named', name: t.text });
-        }
-      }
-      while (
-        this.peek().kind !== ';' &&
-        this.peek().kind !== 'eof' &&
-        !this.is('}')
-      ) {
-        if (this.is('(') || this.is('[') || this.is('{')) this.skipGroup();
-        else this.next();
-      }
-    }
-    return { k: 'interface', methods, embeds };
-  }
-
-  /** `(params) results`, at the `(`. */
-  signature(): { params: ParamSyntax[]; results: ParamSyntax[] } {
-    const params = this.is('(') ? this.parameters() : [];
-    let results: ParamSyntax[] = [];
-    if (this.is('(')) results = this.parameters();
-    else if (this.startsType()) results = [{ type: this.type() }];
-    return { params, results };
-  }
-
-  private startsType(): boolean {
-    const t = this.peek();
-    if (t.kind === 'ident') return true;
-    return t.kind === 'op' && ['*', '[', '<-', '('].includes(t.text);
-  }
-
-  /**
-   * A parameter list, by go/parser's rule: either every item names its parameters (`a, b int`)
-   * or none does (`int, string`).
-   */
-  parameters(): ParamSyntax[] {
-    this.accept('(');
-    const items: { first?: string; type?: TypeSyntax; variadic: boolean }[] =
-      [];
-    for (;;) {
-      this.skipSemicolons();
-      if (this.peek().kind === 'eof' || this.accept(')')) break;
-      const t = this.peek();
-      let item: { first?: string; type?: TypeSyntax; variadic: boolean };
-      if (
-        t.kind === 'ident' &&
-        !['func', 'map', 'chan', 'struct', 'interface'].includes(t.text)
-      ) {
-        this.next();
-        if (this.is(',') || this.is(')'))
-          item = { first: t.text, variadic: false };
-        else if (this.is('.')) {
-          this.next();
-          const name = this.next().text;
-          if (this.is('[')) this.skipGroup();
-          item = { type: { k: 'named', q: t.text, name }, variadic: false };
-        } else if (this.is('[')) {
-          // `List[int]` (an unnamed generic type) or `a []T`, `a [4]T` (a name and its type):
-          // after the brackets, a comma or the closing parenthesis means the former.
-          const probe = this.lexer.clone();
-          skipGroupOn(probe);
-          const after = probe.peek();
-          if (
-            after.kind === 'op' &&
-            (after.text === ',' || after.text === ')')
-          ) {
-            this.skipGroup();
-            item = { type: { k: 'named', name: t.text }, variadic: false };
-          } else {
-            item = { first: t.text, type: this.type(), variadic: false };
-          }
-        } else {
-          const variadic = this.accept('...');
-          item = { first: t.text, type: this.type(), variadic };
-        }
-      } else {
-        const variadic = this.accept('...');
-        item = { type: this.type(), variadic };
-      }
-      items.push(item);
-      if (!this.accept(',')) {
-        this.skipSemicolons();
-        if (!this.accept(')')) {
-          // Malformed: skip to the closing parenthesis.
-          while (this.peek().kind !== 'eof' && !this.accept(')')) this.next();
-        }
-        break;
-      }
-    }
-    const named = items.some(
-      i => i.first !== undefined && i.type !== undefined,
-    );
-    if (!named) {
-      return items.map(i => ({
-        type: i.type ?? { k: 'named', name: i.first! },
-        ...(i.variadic ? { variadic: true } : {}),
-      }));
-    }
-    // Names without a type take the type of the next item that has one.
-    const out: ParamSyntax[] = [];
-    let pending: string[] = [];
-    for (const i of items) {
-      if (i.type === undefined) {
-        pending.push(i.first!);
-        continue;
-      }
-      for (const name of pending) out.push({ name, type: i.type });
-      pending = [];
-      out.push({
-        ...(i.first !== undefined ? { name: i.first } : {}),
-        type: i.type,
-        ...(i.variadic ? { variadic: true } : {}),
-      });
-    }
-    return out;
-  }
-}
-
 /** Reads `func [recv] Name [tparams] signature [body]` at the `func` keyword. */
-function readFunc(r: Reader, start: number): FuncSyntax | undefined {
+function readFunc(r: TokenReader, start: number): FuncSyntax | undefined {
   r.next(); // func
   let recv: ParamSyntax | undefined;
   if (r.is('(')) recv = r.parameters()[0];
@@ -464,7 +40,7 @@ function readFunc(r: Reader, start: number): FuncSyntax | undefined {
   };
 }
 
-function readSpecs(r: Reader, each: () => void) {
+function readSpecs(r: TokenReader, each: () => void) {
   if (r.accept('(')) {
     for (;;) {
       r.skipSemicolons();
@@ -478,7 +54,7 @@ function readSpecs(r: Reader, each: () => void) {
   }
 }
 
-function readTypeSpec(r: Reader, out: TypeDeclSyntax[]) {
+function readTypeSpec(r: TokenReader, out: TypeDeclSyntax[]) {
   const name = r.next();
   if (name.kind !== 'ident') return;
   if (r.is('[')) {
@@ -500,7 +76,7 @@ function readTypeSpec(r: Reader, out: TypeDeclSyntax[]) {
   r.skipExpressions();
 }
 
-function readValueSpec(r: Reader, isConst: boolean, out: GlobalSyntax[]) {
+function readValueSpec(r: TokenReader, isConst: boolean, out: GlobalSyntax[]) {
   const names: Token[] = [];
   for (let t = r.peek(); t.kind === 'ident'; t = r.peek()) {
     names.push(r.next());
@@ -530,7 +106,7 @@ export function readDeclaration(
   end: number,
   into: DeclarationsSyntax,
 ): void {
-  const r = new Reader(new GoLexer(source, start, end));
+  const r = new TokenReader(new GoLexer(source, start, end));
   const first = r.peek();
   if (first.kind !== 'ident') return;
   switch (first.text) {
@@ -560,7 +136,7 @@ export function readTypeAt(
   start: number,
   end: number,
 ): TypeSyntax {
-  return new Reader(new GoLexer(source, start, end)).type();
+  return new TokenReader(new GoLexer(source, start, end)).type();
 }
 
 /** Reads a parameter list written in `source[start, end)`, at its `(`. */
@@ -569,5 +145,5 @@ export function readParametersAt(
   start: number,
   end: number,
 ): ParamSyntax[] {
-  return new Reader(new GoLexer(source, start, end)).parameters();
+  return new TokenReader(new GoLexer(source, start, end)).parameters();
 }

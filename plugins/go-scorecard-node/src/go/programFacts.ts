@@ -1,7 +1,8 @@
 import { Node } from 'web-tree-sitter';
 import { GoProgramFacts, Owner, TypeRef, ValueExpr } from '../programFacts';
 import { ConfigLoadReader } from './configLoads';
-import { DeclarationsSyntax, readDeclaration } from './declarations';
+import { readDeclaration } from './declarations';
+import { DeclarationsSyntax } from './declarationSyntax';
 import { ImportResolver, PKG } from './imports';
 import { PackageRef } from './packageRefs';
 import { StoreReader } from './storeFacts';

@@ -1,6 +1,7 @@
 import { Node } from 'web-tree-sitter';
 import { FieldFacts, TypeRef, Where } from '../programFacts';
-import { ParamSyntax, readTypeAt, TypeSyntax } from './declarations';
+import { readTypeAt } from './declarations';
+import { ParamSyntax, TypeSyntax } from './declarationSyntax';
 import { ImportResolver } from './imports';
 import { GoSource, snippetAt } from './syntax';
 

@@ -1,6 +1,6 @@
 import { Node } from 'web-tree-sitter';
 import { Callee, LocalFacts, ValueExpr, Where } from '../programFacts';
-import { PREDECLARED_TYPES } from './declarations';
+import { PREDECLARED_TYPES } from './declarationSyntax';
 import { ImportResolver, PKG } from './imports';
 import { Declaration, Scopes } from './scopes';
 import {

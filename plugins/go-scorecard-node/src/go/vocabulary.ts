@@ -1,9 +1,9 @@
+import { readDeclaration } from './declarations';
 import {
   DeclarationsSyntax,
   PREDECLARED_TYPES,
-  readDeclaration,
   TypeSyntax,
-} from './declarations';
+} from './declarationSyntax';
 import { WordSet } from './wordSites';
 
 /** What a name of the vocabulary may be: a bit per kind of declaration. */

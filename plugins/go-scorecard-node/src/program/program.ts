@@ -11,7 +11,7 @@ import {
   TypeRef,
   ValueExpr,
 } from '../facts';
-import { PREDECLARED_TYPES } from '../go/declarations';
+import { PREDECLARED_TYPES } from '../go/declarationSyntax';
 import { ModuleIndex, PackageInfo } from './moduleIndex';
 
 /** A function's identity in the program: its file and its index among the file's functions. */
