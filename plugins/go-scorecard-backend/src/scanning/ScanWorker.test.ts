@@ -70,6 +70,8 @@ describe.each(databases.eachSupportedId())('ScanWorker on %p', databaseId => {
     expect(byRef.get(slow.entityRef)!.error).toBe(
       'Scan timed out after 200 ms',
     );
+    // A timed-out scan is retried after the backoff.
+    expect(byRef.get(slow.entityRef)!.nextScanAt - start).toBeLessThan(5000);
     const flakySummary = byRef.get(flaky.entityRef)!;
     expect(flakySummary).toMatchObject({
       state: 'failed',
