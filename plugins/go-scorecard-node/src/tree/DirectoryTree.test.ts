@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,6 +114,24 @@ describe('DirectoryTree', () => {
       },
     ]);
     expect(JSON.stringify(problems)).not.toContain(outside);
+  });
+
+  it('never waits on a FIFO or reads a device swapped in for a listed file', async () => {
+    const { root } = await layout();
+    const tree = await DirectoryTree.open(root);
+    const pending: SourceEntry[] = [];
+    for await (const entry of tree.entries(() => {})) pending.push(entry);
+    const entry = pending.find(e => e.path === 'a.go')!;
+    // After the listing, a.go becomes a named pipe nobody writes to.
+    await fs.rm(join(root, 'a.go'));
+    execFileSync('mkfifo', [join(root, 'a.go')]);
+    await expect(entry.read()).rejects.toThrow(
+      'a.go changed into something other than a file; not read',
+    );
+    // ... or a link to /dev/zero, which never ends: refused as outside, never read.
+    await fs.rm(join(root, 'a.go'));
+    await fs.symlink('/dev/zero', join(root, 'a.go'));
+    await expect(entry.read()).rejects.toThrow(/a\.go/);
   });
 
   it('never reads outside bytes while a folder is swapped with a link out in a loop', async () => {

@@ -7,6 +7,12 @@ import { descriptorPath, isInside } from './descriptorPath';
 /** Never follow a symlink in the last component (0 where the platform has no such flag). */
 const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 const O_DIRECTORY = constants.O_DIRECTORY ?? 0;
+/**
+ * Never wait in `open`: a FIFO swapped in for a listed file would otherwise block the
+ * open (and one of libuv's few threads) until a writer comes (see fifo(7)). No effect
+ * on regular files.
+ */
+const O_NONBLOCK = constants.O_NONBLOCK ?? 0;
 
 /** Thrown by a read whose opened file turns out to lie outside the tree's root. */
 export class OutsideTreeError extends Error {
@@ -154,7 +160,7 @@ export class DirectoryTree implements SourceTree {
   ): Promise<Buffer> {
     let handle: fs.FileHandle;
     try {
-      handle = await fs.open(file, constants.O_RDONLY | flags);
+      handle = await fs.open(file, constants.O_RDONLY | O_NONBLOCK | flags);
     } catch (e) {
       // A symlink where a file was listed (ELOOP), or a file gone since: no server path in the message.
       throw new Error(`${path}: ${errorMessage(e)}`);
@@ -162,7 +168,27 @@ export class DirectoryTree implements SourceTree {
     try {
       const real = await descriptorPath(handle, file);
       if (!isInside(this.root, real)) throw new OutsideTreeError(path);
-      return await handle.readFile();
+      // Only a regular file is read, and only the bytes it had when opened: a FIFO or
+      // device swapped in (/dev/zero) or a file that keeps growing cannot stall the scan.
+      const stat = await handle.stat();
+      if (!stat.isFile()) {
+        throw new Error(
+          `${path} changed into something other than a file; not read`,
+        );
+      }
+      const data = Buffer.alloc(stat.size);
+      let read = 0;
+      while (read < data.length) {
+        const { bytesRead } = await handle.read(
+          data,
+          read,
+          data.length - read,
+          read,
+        );
+        if (bytesRead === 0) break;
+        read += bytesRead;
+      }
+      return read === data.length ? data : data.subarray(0, read);
     } finally {
       await handle.close();
     }
