@@ -157,7 +157,7 @@ async function reportLatency(knex: Knex, label: string) {
     httpAuth: { credentials: async () => ({}) } as unknown as HttpAuthService,
     permissions: {} as PermissionsService,
     logger,
-    historyRetentionDays: 90,
+    historyRetentionMs: 90 * 24 * 60 * 60 * 1000,
   });
   const app = express().use(router);
   console.log(

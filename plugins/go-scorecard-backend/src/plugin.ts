@@ -19,8 +19,6 @@ import { ReadableEntities } from './service/ReadableEntities';
 import { LocalRoots } from './source/LocalRoots';
 import { SourceFetcher } from './source/SourceFetcher';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /**
  * The Go Service Scorecard backend plugin: scans the selected catalog entities on a
  * schedule, stores results and history, and serves them at `/api/go-scorecard`.
@@ -106,10 +104,7 @@ export const goScorecardPlugin = createBackendPlugin({
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
             logger,
-            historyRetentionDays: Math.max(
-              1,
-              Math.floor(settings.historyRetentionMs / DAY_MS),
-            ),
+            historyRetentionMs: settings.historyRetentionMs,
             catalogSyncIntervalMs: settings.catalogSyncIntervalMs,
             maxFindingsPerCheck: settings.maxFindingsPerCheck,
             scanNowCooldownMs: settings.scanNowCooldownMs,

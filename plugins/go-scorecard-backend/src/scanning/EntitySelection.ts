@@ -2,12 +2,11 @@ import {
   ANNOTATION_LOCATION,
   ANNOTATION_SOURCE_LOCATION,
   Entity,
-  parseEntityRef,
   RELATION_OWNED_BY,
   RELATION_PART_OF,
-  stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { EntityFilterQuery } from '@backstage/catalog-client';
+import { normalizeEntityRef } from '@internal/plugin-go-scorecard-common';
 import { LocationOrigins, ScanTarget } from '../database/types';
 import {
   ANNOTATION_MANIFESTS_LOCATION,
@@ -67,9 +66,8 @@ export class EntitySelection {
 
   /** The row the store keeps for a selected entity, with its source resolved (or why not). */
   toTarget(entity: Entity): ScanTarget {
-    const ref = stringifyEntityRef(entity);
     const target: ScanTarget = {
-      entityRef: ref.toLocaleLowerCase('en-US'),
+      entityRef: normalizeEntityRef(entity),
       kind: entity.kind,
       namespace: entity.metadata.namespace ?? 'default',
       name: entity.metadata.name,
@@ -102,9 +100,10 @@ function relationTarget(
   type: string,
   kind?: string,
 ): string | undefined {
-  return entity.relations?.find(
+  const target = entity.relations?.find(
     r => r.type === type && (!kind || r.targetRef.startsWith(`${kind}:`)),
   )?.targetRef;
+  return target === undefined ? undefined : normalizeEntityRef(target);
 }
 
 /** A spec field naming another entity (`team-a`, `group:team-a`), as a full ref. */
@@ -116,12 +115,10 @@ function specRef(
   const value = entity.spec?.[key];
   if (typeof value !== 'string' || !value) return undefined;
   try {
-    return stringifyEntityRef(
-      parseEntityRef(value, {
-        defaultKind,
-        defaultNamespace: entity.metadata.namespace ?? 'default',
-      }),
-    );
+    return normalizeEntityRef(value, {
+      defaultKind,
+      defaultNamespace: entity.metadata.namespace ?? 'default',
+    });
   } catch {
     return value;
   }

@@ -18,7 +18,7 @@ describe('openapi.yaml', () => {
       httpAuth: mockServices.httpAuth(),
       permissions: mockServices.permissions(),
       logger: mockServices.logger.mock(),
-      historyRetentionDays: 90,
+      historyRetentionMs: 90 * 24 * 60 * 60 * 1000,
     } as unknown as RouterOptions);
     // The validated router serves the spec itself there.
     const ownRoutes = [`GET ${getOpenApiSpecRoute('')}`];

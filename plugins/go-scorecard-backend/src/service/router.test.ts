@@ -113,7 +113,7 @@ describe.each(databases.eachSupportedId())(
         httpAuth: mockServices.httpAuth(),
         permissions: mockServices.permissions(),
         logger: mockServices.logger.mock(),
-        historyRetentionDays: 90,
+        historyRetentionMs: 90 * 24 * 60 * 60 * 1000,
         catalogSyncIntervalMs: 45_000,
       });
       const middleware = MiddlewareFactory.create({

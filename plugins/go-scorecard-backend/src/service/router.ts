@@ -4,7 +4,6 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -19,6 +18,7 @@ import {
   ScorecardEntity,
   lessonDocFile,
   lessons,
+  normalizeEntityRef,
 } from '@internal/plugin-go-scorecard-common';
 import express from 'express';
 import { HistoryStore } from '../database/HistoryStore';
@@ -49,8 +49,8 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   logger: LoggerService;
-  /** Longest history window, in days. */
-  historyRetentionDays: number;
+  /** How long history is kept (ms, `goScorecard.history.retention`): the longest window `GET /history` serves. */
+  historyRetentionMs: number;
   /**
    * How often the catalog sync copies the selected entities (ms): an unsynced one is
    * picked up within it. Default: the config's default.
@@ -231,9 +231,14 @@ export async function createRouter(
 
   router.get('/history', async (req, res) => {
     const { entityRef, owner: ownerRef, days } = req.query;
-    if (days > options.historyRetentionDays) {
+    // The API counts whole days; the setting is a duration.
+    const maxDays = Math.max(
+      1,
+      Math.floor(options.historyRetentionMs / DAY_MS),
+    );
+    if (days > maxDays) {
       throw new InputError(
-        `Invalid days '${days}'; expected an integer from 1 to ${options.historyRetentionDays}`,
+        `Invalid days '${days}'; expected an integer from 1 to ${maxDays}`,
       );
     }
     const since = Date.now() - days * DAY_MS;
@@ -284,15 +289,12 @@ function entityRefFromParams(params: {
   namespace: string;
   name: string;
 }): string {
-  const { kind, namespace, name } = params;
-  return `${kind}:${namespace}/${name}`.toLocaleLowerCase('en-US');
+  return normalizeEntityRef(params);
 }
 
 function parseRef(value: string, defaultKind?: string): string {
   try {
-    return stringifyEntityRef(
-      parseEntityRef(value, { defaultKind, defaultNamespace: 'default' }),
-    ).toLocaleLowerCase('en-US');
+    return normalizeEntityRef(value, { defaultKind });
   } catch (e) {
     throw new InputError(
       `Invalid entity ref '${value}': ${(e as Error).message}`,
