@@ -7,15 +7,10 @@ import {
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  CappedCheckResult,
   checkDocPath,
-  EntityResult,
-  capFindings,
   checks,
-  countStatuses,
   DEFAULT_MAX_FINDINGS_PER_CHECK,
   goScorecardScanTriggerPermission,
-  ScorecardEntity,
   lessonDocFile,
   lessons,
   normalizeEntityRef,
@@ -24,7 +19,6 @@ import express from 'express';
 import { HistoryStore } from '../database/HistoryStore';
 import { ResultStore } from '../database/ResultStore';
 import { TargetStore } from '../database/TargetStore';
-import { StoredEntityResult } from '../database/types';
 import { defaultScorecardConfig } from '../config/ScorecardConfig';
 import { buildReport } from '../report/buildReport';
 import { parseReportQuery, ReportQuery } from '../report/ReportQuery';
@@ -33,9 +27,9 @@ import { EntitySelection } from '../scanning/EntitySelection';
 import { ScanWorker } from '../scanning/ScanWorker';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { asJsonBody } from './asJsonBody';
+import { entityResponse, unsyncedResponse } from './entityResponse';
 import { ReadableEntities } from './ReadableEntities';
 import { LocalRoots } from '../source/LocalRoots';
-import { parseSourceLocation } from '../source/resolveSourceLocation';
 
 /** What the router needs. */
 export interface RouterOptions {
@@ -300,108 +294,4 @@ function parseRef(value: string, defaultKind?: string): string {
       `Invalid entity ref '${value}': ${(e as Error).message}`,
     );
   }
-}
-
-/** A stored source as callers see it: a URL as is, a local folder relative to its allowed root. */
-function publicSource(
-  source: string | undefined,
-  localRoots: LocalRoots,
-): string | undefined {
-  if (!source) return undefined;
-  const location = parseSourceLocation(source);
-  if (location.type === 'url') return source;
-  const shown = localRoots.displayPath(location.target);
-  return shown === undefined ? undefined : `local:${shown}`;
-}
-
-/** The entity's latest result in the CLI's shape, with the scan's state. */
-function entityResponse(
-  { summary, checks: stored, notes }: StoredEntityResult,
-  localRoots: LocalRoots,
-  maxFindingsPerCheck: number,
-): EntityResult {
-  // A stored error or note may name a server path (a failed read): shown relative to the roots.
-  const error =
-    summary.error === undefined
-      ? undefined
-      : localRoots.redactPaths(summary.error);
-  let results: CappedCheckResult[] = capFindings(
-    { checks: stored },
-    maxFindingsPerCheck,
-  ).checks;
-  let counts = summary.counts;
-  if (!results.length && summary.state === 'failed') {
-    // Never analyzed: every check reports why.
-    results = checks.map(c => ({
-      id: c.id,
-      lesson: c.lesson,
-      severity: c.severity,
-      status: 'error',
-      findings: [],
-      totalFindings: 0,
-      message: `could not read the source: ${error}`,
-    }));
-    counts = countStatuses(results);
-  }
-  const iso = (ms?: number) =>
-    ms === undefined ? undefined : new Date(ms).toISOString();
-  return {
-    schemaVersion: 1 as const,
-    root: publicSource(summary.source, localRoots),
-    entityRef: summary.entityRef,
-    kind: summary.kind,
-    namespace: summary.namespace,
-    name: summary.name,
-    title: summary.title,
-    type: summary.type,
-    owner: summary.owner,
-    system: summary.system,
-    state: summary.state,
-    scanning: summary.scanning,
-    scannedAt: iso(summary.scannedAt),
-    checkedAt: iso(summary.checkedAt),
-    nextScanAt: iso(summary.nextScanAt),
-    etag: summary.etag,
-    commit:
-      summary.etag && /^[0-9a-f]{40}$/i.test(summary.etag)
-        ? summary.etag
-        : undefined,
-    stale: summary.stale,
-    error,
-    counts,
-    score: summary.score,
-    checks: results,
-    notes: notes.map(n => ({
-      ...n,
-      message: localRoots.redactPaths(n.message),
-    })),
-  };
-}
-
-/**
- * A selected entity the store does not hold yet: state `unsynced`, no checks, and when
- * the catalog sync picks it up.
- */
-function unsyncedResponse(
-  target: ScorecardEntity,
-  catalogSyncIntervalMs: number,
-): EntityResult {
-  return {
-    schemaVersion: 1 as const,
-    entityRef: target.entityRef,
-    kind: target.kind,
-    namespace: target.namespace,
-    name: target.name,
-    title: target.title,
-    type: target.type,
-    owner: target.owner,
-    system: target.system,
-    state: 'unsynced',
-    syncIntervalSeconds: Math.ceil(catalogSyncIntervalMs / 1000),
-    scanning: false,
-    stale: false,
-    counts: countStatuses([]),
-    checks: [],
-    notes: [],
-  };
 }
