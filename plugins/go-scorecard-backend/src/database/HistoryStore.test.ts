@@ -29,11 +29,12 @@ describe.each(databases.eachSupportedId())('HistoryStore on %p', databaseId => {
         [
           i === 0
             ? {
+                unchanged: false,
                 entityRef: ref,
                 report: fakeReport({ 'k8s-prestop': 'fail' }),
                 etag: 'e',
               }
-            : { entityRef: ref },
+            : { unchanged: true, entityRef: ref },
         ],
         'r1',
         { now, nextScanAt: now + 1 },
@@ -64,6 +65,8 @@ describe.each(databases.eachSupportedId())('HistoryStore on %p', databaseId => {
       await queue.completeScans(
         [
           {
+            unchanged: false,
+            etag: 'e',
             entityRef,
             report: fakeReport(fail ? { 'k8s-prestop': 'fail' } : {}),
           },

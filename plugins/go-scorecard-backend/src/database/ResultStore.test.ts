@@ -44,7 +44,7 @@ describe.each(databases.eachSupportedId())('ResultStore on %p', databaseId => {
     ndots.totalFindings = 7;
     report.notes = [{ path: 'big.bin', message: 'skipped: binary' }];
     await store.queue.completeScans(
-      [{ entityRef: ref, report, etag: 'e' }],
+      [{ unchanged: false, entityRef: ref, report, etag: 'e' }],
       'r1',
       {
         now: 1000,

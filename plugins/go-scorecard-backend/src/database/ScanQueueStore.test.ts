@@ -48,7 +48,12 @@ describe.each(databases.eachSupportedId())(
       expect(takeover.map(c => c.entityRef).sort()).toEqual(
         [...first, ...second].map(c => c.entityRef).sort(),
       );
-      const outcome = { entityRef: first[0].entityRef, report: fakeReport() };
+      const outcome = {
+        entityRef: first[0].entityRef,
+        unchanged: false as const,
+        report: fakeReport(),
+        etag: 'e',
+      };
       expect(
         await store.queue.completeScans([outcome], 'r1', {
           now: 1700,
@@ -128,7 +133,14 @@ describe.each(databases.eachSupportedId())(
       const [a, b, c] = mine.map(m => m.entityRef);
       // c was analyzed before, so its unchanged outcome repeats its counts in the history.
       await store.queue.completeScans(
-        [{ entityRef: c, report: fakeReport({ 'k8s-ndots': 'fail' }) }],
+        [
+          {
+            unchanged: false,
+            etag: 'e',
+            entityRef: c,
+            report: fakeReport({ 'k8s-ndots': 'fail' }),
+          },
+        ],
         'r1',
         { now: 1000, nextScanAt: 1000 },
       );
@@ -143,13 +155,19 @@ describe.each(databases.eachSupportedId())(
       const stored = await store.queue.completeScans(
         [
           {
+            unchanged: false,
             entityRef: a,
             report: fakeReport({ 'go-get-install': 'fail' }),
             etag: 'ea',
           },
-          { entityRef: b },
-          { entityRef: c },
-          { entityRef: theirs[0].entityRef, report: fakeReport() },
+          { unchanged: true, entityRef: b },
+          { unchanged: true, entityRef: c },
+          {
+            unchanged: false,
+            etag: 'e',
+            entityRef: theirs[0].entityRef,
+            report: fakeReport(),
+          },
         ],
         'r1',
         { now: 2000, nextScanAt: 9000 },
@@ -204,6 +222,7 @@ describe.each(databases.eachSupportedId())(
       await store.queue.completeScans(
         [
           {
+            unchanged: false,
             entityRef: ref,
             report: fakeReport({
               'go-get-install': 'fail',
@@ -242,10 +261,14 @@ describe.each(databases.eachSupportedId())(
         limit: 1,
         leaseMs: 500,
       });
-      await store.queue.completeScans([{ entityRef: ref }], 'r1', {
-        now: 2000,
-        nextScanAt: 3000,
-      });
+      await store.queue.completeScans(
+        [{ unchanged: true, entityRef: ref }],
+        'r1',
+        {
+          now: 2000,
+          nextScanAt: 3000,
+        },
+      );
       await store.queue.claimDue({
         owner: 'r1',
         now: 3000,

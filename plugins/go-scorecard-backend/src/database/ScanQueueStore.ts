@@ -148,8 +148,12 @@ export class DatabaseScanQueueStore implements ScanQueueStore {
       lease_owner: null,
       lease_expires_at: null,
     } satisfies Partial<EntityRow>;
-    const unchangedRefs = outcomes.filter(o => !o.report).map(o => o.entityRef);
-    const analyzedRefs = outcomes.filter(o => o.report).map(o => o.entityRef);
+    const unchangedRefs = outcomes
+      .filter(o => o.unchanged)
+      .map(o => o.entityRef);
+    const analyzedRefs = outcomes
+      .filter(o => !o.unchanged)
+      .map(o => o.entityRef);
     return this.knex.transaction(async tx => {
       const stored = new Set<string>();
       const historyRows: HistoryRow[] = [];
@@ -195,9 +199,11 @@ export class DatabaseScanQueueStore implements ScanQueueStore {
       }
       const entityRows: EntityRow[] = [];
       const resultRows: CheckResultRow[] = [];
-      for (const { entityRef, report, etag } of outcomes) {
+      for (const outcome of outcomes) {
+        if (outcome.unchanged) continue;
+        const { entityRef, report, etag } = outcome;
         const row = held.get(entityRef);
-        if (!row || !report) continue;
+        if (!row) continue;
         stored.add(entityRef);
         const analyzed = analyzedColumns(report, etag, now);
         entityRows.push({ ...row, ...released, ...analyzed.columns });

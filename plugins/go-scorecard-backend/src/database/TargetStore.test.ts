@@ -22,7 +22,14 @@ describe.each(databases.eachSupportedId())('TargetStore on %p', databaseId => {
       entityRef: 'component:default/a',
     });
     await queue.completeScans(
-      [{ entityRef: 'component:default/a', report: fakeReport(), etag: 'e1' }],
+      [
+        {
+          unchanged: false,
+          entityRef: 'component:default/a',
+          report: fakeReport(),
+          etag: 'e1',
+        },
+      ],
       'r1',
       { now: 1000, nextScanAt: 5000 },
     );

@@ -67,6 +67,7 @@ describe('the embedded default database (app-config.yaml)', () => {
     await first.store.completeScans(
       [
         {
+          unchanged: false,
           entityRef,
           report: fakeReport({ 'k8s-prestop': 'fail' }),
           etag: 'e1',

@@ -101,12 +101,16 @@ export type ScanRequest =
   | { requested: false; unknown?: false; retryAt: number };
 
 /** The outcome of one successful scan: a new report (with the source's ETag), or unchanged. */
-export interface ScanOutcomeRecord {
-  entityRef: string;
-  /** The analysis; absent when the source was unchanged since the stored ETag. */
-  report?: ScanReport;
-  etag?: string;
-}
+/**
+ * What one scan of an entity gave: the source unchanged since the stored ETag, or a new
+ * report with the source's ETag. The one shape from the scanner to the store.
+ */
+export type ScanOutcome =
+  | { unchanged: true }
+  | { unchanged: false; report: ScanReport; etag: string };
+
+/** A scan's outcome for one entity, as the store writes it. */
+export type ScanOutcomeRecord = { entityRef: string } & ScanOutcome;
 
 /** What a failed scan writes. */
 export interface FailedScan {

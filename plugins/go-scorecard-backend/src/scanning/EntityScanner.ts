@@ -1,16 +1,12 @@
 import {
   capFindings,
   DEFAULT_MAX_FINDINGS_PER_CHECK,
-  ScanReport,
 } from '@internal/plugin-go-scorecard-common';
 import { Analyzer } from '@internal/plugin-go-scorecard-node';
-import { ClaimedEntity } from '../database/types';
+import { ClaimedEntity, ScanOutcome } from '../database/types';
 import { SourceFetcher } from '../source/SourceFetcher';
 
-/** The outcome of scanning one entity: unchanged since the stored ETag, or a new report. */
-export type ScanOutcome =
-  | { unchanged: true }
-  | { unchanged: false; report: ScanReport; etag: string };
+export type { ScanOutcome } from '../database/types';
 
 /** Scans one claimed entity. Must stop when `signal` aborts. */
 export interface EntityScanner {

@@ -53,14 +53,20 @@ describe.each(databases.eachSupportedId())(
       const { store, refs, written, batch } = await setup(4);
       const outcomes = batch(60_000);
       await outcomes.add({
+        unchanged: false,
         entityRef: refs[0],
         report: fakeReport(),
         etag: 'a',
       });
-      await outcomes.add({ entityRef: refs[1] });
+      await outcomes.add({ unchanged: true, entityRef: refs[1] });
       expect(written).not.toHaveBeenCalled();
-      await outcomes.add({ entityRef: refs[2], report: fakeReport() });
-      await outcomes.add({ entityRef: refs[3] });
+      await outcomes.add({
+        unchanged: false,
+        etag: 'e',
+        entityRef: refs[2],
+        report: fakeReport(),
+      });
+      await outcomes.add({ unchanged: true, entityRef: refs[3] });
       await outcomes.flush();
 
       expect(
@@ -81,7 +87,12 @@ describe.each(databases.eachSupportedId())(
 
     it('writes a batch that is not full after the delay', async () => {
       const { store, refs, written, batch } = await setup(1);
-      await batch(20).add({ entityRef: refs[0], report: fakeReport() });
+      await batch(20).add({
+        unchanged: false,
+        etag: 'e',
+        entityRef: refs[0],
+        report: fakeReport(),
+      });
       for (let i = 0; i < 100 && !written.mock.calls.length; i++)
         await new Promise(r => setTimeout(r, 10));
       await written.mock.results[0]?.value;
@@ -101,8 +112,18 @@ describe.each(databases.eachSupportedId())(
         entityRef: refs[1],
       });
       const outcomes = batch(60_000);
-      await outcomes.add({ entityRef: refs[0], report: fakeReport() });
-      await outcomes.add({ entityRef: refs[1], report: fakeReport() });
+      await outcomes.add({
+        unchanged: false,
+        etag: 'e',
+        entityRef: refs[0],
+        report: fakeReport(),
+      });
+      await outcomes.add({
+        unchanged: false,
+        etag: 'e',
+        entityRef: refs[1],
+        report: fakeReport(),
+      });
       await outcomes.flush();
 
       expect(logger.warn).toHaveBeenCalledWith(
@@ -121,9 +142,19 @@ describe.each(databases.eachSupportedId())(
       const { store, refs, logger, written, batch } = await setup(2);
       written.mockRejectedValueOnce(new Error('connection lost'));
       const outcomes = batch(60_000);
-      await outcomes.add({ entityRef: refs[0], report: fakeReport() });
+      await outcomes.add({
+        unchanged: false,
+        etag: 'e',
+        entityRef: refs[0],
+        report: fakeReport(),
+      });
       await outcomes.flush();
-      await outcomes.add({ entityRef: refs[1], report: fakeReport() });
+      await outcomes.add({
+        unchanged: false,
+        etag: 'e',
+        entityRef: refs[1],
+        report: fakeReport(),
+      });
       await outcomes.flush();
 
       expect(logger.error).toHaveBeenCalledWith(

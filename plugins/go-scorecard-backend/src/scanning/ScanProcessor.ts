@@ -50,13 +50,10 @@ export class ScanProcessor {
     ]);
     try {
       const outcome = await untilAborted(scanner.scan(claim, signal), signal);
-      const record: ScanOutcomeRecord = outcome.unchanged
-        ? { entityRef: claim.entityRef }
-        : {
-            entityRef: claim.entityRef,
-            report: outcome.report,
-            etag: outcome.etag,
-          };
+      const record: ScanOutcomeRecord = {
+        entityRef: claim.entityRef,
+        ...outcome,
+      };
       if (outcomes) await outcomes.add(record);
       else await this.store(record);
     } catch (error) {

@@ -75,6 +75,7 @@ describe.each(databases.eachSupportedId())(
       await store.completeScans(
         [
           {
+            unchanged: false,
             entityRef: 'component:default/noted',
             report: { ...fakeReport({ 'go-get-install': 'fail' }), notes },
             etag: 'e1',
