@@ -1,6 +1,8 @@
 /*
  * `yarn generate:openapi`: writes src/schema/openapi.generated.ts from
  * src/schema/openapi.yaml (the file to edit), then formats it with the repo's prettier.
+ * The package.json script then runs the common package's `generate:types`, which writes
+ * the wire types (plugins/go-scorecard-common/src/generated/openapi.ts) from the same file.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -573,12 +573,18 @@ export const spec = {
         type: 'string',
         enum: ['pass', 'warn', 'fail', 'not_applicable', 'error'],
       },
+      LessonId: {
+        description:
+          "A lesson's number (the common package's `lessons`; a test checks they agree).",
+        type: 'integer',
+        enum: [1, 2, 3, 4, 5],
+      },
       Lesson: {
         type: 'object',
         required: ['id', 'slug', 'title', 'summary', 'docPath'],
         properties: {
           id: {
-            type: 'integer',
+            $ref: '#/components/schemas/LessonId',
           },
           slug: {
             type: 'string',
@@ -612,7 +618,7 @@ export const spec = {
             type: 'string',
           },
           lesson: {
-            type: 'integer',
+            $ref: '#/components/schemas/LessonId',
           },
           title: {
             type: 'string',
@@ -663,7 +669,7 @@ export const spec = {
             type: 'string',
           },
           lesson: {
-            type: 'integer',
+            $ref: '#/components/schemas/LessonId',
           },
           severity: {
             type: 'string',
@@ -1009,9 +1015,10 @@ export const spec = {
                 type: 'array',
                 items: {
                   type: 'object',
+                  required: ['lesson', 'slug', 'title', 'entities'],
                   properties: {
                     lesson: {
-                      type: 'integer',
+                      $ref: '#/components/schemas/LessonId',
                     },
                     slug: {
                       type: 'string',
@@ -1029,6 +1036,13 @@ export const spec = {
                 type: 'array',
                 items: {
                   type: 'object',
+                  required: [
+                    'owner',
+                    'entities',
+                    'failingEntities',
+                    'failedEntities',
+                    'counts',
+                  ],
                   properties: {
                     owner: {
                       type: 'string',
@@ -1057,6 +1071,7 @@ export const spec = {
                 type: 'array',
                 items: {
                   type: 'object',
+                  required: ['id', 'counts'],
                   properties: {
                     id: {
                       type: 'string',

@@ -1,4 +1,5 @@
 import {
+  lessons,
   reportSortFields,
   reportStatusFilters,
 } from '@internal/plugin-go-scorecard-common';
@@ -17,5 +18,11 @@ describe('openapi.generated.ts', () => {
     const { orderBy, status } = spec.components.parameters;
     expect(orderBy.schema.enum).toEqual(reportSortFields);
     expect(status.schema.items.enum).toEqual(reportStatusFilters);
+  });
+
+  it('lists the lesson ids of the common catalog', () => {
+    expect(spec.components.schemas.LessonId.enum).toEqual(
+      lessons.map(l => l.id),
+    );
   });
 });
