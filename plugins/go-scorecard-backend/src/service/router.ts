@@ -7,13 +7,16 @@ import {
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  CheckCatalog,
   checkDocPath,
   checks,
   DEFAULT_MAX_FINDINGS_PER_CHECK,
   goScorecardScanTriggerPermission,
+  History,
   lessonDocFile,
   lessons,
   normalizeEntityRef,
+  ScanNowResult,
 } from '@internal/plugin-go-scorecard-common';
 import express from 'express';
 import { HistoryStore } from '../database/HistoryStore';
@@ -26,7 +29,6 @@ import { reportCsv } from '../report/reportCsv';
 import { EntitySelection } from '../scanning/EntitySelection';
 import { ScanWorker } from '../scanning/ScanWorker';
 import { createOpenApiRouter } from '../schema/openapi.generated';
-import { asJsonBody } from './asJsonBody';
 import { entityResponse, unsyncedResponse } from './entityResponse';
 import { ReadableEntities } from './ReadableEntities';
 import { LocalRoots } from '../source/LocalRoots';
@@ -89,7 +91,7 @@ export async function createRouter(
         docPath: `/go-scorecard/lessons/${l.slug}`,
       })),
       checks: checks.map(c => ({ ...c, docPath: checkDocPath(c) })),
-    });
+    } satisfies CheckCatalog);
   });
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
@@ -99,11 +101,7 @@ export async function createRouter(
     if (!entity) throw new NotFoundError(`No entity ${ref}`);
     const result = await store.getEntityResult(ref);
     if (result) {
-      res.json(
-        asJsonBody(
-          entityResponse(result, options.localRoots, maxFindingsPerCheck),
-        ),
-      );
+      res.json(entityResponse(result, options.localRoots, maxFindingsPerCheck));
       return;
     }
     // Not stored: either not selected, or selected but not copied from the catalog yet
@@ -113,12 +111,10 @@ export async function createRouter(
         `Entity ${ref} is not scanned by the Go scorecard`,
       );
     res.json(
-      asJsonBody(
-        unsyncedResponse(
-          selection.toTarget(entity),
-          options.catalogSyncIntervalMs ??
-            defaultScorecardConfig.catalogSyncIntervalMs,
-        ),
+      unsyncedResponse(
+        selection.toTarget(entity),
+        options.catalogSyncIntervalMs ??
+          defaultScorecardConfig.catalogSyncIntervalMs,
       ),
     );
   });
@@ -169,17 +165,15 @@ export async function createRouter(
       return;
     }
     const result = await store.getEntityResult(ref);
-    res.status(state === 'completed' ? 200 : 202).json(
-      asJsonBody({
-        scan: {
-          state,
-          nextScanAllowedAt: new Date(
-            Date.now() + scanNowCooldownMs,
-          ).toISOString(),
-        },
-        ...entityResponse(result!, options.localRoots, maxFindingsPerCheck),
-      }),
-    );
+    res.status(state === 'completed' ? 200 : 202).json({
+      scan: {
+        state,
+        nextScanAllowedAt: new Date(
+          Date.now() + scanNowCooldownMs,
+        ).toISOString(),
+      },
+      ...entityResponse(result!, options.localRoots, maxFindingsPerCheck),
+    } satisfies ScanNowResult);
   });
 
   const report = async (
@@ -220,7 +214,7 @@ export async function createRouter(
   router.get('/report', async (req, res) => {
     const { offset, limit } = req.query;
     const query = parseReportQuery(req.query, { offset, limit });
-    res.json(asJsonBody(await report(await httpAuth.credentials(req), query)));
+    res.json(await report(await httpAuth.credentials(req), query));
   });
 
   router.get('/history', async (req, res) => {
@@ -251,7 +245,7 @@ export async function createRouter(
         entityRef: ref,
         days,
         points: await store.entityHistory(ref, since),
-      });
+      } satisfies History);
       return;
     }
     const owner =
@@ -271,7 +265,7 @@ export async function createRouter(
       owner,
       days,
       points: await store.dailyHistory(since, entityRefs),
-    });
+    } satisfies History);
   });
 
   return router;
