@@ -1,6 +1,5 @@
 import { ShellCommand } from '../facts';
-import { shellCommands } from '../shell/commands';
-import { quoteArgv } from '../shell/quote';
+import { argvCommands, shellCommands } from '../shell/commands';
 import { tokenize } from '../shell/tokenize';
 import { MappedText } from '../text/mappedText';
 
@@ -123,7 +122,7 @@ function runCommands(path: string, run: Instruction): ShellCommand[] {
     try {
       const argv: unknown = JSON.parse(script);
       if (Array.isArray(argv) && argv.every(a => typeof a === 'string')) {
-        return shellCommands(quoteArgv(argv), run.line, path, () => run.line);
+        return argvCommands(argv, run.line, path);
       }
     } catch {
       // not JSON: Docker runs it in shell form

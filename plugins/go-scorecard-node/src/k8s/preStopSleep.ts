@@ -1,5 +1,4 @@
-import { shellCommands } from '../shell/commands';
-import { quoteArgv } from '../shell/quote';
+import { argvCommands } from '../shell/commands';
 
 /** Seconds of a `sleep` argument: `5`, `5s`, `1.5`, `2m`; undefined when not a duration. */
 function seconds(arg: string | undefined): number | undefined {
@@ -15,7 +14,7 @@ function seconds(arg: string | undefined): number | undefined {
  */
 export function preStopSleepSeconds(command: string[]): number | undefined {
   let total: number | undefined;
-  for (const c of shellCommands(quoteArgv(command), 1, '')) {
+  for (const c of argvCommands(command, 1, '')) {
     const name = c.argv[0]?.slice(c.argv[0].lastIndexOf('/') + 1);
     const s = name === 'sleep' ? seconds(c.argv[1]) : undefined;
     if (s !== undefined) total = (total ?? 0) + s;

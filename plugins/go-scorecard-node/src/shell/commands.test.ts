@@ -1,4 +1,4 @@
-import { shellCommands } from './commands';
+import { argvCommands, shellCommands } from './commands';
 
 const argvs = (script: string) =>
   shellCommands(script, 1, 'x.sh').map(c => c.argv);
@@ -363,5 +363,32 @@ describe('shellCommands', () => {
         '11: bash',
       ]);
     });
+  });
+});
+
+describe('argvCommands', () => {
+  it('takes the words of an exec-form argv as given: no splitting, quoting or expansion', () => {
+    const cmds = argvCommands(
+      ['go', 'install', "it's a path/$(x)@v1", 'two words'],
+      7,
+      'Dockerfile',
+    );
+    expect(cmds.map(c => [c.line, c.argv])).toEqual([
+      [7, ['go', 'install', "it's a path/$(x)@v1", 'two words']],
+    ]);
+  });
+
+  it('still reads the script a shell in the argv is given, and unwraps env', () => {
+    const cmds = argvCommands(
+      ['env', 'GO111MODULE=off', 'sh', '-c', 'go get a/b && go vet ./...'],
+      3,
+      'Dockerfile',
+    );
+    expect(cmds.map(c => c.argv)).toEqual([
+      ['sh', '-c', 'go get a/b && go vet ./...'],
+      ['go', 'get', 'a/b'],
+      ['go', 'vet', './...'],
+    ]);
+    expect(cmds[1].env).toMatchObject({ GO111MODULE: 'off' });
   });
 });

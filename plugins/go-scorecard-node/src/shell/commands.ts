@@ -72,7 +72,8 @@ function unwrap(words: WordToken[], env: Record<string, string>): WordToken[] {
         i++;
         break;
       }
-      const assignment = ASSIGNMENT.exec(rest[i].raw);
+      // The wrapper sees its arguments after quote removal: `env 'A=1' cmd` sets A.
+      const assignment = ASSIGNMENT.exec(v);
       if (assignment) {
         env[assignment[1]] = v.slice(v.indexOf('=') + 1);
         i++;
@@ -393,4 +394,32 @@ export function shellCommands(
   const index = lineOf ? undefined : new LineIndex(script);
   const map = lineOf ?? ((o: number) => firstLine + index!.lineOf(o) - 1);
   return new CommandBuilder(script, path, map, 0).run(tokenize(script));
+}
+
+/**
+ * The commands of an exec-form argv (a Dockerfile `RUN ["go", "install", "x@v1"]`, a
+ * container's `exec.command`): no shell splits or expands it, so its words are the
+ * command's words as given (a `sh -c` script among them is still read as a script). All
+ * on `line`; the snippet shows the argv single-quoted.
+ */
+export function argvCommands(
+  argv: string[],
+  line: number,
+  path: string,
+): ShellCommand[] {
+  const words: WordToken[] = [];
+  let script = '';
+  for (const value of argv) {
+    if (script) script += ' ';
+    const raw = `'${value.replace(/'/g, `'\\''`)}'`;
+    words.push({
+      kind: 'word',
+      value,
+      raw,
+      start: script.length,
+      end: script.length + raw.length,
+    });
+    script += raw;
+  }
+  return new CommandBuilder(script, path, () => line, 0).run(words);
 }
