@@ -1,6 +1,6 @@
 import { ServiceFacts } from '../facts';
 import { ServiceProgram } from '../program/serviceProgram';
-import { durationSeconds } from '../program/valueFlow';
+import { durationSeconds } from '../program/origins';
 import {
   thirdPartyContainerName,
   thirdPartyContainers,

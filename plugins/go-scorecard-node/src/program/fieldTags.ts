@@ -1,6 +1,6 @@
 import { ConfigLoadFacts, FieldFacts, Where } from '../facts';
 import { Program, ResolvedType } from './program';
-import type { Origin } from './valueFlow';
+import type { Origin } from './origins';
 
 /**
  * A config loader's view of one field: the loader, its env prefix, and the field's path from the

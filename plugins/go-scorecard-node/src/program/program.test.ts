@@ -1,4 +1,4 @@
-import { Origin } from './valueFlow';
+import { Origin } from './origins';
 import { ServiceFacts, ValueExpr } from '../facts';
 import { linkSources } from '../__testUtils__/linkSources';
 import { ServiceProgram } from './serviceProgram';

@@ -1,23 +1,19 @@
-import { GoFileFacts, StoreFacts, ValueExpr, Where } from '../facts';
+import { ValueExpr } from '../facts';
 import { VIPER_GETTERS } from '../go/knownCalls';
 import { FieldTags, tagOrigins } from './fieldTags';
-import { parseGoDuration } from './goDuration';
-import { FuncInfo, Program, Site } from './program';
-
-/**
- * Where a value may come from, after following it through the program: a string or a number
- * written in the code (or in a struct tag), an environment variable, or a configuration key. `at`
- * is where it is written (the literal, the tag, the getenv call).
- */
-export type Origin =
-  | { k: 'string'; value: string; at: Where }
-  /** A number; `seconds` when it is a duration in seconds (else a plain number, or nanoseconds). */
-  | { k: 'number'; value: number; seconds: boolean; at: Where }
-  | { k: 'env'; name: string; at: Where }
-  | { k: 'config'; key: string; at: Where };
+import {
+  binaryOrigins,
+  durationSeconds,
+  formatOrigins,
+  Origin,
+  originValueText,
+  unique,
+} from './origins';
+import { Program, Site } from './program';
+import { StoreIndex } from './storeIndex';
 
 /** A site with the arguments its function was called with, when it was entered through a call. */
-interface Context extends Site {
+export interface Context extends Site {
   bind?: { args: ValueExpr[]; ctx: Context };
   /** Calls entered to get here. */
   calls: number;
@@ -25,8 +21,6 @@ interface Context extends Site {
 
 /** Most calls followed into (returns, setters) or out of (parameters) from one value. */
 const MAX_CALLS = 6;
-/** Most origins kept for one value. */
-const MAX_ORIGINS = 64;
 const KOANF_GETTERS = new Set([
   'Get',
   'String',
@@ -46,47 +40,6 @@ const CONFIG_GETTERS: Record<string, ReadonlySet<string>> = {
 
 /** Looks like an environment variable name (a string, not code). */
 const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
-const FORMAT_VERB = /%[-+# 0-9.*]*[a-zA-Z%]/g;
-
-function originText(o: Origin): string {
-  switch (o.k) {
-    case 'env':
-      return o.name;
-    case 'config':
-      return o.key;
-    default:
-      return String(o.value);
-  }
-}
-
-function unique(origins: Origin[]): Origin[] {
-  const seen = new Set<string>();
-  const out: Origin[] = [];
-  for (const o of origins) {
-    const key = `${o.k}|${originText(o)}|${o.at.path}:${o.at.line}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(o);
-    if (out.length >= MAX_ORIGINS) break;
-  }
-  return out;
-}
-
-/**
- * The seconds of an origin read as a `time.Duration`: a number with a time unit, a bare number
- * (nanoseconds), or a duration string (`"20s"`, a config default).
- */
-export function durationSeconds(o: Origin): number | undefined {
-  if (o.k === 'number') return o.seconds ? o.value : o.value * 1e-9;
-  if (o.k === 'string') return parseGoDuration(o.value);
-  return undefined;
-}
-
-function text(o: Origin): string | undefined {
-  if (o.k === 'string') return o.value;
-  if (o.k === 'number') return String(o.value);
-  return undefined;
-}
 
 /**
  * Follows values through the program: locals to their assignments, parameters to the arguments of
@@ -103,16 +56,12 @@ export class ValueFlow {
   private readonly visiting = new Set<string>();
   /** Counts evaluations cut short (a cycle, the call bound): a result computed without one is memoized. */
   private cuts = 0;
-  private fieldStores:
-    | Map<string, { store: StoreFacts; file: GoFileFacts; bind?: Context }[]>
-    | undefined;
-  private globalStores:
-    | Map<string, { store: StoreFacts; file: GoFileFacts }[]>
-    | undefined;
+  private readonly stores: StoreIndex;
   readonly tags: FieldTags;
 
   constructor(readonly program: Program) {
     this.tags = new FieldTags(program);
+    this.stores = new StoreIndex(program);
   }
 
   /** The origins of a value read at a site. */
@@ -160,13 +109,13 @@ export class ValueFlow {
           key => ({ k: 'config', key, at: expr.at } as Origin),
         );
       case 'binary':
-        return this.binary(
+        return binaryOrigins(
           expr.op,
           this.evaluate(expr.left, ctx),
           this.evaluate(expr.right, ctx),
         );
       case 'format':
-        return this.format(
+        return formatOrigins(
           expr.format,
           expr.args.map(a => this.evaluate(a, ctx)),
           expr.at,
@@ -201,7 +150,7 @@ export class ValueFlow {
     return [
       ...new Set(
         this.evaluate(expr, ctx)
-          .map(text)
+          .map(originValueText)
           .filter((s): s is string => s !== undefined),
       ),
     ];
@@ -279,7 +228,7 @@ export class ValueFlow {
             }),
           );
       }
-      for (const { store, file } of this.storesOfGlobal(key)) {
+      for (const { store, file } of this.stores.storesOfGlobal(key)) {
         out.push(
           ...this.evaluate(store.value, {
             file,
@@ -305,7 +254,7 @@ export class ValueFlow {
       const out: Origin[] = [];
       const found = this.program.fieldOf(type, name);
       if (found) out.push(...tagOrigins(found.field, this.tags.loadsOf(key)));
-      for (const { store, file, bind } of this.storesOfField(key)) {
+      for (const { store, file, bind } of this.stores.storesOfField(key)) {
         const site: Context = bind ?? {
           file,
           owner: store.owner,
@@ -410,159 +359,9 @@ export class ValueFlow {
         bind: { args: expr.args, ctx },
         calls: ctx.calls + 1,
       };
-      return this.derefStores(fn, expr.index).flatMap(s =>
-        this.evaluate(s.value, inner),
-      );
+      return this.stores
+        .derefStores(fn, expr.index)
+        .flatMap(s => this.evaluate(s.value, inner));
     });
-  }
-
-  private derefStores(fn: FuncInfo, param: number): StoreFacts[] {
-    return fn.file.program.stores.filter(
-      s =>
-        s.owner === fn.index &&
-        s.target.k === 'deref' &&
-        s.target.of.k === 'param' &&
-        s.target.of.index === param,
-    );
-  }
-
-  private storesOfGlobal(key: string) {
-    if (!this.globalStores) {
-      const index = new Map<
-        string,
-        { store: StoreFacts; file: GoFileFacts }[]
-      >();
-      for (const file of this.program.facts.goFiles) {
-        for (const store of file.program.stores) {
-          if (store.target.k !== 'global') continue;
-          const k = this.program.globalKey(
-            { file, owner: store.owner },
-            store.target.pkg,
-            store.target.name,
-          );
-          if (k) index.set(k, [...(index.get(k) ?? []), { store, file }]);
-        }
-      }
-      this.globalStores = index;
-    }
-    return this.globalStores.get(key) ?? [];
-  }
-
-  /**
-   * Stores into fields, by field key: `x.f = v`, `T{f: v}`, flag defaults, and setter calls
-   * (`mustMapEnv(&svc.f, "X")`: the callee's `*p = v` under the call's arguments).
-   */
-  private storesOfField(key: string) {
-    if (!this.fieldStores) {
-      const index = new Map<
-        string,
-        { store: StoreFacts; file: GoFileFacts; bind?: Context }[]
-      >();
-      const add = (
-        k: string | undefined,
-        entry: { store: StoreFacts; file: GoFileFacts; bind?: Context },
-      ) => {
-        if (k) index.set(k, [...(index.get(k) ?? []), entry]);
-      };
-      for (const file of this.program.facts.goFiles) {
-        for (const store of file.program.stores) {
-          if (store.target.k !== 'field') continue;
-          const site = { file, owner: store.owner };
-          add(
-            this.program.fieldKey(
-              this.program.typeOf(store.target.of, site),
-              store.target.name,
-            ),
-            { store, file },
-          );
-        }
-        for (const call of file.program.calls) {
-          call.args.forEach((arg, i) => {
-            if (arg.k !== 'addr' || arg.of.k !== 'field') return;
-            const site = { file, owner: call.owner };
-            const k = this.program.fieldKey(
-              this.program.typeOf(arg.of.of, site),
-              arg.of.name,
-            );
-            if (!k) return;
-            for (const fn of this.program.callees(call.callee, site)) {
-              for (const store of this.derefStores(fn, i)) {
-                const caller: Context = { file, owner: call.owner, calls: 0 };
-                add(k, {
-                  store,
-                  file: fn.file,
-                  bind: {
-                    file: fn.file,
-                    owner: fn.index,
-                    bind: { args: call.args, ctx: caller },
-                    calls: 1,
-                  },
-                });
-              }
-            }
-          });
-        }
-      }
-      this.fieldStores = index;
-    }
-    return this.fieldStores.get(key) ?? [];
-  }
-
-  private binary(op: string, left: Origin[], right: Origin[]): Origin[] {
-    const out: Origin[] = [];
-    // Environment and config origins of either side still feed the value.
-    out.push(
-      ...left.filter(o => o.k === 'env' || o.k === 'config'),
-      ...right.filter(o => o.k === 'env' || o.k === 'config'),
-    );
-    const ls = left.filter(o => o.k === 'string' || o.k === 'number');
-    const rs = right.filter(o => o.k === 'string' || o.k === 'number');
-    for (const l of ls) {
-      for (const r of rs) {
-        if (out.length >= MAX_ORIGINS) return out;
-        if (l.k === 'number' && r.k === 'number') {
-          const seconds = l.seconds || r.seconds;
-          let value: number | undefined;
-          if (op === '*') value = l.value * r.value;
-          else if (op === '/' && r.value) value = l.value / r.value;
-          else if (op === '+') value = l.value + r.value;
-          else if (op === '-') value = l.value - r.value;
-          if (value !== undefined)
-            out.push({
-              k: 'number',
-              value,
-              seconds: op === '/' ? l.seconds : seconds,
-              at: l.at,
-            });
-        } else if (op === '+') {
-          out.push({ k: 'string', value: text(l)! + text(r)!, at: l.at });
-        }
-      }
-    }
-    return out;
-  }
-
-  /** `fmt.Sprintf`: the formatted values when every argument has values. */
-  private format(format: string, args: Origin[][], at: Where): Origin[] {
-    const out: Origin[] = args
-      .flat()
-      .filter(o => o.k === 'env' || o.k === 'config');
-    const verbs = format.match(FORMAT_VERB)?.filter(v => v !== '%%') ?? [];
-    const values = args.map(a =>
-      a.filter(o => o.k === 'string' || o.k === 'number'),
-    );
-    if (verbs.length !== args.length || values.some(v => v.length === 0))
-      return out;
-    let combos: Origin[][] = [[]];
-    for (const part of values)
-      combos = combos.flatMap(c => part.map(v => [...c, v])).slice(0, 16);
-    for (const c of combos) {
-      let i = 0;
-      const value = format.replace(FORMAT_VERB, v =>
-        v === '%%' ? '%' : text(c[i++])!,
-      );
-      out.push({ k: 'string', value, at: c[0]?.at ?? at });
-    }
-    return out;
   }
 }
