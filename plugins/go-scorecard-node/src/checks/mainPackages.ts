@@ -7,7 +7,7 @@ import {
   ServiceFacts,
   SignalHandling,
 } from '../facts';
-import { methodRole } from '../go/shutdownFacts';
+import { methodRole } from '../go/serverMethods';
 import { orderOf, runsIn } from '../program/binaries';
 import { ServiceProgram } from '../program/serviceProgram';
 

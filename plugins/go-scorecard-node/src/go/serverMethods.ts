@@ -1,0 +1,62 @@
+import { ServerKind } from './serverBindings';
+
+/** What a server method does. */
+export type MethodRole =
+  | 'serve'
+  | 'close'
+  | 'shutdown'
+  | 'stop'
+  | 'gracefulStop';
+
+/** The server methods that matter, by server kind, and what each does. */
+export const METHODS: Record<ServerKind, ReadonlyMap<string, MethodRole>> = {
+  http: new Map([
+    ['ListenAndServe', 'serve'],
+    ['ListenAndServeTLS', 'serve'],
+    ['Serve', 'serve'],
+    ['ServeTLS', 'serve'],
+    ['Close', 'close'],
+    ['Shutdown', 'shutdown'],
+  ]),
+  grpc: new Map([
+    ['Serve', 'serve'],
+    ['Stop', 'stop'],
+    ['GracefulStop', 'gracefulStop'],
+  ]),
+  framework: new Map([
+    ['Shutdown', 'shutdown'],
+    ['ShutdownWithContext', 'shutdown'],
+    ['ShutdownWithTimeout', 'shutdown'],
+    ['Run', 'serve'],
+    ['RunTLS', 'serve'],
+    ['Start', 'serve'],
+    ['StartTLS', 'serve'],
+    ['Listen', 'serve'],
+    ['ListenTLS', 'serve'],
+  ]),
+};
+
+/** What `method` does on a server of `kind`, if it is one of the methods that matter. */
+export function methodRole(
+  kind: ServerKind,
+  method: string,
+): MethodRole | undefined {
+  return METHODS[kind].get(method);
+}
+
+/** Names of the server methods the extractor looks for. */
+export const SERVER_METHOD_NAMES = [
+  ...new Set(Object.values(METHODS).flatMap(m => [...m.keys()])),
+];
+
+/** net/http functions and methods that serve. */
+export const HTTP_SERVE_FUNCS = new Set([
+  'ListenAndServe',
+  'ListenAndServeTLS',
+  'Serve',
+  'ServeTLS',
+]);
+
+/** Constructors and types of servers, per package. */
+export const FRAMEWORK_CONSTRUCTORS = new Set(['Default', 'New']);
+export const FRAMEWORK_TYPES = new Set(['Engine', 'Echo', 'App']);
