@@ -1,13 +1,7 @@
 import { ShellCommand } from '../facts';
 import { LineIndex, shorten } from '../text/lineIndex';
-import {
-  RedirectToken,
-  ShellToken,
-  WordToken,
-  commandSubstitutions,
-  heredocScript,
-  tokenize,
-} from './tokenize';
+import { commandSubstitutions, heredocScript } from './substitutions';
+import { RedirectToken, ShellToken, WordToken, tokenize } from './tokenize';
 
 /** Maps an offset of the script to its 1-based line in the file. */
 export type LineOfOffset = (offset: number) => number;

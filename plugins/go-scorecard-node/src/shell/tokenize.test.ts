@@ -1,4 +1,5 @@
-import { commandSubstitutions, heredocScript, tokenize } from './tokenize';
+import { commandSubstitutions, heredocScript } from './substitutions';
+import { tokenize } from './tokenize';
 
 const words = (s: string) =>
   tokenize(s).map(t => (t.kind === 'word' ? t.value : `<${t.op}>`));
