@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 import { assertYamlDepth } from '../../yaml/yamlDepth';
-import { parseTemplate, TemplateNode } from './templateSyntax';
+import { TemplateNode } from './templateNodes';
+import { parseTemplate } from './templateSyntax';
 import { Defines, renderTemplate, RenderedTemplate } from './renderTemplate';
 import { isPlainMap, mergeValues, UNKNOWN } from './templateValues';
 

@@ -1,11 +1,7 @@
 import { LineIndex } from '../../text/lineIndex';
 import { TEMPLATE_FUNCTIONS } from './templateFunctions';
-import {
-  Operand,
-  parseTemplate,
-  Pipeline,
-  TemplateNode,
-} from './templateSyntax';
+import { Operand, Pipeline, TemplateNode } from './templateNodes';
+import { parseTemplate } from './templateSyntax';
 import {
   isPlainMap,
   printValue,

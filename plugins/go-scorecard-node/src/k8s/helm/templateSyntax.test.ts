@@ -1,4 +1,5 @@
-import { parseTemplate, TemplateSyntaxError } from './templateSyntax';
+import { TemplateSyntaxError } from './templateNodes';
+import { parseTemplate } from './templateSyntax';
 
 describe('parseTemplate', () => {
   it('trims white space around {{- and -}} and keeps source offsets', () => {
