@@ -1,14 +1,9 @@
-import {
-  CheckResult,
-  CheckStatus,
-  ScanNote,
-  ScanReport,
-} from '@internal/plugin-go-scorecard-common';
+import { ScanNote, ScanReport } from '@internal/plugin-go-scorecard-common';
 import { BuildFileText, readBuildFiles } from './ci/buildFiles';
 import { imagesBuiltBy, imagesBuiltIn } from './ci/builtImages';
 import { jsonConfigValues, tomlConfigValues } from './config/configValues';
-import { RegisteredCheck, registeredChecks } from './checks';
-import { CheckOutcome } from './checks/types';
+import { registeredChecks } from './checks';
+import { InputFailure, messageOf, runCheck } from './checkResult';
 import { decodeSource } from './decodeSource';
 import { BuiltImage, GoModFile, GoSumEntry, ServiceFacts } from './facts';
 import { GoParser } from './go/GoParser';
@@ -36,13 +31,6 @@ export interface AnalyzerOptions {
    * follow values and calls through it). For benchmarks.
    */
   onPhase?: (phase: 'facts' | 'link', ms: number) => void;
-}
-
-/** A file that could not be analyzed, and why: checks that read its kind report `error`. */
-interface InputFailure {
-  kind: InputKind;
-  path: string;
-  message: string;
 }
 
 const MiB = 1024 * 1024;
@@ -309,72 +297,6 @@ export class Analyzer {
   }
 }
 
-function runCheck(
-  { check, definition }: RegisteredCheck,
-  facts: ServiceFacts,
-  program: ServiceProgram,
-  failures: InputFailure[],
-): CheckResult {
-  const base = {
-    id: check.id,
-    lesson: definition.lesson,
-    severity: definition.severity,
-  };
-  let outcome: CheckOutcome;
-  try {
-    outcome = check.run(facts, program);
-  } catch (e) {
-    return {
-      ...base,
-      status: 'error',
-      findings: [],
-      message: `check failed: ${messageOf(e)}`,
-    };
-  }
-  // The inputs the outcome rests on: a file of one of them that could not be read may hide
-  // a finding, so the check cannot pass (design.md, Rule notes: "Never a silent pass").
-  const reads = outcome.decidedBy ?? check.reads;
-  const blocking = failures.filter(f => reads.includes(f.kind));
-  const blockedMessage = blocking.length
-    ? `could not analyze ${blocking
-        .map(f => `${f.path} (${f.message})`)
-        .join('; ')}`
-    : undefined;
-
-  if ('notApplicable' in outcome) {
-    return blockedMessage
-      ? { ...base, status: 'error', findings: [], message: blockedMessage }
-      : {
-          ...base,
-          status: 'not_applicable',
-          findings: [],
-          message: outcome.notApplicable,
-        };
-  }
-  const findings = [...outcome.findings].sort(
-    (a, b) => a.path.localeCompare(b.path) || a.line - b.line,
-  );
-  const undecided = outcome.undecided ?? [];
-  const undecidedMessage = undecided.length
-    ? `could not decide ${undecided.join('; ')}`
-    : undefined;
-  let status: CheckStatus;
-  if (findings.length)
-    status = definition.severity === 'error' ? 'fail' : 'warn';
-  else status = blockedMessage || undecidedMessage ? 'error' : 'pass';
-  const message = [
-    blockedMessage,
-    undecidedMessage,
-    ...(outcome.notes ?? []),
-  ].filter(Boolean);
-  return {
-    ...base,
-    status,
-    findings,
-    ...(message.length ? { message: message.join('; ') } : {}),
-  };
-}
-
 /** Chart.yaml and values.yaml: read as YAML, and kept to render the chart's templates. */
 function isChartFile(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);
@@ -409,8 +331,4 @@ function byteLimit(bytes: number): string {
 function dirOf(path: string): string {
   const i = path.lastIndexOf('/');
   return i < 0 ? '.' : path.slice(0, i);
-}
-
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

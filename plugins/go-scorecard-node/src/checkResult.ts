@@ -1,0 +1,88 @@
+import { CheckResult, CheckStatus } from '@internal/plugin-go-scorecard-common';
+import { RegisteredCheck } from './checks';
+import { CheckOutcome } from './checks/types';
+import { ServiceFacts } from './facts';
+import { InputKind } from './inputKind';
+import { ServiceProgram } from './program/serviceProgram';
+
+/** A file that could not be analyzed, and why: checks that read its kind report `error`. */
+export interface InputFailure {
+  kind: InputKind;
+  path: string;
+  message: string;
+}
+
+/**
+ * Runs one check and turns its outcome into the check's result: its status, sorted findings,
+ * and a message naming the unreadable inputs, the undecided places and the check's notes.
+ */
+export function runCheck(
+  { check, definition }: RegisteredCheck,
+  facts: ServiceFacts,
+  program: ServiceProgram,
+  failures: InputFailure[],
+): CheckResult {
+  const base = {
+    id: check.id,
+    lesson: definition.lesson,
+    severity: definition.severity,
+  };
+  let outcome: CheckOutcome;
+  try {
+    outcome = check.run(facts, program);
+  } catch (e) {
+    return {
+      ...base,
+      status: 'error',
+      findings: [],
+      message: `check failed: ${messageOf(e)}`,
+    };
+  }
+  // The inputs the outcome rests on: a file of one of them that could not be read may hide
+  // a finding, so the check cannot pass (design.md, Rule notes: "Never a silent pass").
+  const reads = outcome.decidedBy ?? check.reads;
+  const blocking = failures.filter(f => reads.includes(f.kind));
+  const blockedMessage = blocking.length
+    ? `could not analyze ${blocking
+        .map(f => `${f.path} (${f.message})`)
+        .join('; ')}`
+    : undefined;
+
+  if ('notApplicable' in outcome) {
+    return blockedMessage
+      ? { ...base, status: 'error', findings: [], message: blockedMessage }
+      : {
+          ...base,
+          status: 'not_applicable',
+          findings: [],
+          message: outcome.notApplicable,
+        };
+  }
+  const findings = [...outcome.findings].sort(
+    (a, b) => a.path.localeCompare(b.path) || a.line - b.line,
+  );
+  const undecided = outcome.undecided ?? [];
+  const undecidedMessage = undecided.length
+    ? `could not decide ${undecided.join('; ')}`
+    : undefined;
+  let status: CheckStatus;
+  if (findings.length)
+    status = definition.severity === 'error' ? 'fail' : 'warn';
+  else status = blockedMessage || undecidedMessage ? 'error' : 'pass';
+  const message = [
+    blockedMessage,
+    undecidedMessage,
+    ...(outcome.notes ?? []),
+  ].filter(Boolean);
+  return {
+    ...base,
+    status,
+    findings,
+    ...(message.length ? { message: message.join('; ') } : {}),
+  };
+}
+
+/** The message of a thrown value. */
+export function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
