@@ -2,6 +2,12 @@ import { ShellCommand } from '../facts';
 import { LineIndex, shorten } from '../text/lineIndex';
 import { commandSubstitutions, heredocScript } from './substitutions';
 import { RedirectToken, ShellToken, WordToken, tokenize } from './tokenize';
+import {
+  ASSIGNMENT,
+  inlineScript,
+  readsScriptFromStdin,
+  unwrap,
+} from './commandLine';
 
 /** Maps an offset of the script to its 1-based line in the file. */
 export type LineOfOffset = (offset: number) => number;
@@ -21,8 +27,6 @@ const LEADING_KEYWORDS = new Set([
   '}',
 ]);
 const NON_COMMANDS = new Set(['for', 'select', 'function']);
-const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ash', 'ksh']);
-const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)\+?=/;
 /** An array element assignment, `a[i]=x` or `m["$k"]+=x`: an assignment, no command. */
 const ELEMENT_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\[[^\]]*\]\+?=/;
 const MAX_NESTING = 3;
@@ -32,83 +36,12 @@ const MAX_NESTING = 3;
  */
 const VARIABLE_NAME = /^\s*\.?[A-Z_][A-Z0-9_]*\s*$/;
 
-/** Wrappers that run the rest of their arguments as a command, with their value-taking options. */
-const WRAPPERS: Record<string, Set<string>> = {
-  sudo: new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '-T']),
-  env: new Set(['-u', '-C', '-S']),
-  time: new Set(['-f', '-o']),
-  exec: new Set(['-a']),
-  nohup: new Set(),
-  nice: new Set(['-n']),
-};
-
-function basename(word: string): string {
-  return word.slice(word.lastIndexOf('/') + 1);
-}
-
 function isOp(token: ShellToken | undefined, op: string): boolean {
   return token?.kind === 'op' && token.op === op;
 }
 
 function isKeyword(w: WordToken, name: string): boolean {
   return w.raw === name;
-}
-
-/** Removes wrapper commands (`sudo -E`, `env -i X=1`, `time`) in front of the real command. */
-function unwrap(words: WordToken[], env: Record<string, string>): WordToken[] {
-  let rest = words;
-  while (rest.length > 0 && WRAPPERS[rest[0].value]) {
-    const valueOptions = WRAPPERS[rest[0].value];
-    let i = 1;
-    while (i < rest.length) {
-      const v = rest[i].value;
-      if (v === '--') {
-        i++;
-        break;
-      }
-      // The wrapper sees its arguments after quote removal: `env 'A=1' cmd` sets A.
-      const assignment = ASSIGNMENT.exec(v);
-      if (assignment) {
-        env[assignment[1]] = v.slice(v.indexOf('=') + 1);
-        i++;
-      } else if (v.startsWith('-') && v.length > 1) {
-        i += valueOptions.has(v) ? 2 : 1;
-      } else break;
-    }
-    rest = rest.slice(i);
-  }
-  return rest;
-}
-
-/** The script argument of `sh -c SCRIPT` (also `bash -ec`, `sh -xc`), if any. */
-function inlineScript(argv: WordToken[]): WordToken | undefined {
-  if (!SHELLS.has(basename(argv[0].value))) return undefined;
-  for (let i = 1; i < argv.length; i++) {
-    const v = argv[i].value;
-    if (!/^-[a-zA-Z]+$/.test(v)) return undefined;
-    if (v.includes('c')) return argv[i + 1];
-  }
-  return undefined;
-}
-
-/**
- * Whether a shell started with these arguments reads its script from standard input: no
- * `-c`, no script file (`bash`, `sh -e`, `bash -o pipefail`, `bash -s -- a b`).
- */
-function readsScriptFromStdin(argv: WordToken[]): boolean {
-  if (!SHELLS.has(basename(argv[0].value))) return false;
-  for (let i = 1; i < argv.length; i++) {
-    const v = argv[i].value;
-    if (v === '-' || v === '--') return i + 1 === argv.length;
-    if (v === '--rcfile' || v === '--init-file') i++;
-    else if (/^--[a-z-]+$/.test(v)) continue;
-    else if (/^[-+][a-zA-Z]+$/.test(v)) {
-      if (v[0] === '-' && v.includes('c')) return false;
-      if (/[oO]/.test(v)) i++;
-      else if (v[0] === '-' && v.includes('s')) return true;
-    } else return false;
-  }
-  return true;
 }
 
 /** A simple command: its words (keywords before it dropped), its argv and its env. */

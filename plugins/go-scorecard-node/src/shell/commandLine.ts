@@ -1,0 +1,82 @@
+/** The command a command line runs: wrappers (`sudo`, `env`, `time`) removed; the scripts shells run. */
+
+import { WordToken } from './tokenize';
+
+/** Shells whose `-c` script or standard input is a script. */
+const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ash', 'ksh']);
+/** `NAME=` or `NAME+=` at the start of a word: a variable assignment. */
+export const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)\+?=/;
+
+/** Wrappers that run the rest of their arguments as a command, with their value-taking options. */
+const WRAPPERS: Record<string, Set<string>> = {
+  sudo: new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '-T']),
+  env: new Set(['-u', '-C', '-S']),
+  time: new Set(['-f', '-o']),
+  exec: new Set(['-a']),
+  nohup: new Set(),
+  nice: new Set(['-n']),
+};
+
+function basename(word: string): string {
+  return word.slice(word.lastIndexOf('/') + 1);
+}
+
+/** Removes wrapper commands (`sudo -E`, `env -i X=1`, `time`) in front of the real command. */
+export function unwrap(
+  words: WordToken[],
+  env: Record<string, string>,
+): WordToken[] {
+  let rest = words;
+  while (rest.length > 0 && WRAPPERS[rest[0].value]) {
+    const valueOptions = WRAPPERS[rest[0].value];
+    let i = 1;
+    while (i < rest.length) {
+      const v = rest[i].value;
+      if (v === '--') {
+        i++;
+        break;
+      }
+      // The wrapper sees its arguments after quote removal: `env 'A=1' cmd` sets A.
+      const assignment = ASSIGNMENT.exec(v);
+      if (assignment) {
+        env[assignment[1]] = v.slice(v.indexOf('=') + 1);
+        i++;
+      } else if (v.startsWith('-') && v.length > 1) {
+        i += valueOptions.has(v) ? 2 : 1;
+      } else break;
+    }
+    rest = rest.slice(i);
+  }
+  return rest;
+}
+
+/** The script argument of `sh -c SCRIPT` (also `bash -ec`, `sh -xc`), if any. */
+export function inlineScript(argv: WordToken[]): WordToken | undefined {
+  if (!SHELLS.has(basename(argv[0].value))) return undefined;
+  for (let i = 1; i < argv.length; i++) {
+    const v = argv[i].value;
+    if (!/^-[a-zA-Z]+$/.test(v)) return undefined;
+    if (v.includes('c')) return argv[i + 1];
+  }
+  return undefined;
+}
+
+/**
+ * Whether a shell started with these arguments reads its script from standard input: no
+ * `-c`, no script file (`bash`, `sh -e`, `bash -o pipefail`, `bash -s -- a b`).
+ */
+export function readsScriptFromStdin(argv: WordToken[]): boolean {
+  if (!SHELLS.has(basename(argv[0].value))) return false;
+  for (let i = 1; i < argv.length; i++) {
+    const v = argv[i].value;
+    if (v === '-' || v === '--') return i + 1 === argv.length;
+    if (v === '--rcfile' || v === '--init-file') i++;
+    else if (/^--[a-z-]+$/.test(v)) continue;
+    else if (/^[-+][a-zA-Z]+$/.test(v)) {
+      if (v[0] === '-' && v.includes('c')) return false;
+      if (/[oO]/.test(v)) i++;
+      else if (v[0] === '-' && v.includes('s')) return true;
+    } else return false;
+  }
+  return true;
+}
