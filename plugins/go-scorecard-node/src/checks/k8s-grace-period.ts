@@ -2,6 +2,7 @@ import { ServiceFacts } from '../facts';
 import { ServiceProgram } from '../program/serviceProgram';
 import { durationSeconds } from '../program/origins';
 import {
+  reasonText,
   thirdPartyContainerName,
   thirdPartyContainers,
   thirdPartyWhy,
@@ -73,7 +74,7 @@ export const k8sGracePeriodCheck: Check = {
       const own = w.containers.filter(c => !thirdParty.has(c));
       if (w.containers.length > 0 && own.length === 0) {
         const images = w.containers
-          .map(c => `${c.image}, ${thirdParty.get(c)?.reason}`)
+          .map(c => `${c.image}, ${reasonText(thirdParty.get(c)!.reason)}`)
           .join('; ');
         workloadsLeftOut.push(
           `${w.kind} ${w.name} (${w.ref.path}:${w.ref.line}): ${images}`,

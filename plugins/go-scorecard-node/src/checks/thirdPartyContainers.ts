@@ -1,11 +1,11 @@
 import { Container, ServiceFacts, Workload } from '../facts';
-import { RepositoryImages } from '../k8s/thirdPartyImages';
+import { RepositoryImages, ThirdPartyReason } from '../k8s/thirdPartyImages';
 
 /** A container left out of a k8s check: it runs a third-party image. */
 export interface ThirdPartyContainer {
   workload: Workload;
   container: Container;
-  reason: string;
+  reason: ThirdPartyReason;
 }
 
 /** The third-party containers of the facts' workloads, with why. */
@@ -28,9 +28,19 @@ export function thirdPartyContainerName(t: ThirdPartyContainer): string {
   return `container "${t.container.name}" of ${t.workload.kind} ${t.workload.name} (${t.container.ref.path}:${t.container.ref.line})`;
 }
 
+/** `a stock image the repository does not build`, `not one of the images the repository builds (…)`. */
+export function reasonText(reason: ThirdPartyReason): string {
+  if (reason.k === 'stock')
+    return 'a stock image the repository does not build';
+  const { built } = reason;
+  const list =
+    built.length > 4 ? `${built.slice(0, 4).join(', ')}, …` : built.join(', ');
+  return `not one of the images the repository builds (${list})`;
+}
+
 /** `runs redis:7.2, a stock image the repository does not build`. */
 export function thirdPartyWhy(t: ThirdPartyContainer): string {
-  return `runs ${t.container.image}, ${t.reason}`;
+  return `runs ${t.container.image}, ${reasonText(t.reason)}`;
 }
 
 /** `container "redis" of StatefulSet cache (deploy/redis.yaml:12) runs redis:7.2, <reason>`. */

@@ -56,9 +56,7 @@ describe('stockImage', () => {
 describe('RepositoryImages.thirdPartyReason', () => {
   it('leaves stock images out unless the repository builds one of their name', () => {
     const repo = new RepositoryImages([]);
-    expect(repo.thirdPartyReason('redis:7.2')).toBe(
-      'a stock image the repository does not build',
-    );
+    expect(repo.thirdPartyReason('redis:7.2')).toEqual({ k: 'stock' });
     expect(repo.thirdPartyReason('ghcr.io/acme/ledger:1.2')).toBeUndefined();
     expect(
       new RepositoryImages(
@@ -86,9 +84,10 @@ describe('RepositoryImages.thirdPartyReason', () => {
     const repo = new RepositoryImages(
       built('ghcr.io/acme/ledger:$(TAG)', 'acme/ledger-migrate'),
     );
-    expect(repo.thirdPartyReason('ghcr.io/dexidp/dex:v2.39')).toBe(
-      'not one of the images the repository builds (ledger, ledger-migrate)',
-    );
+    expect(repo.thirdPartyReason('ghcr.io/dexidp/dex:v2.39')).toEqual({
+      k: 'unbuilt',
+      built: ['ledger', 'ledger-migrate'],
+    });
     // Same namespace as a built image: maybe built elsewhere by the same team.
     expect(
       repo.thirdPartyReason('ghcr.io/acme/ledger-worker:1'),

@@ -153,6 +153,14 @@ export function stockImage(path: (string | undefined)[]): string | undefined {
   });
 }
 
+/**
+ * Why an image is third-party: a stock image the repository does not build, or (`unbuilt`) none
+ * of the images the repository builds, whose last path elements are `built`, sorted.
+ */
+export type ThirdPartyReason =
+  | { k: 'stock' }
+  | { k: 'unbuilt'; built: string[] };
+
 /** The images a repository builds, as container images are compared with them. */
 export class RepositoryImages {
   /** Last path elements of the images the builds name. */
@@ -190,12 +198,11 @@ export class RepositoryImages {
    *   placeholder or a local image), has a variable in its path, or shares its namespace
    *   with a built image (`acme/ledger-worker` beside a build of `acme/ledger`).
    */
-  thirdPartyReason(image: string | undefined): string | undefined {
+  thirdPartyReason(image: string | undefined): ThirdPartyReason | undefined {
     const name = image === undefined ? undefined : imageName(image);
     const tail = name && last(name.path);
     if (!name || name.ko || !tail || this.names.has(tail)) return undefined;
-    if (stockImage(name.path))
-      return 'a stock image the repository does not build';
+    if (stockImage(name.path)) return { k: 'stock' };
     if (
       this.names.size === 0 ||
       !this.allNamed ||
@@ -204,11 +211,6 @@ export class RepositoryImages {
       this.namespaces.has(name.path.slice(0, -1).join('/'))
     )
       return undefined;
-    const built = [...this.names].sort();
-    const list =
-      built.length > 4
-        ? `${built.slice(0, 4).join(', ')}, …`
-        : built.join(', ');
-    return `not one of the images the repository builds (${list})`;
+    return { k: 'unbuilt', built: [...this.names].sort() };
   }
 }
