@@ -8,7 +8,8 @@ import { readExpectations } from './__testUtils__/expectations';
 /**
  * The analysistest of this analyzer: every case folder `testdata/<check-id>/<case>/` is
  * scanned whole, and the findings of its check (and of any check its want comments
- * name) must be exactly the findings its want comments, want.txt and statuses.txt state.
+ * name) must be exactly the findings its want comments, want.txt and statuses.txt state;
+ * a want with a message (`// want "id: regexp"`, `# want: id "regexp"`) also asserts it.
  */
 const testdata = join(__dirname, '..', 'testdata');
 const cases = catalog.flatMap(check => {
@@ -50,6 +51,17 @@ describe('fixtures', () => {
       .flatMap(c => c.findings.map(f => `${f.path}:${f.line} ${c.id}`))
       .sort();
     expect(actual).toEqual(expected.findings);
+    // A want that gives a message regexp: some finding at that place matches it.
+    for (const { finding, message } of expected.messages) {
+      const [place, id] = finding.split(' ');
+      const messages = (report.checks.find(c => c.id === id)?.findings ?? [])
+        .filter(f => `${f.path}:${f.line}` === place)
+        .map(f => f.message);
+      expect({ finding, messages }).toEqual({
+        finding,
+        messages: expect.arrayContaining([expect.stringMatching(message)]),
+      });
+    }
 
     // A case that expects no finding of its own check expects it to pass, unless
     // statuses.txt says otherwise.

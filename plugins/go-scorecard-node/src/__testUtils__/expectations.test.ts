@@ -1,4 +1,4 @@
-import { wantsOnLine } from './expectations';
+import { wantsOnLine, wantsWithMessages } from './expectations';
 
 describe('wantsOnLine', () => {
   it('reads Go and go.mod want comments', () => {
@@ -22,5 +22,26 @@ describe('wantsOnLine', () => {
   it('ignores other comments', () => {
     expect(wantsOnLine('// wanted: nothing')).toEqual([]);
     expect(wantsOnLine('x := 1 // want')).toEqual([]);
+  });
+});
+
+describe('wantsWithMessages', () => {
+  it('reads an optional message regexp after the check id', () => {
+    expect(
+      wantsWithMessages(
+        'x() // want "context-cancel-discarded: cancel.*discarded" "b"',
+      ),
+    ).toEqual([
+      { id: 'context-cancel-discarded', message: /cancel.*discarded/ },
+      { id: 'b' },
+    ]);
+    expect(
+      wantsWithMessages(
+        '\tgo get x/cmd/y # want: go-get-install "go install", k8s-ndots',
+      ),
+    ).toEqual([
+      { id: 'go-get-install', message: /go install/ },
+      { id: 'k8s-ndots' },
+    ]);
   });
 });

@@ -4,16 +4,38 @@ import { join } from 'node:path';
 /** A finding a fixture expects: `path:line check-id`. */
 export type Expectation = string;
 
-const goWant = /\/\/ want((?:\s+"[a-z0-9-]+")+)\s*$/;
-const hashWant = /#\s*want:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*$/;
+/** `// want "id"` or `// want "id: message regexp"`, one or more. */
+const goWant = /\/\/ want((?:\s+"[a-z0-9-]+(?::[^"]*)?")+)\s*$/;
+/** `# want: id` or `# want: id "message regexp"`, comma-separated. */
+const hashWant =
+  /#\s*want:\s*([a-z0-9-]+(?:\s+"[^"]*")?(?:\s*,\s*[a-z0-9-]+(?:\s+"[^"]*")?)*)\s*$/;
 
-/** The check ids a line's `// want "id" "id"` or `# want: id, id` comment names. */
-export function wantsOnLine(line: string): string[] {
+/** One want of a line: the check id, and optionally a regexp its finding's message must match (as go vet's `// want "regexp"`). */
+export interface Want {
+  id: string;
+  message?: RegExp;
+}
+
+/** The wants a line's `// want "id" "id: regexp"` or `# want: id, id "regexp"` comment names. */
+export function wantsWithMessages(line: string): Want[] {
   const go = goWant.exec(line);
-  if (go) return [...go[1].matchAll(/"([a-z0-9-]+)"/g)].map(m => m[1]);
+  if (go) {
+    return [...go[1].matchAll(/"([a-z0-9-]+)(?::\s*([^"]*))?"/g)].map(m =>
+      m[2] ? { id: m[1], message: new RegExp(m[2]) } : { id: m[1] },
+    );
+  }
   const hash = hashWant.exec(line);
-  if (hash) return hash[1].split(',').map(s => s.trim());
+  if (hash) {
+    return [...hash[1].matchAll(/([a-z0-9-]+)(?:\s+"([^"]*)")?/g)].map(m =>
+      m[2] ? { id: m[1], message: new RegExp(m[2]) } : { id: m[1] },
+    );
+  }
   return [];
+}
+
+/** The check ids a line's want comment names. */
+export function wantsOnLine(line: string): string[] {
+  return wantsWithMessages(line).map(w => w.id);
 }
 
 /** Every file below a folder, as relative POSIX paths. */
@@ -37,8 +59,11 @@ export async function listFiles(root: string, prefix = ''): Promise<string[]> {
 export async function readExpectations(caseDir: string): Promise<{
   findings: Expectation[];
   statuses: Record<string, string>;
+  /** For wants that give one: the expectation and the regexp its message must match. */
+  messages: { finding: Expectation; message: RegExp }[];
 }> {
   const findings: Expectation[] = [];
+  const messages: { finding: Expectation; message: RegExp }[] = [];
   const statuses: Record<string, string> = {};
   for (const path of await listFiles(caseDir)) {
     const text = await fs.readFile(join(caseDir, path), 'utf8');
@@ -55,11 +80,13 @@ export async function readExpectations(caseDir: string): Promise<{
       }
     } else {
       text.split('\n').forEach((line, i) => {
-        for (const id of wantsOnLine(line.replace(/\r$/, ''))) {
-          findings.push(`${path}:${i + 1} ${id}`);
+        for (const want of wantsWithMessages(line.replace(/\r$/, ''))) {
+          const finding = `${path}:${i + 1} ${want.id}`;
+          findings.push(finding);
+          if (want.message) messages.push({ finding, message: want.message });
         }
       });
     }
   }
-  return { findings: findings.sort(), statuses };
+  return { findings: findings.sort(), statuses, messages };
 }

@@ -7,7 +7,7 @@ import (
 
 // The cancel func of WithTimeout is dropped, under an aliased import.
 func lookup(parent stdctx.Context) error {
-	ctx, _ := stdctx.WithTimeout(parent, 2*time.Second) // want "context-cancel-discarded"
+	ctx, _ := stdctx.WithTimeout(parent, 2*time.Second) // want "context-cancel-discarded: context.WithTimeout should be called, not discarded"
 	return query(ctx)
 }
 
