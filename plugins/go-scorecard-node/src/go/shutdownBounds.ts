@@ -1,10 +1,17 @@
 import { ShutdownBound } from '../facts';
 import { MethodCall } from './methodCalls';
 import { PackageRef } from './packageRefs';
-import type { ServerPackageRefs } from './shutdownFacts';
 import { callArguments, GoSource, refOf, topLevelOf } from './syntax';
 import { ValueReader } from './values';
 import { wordSites } from './wordSites';
+
+/** References to the packages that make servers, by package. */
+export interface ServerPackageRefs {
+  http: PackageRef[];
+  grpc: PackageRef[];
+  context: PackageRef[];
+  frameworks: PackageRef[];
+}
 
 /** Timers a GracefulStop may be raced against, and contexts that bound a drain: the duration's argument. */
 const TIMER_FUNCS: Record<string, number> = {

@@ -12,17 +12,11 @@ import {
   METHODS,
   SERVER_METHOD_NAMES,
 } from './serverMethods';
-import { shutdownBounds } from './shutdownBounds';
+import { ServerPackageRefs, shutdownBounds } from './shutdownBounds';
 import { callRef, GoSource, textOf } from './syntax';
 import { ValueReader } from './values';
 
-/** References to the packages that make servers, by package. */
-export interface ServerPackageRefs {
-  http: PackageRef[];
-  grpc: PackageRef[];
-  context: PackageRef[];
-  frameworks: PackageRef[];
-}
+export type { ServerPackageRefs } from './shutdownBounds';
 
 /** The shutdown-related facts of one file. */
 export type ShutdownFacts = Pick<

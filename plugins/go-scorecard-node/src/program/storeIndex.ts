@@ -1,6 +1,12 @@
-import { GoFileFacts, StoreFacts } from '../facts';
-import { FuncInfo, Program } from './program';
-import type { Context } from './valueFlow';
+import { GoFileFacts, StoreFacts, ValueExpr } from '../facts';
+import { FuncInfo, Program, Site } from './program';
+
+/** A site with the arguments its function was called with, when it was entered through a call. */
+export interface Context extends Site {
+  bind?: { args: ValueExpr[]; ctx: Context };
+  /** Calls entered to get here. */
+  calls: number;
+}
 
 /**
  * The stores of the program indexed for the value flow: into package variables by global key,

@@ -10,14 +10,9 @@ import {
   unique,
 } from './origins';
 import { Program, Site } from './program';
-import { StoreIndex } from './storeIndex';
+import { Context, StoreIndex } from './storeIndex';
 
-/** A site with the arguments its function was called with, when it was entered through a call. */
-export interface Context extends Site {
-  bind?: { args: ValueExpr[]; ctx: Context };
-  /** Calls entered to get here. */
-  calls: number;
-}
+export type { Context } from './storeIndex';
 
 /** Most calls followed into (returns, setters) or out of (parameters) from one value. */
 const MAX_CALLS = 6;
