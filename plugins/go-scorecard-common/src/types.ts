@@ -18,7 +18,7 @@ export interface Finding {
   snippet: string;
 }
 
-/** One check's result on one service: the shape of the CLI's JSON and of the REST API. */
+/** One check's result on one service: the shape of the CLI's JSON and of the REST API (kept equal to the types generated from openapi.yaml by wireTypes.test.ts). */
 export interface CheckResult {
   id: string;
   lesson: LessonId;

@@ -100,7 +100,6 @@ export type ScanRequest =
   | { requested: false; unknown: true }
   | { requested: false; unknown?: false; retryAt: number };
 
-/** The outcome of one successful scan: a new report (with the source's ETag), or unchanged. */
 /**
  * What one scan of an entity gave: the source unchanged since the stored ETag, or a new
  * report with the source's ETag. The one shape from the scanner to the store.

@@ -11,6 +11,7 @@ import {
   ReportRow,
   scoreOf,
   worseStatus,
+  worstStatus,
 } from '@internal/plugin-go-scorecard-common';
 import { EntitySummary } from '../database/types';
 import { ReportQuery } from './ReportQuery';
@@ -156,13 +157,11 @@ function aggregate(
     addCounts(total, row.counts);
     for (const l of byLesson) {
       // Within the scope only: with a check filter, the lesson status is that check's.
-      let worst: CheckStatus | undefined;
-      for (const c of scope) {
-        if (c.lesson !== l.lesson) continue;
-        const status = row.checks[c.id];
-        if (status) worst = worst ? worseStatus(worst, status) : status;
-      }
-      if (worst) addStatus(l.entities, worst);
+      const statuses = scope
+        .filter(c => c.lesson === l.lesson)
+        .map(c => row.checks[c.id])
+        .filter((s): s is CheckStatus => s !== undefined);
+      if (statuses.length) addStatus(l.entities, worstStatus(statuses));
     }
     for (const c of byCheck) {
       const status = row.checks[c.id];

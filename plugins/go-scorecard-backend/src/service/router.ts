@@ -27,6 +27,7 @@ import { buildReport } from '../report/buildReport';
 import { parseReportQuery, ReportQuery } from '../report/ReportQuery';
 import { reportCsv } from '../report/reportCsv';
 import { EntitySelection } from '../scanning/EntitySelection';
+import { DAY_MS } from '../database/conversion';
 import { ScanWorker } from '../scanning/ScanWorker';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { entityResponse, unsyncedResponse } from './entityResponse';
@@ -36,7 +37,9 @@ import { LocalRoots } from '../source/LocalRoots';
 /** What the router needs. */
 export interface RouterOptions {
   /** Reads results and history; adds a selected entity the catalog sync has not copied yet. */
-  store: ResultStore & HistoryStore & Pick<TargetStore, 'upsertTarget'>;
+  store: ResultStore &
+    Pick<HistoryStore, 'entityHistory' | 'dailyHistory'> &
+    Pick<TargetStore, 'upsertTarget'>;
   worker: ScanWorker;
   selection: EntitySelection;
   readable: ReadableEntities;
@@ -61,8 +64,6 @@ export interface RouterOptions {
   /** Least time between two accepted scan-now requests of one entity (ms); shown to callers. Default: the config's default. */
   scanNowCooldownMs?: number;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The REST API described by `src/schema/openapi.yaml`. Requests are checked against the

@@ -63,6 +63,27 @@ describe('ReportPage', () => {
     expect(screen.getByText(/of 60/)).toBeInTheDocument();
   });
 
+  it('says when the filter choices could not be loaded, and still shows the report', async () => {
+    const failingCatalog = catalogApiMock.mock({
+      getEntities: jest.fn().mockRejectedValue(new Error('catalog is down')),
+    });
+    await renderWithScorecard(<ReportPage />, {
+      routes: {
+        'GET /report': { body: report(rows, 60) },
+        'GET /history': { body: { days: 30, points: [] } },
+      },
+      apis: [[catalogApiRef, failingCatalog]],
+    });
+    expect(
+      await screen.findByText(
+        'Could not load the filter choices (systems: catalog is down)',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('table', { name: 'Go scorecard report' }),
+    ).toBeInTheDocument();
+  });
+
   it('sends the filters of a shared URL to the backend', async () => {
     const { fetch } = await renderReport(
       '/?owner=group%3Adefault%2Ffulfilment-team&lesson=5&status=fail&orderBy=score&order=desc&page=1',

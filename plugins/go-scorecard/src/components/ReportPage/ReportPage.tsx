@@ -109,6 +109,11 @@ export function ReportPage() {
               ownerOptions={options.owners}
               systemOptions={options.systems}
             />
+            {options.problem && (
+              <Alert severity="warning">
+                Could not load the filter choices ({options.problem})
+              </Alert>
+            )}
             {exportError && <Alert severity="error">{exportError}</Alert>}
             <Box mt={2} minHeight={4}>
               {report.loading && shown && (
