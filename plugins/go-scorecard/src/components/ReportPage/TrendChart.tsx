@@ -28,9 +28,13 @@ export function TrendChart(props: { points: HistoryPoint[]; title?: string }) {
     .join(' ');
   const last = scored[scored.length - 1];
   const day = (t: number) => new Date(t).toLocaleDateString();
-  const summary = `${title}: ${scored[0].score}% on ${day(first)}, ${
-    last.score
-  }% on ${day(last.time)} (${scored.length} points).`;
+  // One point is one day so far: said once, not as a range from it to itself.
+  const summary =
+    scored.length === 1
+      ? `${title}: ${last.score}% on ${day(last.time)} (one day so far).`
+      : `${title}: ${scored[0].score}% on ${day(first)}, ${
+          last.score
+        }% on ${day(last.time)} (${scored.length} days).`;
   return (
     <figure style={{ margin: 0 }}>
       <svg
