@@ -61,10 +61,6 @@ export class ConfigLoadReader {
     private readonly tops: TopDecls,
   ) {}
 
-  private ownerAt(pos: number): Owner | undefined {
-    return this.tops.ownerAt(pos);
-  }
-
   /**
    * Whether a function reads a file (`os.ReadFile`, `os.Open`, `ioutil.ReadFile`, viper's
    * `ReadInConfig`): decoding there loads configuration, elsewhere it is a request body.
@@ -118,7 +114,7 @@ export class ConfigLoadReader {
       targetArg: number;
     },
   ) {
-    const owner = this.ownerAt(call.startIndex);
+    const owner = this.tops.ownerAt(call.startIndex);
     if (owner === undefined) return;
     if (spec.loader === 'file' && !this.readsFile(owner)) return;
     const args = callArguments(call);

@@ -98,11 +98,6 @@ export class ProgramFactsReader {
     };
   }
 
-  /** The owner of a position: the function holding it, -1 in a var/const initializer. */
-  ownerAt(pos: number): Owner | undefined {
-    return this.tops.ownerAt(pos);
-  }
-
   /** The owner of a 1-based line, from the top-level declarations' start lines. */
   ownerAtLineFn(): (line: number) => Owner | undefined {
     return this.tops.ownerAtLineFn();
@@ -194,7 +189,7 @@ export class ProgramFactsReader {
         const ret = site.parent;
         if (
           ret?.type !== 'return_statement' ||
-          this.ownerAt(ret.startIndex) !== owner
+          this.tops.ownerAt(ret.startIndex) !== owner
         )
           continue;
         if (this.insideLiteral(ret, body)) continue;

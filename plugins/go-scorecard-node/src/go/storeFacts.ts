@@ -1,5 +1,5 @@
 import { Node } from 'web-tree-sitter';
-import { GoProgramFacts, Owner, StoreTarget, ValueExpr } from '../programFacts';
+import { GoProgramFacts, StoreTarget, ValueExpr } from '../programFacts';
 import { callArguments, GoSource, textOf, unparen } from './syntax';
 import { TopDecls } from './topDecls';
 import { FLAG_VAR_VALUE_ARG } from './knownCalls';
@@ -21,10 +21,6 @@ export class StoreReader {
     private readonly facts: GoProgramFacts,
     private readonly tops: TopDecls,
   ) {}
-
-  private ownerAt(pos: number): Owner | undefined {
-    return this.tops.ownerAt(pos);
-  }
 
   /** Whether a node is a left-hand side of `=` (a store). */
   storeTarget(node: Node): boolean {
@@ -66,7 +62,7 @@ export class StoreReader {
       const lhs = source.slice(lineStart, at);
       if (!lhs.includes('.') && !/^\s*\*/.test(lhs) && !lhs.includes(', *'))
         continue;
-      const owner = this.ownerAt(at);
+      const owner = this.tops.ownerAt(at);
       if (owner === undefined || owner < 0) continue;
       const token = this.src.root.descendantForIndex(at);
       const stmt = token?.parent;
@@ -112,7 +108,7 @@ export class StoreReader {
           call?.type !== 'call_expression'
         )
           continue;
-        const owner = this.ownerAt(call.startIndex);
+        const owner = this.tops.ownerAt(call.startIndex);
         if (owner === undefined) continue;
         const first = callArguments(call)[0];
         const operand =

@@ -77,10 +77,6 @@ export class VocabularySiteReader {
     private readonly stores: StoreReader,
   ) {}
 
-  private ownerAt(pos: number): Owner | undefined {
-    return this.tops.ownerAt(pos);
-  }
-
   private storeTarget(node: Node): boolean {
     return this.stores.storeTarget(node);
   }
@@ -101,7 +97,7 @@ export class VocabularySiteReader {
       if (inLineComment(source, at)) continue;
       const site = siteAt(this.src, at, name.length);
       if (!site) continue;
-      const owner = this.ownerAt(site.startIndex);
+      const owner = this.tops.ownerAt(site.startIndex);
       if (owner === undefined) continue;
       const parent = site.parent;
       if (!parent) continue;
