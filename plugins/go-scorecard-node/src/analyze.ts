@@ -3,11 +3,14 @@ import { BuildFileText, readBuildFiles } from './ci/buildFiles';
 import { imagesBuiltBy, imagesBuiltIn } from './ci/builtImages';
 import { jsonConfigValues, tomlConfigValues } from './config/configValues';
 import { registeredChecks } from './checks';
-import { InputFailure, messageOf, runCheck } from './checkResult';
+import { InputFailure, runCheck } from './checkResult';
+import { messageOf } from './text/messageOf';
 import { decodeSource } from './decodeSource';
 import { BuiltImage, GoModFile, GoSumEntry, ServiceFacts } from './facts';
-import { GoParser } from './go/GoParser';
-import { EXTRACTOR_WORDS, extractGoFacts } from './go/extractGoFacts';
+import { EXTRACTOR_WORDS } from './go/extractGoFacts';
+import { GoFactsCache } from './go/extraction/GoFactsCache';
+import { GoFactsExtractor } from './go/extraction/GoFactsExtractor';
+import { GoSourceFile } from './go/extraction/extractFiles';
 import { Vocabulary } from './go/vocabulary';
 import { ServiceProgram } from './program/serviceProgram';
 import { hasGeneratedGoName, isGeneratedGo } from './generatedGo';
@@ -31,6 +34,24 @@ export interface AnalyzerOptions {
    * follow values and calls through it). For benchmarks.
    */
   onPhase?: (phase: 'facts' | 'link', ms: number) => void;
+  /**
+   * Worker threads that parse and extract Go files (`node:worker_threads`, one parser each),
+   * shared by concurrent scans. Default 0: everything on the calling thread. The results are
+   * the same for any number. Call {@link Analyzer.close} to stop them.
+   */
+  workers?: number;
+  /**
+   * Scans with less Go than this (in UTF-16 code units) stay on the calling thread even with
+   * workers, where handing files over costs more than it saves. Default 256 Ki.
+   */
+  poolThreshold?: number;
+  /**
+   * Where the facts of Go files are kept between scans, so that an unchanged file is not
+   * parsed again (see `GoFactsCache`). None by default.
+   */
+  factsCache?: GoFactsCache;
+  /** Told when the facts cache fails; the scan goes on, extracting the file instead. */
+  onCacheError?: (error: unknown) => void;
 }
 
 const MiB = 1024 * 1024;
@@ -43,20 +64,29 @@ const MAX_CANDIDATE_BYTES = 256 * 1024;
  */
 export class Analyzer {
   private constructor(
-    private readonly parser: GoParser,
+    private readonly extractor: GoFactsExtractor,
     private readonly maxFileBytes: number,
     private readonly onPhase?: AnalyzerOptions['onPhase'],
   ) {}
 
   static async create(options: AnalyzerOptions = {}): Promise<Analyzer> {
-    const parser = await GoParser.create({
-      timeoutMs: options.parseTimeoutMs ?? 5000,
+    const extractor = await GoFactsExtractor.create({
+      parseTimeoutMs: options.parseTimeoutMs ?? 5000,
+      workers: options.workers ?? 0,
+      poolThreshold: options.poolThreshold,
+      cache: options.factsCache,
+      onCacheError: options.onCacheError,
     });
     return new Analyzer(
-      parser,
+      extractor,
       options.maxFileBytes ?? 2 * MiB,
       options.onPhase,
     );
+  }
+
+  /** Stops the worker threads, if any; the analyzer must not be used afterwards. */
+  async close(): Promise<void> {
+    await this.extractor.close();
   }
 
   /**
@@ -115,7 +145,7 @@ export class Analyzer {
     const templates: ChartFile[] = [];
     const chartFiles: ChartFile[] = [];
     // Go files are parsed once every file is read: extraction looks for the names the tree declares.
-    const goSources: { path: string; text: string }[] = [];
+    const goSources: GoSourceFile[] = [];
     const vocabulary = new Vocabulary(EXTRACTOR_WORDS);
 
     // A file of a kind the checks read that is skipped (too large, binary, not UTF-8, unreadable)
@@ -267,22 +297,27 @@ export class Analyzer {
       failures.push({ kind: 'ci', path, message });
     }
 
-    for (const { path, text } of goSources) {
-      signal?.throwIfAborted();
-      try {
-        const goFacts = extractGoFacts(this.parser, path, text, vocabulary);
-        facts.goFiles.push(goFacts);
-        if (goFacts.syntaxErrorLine) {
-          notes.push({
-            path,
-            message: `syntax error at line ${goFacts.syntaxErrorLine}; analyzed what parsed`,
-          });
-        }
-      } catch (e) {
-        notes.push({ path, message: `not analyzed: ${messageOf(e)}` });
-        failures.push({ kind: 'go', path, message: messageOf(e) });
+    const extracted = await this.extractor.extract(
+      goSources,
+      vocabulary,
+      signal,
+    );
+    extracted.forEach((result, i) => {
+      const { path } = goSources[i];
+      if ('error' in result) {
+        notes.push({ path, message: `not analyzed: ${result.error}` });
+        failures.push({ kind: 'go', path, message: result.error });
+        return;
       }
-    }
+      const goFacts = result.facts;
+      facts.goFiles.push(goFacts);
+      if (goFacts.syntaxErrorLine) {
+        notes.push({
+          path,
+          message: `syntax error at line ${goFacts.syntaxErrorLine}; analyzed what parsed`,
+        });
+      }
+    });
 
     for (const [dir, mod] of mods) {
       facts.modules.push({ dir, mod, sum: sums.get(dir) });

@@ -3,6 +3,7 @@ import { RegisteredCheck } from './checks';
 import { CheckOutcome } from './checks/types';
 import { ServiceFacts } from './facts';
 import { InputKind } from './inputKind';
+import { messageOf } from './text/messageOf';
 import { ServiceProgram } from './program/serviceProgram';
 
 /** A file that could not be analyzed, and why: checks that read its kind report `error`. */
@@ -80,9 +81,4 @@ export function runCheck(
     findings,
     ...(message.length ? { message: message.join('; ') } : {}),
   };
-}
-
-/** The message of a thrown value. */
-export function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

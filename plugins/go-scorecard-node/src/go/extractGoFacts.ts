@@ -99,9 +99,12 @@ export function extractGoFacts(
     const src: GoSource = { path, source, root: tree.rootNode };
     const imports = readImports(src);
     const resolver = new ImportResolver(imports);
-    for (const p of resolver.paths())
-      resolver.localNames(p).forEach(n => vocabulary.words.add(n));
-    src.words = new WordIndex(source, vocabulary.words);
+    // The file's own import names join the words of its index only: extracting a file
+    // never changes the vocabulary, so no file's facts depend on which were extracted first.
+    src.words = new WordIndex(
+      source,
+      vocabulary.words.with(resolver.paths().flatMap(p => resolver.localNames(p))),
+    );
     const refs = (pkg: string) =>
       resolver
         .localNames(pkg)

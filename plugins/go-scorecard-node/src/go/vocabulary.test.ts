@@ -298,3 +298,70 @@ describe('WordIndex', () => {
     expect(words.at('x1F')).toEqual([]);
   });
 });
+
+describe('Vocabulary: snapshot and fingerprint', () => {
+  const a = `package a
+
+type Config struct {
+	Addr    string \`json:"addr"\`
+	Timeout time.Duration
+}
+
+func Dial(target string, opts ...grpc.DialOption) {}
+`;
+  const b = `package a
+
+import "google.golang.org/grpc"
+
+var Port = 8080
+
+func (s *Server) Shutdown(ctx context.Context) error { return nil }
+`;
+  const of = (...sources: string[]) => {
+    const v = new Vocabulary(['go']);
+    for (const s of sources) v.add(s);
+    return v;
+  };
+
+  it('rebuilds an equal vocabulary from a snapshot cloned to another thread', () => {
+    const v = of(a, b);
+    const copy = Vocabulary.fromSnapshot(structuredClone(v.snapshot()));
+    expect(copy.fingerprint()).toBe(v.fingerprint());
+    for (const name of ['Config', 'Dial', 'Port', 'Shutdown', 'Addr', 'x']) {
+      expect(copy.kindOf(name)).toBe(v.kindOf(name));
+      expect(copy.isField(name)).toBe(v.isField(name));
+      expect(copy.valueField(name)).toBe(v.valueField(name));
+      expect([0, 1, 2, 3].map(copy.valueArgs(name))).toEqual(
+        [0, 1, 2, 3].map(v.valueArgs(name)),
+      );
+      expect(copy.words.has(name)).toBe(v.words.has(name));
+    }
+    expect([copy.dials, copy.drains]).toEqual([v.dials, v.drains]);
+    expect([...copy.declared].sort()).toEqual([...v.declared].sort());
+  });
+
+  it('keeps its fingerprint whatever the order of the files and where declarations sit', () => {
+    const moved = a.replace('type Config', '// moved down\n\n\ntype Config');
+    expect(of(b, moved).fingerprint()).toBe(of(a, b).fingerprint());
+  });
+
+  it('changes its fingerprint with any answer it gives', () => {
+    const base = of(a, b).fingerprint();
+    expect(of(a.replace('target string', 'target int'), b).fingerprint()).not.toBe(base);
+    expect(of(a, b, 'package a\n\nfunc Extra() {}\n').fingerprint()).not.toBe(base);
+    expect(of(a, b.replace('google.golang.org/grpc', 'example.com/x')).fingerprint()).not.toBe(base);
+    expect(of(a.replace('Timeout time.Duration', 'Timeout int'), b).fingerprint()).not.toBe(base);
+  });
+});
+
+describe('WordSet.with', () => {
+  it('finds the extra words without adding them to the set', () => {
+    const set = new WordSet(['alpha']);
+    const more = set.with(['beta']);
+    expect(more.has('beta')).toBe(true);
+    expect(more.has('alpha')).toBe(true);
+    expect(set.has('beta')).toBe(false);
+    const index = new WordIndex('alpha beta gamma beta', more);
+    expect(index.at('beta')).toEqual([6, 17]);
+  });
+});

@@ -4,7 +4,9 @@ import {
   PREDECLARED_TYPES,
   TypeSyntax,
 } from './declarationSyntax';
+import { createHash } from 'node:crypto';
 import { WordSet } from './wordSites';
+import { compareStrings } from '../text/compareStrings';
 
 /** What a name of the vocabulary may be: a bit per kind of declaration. */
 export const NameKind = { func: 1, method: 2, type: 4, global: 8 } as const;
@@ -21,6 +23,23 @@ function appendTo<T>(map: Map<string, T[]>, key: string, item: T): void {
   if (list) list.push(item);
   else map.set(key, [item]);
 }
+
+/**
+ * A vocabulary as plain data, for another thread (structured-clone safe: Maps of plain
+ * objects). {@link Vocabulary.fromSnapshot} rebuilds an equal vocabulary from it.
+ */
+export interface VocabularySnapshot {
+  words: string[];
+  kinds: Map<string, number>;
+  paramLists: Map<string, { params: TypeSyntax[]; variadic: boolean }[]>;
+  typeDecls: Map<string, TypeSyntax[]>;
+  fieldTypes: Map<string, TypeSyntax[]>;
+  dialsGrpc: boolean;
+  drainsServers: boolean;
+}
+
+/** Keys of declaration syntax that no answer of the vocabulary reads (offsets, tags). */
+const UNREAD_KEYS = new Set(['at', 'tag']);
 
 /** Deepest named-type chain followed when deciding whether a type carries values. */
 const MAX_NAMED_DEPTH = 4;
@@ -59,6 +78,63 @@ export class Vocabulary {
 
   constructor(extractorWords: Iterable<string> = []) {
     this.words = new WordSet(extractorWords);
+  }
+
+  /** The vocabulary as plain data (shares its arrays: do not add to either afterwards). */
+  snapshot(): VocabularySnapshot {
+    return {
+      words: [...this.words.all()],
+      kinds: this.kinds,
+      paramLists: this.paramLists,
+      typeDecls: this.typeDecls,
+      fieldTypes: this.fieldTypes,
+      dialsGrpc: this.dialsGrpc,
+      drainsServers: this.drainsServers,
+    };
+  }
+
+  /** A vocabulary equal to the one a snapshot was taken of. */
+  static fromSnapshot(snapshot: VocabularySnapshot): Vocabulary {
+    const v = new Vocabulary(snapshot.words);
+    for (const [name, kind] of snapshot.kinds) {
+      v.declared.add(name);
+      v.kinds.set(name, kind);
+    }
+    for (const [k, list] of snapshot.paramLists) v.paramLists.set(k, list);
+    for (const [k, list] of snapshot.typeDecls) v.typeDecls.set(k, list);
+    for (const [k, list] of snapshot.fieldTypes) v.fieldTypes.set(k, list);
+    v.dialsGrpc = snapshot.dialsGrpc;
+    v.drainsServers = snapshot.drainsServers;
+    return v;
+  }
+
+  /**
+   * A hash (hex SHA-256) of everything the vocabulary answers: its words, the kinds of its
+   * names, their parameter, type and field syntax (without offsets and tags, which no answer
+   * reads) and its two flags. Equal fingerprints give equal extraction of any file, so a
+   * file's cached facts stay valid while edits elsewhere leave the tree's declarations alone
+   * (function bodies, comments, moved code).
+   */
+  fingerprint(): string {
+    const hash = createHash('sha256');
+    const canonical = (value: unknown) =>
+      JSON.stringify(value, (key, v) => (UNREAD_KEYS.has(key) ? undefined : v));
+    const sortedMap = (tag: string, map: Map<string, unknown[]>) => {
+      hash.update(`\n${tag}`);
+      for (const key of [...map.keys()].sort()) {
+        const items = map.get(key)!.map(canonical).sort();
+        hash.update(`\n${key}\t${items.join('\t')}`);
+      }
+    };
+    hash.update([...this.words.all()].sort().join(' '));
+    hash.update(
+      `\n${[...this.kinds].sort(([a], [b]) => compareStrings(a, b)).join(' ')}`,
+    );
+    sortedMap('params', this.paramLists);
+    sortedMap('types', this.typeDecls);
+    sortedMap('fields', this.fieldTypes);
+    hash.update(`\n${this.dialsGrpc} ${this.drainsServers}`);
+    return hash.digest('hex');
   }
 
   /** Adds the declarations of a Go source. */

@@ -11,8 +11,15 @@ function isWordChar(code: number): boolean {
   );
 }
 
+/** What a word index asks of the words it looks for. */
+export interface Words {
+  has(word: string): boolean;
+  /** Whether some word starts with this character code and has this length. */
+  hasShape(first: number, length: number): boolean;
+}
+
 /** A set of words with the (first character, length) shapes that let a scan skip the others. */
-export class WordSet {
+export class WordSet implements Words {
   private readonly names = new Set<string>();
   private readonly shapes = new Set<number>();
 
@@ -33,6 +40,23 @@ export class WordSet {
   hasShape(first: number, length: number): boolean {
     return this.shapes.has(shape(first, length));
   }
+
+  /** Every word of the set, in the order added. */
+  all(): IterableIterator<string> {
+    return this.names.values();
+  }
+
+  /** These words and some more, leaving this set as it is (one file's import names, say). */
+  with(more: Iterable<string>): Words {
+    const extra = new WordSet();
+    for (const w of more) if (!this.has(w)) extra.add(w);
+    if (!extra.names.size) return this;
+    return {
+      has: word => this.has(word) || extra.has(word),
+      hasShape: (first, length) =>
+        this.hasShape(first, length) || extra.hasShape(first, length),
+    };
+  }
 }
 
 function shape(first: number, length: number): number {
@@ -46,7 +70,7 @@ function shape(first: number, length: number): number {
 export class WordIndex {
   private readonly positions = new Map<string, number[]>();
 
-  constructor(source: string, private readonly words: WordSet) {
+  constructor(source: string, private readonly words: Words) {
     const n = source.length;
     let i = 0;
     while (i < n) {

@@ -1,0 +1,144 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Analyzer } from '../../analyze';
+import { MemoryTree } from '../../tree/MemoryTree';
+import { MemoryFactsCache } from '../../__testUtils__/MemoryFactsCache';
+import { scanFolders } from '../../__testUtils__/scanFolders';
+import { GoFileFacts } from '../../facts';
+
+jest.setTimeout(120_000);
+
+/** The files of a folder, by relative path. */
+function filesOf(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out[relative(dir, path)] = readFileSync(path, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const goFileCount = (files: Record<string, string>) =>
+  Object.keys(files).filter(p => p.endsWith('.go')).length;
+
+const scan = async (analyzer: Analyzer, files: Record<string, string>) =>
+  JSON.parse(JSON.stringify(await analyzer.analyze(new MemoryTree(files), '.')));
+
+const example = join(
+  scanFolders().find(d => d.endsWith(join('services', 'checkout-service')))!,
+);
+
+describe('GoFactsExtractor with a facts cache', () => {
+  let plain: Analyzer;
+  beforeAll(async () => {
+    plain = await Analyzer.create();
+  });
+
+  it('extracts each file once, and a second scan of the same tree from the cache alone', async () => {
+    const cache = new MemoryFactsCache();
+    const cached = await Analyzer.create({ factsCache: cache });
+    for (const dir of scanFolders()) {
+      const files = filesOf(dir);
+      const expected = await scan(plain, files);
+      cache.resetCounts();
+      expect(await scan(cached, files)).toEqual(expected);
+      // Two fixtures may hold the same file: the second finds it cached already.
+      const seen = cache.sets + cache.hits;
+      cache.resetCounts();
+      expect({ dir, report: await scan(cached, files) }).toEqual({
+        dir,
+        report: expected,
+      });
+      expect({ dir, sets: cache.sets, misses: cache.misses }).toEqual({
+        dir,
+        sets: 0,
+        misses: 0,
+      });
+      expect(cache.hits).toBe(seen);
+    }
+  });
+
+  it('re-extracts only the file whose body changed', async () => {
+    const cache = new MemoryFactsCache();
+    const cached = await Analyzer.create({ factsCache: cache });
+    const files = filesOf(example);
+    const goFiles = goFileCount(files);
+    expect(goFiles).toBeGreaterThan(2);
+    await scan(cached, files);
+
+    const main = Object.keys(files).find(p => p.endsWith('main.go'))!;
+    // A leaked cancel added inside a function body: no package-level declaration changes.
+    const changed = {
+      ...files,
+      [main]: files[main].replace(
+        /func main\(\) \{\n/,
+        'func main() {\n\t_, _ = context.WithCancel(context.Background())\n',
+      ),
+    };
+    expect(changed[main]).not.toBe(files[main]);
+    cache.resetCounts();
+    const report = await scan(cached, changed);
+    expect({ misses: cache.misses, hits: cache.hits }).toEqual({
+      misses: 1,
+      hits: goFiles - 1,
+    });
+    expect(report).toEqual(await scan(plain, changed));
+  });
+
+  it('re-extracts every file when a package-level declaration changes', async () => {
+    const cache = new MemoryFactsCache();
+    const cached = await Analyzer.create({ factsCache: cache });
+    const files = filesOf(example);
+    await scan(cached, files);
+    const changed = {
+      ...files,
+      'extra.go': 'package main\n\nfunc dialTarget(addr string) string { return addr }\n',
+    };
+    cache.resetCounts();
+    const report = await scan(cached, changed);
+    expect(cache.hits).toBe(0);
+    expect(cache.misses).toBe(goFileCount(changed));
+    expect(report).toEqual(await scan(plain, changed));
+  });
+
+  it('scans on when the cache fails, and says so', async () => {
+    const errors: unknown[] = [];
+    const broken = await Analyzer.create({
+      factsCache: {
+        get: async () => {
+          throw new Error('cache down');
+        },
+        set: async (_key: string, _facts: GoFileFacts) => {
+          throw new Error('cache down');
+        },
+      },
+      onCacheError: e => errors.push(e),
+    });
+    const files = filesOf(example);
+    expect(await scan(broken, files)).toEqual(await scan(plain, files));
+    expect(errors.length).toBe(2 * goFileCount(files));
+    expect(String(errors[0])).toContain('cache down');
+  });
+
+  it('gives the same report with workers and a cache together', async () => {
+    const cache = new MemoryFactsCache();
+    const both = await Analyzer.create({
+      factsCache: cache,
+      workers: 2,
+      poolThreshold: 0,
+    });
+    try {
+      const files = filesOf(example);
+      const expected = await scan(plain, files);
+      expect(await scan(both, files)).toEqual(expected);
+      expect(await scan(both, files)).toEqual(expected);
+      expect(cache.misses).toBe(goFileCount(files));
+    } finally {
+      await both.close();
+    }
+  });
+});

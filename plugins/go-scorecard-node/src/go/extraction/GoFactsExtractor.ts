@@ -1,0 +1,116 @@
+import { GoParser } from '../GoParser';
+import { Vocabulary } from '../vocabulary';
+import { extractFiles, GoExtraction, GoSourceFile } from './extractFiles';
+import { GoFactsCache, goFactsKey } from './GoFactsCache';
+import { GoFactsPool } from './GoFactsPool';
+
+/** Options of {@link GoFactsExtractor.create}. */
+export interface GoFactsExtractorOptions {
+  /** Time budget for parsing one Go file, in ms. */
+  parseTimeoutMs: number;
+  /** Worker threads for extraction; 0 extracts on the calling thread. */
+  workers: number;
+  /**
+   * Scans with less Go than this (UTF-16 code units) extract on the calling thread even
+   * with workers: handing a few files to a worker costs more than it saves. Default 256 Ki.
+   */
+  poolThreshold?: number;
+  /** Where facts are kept between scans; none by default. */
+  cache?: GoFactsCache;
+  /** Told when the cache fails (the scan goes on without it for that file). */
+  onCacheError?: (error: unknown) => void;
+}
+
+const DEFAULT_POOL_THRESHOLD = 256 * 1024;
+
+/**
+ * Extracts the facts of a tree's Go files: each from the cache when an earlier scan extracted
+ * the same file under the same vocabulary, the others on worker threads (or the calling
+ * thread for small scans). The results are the same whichever way each file went.
+ */
+export class GoFactsExtractor {
+  private constructor(
+    private readonly parser: GoParser,
+    private readonly pool: GoFactsPool | undefined,
+    private readonly options: GoFactsExtractorOptions,
+  ) {}
+
+  static async create(
+    options: GoFactsExtractorOptions,
+  ): Promise<GoFactsExtractor> {
+    const parser = await GoParser.create({ timeoutMs: options.parseTimeoutMs });
+    const pool =
+      options.workers > 0
+        ? GoFactsPool.create({
+            size: options.workers,
+            parseTimeoutMs: options.parseTimeoutMs,
+          })
+        : undefined;
+    return new GoFactsExtractor(parser, pool, options);
+  }
+
+  /**
+   * The facts of each file, in order; a file that cannot be extracted gives `{ error }`.
+   * Throws only when `signal` aborts.
+   */
+  async extract(
+    files: readonly GoSourceFile[],
+    vocabulary: Vocabulary,
+    signal?: AbortSignal,
+  ): Promise<GoExtraction[]> {
+    const { cache } = this.options;
+    if (!cache) return this.extractNow(files, vocabulary, signal);
+
+    const fingerprint = vocabulary.fingerprint();
+    const keys = files.map(f => goFactsKey(f.path, f.text, fingerprint));
+    const results: (GoExtraction | undefined)[] = await Promise.all(
+      keys.map(key =>
+        cache.get(key).then(
+          facts => (facts ? { facts } : undefined),
+          e => {
+            this.options.onCacheError?.(e);
+            return undefined;
+          },
+        ),
+      ),
+    );
+    signal?.throwIfAborted();
+    const missing = files.flatMap((_, i) => (results[i] ? [] : [i]));
+    const extracted = await this.extractNow(
+      missing.map(i => files[i]),
+      vocabulary,
+      signal,
+    );
+    await Promise.all(
+      missing.map(async (i, k) => {
+        const result = extracted[k];
+        results[i] = result;
+        if (!('facts' in result)) return;
+        try {
+          await cache.set(keys[i], result.facts);
+        } catch (e) {
+          this.options.onCacheError?.(e);
+        }
+      }),
+    );
+    return results as GoExtraction[];
+  }
+
+  /** Stops the worker threads. */
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+
+  private async extractNow(
+    files: readonly GoSourceFile[],
+    vocabulary: Vocabulary,
+    signal?: AbortSignal,
+  ): Promise<GoExtraction[]> {
+    const threshold = this.options.poolThreshold ?? DEFAULT_POOL_THRESHOLD;
+    let chars = 0;
+    for (const f of files) chars += f.text.length;
+    if (this.pool && files.length > 1 && chars >= threshold)
+      return this.pool.extract(files, vocabulary, signal);
+    return extractFiles(this.parser, files, vocabulary, signal);
+  }
+}

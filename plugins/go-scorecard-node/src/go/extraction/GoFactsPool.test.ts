@@ -1,0 +1,97 @@
+import { Analyzer } from '../../analyze';
+import { DirectoryTree } from '../../tree/DirectoryTree';
+import { MemoryTree } from '../../tree/MemoryTree';
+import { scanFolders } from '../../__testUtils__/scanFolders';
+import { EXTRACTOR_WORDS } from '../extractGoFacts';
+import { Vocabulary } from '../vocabulary';
+import { GoFactsPool } from './GoFactsPool';
+
+jest.setTimeout(120_000);
+
+/** What a scan reports, without anything that may differ between two equal scans. */
+const scan = async (analyzer: Analyzer, dir: string) =>
+  JSON.parse(
+    JSON.stringify(await analyzer.analyze(await DirectoryTree.open(dir), dir)),
+  );
+
+describe('GoFactsPool', () => {
+  let single: Analyzer;
+  let pooled: Analyzer;
+  beforeAll(async () => {
+    single = await Analyzer.create({ workers: 0 });
+    // Every scan goes to the two workers, however small.
+    pooled = await Analyzer.create({ workers: 2, poolThreshold: 0 });
+  });
+  afterAll(async () => {
+    await single.close();
+    await pooled.close();
+  });
+
+  it('gives every fixture and example the same report as one thread', async () => {
+    const folders = scanFolders();
+    expect(folders.length).toBeGreaterThan(50);
+    for (const dir of folders) {
+      expect({ dir, report: await scan(pooled, dir) }).toEqual({
+        dir,
+        report: await scan(single, dir),
+      });
+    }
+  });
+
+  it('serves concurrent scans at once, each with its own vocabulary', async () => {
+    const folders = scanFolders();
+    const alone = await Promise.all(folders.map(dir => scan(single, dir)));
+    const together = await Promise.all(folders.map(dir => scan(pooled, dir)));
+    expect(together).toEqual(alone);
+  });
+
+  it('fails only the file whose parse is over budget, and goes on', async () => {
+    const slow = await Analyzer.create({
+      workers: 1,
+      poolThreshold: 0,
+      parseTimeoutMs: 25,
+    });
+    try {
+      // A deeply nested expression: tree-sitter takes far more than 25 ms on it.
+      const huge = `package main\n\nvar x = ${'('.repeat(100000)}1${')'.repeat(100000)}\n`;
+      const tree = new MemoryTree({
+        'main.go': huge,
+        'ok.go': 'package main\n\nfunc main() {}\n',
+      });
+      const report = await slow.analyze(tree, '.');
+      expect(report.notes).toEqual(
+        expect.arrayContaining([
+          {
+            path: 'main.go',
+            message: expect.stringMatching(/^not analyzed: Go parse gave up/),
+          },
+        ]),
+      );
+      expect(report.notes?.some(n => n.path === 'ok.go')).toBe(false);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('rejects a scan that is aborted, and serves the next one', async () => {
+    const pool = GoFactsPool.create({ size: 1, parseTimeoutMs: 5000 });
+    try {
+      const vocabulary = new Vocabulary(EXTRACTOR_WORDS);
+      const files = Array.from({ length: 50 }, (_, i) => ({
+        path: `f${i}.go`,
+        text: `package main\n\nfunc f${i}() {}\n`,
+      }));
+      const controller = new AbortController();
+      const aborted = pool.extract(files, vocabulary, controller.signal);
+      controller.abort(new Error('stop'));
+      await expect(aborted).rejects.toThrow('stop');
+      const results = await pool.extract(files.slice(0, 2), vocabulary);
+      expect(results.map(r => 'facts' in r && r.facts.path)).toEqual([
+        'f0.go',
+        'f1.go',
+      ]);
+    } finally {
+      await pool.close();
+    }
+  });
+});

@@ -1,0 +1,308 @@
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { messageOf } from '../../text/messageOf';
+import { GoParser } from '../GoParser';
+import { Vocabulary, VocabularySnapshot } from '../vocabulary';
+import { extractFiles, GoExtraction, GoSourceFile } from './extractFiles';
+
+/** Options of {@link GoFactsPool.create}. */
+export interface GoFactsPoolOptions {
+  /** Number of worker threads (at least 1). */
+  size: number;
+  /** Time budget for parsing one Go file, in ms. */
+  parseTimeoutMs: number;
+}
+
+/** Marks a worker thread started by the pool (this module is the worker's entry too). */
+const WORKER_ROLE = 'go-scorecard-facts-worker';
+/** Text per batch sent to a worker, in UTF-16 code units: small enough to spread the work evenly. */
+const BATCH_CHARS = 64 * 1024;
+const BATCH_FILES = 32;
+/** Batches a worker holds at once: one being extracted, one waiting, so it never idles. */
+const IN_FLIGHT = 2;
+
+type ToWorker =
+  | { type: 'vocabulary'; job: number; snapshot: VocabularySnapshot }
+  | { type: 'extract'; job: number; batch: number; files: GoSourceFile[] }
+  | { type: 'forget'; job: number };
+
+type FromWorker = { type: 'extracted'; batch: number; results: GoExtraction[] };
+
+interface Job {
+  id: number;
+  vocabulary: Vocabulary;
+  snapshot?: VocabularySnapshot;
+  results: GoExtraction[];
+  remaining: number;
+  settled: boolean;
+  resolve(results: GoExtraction[]): void;
+  reject(reason: unknown): void;
+}
+
+interface Batch {
+  id: number;
+  job: Job;
+  from: number;
+  files: GoSourceFile[];
+}
+
+interface Slot {
+  worker: Worker;
+  inFlight: Map<number, Batch>;
+  jobs: Set<number>;
+}
+
+/**
+ * Go fact extraction on worker threads (`node:worker_threads`), one tree-sitter parser per
+ * worker. A job's files go out in batches to whichever worker is free; the results come back
+ * in the files' order, equal to {@link extractFiles} on one thread (each file's facts depend
+ * only on its path, its text and the vocabulary, which every worker receives). Jobs of
+ * concurrent scans share the workers. A worker that dies fails the files it held (`{ error }`)
+ * and is replaced. Workers hold the process open only while they have work.
+ */
+export class GoFactsPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Batch[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  private constructor(private readonly options: GoFactsPoolOptions) {}
+
+  /** A pool of `size` workers; they start with the first job. */
+  static create(options: GoFactsPoolOptions): GoFactsPool {
+    return new GoFactsPool({ ...options, size: Math.max(1, options.size) });
+  }
+
+  /** Number of worker threads. */
+  get size(): number {
+    return this.options.size;
+  }
+
+  /**
+   * The facts of each file, in order. Rejects only when `signal` aborts or the pool is
+   * closed; a file that cannot be extracted gives `{ error }`.
+   */
+  extract(
+    files: readonly GoSourceFile[],
+    vocabulary: Vocabulary,
+    signal?: AbortSignal,
+  ): Promise<GoExtraction[]> {
+    if (this.closed) return Promise.reject(new Error('GoFactsPool is closed'));
+    signal?.throwIfAborted();
+    if (!files.length) return Promise.resolve([]);
+    return new Promise<GoExtraction[]>((resolve, reject) => {
+      const job: Job = {
+        id: this.nextId++,
+        vocabulary,
+        results: new Array(files.length),
+        remaining: files.length,
+        settled: false,
+        resolve,
+        reject,
+      };
+      const onAbort = () => this.fail(job, signal!.reason);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      job.resolve = results => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve(results);
+      };
+      job.reject = reason => {
+        signal?.removeEventListener('abort', onAbort);
+        reject(reason);
+      };
+      for (const batch of batches(files)) {
+        this.queue.push({ id: this.nextId++, job, ...batch });
+      }
+      this.dispatch();
+    });
+  }
+
+  /** Stops every worker; pending jobs reject. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const batch of this.queue.splice(0))
+      this.fail(batch.job, new Error('GoFactsPool is closed'));
+    const slots = this.slots.splice(0);
+    for (const slot of slots)
+      for (const batch of slot.inFlight.values())
+        this.fail(batch.job, new Error('GoFactsPool is closed'));
+    await Promise.all(slots.map(s => s.worker.terminate()));
+  }
+
+  private dispatch() {
+    while (this.slots.length < this.options.size && this.queue.length) {
+      this.slots.push(this.spawn());
+    }
+    for (const slot of this.slots) {
+      while (slot.inFlight.size < IN_FLIGHT && this.queue.length) {
+        const batch = this.queue.shift()!;
+        if (batch.job.settled) continue;
+        const { job } = batch;
+        if (!slot.jobs.has(job.id)) {
+          job.snapshot ??= job.vocabulary.snapshot();
+          this.post(slot, {
+            type: 'vocabulary',
+            job: job.id,
+            snapshot: job.snapshot,
+          });
+          slot.jobs.add(job.id);
+        }
+        if (!slot.inFlight.size) slot.worker.ref();
+        slot.inFlight.set(batch.id, batch);
+        this.post(slot, {
+          type: 'extract',
+          job: job.id,
+          batch: batch.id,
+          files: batch.files,
+        });
+      }
+    }
+  }
+
+  private post(slot: Slot, message: ToWorker) {
+    slot.worker.postMessage(message);
+  }
+
+  private spawn(): Slot {
+    const fromSource = __filename.endsWith('.ts');
+    const worker = new Worker(__filename, {
+      workerData: {
+        role: WORKER_ROLE,
+        parseTimeoutMs: this.options.parseTimeoutMs,
+      },
+      // From the TypeScript sources (tests, the repository's CLI), the worker compiles them
+      // as the main thread does.
+      execArgv: fromSource
+        ? [
+            '--require',
+            require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+          ]
+        : [],
+    });
+    const slot: Slot = { worker, inFlight: new Map(), jobs: new Set() };
+    worker.unref();
+    worker.on('message', (message: FromWorker) => this.received(slot, message));
+    worker.on('error', e => this.lost(slot, messageOf(e)));
+    worker.on('exit', code => this.lost(slot, `exited with code ${code}`));
+    return slot;
+  }
+
+  private received(slot: Slot, message: FromWorker) {
+    const batch = slot.inFlight.get(message.batch);
+    if (!batch) return;
+    slot.inFlight.delete(message.batch);
+    if (!slot.inFlight.size) slot.worker.unref();
+    this.complete(batch, message.results);
+    this.dispatch();
+  }
+
+  /** A worker died: the files it held fail, and a new worker takes its place. */
+  private lost(slot: Slot, why: string) {
+    const i = this.slots.indexOf(slot);
+    if (i < 0) return;
+    this.slots.splice(i, 1);
+    for (const batch of slot.inFlight.values()) {
+      this.complete(
+        batch,
+        batch.files.map(() => ({
+          error: `the extraction worker stopped (${why})`,
+        })),
+      );
+    }
+    slot.inFlight.clear();
+    if (!this.closed) this.dispatch();
+  }
+
+  private complete(batch: Batch, results: GoExtraction[]) {
+    const { job } = batch;
+    if (job.settled) return;
+    results.forEach((r, k) => {
+      job.results[batch.from + k] = r;
+    });
+    job.remaining -= batch.files.length;
+    if (job.remaining === 0) {
+      job.settled = true;
+      this.forget(job);
+      job.resolve(job.results);
+    }
+  }
+
+  private fail(job: Job, reason: unknown) {
+    if (job.settled) return;
+    job.settled = true;
+    this.forget(job);
+    job.reject(reason);
+  }
+
+  private forget(job: Job) {
+    for (const slot of this.slots) {
+      if (slot.jobs.delete(job.id))
+        this.post(slot, { type: 'forget', job: job.id });
+    }
+  }
+}
+
+/** Consecutive runs of files of about {@link BATCH_CHARS} of text each. */
+function* batches(
+  files: readonly GoSourceFile[],
+): Generator<{ from: number; files: GoSourceFile[] }> {
+  let from = 0;
+  while (from < files.length) {
+    let to = from;
+    let chars = 0;
+    while (
+      to < files.length &&
+      to - from < BATCH_FILES &&
+      (to === from || chars + files[to].text.length <= BATCH_CHARS)
+    ) {
+      chars += files[to].text.length;
+      to++;
+    }
+    yield { from, files: files.slice(from, to) };
+    from = to;
+  }
+}
+
+/** The worker's side: extracts each batch with its own parser and the job's vocabulary. */
+function runWorker(port: NonNullable<typeof parentPort>, timeoutMs: number) {
+  const parser = GoParser.create({ timeoutMs });
+  // A failed start fails each batch, not the thread: the pool would only start another.
+  parser.catch(() => {});
+  const vocabularies = new Map<number, Vocabulary>();
+  let chain = Promise.resolve();
+  const handle = async (message: ToWorker) => {
+    switch (message.type) {
+      case 'vocabulary':
+        vocabularies.set(message.job, Vocabulary.fromSnapshot(message.snapshot));
+        return;
+      case 'forget':
+        vocabularies.delete(message.job);
+        return;
+      case 'extract': {
+        let results: GoExtraction[];
+        try {
+          const vocabulary = vocabularies.get(message.job);
+          if (!vocabulary) throw new Error('no vocabulary for this scan');
+          results = extractFiles(await parser, message.files, vocabulary);
+        } catch (e) {
+          const error = `cannot extract: ${messageOf(e)}`;
+          results = message.files.map(() => ({ error }));
+        }
+        const reply: FromWorker = {
+          type: 'extracted',
+          batch: message.batch,
+          results,
+        };
+        port.postMessage(reply);
+        return;
+      }
+      default:
+    }
+  };
+  port.on('message', (message: ToWorker) => {
+    chain = chain.then(() => handle(message));
+  });
+}
+
+if (!isMainThread && parentPort && workerData?.role === WORKER_ROLE) {
+  runWorker(parentPort, workerData.parseTimeoutMs);
+}
