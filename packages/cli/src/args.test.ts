@@ -1,6 +1,40 @@
+import { availableParallelism } from 'node:os';
 import { UsageError, parseArgs } from './args';
 
+/** parseArgs for a run (not --help). */
+const options = (argv: string[], env: NodeJS.ProcessEnv) => {
+  const parsed = parseArgs(argv, env, false);
+  if (parsed === 'help') throw new Error('help');
+  return parsed;
+};
+
 describe('parseArgs', () => {
+  it('takes the worker count and the cache folder, with their defaults', () => {
+    expect(options(['repo', '--workers', '0'], {}).workers).toBe(0);
+    expect(options(['repo', '--workers=3'], {}).workers).toBe(3);
+    for (const bad of ['-1', 'two', '', '1.5', '1000'])
+      expect(() => parseArgs(['repo', `--workers=${bad}`], {}, false)).toThrow(
+        /--workers must be a whole number from 0 to 256/,
+      );
+    const cacheDir = (argv: string[], env: NodeJS.ProcessEnv) =>
+      options(['repo', ...argv], env).cacheDir;
+    expect(cacheDir([], { HOME: '/home/me' })).toBe(
+      '/home/me/.cache/go-scorecard',
+    );
+    expect(cacheDir([], { HOME: '/home/me', XDG_CACHE_HOME: '/c' })).toBe(
+      '/c/go-scorecard',
+    );
+    expect(
+      cacheDir([], { HOME: '/home/me', GO_SCORECARD_CACHE_DIR: '/ci/cache' }),
+    ).toBe('/ci/cache');
+    expect(cacheDir(['--cache-dir', 'here'], {})).toBe('here');
+    expect(cacheDir(['--no-cache'], { HOME: '/home/me' })).toBeUndefined();
+    expect(cacheDir(['--cache-dir=here', '--no-cache'], {})).toBeUndefined();
+    expect(() => parseArgs(['repo', '--cache-dir='], {}, false)).toThrow(
+      /--cache-dir needs a folder/,
+    );
+  });
+
   it('defaults to text, fail on error, colour on a TTY only', () => {
     expect(parseArgs(['repo'], {}, true)).toEqual({
       dir: 'repo',
@@ -9,6 +43,8 @@ describe('parseArgs', () => {
       maxFindings: 100,
       docsUrl: undefined,
       color: true,
+      workers: availableParallelism(),
+      cacheDir: undefined,
     });
     expect(parseArgs(['repo'], {}, false)).toMatchObject({ color: false });
     expect(parseArgs(['repo'], { NO_COLOR: '1' }, true)).toMatchObject({

@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { DEFAULT_MAX_FINDINGS_PER_CHECK } from '@internal/plugin-go-scorecard-common';
 
 /** The output formats of the CLI. */
@@ -17,6 +19,14 @@ export interface CliOptions {
   /** Base URL of the portal, for fix links (`<base>/go-scorecard/lessons/...`). */
   docsUrl?: string;
   color: boolean;
+  /** Worker threads that parse Go files; 0 = the main thread only. Default: the cores available. */
+  workers: number;
+  /**
+   * Folder that keeps the facts of Go files between runs, or undefined for none. Default
+   * `$GO_SCORECARD_CACHE_DIR`, else `$XDG_CACHE_HOME/go-scorecard`, else
+   * `$HOME/.cache/go-scorecard`; `--no-cache` turns it off.
+   */
+  cacheDir?: string;
 }
 
 /** A usage error: exit code 2, with the message and the help text. */
@@ -37,6 +47,12 @@ Options:
                              true total (default: 100; 0 = all); sarif always has all
   --docs-url URL             your portal's base URL, for fix links (env GO_SCORECARD_DOCS_URL)
   --no-color                 no colour in text output (also NO_COLOR; colour only on a TTY)
+  --workers N                worker threads that parse Go files (default: the cores
+                             available; 0 = none, all on the main thread)
+  --cache-dir DIR            keep the facts of Go files here between runs, so unchanged files
+                             are not parsed again (default: $GO_SCORECARD_CACHE_DIR, else
+                             $XDG_CACHE_HOME/go-scorecard, else ~/.cache/go-scorecard)
+  --no-cache                 neither read nor write the cache
   -h, --help                 this help
 
 Exit codes: 0 no failing check at or above --fail-on; 1 there is one; 2 bad usage or unreadable DIR.
@@ -50,6 +66,8 @@ const valueOptions: readonly string[] = [
   '--max-file-bytes',
   '--max-findings',
   '--docs-url',
+  '--workers',
+  '--cache-dir',
 ];
 
 /**
@@ -62,6 +80,8 @@ export function parseArgs(
   isTTY: boolean,
 ): CliOptions | 'help' {
   const positional: string[] = [];
+  let cacheDir: string | undefined;
+  let noCache = false;
   const options: CliOptions = {
     dir: '',
     format: 'text',
@@ -69,6 +89,8 @@ export function parseArgs(
     maxFindings: DEFAULT_MAX_FINDINGS_PER_CHECK,
     docsUrl: env.GO_SCORECARD_DOCS_URL || undefined,
     color: isTTY && !env.NO_COLOR,
+    workers: availableParallelism(),
+    cacheDir: defaultCacheDir(env),
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -81,6 +103,11 @@ export function parseArgs(
     const name = eq < 0 ? arg : arg.slice(0, eq);
     if (name === '--no-color') {
       options.color = false;
+      continue;
+    }
+    if (name === '--no-cache') {
+      options.cacheDir = undefined;
+      noCache = true;
       continue;
     }
     if (!valueOptions.includes(name))
@@ -120,6 +147,19 @@ export function parseArgs(
         options.maxFindings = n;
         break;
       }
+      case '--workers': {
+        const n = Number(value);
+        if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > 256)
+          throw new UsageError(
+            `--workers must be a whole number from 0 to 256, not "${value}"`,
+          );
+        options.workers = n;
+        break;
+      }
+      case '--cache-dir':
+        if (!value) throw new UsageError('--cache-dir needs a folder');
+        cacheDir = value;
+        break;
       default:
         options.docsUrl = value;
     }
@@ -132,5 +172,14 @@ export function parseArgs(
     );
   }
   options.dir = positional[0];
+  if (cacheDir !== undefined && !noCache) options.cacheDir = cacheDir;
   return options;
+}
+
+/** Where the cache lives when no option says: the XDG cache folder's `go-scorecard`. */
+function defaultCacheDir(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.GO_SCORECARD_CACHE_DIR) return env.GO_SCORECARD_CACHE_DIR;
+  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'go-scorecard');
+  if (env.HOME) return join(env.HOME, '.cache', 'go-scorecard');
+  return undefined;
 }

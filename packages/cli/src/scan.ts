@@ -1,5 +1,9 @@
 import { ScanReport, capFindings } from '@internal/plugin-go-scorecard-common';
-import { Analyzer, DirectoryTree } from '@internal/plugin-go-scorecard-node';
+import {
+  Analyzer,
+  DirectoryFactsCache,
+  DirectoryTree,
+} from '@internal/plugin-go-scorecard-node';
 import { UsageError, helpText, parseArgs } from './args';
 import { exitCode } from './exitCode';
 import { formatSarif } from './formatSarif';
@@ -46,10 +50,34 @@ export async function runCli(
       code: 2,
     };
   }
+  const cache = options.cacheDir
+    ? new DirectoryFactsCache(options.cacheDir)
+    : undefined;
+  let cacheError: unknown;
   const analyzer = await Analyzer.create({
     maxFileBytes: options.maxFileBytes,
+    workers: options.workers,
+    factsCache: cache,
+    onCacheError: e => {
+      cacheError ??= e;
+    },
   });
-  const report = await analyzer.analyze(tree, options.dir);
+  let report: ScanReport;
+  try {
+    report = await analyzer.analyze(tree, options.dir);
+  } finally {
+    await analyzer.close();
+  }
+  // The cache only ever speeds a run up: a failure to use or trim it is a warning.
+  await cache?.prune().catch(e => {
+    cacheError ??= e;
+  });
+  const cacheWarning =
+    cache && cacheError
+      ? `go-scorecard: the facts cache in ${cache.dir} was not used (${
+          (cacheError as Error)?.message ?? cacheError
+        }); files were parsed instead\n`
+      : '';
 
   // Text and JSON show at most --max-findings per check, with each check's true total;
   // SARIF carries every finding (code scanning tools page through them).
@@ -67,7 +95,7 @@ export async function runCli(
   } else stdout = formatText(capped(), options);
   return {
     stdout,
-    stderr: undecidedWarning(report),
+    stderr: cacheWarning + undecidedWarning(report),
     code: exitCode(report, options.failOn),
   };
 }
