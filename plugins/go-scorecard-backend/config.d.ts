@@ -56,6 +56,27 @@ export interface Config {
       /** How long history rows are kept. Default 90 days. */
       retention?: HumanDuration | string;
     };
+    analyzer?: {
+      /**
+       * Worker threads that parse and read Go files, shared by all scans of this replica
+       * (node:worker_threads, one tree-sitter parser each). 0 runs everything on the main
+       * thread. Default: the cores available (os.availableParallelism()).
+       */
+      workers?: number;
+      factsCache?: {
+        /**
+         * Keep the facts of each Go file in Backstage's cache service (`backend.cache`),
+         * keyed by the analyzer's code, the file's path and content and the declarations of
+         * its tree, so a file unchanged since the last scan is not parsed again. Default:
+         * on with a shared store (redis, valkey, memcache, infinispan), off with the
+         * default in-memory store, which never evicts and would hold every file's facts in
+         * the backend's heap.
+         */
+        enabled?: boolean;
+        /** How long stored facts are kept. Default 7 days. */
+        ttl?: HumanDuration | string;
+      };
+    };
     limits?: {
       /**
        * The most findings stored and returned for one check of one entity; the check's

@@ -10,6 +10,7 @@ import { ScorecardStore } from './database/ScorecardStore';
 import { CatalogSync } from './scanning/CatalogSync';
 import { EntitySelection } from './scanning/EntitySelection';
 import { SourceScanner } from './scanning/EntityScanner';
+import { CacheServiceFactsCache } from './scanning/CacheServiceFactsCache';
 import { ScanWorker } from './scanning/ScanWorker';
 import { CatalogSyncTask } from './scanning/tasks/CatalogSyncTask';
 import { HistoryPruningTask } from './scanning/tasks/HistoryPruningTask';
@@ -41,14 +42,25 @@ export const goScorecardPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         lifecycle: coreServices.lifecycle,
+        cache: coreServices.cache,
         catalog: catalogServiceRef,
       },
       async init(deps) {
         const { config, logger, scheduler, lifecycle, httpRouter } = deps;
         const settings = readScorecardConfig(config);
         const store = await ScorecardStore.create({ database: deps.database });
+        const factsCache = settings.factsCache.enabled
+          ? new CacheServiceFactsCache(
+              deps.cache,
+              settings.factsCache.ttlMs,
+              logger,
+            )
+          : undefined;
         const analyzer = await Analyzer.create({
           maxFileBytes: settings.maxFileBytes,
+          workers: settings.analyzerWorkers,
+          factsCache,
+          onCacheError: factsCache?.onError,
         });
         const selection = new EntitySelection(settings);
         const localRoots = new LocalRoots(settings.localRoots);
@@ -92,7 +104,11 @@ export const goScorecardPlugin = createBackendPlugin({
         await sync.start(scheduler);
         await scan.start(scheduler);
         await pruning.start(scheduler);
-        lifecycle.addShutdownHook(() => worker.stop());
+        // The analyzer's threads stop once no scan needs them.
+        lifecycle.addShutdownHook(async () => {
+          await worker.stop();
+          await analyzer.close();
+        });
 
         httpRouter.use(
           await createRouter({

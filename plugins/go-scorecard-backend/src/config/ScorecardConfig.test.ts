@@ -12,6 +12,39 @@ describe('readScorecardConfig', () => {
     );
   });
 
+  it('reads the analyzer settings; the facts cache is on by default only with a shared store', () => {
+    const read = (config: object) =>
+      readScorecardConfig(new ConfigReader(config));
+    expect(read({}).factsCache).toEqual({
+      enabled: false,
+      ttlMs: 7 * 86_400_000,
+    });
+    expect(
+      read({ backend: { cache: { store: 'memory' } } }).factsCache.enabled,
+    ).toBe(false);
+    expect(
+      read({ backend: { cache: { store: 'redis' } } }).factsCache.enabled,
+    ).toBe(true);
+    const set = read({
+      backend: { cache: { store: 'redis' } },
+      goScorecard: {
+        analyzer: {
+          workers: 0,
+          factsCache: { enabled: false, ttl: '1h' },
+        },
+      },
+    });
+    expect(set.analyzerWorkers).toBe(0);
+    expect(set.factsCache).toEqual({ enabled: false, ttlMs: 3_600_000 });
+    expect(
+      read({ goScorecard: { analyzer: { factsCache: { enabled: true } } } })
+        .factsCache.enabled,
+    ).toBe(true);
+    expect(() => read({ goScorecard: { analyzer: { workers: -1 } } })).toThrow(
+      'goScorecard.analyzer.workers must be a whole number from 0 to 256, got -1',
+    );
+  });
+
   it('reads durations as strings or objects and resolves local roots', () => {
     const config = readScorecardConfig(
       new ConfigReader({

@@ -1,6 +1,7 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { availableParallelism } from 'node:os';
 import { resolve as resolvePath } from 'node:path';
 
 /** The plugin's settings, read from the `goScorecard` config key with defaults applied. Durations are in milliseconds. */
@@ -37,6 +38,15 @@ export interface ScorecardConfig {
    * true count and its status is decided on all of them. A positive integer.
    */
   maxFindingsPerCheck: number;
+  /** Worker threads that parse Go files (`goScorecard.analyzer.workers`); 0 = the main thread. */
+  analyzerWorkers: number;
+  /**
+   * Whether Go files' facts are kept in Backstage's cache service, and for how long
+   * (`goScorecard.analyzer.factsCache`). On by default only with a shared cache store
+   * (`backend.cache.store` other than `memory`): the default in-memory store never evicts,
+   * so it would hold every scanned file's facts in the backend's heap.
+   */
+  factsCache: { enabled: boolean; ttlMs: number };
 }
 
 const MiB = 1024 * 1024;
@@ -60,6 +70,8 @@ export const defaultScorecardConfig: ScorecardConfig = {
   scanNowCooldownMs: 60_000,
   historyRetentionMs: 90 * 24 * 60 * 60_000,
   maxFindingsPerCheck: 100,
+  analyzerWorkers: availableParallelism(),
+  factsCache: { enabled: false, ttlMs: 7 * 24 * 60 * 60_000 },
 };
 
 /**
@@ -71,8 +83,16 @@ export function readScorecardConfig(
   options: { baseDir?: string } = {},
 ): ScorecardConfig {
   const root = config.getOptionalConfig('goScorecard');
-  const d = defaultScorecardConfig;
-  if (!root) return { ...d };
+  const sharedCacheStore =
+    (config.getOptionalString('backend.cache.store') ?? 'memory') !== 'memory';
+  const d = {
+    ...defaultScorecardConfig,
+    factsCache: {
+      ...defaultScorecardConfig.factsCache,
+      enabled: sharedCacheStore,
+    },
+  };
+  if (!root) return d;
   const baseDir = options.baseDir ?? process.cwd();
   const duration = (key: string, fallback: number) =>
     root.has(key)
@@ -80,6 +100,15 @@ export function readScorecardConfig(
           readDurationFromConfig(root, { key }) as HumanDuration,
         )
       : fallback;
+  const wholeNumber = (key: string) => {
+    const value = root.getNumber(key);
+    if (!Number.isInteger(value) || value < 0 || value > 256) {
+      throw new InputError(
+        `goScorecard.${key} must be a whole number from 0 to 256, got ${value}`,
+      );
+    }
+    return value;
+  };
   const positive = (key: string, fallback: number) => {
     const value = root.getOptionalNumber(key) ?? fallback;
     if (!Number.isInteger(value) || value < 1) {
@@ -122,6 +151,15 @@ export function readScorecardConfig(
       'limits.maxFindingsPerCheck',
       d.maxFindingsPerCheck,
     ),
+    analyzerWorkers: root.has('analyzer.workers')
+      ? wholeNumber('analyzer.workers')
+      : d.analyzerWorkers,
+    factsCache: {
+      enabled:
+        root.getOptionalBoolean('analyzer.factsCache.enabled') ??
+        d.factsCache.enabled,
+      ttlMs: duration('analyzer.factsCache.ttl', d.factsCache.ttlMs),
+    },
   };
   return result;
 }
