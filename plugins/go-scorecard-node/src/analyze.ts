@@ -55,6 +55,8 @@ export interface AnalyzerOptions {
 }
 
 const MiB = 1024 * 1024;
+/** Files read at once while the tree is listed. */
+const READ_AHEAD = 16;
 /** Largest file of no known kind read to see whether it is a script or a Make fragment. */
 const MAX_CANDIDATE_BYTES = 256 * 1024;
 
@@ -173,43 +175,23 @@ export class Analyzer {
       );
     };
 
-    for await (const entry of tree.entries(problem => notes.push(problem))) {
-      signal?.throwIfAborted();
-      const kind = inputKind(entry.path);
-      if (!kind) continue;
-      const { path } = entry;
-      // A candidate is read only to see whether it is a build file: a large or binary one is not.
+    // What a file gives is applied in the tree's order (the facts and notes are the same
+    // whatever order reads finish in); up to READ_AHEAD reads are in flight meanwhile, so the
+    // scan does not wait on each file's I/O in turn.
+    const accept = (path: string, kind: InputKind, data: Buffer) => {
       const candidate = kind === 'candidate';
-      if (
-        candidate &&
-        entry.size !== undefined &&
-        entry.size > MAX_CANDIDATE_BYTES
-      )
-        continue;
-      if (entry.size !== undefined && entry.size > this.maxFileBytes) {
-        tooLarge(path, kind, entry.size);
-        continue;
-      }
-      let data: Buffer;
-      try {
-        data = await entry.read();
-      } catch (e) {
-        if (candidate) continue;
-        skip(path, kind, `cannot read: ${messageOf(e)}`);
-        continue;
-      }
       if (data.length > this.maxFileBytes) {
         tooLarge(path, kind, data.length);
-        continue;
+        return;
       }
-      if (candidate && data.length > MAX_CANDIDATE_BYTES) continue;
+      if (candidate && data.length > MAX_CANDIDATE_BYTES) return;
       const text = decodeSource(data);
       if (typeof text !== 'string') {
         if (text.skipped === 'empty file') {
           if (!candidate && kind !== 'go.sum')
             notes.push({ path, message: `skipped: ${text.skipped}` });
         } else if (!candidate) skip(path, kind, text.skipped);
-        continue;
+        return;
       }
       builtImages.push(...imagesBuiltIn(path, text));
       try {
@@ -260,7 +242,37 @@ export class Analyzer {
         notes.push({ path, message: `not analyzed: ${messageOf(e)}` });
         failures.push({ kind, path, message: messageOf(e) });
       }
+    };
+    const pending: Promise<() => void>[] = [];
+    for await (const entry of tree.entries(problem => notes.push(problem))) {
+      signal?.throwIfAborted();
+      const kind = inputKind(entry.path);
+      if (!kind) continue;
+      const { path } = entry;
+      // A candidate is read only to see whether it is a build file: a large or binary one is not.
+      const candidate = kind === 'candidate';
+      if (
+        candidate &&
+        entry.size !== undefined &&
+        entry.size > MAX_CANDIDATE_BYTES
+      )
+        continue;
+      const size = entry.size;
+      if (size !== undefined && size > this.maxFileBytes) {
+        pending.push(Promise.resolve(() => tooLarge(path, kind, size)));
+      } else {
+        pending.push(
+          entry.read().then(
+            data => () => accept(path, kind, data),
+            e => () => {
+              if (!candidate) skip(path, kind, `cannot read: ${messageOf(e)}`);
+            },
+          ),
+        );
+      }
+      while (pending.length > READ_AHEAD) (await pending.shift()!)();
     }
+    for (const apply of pending) (await apply)();
 
     const charts = chartFiles.some(f => f.path.endsWith('Chart.yaml'))
       ? HelmCharts.fromFiles([...chartFiles, ...templates])

@@ -103,7 +103,10 @@ export function extractGoFacts(
     // never changes the vocabulary, so no file's facts depend on which were extracted first.
     src.words = new WordIndex(
       source,
-      vocabulary.words.with(resolver.paths().flatMap(p => resolver.localNames(p))),
+      vocabulary.words,
+      vocabulary.words.missing(
+        resolver.paths().flatMap(p => resolver.localNames(p)),
+      ),
     );
     const refs = (pkg: string) =>
       resolver

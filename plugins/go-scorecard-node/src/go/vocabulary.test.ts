@@ -347,21 +347,31 @@ func (s *Server) Shutdown(ctx context.Context) error { return nil }
 
   it('changes its fingerprint with any answer it gives', () => {
     const base = of(a, b).fingerprint();
-    expect(of(a.replace('target string', 'target int'), b).fingerprint()).not.toBe(base);
-    expect(of(a, b, 'package a\n\nfunc Extra() {}\n').fingerprint()).not.toBe(base);
-    expect(of(a, b.replace('google.golang.org/grpc', 'example.com/x')).fingerprint()).not.toBe(base);
-    expect(of(a.replace('Timeout time.Duration', 'Timeout int'), b).fingerprint()).not.toBe(base);
+    expect(
+      of(a.replace('target string', 'target int'), b).fingerprint(),
+    ).not.toBe(base);
+    expect(of(a, b, 'package a\n\nfunc Extra() {}\n').fingerprint()).not.toBe(
+      base,
+    );
+    expect(
+      of(a, b.replace('google.golang.org/grpc', 'example.com/x')).fingerprint(),
+    ).not.toBe(base);
+    expect(
+      of(a.replace('Timeout time.Duration', 'Timeout int'), b).fingerprint(),
+    ).not.toBe(base);
   });
 });
 
-describe('WordSet.with', () => {
-  it('finds the extra words without adding them to the set', () => {
+describe("WordIndex with a file's own words", () => {
+  it('finds the extra words without adding them to the shared set', () => {
     const set = new WordSet(['alpha']);
-    const more = set.with(['beta']);
-    expect(more.has('beta')).toBe(true);
-    expect(more.has('alpha')).toBe(true);
-    expect(set.has('beta')).toBe(false);
-    const index = new WordIndex('alpha beta gamma beta', more);
+    const extra = set.missing(['beta', 'alpha']);
+    expect([...extra.all()]).toEqual(['beta']);
+    const index = new WordIndex('alpha beta gamma beta', set, extra);
     expect(index.at('beta')).toEqual([6, 17]);
+    expect(index.at('alpha')).toEqual([0]);
+    expect(index.covers('beta')).toBe(true);
+    expect(index.covers('gamma')).toBe(false);
+    expect(set.has('beta')).toBe(false);
   });
 });

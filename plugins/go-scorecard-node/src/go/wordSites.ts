@@ -11,15 +11,8 @@ function isWordChar(code: number): boolean {
   );
 }
 
-/** What a word index asks of the words it looks for. */
-export interface Words {
-  has(word: string): boolean;
-  /** Whether some word starts with this character code and has this length. */
-  hasShape(first: number, length: number): boolean;
-}
-
 /** A set of words with the (first character, length) shapes that let a scan skip the others. */
-export class WordSet implements Words {
+export class WordSet {
   private readonly names = new Set<string>();
   private readonly shapes = new Set<number>();
 
@@ -41,21 +34,21 @@ export class WordSet implements Words {
     return this.shapes.has(shape(first, length));
   }
 
+  /** Number of words. */
+  get size(): number {
+    return this.names.size;
+  }
+
   /** Every word of the set, in the order added. */
   all(): IterableIterator<string> {
     return this.names.values();
   }
 
-  /** These words and some more, leaving this set as it is (one file's import names, say). */
-  with(more: Iterable<string>): Words {
+  /** The words of `more` this set lacks, as a set of their own. */
+  missing(more: Iterable<string>): WordSet {
     const extra = new WordSet();
     for (const w of more) if (!this.has(w)) extra.add(w);
-    if (!extra.names.size) return this;
-    return {
-      has: word => this.has(word) || extra.has(word),
-      hasShape: (first, length) =>
-        this.hasShape(first, length) || extra.hasShape(first, length),
-    };
+    return extra;
   }
 }
 
@@ -70,7 +63,19 @@ function shape(first: number, length: number): number {
 export class WordIndex {
   private readonly positions = new Map<string, number[]>();
 
-  constructor(source: string, private readonly words: Words) {
+  private readonly extra: WordSet | undefined;
+
+  /**
+   * Indexes the words of `words` and of `extra` (a file's own words, such as its import
+   * names: the shared set stays as it is, so no file's index depends on another file).
+   */
+  constructor(
+    source: string,
+    private readonly words: WordSet,
+    extra?: WordSet,
+  ) {
+    const more = extra?.size ? extra : undefined;
+    this.extra = more;
     const n = source.length;
     let i = 0;
     while (i < n) {
@@ -81,9 +86,12 @@ export class WordIndex {
       }
       const start = i;
       while (i < n && isWordChar(source.charCodeAt(i))) i++;
-      if ((c < 48 || c > 57) && words.hasShape(c, i - start)) {
+      if (
+        (c < 48 || c > 57) &&
+        (words.hasShape(c, i - start) || more?.hasShape(c, i - start))
+      ) {
         const word = source.slice(start, i);
-        if (words.has(word)) {
+        if (words.has(word) || more?.has(word)) {
           const list = this.positions.get(word);
           if (list) list.push(start);
           else this.positions.set(word, [start]);
@@ -94,7 +102,7 @@ export class WordIndex {
 
   /** Whether the index knows the word's positions (else a caller searches the text). */
   covers(word: string): boolean {
-    return this.words.has(word);
+    return this.words.has(word) || !!this.extra?.has(word);
   }
 
   /** The positions of a word in [from, to), in order. */

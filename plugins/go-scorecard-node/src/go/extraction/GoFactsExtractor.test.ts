@@ -26,7 +26,9 @@ const goFileCount = (files: Record<string, string>) =>
   Object.keys(files).filter(p => p.endsWith('.go')).length;
 
 const scan = async (analyzer: Analyzer, files: Record<string, string>) =>
-  JSON.parse(JSON.stringify(await analyzer.analyze(new MemoryTree(files), '.')));
+  JSON.parse(
+    JSON.stringify(await analyzer.analyze(new MemoryTree(files), '.')),
+  );
 
 const example = join(
   scanFolders().find(d => d.endsWith(join('services', 'checkout-service')))!,
@@ -96,7 +98,8 @@ describe('GoFactsExtractor with a facts cache', () => {
     await scan(cached, files);
     const changed = {
       ...files,
-      'extra.go': 'package main\n\nfunc dialTarget(addr string) string { return addr }\n',
+      'extra.go':
+        'package main\n\nfunc dialTarget(addr string) string { return addr }\n',
     };
     cache.resetCounts();
     const report = await scan(cached, changed);

@@ -53,7 +53,9 @@ describe('GoFactsPool', () => {
     });
     try {
       // A deeply nested expression: tree-sitter takes far more than 25 ms on it.
-      const huge = `package main\n\nvar x = ${'('.repeat(100000)}1${')'.repeat(100000)}\n`;
+      const huge = `package main\n\nvar x = ${'('.repeat(100000)}1${')'.repeat(
+        100000,
+      )}\n`;
       const tree = new MemoryTree({
         'main.go': huge,
         'ok.go': 'package main\n\nfunc main() {}\n',

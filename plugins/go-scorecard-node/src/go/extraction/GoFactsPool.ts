@@ -1,4 +1,9 @@
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import {
+  isMainThread,
+  parentPort,
+  Worker,
+  workerData,
+} from 'node:worker_threads';
 import { messageOf } from '../../text/messageOf';
 import { GoParser } from '../GoParser';
 import { Vocabulary, VocabularySnapshot } from '../vocabulary';
@@ -25,7 +30,12 @@ type ToWorker =
   | { type: 'extract'; job: number; batch: number; files: GoSourceFile[] }
   | { type: 'forget'; job: number };
 
-type FromWorker = { type: 'extracted'; batch: number; results: GoExtraction[] };
+/**
+ * A batch's results as JSON text: one flat string crosses threads far cheaper than the
+ * structured clone of many small objects, and the facts are plain JSON data (the cache stores
+ * them the same way).
+ */
+type FromWorker = { type: 'extracted'; batch: number; results: string };
 
 interface Job {
   id: number;
@@ -191,7 +201,7 @@ export class GoFactsPool {
     if (!batch) return;
     slot.inFlight.delete(message.batch);
     if (!slot.inFlight.size) slot.worker.unref();
-    this.complete(batch, message.results);
+    this.complete(batch, JSON.parse(message.results));
     this.dispatch();
   }
 
@@ -272,7 +282,10 @@ function runWorker(port: NonNullable<typeof parentPort>, timeoutMs: number) {
   const handle = async (message: ToWorker) => {
     switch (message.type) {
       case 'vocabulary':
-        vocabularies.set(message.job, Vocabulary.fromSnapshot(message.snapshot));
+        vocabularies.set(
+          message.job,
+          Vocabulary.fromSnapshot(message.snapshot),
+        );
         return;
       case 'forget':
         vocabularies.delete(message.job);
@@ -290,7 +303,7 @@ function runWorker(port: NonNullable<typeof parentPort>, timeoutMs: number) {
         const reply: FromWorker = {
           type: 'extracted',
           batch: message.batch,
-          results,
+          results: JSON.stringify(results),
         };
         port.postMessage(reply);
         return;

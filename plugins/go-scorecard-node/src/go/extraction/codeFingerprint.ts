@@ -50,4 +50,3 @@ function moduleFiles(dir: string): string[] {
   }
   return out;
 }
-
