@@ -11,10 +11,15 @@
  * sides of a pair alike. Prints files/s and MB/s (the fastest pass of each), peak RSS, the
  * analysis/parse ratio (target: at most 1.5x) with its spread, and the link step's own time
  * and share (linking the program and running the checks).
+ *
+ * Then the worker threads (issue 13): the full analysis as the backend runs it (4 scans at
+ * once, its default schedule.concurrency) with 1 worker thread and with one per core, in
+ * turn BENCH_RUNS times; prints MB/s of each (the fastest pass), the speed-up (median of the
+ * pairs; target: at least 1.8x on 2 cores) and peak RSS as the corpus grows with every core.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateCorpus } from './corpus';
 
@@ -31,7 +36,11 @@ interface Pass {
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 
-function pass(mode: 'parse' | 'analyze', dirs: string[]): Pass {
+function pass(
+  mode: 'parse' | 'analyze',
+  dirs: string[],
+  env: Record<string, string> = {},
+): Pass {
   const out = execFileSync(
     process.execPath,
     [
@@ -41,7 +50,7 @@ function pass(mode: 'parse' | 'analyze', dirs: string[]): Pass {
       mode,
       ...dirs,
     ],
-    { encoding: 'utf8', maxBuffer: 1 << 24 },
+    { encoding: 'utf8', maxBuffer: 1 << 24, env: { ...process.env, ...env } },
   );
   return JSON.parse(out.trim().split('\n').pop()!);
 }
@@ -107,6 +116,50 @@ function main() {
     console.log('peak RSS of the full analysis as the corpus grows:');
     for (const n of [10, 20, 40]) {
       const p = pass('analyze', corpus.services.slice(0, n));
+      console.log(
+        `  ${String(n).padStart(2)} services (~${((mb * n) / 40).toFixed(
+          1,
+        )} MB): peak RSS ${p.maxRssMiB.toFixed(0)} MiB`,
+      );
+    }
+
+    const cores = availableParallelism();
+    const backendLike = (workers: number) => ({
+      BENCH_WORKERS: String(workers),
+      BENCH_CONCURRENCY: '4',
+    });
+    const threadPairs = Array.from({ length: runs }, () => ({
+      one: pass('analyze', corpus.services, backendLike(1)),
+      all: pass('analyze', corpus.services, backendLike(cores)),
+    }));
+    const one = fastest(threadPairs.map(p => p.one));
+    const all = fastest(threadPairs.map(p => p.all));
+    const speedups = threadPairs.map(p => p.one.ms / p.all.ms);
+    console.log(
+      `worker threads (${cores} cores available, ${
+        cpus()[0]?.model ?? 'unknown CPU'
+      }; 4 scans at once, as the backend):`,
+    );
+    line(`  1 worker`, one);
+    line(`  ${cores} workers`, all);
+    console.log(
+      `  speed-up: ${median(speedups).toFixed(
+        2,
+      )}x, median of ${runs} pairs (min ${Math.min(...speedups).toFixed(
+        2,
+      )}x, max ${Math.max(...speedups).toFixed(
+        2,
+      )}x; target >= 1.8x on 2 cores); findings: ${one.findings} and ${
+        all.findings
+      }${one.findings === all.findings ? ' (the same)' : ' (DIFFERENT)'}`,
+    );
+    console.log(`peak RSS with ${cores} workers as the corpus grows:`);
+    for (const n of [10, 20, 40]) {
+      const p = pass(
+        'analyze',
+        corpus.services.slice(0, n),
+        backendLike(cores),
+      );
       console.log(
         `  ${String(n).padStart(2)} services (~${((mb * n) / 40).toFixed(
           1,

@@ -265,6 +265,8 @@ export function generateCorpus(
   root: string,
   services: number,
   goBytesPerService: number,
+  /** Size of each generated Go file: at least `min` bytes, plus up to `spread`. */
+  fileBytes: { min: number; spread: number } = { min: 16384, spread: 32768 },
 ): CorpusStats {
   const r = random(42);
   const stats: CorpusStats = {
@@ -288,7 +290,12 @@ export function generateCorpus(
     let bytes = 0;
     for (let f = 0; bytes < goBytesPerService; f++) {
       const pkg = `pkg${f % 4}`;
-      const text = goFile(r, pkg, f, 16384 + Math.floor(r() * 32768));
+      const text = goFile(
+        r,
+        pkg,
+        f,
+        fileBytes.min + Math.floor(r() * fileBytes.spread),
+      );
       write(join(dir, 'internal', pkg, `file${f}.go`), text, true);
       bytes += text.length;
     }

@@ -1,7 +1,9 @@
 /**
  * One measured pass over service folders, in its own process so its peak RSS is its own:
  *   parse   — read every analyzed file, tree-sitter-parse the Go, YAML-parse the YAML (the floor)
- *   analyze — the full Analyzer, one scan per service folder (as the backend scans entities)
+ *   analyze — the full Analyzer, one scan per service folder (as the backend scans entities),
+ *             with BENCH_WORKERS worker threads (default 0: all on the main thread) and
+ *             BENCH_CONCURRENCY scans at once (default 1; the backend runs 4)
  * Prints one JSON line: { mode, services, files, bytes, ms, maxRssMiB } (and, for analyze,
  * findings and linkMs: the time spent linking the program and running the checks).
  */
@@ -32,17 +34,26 @@ async function parseOnly(dirs: string[]) {
 
 async function analyze(dirs: string[]) {
   let linkMs = 0;
+  const workers = Number(process.env.BENCH_WORKERS ?? 0);
+  const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 1);
   const analyzer = await Analyzer.create({
+    workers,
     onPhase: (phase, ms) => {
       if (phase === 'link') linkMs += ms;
     },
   });
   let findings = 0;
-  for (const dir of dirs) {
+  const queue = [...dirs];
+  const scanNext = async (): Promise<void> => {
+    const dir = queue.shift();
+    if (!dir) return;
     const report = await analyzer.analyze(await DirectoryTree.open(dir), dir);
     findings += report.checks.reduce((n, c) => n + c.findings.length, 0);
-  }
-  return { findings, linkMs };
+    await scanNext();
+  };
+  await Promise.all(Array.from({ length: concurrency }, scanNext));
+  await analyzer.close();
+  return { findings, linkMs, workers, concurrency };
 }
 
 async function main() {

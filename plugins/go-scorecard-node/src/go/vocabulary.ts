@@ -1,6 +1,7 @@
 import { readDeclaration } from './declarations';
 import {
   DeclarationsSyntax,
+  ParamSyntax,
   PREDECLARED_TYPES,
   TypeSyntax,
 } from './declarationSyntax';
@@ -38,8 +39,46 @@ export interface VocabularySnapshot {
   drainsServers: boolean;
 }
 
-/** Keys of declaration syntax that no answer of the vocabulary reads (offsets, tags). */
-const UNREAD_KEYS = new Set(['at', 'tag']);
+/**
+ * A type as Go writes it, with everything the vocabulary's answers read and nothing else
+ * (no offsets, no tags): equal texts are equal types to the vocabulary.
+ */
+function typeText(t: TypeSyntax): string {
+  switch (t.k) {
+    case 'named':
+      return t.q === undefined ? t.name : `${t.q}.${t.name}`;
+    case 'pointer':
+      return `*${typeText(t.elem)}`;
+    case 'slice':
+      return `[]${typeText(t.elem)}`;
+    case 'array':
+      return `[_]${typeText(t.elem)}`;
+    case 'chan':
+      return `chan ${typeText(t.elem)}`;
+    case 'map':
+      return `map[${typeText(t.key)}]${typeText(t.elem)}`;
+    case 'func': {
+      const list = (ps: ParamSyntax[]) =>
+        ps
+          .map(
+            p =>
+              `${p.name ?? ''} ${p.variadic ? '...' : ''}${typeText(p.type)}`,
+          )
+          .join(', ');
+      return `func(${list(t.params)}) (${list(t.results)})`;
+    }
+    case 'struct':
+      return `struct{${t.fields
+        .map(f => `${f.embedded ? '*' : ''}${f.name} ${typeText(f.type)}`)
+        .join('; ')}}`;
+    case 'interface':
+      return `interface{${[...t.methods, ...t.embeds.map(typeText)].join(
+        '; ',
+      )}}`;
+    default:
+      return '?';
+  }
+}
 
 /** Deepest named-type chain followed when deciding whether a type carries values. */
 const MAX_NAMED_DEPTH = 4;
@@ -117,22 +156,31 @@ export class Vocabulary {
    */
   fingerprint(): string {
     const hash = createHash('sha256');
-    const canonical = (value: unknown) =>
-      JSON.stringify(value, (key, v) => (UNREAD_KEYS.has(key) ? undefined : v));
-    const sortedMap = (tag: string, map: Map<string, unknown[]>) => {
+    const sortedMap = <T>(
+      tag: string,
+      map: Map<string, T[]>,
+      text: (item: T) => string,
+    ) => {
       hash.update(`\n${tag}`);
-      for (const key of [...map.keys()].sort()) {
-        const items = map.get(key)!.map(canonical).sort();
+      for (const key of [...map.keys()].sort(compareStrings)) {
+        const items = map.get(key)!.map(text).sort(compareStrings);
         hash.update(`\n${key}\t${items.join('\t')}`);
       }
     };
-    hash.update([...this.words.all()].sort().join(' '));
+    hash.update([...this.words.all()].sort(compareStrings).join(' '));
     hash.update(
-      `\n${[...this.kinds].sort(([a], [b]) => compareStrings(a, b)).join(' ')}`,
+      `\n${[...this.kinds]
+        .sort(([a], [b]) => compareStrings(a, b))
+        .map(([name, kind]) => `${name}:${kind}`)
+        .join(' ')}`,
     );
-    sortedMap('params', this.paramLists);
-    sortedMap('types', this.typeDecls);
-    sortedMap('fields', this.fieldTypes);
+    sortedMap(
+      'params',
+      this.paramLists,
+      p => `${p.params.map(typeText).join(',')}${p.variadic ? '...' : ''}`,
+    );
+    sortedMap('types', this.typeDecls, typeText);
+    sortedMap('fields', this.fieldTypes, typeText);
     hash.update(`\n${this.dialsGrpc} ${this.drainsServers}`);
     return hash.digest('hex');
   }
