@@ -180,13 +180,13 @@ export class GoFactsPool {
         parseTimeoutMs: this.options.parseTimeoutMs,
       },
       // From the TypeScript sources (tests, the repository's CLI), the worker compiles them
-      // as the main thread does.
+      // as the main thread does; from a build, it runs with the main thread's flags.
       execArgv: fromSource
         ? [
             '--require',
             require.resolve('@backstage/cli/config/nodeTransform.cjs'),
           ]
-        : [],
+        : undefined,
     });
     const slot: Slot = { worker, inFlight: new Map(), jobs: new Set() };
     worker.unref();
