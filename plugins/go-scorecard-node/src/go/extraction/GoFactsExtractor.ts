@@ -2,7 +2,7 @@ import { GoParser } from '../GoParser';
 import { Vocabulary } from '../vocabulary';
 import { extractFiles, GoExtraction, GoSourceFile } from './extractFiles';
 import { GoFactsCache, goFactsKey } from './GoFactsCache';
-import { GoFactsPool } from './GoFactsPool';
+import { GoFactsPool, PoolUnavailableError } from './GoFactsPool';
 
 /** Options of {@link GoFactsExtractor.create}. */
 export interface GoFactsExtractorOptions {
@@ -109,8 +109,14 @@ export class GoFactsExtractor {
     const threshold = this.options.poolThreshold ?? DEFAULT_POOL_THRESHOLD;
     let chars = 0;
     for (const f of files) chars += f.text.length;
-    if (this.pool && files.length > 1 && chars >= threshold)
-      return this.pool.extract(files, vocabulary, signal);
+    if (this.pool && files.length > 1 && chars >= threshold) {
+      try {
+        return await this.pool.extract(files, vocabulary, signal);
+      } catch (e) {
+        // Threads cannot start here (a sandbox, a broken install): this thread does the work.
+        if (!(e instanceof PoolUnavailableError)) throw e;
+      }
+    }
     return extractFiles(this.parser, files, vocabulary, signal);
   }
 }

@@ -4,7 +4,10 @@ import { MemoryTree } from '../../tree/MemoryTree';
 import { scanFolders } from '../../__testUtils__/scanFolders';
 import { EXTRACTOR_WORDS } from '../extractGoFacts';
 import { Vocabulary } from '../vocabulary';
-import { GoFactsPool } from './GoFactsPool';
+import { GoFactsPool, PoolUnavailableError } from './GoFactsPool';
+import { GoFactsExtractor } from './GoFactsExtractor';
+import { extractFiles } from './extractFiles';
+import { GoParser } from '../GoParser';
 
 jest.setTimeout(120_000);
 
@@ -94,6 +97,69 @@ describe('GoFactsPool', () => {
       ]);
     } finally {
       await pool.close();
+    }
+  });
+
+  const files = Array.from({ length: 40 }, (_, i) => ({
+    path: `f${i}.go`,
+    text: `package main\n\nfunc f${i}(ctx context.Context) {\n\t_, _ = context.WithCancel(ctx)\n}\n`,
+  }));
+
+  it('fails the files a dying worker held, and goes on with a new worker', async () => {
+    const pool = GoFactsPool.create({ size: 1, parseTimeoutMs: 5000 });
+    try {
+      const vocabulary = new Vocabulary(EXTRACTOR_WORDS);
+      await pool.extract(files.slice(0, 2), vocabulary);
+      const running = pool.extract(files, vocabulary);
+      // The worker dies with batches in hand.
+      await (pool as any).slots[0].worker.terminate();
+      const results = await running;
+      const failed = results.filter(r => 'error' in r);
+      expect(failed.length).toBeGreaterThan(0);
+      expect(failed[0]).toEqual({
+        error: expect.stringMatching(/^the extraction worker stopped \(exited with code 1\)$/),
+      });
+      const again = await pool.extract(files, vocabulary);
+      expect(again.every(r => 'facts' in r)).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('gives up on threads that cannot start, and the extractor works on its own thread', async () => {
+    const vocabulary = new Vocabulary(EXTRACTOR_WORDS);
+    const pool = GoFactsPool.create({
+      size: 2,
+      parseTimeoutMs: 5000,
+      workerFile: '/nonexistent/worker.js',
+    });
+    try {
+      await expect(pool.extract(files, vocabulary)).rejects.toThrow(
+        PoolUnavailableError,
+      );
+      await expect(pool.extract(files, vocabulary)).rejects.toThrow(
+        /worker threads cannot start/,
+      );
+    } finally {
+      await pool.close();
+    }
+    const extractor = await GoFactsExtractor.create({
+      workers: 2,
+      parseTimeoutMs: 5000,
+      poolThreshold: 0,
+    });
+    (extractor as any).pool = GoFactsPool.create({
+      size: 2,
+      parseTimeoutMs: 5000,
+      workerFile: '/nonexistent/worker.js',
+    });
+    try {
+      const parser = await GoParser.create();
+      expect(await extractor.extract(files, vocabulary)).toEqual(
+        extractFiles(parser, files, vocabulary),
+      );
+    } finally {
+      await extractor.close();
     }
   });
 });

@@ -15,7 +15,20 @@ export interface GoFactsPoolOptions {
   size: number;
   /** Time budget for parsing one Go file, in ms. */
   parseTimeoutMs: number;
+  /** The worker's entry module; this module by default (tests start a broken one). */
+  workerFile?: string;
 }
+
+/**
+ * Thrown by {@link GoFactsPool.extract} when worker threads cannot start here (three died
+ * before finishing any work): the caller extracts on its own thread instead.
+ */
+export class PoolUnavailableError extends Error {
+  readonly name = 'PoolUnavailableError';
+}
+
+/** Workers that die before finishing any batch, after which the pool gives up on threads. */
+const MAX_START_FAILURES = 3;
 
 /** Marks a worker thread started by the pool (this module is the worker's entry too). */
 const WORKER_ROLE = 'go-scorecard-facts-worker';
@@ -59,6 +72,8 @@ interface Slot {
   worker: Worker;
   inFlight: Map<number, Batch>;
   jobs: Set<number>;
+  /** Batches this worker finished. */
+  done: number;
 }
 
 /**
@@ -74,6 +89,8 @@ export class GoFactsPool {
   private readonly queue: Batch[] = [];
   private nextId = 1;
   private closed = false;
+  private startFailures = 0;
+  private unavailable?: PoolUnavailableError;
 
   private constructor(private readonly options: GoFactsPoolOptions) {}
 
@@ -97,6 +114,7 @@ export class GoFactsPool {
     signal?: AbortSignal,
   ): Promise<GoExtraction[]> {
     if (this.closed) return Promise.reject(new Error('GoFactsPool is closed'));
+    if (this.unavailable) return Promise.reject(this.unavailable);
     signal?.throwIfAborted();
     if (!files.length) return Promise.resolve([]);
     return new Promise<GoExtraction[]>((resolve, reject) => {
@@ -174,7 +192,7 @@ export class GoFactsPool {
 
   private spawn(): Slot {
     const fromSource = __filename.endsWith('.ts');
-    const worker = new Worker(__filename, {
+    const worker = new Worker(this.options.workerFile ?? __filename, {
       workerData: {
         role: WORKER_ROLE,
         parseTimeoutMs: this.options.parseTimeoutMs,
@@ -188,7 +206,7 @@ export class GoFactsPool {
           ]
         : undefined,
     });
-    const slot: Slot = { worker, inFlight: new Map(), jobs: new Set() };
+    const slot: Slot = { worker, inFlight: new Map(), jobs: new Set(), done: 0 };
     worker.unref();
     worker.on('message', (message: FromWorker) => this.received(slot, message));
     worker.on('error', e => this.lost(slot, messageOf(e)));
@@ -200,25 +218,49 @@ export class GoFactsPool {
     const batch = slot.inFlight.get(message.batch);
     if (!batch) return;
     slot.inFlight.delete(message.batch);
+    slot.done++;
     if (!slot.inFlight.size) slot.worker.unref();
     this.complete(batch, JSON.parse(message.results));
     this.dispatch();
   }
 
-  /** A worker died: the files it held fail, and a new worker takes its place. */
+  /**
+   * A worker died. One that had finished work before fails the files it held (one of them may
+   * be what killed it) and a new worker takes its place. One that died before doing any work
+   * hands its batches back to the queue; when that happens {@link MAX_START_FAILURES} times,
+   * threads do not work here: every job waiting rejects with {@link PoolUnavailableError}, and
+   * so does every later one.
+   */
   private lost(slot: Slot, why: string) {
     const i = this.slots.indexOf(slot);
     if (i < 0) return;
     this.slots.splice(i, 1);
-    for (const batch of slot.inFlight.values()) {
-      this.complete(
-        batch,
-        batch.files.map(() => ({
-          error: `the extraction worker stopped (${why})`,
-        })),
-      );
-    }
+    const held = [...slot.inFlight.values()];
     slot.inFlight.clear();
+    if (slot.done) {
+      for (const batch of held) {
+        this.complete(
+          batch,
+          batch.files.map(() => ({
+            error: `the extraction worker stopped (${why})`,
+          })),
+        );
+      }
+    } else {
+      this.queue.unshift(...held);
+      if (++this.startFailures >= MAX_START_FAILURES) {
+        this.unavailable = new PoolUnavailableError(
+          `worker threads cannot start (${why})`,
+        );
+        const jobs = new Set(this.queue.splice(0).map(b => b.job));
+        for (const other of this.slots.splice(0)) {
+          for (const b of other.inFlight.values()) jobs.add(b.job);
+          other.worker.terminate().catch(() => {});
+        }
+        for (const job of jobs) this.fail(job, this.unavailable);
+        return;
+      }
+    }
     if (!this.closed) this.dispatch();
   }
 
