@@ -201,18 +201,20 @@ describe('Vocabulary: words', () => {
 });
 
 describe('WordSet', () => {
-  it('knows its words and their (first character, length) shapes', () => {
+  it('knows its words and their (first character, last character, length) shapes', () => {
     const set = new WordSet(['serve', 'Stop']);
     set.add('');
     set.add('serve');
+    const code = (c: string) => c.charCodeAt(0);
     expect(set.has('serve')).toBe(true);
     expect(set.has('Stop')).toBe(true);
     expect(set.has('')).toBe(false);
     expect(set.has('sever')).toBe(false);
-    expect(set.hasShape('s'.charCodeAt(0), 5)).toBe(true);
-    expect(set.hasShape('S'.charCodeAt(0), 4)).toBe(true);
-    expect(set.hasShape('s'.charCodeAt(0), 4)).toBe(false);
-    expect(set.hasShape('x'.charCodeAt(0), 5)).toBe(false);
+    expect(set.hasShape(code('s'), code('e'), 5)).toBe(true);
+    expect(set.hasShape(code('S'), code('p'), 4)).toBe(true);
+    expect(set.hasShape(code('s'), code('e'), 4)).toBe(false);
+    expect(set.hasShape(code('s'), code('r'), 5)).toBe(false);
+    expect(set.hasShape(code('x'), code('e'), 5)).toBe(false);
   });
 });
 

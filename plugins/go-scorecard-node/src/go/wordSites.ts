@@ -11,7 +11,10 @@ function isWordChar(code: number): boolean {
   );
 }
 
-/** A set of words with the (first character, length) shapes that let a scan skip the others. */
+/**
+ * A set of words with the (first character, last character, length) shapes that let a scan
+ * skip the others before it slices and hashes them.
+ */
 export class WordSet {
   private readonly names = new Set<string>();
   private readonly shapes = new Set<number>();
@@ -23,15 +26,17 @@ export class WordSet {
   add(word: string) {
     if (!word || this.names.has(word)) return;
     this.names.add(word);
-    this.shapes.add(shape(word.charCodeAt(0), word.length));
+    this.shapes.add(
+      shape(word.charCodeAt(0), word.charCodeAt(word.length - 1), word.length),
+    );
   }
 
   has(word: string): boolean {
     return this.names.has(word);
   }
 
-  hasShape(first: number, length: number): boolean {
-    return this.shapes.has(shape(first, length));
+  hasShape(first: number, last: number, length: number): boolean {
+    return this.shapes.has(shape(first, last, length));
   }
 
   /** Number of words. */
@@ -52,8 +57,8 @@ export class WordSet {
   }
 }
 
-function shape(first: number, length: number): number {
-  return first * 64 + Math.min(length, 63);
+function shape(first: number, last: number, length: number): number {
+  return ((first & 0x7f) * 128 + (last & 0x7f)) * 64 + Math.min(length, 63);
 }
 
 /**
@@ -88,7 +93,8 @@ export class WordIndex {
       while (i < n && isWordChar(source.charCodeAt(i))) i++;
       if (
         (c < 48 || c > 57) &&
-        (words.hasShape(c, i - start) || more?.hasShape(c, i - start))
+        (words.hasShape(c, source.charCodeAt(i - 1), i - start) ||
+          more?.hasShape(c, source.charCodeAt(i - 1), i - start))
       ) {
         const word = source.slice(start, i);
         if (words.has(word) || more?.has(word)) {

@@ -206,7 +206,7 @@ export class Program {
   ): { field: FieldFacts; file: GoFileFacts; owner: ResolvedType } | undefined {
     const u = this.underlying(t);
     if (u.k !== 'struct' || depth > MAX_EMBED_DEPTH) return undefined;
-    const own = u.fields.find(f => f.name === name);
+    const own = fieldsByName(u.fields).get(name);
     if (own) return { field: own, file: u.file, owner: t };
     for (const f of u.fields) {
       if (!f.embedded) continue;
@@ -384,4 +384,17 @@ export class Program {
     }
     return this.callersIndex.get(fn.id) ?? [];
   }
+}
+
+const fieldIndexes = new WeakMap<FieldFacts[], Map<string, FieldFacts>>();
+
+/** A struct's fields by name (the first of a name, as a search in order finds), built once per struct. */
+function fieldsByName(fields: FieldFacts[]): Map<string, FieldFacts> {
+  let index = fieldIndexes.get(fields);
+  if (!index) {
+    index = new Map();
+    for (const f of fields) if (!index.has(f.name)) index.set(f.name, f);
+    fieldIndexes.set(fields, index);
+  }
+  return index;
 }
