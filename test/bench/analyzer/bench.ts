@@ -13,9 +13,10 @@
  * and share (linking the program and running the checks).
  *
  * Then the worker threads (issue 13): the full analysis as the backend runs it (4 scans at
- * once, its default schedule.concurrency) with 1 worker thread and with one per core, in
- * turn BENCH_RUNS times; prints MB/s of each (the fastest pass), the speed-up (median of the
- * pairs; target: at least 1.8x on 2 cores) and peak RSS as the corpus grows with every core.
+ * once, its default schedule.concurrency) on the main thread alone and with a worker thread
+ * per core, in turn BENCH_RUNS times, and once with a single worker thread; prints MB/s of
+ * each (the fastest pass), the speed-up (median of the pairs; target: at least 1.8x on 2
+ * cores) and peak RSS as the corpus grows with every core.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -128,10 +129,13 @@ function main() {
       BENCH_WORKERS: String(workers),
       BENCH_CONCURRENCY: '4',
     });
+    // The single-threaded analyzer (workers 0) against one worker per core, in turn; one
+    // worker thread once, to show what moving the parse off the main thread alone gives.
     const threadPairs = Array.from({ length: runs }, () => ({
-      one: pass('analyze', corpus.services, backendLike(1)),
+      one: pass('analyze', corpus.services, backendLike(0)),
       all: pass('analyze', corpus.services, backendLike(cores)),
     }));
+    const single = pass('analyze', corpus.services, backendLike(1));
     const one = fastest(threadPairs.map(p => p.one));
     const all = fastest(threadPairs.map(p => p.all));
     const speedups = threadPairs.map(p => p.one.ms / p.all.ms);
@@ -140,18 +144,22 @@ function main() {
         cpus()[0]?.model ?? 'unknown CPU'
       }; 4 scans at once, as the backend):`,
     );
-    line(`  1 worker`, one);
-    line(`  ${cores} workers`, all);
+    line(`  main thread only`, one);
+    line(`  1 worker thread`, single);
+    line(`  ${cores} worker threads`, all);
+    const same = new Set([one, single, all].map(p => p.findings)).size === 1;
     console.log(
-      `  speed-up: ${median(speedups).toFixed(
+      `  speed-up of ${cores} workers over the main thread only: ${median(
+        speedups,
+      ).toFixed(2)}x, median of ${runs} pairs (min ${Math.min(
+        ...speedups,
+      ).toFixed(2)}x, max ${Math.max(...speedups).toFixed(
         2,
-      )}x, median of ${runs} pairs (min ${Math.min(...speedups).toFixed(
-        2,
-      )}x, max ${Math.max(...speedups).toFixed(
-        2,
-      )}x; target >= 1.8x on 2 cores); findings: ${one.findings} and ${
-        all.findings
-      }${one.findings === all.findings ? ' (the same)' : ' (DIFFERENT)'}`,
+      )}x; target >= 1.8x on 2 cores); over 1 worker thread: ${(
+        single.ms / all.ms
+      ).toFixed(2)}x; findings: ${all.findings}${
+        same ? ' in all three' : ' (DIFFERENT between them)'
+      }`,
     );
     console.log(`peak RSS with ${cores} workers as the corpus grows:`);
     for (const n of [10, 20, 40]) {
