@@ -60,7 +60,8 @@ export interface Config {
       /**
        * Worker threads that parse and read Go files, shared by all scans of this replica
        * (node:worker_threads, one tree-sitter parser each). 0 runs everything on the main
-       * thread. Default: the cores available (os.availableParallelism()).
+       * thread. Default: the cores available (os.availableParallelism()), at most 4: each
+       * worker holds its own parser and memory (tens of MiB).
        */
       workers?: number;
       factsCache?: {

@@ -70,7 +70,8 @@ export const defaultScorecardConfig: ScorecardConfig = {
   scanNowCooldownMs: 60_000,
   historyRetentionMs: 90 * 24 * 60 * 60_000,
   maxFindingsPerCheck: 100,
-  analyzerWorkers: availableParallelism(),
+  // One per core, at most 4: each holds a parser and its memory (tens of MiB).
+  analyzerWorkers: Math.min(availableParallelism(), 4),
   factsCache: { enabled: false, ttlMs: 7 * 24 * 60 * 60_000 },
 };
 
