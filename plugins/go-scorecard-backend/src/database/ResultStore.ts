@@ -24,7 +24,7 @@ export interface ResultStore {
     now?: number,
   ): Promise<StoredEntityResult | undefined>;
 
-  /** Every entity's summary: the report's input (a few thousand small rows). */
+  /** Every entity's summary (the report itself is queried in SQL: see ReportStore). */
   listSummaries(now?: number): Promise<EntitySummary[]>;
 }
 

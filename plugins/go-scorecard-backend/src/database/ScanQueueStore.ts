@@ -27,6 +27,7 @@ import {
   ScanOutcomeRecord,
   ScanRequest,
 } from './types';
+import { CheckBits } from './CheckBits';
 import { chunks, isPostgres, RESULT_CHUNK } from './util';
 
 /**
@@ -94,6 +95,7 @@ export interface ScanQueueStore {
 /** {@link ScanQueueStore} on the plugin's database. */
 export class DatabaseScanQueueStore implements ScanQueueStore {
   private readonly isPostgres: boolean;
+  private readonly checkBits: CheckBits;
 
   /** Wraps a migrated connection. */
   static create(options: { knex: Knex }): DatabaseScanQueueStore {
@@ -102,6 +104,7 @@ export class DatabaseScanQueueStore implements ScanQueueStore {
 
   private constructor(private readonly knex: Knex) {
     this.isPostgres = isPostgres(knex);
+    this.checkBits = new CheckBits(knex);
   }
 
   /**
@@ -199,13 +202,22 @@ export class DatabaseScanQueueStore implements ScanQueueStore {
       }
       const entityRows: EntityRow[] = [];
       const resultRows: CheckResultRow[] = [];
+      // The status masks of the summaries, over the checks' permanent bits.
+      const bits = await this.checkBits.assign(
+        tx,
+        outcomes.flatMap(o =>
+          !o.unchanged && held.has(o.entityRef)
+            ? o.report.checks.map(c => c.id)
+            : [],
+        ),
+      );
       for (const outcome of outcomes) {
         if (outcome.unchanged) continue;
         const { entityRef, report, etag } = outcome;
         const row = held.get(entityRef);
         if (!row) continue;
         stored.add(entityRef);
-        const analyzed = analyzedColumns(report, etag, now);
+        const analyzed = analyzedColumns(report, etag, now, bits);
         entityRows.push({ ...row, ...released, ...analyzed.columns });
         historyRows.push(
           historyRow(entityRef, now, true, analyzed.counts, analyzed.score),

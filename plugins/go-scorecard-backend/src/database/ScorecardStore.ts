@@ -2,9 +2,11 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { DatabaseHistoryStore, HistoryStore } from './HistoryStore';
 import { migrateDown, migrateUp } from './migrations';
+import { DatabaseReportStore, ReportStore } from './ReportStore';
 import { DatabaseResultStore, ResultStore } from './ResultStore';
 import { DatabaseScanQueueStore, ScanQueueStore } from './ScanQueueStore';
 import { DatabaseTargetStore, TargetStore } from './TargetStore';
+import { ReportQuery } from '../report/ReportQuery';
 import {
   ClaimOptions,
   FailedScan,
@@ -15,25 +17,33 @@ import {
 /**
  * The plugin's database, one store per job: {@link TargetStore} (which catalog entities
  * are selected), {@link ScanQueueStore} (leases on due entities, scan outcomes),
- * {@link ResultStore} (latest results) and {@link HistoryStore} (trends). Per-entity scan
+ * {@link ResultStore} (latest results), {@link ReportStore} (the report's filters,
+ * sorting and sums in SQL) and {@link HistoryStore} (trends). Per-entity scan
  * state carries leases, so several replicas share the work.
  *
  * Callers depend on the part they use: take `store.targets`, `store.queue`,
- * `store.results` or `store.history`, or type an option as the narrow interface (the
+ * `store.results`, `store.reports` or `store.history`, or type an option as the narrow interface (the
  * store itself implements all four, by delegation, for a caller that spans two).
  */
 export class ScorecardStore
-  implements TargetStore, ScanQueueStore, ResultStore, HistoryStore
+  implements
+    TargetStore,
+    ScanQueueStore,
+    ResultStore,
+    ReportStore,
+    HistoryStore
 {
   readonly targets: TargetStore;
   readonly queue: ScanQueueStore;
   readonly results: ResultStore;
+  readonly reports: ReportStore;
   readonly history: HistoryStore;
 
   private constructor(knex: Knex) {
     this.targets = DatabaseTargetStore.create({ knex });
     this.queue = DatabaseScanQueueStore.create({ knex });
     this.results = DatabaseResultStore.create({ knex });
+    this.reports = DatabaseReportStore.create({ knex });
     this.history = DatabaseHistoryStore.create({ knex });
   }
 
@@ -111,6 +121,18 @@ export class ScorecardStore
   }
   listSummaries(now?: number) {
     return this.results.listSummaries(now);
+  }
+
+  // ReportStore
+  queryReport(
+    readable: ReadonlySet<string>,
+    query: ReportQuery,
+    options?: { aggregates?: boolean; now?: number },
+  ) {
+    return this.reports.queryReport(readable, query, options);
+  }
+  queryReportCsv(readable: ReadonlySet<string>, query: ReportQuery) {
+    return this.reports.queryReportCsv(readable, query);
   }
 
   // HistoryStore

@@ -12,13 +12,16 @@ import {
   countStatuses,
   scoreOf,
 } from '@internal/plugin-go-scorecard-common';
+import { csvCell } from '../report/reportCsv';
 import {
   CheckResultRow,
   ClaimRow,
   CountColumns,
   DbNumber,
+  DbMask,
   EntityRow,
   HistoryRow,
+  MASK_COLUMNS,
   SummaryRow,
 } from './tables';
 import {
@@ -53,6 +56,13 @@ export function targetRow(t: ScanTarget, now: number) {
     type: t.type ?? null,
     owner: t.owner ?? null,
     system: t.system ?? null,
+    owner_key: lowerOrNull(t.owner),
+    system_key: lowerOrNull(t.system),
+    title_key: lowerOrNull(t.title),
+    sort_title: lowerOrNull(t.title ?? t.name),
+    csv_cells: [t.entityRef, t.title, t.owner, t.system, t.type]
+      .map(csvCell)
+      .join(','),
     source: t.source ?? null,
     manifests: t.manifests ?? null,
     source_error: t.sourceError ?? null,
@@ -60,6 +70,11 @@ export function targetRow(t: ScanTarget, now: number) {
     seen_at: now,
     next_scan_at: now,
   } satisfies Partial<EntityRow>;
+}
+
+/** Lowercased as the report compares text (`toLocaleLowerCase('en-US')`); null for none. */
+function lowerOrNull(value: string | undefined): string | null {
+  return value === undefined ? null : value.toLocaleLowerCase('en-US');
 }
 
 /** A claimed entity row as what a scan needs. */
@@ -100,22 +115,49 @@ export function countsOf(row: CountColumns): StatusCounts {
 }
 
 /**
- * The entity columns an analyzed report writes (counts, score, check statuses, notes,
- * ETag, time of analysis), with the counts and score for the history row.
+ * The status masks of check statuses: per status, the bits (`bits`, by check id) of the
+ * checks with it. Numbers while they are exact, bigints above 2^53.
+ */
+export function statusMasks(
+  statuses: Iterable<[string, string]>,
+  bits: ReadonlyMap<string, number>,
+): Record<(typeof MASK_COLUMNS)[keyof typeof MASK_COLUMNS], DbMask> {
+  const masks = { pass: 0n, warn: 0n, fail: 0n, not_applicable: 0n, error: 0n };
+  for (const [id, status] of statuses) {
+    const bit = bits.get(id);
+    if (bit === undefined || !(status in masks)) continue;
+    masks[status as keyof typeof masks] |= 1n << BigInt(bit);
+  }
+  const value = (mask: bigint): DbMask =>
+    mask <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(mask) : mask;
+  return {
+    pass_bits: value(masks.pass),
+    warn_bits: value(masks.warn),
+    fail_bits: value(masks.fail),
+    na_bits: value(masks.not_applicable),
+    error_bits: value(masks.error),
+  };
+}
+
+/**
+ * The entity columns an analyzed report writes (counts, score, check statuses and their
+ * masks over `bits`, notes, ETag, time of analysis), with the counts and score for the
+ * history row.
  */
 export function analyzedColumns(
   report: ScanReport,
   etag: string | undefined,
   now: number,
+  bits: ReadonlyMap<string, number>,
 ) {
   const counts = countStatuses(report.checks);
   const score = scoreOf(counts);
+  const statuses = Object.fromEntries(report.checks.map(c => [c.id, c.status]));
   const columns = {
     ...countColumns(counts),
     score: score ?? null,
-    check_statuses: JSON.stringify(
-      Object.fromEntries(report.checks.map(c => [c.id, c.status])),
-    ),
+    check_statuses: JSON.stringify(statuses),
+    ...statusMasks(Object.entries(statuses), bits),
     notes: report.notes?.length ? JSON.stringify(report.notes) : null,
     etag: etag ?? null,
     scanned_at: now,

@@ -9,6 +9,12 @@
 export const ENTITIES = 'go_scorecard_entities';
 /** The latest result per entity and check. */
 export const RESULTS = 'go_scorecard_check_results';
+/** The bit of each check id in the status masks of {@link ENTITIES}. */
+export const CHECK_BITS = 'go_scorecard_check_bits';
+/** Sets of entity refs callers may read, by content hash (see ReadableSets). */
+export const READABLE_SETS = 'go_scorecard_readable_sets';
+/** The refs of each readable set. */
+export const READABLE_REFS = 'go_scorecard_readable_refs';
 /** One row per entity and UTC day: the counts of the day's last scan, for trends. */
 export const HISTORY = 'go_scorecard_history';
 
@@ -29,6 +35,16 @@ export interface EntityRow {
   type: string | null;
   owner: string | null;
   system: string | null;
+  /** `owner` lowercased (`toLocaleLowerCase('en-US')`): the owner filter and text search. */
+  owner_key: string | null;
+  /** `system` lowercased: the system filter and text search. */
+  system_key: string | null;
+  /** `title` lowercased: the text search. */
+  title_key: string | null;
+  /** `title`, or `name` without one, lowercased: the title sort key. */
+  sort_title: string | null;
+  /** The report CSV's cells of `entity_ref`, `title`, `owner`, `system` and `type`, comma-separated. */
+  csv_cells: string | null;
   /** Resolved source location, `type:target`. */
   source: string | null;
   /** Resolved manifests location, `type:target`. */
@@ -62,6 +78,12 @@ export interface EntityRow {
   score: DbNumber | null;
   /** JSON: check id to status. */
   check_statuses: string | null;
+  /** The bits of the checks whose latest status is `pass` (the others likewise): `check_statuses` as masks. */
+  pass_bits: DbMask;
+  warn_bits: DbMask;
+  fail_bits: DbMask;
+  na_bits: DbMask;
+  error_bits: DbMask;
   /** JSON: the scan's notes. */
   notes: string | null;
 }
@@ -78,6 +100,33 @@ export interface CheckResultRow {
   finding_count: DbNumber;
   /** JSON array of findings. */
   findings: string;
+}
+
+/** A row of {@link CHECK_BITS}: a check id's bit, assigned once and never reused. */
+export interface CheckBitRow {
+  check_id: string;
+  /** 0–62. */
+  bit: DbNumber;
+}
+
+/**
+ * A bit mask over check bits ({@link CHECK_BITS}); PostgreSQL gives it as a string. Written
+ * as a number, or a bigint above 2^53.
+ */
+export type DbMask = number | string | bigint;
+
+/** A row of {@link READABLE_SETS}. */
+export interface ReadableSetRow {
+  /** SHA-256 (hex) of the sorted refs, newline-separated. */
+  set_id: string;
+  /** Last use (epoch ms): sets unused for long are deleted. */
+  used_at: DbNumber;
+}
+
+/** A row of {@link READABLE_REFS}. */
+export interface ReadableRefRow {
+  set_id: string;
+  entity_ref: string;
 }
 
 /** A row of {@link HISTORY}. */
@@ -107,6 +156,15 @@ export const COUNT_COLUMNS = [
   'error_count',
 ] as const;
 
+/** The status mask columns of an entity row, by check status. */
+export const MASK_COLUMNS = {
+  pass: 'pass_bits',
+  warn: 'warn_bits',
+  fail: 'fail_bits',
+  not_applicable: 'na_bits',
+  error: 'error_bits',
+} as const satisfies Record<string, keyof EntityRow>;
+
 /** Status count columns (possibly absent, as in a sum over no rows). */
 export type CountColumns = Partial<
   Pick<EntityRow, (typeof COUNT_COLUMNS)[number]>
@@ -121,6 +179,11 @@ export const CATALOG_COLUMNS = [
   'type',
   'owner',
   'system',
+  'owner_key',
+  'system_key',
+  'title_key',
+  'sort_title',
+  'csv_cells',
   'source_error',
   'location_origins',
   'seen_at',
@@ -157,6 +220,7 @@ export const SCAN_COLUMNS = [
   ...COUNT_COLUMNS,
   'score',
   'check_statuses',
+  ...Object.values(MASK_COLUMNS),
   'notes',
   'etag',
   'scanned_at',

@@ -18,12 +18,17 @@ const fixedColumns = [
   'errors',
 ];
 
+/** The header line of the report's CSV: fixed columns, then the checks in scope. */
+export function reportCsvHeader(checkIds: string[]): string {
+  return [...fixedColumns, ...checkIds].map(csvCell).join(',');
+}
+
 /** The report's rows as CSV (RFC 4180, CRLF line ends): fixed columns, then one column per check in scope. */
 export function reportCsv(
   rows: ReportRow[],
   checkIds: string[] = checks.map(c => c.id),
 ): string {
-  const lines = [[...fixedColumns, ...checkIds].map(csvCell).join(',')];
+  const lines = [reportCsvHeader(checkIds)];
   for (const row of rows) {
     const cells: unknown[] = [
       row.entityRef,
@@ -48,7 +53,11 @@ export function reportCsv(
   return `${lines.join('\r\n')}\r\n`;
 }
 
-function csvCell(value: unknown): string {
+/**
+ * One CSV cell: empty for none; a leading `=`, `+`, `-`, `@`, tab or CR gets a `'` (no
+ * formulas in spreadsheet apps); quoted when it holds a quote, comma, CR or LF.
+ */
+export function csvCell(value: unknown): string {
   if (value === undefined || value === null) return '';
   let text = String(value);
   // Keep spreadsheet apps from evaluating cells as formulas.

@@ -1,5 +1,4 @@
 import {
-  BackstageCredentials,
   HttpAuthService,
   LoggerService,
   PermissionsService,
@@ -23,9 +22,10 @@ import { HistoryStore } from '../database/HistoryStore';
 import { ResultStore } from '../database/ResultStore';
 import { TargetStore } from '../database/TargetStore';
 import { defaultScorecardConfig } from '../config/ScorecardConfig';
-import { buildReport } from '../report/buildReport';
-import { parseReportQuery, ReportQuery } from '../report/ReportQuery';
-import { reportCsv } from '../report/reportCsv';
+import { ReportStore } from '../database/ReportStore';
+import { queryReport } from '../report/queryReport';
+import { queryReportCsv } from '../report/queryReportCsv';
+import { parseReportQuery } from '../report/ReportQuery';
 import { EntitySelection } from '../scanning/EntitySelection';
 import { DAY_MS } from '../database/conversion';
 import { ScanWorker } from '../scanning/ScanWorker';
@@ -38,6 +38,7 @@ import { LocalRoots } from '../source/LocalRoots';
 export interface RouterOptions {
   /** Reads results and history; adds a selected entity the catalog sync has not copied yet. */
   store: ResultStore &
+    ReportStore &
     Pick<HistoryStore, 'entityHistory' | 'dailyHistory'> &
     Pick<TargetStore, 'upsertTarget'>;
   worker: ScanWorker;
@@ -177,31 +178,20 @@ export async function createRouter(
     } satisfies ScanNowResult);
   });
 
-  const report = async (
-    credentials: BackstageCredentials,
-    query: ReportQuery,
-  ) => {
-    const [refs, summaries] = await Promise.all([
-      readable.refs(credentials),
-      store.listSummaries(),
-    ]);
-    // A stored scan error may name a server path (a failed read): shown relative to the roots.
-    const shown = summaries.map(s =>
-      s.error ? { ...s, error: options.localRoots.redactPaths(s.error) } : s,
-    );
-    return buildReport(shown, refs, query);
-  };
+  // Filtered, sorted, paged and summed in the database; the readable refs are cached
+  // per caller for a short while (see ReadableEntities).
+  // A stored scan error may name a server path (a failed read): shown relative to the roots.
+  const redact = (error: string) => options.localRoots.redactPaths(error);
 
   router.get('/report.csv', async (req, res) => {
     const query = parseReportQuery(req.query);
-    const result = await report(await httpAuth.credentials(req), query);
-    const scope = checks
-      .filter(
-        c =>
-          (!query.check || c.id === query.check) &&
-          (!query.lesson || c.lesson === query.lesson),
-      )
-      .map(c => c.id);
+    const credentials = await httpAuth.credentials(req);
+    const csv = await queryReportCsv(
+      store,
+      await readable.refs(credentials),
+      query,
+      redact,
+    );
     res
       .status(200)
       .type('text/csv; charset=utf-8')
@@ -209,13 +199,18 @@ export async function createRouter(
         'Content-Disposition',
         'attachment; filename="go-scorecard-report.csv"',
       )
-      .send(reportCsv(result.items, scope));
+      .send(csv);
   });
 
   router.get('/report', async (req, res) => {
     const { offset, limit } = req.query;
     const query = parseReportQuery(req.query, { offset, limit });
-    res.json(await report(await httpAuth.credentials(req), query));
+    const credentials = await httpAuth.credentials(req);
+    res.json(
+      await queryReport(store, await readable.refs(credentials), query, {
+        redact,
+      }),
+    );
   });
 
   router.get('/history', async (req, res) => {

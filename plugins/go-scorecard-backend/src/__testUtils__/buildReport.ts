@@ -1,36 +1,31 @@
 import {
   addCounts,
   addStatus,
+  CheckDefinition,
   CheckStatus,
-  checks,
-  countStatuses,
   emptyCounts,
   lessons,
   OwnerAggregate,
   Report,
   ReportRow,
   scoreOf,
-  worseStatus,
   worstStatus,
 } from '@internal/plugin-go-scorecard-common';
 import { EntitySummary } from '../database/types';
-import { ReportQuery } from './ReportQuery';
+import { ReportQuery } from '../report/ReportQuery';
+import { reportRowOf, reportScope } from '../report/reportRow';
 
 /**
- * Filters, aggregates, sorts and pages the stored summaries of the entities the
- * caller may read. Works on the summary rows alone: nothing is re-analyzed and no
- * per-check rows are read.
+ * The report as it was built in JavaScript before it moved to SQL (`ReportStore`): from
+ * every stored summary, filtered, aggregated, sorted and paged here. Kept as the test
+ * oracle the SQL report is compared with; production code does not use it.
  */
 export function buildReport(
   summaries: EntitySummary[],
   readable: ReadonlySet<string>,
   query: ReportQuery,
 ): Report {
-  const scope = checks.filter(
-    c =>
-      (!query.check || c.id === query.check) &&
-      (!query.lesson || c.lesson === query.lesson),
-  );
+  const scope = reportScope(query);
   const rows: ReportRow[] = [];
   for (const s of summaries) {
     if (!readable.has(s.entityRef)) continue;
@@ -45,7 +40,7 @@ export function buildReport(
     )
       continue;
     if (query.text && !matchesText(s, query.text)) continue;
-    const row = toRow(s, scope);
+    const row = reportRowOf(s, scope);
     if (query.statuses && !matchesStatus(row, s, query.statuses)) continue;
     rows.push(row);
   }
@@ -58,61 +53,6 @@ export function buildReport(
     offset: query.offset,
     limit: query.limit,
     aggregates,
-  };
-}
-
-/**
- * The status of every check of an entity: as stored, or for an entity whose scan failed
- * with no earlier result, `error` for every check (as `GET /entities/…` reports it), so
- * the row shows the failure, `status=error` finds it and its checks count as errors.
- */
-export function checkStatusesOf(
-  s: Pick<EntitySummary, 'state' | 'checkStatuses'>,
-): Record<string, CheckStatus> {
-  if (s.state !== 'failed') return s.checkStatuses;
-  return Object.fromEntries(checks.map(c => [c.id, 'error' as CheckStatus]));
-}
-
-function toRow(s: EntitySummary, scope: typeof checks): ReportRow {
-  const scoped: Record<string, CheckStatus> = {};
-  const lessonStatus: Record<string, CheckStatus> = {};
-  const checkStatuses = checkStatusesOf(s);
-  for (const c of checks) {
-    const status = checkStatuses[c.id];
-    if (!status) continue;
-    lessonStatus[c.lesson] = lessonStatus[c.lesson]
-      ? worseStatus(lessonStatus[c.lesson], status)
-      : status;
-  }
-  for (const c of scope) {
-    const status = checkStatuses[c.id];
-    if (status) scoped[c.id] = status;
-  }
-  // A failed entity's stored counts are zero: count its checks, all `error`.
-  const all = scope.length === checks.length && s.state !== 'failed';
-  const counts = all
-    ? s.counts
-    : countStatuses(Object.values(scoped).map(status => ({ status })));
-  return {
-    entityRef: s.entityRef,
-    kind: s.kind,
-    namespace: s.namespace,
-    name: s.name,
-    title: s.title,
-    type: s.type,
-    owner: s.owner,
-    system: s.system,
-    state: s.state,
-    scannedAt:
-      s.scannedAt !== undefined
-        ? new Date(s.scannedAt).toISOString()
-        : undefined,
-    stale: s.stale,
-    error: s.error,
-    counts,
-    score: all ? s.score : scoreOf(counts),
-    checks: scoped,
-    lessons: lessonStatus,
   };
 }
 
@@ -136,7 +76,7 @@ function matchesStatus(
 
 function aggregate(
   rows: ReportRow[],
-  scope: typeof checks,
+  scope: readonly CheckDefinition[],
 ): Report['aggregates'] {
   const total = emptyCounts();
   const scopeLessons = new Set(scope.map(c => c.lesson));

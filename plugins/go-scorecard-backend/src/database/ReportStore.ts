@@ -1,0 +1,276 @@
+import {
+  CheckDefinition,
+  CheckStatus,
+} from '@internal/plugin-go-scorecard-common';
+import { Knex } from 'knex';
+import { ReportQuery } from '../report/ReportQuery';
+import { reportScope } from '../report/reportRow';
+import { summaryOf } from './conversion';
+import { CheckBits } from './CheckBits';
+import { ReadableSets } from './ReadableSets';
+import { Dialect, matchedEntities, reportOrder, Sql } from './reportSql';
+import { csvColumns } from './reportCsvSql';
+import { statusGroups } from './reportSums';
+import {
+  DbNumber,
+  ENTITIES,
+  EntityRow,
+  SUMMARY_COLUMNS,
+  SummaryRow,
+} from './tables';
+import { EntitySummary, StatusCounts } from './types';
+import { isPostgres } from './util';
+
+/** Sums over the matching entities of one owner (`(none)` for those without). */
+export interface OwnerSums {
+  owner: string;
+  entities: number;
+  /** Entities with a `fail` in scope. */
+  failingEntities: number;
+  /** Entities whose scan failed with no earlier result. */
+  failedEntities: number;
+  /** Their counts within the scope. */
+  counts: StatusCounts;
+}
+
+/**
+ * The aggregates of a report query as the database counts them. Entities whose scan
+ * failed are in `owners` only: their checks (all `error`) are not in `checks` and
+ * `lessons`, which the caller adds per failed entity.
+ */
+export interface ReportSums {
+  owners: OwnerSums[];
+  /** Matching entities per check in scope and status. */
+  checks: { checkId: string; status: CheckStatus; entities: number }[];
+  /** Matching entities per lesson in scope and worst status within the scope. */
+  lessons: { lesson: number; status: CheckStatus; entities: number }[];
+}
+
+/** One page of a report query: the summaries in order, and the sums when asked. */
+export interface ReportResult {
+  summaries: EntitySummary[];
+  sums?: ReportSums;
+}
+
+/**
+ * The report's query side: filters (readable refs, owner, system, text, status within
+ * the lesson or check scope), sorting, paging and aggregates run in the database, so a
+ * request reads one page of summaries and a few sums, never every entity. The readable
+ * refs reach SQL as a stored set joined by id (see ReadableSets): the first request with
+ * a set not stored yet writes it.
+ */
+export interface ReportStore {
+  /**
+   * The page `query` asks for of the entities in `readable` (lowercased refs), sorted,
+   * and with `aggregates`, the sums over every match. Entities whose scan failed count
+   * every check as `error`, as the report shows them.
+   */
+  queryReport(
+    readable: ReadonlySet<string>,
+    query: ReportQuery,
+    options?: { aggregates?: boolean; now?: number },
+  ): Promise<ReportResult>;
+
+  /**
+   * Every entity `query` matches among `readable`, sorted, as its CSV line in two parts
+   * around the scan error (see {@link ReportCsvRow}): one short row per entity.
+   */
+  queryReportCsv(
+    readable: ReadonlySet<string>,
+    query: ReportQuery,
+  ): Promise<ReportCsvRow[]>;
+}
+
+/**
+ * One entity's CSV line, cells as `reportCsv` writes them: `head` (entityRef … stale),
+ * the stored scan error for the caller to redact and write, `tail` (score … checks).
+ */
+export interface ReportCsvRow {
+  head: string;
+  last_error: string | null;
+  tail: string;
+}
+
+/** A typed null: the first branch of a UNION sets the column types (PostgreSQL). */
+const NULL = 'CAST(NULL AS BIGINT)';
+
+/** {@link ReportStore} on the plugin's database (PostgreSQL or SQLite). */
+export class DatabaseReportStore implements ReportStore {
+  private readonly dialect: Dialect;
+  private readonly checkBits: CheckBits;
+  private readonly readableSets: ReadableSets;
+
+  /** Wraps a migrated connection. */
+  static create(options: { knex: Knex }): DatabaseReportStore {
+    return new DatabaseReportStore(options.knex);
+  }
+
+  private constructor(private readonly knex: Knex) {
+    this.dialect = { postgres: isPostgres(knex) };
+    this.checkBits = new CheckBits(knex);
+    this.readableSets = new ReadableSets(knex);
+  }
+
+  async queryReport(
+    readable: ReadonlySet<string>,
+    query: ReportQuery,
+    options: { aggregates?: boolean; now?: number } = {},
+  ): Promise<ReportResult> {
+    const now = options.now ?? Date.now();
+    const scope = reportScope(query);
+    const bits = await this.checkBits.read(scope.map(c => c.id));
+    const matched = matchedEntities(
+      this.dialect,
+      await this.readableSets.idOf(readable),
+      query,
+      scope,
+      bits,
+      options.aggregates,
+    );
+    if (!options.aggregates) {
+      const rows: SummaryRow[] = await this.raw(
+        `${matched.text}SELECT ${SUMMARY_COLUMNS.map(c => `e.${c}`).join(', ')}
+        FROM r JOIN ${ENTITIES} e ON e.entity_ref = r.entity_ref
+        ${reportOrder(this.dialect, query)} ${this.paging(query)}`,
+        [...matched.bindings, ...this.pagingBindings(query)],
+      );
+      return { summaries: rows.map(row => summaryOf(row, now)) };
+    }
+    return this.pageAndSums(matched, query, scope, bits, now);
+  }
+
+  async queryReportCsv(
+    readable: ReadonlySet<string>,
+    query: ReportQuery,
+  ): Promise<ReportCsvRow[]> {
+    const scope = reportScope(query);
+    const bits = await this.checkBits.read(scope.map(c => c.id));
+    const matched = matchedEntities(
+      this.dialect,
+      await this.readableSets.idOf(readable),
+      query,
+      scope,
+      bits,
+    );
+    return this.raw(
+      `${matched.text}SELECT ${csvColumns(this.dialect, scope, bits)}
+      FROM r JOIN ${ENTITIES} e ON e.entity_ref = r.entity_ref
+      ${reportOrder(this.dialect, query)} ${this.paging(query)}`,
+      [...matched.bindings, ...this.pagingBindings(query)],
+    );
+  }
+
+  /**
+   * The page's refs, the owners' sums and the status groups in one statement over the
+   * matches computed once (one pass over the readable refs), then the page's summaries.
+   */
+  private async pageAndSums(
+    matched: Sql,
+    query: ReportQuery,
+    scope: readonly CheckDefinition[],
+    bits: ReadonlyMap<string, number>,
+    now: number,
+  ): Promise<ReportResult> {
+    const groups = statusGroups(this.dialect, scope, bits);
+    // The page is sorted twice: the top rows out of every match, then only those, numbered.
+    const order = reportOrder(this.dialect, query);
+    const keys = (groups?.aliases ?? []).map(() => 'NULL');
+    const tail = keys.length ? `, ${keys.join(', ')}` : '';
+    const sums = ['failing', 'failed', 'pass', 'warn', 'fail', 'na', 'err'];
+    const nulls = sums.map(() => 'NULL').join(', ');
+    const selects = [
+      `SELECT 'p' AS kind, p.entity_ref AS t, p.ord, ${NULL} AS n, ${sums
+        .map(c => `${NULL} AS ${c}`)
+        .join(', ')}${
+        groups
+          ? `, ${groups.aliases.map(a => `${NULL} AS ${a}`).join(', ')}`
+          : ''
+      } FROM (
+        SELECT r.entity_ref, ROW_NUMBER() OVER (${order}) AS ord
+        FROM (SELECT * FROM r ${order} ${this.paging(query)}) r
+      ) p`,
+      `SELECT 'o', COALESCE(r.owner, '(none)'), NULL, COUNT(*),
+        SUM(CASE WHEN r.fail > 0 THEN 1 ELSE 0 END), SUM(r.failed), SUM(r.pass),
+        SUM(r.warn), SUM(r.fail), SUM(r.na), SUM(r.err)${tail}
+      FROM r GROUP BY COALESCE(r.owner, '(none)')`,
+      ...(groups?.selects(count => `'g', NULL, NULL, ${count}, ${nulls}`) ??
+        []),
+    ];
+    const ctes = groups?.cte ? `, ${groups.cte}\n` : '';
+    const rows: Record<string, DbNumber | null>[] = await this.raw(
+      `${matched.text}${ctes}${selects.join('\nUNION ALL ')}`,
+      [...matched.bindings, ...this.pagingBindings(query)],
+    );
+    const page = rows
+      .filter(row => row.kind === 'p')
+      .sort((a, b) => Number(a.ord) - Number(b.ord))
+      .map(row => String(row.t));
+    const summaryRows: SummaryRow[] = page.length
+      ? await this.knex<EntityRow>(ENTITIES)
+          .select(...SUMMARY_COLUMNS)
+          .whereIn('entity_ref', page)
+      : [];
+    const byRef = new Map(summaryRows.map(row => [row.entity_ref, row]));
+    const statusSums = groups?.decode(rows.filter(row => row.kind === 'g'));
+    return {
+      summaries: page.flatMap(ref => {
+        const row = byRef.get(ref);
+        return row ? [summaryOf(row, now)] : [];
+      }),
+      sums: {
+        owners: rows
+          .filter(row => row.kind === 'o')
+          .map(row => ({
+            owner: String(row.t),
+            entities: Number(row.n),
+            failingEntities: Number(row.failing),
+            failedEntities: Number(row.failed),
+            counts: {
+              pass: Number(row.pass),
+              warn: Number(row.warn),
+              fail: Number(row.fail),
+              notApplicable: Number(row.na),
+              error: Number(row.err),
+            },
+          })),
+        checks: [...(statusSums?.checks ?? [])].flatMap(([checkId, counts]) =>
+          [...counts].map(([status, entities]) => ({
+            checkId,
+            status,
+            entities,
+          })),
+        ),
+        lessons: [...(statusSums?.lessons ?? [])].flatMap(([lesson, counts]) =>
+          [...counts].map(([status, entities]) => ({
+            lesson,
+            status,
+            entities,
+          })),
+        ),
+      },
+    };
+  }
+
+  /** `LIMIT ? OFFSET ?` as the query's page needs (none for every match). */
+  private paging(query: ReportQuery): string {
+    const paging: string[] = [];
+    if (query.limit < Number.MAX_SAFE_INTEGER) paging.push('LIMIT ?');
+    else if (query.offset > 0)
+      paging.push(this.dialect.postgres ? 'LIMIT ALL' : 'LIMIT -1');
+    if (query.offset > 0) paging.push('OFFSET ?');
+    return paging.join(' ');
+  }
+
+  private pagingBindings(query: ReportQuery): number[] {
+    return [
+      ...(query.limit < Number.MAX_SAFE_INTEGER ? [query.limit] : []),
+      ...(query.offset > 0 ? [query.offset] : []),
+    ];
+  }
+
+  private async raw(text: string, bindings: unknown[]): Promise<any[]> {
+    const result = await this.knex.raw(text, bindings as Knex.RawBinding[]);
+    // PostgreSQL answers a result object, SQLite the rows.
+    return this.dialect.postgres ? result.rows : result;
+  }
+}

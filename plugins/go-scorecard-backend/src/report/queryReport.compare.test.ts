@@ -1,0 +1,151 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import {
+  checks,
+  lessons,
+  reportSortFields,
+  reportStatusFilters,
+} from '@internal/plugin-go-scorecard-common';
+import { buildReport } from '../__testUtils__/buildReport';
+import {
+  random,
+  randomWorld,
+  storeWorld,
+  worldOwners,
+  worldSystems,
+} from '../__testUtils__/reportWorld';
+import { createTestStore } from '../__testUtils__/stores';
+import { testDatabaseOptions } from '../__testUtils__/testDatabaseIds';
+import { ScorecardStore } from '../database/ScorecardStore';
+import { EntitySummary } from '../database/types';
+import { queryReport } from './queryReport';
+import { queryReportCsv } from './queryReportCsv';
+import { ReportQuery } from './ReportQuery';
+import { reportCsv } from './reportCsv';
+import { reportScope } from './reportRow';
+
+jest.setTimeout(120_000);
+
+const databases = TestDatabases.create(testDatabaseOptions);
+
+const redact = (error: string) => error.replace(/\/srv\/repos/, '<root>');
+
+/** Random report queries: every filter, alone and combined, every sort, random pages. */
+function randomQueries(n: number, seed: number): ReportQuery[] {
+  const rnd = random(seed);
+  const pick = <T>(items: readonly T[]): T =>
+    items[Math.floor(rnd() * items.length)];
+  const some = <T>(items: readonly T[]): T[] =>
+    items.filter(() => rnd() < 0.3).slice(0, 1 + Math.floor(rnd() * 2));
+  const texts = [
+    'svc-0',
+    'ü',
+    'ÜBER',
+    'team-b',
+    'payments',
+    'a',
+    '-1',
+    '%',
+    '_',
+  ];
+  return Array.from({ length: n }, () => {
+    const query: ReportQuery = {
+      orderBy: pick(reportSortFields),
+      order: pick(['asc', 'desc'] as const),
+      offset: rnd() < 0.7 ? 0 : Math.floor(rnd() * 300),
+      limit: pick([1, 5, 25, 50, 1000]),
+    };
+    if (rnd() < 0.25) {
+      const owners = some(worldOwners.filter(o => o !== undefined));
+      if (owners.length)
+        query.owners = owners.map(o => o!.toLocaleLowerCase('en-US'));
+    }
+    if (rnd() < 0.2) {
+      const systems = some(worldSystems.filter(s => s !== undefined));
+      if (systems.length) query.systems = systems.map(s => s!);
+    }
+    if (rnd() < 0.35) query.lesson = pick(lessons).id;
+    if (rnd() < 0.25) query.check = pick(checks).id;
+    if (rnd() < 0.4) {
+      const statuses = some(reportStatusFilters);
+      if (statuses.length) query.statuses = statuses;
+    }
+    if (rnd() < 0.25) query.text = pick(texts).toLocaleLowerCase('en-US');
+    return query;
+  });
+}
+
+describe.each(databases.eachSupportedId())(
+  'the report in SQL against the JavaScript report on %p',
+  databaseId => {
+    const world = randomWorld(400, 7);
+    const rnd = random(11);
+    const readable = new Set(
+      world.filter(() => rnd() < 0.85).map(e => e.target.entityRef),
+    );
+    let store: ScorecardStore;
+    let summaries: EntitySummary[];
+
+    beforeAll(async () => {
+      ({ store } = await createTestStore(databases, databaseId));
+      await storeWorld(store, world);
+      summaries = (await store.listSummaries()).map(s =>
+        s.error ? { ...s, error: redact(s.error) } : s,
+      );
+    });
+
+    it('gives the same report, byte for byte, for random queries', async () => {
+      const queries: ReportQuery[] = [
+        { orderBy: 'entity', order: 'asc', offset: 0, limit: 50 },
+        ...randomQueries(300, 3),
+      ];
+      let nonEmpty = 0;
+      const differing: { query: ReportQuery; actual: any; expected: any }[] =
+        [];
+      for (const query of queries) {
+        const expected = JSON.stringify(
+          buildReport(summaries, readable, query),
+        );
+        const actual = JSON.stringify(
+          await queryReport(store, readable, query, { redact }),
+        );
+        if (actual !== expected) {
+          differing.push({
+            query,
+            actual: JSON.parse(actual),
+            expected: JSON.parse(expected),
+          });
+        }
+        if (JSON.parse(expected).items.length) nonEmpty++;
+      }
+      // The first query that differs, and how; then that none does.
+      expect(differing[0]?.actual).toEqual(differing[0]?.expected);
+      expect(differing.map(d => d.query)).toEqual([]);
+      // The queries find something most of the time: the comparison is not of empty pages.
+      expect(nonEmpty).toBeGreaterThan(queries.length / 2);
+    });
+
+    it('gives the same CSV for random queries without a page', async () => {
+      for (const query of randomQueries(40, 5)) {
+        const unpaged = { ...query, offset: 0, limit: Number.MAX_SAFE_INTEGER };
+        const scope = reportScope(unpaged).map(c => c.id);
+        const expected = reportCsv(
+          buildReport(summaries, readable, unpaged).items,
+          scope,
+        );
+        const actual = await queryReportCsv(store, readable, unpaged, redact);
+        expect({ query, csv: actual }).toEqual({ query, csv: expected });
+      }
+    });
+
+    it('reads nothing the caller may not read', async () => {
+      const report = await queryReport(store, new Set(), {
+        orderBy: 'entity',
+        order: 'asc',
+        offset: 0,
+        limit: 50,
+      });
+      expect(report.totalItems).toBe(0);
+      expect(report.aggregates.byOwner).toEqual([]);
+    });
+  },
+);
