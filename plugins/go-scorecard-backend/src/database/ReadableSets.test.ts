@@ -43,6 +43,12 @@ describe.each(databases.eachSupportedId())('ReadableSets on %p', databaseId => {
     expect(empty).not.toBe(a);
     expect(await refsOf(empty)).toEqual([]);
 
+    // A large set: more rows than one insert statement takes.
+    const many = new Set(
+      Array.from({ length: 2500 }, (_, i) => `component:default/svc-${i}`),
+    );
+    expect(await refsOf(await sets.idOf(many, 4000))).toHaveLength(2500);
+
     // Two hours later a new set is stored: the ones unused for an hour go.
     const later = 2 * 60 * 60_000;
     const c = await sets.idOf(new Set(['component:default/c']), later);

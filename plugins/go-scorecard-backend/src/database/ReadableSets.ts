@@ -6,14 +6,14 @@ import {
   ReadableRefRow,
   ReadableSetRow,
 } from './tables';
-import { chunks, isPostgres } from './util';
+import { CHUNK, chunks, isPostgres } from './util';
 
 /** A set is re-marked as used at most this often (ms). */
 const TOUCH_MS = 60_000;
 /** Sets unused this long are deleted (ms): far longer than any cache keeps a set. */
 const UNUSED_MS = 60 * 60_000;
-/** Refs per insert statement (two columns each). */
-const REFS_CHUNK = 1000;
+/** Refs per insert statement on PostgreSQL (two columns each); SQLite: {@link CHUNK}, its compound-SELECT limit being 500. */
+const PG_REFS_CHUNK = 1000;
 
 /**
  * The refs a caller may read, stored once per distinct set so the report joins them in
@@ -51,7 +51,8 @@ export class ReadableSets {
   /** Writes a new set (nothing when another replica just did), then deletes long-unused ones. */
   private async store(id: string, refs: ReadonlySet<string>, now: number) {
     await this.knex.transaction(async tx => {
-      for (const chunk of chunks([...refs], REFS_CHUNK)) {
+      const size = isPostgres(this.knex) ? PG_REFS_CHUNK : CHUNK;
+      for (const chunk of chunks([...refs], size)) {
         await tx<ReadableRefRow>(READABLE_REFS)
           .insert(chunk.map(entity_ref => ({ set_id: id, entity_ref })))
           .onConflict(['set_id', 'entity_ref'])
