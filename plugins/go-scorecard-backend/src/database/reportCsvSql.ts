@@ -23,7 +23,7 @@ function isoTime(dialect: Dialect, ms: string): string {
 }
 
 /**
- * The SELECT list of the CSV rows over `r` joined with the entity row `e`: `head` (the
+ * The SELECT list of the CSV rows over `r` (matched with `csv`): `head` (the
  * cells before the error: entityRef … stale), `last_error`, and `tail` (score … the
  * check cells of `scope`, from the status masks).
  */
@@ -33,16 +33,16 @@ export function csvColumns(
   bits: ReadonlyMap<string, number>,
 ): string {
   const join = (cells: string[]) => cells.join(` || ',' || `);
-  const state = `(CASE WHEN e.scanned_at IS NOT NULL THEN 'scanned' WHEN r.failed = 1 THEN 'failed' ELSE 'pending' END)`;
+  const state = `(CASE WHEN r.scanned_at IS NOT NULL THEN 'scanned' WHEN r.failed = 1 THEN 'failed' ELSE 'pending' END)`;
   const head = join([
     // Written with the catalog columns, as `csvCell` writes them.
-    'e.csv_cells',
+    'r.csv_cells',
     state,
-    `(CASE WHEN e.scanned_at IS NULL THEN '' ELSE ${isoTime(
+    `(CASE WHEN r.scanned_at IS NULL THEN '' ELSE ${isoTime(
       dialect,
-      'e.scanned_at',
+      'r.scanned_at',
     )} END)`,
-    `(CASE WHEN e.stale THEN 'true' ELSE 'false' END)`,
+    `(CASE WHEN r.stale THEN 'true' ELSE 'false' END)`,
   ]);
   const check = (c: CheckDefinition) => {
     const bit = bits.get(c.id);
@@ -65,5 +65,5 @@ export function csvColumns(
     numberCell('r.err'),
     ...scope.map(check),
   ]);
-  return `${head} AS head, e.last_error, ${tail} AS tail`;
+  return `${head} AS head, r.last_error, ${tail} AS tail`;
 }

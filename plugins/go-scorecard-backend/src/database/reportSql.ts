@@ -45,6 +45,14 @@ const COUNTS: Record<CheckStatus, string> = {
 
 const CHECK_STATUSES = Object.keys(MASKS) as CheckStatus[];
 
+/** The entity columns `r` carries for sorting by them. */
+const SORT_COLUMNS: Partial<Record<ReportQuery['orderBy'], string>> = {
+  title: 'sort_title',
+  system: 'system',
+  type: 'type',
+  scannedAt: 'scanned_at',
+};
+
 /** A scan that failed with no earlier result (`summaryOf`'s state `failed`). */
 const FAILED = `(e.scanned_at IS NULL AND e.last_error IS NOT NULL AND e.last_error <> '')`;
 const PENDING = `(e.scanned_at IS NULL AND (e.last_error IS NULL OR e.last_error = ''))`;
@@ -67,10 +75,11 @@ export function bitsOf(
 /**
  * `WITH r AS (…)`: one row per matching entity with `entity_ref`, `owner`, `failed`
  * (0/1), the counts within the scope `pass`, `warn`, `fail`, `na`, `err`, the `score`,
- * the sort columns (`sort_title`, `system`, `type`, `scanned_at`) and the status masks
+ * the query's sort column (`sort_title`, `system`, `type` or `scanned_at`) and the status masks
  * (`pb`, `wb`, `fb`, `nb`, `eb`; 0 for a failed entity, whose stored statuses the report
  * replaces with `error`). `readableSetId` names the caller's stored readable set (see
- * ReadableSets). `materialized` computes `r` once, for a
+ * ReadableSets). With `csv`, `r` also has the entity's `csv_cells`, `stale` and
+ * `last_error`. `materialized` computes `r` once, for a
  * statement that reads its columns many times (the sums).
  */
 export function matchedEntities(
@@ -80,6 +89,7 @@ export function matchedEntities(
   scope: readonly CheckDefinition[],
   bits: ReadonlyMap<string, number>,
   materialized = false,
+  csv = false,
 ): Sql {
   const bindings: unknown[] = [readableSetId];
   const where = [
@@ -155,8 +165,16 @@ export function matchedEntities(
     where.push(any.length ? `(${any.join(' OR ')})` : '1 = 0');
   }
 
+  // Only the columns this query reads: `r` may be kept in memory whole.
+  const columns = ['e.entity_ref', 'e.owner'];
+  const sortColumn = SORT_COLUMNS[query.orderBy];
+  if (sortColumn) columns.push(`e.${sortColumn}`);
+  if (csv) {
+    columns.push('e.csv_cells', 'e.stale', 'e.last_error');
+    if (sortColumn !== 'scanned_at') columns.push('e.scanned_at');
+  }
   const m = `m AS (
-    SELECT e.entity_ref, e.owner, e.system, e.type, e.sort_title, e.scanned_at,
+    SELECT ${columns.join(', ')},
       ${failed} AS failed,
       ${CHECK_STATUSES.map(s => `${count(s)} AS ${COUNTS[s]}`).join(
         ',\n      ',

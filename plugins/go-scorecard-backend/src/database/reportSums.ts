@@ -1,7 +1,8 @@
 /*
  * The report's per-check and per-lesson sums as few groups: instead of one count per
  * check, status and entity, the matching entities are grouped by slices of their status
- * masks (9 checks a slice: at most 512 groups) and by each lesson's worst status, in one
+ * masks (9 checks a slice: at most 512 groups) and by their lessons' worst statuses (one
+ * key, a base-6 digit per lesson: at most 7,776 groups), in one
  * pass (PostgreSQL: GROUPING SETS; SQLite: one GROUP BY per set over the materialized
  * keys). The groups, a few hundred rows, are decoded here into counts.
  */
@@ -15,8 +16,10 @@ import { DbNumber } from './tables';
 
 /** Checks a mask slice groups by. */
 const SLICE = 9;
-/** The worst-status key of an entity without any status in the lesson. */
+/** The worst-status rank of an entity without any status in the lesson. */
 const NONE = statusesWorstFirst.length;
+/** The base of the lessons' key: a rank or NONE per digit. */
+const BASE = NONE + 1;
 
 interface SliceSet {
   alias: string;
@@ -28,7 +31,8 @@ interface SliceSet {
 interface LessonSet {
   alias: string;
   sql: string;
-  lesson: number;
+  /** The lessons whose worst ranks the key holds, digit by digit. */
+  lessons: number[];
 }
 
 /** Matching entities per check in scope and status, and per lesson in scope and worst status. */
@@ -58,7 +62,8 @@ function groupSets(
       });
     }
   }
-  const lessons: LessonSet[] = [];
+  // Every lesson's worst status in one key: lesson i's rank (0-5) is digit i in base 6.
+  const ranked: { lesson: number; sql: string }[] = [];
   for (const lesson of new Set(scope.map(c => c.lesson))) {
     const mask = maskOf(
       members
@@ -69,12 +74,17 @@ function groupSets(
     const worst = statusesWorstFirst
       .map((s, rank) => `WHEN (r.${MASKS[s]} & ${mask}) <> 0 THEN ${rank}`)
       .join(' ');
-    lessons.push({
-      alias: `l_${lesson}`,
-      sql: `CASE ${worst} ELSE ${NONE} END`,
-      lesson,
-    });
+    ranked.push({ lesson, sql: `CASE ${worst} ELSE ${NONE} END` });
   }
+  const lessons: LessonSet[] = ranked.length
+    ? [
+        {
+          alias: 'l_worst',
+          sql: ranked.map((l, i) => `(${l.sql}) * ${BASE ** i}`).join(' + '),
+          lessons: ranked.map(l => l.lesson),
+        },
+      ]
+    : [];
   return { slices, lessons };
 }
 
@@ -147,10 +157,15 @@ export function statusGroups(
           }
           continue;
         }
-        const lesson = lessons.find(s => row[s.alias] !== null);
-        const rank = Number(lesson ? row[lesson.alias] : NONE);
-        if (lesson && rank < NONE)
-          add(sums.lessons, lesson.lesson, statusesWorstFirst[rank], n);
+        const set = lessons.find(l => row[l.alias] !== null);
+        if (!set) continue;
+        let key = Number(row[set.alias]);
+        for (const lesson of set.lessons) {
+          const rank = key % BASE;
+          key = Math.floor(key / BASE);
+          if (rank < NONE)
+            add(sums.lessons, lesson, statusesWorstFirst[rank], n);
+        }
       }
       return sums;
     },
