@@ -10,6 +10,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { NotModifiedError } from '@backstage/errors';
 import { Knex } from 'knex';
+import {
+  CheckResult,
+  CheckStatus,
+  checks,
+} from '@internal/plugin-go-scorecard-common';
 import { Analyzer } from '@internal/plugin-go-scorecard-node';
 import { defaultScorecardConfig } from '../src/config/ScorecardConfig';
 import { ScorecardStore } from '../src/database/ScorecardStore';
@@ -183,4 +188,78 @@ export function createBenchWorker(
     config,
     id,
   });
+}
+
+/**
+ * The report's world of `n` entities, written through the store as scans write it (in
+ * batches of 500): owners team-0…39, systems system-0…99, every check of the catalog
+ * with a status mix (about 60% pass, 10% each warn, fail, not applicable; a few errors),
+ * 2% never scanned and 2% failed without a result. No analyzer: the report's cost is
+ * the rows, not how they were made.
+ */
+export async function seedReportWorld(knex: Knex, n: number): Promise<void> {
+  const store = ScorecardStore.fromKnex(knex);
+  const world = Array.from({ length: n }, (_, i) => ({
+    entityRef: `component:default/svc-${i}`,
+    kind: 'Component',
+    namespace: 'default',
+    name: `svc-${i}`,
+    title: `Service ${i}`,
+    type: i % 7 ? 'service' : 'library',
+    owner: `group:default/team-${i % 40}`,
+    system: `system:default/system-${i % 100}`,
+    source: `url:https://git.example.com/acme/svc-${i}`,
+  }));
+  const now = Date.now();
+  await store.syncTargets(world, now);
+  const owner = 'seed';
+  await store.claimDue({ owner, now, limit: n, leaseMs: 3600_000 });
+  const statusOf = (i: number, j: number): CheckStatus => {
+    const roll = (i * 7919 + j * 104_729) % 100;
+    if (roll < 60) return 'pass';
+    if (roll < 70) return 'warn';
+    if (roll < 80) return 'fail';
+    if (roll < 97) return 'not_applicable';
+    return 'error';
+  };
+  const scanned = world.filter((_, i) => i % 50 > 1);
+  for (let start = 0; start < scanned.length; start += 500) {
+    await store.completeScans(
+      scanned.slice(start, start + 500).map(t => {
+        const i = Number(t.name.slice(4));
+        return {
+          entityRef: t.entityRef,
+          unchanged: false,
+          etag: 'seed',
+          report: {
+            schemaVersion: 1,
+            root: t.name,
+            checks: checks.map(
+              (c, j): CheckResult =>
+                ({
+                  id: c.id,
+                  lesson: c.lesson,
+                  severity: c.severity,
+                  status: statusOf(i, j),
+                  findings: [],
+                } as CheckResult),
+            ),
+          },
+        };
+      }),
+      owner,
+      { now: now - (start % 7) * 3600_000, nextScanAt: now + 86_400_000 },
+    );
+  }
+  for (let i = 1; i < n; i += 50) {
+    await store.failScan(world[i].entityRef, owner, {
+      error: 'Source not found',
+      now,
+      nextScanAt: now + 60_000,
+      attempts: 1,
+    });
+  }
+  for (let i = 0; i < n; i += 50) {
+    await store.releaseLease(world[i].entityRef, owner);
+  }
 }
