@@ -117,7 +117,9 @@ describe('GoFactsPool', () => {
       const failed = results.filter(r => 'error' in r);
       expect(failed.length).toBeGreaterThan(0);
       expect(failed[0]).toEqual({
-        error: expect.stringMatching(/^the extraction worker stopped \(exited with code 1\)$/),
+        error: expect.stringMatching(
+          /^the extraction worker stopped \(exited with code 1\)$/,
+        ),
       });
       const again = await pool.extract(files, vocabulary);
       expect(again.every(r => 'facts' in r)).toBe(true);

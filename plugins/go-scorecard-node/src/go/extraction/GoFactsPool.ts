@@ -206,7 +206,12 @@ export class GoFactsPool {
           ]
         : undefined,
     });
-    const slot: Slot = { worker, inFlight: new Map(), jobs: new Set(), done: 0 };
+    const slot: Slot = {
+      worker,
+      inFlight: new Map(),
+      jobs: new Set(),
+      done: 0,
+    };
     worker.unref();
     worker.on('message', (message: FromWorker) => this.received(slot, message));
     worker.on('error', e => this.lost(slot, messageOf(e)));
