@@ -72,31 +72,27 @@ export interface ReportStore {
   ): Promise<ReportResult>;
 
   /**
-   * Every entity `query` matches among `readable`, sorted, as CSV lines in chunks of
-   * text (see {@link ReportCsvChunk}): `marker` stands where a scan error goes.
+   * Every entity `query` matches among `readable`, sorted, as its CSV line in two parts
+   * around the scan error (see {@link ReportCsvRow}): one short row per entity.
    */
   queryReportCsv(
     readable: ReadonlySet<string>,
     query: ReportQuery,
-    marker: string,
-  ): Promise<ReportCsvChunk[]>;
+  ): Promise<ReportCsvRow[]>;
 }
 
 /**
- * Consecutive lines of the report's CSV, cells as `reportCsv` writes them (CRLF between
- * lines, none after the last), but each non-empty scan error: `marker` in the text, the
- * error in `errors`, in order, for the caller to redact and write.
+ * One entity's CSV line, cells as `reportCsv` writes them: `head` (entityRef … stale),
+ * the stored scan error for the caller to redact and write, `tail` (score … checks).
  */
-export interface ReportCsvChunk {
-  text: string;
-  errors: string[];
+export interface ReportCsvRow {
+  head: string;
+  last_error: string | null;
+  tail: string;
 }
 
 /** PostgreSQL's memory per sort or hash of a report statement: 50,000 matches fit. */
 const REPORT_WORK_MEM = '64MB';
-
-/** CSV lines per row read (PostgreSQL). */
-const CSV_CHUNK = 1000;
 
 /** A typed null: the first branch of a UNION sets the column types (PostgreSQL). */
 const NULL = 'CAST(NULL AS BIGINT)';
@@ -149,8 +145,7 @@ export class DatabaseReportStore implements ReportStore {
   async queryReportCsv(
     readable: ReadonlySet<string>,
     query: ReportQuery,
-    marker: string,
-  ): Promise<ReportCsvChunk[]> {
+  ): Promise<ReportCsvRow[]> {
     const scope = reportScope(query);
     const bits = await this.checkBits.read(scope.map(c => c.id));
     const matched = matchedEntities(
@@ -162,35 +157,11 @@ export class DatabaseReportStore implements ReportStore {
       false,
       true,
     );
-    const { head, tail } = csvColumns(this.dialect, scope, bits);
-    const order = reportOrder(this.dialect, query);
-    if (!this.dialect.postgres) {
-      const rows: { head: string; last_error: string | null; tail: string }[] =
-        await this.raw(
-          `${matched.text}SELECT ${head} AS head, r.last_error, ${tail} AS tail
-          FROM r ${order}`,
-          matched.bindings,
-        );
-      return rows.map(row => ({
-        text: `${row.head},${row.last_error ? marker : ''},${row.tail}`,
-        errors: row.last_error ? [row.last_error] : [],
-      }));
-    }
-    // Lines joined in the database, 1,000 a row: 50 rows to read instead of 50,000.
-    const rows: { text: string; errors: string[] | null }[] = await this.raw(
-      `${matched.text}, lines AS (
-        SELECT ROW_NUMBER() OVER (${order}) AS ord, r.last_error,
-          ${head} || ',' || (CASE WHEN r.last_error <> '' THEN ? ELSE '' END)
-            || ',' || ${tail} AS line
-        FROM r
-      )
-      SELECT (ord - 1) / ${CSV_CHUNK} AS chunk,
-        string_agg(line, chr(13) || chr(10) ORDER BY ord) AS text,
-        array_agg(last_error ORDER BY ord) FILTER (WHERE last_error <> '') AS errors
-      FROM lines GROUP BY (ord - 1) / ${CSV_CHUNK} ORDER BY chunk`,
-      [...matched.bindings, marker],
+    return this.raw(
+      `${matched.text}SELECT ${csvColumns(this.dialect, scope, bits)}
+      FROM r ${reportOrder(this.dialect, query)} ${this.paging(query)}`,
+      [...matched.bindings, ...this.pagingBindings(query)],
     );
-    return rows.map(row => ({ text: row.text, errors: row.errors ?? [] }));
   }
 
   /**

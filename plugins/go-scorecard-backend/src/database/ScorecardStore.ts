@@ -131,12 +131,8 @@ export class ScorecardStore
   ) {
     return this.reports.queryReport(readable, query, options);
   }
-  queryReportCsv(
-    readable: ReadonlySet<string>,
-    query: ReportQuery,
-    marker: string,
-  ) {
-    return this.reports.queryReportCsv(readable, query, marker);
+  queryReportCsv(readable: ReadonlySet<string>, query: ReportQuery) {
+    return this.reports.queryReportCsv(readable, query);
   }
 
   // HistoryStore

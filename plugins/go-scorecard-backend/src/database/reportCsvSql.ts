@@ -23,15 +23,15 @@ function isoTime(dialect: Dialect, ms: string): string {
 }
 
 /**
- * The CSV cells over `r` (matched with `csv`) as two text expressions around the scan
- * error: `head` (entityRef … stale) and `tail` (score … the check cells of `scope`, from
- * the status masks).
+ * The SELECT list of the CSV rows over `r` (matched with `csv`): `head` (the
+ * cells before the error: entityRef … stale), `last_error`, and `tail` (score … the
+ * check cells of `scope`, from the status masks).
  */
 export function csvColumns(
   dialect: Dialect,
   scope: readonly CheckDefinition[],
   bits: ReadonlyMap<string, number>,
-): { head: string; tail: string } {
+): string {
   const join = (cells: string[]) => cells.join(` || ',' || `);
   const state = `(CASE WHEN r.scanned_at IS NOT NULL THEN 'scanned' WHEN r.failed = 1 THEN 'failed' ELSE 'pending' END)`;
   const head = join([
@@ -65,5 +65,5 @@ export function csvColumns(
     numberCell('r.err'),
     ...scope.map(check),
   ]);
-  return { head, tail };
+  return `${head} AS head, r.last_error, ${tail} AS tail`;
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ReportStore } from '../database/ReportStore';
 import { ReportQuery } from './ReportQuery';
 import { csvCell, reportCsvHeader } from './reportCsv';
@@ -16,22 +15,15 @@ export async function queryReportCsv(
   query: ReportQuery,
   redact?: (error: string) => string,
 ): Promise<string> {
-  // Stands for a scan error in the database's lines; never in a cell (control characters
-  // around a random id).
-  const marker = `\u0001${randomUUID()}\u0001`;
-  const chunks = await store.queryReportCsv(readable, query, marker);
-  const parts = [reportCsvHeader(reportScope(query).map(c => c.id))];
-  for (const chunk of chunks) {
-    if (!chunk.errors.length) {
-      parts.push(chunk.text);
-      continue;
-    }
-    const pieces = chunk.text.split(marker);
-    let text = pieces[0];
-    chunk.errors.forEach((error, i) => {
-      text += csvCell(redact ? redact(error) : error) + pieces[i + 1];
-    });
-    parts.push(text);
+  const rows = await store.queryReportCsv(readable, query);
+  const lines = [reportCsvHeader(reportScope(query).map(c => c.id))];
+  for (const row of rows) {
+    const error = row.last_error ?? undefined;
+    lines.push(
+      `${row.head},${csvCell(error && redact ? redact(error) : error)},${
+        row.tail
+      }`,
+    );
   }
-  return `${parts.join('\r\n')}\r\n`;
+  return `${lines.join('\r\n')}\r\n`;
 }
