@@ -77,6 +77,7 @@ export class Program {
   readonly funcs = new Map<FuncId, FuncInfo>();
   private readonly funcsByName = new Map<string, FuncId[]>();
   private readonly methods = new Map<string, Map<string, FuncId[]>>();
+  private readonly implementationsMemo = new Map<string, FuncInfo[]>();
   private readonly typeDecls = new Map<
     string,
     { facts: TypeFacts; file: GoFileFacts; pkg: PackageInfo }
@@ -260,11 +261,16 @@ export class Program {
   /** Class hierarchy analysis: the methods `name` of the tree's types whose method sets cover `required`. */
   private implementations(required: string[], name: string): FuncInfo[] {
     if (!required.includes(name)) return [];
+    // Asked once per interface and method: every type of the tree is looked at.
+    const key = `${name}\0${required.join(',')}`;
+    const known = this.implementationsMemo.get(key);
+    if (known) return known;
     const out: FuncInfo[] = [];
     for (const byName of this.methods.values()) {
       if (!required.every(m => byName.has(m))) continue;
       for (const id of byName.get(name) ?? []) out.push(this.funcs.get(id)!);
     }
+    this.implementationsMemo.set(key, out);
     return out;
   }
 

@@ -35,8 +35,11 @@ const WORKER_ROLE = 'go-scorecard-facts-worker';
 /** Text per batch sent to a worker, in UTF-16 code units: small enough to spread the work evenly. */
 const BATCH_CHARS = 64 * 1024;
 const BATCH_FILES = 32;
-/** Batches a worker holds at once: one being extracted, one waiting, so it never idles. */
-const IN_FLIGHT = 2;
+/**
+ * Batches a worker holds at once: one being extracted and some waiting, so that it never
+ * idles while the main thread is busy (reading results, linking another scan).
+ */
+const IN_FLIGHT = 4;
 
 type ToWorker =
   | { type: 'vocabulary'; job: number; snapshot: VocabularySnapshot }
