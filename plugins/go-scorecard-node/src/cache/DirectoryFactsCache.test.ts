@@ -77,5 +77,9 @@ describe('DirectoryFactsCache', () => {
     expect(
       [await cache.get(key('2')), await cache.get(key('3'))].filter(Boolean),
     ).toHaveLength(1);
+    // The folder is looked at once an hour at most: a second run right after leaves it.
+    await cache.set(key('4'), facts('4.go'));
+    expect(await cache.prune()).toBe(0);
+    expect(await cache.prune({ force: true })).toBe(size);
   });
 });

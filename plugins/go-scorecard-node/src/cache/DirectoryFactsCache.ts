@@ -23,6 +23,8 @@ export interface DirectoryFactsCacheOptions {
 }
 
 const KEY = /^[0-9a-f]{64}$/;
+/** Least time between two looks at the whole folder, in ms. */
+const PRUNE_EVERY_MS = 3_600_000;
 const ENTRY = /^[0-9a-f]{64}\.json$/;
 
 /**
@@ -74,9 +76,16 @@ export class DirectoryFactsCache implements GoFactsCache {
 
   /**
    * Removes the entries used longest ago until the folder holds at most `maxBytes`, and
-   * temporary files an interrupted write left. Returns the bytes removed.
+   * temporary files an interrupted write left. Returns the bytes removed. Looks at the folder
+   * at most once an hour (it stats every entry), unless `force`d.
    */
-  async prune(): Promise<number> {
+  async prune(options: { force?: boolean } = {}): Promise<number> {
+    const marker = join(this.dir, '.last-prune');
+    const last = await stat(marker).catch(() => undefined);
+    if (!options.force && last && Date.now() - last.mtimeMs < PRUNE_EVERY_MS)
+      return 0;
+    await mkdir(this.dir, { recursive: true });
+    await writeFile(marker, '');
     const entries: { path: string; size: number; used: number }[] = [];
     let total = 0;
     let removed = 0;
