@@ -19,10 +19,10 @@ describe('parseArgs', () => {
     const cacheDir = (argv: string[], env: NodeJS.ProcessEnv) =>
       options(['repo', ...argv], env).cacheDir;
     expect(cacheDir([], { HOME: '/home/me' })).toBe(
-      '/home/me/.cache/go-scorecard',
+      '/home/me/.cache/go-scorecard/facts',
     );
     expect(cacheDir([], { HOME: '/home/me', XDG_CACHE_HOME: '/c' })).toBe(
-      '/c/go-scorecard',
+      '/c/go-scorecard/facts',
     );
     expect(
       cacheDir([], { HOME: '/home/me', GO_SCORECARD_CACHE_DIR: '/ci/cache' }),

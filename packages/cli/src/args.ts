@@ -23,8 +23,8 @@ export interface CliOptions {
   workers: number;
   /**
    * Folder that keeps the facts of Go files between runs, or undefined for none. Default
-   * `$GO_SCORECARD_CACHE_DIR`, else `$XDG_CACHE_HOME/go-scorecard`, else
-   * `$HOME/.cache/go-scorecard`; `--no-cache` turns it off.
+   * `$GO_SCORECARD_CACHE_DIR`, else `$XDG_CACHE_HOME/go-scorecard/facts`, else
+   * `$HOME/.cache/go-scorecard/facts`; `--no-cache` turns it off.
    */
   cacheDir?: string;
 }
@@ -51,7 +51,8 @@ Options:
                              available; 0 = none, all on the main thread)
   --cache-dir DIR            keep the facts of Go files here between runs, so unchanged files
                              are not parsed again (default: $GO_SCORECARD_CACHE_DIR, else
-                             $XDG_CACHE_HOME/go-scorecard, else ~/.cache/go-scorecard)
+                             $XDG_CACHE_HOME/go-scorecard/facts, else
+                             ~/.cache/go-scorecard/facts)
   --no-cache                 neither read nor write the cache
   -h, --help                 this help
 
@@ -176,10 +177,11 @@ export function parseArgs(
   return options;
 }
 
-/** Where the cache lives when no option says: the XDG cache folder's `go-scorecard`. */
+/** Where the cache lives when no option says: `go-scorecard/facts` in the XDG cache folder. */
 function defaultCacheDir(env: NodeJS.ProcessEnv): string | undefined {
   if (env.GO_SCORECARD_CACHE_DIR) return env.GO_SCORECARD_CACHE_DIR;
-  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'go-scorecard');
-  if (env.HOME) return join(env.HOME, '.cache', 'go-scorecard');
+  if (env.XDG_CACHE_HOME)
+    return join(env.XDG_CACHE_HOME, 'go-scorecard', 'facts');
+  if (env.HOME) return join(env.HOME, '.cache', 'go-scorecard', 'facts');
   return undefined;
 }

@@ -5,6 +5,10 @@ import { MemoryTree } from '../../tree/MemoryTree';
 import { MemoryFactsCache } from '../../__testUtils__/MemoryFactsCache';
 import { scanFolders } from '../../__testUtils__/scanFolders';
 import { GoFileFacts } from '../../facts';
+import { GoFactsCache } from './GoFactsCache';
+import { EXTRACTOR_WORDS } from '../extractGoFacts';
+import { Vocabulary } from '../vocabulary';
+import { GoFactsExtractor } from './GoFactsExtractor';
 
 jest.setTimeout(120_000);
 
@@ -142,6 +146,47 @@ describe('GoFactsExtractor with a facts cache', () => {
       expect(cache.misses).toBe(goFileCount(files));
     } finally {
       await both.close();
+    }
+  });
+
+  it('stores each batch as the workers finish it, so a scan stopped half-way leaves its work', async () => {
+    const files = Array.from({ length: 200 }, (_, i) => ({
+      path: `pkg/f${i}.go`,
+      text: `package pkg\n\nfunc f${i}(ctx context.Context) {\n\t_, _ = context.WithCancel(ctx)\n}\n`,
+    }));
+    const vocabulary = new Vocabulary(EXTRACTOR_WORDS);
+    for (const f of files) vocabulary.add(f.text);
+    const cache = new MemoryFactsCache();
+    const controller = new AbortController();
+    const stopping: GoFactsCache = {
+      get: key => cache.get(key),
+      set: async (key, facts) => {
+        await cache.set(key, facts);
+        // Stopped once the first batch is stored.
+        controller.abort(new Error('stopped'));
+      },
+    };
+    const extractor = await GoFactsExtractor.create({
+      workers: 1,
+      parseTimeoutMs: 5000,
+      poolThreshold: 0,
+      cache: stopping,
+    });
+    try {
+      await expect(
+        extractor.extract(files, vocabulary, controller.signal),
+      ).rejects.toThrow('stopped');
+      await new Promise(resolve => setTimeout(resolve, 50));
+      const stored = cache.entries.size;
+      expect(stored).toBeGreaterThan(0);
+      expect(stored).toBeLessThan(files.length);
+      cache.resetCounts();
+      const results = await extractor.extract(files, vocabulary);
+      expect(results.every(r => 'facts' in r)).toBe(true);
+      expect(cache.hits).toBe(stored);
+      expect(cache.misses).toBe(files.length - stored);
+    } finally {
+      await extractor.close();
     }
   });
 });

@@ -76,23 +76,27 @@ export class GoFactsExtractor {
     );
     signal?.throwIfAborted();
     const missing = files.flatMap((_, i) => (results[i] ? [] : [i]));
-    const extracted = await this.extractNow(
+    // Each file's facts are stored as soon as they are extracted: a scan that is stopped
+    // half-way (a CI timeout, Ctrl-C) leaves what it did for the next one.
+    const writes: Promise<void>[] = [];
+    const keep = (from: number, batch: GoExtraction[]) =>
+      batch.forEach((result, k) => {
+        const i = missing[from + k];
+        results[i] = result;
+        if (!('facts' in result)) return;
+        writes.push(
+          cache.set(keys[i], result.facts).catch(e => {
+            this.options.onCacheError?.(e);
+          }),
+        );
+      });
+    await this.extractNow(
       missing.map(i => files[i]),
       vocabulary,
       signal,
+      keep,
     );
-    await Promise.all(
-      missing.map(async (i, k) => {
-        const result = extracted[k];
-        results[i] = result;
-        if (!('facts' in result)) return;
-        try {
-          await cache.set(keys[i], result.facts);
-        } catch (e) {
-          this.options.onCacheError?.(e);
-        }
-      }),
-    );
+    await Promise.all(writes);
     return results as GoExtraction[];
   }
 
@@ -105,18 +109,21 @@ export class GoFactsExtractor {
     files: readonly GoSourceFile[],
     vocabulary: Vocabulary,
     signal?: AbortSignal,
+    onBatch?: (from: number, results: GoExtraction[]) => void,
   ): Promise<GoExtraction[]> {
     const threshold = this.options.poolThreshold ?? DEFAULT_POOL_THRESHOLD;
     let chars = 0;
     for (const f of files) chars += f.text.length;
     if (this.pool && files.length > 1 && chars >= threshold) {
       try {
-        return await this.pool.extract(files, vocabulary, signal);
+        return await this.pool.extract(files, vocabulary, signal, onBatch);
       } catch (e) {
         // Threads cannot start here (a sandbox, a broken install): this thread does the work.
         if (!(e instanceof PoolUnavailableError)) throw e;
       }
     }
-    return extractFiles(this.parser, files, vocabulary, signal);
+    const results = extractFiles(this.parser, files, vocabulary, signal);
+    onBatch?.(0, results);
+    return results;
   }
 }

@@ -60,6 +60,7 @@ interface Job {
   results: GoExtraction[];
   remaining: number;
   settled: boolean;
+  onBatch?: (from: number, results: GoExtraction[]) => void;
   resolve(results: GoExtraction[]): void;
   reject(reason: unknown): void;
 }
@@ -109,12 +110,15 @@ export class GoFactsPool {
 
   /**
    * The facts of each file, in order. Rejects only when `signal` aborts or the pool is
-   * closed; a file that cannot be extracted gives `{ error }`.
+   * closed; a file that cannot be extracted gives `{ error }`. `onBatch` sees each batch's
+   * results as they arrive (`from` is the index of its first file), so that a caller can
+   * keep them before the whole job is done.
    */
   extract(
     files: readonly GoSourceFile[],
     vocabulary: Vocabulary,
     signal?: AbortSignal,
+    onBatch?: (from: number, results: GoExtraction[]) => void,
   ): Promise<GoExtraction[]> {
     if (this.closed) return Promise.reject(new Error('GoFactsPool is closed'));
     if (this.unavailable) return Promise.reject(this.unavailable);
@@ -127,6 +131,7 @@ export class GoFactsPool {
         results: new Array(files.length),
         remaining: files.length,
         settled: false,
+        onBatch,
         resolve,
         reject,
       };
@@ -278,6 +283,7 @@ export class GoFactsPool {
     results.forEach((r, k) => {
       job.results[batch.from + k] = r;
     });
+    job.onBatch?.(batch.from, results);
     job.remaining -= batch.files.length;
     if (job.remaining === 0) {
       job.settled = true;
