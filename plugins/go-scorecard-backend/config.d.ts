@@ -59,9 +59,12 @@ export interface Config {
     analyzer?: {
       /**
        * Worker threads that parse and read Go files, shared by all scans of this replica
-       * (node:worker_threads, one tree-sitter parser each). 0 runs everything on the main
-       * thread. Default: the cores available (os.availableParallelism()), at most 4: each
-       * worker holds its own parser and memory (tens of MiB).
+       * (node:worker_threads, one tree-sitter parser each): the `schedule.concurrency`
+       * scans running at once hand their files to the same workers, so more workers than
+       * cores gains nothing. 0 runs everything on the main thread. Default: the cores
+       * available (os.availableParallelism()), at most 4, because each worker holds its own
+       * parser and heap: about 75-95 MiB each when busy (bench:analyzer: 2 workers add
+       * 150-190 MiB of peak RSS). The CLI, which scans one repository, uses every core.
        */
       workers?: number;
       factsCache?: {
@@ -70,8 +73,9 @@ export interface Config {
          * keyed by the analyzer's code, the file's path and content and the declarations of
          * its tree, so a file unchanged since the last scan is not parsed again. Default:
          * on with a shared store (redis, valkey, memcache, infinispan), off with the
-         * default in-memory store, which never evicts and would hold every file's facts in
-         * the backend's heap.
+         * default in-memory store, which never evicts: set `true` there only for a small
+         * fleet, knowing that every scanned Go file's facts (1.5-4x its size) stay in the
+         * backend's heap until `ttl` passes and the entry is next read.
          */
         enabled?: boolean;
         /** How long stored facts are kept. Default 7 days. */
