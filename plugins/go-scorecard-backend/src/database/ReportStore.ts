@@ -120,16 +120,9 @@ export class DatabaseReportStore implements ReportStore {
     options: { aggregates?: boolean; now?: number } = {},
   ): Promise<ReportResult> {
     const now = options.now ?? Date.now();
-    const scope = reportScope(query);
-    const bits = await this.checkBits.read(scope.map(c => c.id));
-    const matched = matchedEntities(
-      this.dialect,
-      await this.readableSets.idOf(readable),
-      query,
-      scope,
-      bits,
-      options.aggregates,
-    );
+    const { scope, bits, matched } = await this.match(readable, query, {
+      materialized: options.aggregates,
+    });
     if (!options.aggregates) {
       const rows: SummaryRow[] = await this.raw(
         `${matched.text}SELECT ${SUMMARY_COLUMNS.map(c => `e.${c}`).join(', ')}
@@ -146,6 +139,26 @@ export class DatabaseReportStore implements ReportStore {
     readable: ReadonlySet<string>,
     query: ReportQuery,
   ): Promise<ReportCsvRow[]> {
+    const { scope, bits, matched } = await this.match(readable, query, {
+      csv: true,
+    });
+    return this.raw(
+      `${matched.text}SELECT ${csvColumns(this.dialect, scope, bits)}
+      FROM r ${reportOrder(this.dialect, query)} ${this.paging(query)}`,
+      [...matched.bindings, ...this.pagingBindings(query)],
+    );
+  }
+
+  /** The checks in scope, their status bits and the statement that finds the matches. */
+  private async match(
+    readable: ReadonlySet<string>,
+    query: ReportQuery,
+    options: { materialized?: boolean; csv?: boolean },
+  ): Promise<{
+    scope: readonly CheckDefinition[];
+    bits: ReadonlyMap<string, number>;
+    matched: Sql;
+  }> {
     const scope = reportScope(query);
     const bits = await this.checkBits.read(scope.map(c => c.id));
     const matched = matchedEntities(
@@ -154,14 +167,10 @@ export class DatabaseReportStore implements ReportStore {
       query,
       scope,
       bits,
-      false,
-      true,
+      options.materialized,
+      options.csv,
     );
-    return this.raw(
-      `${matched.text}SELECT ${csvColumns(this.dialect, scope, bits)}
-      FROM r ${reportOrder(this.dialect, query)} ${this.paging(query)}`,
-      [...matched.bindings, ...this.pagingBindings(query)],
-    );
+    return { scope, bits, matched };
   }
 
   /**
