@@ -22,6 +22,8 @@ export interface GoFactsExtractorOptions {
 }
 
 const DEFAULT_POOL_THRESHOLD = 256 * 1024;
+/** Cache reads in flight at once. */
+const CACHE_READS_AT_ONCE = 64;
 
 /**
  * Extracts the facts of a tree's Go files: each from the cache when an earlier scan extracted
@@ -63,17 +65,25 @@ export class GoFactsExtractor {
 
     const fingerprint = vocabulary.fingerprint();
     const keys = files.map(f => goFactsKey(f.path, f.text, fingerprint));
-    const results: (GoExtraction | undefined)[] = await Promise.all(
-      keys.map(key =>
-        cache.get(key).then(
-          facts => (facts ? { facts } : undefined),
-          e => {
-            this.options.onCacheError?.(e);
-            return undefined;
-          },
+    const results: (GoExtraction | undefined)[] = new Array(files.length);
+    // A bounded number of reads at once: a folder cache opens a file per key.
+    for (let from = 0; from < keys.length; from += CACHE_READS_AT_ONCE) {
+      const chunk = keys.slice(from, from + CACHE_READS_AT_ONCE);
+      const got = await Promise.all(
+        chunk.map(key =>
+          cache.get(key).then(
+            facts => (facts ? { facts } : undefined),
+            e => {
+              this.options.onCacheError?.(e);
+              return undefined;
+            },
+          ),
         ),
-      ),
-    );
+      );
+      got.forEach((r, k) => {
+        results[from + k] = r;
+      });
+    }
     signal?.throwIfAborted();
     const missing = files.flatMap((_, i) => (results[i] ? [] : [i]));
     // Each file's facts are stored as soon as they are extracted: a scan that is stopped
