@@ -90,6 +90,10 @@ describe('GoFactsPool', () => {
       const aborted = pool.extract(files, vocabulary, controller.signal);
       controller.abort(new Error('stop'));
       await expect(aborted).rejects.toThrow('stop');
+      expect((pool as any).queue).toEqual([]);
+      // Already aborted: a rejected promise, not a throw.
+      const late = pool.extract(files, vocabulary, controller.signal);
+      await expect(late).rejects.toThrow('stop');
       const results = await pool.extract(files.slice(0, 2), vocabulary);
       expect(results.map(r => 'facts' in r && r.facts.path)).toEqual([
         'f0.go',

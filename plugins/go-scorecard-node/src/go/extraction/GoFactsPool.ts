@@ -122,7 +122,7 @@ export class GoFactsPool {
   ): Promise<GoExtraction[]> {
     if (this.closed) return Promise.reject(new Error('GoFactsPool is closed'));
     if (this.unavailable) return Promise.reject(this.unavailable);
-    signal?.throwIfAborted();
+    if (signal?.aborted) return Promise.reject(signal.reason);
     if (!files.length) return Promise.resolve([]);
     return new Promise<GoExtraction[]>((resolve, reject) => {
       const job: Job = {
@@ -295,6 +295,10 @@ export class GoFactsPool {
   private fail(job: Job, reason: unknown) {
     if (job.settled) return;
     job.settled = true;
+    // Its waiting batches go now: they hold the files' texts.
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      if (this.queue[i].job === job) this.queue.splice(i, 1);
+    }
     this.forget(job);
     job.reject(reason);
   }
