@@ -68,6 +68,7 @@ function shape(first: number, last: number, length: number): number {
 export class WordIndex {
   private readonly positions = new Map<string, number[]>();
 
+  /** The file's own words, when it has any the shared set lacks. */
   private readonly extra: WordSet | undefined;
 
   /**
@@ -91,10 +92,11 @@ export class WordIndex {
       }
       const start = i;
       while (i < n && isWordChar(source.charCodeAt(i))) i++;
+      const last = source.charCodeAt(i - 1);
       if (
         (c < 48 || c > 57) &&
-        (words.hasShape(c, source.charCodeAt(i - 1), i - start) ||
-          more?.hasShape(c, source.charCodeAt(i - 1), i - start))
+        (words.hasShape(c, last, i - start) ||
+          more?.hasShape(c, last, i - start))
       ) {
         const word = source.slice(start, i);
         if (words.has(word) || more?.has(word)) {

@@ -78,6 +78,10 @@ export class Program {
   private readonly funcsByName = new Map<string, FuncId[]>();
   private readonly methods = new Map<string, Map<string, FuncId[]>>();
   private readonly implementationsMemo = new Map<string, FuncInfo[]>();
+  private readonly fieldIndexMemo = new Map<
+    FieldFacts[],
+    Map<string, FieldFacts>
+  >();
   private readonly typeDecls = new Map<
     string,
     { facts: TypeFacts; file: GoFileFacts; pkg: PackageInfo }
@@ -207,7 +211,7 @@ export class Program {
   ): { field: FieldFacts; file: GoFileFacts; owner: ResolvedType } | undefined {
     const u = this.underlying(t);
     if (u.k !== 'struct' || depth > MAX_EMBED_DEPTH) return undefined;
-    const own = fieldsByName(u.fields).get(name);
+    const own = this.fieldsByName(u.fields).get(name);
     if (own) return { field: own, file: u.file, owner: t };
     for (const f of u.fields) {
       if (!f.embedded) continue;
@@ -256,6 +260,17 @@ export class Program {
     }
     if (t.k === 'interface') return this.implementations(t.methods, name);
     return [];
+  }
+
+  /** A struct's fields by name (the first of a name, as a search in order finds), built once per struct. */
+  private fieldsByName(fields: FieldFacts[]): Map<string, FieldFacts> {
+    let index = this.fieldIndexMemo.get(fields);
+    if (!index) {
+      index = new Map();
+      for (const f of fields) if (!index.has(f.name)) index.set(f.name, f);
+      this.fieldIndexMemo.set(fields, index);
+    }
+    return index;
   }
 
   /** Class hierarchy analysis: the methods `name` of the tree's types whose method sets cover `required`. */
@@ -390,17 +405,4 @@ export class Program {
     }
     return this.callersIndex.get(fn.id) ?? [];
   }
-}
-
-const fieldIndexes = new WeakMap<FieldFacts[], Map<string, FieldFacts>>();
-
-/** A struct's fields by name (the first of a name, as a search in order finds), built once per struct. */
-function fieldsByName(fields: FieldFacts[]): Map<string, FieldFacts> {
-  let index = fieldIndexes.get(fields);
-  if (!index) {
-    index = new Map();
-    for (const f of fields) if (!index.has(f.name)) index.set(f.name, f);
-    fieldIndexes.set(fields, index);
-  }
-  return index;
 }

@@ -61,6 +61,8 @@ interface Job {
   remaining: number;
   settled: boolean;
   onBatch?: (from: number, results: GoExtraction[]) => void;
+  /** Stops listening to the job's abort signal. */
+  detach?: () => void;
   resolve(results: GoExtraction[]): void;
   reject(reason: unknown): void;
 }
@@ -135,16 +137,11 @@ export class GoFactsPool {
         resolve,
         reject,
       };
-      const onAbort = () => this.fail(job, signal!.reason);
-      signal?.addEventListener('abort', onAbort, { once: true });
-      job.resolve = results => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve(results);
-      };
-      job.reject = reason => {
-        signal?.removeEventListener('abort', onAbort);
-        reject(reason);
-      };
+      if (signal) {
+        const onAbort = () => this.fail(job, signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        job.detach = () => signal.removeEventListener('abort', onAbort);
+      }
       for (const batch of batches(files)) {
         this.queue.push({ id: this.nextId++, job, ...batch });
       }
@@ -287,6 +284,7 @@ export class GoFactsPool {
     job.remaining -= batch.files.length;
     if (job.remaining === 0) {
       job.settled = true;
+      job.detach?.();
       this.forget(job);
       job.resolve(job.results);
     }
@@ -295,6 +293,7 @@ export class GoFactsPool {
   private fail(job: Job, reason: unknown) {
     if (job.settled) return;
     job.settled = true;
+    job.detach?.();
     // Its waiting batches go now: they hold the files' texts.
     for (let i = this.queue.length - 1; i >= 0; i--) {
       if (this.queue[i].job === job) this.queue.splice(i, 1);
