@@ -6,7 +6,13 @@ import { registeredChecks } from './checks';
 import { InputFailure, runCheck } from './checkResult';
 import { messageOf } from './text/messageOf';
 import { decodeSource } from './decodeSource';
-import { BuiltImage, GoModFile, GoSumEntry, ServiceFacts } from './facts';
+import {
+  BuiltImage,
+  GoModFile,
+  GoSumEntry,
+  ServiceFacts,
+  serviceFacts,
+} from './facts';
 import { EXTRACTOR_WORDS } from './go/extractGoFacts';
 import { GoFactsCache } from './go/extraction/GoFactsCache';
 import { GoFactsExtractor } from './go/extraction/GoFactsExtractor';
@@ -126,16 +132,7 @@ export class Analyzer {
     failures: InputFailure[],
     signal?: AbortSignal,
   ): Promise<ServiceFacts> {
-    const facts: ServiceFacts = {
-      goFiles: [],
-      modules: [],
-      ciFiles: [],
-      ciCommands: [],
-      manifestFiles: [],
-      workloads: [],
-      configMaps: [],
-      configValues: [],
-    };
+    const facts = serviceFacts();
     const mods = new Map<string, GoModFile>();
     const sums = new Map<string, { path: string; entries: GoSumEntry[] }>();
     // Build files are read once every file is: a Makefile may include, and a script run, any file.

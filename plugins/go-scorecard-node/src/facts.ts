@@ -369,3 +369,18 @@ export interface BuiltImage extends SourceRef {
    */
   image?: string;
 }
+
+/** Facts of a service with the given parts and every other list empty (what a scan starts from). */
+export function serviceFacts(parts: Partial<ServiceFacts> = {}): ServiceFacts {
+  return {
+    goFiles: [],
+    modules: [],
+    ciFiles: [],
+    ciCommands: [],
+    manifestFiles: [],
+    workloads: [],
+    configMaps: [],
+    configValues: [],
+    ...parts,
+  };
+}

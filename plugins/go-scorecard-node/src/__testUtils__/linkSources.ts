@@ -1,4 +1,4 @@
-import { GoModule, ServiceFacts } from '../facts';
+import { GoModule, ServiceFacts, serviceFacts } from '../facts';
 import { EXTRACTOR_WORDS, extractGoFacts } from '../go/extractGoFacts';
 import { testParser } from './testParser';
 import { Vocabulary } from '../go/vocabulary';
@@ -24,15 +24,9 @@ export async function linkSources(
       dir: p === 'go.mod' ? '.' : p.slice(0, -'/go.mod'.length),
       mod: parseGoMod(p, files[p]),
     }));
-  const facts: ServiceFacts = {
+  const facts = serviceFacts({
     goFiles: goPaths.map(p => extractGoFacts(parser, p, files[p], vocabulary)),
     modules,
-    ciFiles: [],
-    ciCommands: [],
-    manifestFiles: [],
-    workloads: [],
-    configMaps: [],
-    configValues: [],
-  };
+  });
   return { facts, program: ServiceProgram.link(facts) };
 }

@@ -1,7 +1,7 @@
 import {
   DialTarget,
   GoFileFacts,
-  ServiceFacts,
+  serviceFacts,
   ValueExpr,
   Workload,
 } from '../facts';
@@ -80,16 +80,7 @@ function workloads(files: Record<string, string>): Workload[] {
 }
 
 function run(check: Check, goFiles: GoFileFacts[], ws: Workload[]) {
-  const outcome = runCheck(check, {
-    goFiles,
-    modules: [],
-    ciFiles: [],
-    ciCommands: [],
-    manifestFiles: [],
-    workloads: ws,
-    configMaps: [],
-    configValues: [],
-  } as ServiceFacts);
+  const outcome = runCheck(check, serviceFacts({ goFiles, workloads: ws }));
   return 'findings' in outcome ? outcome.findings : outcome.notApplicable;
 }
 

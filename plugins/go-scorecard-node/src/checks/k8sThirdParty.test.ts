@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Analyzer } from '../analyze';
-import { BuiltImage, ServiceFacts } from '../facts';
+import { BuiltImage, ServiceFacts, serviceFacts } from '../facts';
 import { extractWorkloads } from '../k8s/extractWorkloads';
 import { goFileFacts } from '../__testUtils__/goFileFacts';
 import { runCheck } from '../__testUtils__/runCheck';
@@ -15,7 +15,7 @@ function facts(
   drain = 0,
 ): ServiceFacts {
   const at = { path: 'main.go', line: 30, snippet: 'timeout' };
-  return {
+  return serviceFacts({
     goFiles: [
       goFileFacts({
         path: 'main.go',
@@ -30,15 +30,10 @@ function facts(
           : [],
       }),
     ],
-    modules: [],
-    ciFiles: [],
-    ciCommands: [],
     manifestFiles: Object.keys(files),
     workloads: Object.entries(files).flatMap(
       ([p, t]) => extractWorkloads(p, t).workloads,
     ),
-    configMaps: [],
-    configValues: [],
     builtImages: builtImages.map(
       (image, i): BuiltImage => ({
         path: 'Makefile',
@@ -47,7 +42,7 @@ function facts(
         image,
       }),
     ),
-  } as ServiceFacts;
+  });
 }
 
 /** A Deployment `name` with containers `[name, image, preStop sleep seconds?]`, all serving. */

@@ -1,4 +1,4 @@
-import { GoFileFacts, GoModule, ServiceFacts } from '../facts';
+import { GoFileFacts, GoModule, serviceFacts } from '../facts';
 import { parseGoMod } from '../gomod/parseGoMod';
 import { parseGoSum } from '../gomod/parseGoSum';
 import { goModUntidyCheck } from './go-mod-untidy';
@@ -29,16 +29,7 @@ function goFile(path: string, imports: string[]): GoFileFacts {
 }
 
 function run(check: Check, modules: GoModule[], goFiles: GoFileFacts[] = []) {
-  const outcome = runCheck(check, {
-    goFiles,
-    modules,
-    ciFiles: [],
-    ciCommands: [],
-    manifestFiles: [],
-    workloads: [],
-    configMaps: [],
-    configValues: [],
-  } as ServiceFacts);
+  const outcome = runCheck(check, serviceFacts({ goFiles, modules }));
   return 'findings' in outcome
     ? outcome.findings.map(f => `${f.path}:${f.line}`)
     : outcome.notApplicable;

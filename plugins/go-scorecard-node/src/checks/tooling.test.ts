@@ -1,5 +1,5 @@
 import { runCheck } from '../__testUtils__/runCheck';
-import { ServiceFacts } from '../facts';
+import { ServiceFacts, serviceFacts } from '../facts';
 import { extractCiCommands } from '../ci/extractCiCommands';
 import { readBuildFiles } from '../ci/buildFiles';
 import { parseGoMod } from '../gomod/parseGoMod';
@@ -8,16 +8,11 @@ import { goInstallUnpinnedCheck } from './go-install-unpinned';
 
 function facts(files: Record<string, string>, goMod?: string): ServiceFacts {
   const paths = Object.keys(files);
-  return {
-    goFiles: [],
+  return serviceFacts({
     modules: goMod ? [{ dir: '.', mod: parseGoMod('go.mod', goMod) }] : [],
     ciFiles: paths,
     ciCommands: paths.flatMap(p => extractCiCommands(p, files[p])),
-    manifestFiles: [],
-    workloads: [],
-    configMaps: [],
-    configValues: [],
-  };
+  });
 }
 
 const lines = (outcome: ReturnType<typeof goGetInstallCheck.run>) =>

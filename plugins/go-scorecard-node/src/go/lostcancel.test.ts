@@ -1,6 +1,6 @@
 import { contextCancelDiscardedCheck } from '../checks/context-cancel-discarded';
 import { contextCancelNotCalledCheck } from '../checks/context-cancel-not-called';
-import { ServiceFacts } from '../facts';
+import { serviceFacts } from '../facts';
 import { runCheck } from '../__testUtils__/runCheck';
 import { extractGoFacts } from './extractGoFacts';
 import { testParser, wantsIn } from '../__testUtils__/testParser';
@@ -10,16 +10,9 @@ import { testParser, wantsIn } from '../__testUtils__/testParser';
  * the want comments.
  */
 async function analyze(source: string, path = 'a.go') {
-  const facts: ServiceFacts = {
+  const facts = serviceFacts({
     goFiles: [extractGoFacts(await testParser(), path, source)],
-    modules: [],
-    ciFiles: [],
-    ciCommands: [],
-    manifestFiles: [],
-    workloads: [],
-    configMaps: [],
-    configValues: [],
-  };
+  });
   const findings = [
     contextCancelDiscardedCheck,
     contextCancelNotCalledCheck,
