@@ -37,7 +37,7 @@ test.describe('Go scorecard', () => {
     ).toBeVisible();
 
     const check = shutdown.getByRole('button', {
-      name: /HTTP server closed, not shut down/,
+      name: /HTTP server shut down gracefully/,
     });
     await expect(check.getByRole('img', { name: 'Failed' })).toBeVisible();
     await check.click();
@@ -51,11 +51,11 @@ test.describe('Go scorecard', () => {
   test('"How to fix" opens the lesson page at the check', async ({ page }) => {
     const card = await openScorecardCard(page, failingService);
     await card
-      .getByRole('button', { name: /gRPC server stopped, not gracefully/ })
+      .getByRole('button', { name: /gRPC server stopped gracefully/ })
       .click();
     await card
       .getByRole('link', {
-        name: 'How to fix: gRPC server stopped, not gracefully',
+        name: 'How to fix: gRPC server stopped gracefully',
       })
       .click();
 
@@ -200,7 +200,7 @@ test.describe('Go scorecard accessibility', () => {
   test('the entity card has no serious axe violations', async ({ page }) => {
     const card = await openScorecardCard(page, failingService);
     await card
-      .getByRole('button', { name: /HTTP server closed, not shut down/ })
+      .getByRole('button', { name: /HTTP server shut down gracefully/ })
       .click();
     await expect(
       card.getByText(/^cmd\/notification\/main\.go:\d+$/).first(),

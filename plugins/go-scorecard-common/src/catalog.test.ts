@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import {
   checks,
   lessons,
@@ -48,6 +50,26 @@ describe('check catalog', () => {
     expect(lessonDocFile(getLesson(5)!)).toBe('lesson-5-shutdown.md');
     expect(checkDocPath(getCheck('shutdown-grpc-stop')!)).toBe(
       '/go-scorecard/lessons/shutdown#shutdown-grpc-stop',
+    );
+  });
+
+  it('titles each check by the rule it passes, and its fix page heads the section with that title', () => {
+    for (const lesson of lessons) {
+      const doc = readFileSync(
+        resolve(__dirname, '../docs', lessonDocFile(lesson)),
+        'utf8',
+      );
+      for (const check of checks.filter(c => c.lesson === lesson.id)) {
+        const section = doc.split(`<a id="${check.id}"></a>`)[1];
+        expect(section).toBeDefined();
+        const heading = /^## (.+)$/m.exec(section)?.[1].replace(/\\_/g, '_');
+        expect(heading).toBe(check.title);
+      }
+    }
+    // A title names what passes, so a tick beside it reads right.
+    expect(getCheck('shutdown-no-sigterm')?.title).toBe('Handles SIGTERM');
+    expect(getCheck('go-get-install')?.title).toBe(
+      'Tools installed with go install',
     );
   });
 });

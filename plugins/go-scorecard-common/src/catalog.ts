@@ -63,7 +63,7 @@ export const checks: readonly CheckDefinition[] = [
   {
     id: 'go-get-install',
     lesson: 1,
-    title: 'Tools installed with go get',
+    title: 'Tools installed with go install',
     severity: 'error',
     description:
       'A CI or build file installs an executable with `go get`, which Go 1.17+ no longer does in module mode.',
@@ -71,7 +71,7 @@ export const checks: readonly CheckDefinition[] = [
   {
     id: 'go-install-unpinned',
     lesson: 1,
-    title: 'go install without a pinned version',
+    title: 'go install pins a version',
     severity: 'warning',
     description:
       '`go install` uses `@latest` or no version, so builds change under you.',
@@ -79,7 +79,7 @@ export const checks: readonly CheckDefinition[] = [
   {
     id: 'protobuf-apiv1-conflict',
     lesson: 2,
-    title: 'Old protobuf beside the new one',
+    title: 'No old protobuf beside the new one',
     severity: 'error',
     description:
       'github.com/golang/protobuf below v1.4.0 is required together with google.golang.org/protobuf: registration conflict at start-up.',
@@ -87,7 +87,7 @@ export const checks: readonly CheckDefinition[] = [
   {
     id: 'protobuf-bad-replace',
     lesson: 2,
-    title: 'replace golang/protobuf with google.golang.org/protobuf',
+    title: 'golang/protobuf not replaced by google.golang.org/protobuf',
     severity: 'error',
     description:
       'A replace directive points github.com/golang/protobuf at google.golang.org/protobuf; the module paths differ and the build breaks.',
@@ -95,7 +95,7 @@ export const checks: readonly CheckDefinition[] = [
   {
     id: 'protobuf-legacy-module',
     lesson: 2,
-    title: 'Deprecated github.com/golang/protobuf in use',
+    title: 'No direct use of deprecated github.com/golang/protobuf',
     severity: 'warning',
     description:
       'The module requires or imports the deprecated github.com/golang/protobuf directly.',
@@ -103,7 +103,7 @@ export const checks: readonly CheckDefinition[] = [
   {
     id: 'go-mod-untidy',
     lesson: 2,
-    title: 'go.mod and go.sum not tidy',
+    title: 'go.mod and go.sum tidy',
     severity: 'warning',
     description:
       'go.sum lacks a required module, or imports and requirements disagree in a way `go mod tidy` would fix.',
@@ -111,7 +111,7 @@ export const checks: readonly CheckDefinition[] = [
   {
     id: 'grpc-short-target',
     lesson: 3,
-    title: 'gRPC target is a short Kubernetes name',
+    title: 'gRPC targets are fully qualified',
     severity: 'warning',
     description:
       'A gRPC client dials a name with fewer dots than ndots and no trailing dot, so every lookup walks the search domains.',
@@ -119,7 +119,7 @@ export const checks: readonly CheckDefinition[] = [
   {
     id: 'k8s-ndots',
     lesson: 3,
-    title: 'Default ndots for a workload that dials short names',
+    title: 'ndots lowered where short names are dialled',
     severity: 'warning',
     description:
       'A workload dials services by short name and keeps the default ndots:5 (no dnsConfig ndots of 2 or less).',
@@ -127,7 +127,7 @@ export const checks: readonly CheckDefinition[] = [
   {
     id: 'grpc-deprecated-dial',
     lesson: 3,
-    title: 'Deprecated grpc.Dial or WithInsecure',
+    title: 'grpc.NewClient, not deprecated Dial or WithInsecure',
     severity: 'info',
     description:
       '`grpc.Dial`, `grpc.DialContext` or `grpc.WithInsecure` is used; prefer `grpc.NewClient` with `insecure.NewCredentials()`.',
@@ -135,7 +135,7 @@ export const checks: readonly CheckDefinition[] = [
   {
     id: 'context-cancel-discarded',
     lesson: 4,
-    title: 'Context cancel assigned to _',
+    title: 'Context cancel kept, not assigned to _',
     severity: 'error',
     description:
       'The cancel func of context.WithCancel, WithTimeout or WithDeadline is discarded, so the context is never released early.',
@@ -143,7 +143,7 @@ export const checks: readonly CheckDefinition[] = [
   {
     id: 'context-cancel-not-called',
     lesson: 4,
-    title: 'Context cancel not called on every path',
+    title: 'Context cancel called on every path',
     severity: 'error',
     description:
       'A named cancel func is not called, deferred, returned or handed on along some path to a return (go vet lostcancel).',
@@ -151,7 +151,7 @@ export const checks: readonly CheckDefinition[] = [
   {
     id: 'goleak-missing',
     lesson: 4,
-    title: 'No goroutine leak test',
+    title: 'Goroutine leak test with goleak',
     severity: 'warning',
     description:
       'The module starts goroutines and has tests, but no test uses goleak.VerifyTestMain or goleak.VerifyNone.',
@@ -159,7 +159,7 @@ export const checks: readonly CheckDefinition[] = [
   {
     id: 'shutdown-no-sigterm',
     lesson: 5,
-    title: 'Server ignores SIGTERM',
+    title: 'Handles SIGTERM',
     severity: 'error',
     description:
       'A main package serves traffic but never handles SIGTERM with signal.Notify or signal.NotifyContext.',
@@ -167,7 +167,7 @@ export const checks: readonly CheckDefinition[] = [
   {
     id: 'shutdown-http-close',
     lesson: 5,
-    title: 'HTTP server closed, not shut down',
+    title: 'HTTP server shut down gracefully',
     severity: 'error',
     description:
       'An http.Server is stopped with Close(), or never with Shutdown(ctx) although the process handles SIGTERM.',
@@ -175,7 +175,7 @@ export const checks: readonly CheckDefinition[] = [
   {
     id: 'shutdown-grpc-stop',
     lesson: 5,
-    title: 'gRPC server stopped, not gracefully',
+    title: 'gRPC server stopped gracefully',
     severity: 'error',
     description:
       'A grpc.Server is stopped with Stop() and never GracefulStop().',
@@ -183,7 +183,7 @@ export const checks: readonly CheckDefinition[] = [
   {
     id: 'shutdown-errserverclosed',
     lesson: 5,
-    title: 'ErrServerClosed treated as fatal',
+    title: 'ErrServerClosed not treated as fatal',
     severity: 'warning',
     description:
       'The error of ListenAndServe or Serve is fatal without comparing it with http.ErrServerClosed.',
@@ -191,7 +191,7 @@ export const checks: readonly CheckDefinition[] = [
   {
     id: 'k8s-prestop',
     lesson: 5,
-    title: 'No preStop hook',
+    title: 'preStop hook on serving containers',
     severity: 'warning',
     description:
       'A Deployment, StatefulSet or DaemonSet container that serves traffic has no lifecycle.preStop.',
@@ -199,7 +199,7 @@ export const checks: readonly CheckDefinition[] = [
   {
     id: 'k8s-grace-period',
     lesson: 5,
-    title: 'Grace period shorter than the shutdown',
+    title: 'Grace period covers the shutdown',
     severity: 'warning',
     description:
       'terminationGracePeriodSeconds (default 30) is shorter than the preStop sleep plus the shutdown timeout in code.',

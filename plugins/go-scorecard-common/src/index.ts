@@ -11,3 +11,4 @@ export * from './permissions';
 export * from './api';
 export * from './scoring';
 export * from './entityRefs';
+export * from './plural';

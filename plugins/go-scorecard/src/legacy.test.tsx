@@ -59,13 +59,13 @@ describe('legacy EntityGoScorecardCard', () => {
     );
     await userEvent.click(
       await screen.findByRole('button', {
-        name: /HTTP server closed, not shut down/,
+        name: /HTTP server shut down gracefully/,
       }),
     );
     // Route refs resolve through the legacy app's routing.
     expect(
       await screen.findByRole('link', {
-        name: 'How to fix: HTTP server closed, not shut down',
+        name: 'How to fix: HTTP server shut down gracefully',
       }),
     ).toHaveAttribute(
       'href',

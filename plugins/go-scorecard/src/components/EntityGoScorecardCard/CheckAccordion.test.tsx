@@ -32,12 +32,12 @@ describe('CheckAccordion', () => {
       entity,
     });
     const check = await screen.findByRole('button', {
-      name: /Tools installed with go get/,
+      name: /Tools installed with go install/,
     });
     expect(within(check).getByText('10,000 findings')).toBeInTheDocument();
     await userEvent.click(check);
     const list = await screen.findByRole('list', {
-      name: 'Findings of Tools installed with go get',
+      name: 'Findings of Tools installed with go install',
     });
     expect(within(list).getAllByRole('listitem')).toHaveLength(100);
     expect(
@@ -51,7 +51,7 @@ describe('CheckAccordion', () => {
       entity,
     });
     const check = await screen.findByRole('button', {
-      name: /HTTP server closed, not shut down/,
+      name: /HTTP server shut down gracefully/,
     });
     expect(within(check).getByText('1 finding')).toBeInTheDocument();
     await userEvent.click(check);

@@ -59,7 +59,7 @@ describe('EntityGoScorecardCard', () => {
       within(shutdown).getByRole('heading', { name: /Failed Lesson 5/ }),
     ).toBeInTheDocument();
     const check = within(shutdown).getByRole('button', {
-      name: /HTTP server closed, not shut down/,
+      name: /HTTP server shut down gracefully/,
     });
     expect(
       within(check).getByRole('img', { name: 'Failed' }),
@@ -80,7 +80,7 @@ describe('EntityGoScorecardCard', () => {
     await renderCard({ [resultPath]: { body: entityResult } });
     await userEvent.click(
       await screen.findByRole('button', {
-        name: /HTTP server closed, not shut down/,
+        name: /HTTP server shut down gracefully/,
       }),
     );
     const link = await screen.findByRole('link', {
@@ -96,7 +96,7 @@ describe('EntityGoScorecardCard', () => {
     ).toBeInTheDocument();
     expect(
       screen.getByRole('link', {
-        name: 'How to fix: HTTP server closed, not shut down',
+        name: 'How to fix: HTTP server shut down gracefully',
       }),
     ).toHaveAttribute(
       'href',
@@ -127,7 +127,7 @@ describe('EntityGoScorecardCard', () => {
   it('shows why a check does not apply', async () => {
     await renderCard({ [resultPath]: { body: entityResult } });
     await userEvent.click(
-      await screen.findByRole('button', { name: /No goroutine leak test/ }),
+      await screen.findByRole('button', { name: /Goroutine leak test with goleak/ }),
     );
     expect(await screen.findByText('no test files')).toBeInTheDocument();
   });

@@ -20,7 +20,7 @@ Intro.
 
 <a id="shutdown-http-close"></a>
 
-## HTTP server closed, not shut down
+## HTTP server shut down gracefully
 
 \`\`\`go
 srv.Shutdown(ctx)
@@ -50,7 +50,7 @@ describe('LessonPage', () => {
   it('renders the fix page with each check under its anchor', async () => {
     await renderLesson('/go-scorecard/lessons/shutdown#shutdown-http-close');
     const heading = await screen.findByRole('heading', {
-      name: 'HTTP server closed, not shut down',
+      name: 'HTTP server shut down gracefully',
     });
     expect(heading.closest('section')).toHaveAttribute(
       'id',
@@ -71,7 +71,7 @@ describe('LessonPage', () => {
     ).toBeInTheDocument();
     expect(
       within(list).getByRole('link', {
-        name: 'HTTP server closed, not shut down',
+        name: 'HTTP server shut down gracefully',
       }),
     ).toHaveAttribute(
       'href',

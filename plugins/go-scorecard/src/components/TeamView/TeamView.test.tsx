@@ -13,7 +13,7 @@ describe('TeamView', () => {
     expect(within(row).getByText('74%')).toBeInTheDocument();
     expect(
       within(row).getByRole('link', {
-        name: /HTTP server closed, not shut down \(3 failing/,
+        name: /HTTP server shut down gracefully \(3 failing/,
       }),
     ).toHaveAttribute(
       'href',
