@@ -12,3 +12,4 @@ export * from './api';
 export * from './scoring';
 export * from './entityRefs';
 export * from './plural';
+export * from './goService';
