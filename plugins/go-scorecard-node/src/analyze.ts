@@ -27,6 +27,14 @@ import { applyKustomizePatches } from './k8s/applyKustomizePatches';
 import { ChartFile, HelmCharts, OTHER_VALUES } from './k8s/helm/helmCharts';
 import { ManifestRead, readManifest } from './k8s/readManifest';
 import { SourceTree } from './tree/SourceTree';
+import {
+  defaultOrgPolicy,
+  OrgPolicy,
+  POLICY_FILE,
+  RepositoryWaiver,
+} from './policy/policyTypes';
+import { readRepositoryPolicy } from './policy/readRepositoryPolicy';
+import { resolvePolicy, staleWaiverNote } from './policy/resolvePolicy';
 
 /** Limits that keep one bad file from stalling or sinking a scan. */
 export interface AnalyzerOptions {
@@ -58,6 +66,13 @@ export interface AnalyzerOptions {
   factsCache?: GoFactsCache;
   /** Told when the facts cache fails; the scan goes on, extracting the file instead. */
   onCacheError?: (error: unknown) => void;
+  /**
+   * The org policy that bounds each repository's `.go-scorecard.yaml` (longest waiver, checks
+   * a repository may turn off, severity overrides). Default {@link defaultOrgPolicy}.
+   */
+  policy?: OrgPolicy;
+  /** The clock waivers are judged by (their day is UTC). Default the system clock. */
+  now?: () => Date;
 }
 
 const MiB = 1024 * 1024;
@@ -74,7 +89,9 @@ export class Analyzer {
   private constructor(
     private readonly extractor: GoFactsExtractor,
     private readonly maxFileBytes: number,
-    private readonly onPhase?: AnalyzerOptions['onPhase'],
+    private readonly onPhase: AnalyzerOptions['onPhase'],
+    private readonly policy: OrgPolicy,
+    private readonly now: () => Date,
   ) {}
 
   static async create(options: AnalyzerOptions = {}): Promise<Analyzer> {
@@ -89,6 +106,8 @@ export class Analyzer {
       extractor,
       options.maxFileBytes ?? 2 * MiB,
       options.onPhase,
+      options.policy ?? defaultOrgPolicy,
+      options.now ?? (() => new Date()),
     );
   }
 
@@ -110,12 +129,41 @@ export class Analyzer {
     const notes: ScanNote[] = [];
     const failures: InputFailure[] = [];
     const started = performance.now();
-    const facts = await this.collectFacts(tree, notes, failures, signal);
+    let policyText: string | undefined;
+    const facts = await this.collectFacts(
+      tree,
+      notes,
+      failures,
+      text => {
+        policyText = text;
+      },
+      signal,
+    );
     const extracted = performance.now();
     const program = ServiceProgram.link(facts);
-    const checks = registeredChecks.map(registered =>
-      runCheck(registered, facts, program, failures),
+    const policy = resolvePolicy(
+      policyText === undefined ? undefined : readRepositoryPolicy(policyText),
+      this.policy,
+      this.now().toISOString().slice(0, 10),
     );
+    const used = new Set<RepositoryWaiver>();
+    const checks = registeredChecks.map(registered =>
+      runCheck(
+        registered,
+        facts,
+        program,
+        failures,
+        policy.forCheck(registered.check.id),
+        used,
+      ),
+    );
+    const policyNotes = [...policy.notes];
+    for (const check of checks) {
+      if (check.status === 'error') continue;
+      for (const waiver of policy.forCheck(check.id).waivers)
+        if (!used.has(waiver)) policyNotes.push(staleWaiverNote(waiver));
+    }
+    notes.push(...policyNotes.map(message => ({ path: POLICY_FILE, message })));
     this.onPhase?.('facts', extracted - started);
     this.onPhase?.('link', performance.now() - extracted);
     return {
@@ -130,6 +178,7 @@ export class Analyzer {
     tree: SourceTree,
     notes: ScanNote[],
     failures: InputFailure[],
+    onPolicy: (text: string) => void,
     signal?: AbortSignal,
   ): Promise<ServiceFacts> {
     const facts = serviceFacts();
@@ -213,6 +262,9 @@ export class Analyzer {
             break;
           case 'template':
             chartFiles.push({ path, text });
+            break;
+          case 'policy':
+            onPolicy(text);
             break;
           case 'config':
             facts.configValues.push(

@@ -5,6 +5,13 @@ import { ServiceFacts } from './facts';
 import { InputKind } from './inputKind';
 import { messageOf } from './text/messageOf';
 import { ServiceProgram } from './program/serviceProgram';
+import { countOf } from '@internal/plugin-go-scorecard-common';
+import {
+  CheckPolicy,
+  NO_CHECK_POLICY,
+  waiveFindings,
+} from './policy/resolvePolicy';
+import { POLICY_FILE, RepositoryWaiver } from './policy/policyTypes';
 
 /** A file that could not be analyzed, and why: checks that read its kind report `error`. */
 export interface InputFailure {
@@ -16,18 +23,32 @@ export interface InputFailure {
 /**
  * Runs one check and turns its outcome into the check's result: its status, sorted findings,
  * and a message naming the unreadable inputs, the undecided places and the check's notes.
+ * With a policy (design.md, "Policy as code"): a check turned off is `not_applicable` and not
+ * run; the severity may be the org's; findings a waiver covers stay, marked with it, and the
+ * status counts only the others. `usedWaivers` collects the waivers that covered a finding.
  */
 export function runCheck(
   { check, definition }: RegisteredCheck,
   facts: ServiceFacts,
   program: ServiceProgram,
   failures: InputFailure[],
+  policy: CheckPolicy = NO_CHECK_POLICY,
+  usedWaivers?: Set<RepositoryWaiver>,
 ): CheckResult {
+  const severity = policy.severity ?? definition.severity;
   const base = {
     id: check.id,
     lesson: definition.lesson,
-    severity: definition.severity,
+    severity,
   };
+  if (policy.offAtLine !== undefined) {
+    return {
+      ...base,
+      status: 'not_applicable',
+      findings: [],
+      message: `turned off in ${POLICY_FILE} (line ${policy.offAtLine})`,
+    };
+  }
   let outcome: CheckOutcome;
   try {
     outcome = check.run(facts, program);
@@ -59,20 +80,33 @@ export function runCheck(
           message: outcome.notApplicable,
         };
   }
-  const findings = [...outcome.findings].sort(
-    (a, b) => a.path.localeCompare(b.path) || a.line - b.line,
+  const waived = waiveFindings(
+    [...outcome.findings].sort(
+      (a, b) => a.path.localeCompare(b.path) || a.line - b.line,
+    ),
+    policy.waivers,
   );
+  const findings = waived.findings;
+  for (const waiver of waived.used) usedWaivers?.add(waiver);
+  const counted = findings.filter(f => !f.waiver).length;
+  const waivedMessage =
+    counted < findings.length
+      ? `${countOf(
+          findings.length - counted,
+          'finding',
+        )} waived in ${POLICY_FILE}`
+      : undefined;
   const undecided = outcome.undecided ?? [];
   const undecidedMessage = undecided.length
     ? `could not decide ${undecided.join('; ')}`
     : undefined;
   let status: CheckStatus;
-  if (findings.length)
-    status = definition.severity === 'error' ? 'fail' : 'warn';
+  if (counted) status = severity === 'error' ? 'fail' : 'warn';
   else status = blockedMessage || undecidedMessage ? 'error' : 'pass';
   const message = [
     blockedMessage,
     undecidedMessage,
+    waivedMessage,
     ...(outcome.notes ?? []),
   ].filter(Boolean);
   return {

@@ -21,3 +21,14 @@ export type { Origin } from './program/origins';
 export type { Binary } from './program/binaries';
 export type { ModuleIndex, PackageInfo } from './program/moduleIndex';
 export type * from './facts';
+export { orgPolicyFrom, InvalidOrgPolicyError } from './policy/orgPolicy';
+export { readRepositoryPolicy } from './policy/readRepositoryPolicy';
+export { POLICY_FILE, defaultOrgPolicy } from './policy/policyTypes';
+export type {
+  FindingWaiver,
+  OrgPolicy,
+  RepositoryPolicy,
+  RepositoryWaiver,
+  CheckSetting,
+} from './policy/policyTypes';
+export type { PolicyFinding } from './policy/resolvePolicy';

@@ -1,12 +1,14 @@
 import { ciFileKind } from './ci/ciFileKind';
 import { isInSkippedDir } from './tree/skippedDirs';
+import { POLICY_FILE } from './policy/policyTypes';
 
 /**
  * The kinds of file the analyzer reads. A `candidate` may be a build file: a script without
  * extension or a Make fragment of any name; it is read, then taken as a shell script when its
  * first line is a shell shebang or a CI/build file runs it by path, as a Makefile when a
  * Makefile includes it, and dropped otherwise. A `template` is a Helm chart's named-template
- * file (`_helpers.tpl`), read to render the chart's manifests.
+ * file (`_helpers.tpl`), read to render the chart's manifests. The `policy` is the
+ * repository's `.go-scorecard.yaml` at the scanned root (waivers and check settings).
  */
 export type InputKind =
   | 'go'
@@ -16,7 +18,8 @@ export type InputKind =
   | 'manifest'
   | 'config'
   | 'candidate'
-  | 'template';
+  | 'template'
+  | 'policy';
 
 /** Extension-less files that are never scripts. */
 const NOT_SCRIPTS = new Set([
@@ -56,6 +59,7 @@ const CONFIG_JSON =
  */
 export function inputKind(path: string): InputKind | undefined {
   if (isInSkippedDir(path)) return undefined;
+  if (path === POLICY_FILE) return 'policy';
   const name = path.slice(path.lastIndexOf('/') + 1);
   if (name === 'go.mod') return 'go.mod';
   if (name === 'go.sum') return 'go.sum';
