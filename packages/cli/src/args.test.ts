@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { UsageError, parseArgs } from './args';
 
 /** parseArgs for a run (not --help). */
@@ -27,7 +28,9 @@ describe('parseArgs', () => {
     expect(
       cacheDir([], { HOME: '/home/me', GO_SCORECARD_CACHE_DIR: '/ci/cache' }),
     ).toBe('/ci/cache');
-    expect(cacheDir(['--cache-dir', 'here'], {})).toBe('here');
+    expect(cacheDir(['--cache-dir', 'here'], { INIT_CWD: '/work' })).toBe(
+      '/work/here',
+    );
     expect(cacheDir(['--no-cache'], { HOME: '/home/me' })).toBeUndefined();
     expect(cacheDir(['--cache-dir=here', '--no-cache'], {})).toBeUndefined();
     expect(() => parseArgs(['repo', '--cache-dir='], {}, false)).toThrow(
@@ -38,6 +41,7 @@ describe('parseArgs', () => {
   it('defaults to text, fail on error, colour on a TTY only', () => {
     expect(parseArgs(['repo'], {}, true)).toEqual({
       dir: 'repo',
+      resolvedDir: join(process.cwd(), 'repo'),
       format: 'text',
       failOn: 'error',
       maxFindings: 100,
@@ -88,6 +92,35 @@ describe('parseArgs', () => {
     });
   });
 
+  it('resolves DIR and every folder option against the shell folder (INIT_CWD under yarn), else the working folder', () => {
+    // `yarn scan` runs in the repository root; Yarn keeps the shell's folder in INIT_CWD.
+    const env = { INIT_CWD: '/repo/examples/services', HOME: '/home/me' };
+    expect(
+      options(['checkout-service', '--cache-dir', '../.cache'], env),
+    ).toMatchObject({
+      dir: 'checkout-service',
+      resolvedDir: '/repo/examples/services/checkout-service',
+      cacheDir: '/repo/examples/.cache',
+    });
+    expect(
+      options(['checkout-service'], { ...env, GO_SCORECARD_CACHE_DIR: 'c' })
+        .cacheDir,
+    ).toBe('/repo/examples/services/c');
+    // Absolute paths stay as they are; without INIT_CWD the working folder is the base.
+    expect(options(['/srv/api'], env).resolvedDir).toBe('/srv/api');
+    expect(options(['api'], {}).resolvedDir).toBe(join(process.cwd(), 'api'));
+    expect(options(['api'], { INIT_CWD: '' }).resolvedDir).toBe(
+      join(process.cwd(), 'api'),
+    );
+  });
+
+  it('takes a DIR that starts with a dash after --', () => {
+    expect(options(['--format', 'json', '--', '-odd'], {})).toMatchObject({
+      dir: '-odd',
+      format: 'json',
+    });
+  });
+
   it('returns help for -h and --help', () => {
     expect(parseArgs(['-h'], {}, false)).toBe('help');
     expect(parseArgs(['repo', '--help'], {}, false)).toBe('help');
@@ -112,8 +145,16 @@ describe('parseArgs', () => {
       ['a', '--max-findings', '-1'],
       '--max-findings must be a whole number (0 = all), not "-1"',
     ],
+    [
+      ['a', '--workers', '2.5'],
+      '--workers must be a whole number from 0 to 256, not "2.5"',
+    ],
     [['a', '--format'], '--format needs a value'],
+    [['a', '--cache-dir', '--no-cache'], '--cache-dir needs a value'],
+    [['a', '--cache-dir='], '--cache-dir needs a folder'],
     [['a', '--colour'], 'unknown option --colour'],
+    [['-x', 'a'], 'unknown option -x'],
+    [['a', '--no-color=yes'], '--no-color takes no value'],
   ])('rejects %j', (argv, message) => {
     expect(() => parseArgs(argv, {}, false)).toThrow(new UsageError(message));
   });

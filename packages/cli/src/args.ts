@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parseArgs as parseNodeArgs } from 'node:util';
 import { DEFAULT_MAX_FINDINGS_PER_CHECK } from '@internal/plugin-go-scorecard-common';
+import { invokingFolder } from './invokingFolder';
 
 /** The output formats of the CLI. */
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -10,7 +12,10 @@ export type FailOn = 'error' | 'warning' | 'never';
 
 /** What the command line asked for. */
 export interface CliOptions {
+  /** The folder to scan as typed: the report's `root` and the text output's heading. */
   dir: string;
+  /** The folder to scan, absolute: `dir` resolved against the shell's folder ({@link invokingFolder}). */
+  resolvedDir: string;
   format: OutputFormat;
   failOn: FailOn;
   maxFileBytes?: number;
@@ -22,21 +27,25 @@ export interface CliOptions {
   /** Worker threads that parse Go files; 0 = the main thread only. Default: the cores available. */
   workers: number;
   /**
-   * Folder that keeps the facts of Go files between runs, or undefined for none. Default
-   * `$GO_SCORECARD_CACHE_DIR`, else `$XDG_CACHE_HOME/go-scorecard/facts`, else
+   * Absolute folder that keeps the facts of Go files between runs, or undefined for none.
+   * Default `$GO_SCORECARD_CACHE_DIR`, else `$XDG_CACHE_HOME/go-scorecard/facts`, else
    * `$HOME/.cache/go-scorecard/facts`; `--no-cache` turns it off.
    */
   cacheDir?: string;
 }
 
-/** A usage error: exit code 2, with the message and the help text. */
+/** A usage error: exit code 2, with one line saying what is wrong and where help is. */
 export class UsageError extends Error {}
 
+/** The line after a usage error's message: where the full help is. */
+export const usageHint = "Run 'yarn scan --help' for usage.";
+
 /** The `--help` text. */
-export const helpText = `Usage: go-scorecard DIR [options]
+export const helpText = `Usage: go-scorecard DIR [options]     (in this repository: yarn scan DIR [options])
 
 Scans a Go service's repository folder for the five production lessons of Go Service
-Scorecard (tooling, protobuf, gRPC DNS, context leaks, graceful shutdown).
+Scorecard (tooling, protobuf, gRPC DNS, context leaks, graceful shutdown). DIR and
+--cache-dir are relative to the folder you run the command in, with yarn scan too.
 
 Options:
   --format text|json|sarif   output format (default: text; json and sarif go to stdout only)
@@ -61,30 +70,64 @@ A check that could not analyze its input (status error) does not set the exit co
 
 const formats: readonly string[] = ['text', 'json', 'sarif'];
 const failOns: readonly string[] = ['error', 'warning', 'never'];
-const valueOptions: readonly string[] = [
-  '--format',
-  '--fail-on',
-  '--max-file-bytes',
-  '--max-findings',
-  '--docs-url',
-  '--workers',
-  '--cache-dir',
-];
+
+/** The options `node:util` parseArgs knows; every check of their values is done below. */
+const optionSpec = {
+  format: { type: 'string' },
+  'fail-on': { type: 'string' },
+  'max-file-bytes': { type: 'string' },
+  'max-findings': { type: 'string' },
+  'docs-url': { type: 'string' },
+  workers: { type: 'string' },
+  'cache-dir': { type: 'string' },
+  'no-color': { type: 'boolean' },
+  'no-cache': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type OptionName = keyof typeof optionSpec;
+
+const isOptionName = (name: string): name is OptionName =>
+  Object.prototype.hasOwnProperty.call(optionSpec, name);
+
+/** A whole number from the command line: digits only (no "", "1e3", "0x10" or " 5"). */
+function wholeNumber(value: string): number | undefined {
+  return /^\d+$/.test(value) ? Number(value) : undefined;
+}
 
 /**
- * Parses argv (without node and the script). Returns `'help'` for --help.
- * Accepts `--opt value` and `--opt=value`.
+ * Parses argv (without node and the script) with `node:util` parseArgs. Returns `'help'`
+ * for -h/--help. Accepts `--opt value` and `--opt=value`, and `--` before a DIR that starts
+ * with a dash. DIR and --cache-dir (and a relative `GO_SCORECARD_CACHE_DIR`) resolve against
+ * {@link invokingFolder}. Throws {@link UsageError} with a one-line message.
  */
 export function parseArgs(
   argv: string[],
   env: NodeJS.ProcessEnv,
   isTTY: boolean,
 ): CliOptions | 'help' {
+  // Not strict: an unknown option or a missing value arrives as a token, so the messages are ours.
+  const { tokens } = parseNodeArgs({
+    args: argv,
+    options: optionSpec,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+  if (
+    tokens.some(
+      t => t.kind === 'option' && t.name === 'help' && t.value === undefined,
+    )
+  )
+    return 'help';
+
+  const base = invokingFolder(env);
   const positional: string[] = [];
   let cacheDir: string | undefined;
   let noCache = false;
   const options: CliOptions = {
     dir: '',
+    resolvedDir: '',
     format: 'text',
     failOn: 'error',
     maxFindings: DEFAULT_MAX_FINDINGS_PER_CHECK,
@@ -93,73 +136,70 @@ export function parseArgs(
     workers: availableParallelism(),
     cacheDir: defaultCacheDir(env),
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '-h' || arg === '--help') return 'help';
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      positional.push(token.value);
       continue;
     }
-    const eq = arg.indexOf('=');
-    const name = eq < 0 ? arg : arg.slice(0, eq);
-    if (name === '--no-color') {
-      options.color = false;
+    if (token.kind !== 'option') continue;
+    const { name, rawName } = token;
+    if (!isOptionName(name)) throw new UsageError(`unknown option ${rawName}`);
+    if (optionSpec[name].type === 'boolean') {
+      if (token.value !== undefined)
+        throw new UsageError(`${rawName} takes no value`);
+      if (name === 'no-color') options.color = false;
+      else if (name === 'no-cache') noCache = true;
       continue;
     }
-    if (name === '--no-cache') {
-      options.cacheDir = undefined;
-      noCache = true;
-      continue;
-    }
-    if (!valueOptions.includes(name))
-      throw new UsageError(`unknown option ${name}`);
-    const value = eq < 0 ? argv[++i] : arg.slice(eq + 1);
-    if (value === undefined) throw new UsageError(`${name} needs a value`);
+    const value = token.value;
+    // `--cache-dir --no-cache` is a missing value, not a folder named "--no-cache".
+    if (value === undefined || (!token.inlineValue && value.startsWith('--')))
+      throw new UsageError(`${rawName} needs a value`);
     switch (name) {
-      case '--format':
+      case 'format':
         if (!formats.includes(value))
           throw new UsageError(
             `--format must be one of ${formats.join(', ')}, not "${value}"`,
           );
         options.format = value as OutputFormat;
         break;
-      case '--fail-on':
+      case 'fail-on':
         if (!failOns.includes(value))
           throw new UsageError(
             `--fail-on must be one of ${failOns.join(', ')}, not "${value}"`,
           );
         options.failOn = value as FailOn;
         break;
-      case '--max-file-bytes': {
-        const n = Number(value);
-        if (!Number.isInteger(n) || n <= 0)
+      case 'max-file-bytes': {
+        const n = wholeNumber(value);
+        if (!n)
           throw new UsageError(
             `--max-file-bytes must be a positive whole number, not "${value}"`,
           );
         options.maxFileBytes = n;
         break;
       }
-      case '--max-findings': {
-        const n = Number(value);
-        if (value.trim() === '' || !Number.isInteger(n) || n < 0)
+      case 'max-findings': {
+        const n = wholeNumber(value);
+        if (n === undefined || !Number.isSafeInteger(n))
           throw new UsageError(
             `--max-findings must be a whole number (0 = all), not "${value}"`,
           );
         options.maxFindings = n;
         break;
       }
-      case '--workers': {
-        const n = Number(value);
-        if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > 256)
+      case 'workers': {
+        const n = wholeNumber(value);
+        if (n === undefined || n > 256)
           throw new UsageError(
             `--workers must be a whole number from 0 to 256, not "${value}"`,
           );
         options.workers = n;
         break;
       }
-      case '--cache-dir':
+      case 'cache-dir':
         if (!value) throw new UsageError('--cache-dir needs a folder');
-        cacheDir = value;
+        cacheDir = resolve(base, value);
         break;
       default:
         options.docsUrl = value;
@@ -173,7 +213,10 @@ export function parseArgs(
     );
   }
   options.dir = positional[0];
-  if (cacheDir !== undefined && !noCache) options.cacheDir = cacheDir;
+  options.resolvedDir = resolve(base, positional[0]);
+  if (cacheDir !== undefined) options.cacheDir = cacheDir;
+  if (noCache) options.cacheDir = undefined;
+  else if (options.cacheDir) options.cacheDir = resolve(base, options.cacheDir);
   return options;
 }
 

@@ -18,7 +18,12 @@ const levels: Record<CheckSeverity, 'error' | 'warning' | 'note'> = {
  */
 export function formatSarif(
   report: ScanReport,
-  options: { docsUrl?: string; version: string },
+  options: {
+    docsUrl?: string;
+    version: string;
+    /** The scanned folder, absolute (`SRCROOT`); default `report.root` resolved against the working folder. */
+    rootDir?: string;
+  },
 ): object {
   const ruleIndex = new Map(catalog.map((c, i) => [c.id, i]));
   return {
@@ -42,7 +47,7 @@ export function formatSarif(
           },
         },
         originalUriBaseIds: {
-          SRCROOT: { uri: toDirUri(report.root) },
+          SRCROOT: { uri: toDirUri(options.rootDir ?? report.root) },
         },
         invocations: [
           {

@@ -19,18 +19,79 @@ describe('go-scorecard', () => {
     expect(run.stdout).toContain('Usage: go-scorecard DIR');
   });
 
-  it('exits 2 with a message for bad usage and unreadable folders', async () => {
+  it('exits 2 for bad usage with one line and where the help is, not the whole help', async () => {
     const usage = await runCli(['--format', 'yaml', failing]);
-    expect(usage).toMatchObject({ code: 2, stdout: '' });
-    expect(usage.stderr).toContain('--format must be one of text, json, sarif');
+    expect(usage).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'go-scorecard: --format must be one of text, json, sarif, not "yaml"\n' +
+        "Run 'yarn scan --help' for usage.\n",
+    });
+    expect((await runCli([])).stderr).toBe(
+      "go-scorecard: DIR is missing\nRun 'yarn scan --help' for usage.\n",
+    );
+  });
 
-    const missing = await runCli(['/nonexistent/repo']);
-    expect(missing).toMatchObject({ code: 2, stdout: '' });
-    expect(missing.stderr).toContain('cannot read /nonexistent/repo');
+  it('exits 2 naming a missing or unreadable folder as typed and as resolved, without errno text', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'gss-'));
+    const missing = await runCli(['checkout'], { INIT_CWD: base });
+    expect(missing).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `go-scorecard: folder checkout not found (resolved to ${join(
+        base,
+        'checkout',
+      )})\n`,
+    });
+    // Typed absolute, it is named once.
+    expect((await runCli(['/nonexistent/repo'])).stderr).toBe(
+      'go-scorecard: folder /nonexistent/repo not found\n',
+    );
 
-    const file = join(mkdtempSync(join(tmpdir(), 'gss-')), 'main.go');
-    writeFileSync(file, 'package main\n');
-    expect(await runCli([file])).toMatchObject({ code: 2 });
+    writeFileSync(join(base, 'main.go'), 'package main\n');
+    expect(await runCli(['main.go'], { INIT_CWD: base })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `go-scorecard: main.go is not a folder (resolved to ${join(
+        base,
+        'main.go',
+      )})\n`,
+    });
+    expect((await runCli(['main.go/sub'], { INIT_CWD: base })).stderr).toMatch(
+      /^go-scorecard: main\.go\/sub is not a folder \(resolved to .*\)\n$/,
+    );
+
+    for (const run of [
+      missing,
+      await runCli(['main.go/sub'], { INIT_CWD: base }),
+    ])
+      expect(run.stderr).not.toMatch(/ENOENT|EACCES|no such file|, open '/);
+  });
+
+  it('scans a folder relative to the shell folder that yarn keeps in INIT_CWD', async () => {
+    // `cd examples/services && yarn scan checkout-service`: yarn runs the script in the
+    // repository root but sets INIT_CWD to examples/services.
+    const relative = await runCli(['checkout-service', '--format', 'json'], {
+      INIT_CWD: examples,
+    });
+    const absolute = await runCli([golden, '--format', 'json']);
+    expect(relative.code).toBe(0);
+    const report: ScanReport = JSON.parse(relative.stdout);
+    expect(report.root).toBe('checkout-service');
+    expect({ ...report, root: golden }).toEqual(JSON.parse(absolute.stdout));
+
+    // SARIF's SRCROOT is the folder scanned, not the folder yarn runs in.
+    const sarif = JSON.parse(
+      (
+        await runCli(['checkout-service', '--format', 'sarif'], {
+          INIT_CWD: examples,
+        })
+      ).stdout,
+    );
+    expect(sarif.runs[0].originalUriBaseIds.SRCROOT.uri).toBe(
+      `file://${golden}/`,
+    );
   });
 
   it('prints JSON per the contract: every check once, and nothing else on stdout', async () => {

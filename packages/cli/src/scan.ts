@@ -4,8 +4,9 @@ import {
   DirectoryFactsCache,
   DirectoryTree,
 } from '@internal/plugin-go-scorecard-node';
-import { UsageError, helpText, parseArgs } from './args';
+import { UsageError, parseArgs, helpText, usageHint } from './args';
 import { exitCode } from './exitCode';
+import { folderProblem } from './folderProblem';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
 
@@ -16,7 +17,10 @@ export interface CliRun {
   code: 0 | 1 | 2;
 }
 
-/** Runs the CLI on argv (without node and script) and returns what to print. */
+/**
+ * Runs the CLI on argv (without node and script) and returns what to print. Relative paths
+ * resolve against `env.INIT_CWD` (set by `yarn scan`), else the working folder.
+ */
 export async function runCli(
   argv: string[],
   env: NodeJS.ProcessEnv = {},
@@ -29,7 +33,7 @@ export async function runCli(
     if (e instanceof UsageError) {
       return {
         stdout: '',
-        stderr: `go-scorecard: ${e.message}\n\n${helpText}\n`,
+        stderr: `go-scorecard: ${e.message}\n${usageHint}\n`,
         code: 2,
       };
     }
@@ -40,13 +44,15 @@ export async function runCli(
 
   let tree;
   try {
-    tree = await DirectoryTree.open(options.dir);
+    tree = await DirectoryTree.open(options.resolvedDir);
   } catch (e) {
     return {
       stdout: '',
-      stderr: `go-scorecard: cannot read ${options.dir}: ${
-        (e as Error).message
-      }\n`,
+      stderr: `go-scorecard: ${folderProblem(
+        options.dir,
+        options.resolvedDir,
+        e,
+      )}\n`,
       code: 2,
     };
   }
@@ -88,7 +94,11 @@ export async function runCli(
   else if (options.format === 'sarif') {
     const version = require('../package.json').version;
     stdout = `${JSON.stringify(
-      formatSarif(report, { docsUrl: options.docsUrl, version }),
+      formatSarif(report, {
+        docsUrl: options.docsUrl,
+        version,
+        rootDir: options.resolvedDir,
+      }),
       null,
       2,
     )}\n`;
