@@ -43,7 +43,8 @@ describe('CheckAccordion', () => {
     expect(
       screen.getByText('and 9,900 more (showing the first 100)'),
     ).toBeInTheDocument();
-  });
+    // A hundred Markdown messages take a while in jsdom on a shared machine.
+  }, 30_000);
 
   it('says nothing more when every finding is shown', async () => {
     await renderWithScorecard(<EntityGoScorecardCard />, {

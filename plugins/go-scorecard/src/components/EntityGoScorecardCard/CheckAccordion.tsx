@@ -8,12 +8,15 @@ import { makeStyles } from '@material-ui/core/styles';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import {
   CheckResult,
+  countOf,
   Finding,
   findingTotal,
   getCheck,
+  getLesson,
 } from '@internal/plugin-go-scorecard-common';
 import { StatusIcon } from '../StatusIcon';
 import { FindingItem } from './FindingItem';
+import { MessageMarkdown } from './MessageMarkdown';
 import { FindingLocation } from './useFindingLocation';
 
 const useStyles = makeStyles(theme => ({
@@ -23,8 +26,9 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(1),
     width: '100%',
   },
-  title: { flex: 1 },
+  text: { flex: 1, minWidth: 0 },
   details: { display: 'block' },
+  lesson: { marginTop: theme.spacing(1) },
   findings: { margin: theme.spacing(1, 0), padding: 0 },
   more: { marginBottom: theme.spacing(1.5) },
   accordion: { '&:before': { display: 'none' } },
@@ -34,8 +38,10 @@ const useStyles = makeStyles(theme => ({
 const formatCount = (n: number) => n.toLocaleString('en-US');
 
 /**
- * One check: status, title and its true finding count; expands to its findings (at most
- * the backend's cap, with a line saying how many more there are) and a "How to fix" link.
+ * One check: status, title (the rule, so a pass reads as "fine"), its true finding count, and
+ * on a second line its message, such as why it does not apply or could not judge, visible
+ * without expanding. Expands to its description, its findings (at most the backend's cap,
+ * with a line saying how many more there are), its lesson and a "How to fix" link.
  */
 export function CheckAccordion(props: {
   check: CheckResult;
@@ -48,6 +54,7 @@ export function CheckAccordion(props: {
   const title = definition?.title ?? check.id;
   const count = findingTotal(check);
   const shown = check.findings.length;
+  const lesson = getLesson(check.lesson);
   const summaryId = `go-scorecard-check-${check.id}`;
   return (
     <Accordion
@@ -61,33 +68,28 @@ export function CheckAccordion(props: {
         id={summaryId}
         aria-controls={`${summaryId}-details`}
       >
-        <span className={classes.summary}>
+        <div className={classes.summary}>
           <StatusIcon status={check.status} />
-          <Typography
-            variant="body2"
-            component="span"
-            className={classes.title}
-          >
-            {title}
-          </Typography>
-          {count > 0 && (
-            <Chip
-              size="small"
-              label={`${formatCount(count)} ${
-                count === 1 ? 'finding' : 'findings'
-              }`}
-            />
-          )}
-        </span>
+          <div className={classes.text}>
+            <Typography variant="body2" component="span">
+              {title}
+            </Typography>
+            {check.message && (
+              <MessageMarkdown
+                message={check.message}
+                links={false}
+                color="textSecondary"
+              />
+            )}
+          </div>
+          {count > 0 && <Chip size="small" label={countOf(count, 'finding')} />}
+        </div>
       </AccordionSummary>
       <AccordionDetails className={classes.details} id={`${summaryId}-details`}>
         {definition && (
           <Typography variant="body2" color="textSecondary">
             {definition.description}
           </Typography>
-        )}
-        {check.message && (
-          <Typography variant="body2">{check.message}</Typography>
         )}
         {shown > 0 && (
           <ul className={classes.findings} aria-label={`Findings of ${title}`}>
@@ -108,6 +110,15 @@ export function CheckAccordion(props: {
           >
             and {formatCount(count - shown)} more (showing the first{' '}
             {formatCount(shown)})
+          </Typography>
+        )}
+        {lesson && (
+          <Typography
+            variant="body2"
+            color="textSecondary"
+            className={classes.lesson}
+          >
+            {`Lesson ${lesson.id}: ${lesson.title}`}
           </Typography>
         )}
         {fixLink && (

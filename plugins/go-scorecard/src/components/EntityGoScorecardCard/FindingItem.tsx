@@ -1,7 +1,7 @@
 import { Link } from '@backstage/core-components';
 import { makeStyles } from '@material-ui/core/styles';
-import Typography from '@material-ui/core/Typography';
 import { Finding } from '@internal/plugin-go-scorecard-common';
+import { MessageMarkdown } from './MessageMarkdown';
 
 const useStyles = makeStyles(theme => ({
   root: { marginBottom: theme.spacing(1.5), listStyle: 'none' },
@@ -18,7 +18,7 @@ const useStyles = makeStyles(theme => ({
 
 /**
  * One finding: `file:line` (a link to the source at the scanned revision when `href` is
- * known, the local path otherwise), the message and the offending snippet.
+ * known, the local path otherwise), the message (Markdown) and the offending snippet.
  */
 export function FindingItem(props: {
   finding: Finding;
@@ -39,7 +39,7 @@ export function FindingItem(props: {
           {location}
         </span>
       )}
-      <Typography variant="body2">{finding.message}</Typography>
+      <MessageMarkdown message={finding.message} />
       {finding.snippet && (
         <pre className={classes.snippet}>
           <code>{finding.snippet}</code>
