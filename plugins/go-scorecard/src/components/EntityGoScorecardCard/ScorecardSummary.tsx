@@ -2,11 +2,12 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import {
   applicableOf,
+  countOf,
   worstStatus,
 } from '@internal/plugin-go-scorecard-common';
 import { EntityResult } from '../../api/types';
-import { RelativeTime } from '../common/RelativeTime';
-import { StatusIcon, statusLabels } from '../StatusIcon';
+import { StatusIcon } from '../StatusIcon';
+import { ScanTimes } from './ScanTimes';
 
 const useStyles = makeStyles(theme => ({
   root: {
@@ -18,6 +19,14 @@ const useStyles = makeStyles(theme => ({
   score: { fontSize: '2rem', fontWeight: 600, lineHeight: 1.1 },
   meta: { color: theme.palette.text.secondary },
   revision: { fontFamily: 'monospace' },
+  visuallyHidden: {
+    position: 'absolute',
+    width: 1,
+    height: 1,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
 }));
 
 /** The revision a result was scanned at: the short commit, or the start of the content hash. */
@@ -34,7 +43,8 @@ export function shortRevision(
 
 /**
  * Score (checks passed out of those that apply and could judge: `error` checks are not in
- * it, and are counted beside it), overall status, last scan time and revision.
+ * it, and are counted beside it), overall status, when the source was last checked and last
+ * changed, and the revision.
  */
 export function ScorecardSummary(props: { result: EntityResult }) {
   const { result } = props;
@@ -46,12 +56,14 @@ export function ScorecardSummary(props: { result: EntityResult }) {
   return (
     <div className={classes.root}>
       <div>
-        <Typography
-          className={classes.score}
-          component="p"
-          aria-label={`${pass} of ${applicable} applicable checks pass`}
-        >
-          {pass}/{applicable}
+        {/* Read out in words: a paragraph may not be named by aria-label. */}
+        <Typography className={classes.score} component="p">
+          <span aria-hidden>
+            {pass}/{applicable}
+          </span>
+          <span className={classes.visuallyHidden}>
+            {`${pass} of ${countOf(applicable, 'applicable check')} pass`}
+          </span>
         </Typography>
         <Typography variant="body2" className={classes.meta}>
           checks pass{result.score !== undefined ? ` (${result.score}%)` : ''}
@@ -62,21 +74,18 @@ export function ScorecardSummary(props: { result: EntityResult }) {
           <StatusIcon status={overall} showLabel />
         </Typography>
         <Typography variant="body2" className={classes.meta}>
-          {fail} failed, {warn} {warn === 1 ? 'warning' : 'warnings'}
-          {result.counts.error
-            ? `, ${result.counts.error} ${statusLabels.error.toLowerCase()}`
-            : ''}
+          {[
+            `${fail.toLocaleString('en-US')} failed`,
+            countOf(warn, 'warning'),
+            ...(result.counts.error
+              ? [countOf(result.counts.error, 'error')]
+              : []),
+          ].join(', ')}
         </Typography>
       </div>
       <div>
         <Typography variant="body2" className={classes.meta}>
-          {result.scannedAt ? (
-            <>
-              Last scanned <RelativeTime time={result.scannedAt} />
-            </>
-          ) : (
-            'Not scanned yet'
-          )}
+          <ScanTimes result={result} />
         </Typography>
         {revision && (
           <Typography variant="body2" className={classes.meta}>
