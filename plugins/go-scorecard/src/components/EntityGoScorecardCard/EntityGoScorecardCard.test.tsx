@@ -10,6 +10,9 @@ import { MockRoutes } from '../../__testUtils__/mockScorecardFetch';
 import { entity, entityResult } from '../../__testUtils__/fixtures';
 import { EntityResult } from '../../api/types';
 
+// The card renders a few dozen accordions and Markdown messages: slow in jsdom on a busy machine.
+jest.setTimeout(20_000);
+
 const resultPath = 'GET /entities/component/default/notification-service';
 const scanPath = 'POST /entities/component/default/notification-service/scan';
 const sha = entityResult.commit!;
@@ -37,43 +40,133 @@ describe('EntityGoScorecardCard', () => {
     expect(await screen.findByText('14/17')).toBeInTheDocument();
   });
 
-  it('shows the score, overall status, last scan and revision', async () => {
+  it('shows the score, overall status, last check and revision', async () => {
     await renderCard({ [resultPath]: { body: entityResult } });
     expect(await screen.findByText('14/17')).toBeInTheDocument();
     expect(
-      screen.getByLabelText('14 of 17 applicable checks pass'),
+      screen.getByText('14 of 17 applicable checks pass'),
     ).toBeInTheDocument();
     expect(screen.getByText(/checks pass \(82%\)/)).toBeInTheDocument();
     expect(screen.getAllByText('Failed').length).toBeGreaterThan(0);
-    expect(screen.getByText(/2 failed, 1 warning/)).toBeInTheDocument();
-    expect(screen.getByText(/Last scanned/)).toBeInTheDocument();
+    expect(screen.getByText('2 failed, 1 warning')).toBeInTheDocument();
+    expect(screen.getByText(/^Checked and analysed/)).toBeInTheDocument();
     expect(screen.getByText(sha.slice(0, 7))).toHaveAttribute('title', sha);
   });
 
-  it('groups the checks by lesson with an accessible status icon, title and finding count', async () => {
+  it('says when the source was last checked and when its content last changed', async () => {
+    await renderCard({
+      [resultPath]: {
+        body: {
+          ...entityResult,
+          scannedAt: '2026-05-01T10:00:00.000Z',
+          checkedAt: '2026-05-03T10:00:00.000Z',
+        },
+      },
+    });
+    const times = await screen.findByText(
+      /^Checked .* content unchanged since/,
+    );
+    const [checked, changed] = [...times.querySelectorAll('time')];
+    expect(checked).toHaveAttribute('dateTime', '2026-05-03T10:00:00.000Z');
+    expect(changed).toHaveAttribute('dateTime', '2026-05-01T10:00:00.000Z');
+  });
+
+  it('counts error checks beside the failures, in the right number', async () => {
+    await renderCard({
+      [resultPath]: {
+        body: {
+          ...entityResult,
+          counts: { ...entityResult.counts, warn: 2, error: 1 },
+        },
+      },
+    });
+    expect(
+      await screen.findByText('2 failed, 2 warnings, 1 error'),
+    ).toBeInTheDocument();
+  });
+
+  it('explains the statuses it shows in a legend', async () => {
     await renderCard({ [resultPath]: { body: entityResult } });
-    const shutdown = await screen.findByRole('region', {
-      name: /Lesson 5: Graceful shutdown/,
+    const legend = await screen.findByRole('list', { name: 'Status legend' });
+    expect(
+      within(legend)
+        .getAllByRole('listitem')
+        .map(li => li.textContent),
+    ).toEqual(['Failed', 'Warning', 'Passed', 'Not applicable']);
+  });
+
+  it('lists the checks that need attention first, worst first, each with an accessible status, and folds the rest under their count', async () => {
+    await renderCard({ [resultPath]: { body: entityResult } });
+    const attention = await screen.findByRole('region', {
+      name: 'Needs attention: 3 checks',
+    });
+    const checks = within(attention).getAllByRole('button');
+    expect(checks.map(b => b.textContent)).toEqual([
+      'FailedHTTP server shut down gracefully1 finding',
+      'FailedgRPC server stopped gracefully1 finding',
+      'Warninggo install pins a version1 finding',
+    ]);
+    expect(
+      within(checks[0]).getByRole('img', { name: 'Failed' }),
+    ).toBeInTheDocument();
+    expect(
+      within(checks[2]).getByRole('img', { name: 'Warning' }),
+    ).toBeInTheDocument();
+
+    // Passing checks, folded under their count: a tick beside the rule it follows.
+    const passing = screen.getByRole('button', { name: /14 passing checks/ });
+    expect(passing).toHaveAttribute('aria-expanded', 'false');
+    expect(
+      screen.queryByRole('button', { name: /Handles SIGTERM/ }),
+    ).not.toBeInTheDocument();
+    await userEvent.click(passing);
+    const sigterm = await screen.findByRole('button', {
+      name: /Handles SIGTERM/,
     });
     expect(
-      within(shutdown).getByRole('heading', { name: /Failed Lesson 5/ }),
+      within(sigterm).getByRole('img', { name: 'Passed' }),
     ).toBeInTheDocument();
-    const check = within(shutdown).getByRole('button', {
-      name: /HTTP server shut down gracefully/,
+    expect(
+      screen.getByRole('button', { name: /1 check does not apply/ }),
+    ).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('says so when nothing needs attention', async () => {
+    await renderCard({
+      [resultPath]: {
+        body: {
+          ...entityResult,
+          counts: { pass: 17, warn: 0, fail: 0, notApplicable: 1, error: 0 },
+          checks: entityResult.checks.map(c =>
+            c.status === 'not_applicable'
+              ? c
+              : { ...c, status: 'pass', findings: [], totalFindings: 0 },
+          ),
+        },
+      },
     });
     expect(
-      within(check).getByRole('img', { name: 'Failed' }),
-    ).toBeInTheDocument();
-    expect(within(check).getByText('1 finding')).toBeInTheDocument();
-    const lesson4 = screen.getByRole('region', { name: /Lesson 4/ });
-    expect(
-      within(lesson4).getByRole('img', { name: 'Not applicable' }),
+      await screen.findByRole('heading', { name: 'Nothing needs attention' }),
     ).toBeInTheDocument();
     expect(
-      screen.getAllByRole('region', {
-        name: /^(Passed|Warning|Failed|Not applicable|Error) Lesson/,
-      }),
-    ).toHaveLength(5);
+      screen.getByRole('button', { name: /17 passing checks/ }),
+    ).toBeInTheDocument();
+  });
+
+  it('unfolds the passing and not applicable checks when asked (the entity tab)', async () => {
+    await renderWithScorecard(<EntityGoScorecardCard unfold />, {
+      routes: { [resultPath]: { body: entityResult } },
+      entity,
+    });
+    expect(
+      await screen.findByRole('button', { name: /14 passing checks/ }),
+    ).toHaveAttribute('aria-expanded', 'true');
+    expect(
+      screen.getByRole('button', { name: /Handles SIGTERM/ }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: /Goroutine leak test with goleak/ }),
+    ).toBeInTheDocument();
   });
 
   it('expands a check to its findings linked to the source at the scanned commit, and its fix', async () => {
@@ -124,12 +217,57 @@ describe('EntityGoScorecardCard', () => {
     expect(screen.getByText('sha256:b68af534d211')).toBeInTheDocument();
   });
 
-  it('shows why a check does not apply', async () => {
+  it('shows why a check does not apply on its line, without expanding the check', async () => {
     await renderCard({ [resultPath]: { body: entityResult } });
     await userEvent.click(
-      await screen.findByRole('button', { name: /Goroutine leak test with goleak/ }),
+      await screen.findByRole('button', { name: /1 check does not apply/ }),
     );
-    expect(await screen.findByText('no test files')).toBeInTheDocument();
+    const check = await screen.findByRole('button', {
+      name: /Goroutine leak test with goleak/,
+    });
+    expect(check).toHaveAttribute('aria-expanded', 'false');
+    expect(within(check).getByText('no test files')).toBeInTheDocument();
+  });
+
+  it('renders Markdown in finding and check messages, and never raw HTML', async () => {
+    const marked: EntityResult = {
+      ...entityResult,
+      checks: entityResult.checks.map(c =>
+        c.id === 'go-install-unpinned'
+          ? {
+              ...c,
+              message: 'pin it: `go install tool@v1.2.3`',
+              findings: [
+                {
+                  path: 'Dockerfile',
+                  line: 4,
+                  message:
+                    '`go install` is not pinned <img src=x onerror="alert(1)"> [docs](javascript:alert(1)) [pinning](https://go.dev/ref/mod#go-install)',
+                  snippet: 'go install tool@latest',
+                },
+              ],
+            }
+          : c,
+      ),
+    };
+    const { container } = await renderCard({ [resultPath]: { body: marked } });
+    const check = await screen.findByRole('button', {
+      name: /go install pins a version/,
+    });
+    // The check's message, on its line: inline code, and no link inside the button.
+    expect(within(check).getByText('go install tool@v1.2.3').tagName).toBe(
+      'CODE',
+    );
+    await userEvent.click(check);
+    const code = await screen.findByText('go install', { selector: 'code' });
+    const message = code.closest('p')!;
+    expect(message.textContent).toContain('<img src=x onerror="alert(1)">');
+    expect(container.querySelector('img')).toBeNull();
+    // Only web links stay links; the script URL keeps its text only.
+    expect(
+      [...message.querySelectorAll('a')].map(a => a.getAttribute('href')),
+    ).toEqual(['https://go.dev/ref/mod#go-install']);
+    expect(message.textContent).toContain('docs');
   });
 
   it('warns when the results are stale, with the reason', async () => {
@@ -171,6 +309,16 @@ describe('EntityGoScorecardCard', () => {
     expect(
       screen.getAllByRole('img', { name: 'Error' }).length,
     ).toBeGreaterThan(0);
+    // The reason is on each check's line, not only inside it.
+    const first = screen.getByRole('button', {
+      name: /Tools installed with go install/,
+    });
+    expect(first).toHaveAttribute('aria-expanded', 'false');
+    expect(
+      within(first).getByText(
+        'could not read the source: repository not found',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('says when the first scan is still queued', async () => {
@@ -251,9 +399,7 @@ describe('EntityGoScorecardCard', () => {
       ).not.toBeInTheDocument();
       jest.advanceTimersByTime(FIRST_SCAN_POLL_MS);
       expect(
-        await screen.findByText('Lesson 5: Graceful shutdown', {
-          exact: false,
-        }),
+        await screen.findByText('Needs attention: 3 checks'),
       ).toBeInTheDocument();
       expect(calls).toBe(2);
     } finally {
@@ -355,12 +501,14 @@ describe('EntityGoScorecardCard', () => {
     expect(await screen.findByText('14/17')).toBeInTheDocument();
   });
 
-  it('scans now when permitted and shows the new result', async () => {
+  it('scans now when permitted, says the source was analysed again, and shows the new result', async () => {
     const { fetch } = await renderCard({
       [resultPath]: { body: entityResult },
       [scanPath]: {
         body: {
           ...entityResult,
+          scannedAt: '2026-05-02T10:00:00.000Z',
+          checkedAt: '2026-05-02T10:00:00.000Z',
           counts: { ...entityResult.counts, pass: 16, fail: 0 },
           scan: { state: 'completed' },
         },
@@ -369,12 +517,40 @@ describe('EntityGoScorecardCard', () => {
     await userEvent.click(
       await screen.findByRole('button', { name: 'Scan now' }),
     );
-    expect(await screen.findByText('Scan completed.')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'Scan completed: the source was analysed again (revision 0123456); now 16/17, was 14/17 checks pass.',
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByText('16/17')).toBeInTheDocument();
     expect(fetch).toHaveBeenCalledWith(
       expect.stringMatching(/\/scan$/),
       expect.objectContaining({ method: 'POST' }),
     );
+  });
+
+  it('says when scan-now found the source unchanged, and moves only the check time', async () => {
+    await renderCard({
+      [resultPath]: { body: entityResult },
+      [scanPath]: {
+        body: {
+          ...entityResult,
+          checkedAt: '2026-05-01T10:07:00.000Z',
+          scan: { state: 'completed' },
+        },
+      },
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Scan now' }),
+    );
+    expect(
+      await screen.findByText(
+        'Scan completed: the source is unchanged since the last analysis (revision 0123456), so the results are the same.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/^Checked .* content unchanged since/),
+    ).toBeInTheDocument();
   });
 
   it('says when a scan is still running', async () => {

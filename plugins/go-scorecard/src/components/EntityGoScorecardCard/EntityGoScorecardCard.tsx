@@ -14,12 +14,16 @@ import {
 } from '@backstage/catalog-model';
 import Button from '@material-ui/core/Button';
 import { Alert } from '@material-ui/lab';
+import { makeStyles } from '@material-ui/core/styles';
+import { statusesWorstFirst } from '@internal/plugin-go-scorecard-common';
 import { goScorecardApiRef } from '../../api/GoScorecardApi';
 import { EntityResult } from '../../api/types';
 import { errorMessage } from '../common/errorMessage';
+import { StatusLegend } from '../StatusIcon';
+import { CheckList } from './CheckList';
 import { isGoService } from './isGoService';
-import { LessonCheckList } from './LessonCheckList';
 import { ScanNotes } from './ScanNotes';
+import { scanNowMessage } from './scanNowMessage';
 import { ScanNowButton } from './ScanNowButton';
 import { ScorecardEmptyState } from './ScorecardEmptyState';
 import { ScorecardSummary } from './ScorecardSummary';
@@ -31,6 +35,10 @@ export const FIRST_SCAN_POLL_MS = 10_000;
 /** How many times it looks (two minutes: new entities are scanned within one). */
 const FIRST_SCAN_POLLS = 12;
 
+const useStyles = makeStyles(theme => ({
+  legend: { marginTop: theme.spacing(2) },
+}));
+
 /** What the card knows: loading, the result (undefined = not selected for scanning), or the error. */
 type CardState =
   | { status: 'loading' }
@@ -38,10 +46,15 @@ type CardState =
   | { status: 'error'; error: Error };
 
 /**
- * The Go scorecard of the current entity: score and status, the checks by lesson with their
- * findings and fixes, the last scan, and "Scan now" for those allowed to.
+ * The Go scorecard of the current entity: score and status, when the source was last checked
+ * and last changed, a legend of the statuses shown, the checks that need attention with their
+ * findings and fixes (the passing and not applicable ones folded under their count), and
+ * "Scan now" for those allowed to.
+ *
+ * @param unfold - show the passing and not applicable checks unfolded (the entity tab)
  */
-export function EntityGoScorecardCard() {
+export function EntityGoScorecardCard(props: { unfold?: boolean }) {
+  const { unfold } = props;
   const { entity } = useEntity();
   const api = useApi(goScorecardApiRef);
   const entityRef = stringifyEntityRef(entity);
@@ -73,13 +86,7 @@ export function EntityGoScorecardCard() {
     try {
       const scanned = await api.scanEntity(getCompoundEntityRef(entity));
       setState({ status: 'loaded', result: scanned });
-      setScan({
-        running: false,
-        message:
-          scanned.scan.state === 'completed'
-            ? 'Scan completed.'
-            : `Scan ${scanned.scan.state}; these are the previous results until it finishes.`,
-      });
+      setScan({ running: false, message: scanNowMessage(result, scanned) });
     } catch (error) {
       // 429: scanned on request within the cooldown; the message says when the next is allowed.
       if ((error as { statusCode?: number })?.statusCode === 429) {
@@ -91,7 +98,7 @@ export function EntityGoScorecardCard() {
         });
       }
     }
-  }, [api, entity]);
+  }, [api, entity, result]);
 
   const scanState =
     result && 'scan' in result
@@ -159,7 +166,12 @@ export function EntityGoScorecardCard() {
         />
       )}
       {result && (
-        <ScorecardBody result={result} locate={locate} fixLink={fixLink} />
+        <ScorecardBody
+          result={result}
+          locate={locate}
+          fixLink={fixLink}
+          unfold={unfold}
+        />
       )}
     </InfoCard>
   );
@@ -169,8 +181,10 @@ function ScorecardBody(props: {
   result: EntityResult;
   locate: ReturnType<typeof useFindingLocation>;
   fixLink: ReturnType<typeof useCheckFixLink>;
+  unfold?: boolean;
 }) {
-  const { result, locate, fixLink } = props;
+  const { result, locate, fixLink, unfold } = props;
+  const classes = useStyles();
   if (result.state === 'unsynced') {
     return (
       <ScorecardEmptyState
@@ -212,11 +226,19 @@ function ScorecardBody(props: {
         </Alert>
       )}
       {result.state === 'scanned' && <ScorecardSummary result={result} />}
+      <div className={classes.legend}>
+        <StatusLegend
+          statuses={statusesWorstFirst.filter(status =>
+            result.checks.some(c => c.status === status),
+          )}
+        />
+      </div>
       <ScanNotes notes={result.notes} />
-      <LessonCheckList
+      <CheckList
         checks={result.checks}
         locate={locate}
         fixLink={fixLink}
+        unfold={unfold}
       />
     </>
   );
