@@ -62,3 +62,21 @@ export const EntityGoScorecardCard = legacyGoScorecardPlugin.provide(
     },
   }),
 );
+
+/**
+ * The "Go Scorecard" entity tab for legacy apps, every check unfolded:
+ * `<EntityLayout.Route path="/go-scorecard" title="Go Scorecard"><EntityGoScorecardContent /></EntityLayout.Route>`.
+ */
+export const EntityGoScorecardContent = legacyGoScorecardPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGoScorecardContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityGoScorecardCard').then(
+          ({ EntityGoScorecardCard: Card }) =>
+            () =>
+              compatWrapper(<Card unfold />),
+        ),
+    },
+  }),
+);

@@ -5,7 +5,10 @@ import {
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import AssessmentIcon from '@material-ui/icons/Assessment';
 import { goScorecardApiRef } from './api/GoScorecardApi';
@@ -23,7 +26,11 @@ export const goScorecardApi = ApiBlueprint.make({
     }),
 });
 
-/** The Go scorecard card on a component's overview. */
+/**
+ * The Go scorecard card on a component's overview (`entity-card:go-scorecard`), in the main
+ * column: what needs attention first, the passing checks folded. The app config lists it first
+ * under `app.extensions` to put it at the top of the overview.
+ */
 export const goScorecardEntityCard = EntityCardBlueprint.make({
   params: {
     type: 'content',
@@ -31,6 +38,22 @@ export const goScorecardEntityCard = EntityCardBlueprint.make({
     loader: () =>
       import('./components/EntityGoScorecardCard').then(m => (
         <m.EntityGoScorecardCard />
+      )),
+  },
+});
+
+/**
+ * The "Go Scorecard" tab of a component's page (`entity-content:go-scorecard`, at
+ * `…/go-scorecard`): the card with every check unfolded.
+ */
+export const goScorecardEntityContent = EntityContentBlueprint.make({
+  params: {
+    path: '/go-scorecard',
+    title: 'Go Scorecard',
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/EntityGoScorecardCard').then(m => (
+        <m.EntityGoScorecardCard unfold />
       )),
   },
 });
@@ -73,6 +96,7 @@ export const goScorecardPlugin = createFrontendPlugin({
   extensions: [
     goScorecardApi,
     goScorecardEntityCard,
+    goScorecardEntityContent,
     goScorecardPage,
     goScorecardHomeWidget,
   ],
