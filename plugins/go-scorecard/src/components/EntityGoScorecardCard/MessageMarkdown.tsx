@@ -11,7 +11,8 @@ const useStyles = makeStyles(theme => ({
       fontSize: '0.92em',
       padding: theme.spacing(0, 0.5),
       borderRadius: theme.shape.borderRadius,
-      background: theme.palette.background.default,
+      // A border, not a background: the secondary text keeps its contrast on the card.
+      border: `1px solid ${theme.palette.divider}`,
       wordBreak: 'break-word',
     },
   },
