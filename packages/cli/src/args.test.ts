@@ -44,7 +44,6 @@ describe('parseArgs', () => {
       resolvedDir: join(process.cwd(), 'repo'),
       format: 'text',
       failOn: 'error',
-      maxFindings: 100,
       docsUrl: undefined,
       color: true,
       workers: availableParallelism(),

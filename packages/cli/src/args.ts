@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs as parseNodeArgs } from 'node:util';
-import { DEFAULT_MAX_FINDINGS_PER_CHECK } from '@internal/plugin-go-scorecard-common';
 import { invokingFolder } from './invokingFolder';
 
 /** The output formats of the CLI. */
@@ -19,8 +18,11 @@ export interface CliOptions {
   format: OutputFormat;
   failOn: FailOn;
   maxFileBytes?: number;
-  /** Findings shown per check in text and JSON (SARIF carries all); 0 = no cap. Default 100. */
-  maxFindings: number;
+  /**
+   * `--max-findings`: findings shown per check in text and JSON (SARIF carries all); 0 = no
+   * cap; undefined = the format's default (10 in text, 100 in JSON; see `findingsCapFor`).
+   */
+  maxFindings?: number;
   /** Base URL of the portal, for fix links (`<base>/go-scorecard/lessons/...`). */
   docsUrl?: string;
   color: boolean;
@@ -52,8 +54,8 @@ Options:
   --fail-on error|warning|never
                              exit 1 when a check of this severity or above fails (default: error)
   --max-file-bytes N         skip files larger than N bytes (default: 2097152)
-  --max-findings N           show at most N findings per check in text and json, with the
-                             true total (default: 100; 0 = all); sarif always has all
+  --max-findings N           show at most N findings per check, with the true total
+                             (default: 10 in text, 100 in json; 0 = all); sarif always has all
   --docs-url URL             your portal's base URL, for fix links (env GO_SCORECARD_DOCS_URL)
   --no-color                 no colour in text output (also NO_COLOR; colour only on a TTY)
   --workers N                worker threads that parse Go files (default: the cores
@@ -130,7 +132,6 @@ export function parseArgs(
     resolvedDir: '',
     format: 'text',
     failOn: 'error',
-    maxFindings: DEFAULT_MAX_FINDINGS_PER_CHECK,
     docsUrl: env.GO_SCORECARD_DOCS_URL || undefined,
     color: isTTY && !env.NO_COLOR,
     workers: availableParallelism(),

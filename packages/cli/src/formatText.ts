@@ -2,6 +2,7 @@ import {
   CheckStatus,
   ScanReport,
   applicableOf,
+  countOf,
   countStatuses,
   findingTotal,
   getCheck,
@@ -9,22 +10,7 @@ import {
   scoreOf,
 } from '@internal/plugin-go-scorecard-common';
 import { fixLink } from './docLinks';
-
-const symbols: Record<CheckStatus, string> = {
-  pass: '✓',
-  fail: '✗',
-  warn: '!',
-  not_applicable: '-',
-  error: 'E',
-};
-
-const colours: Record<CheckStatus, number> = {
-  pass: 32,
-  fail: 31,
-  warn: 33,
-  not_applicable: 90,
-  error: 35,
-};
+import { legendLine, statusColours, statusMarks } from './statusMarks';
 
 /**
  * The summary line: the score as the portal stores it ({@link scoreOf}: passed / (passed +
@@ -33,19 +19,28 @@ const colours: Record<CheckStatus, number> = {
 export function scoreLine(report: ScanReport): string {
   const counts = countStatuses(report.checks);
   const score = scoreOf(counts);
+  const applicable = applicableOf(counts);
   return (
     `Score ${score === undefined ? '—' : `${score}%`} ` +
-    `(${counts.pass}/${applicableOf(counts)} applicable checks passed): ` +
-    `${counts.pass} passed, ${counts.fail} failed, ${counts.warn} warnings, ` +
-    `${counts.error} errors (not scored), ${counts.notApplicable} not applicable`
+    `(${counts.pass.toLocaleString('en-US')}/${countOf(
+      applicable,
+      'applicable check',
+    )} passed): ` +
+    `${counts.pass.toLocaleString('en-US')} passed, ` +
+    `${counts.fail.toLocaleString('en-US')} failed, ` +
+    `${countOf(counts.warn, 'warning')}, ` +
+    `${countOf(counts.error, 'error')} (not scored), ` +
+    `${counts.notApplicable.toLocaleString('en-US')} not applicable`
   );
 }
 
 /**
- * The report for people: checks grouped by lesson with a status symbol, each finding as
+ * The report for people: a status legend, then checks grouped by lesson, each as its mark
+ * and title (the rule that passes, from the catalog) with its id, each finding as
  * `file:line`, the fix link of every check that did not pass, and the score line
  * ({@link scoreLine}). A check whose findings were capped (`totalFindings` above their
- * number) shows its true total and ends its list with `… and N more`.
+ * number, see `capFindings`) shows its true total and ends its list with
+ * `… and N more findings; --max-findings 0 prints all`.
  */
 export function formatText(
   report: ScanReport,
@@ -53,22 +48,26 @@ export function formatText(
 ): string {
   const paint = (code: number, s: string) =>
     options.color ? `\u001b[${code}m${s}\u001b[0m` : s;
+  const mark = (status: CheckStatus, s: string) =>
+    paint(statusColours[status], s);
   const bold = (s: string) => (options.color ? `\u001b[1m${s}\u001b[0m` : s);
-  const out: string[] = [bold(`Go Service Scorecard: ${report.root}`), ''];
+  const out: string[] = [
+    bold(`Go Service Scorecard: ${report.root}`),
+    legendLine(mark),
+    '',
+  ];
 
   for (const lesson of lessons) {
     out.push(bold(`Lesson ${lesson.id}: ${lesson.title}`));
     for (const result of report.checks.filter(c => c.lesson === lesson.id)) {
       const title = getCheck(result.id)?.title ?? result.id;
       const n = findingTotal(result);
-      const count = n
-        ? `  (${n.toLocaleString('en-US')} finding${n === 1 ? '' : 's'})`
-        : '';
+      const count = n ? `: ${countOf(n, 'finding')}` : '';
       out.push(
-        `  ${paint(
-          colours[result.status],
-          symbols[result.status],
-        )} ${result.id.padEnd(26)} ${title}${count}`,
+        `  ${mark(
+          result.status,
+          statusMarks[result.status],
+        )} ${title}${count}  ${paint(90, `[${result.id}]`)}`,
       );
       for (const f of result.findings) {
         out.push(`      ${f.path}:${f.line}  ${f.message}`);
@@ -76,9 +75,11 @@ export function formatText(
       }
       if (n > result.findings.length) {
         out.push(
-          `      … and ${(n - result.findings.length).toLocaleString(
-            'en-US',
-          )} more`,
+          `      … and ${countOf(
+            n - result.findings.length,
+            'more finding',
+            'more findings',
+          )}; --max-findings 0 prints all`,
         );
       }
       if (result.message) {

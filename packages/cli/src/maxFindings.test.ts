@@ -21,28 +21,44 @@ beforeAll(() => {
 afterAll(() => rmSync(join(dir, '..'), { recursive: true, force: true }));
 
 describe('--max-findings', () => {
-  it('text: the first 100 findings of a check, then how many more, with the true total', async () => {
+  it('text: the first 10 findings of a check by default, then how many more and how to see all', async () => {
     const run = await runCli([dir]);
     expect(run.code).toBe(1);
     const out = run.stdout;
-    expect(out).toMatch(/✗ go-get-install +.*\(10,000 findings\)/);
-    expect(out).toContain('      Makefile:101  ');
-    expect(out).not.toContain('      Makefile:102  ');
-    expect(out).toContain('\n      … and 9,900 more\n');
+    expect(out).toMatch(
+      /\n {2}✗ Tools installed with go install: 10,000 findings {2}\[go-get-install\]\n/,
+    );
+    expect(out).toContain('      Makefile:11  ');
+    expect(out).not.toContain('      Makefile:12  ');
+    expect(out).toContain(
+      '\n      … and 9,990 more findings; --max-findings 0 prints all\n',
+    );
     // Uncapped this was 2.3 MB.
     const bytes = Buffer.byteLength(out);
-    expect(bytes).toBeLessThan(100 * 1024);
+    expect(bytes).toBeLessThan(16 * 1024);
     // eslint-disable-next-line no-console
     console.log(`text output with a 10,000-line Makefile: ${bytes} bytes`);
+
+    const hundred = (await runCli([dir, '--max-findings', '100'])).stdout;
+    expect(hundred).toContain('      Makefile:101  ');
+    expect(hundred).not.toContain('      Makefile:102  ');
+    expect(hundred).toContain('… and 9,900 more findings;');
 
     const five = (await runCli([dir, '--max-findings', '5'])).stdout;
     expect(five).toContain('      Makefile:6  ');
     expect(five).not.toContain('      Makefile:7  ');
-    expect(five).toContain('… and 9,995 more');
+    expect(five).toContain('… and 9,995 more findings;');
 
     const all = (await runCli([dir, '--max-findings=0'])).stdout;
     expect(all).toContain('      Makefile:10001  ');
-    expect(all).not.toContain('more\n');
+    expect(all).not.toContain('more finding');
+  });
+
+  it('text: one more finding is "1 more finding"', async () => {
+    const out = (await runCli([dir, '--max-findings', '9999'])).stdout;
+    expect(out).toContain(
+      '\n      … and 1 more finding; --max-findings 0 prints all\n',
+    );
   });
 
   it('json: capped findings and every check with its totalFindings', async () => {
@@ -79,7 +95,9 @@ describe('--max-findings', () => {
   });
 
   it('is documented in --help and rejects what is not a whole number', async () => {
-    expect(helpText).toMatch(/--max-findings N .*default: 100; 0 = all/s);
+    expect(helpText).toMatch(
+      /--max-findings N .*default: 10 in text, 100 in json; 0 = all/s,
+    );
     for (const bad of ['-1', '2.5', 'ten', '']) {
       const run = await runCli([dir, `--max-findings=${bad}`]);
       expect(run).toMatchObject({ code: 2, stdout: '' });

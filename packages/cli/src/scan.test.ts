@@ -143,7 +143,9 @@ describe('go-scorecard', () => {
   it('prints text grouped by lesson with file:line, fix links and a summary, no colour off a TTY', async () => {
     const run = await runCli([failing]);
     expect(run.stdout).toContain('Lesson 5: Graceful shutdown');
-    expect(run.stdout).toMatch(/✗ shutdown-grpc-stop/);
+    expect(run.stdout).toContain(
+      '\n  ✗ gRPC server stopped gracefully: 1 finding  [shutdown-grpc-stop]\n',
+    );
     expect(run.stdout).toMatch(/cmd\/\S+\.go:\d+ {2}/);
     expect(run.stdout).toContain('lesson-5-shutdown.md#shutdown-grpc-stop');
     expect(run.stdout).toMatch(

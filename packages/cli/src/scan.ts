@@ -1,4 +1,9 @@
-import { ScanReport, capFindings } from '@internal/plugin-go-scorecard-common';
+import {
+  ScanReport,
+  capFindings,
+  countOf,
+  nounFor,
+} from '@internal/plugin-go-scorecard-common';
 import {
   Analyzer,
   DirectoryFactsCache,
@@ -6,6 +11,7 @@ import {
 } from '@internal/plugin-go-scorecard-node';
 import { UsageError, parseArgs, helpText, usageHint } from './args';
 import { exitCode } from './exitCode';
+import { findingsCapFor } from './findingsCap';
 import { folderProblem } from './folderProblem';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
@@ -85,9 +91,10 @@ export async function runCli(
         }); files were parsed instead\n`
       : '';
 
-  // Text and JSON show at most --max-findings per check, with each check's true total;
-  // SARIF carries every finding (code scanning tools page through them).
-  const capped = () => capFindings(report, options.maxFindings || Infinity);
+  // Text and JSON show at most --max-findings per check (text 10, JSON 100 by default), with
+  // each check's true total; SARIF carries every finding (code scanning tools page through them).
+  const capped = () =>
+    capFindings(report, findingsCapFor(options.format, options.maxFindings));
   let stdout: string;
   if (options.format === 'json')
     stdout = `${JSON.stringify(capped(), null, 2)}\n`;
@@ -117,9 +124,14 @@ export async function runCli(
 function undecidedWarning(report: ScanReport): string {
   const errors = report.checks.filter(c => c.status === 'error').map(c => c.id);
   if (!errors.length) return '';
-  return `go-scorecard: ${errors.length} check${
-    errors.length === 1 ? '' : 's'
-  } could not analyze their input (status error, not counted in the exit code): ${errors.join(
+  return `go-scorecard: ${countOf(
+    errors.length,
+    'check',
+  )} could not analyze ${nounFor(
+    errors.length,
+    'its',
+    'their',
+  )} input (status error, not counted in the exit code): ${errors.join(
     ', ',
   )}\n`;
 }

@@ -34,7 +34,7 @@ async function scoreLineAndReport(dir: string) {
   const report: ScanReport = JSON.parse(json.stdout);
   const text = await runCli([dir, '--fail-on', 'never']);
   const match =
-    /^Score (—|\d+%) \((\d+)\/(\d+) applicable checks passed\): (\d+) passed, (\d+) failed, (\d+) warnings, (\d+) errors \(not scored\), (\d+) not applicable$/m.exec(
+    /^Score (—|\d+%) \((\d+)\/(\d+) applicable checks? passed\): (\d+) passed, (\d+) failed, (\d+) warnings?, (\d+) errors? \(not scored\), (\d+) not applicable$/m.exec(
       text.stdout,
     );
   expect(match).not.toBeNull();
