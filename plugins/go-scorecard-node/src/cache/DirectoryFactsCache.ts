@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import {
   mkdir,
   readdir,
-  readFile,
   rename,
   rm,
   stat,
@@ -26,6 +26,11 @@ const KEY = /^[0-9a-f]{64}$/;
 /** Least time between two looks at the whole folder, in ms. */
 const PRUNE_EVERY_MS = 3_600_000;
 const ENTRY = /^[0-9a-f]{64}\.json$/;
+/**
+ * An entry read is marked used (its mtime set) only when its mark is older than this, in ms:
+ * pruning goes by days of disuse, and a write per read would double a re-scan's I/O.
+ */
+const TOUCH_AFTER_MS = 3_600_000;
 
 /**
  * Facts of Go files kept in a folder, one JSON file per key (`<dir>/<key[0..2]>/<key>.json`),
@@ -41,19 +46,34 @@ export class DirectoryFactsCache implements GoFactsCache {
     this.maxBytes = options.maxBytes ?? 512 * 1024 * 1024;
   }
 
+  /**
+   * The entry's facts, or undefined. Read with synchronous calls (an entry is a few KiB on a
+   * local disk; a round trip through libuv's thread pool per entry would cost more than the
+   * read), and marked used only when its mark is older than {@link TOUCH_AFTER_MS}.
+   */
   async get(key: string): Promise<GoFileFacts | undefined> {
     const path = this.pathOf(key);
     let text: string;
+    let used: number;
+    let fd: number;
     try {
-      text = await readFile(path, 'utf8');
+      fd = openSync(path, 'r');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw e;
     }
     try {
+      used = fstatSync(fd).mtimeMs;
+      text = readFileSync(fd, 'utf8');
+    } finally {
+      closeSync(fd);
+    }
+    try {
       const facts = JSON.parse(text) as GoFileFacts;
-      const now = new Date();
-      utimes(path, now, now).catch(() => {});
+      if (Date.now() - used > TOUCH_AFTER_MS) {
+        const now = new Date();
+        utimes(path, now, now).catch(() => {});
+      }
       return facts;
     } catch {
       await rm(path, { force: true });

@@ -1,8 +1,16 @@
-import { constants, promises as fs } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  promises as fs,
+  readSync,
+} from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { SourceEntry, SourceTree, TreeProblem } from './SourceTree';
 import { skippedDirNames } from './skippedDirs';
-import { descriptorPath, isInside } from './descriptorPath';
+import { descriptorPath, descriptorPathSync, isInside } from './descriptorPath';
 
 /** Never follow a symlink in the last component (0 where the platform has no such flag). */
 const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
@@ -91,7 +99,8 @@ export class DirectoryTree implements SourceTree {
         const path = this.rel(full);
         let stat;
         try {
-          stat = await fs.lstat(full);
+          // Synchronous, as reads are (see readInside): one lstat per entry of the tree.
+          stat = lstatSync(full);
         } catch (e) {
           onProblem({ path, message: `cannot stat: ${errorMessage(e)}` });
           continue;
@@ -152,45 +161,45 @@ export class DirectoryTree implements SourceTree {
     return { path, size, read: () => this.readInside(path, file, flags) };
   }
 
-  /** Reads `file` through a descriptor proved to lie below the root. */
+  /**
+   * Reads `file` through a descriptor proved to lie below the root. The calls are
+   * synchronous: source files are small and local, and five blocking calls of a few
+   * microseconds each cost far less than five round trips through libuv's thread pool
+   * (a re-scan whose facts are cached spends most of its time reading files).
+   */
   private async readInside(
     path: string,
     file: string,
     flags: number,
   ): Promise<Buffer> {
-    let handle: fs.FileHandle;
+    let fd: number;
     try {
-      handle = await fs.open(file, constants.O_RDONLY | O_NONBLOCK | flags);
+      fd = openSync(file, constants.O_RDONLY | O_NONBLOCK | flags);
     } catch (e) {
       // A symlink where a file was listed (ELOOP), or a file gone since: no server path in the message.
       throw new Error(`${path}: ${errorMessage(e)}`);
     }
     try {
-      const real = await descriptorPath(handle, file);
+      const real = descriptorPathSync(fd, file);
       if (!isInside(this.root, real)) throw new OutsideTreeError(path);
       // Only a regular file is read, and only the bytes it had when opened: a FIFO or
       // device swapped in (/dev/zero) or a file that keeps growing cannot stall the scan.
-      const stat = await handle.stat();
+      const stat = fstatSync(fd);
       if (!stat.isFile()) {
         throw new Error(
           `${path} changed into something other than a file; not read`,
         );
       }
-      const data = Buffer.alloc(stat.size);
+      const data = Buffer.allocUnsafe(stat.size);
       let read = 0;
       while (read < data.length) {
-        const { bytesRead } = await handle.read(
-          data,
-          read,
-          data.length - read,
-          read,
-        );
+        const bytesRead = readSync(fd, data, read, data.length - read, read);
         if (bytesRead === 0) break;
         read += bytesRead;
       }
       return read === data.length ? data : data.subarray(0, read);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   }
 
