@@ -354,8 +354,20 @@ describe.each(databases.eachSupportedId())(
         .expect(200);
       expect(specViolations('get', '/history', 200, org.body)).toEqual([]);
       expect(org.body.points).toHaveLength(1);
-      expect(org.body.points[0].entities).toBe(3);
+      // svc-a and svc-b: web has no Go, escape no scan.
+      expect(org.body.points[0].entities).toBe(2);
+      // The report's filters.
+      const teamB = await request(server)
+        .get('/api/go-scorecard/history?owner=team-b&lesson=context')
+        .expect(200);
+      expect(specViolations('get', '/history', 200, teamB.body)).toEqual([]);
+      expect(teamB.body.points.map((p: any) => p.entities)).toEqual([1]);
       await request(server).get('/api/go-scorecard/history?days=0').expect(400);
+      await request(server)
+        .get(
+          '/api/go-scorecard/history?entityRef=component:default/svc-b&owner=team-b',
+        )
+        .expect(400);
       await request(server)
         .get('/api/go-scorecard/history?entityRef=component:default/nope')
         .expect(404);
@@ -423,11 +435,12 @@ describe.each(databases.eachSupportedId())(
         .get('/api/go-scorecard/report')
         .expect(200);
       expect(specViolations('get', '/report', 200, all.body)).toEqual([]);
-      expect(all.body.totalItems).toBe(4);
+      // web (index.html only) is not a Go service: not listed, not counted.
+      expect(all.body.totalItems).toBe(3);
       expect(
         all.body.aggregates.byOwner.map((o: any) => [o.owner, o.entities]),
       ).toEqual([
-        ['group:default/team-a', 3],
+        ['group:default/team-a', 2],
         ['group:default/team-b', 1],
       ]);
       const lesson4 = all.body.aggregates.byLesson.find(
@@ -462,14 +475,25 @@ describe.each(databases.eachSupportedId())(
       const text = await request(server)
         .get('/api/go-scorecard/report?text=WEB')
         .expect(200);
-      expect(text.body.items.map((r: any) => r.name)).toEqual(['web']);
+      expect(text.body.items).toEqual([]);
+      const notGo = await request(server)
+        .get('/api/go-scorecard/report?text=WEB&status=not_go')
+        .expect(200);
+      expect(specViolations('get', '/report', 200, notGo.body)).toEqual([]);
+      expect(
+        notGo.body.items.map((r: any) => [r.name, r.goService, r.score]),
+      ).toEqual([['web', false, undefined]]);
+      expect(notGo.body.aggregates).toMatchObject({
+        entities: 0,
+        notGoEntities: 1,
+      });
 
       const page = await request(server)
         .get(
           '/api/go-scorecard/report?orderBy=fail&order=desc&limit=2&offset=1',
         )
         .expect(200);
-      expect(page.body).toMatchObject({ totalItems: 4, offset: 1, limit: 2 });
+      expect(page.body).toMatchObject({ totalItems: 3, offset: 1, limit: 2 });
       expect(page.body.items).toHaveLength(2);
 
       for (const bad of [
@@ -496,12 +520,16 @@ describe.each(databases.eachSupportedId())(
       expect(lines[0]).toMatch(
         /^entityRef,title,owner,system,type,state,scannedAt/,
       );
-      expect(lines.slice(1).map(l => l.split(',')[0])).toEqual([
-        'component:default/escape',
-        'component:default/svc-a',
-        'component:default/svc-b',
-        'component:default/web',
+      // The title cell: the entity's title, or its name without one.
+      expect(lines.slice(1).map(l => l.split(',').slice(0, 2))).toEqual([
+        ['component:default/escape', 'escape'],
+        ['component:default/svc-a', 'svc-a'],
+        ['component:default/svc-b', 'svc-b'],
       ]);
+      const notGoCsv = await request(server)
+        .get('/api/go-scorecard/report.csv?status=not_go')
+        .expect(200);
+      expect(notGoCsv.text).toMatch(/^component:default\/web,web,/m);
     });
 
     it('shows what went wrong: scan notes, refused sources in the report, entities not synced yet', async () => {
@@ -556,7 +584,7 @@ describe.each(databases.eachSupportedId())(
         .get('/api/go-scorecard/report')
         .expect(200);
       expect(all.body.aggregates).toMatchObject({
-        entities: 4,
+        entities: 3,
         failedEntities: 1,
       });
       const csv = await request(server)
@@ -576,9 +604,8 @@ describe.each(databases.eachSupportedId())(
       expect(report.body.items.map((r: any) => r.name)).toEqual([
         'escape',
         'svc-b',
-        'web',
       ]);
-      expect(report.body.aggregates.entities).toBe(3);
+      expect(report.body.aggregates.entities).toBe(2);
       const csv = await request(server)
         .get('/api/go-scorecard/report.csv')
         .set('Authorization', auth)

@@ -55,9 +55,10 @@ export type CheckEntry = Schemas['CheckDefinition'];
 export type CheckCatalog = JsonResponse<'GetChecks'>;
 
 /**
- * Statuses the report can filter on: the check statuses, plus stale and pending entities.
- * `error` also finds entities whose scan failed (state `failed`: every check is `error`).
- * The spec's `status` parameter lists the same (a backend test checks it).
+ * Statuses the report can filter on: the check statuses, plus stale and pending entities,
+ * and `not_go`, non-Go services (`isGoService`), which the report lists only when asked
+ * and never counts. `error` also finds entities whose scan failed (state `failed`: every
+ * check is `error`). The spec's `status` parameter lists the same (a backend test checks it).
  */
 export const reportStatusFilters = [
   'pass',
@@ -67,6 +68,7 @@ export const reportStatusFilters = [
   'error',
   'stale',
   'pending',
+  'not_go',
 ] as const satisfies readonly components['parameters']['status'][number][];
 
 /** A status the report can filter on. */

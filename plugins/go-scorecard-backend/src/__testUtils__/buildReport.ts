@@ -40,6 +40,8 @@ export function buildReport(
     )
       continue;
     if (query.text && !matchesText(s, query.text)) continue;
+    // Non-Go services only when asked for.
+    if (s.goService === false && !query.statuses?.includes('not_go')) continue;
     const row = reportRowOf(s, scope);
     if (query.statuses && !matchesStatus(row, s, query.statuses)) continue;
     rows.push(row);
@@ -68,6 +70,7 @@ function matchesStatus(
   s: EntitySummary,
   statuses: string[],
 ): boolean {
+  if (statuses.includes('not_go') && s.goService === false) return true;
   if (statuses.includes('stale') && s.stale) return true;
   if (statuses.includes('pending') && s.state === 'pending') return true;
   if (statuses.includes('error') && s.state === 'failed') return true;
@@ -91,7 +94,28 @@ function aggregate(
   const byCheck = scope.map(c => ({ id: c.id, counts: emptyCounts() }));
   const owners = new Map<string, OwnerAggregate>();
   let failedEntities = 0;
+  let notGoEntities = 0;
   for (const row of rows) {
+    const ownerKey = row.owner ?? '(none)';
+    let owner = owners.get(ownerKey);
+    if (!owner) {
+      owner = {
+        owner: ownerKey,
+        entities: 0,
+        failingEntities: 0,
+        failedEntities: 0,
+        pendingEntities: 0,
+        notGoEntities: 0,
+        counts: emptyCounts(),
+      };
+      owners.set(ownerKey, owner);
+    }
+    // A non-Go service is in no aggregate: only counted as such.
+    if (!row.goService) {
+      notGoEntities++;
+      owner.notGoEntities++;
+      continue;
+    }
     const failed = row.state === 'failed';
     if (failed) failedEntities++;
     addCounts(total, row.counts);
@@ -107,19 +131,8 @@ function aggregate(
       const status = row.checks[c.id];
       if (status) addStatus(c.counts, status);
     }
-    const ownerKey = row.owner ?? '(none)';
-    let owner = owners.get(ownerKey);
-    if (!owner) {
-      owner = {
-        owner: ownerKey,
-        entities: 0,
-        failingEntities: 0,
-        failedEntities: 0,
-        counts: emptyCounts(),
-      };
-      owners.set(ownerKey, owner);
-    }
     owner.entities++;
+    if (row.state === 'pending') owner.pendingEntities++;
     if (row.counts.fail > 0) owner.failingEntities++;
     if (failed) owner.failedEntities++;
     addCounts(owner.counts, row.counts);
@@ -130,7 +143,8 @@ function aggregate(
   // The score is pass / (pass + warn + fail): a failed entity's `error` checks are not in
   // it, so `failedEntities` says how many entities it leaves out.
   return {
-    entities: rows.length,
+    entities: rows.length - notGoEntities,
+    notGoEntities,
     failedEntities,
     counts: total,
     score: scoreOf(total),

@@ -18,6 +18,8 @@ export type WorldScan =
       at: number;
       statuses: Record<string, CheckStatus>;
       staleError?: string;
+      /** No Go in the tree: the Go code checks (lessons 2 and 4) say "no go.mod". */
+      notGo?: boolean;
     };
 
 /** An entity of a test world: the target and how its scans went. */
@@ -26,12 +28,31 @@ export interface WorldEntity {
   scan: WorldScan;
 }
 
-/** A report with exactly these check statuses (ids outside the catalog get lesson 1). */
-export function reportWith(statuses: Record<string, CheckStatus>): ScanReport {
+/**
+ * A report with exactly these check statuses (ids outside the catalog get lesson 1); with
+ * `notGo`, of a tree without Go: every Go code check (lessons 2 and 4) not applicable for
+ * want of a go.mod, whatever `statuses` says.
+ */
+export function reportWith(
+  statuses: Record<string, CheckStatus>,
+  notGo = false,
+): ScanReport {
+  const goCode = (id: string) =>
+    [2, 4].includes(checks.find(c => c.id === id)?.lesson ?? 0);
+  const all = notGo
+    ? {
+        ...statuses,
+        ...Object.fromEntries(
+          checks
+            .filter(c => goCode(c.id))
+            .map(c => [c.id, 'not_applicable' as CheckStatus]),
+        ),
+      }
+    : statuses;
   return {
     schemaVersion: 1,
     root: 'fixture',
-    checks: Object.entries(statuses).map(([id, status]): CheckResult => {
+    checks: Object.entries(all).map(([id, status]): CheckResult => {
       const check = checks.find(c => c.id === id);
       return {
         id,
@@ -39,6 +60,7 @@ export function reportWith(statuses: Record<string, CheckStatus>): ScanReport {
         severity: check?.severity ?? 'warning',
         status,
         findings: [],
+        ...(notGo && goCode(id) ? { message: 'no go.mod' } : {}),
       } as CheckResult;
     }),
   };
@@ -82,6 +104,7 @@ export async function storeWorld(
         unchanged: false,
         report: reportWith(
           (e.scan as { statuses: Record<string, CheckStatus> }).statuses,
+          (e.scan as { notGo?: boolean }).notGo,
         ),
         etag: 'e',
       })),
@@ -144,8 +167,8 @@ export const worldSystems = [
 
 /**
  * `n` entities with random owners, systems, titles (some unicode, some missing), types,
- * scan states (pending, failed, stale, scanned at different times) and statuses (some
- * checks missing, one check outside the catalog).
+ * scan states (pending, failed, stale, scanned at different times), statuses (some
+ * checks missing, one check outside the catalog) and some non-Go services.
  */
 export function randomWorld(n: number, seed = 1): WorldEntity[] {
   const rnd = random(seed);
@@ -200,6 +223,8 @@ export function randomWorld(n: number, seed = 1): WorldEntity[] {
         at: 1_700_000_000_000 + Math.floor(rnd() * 5) * 86_400_000,
         statuses,
         ...(rnd() < 0.15 ? { staleError: 'timeout' } : {}),
+        // Some without Go (as the other choices, without a draw of its own).
+        ...(i % 13 === 5 ? { notGo: true } : {}),
       };
     }
     return { target, scan };

@@ -1,21 +1,17 @@
 import { Knex } from 'knex';
-import { dailyPointOf, dayOf, historyPointOf } from './conversion';
-import { COUNT_COLUMNS, HISTORY, HistoryRow } from './tables';
+import { historyPointOf } from './conversion';
+import { HISTORY, HistoryRow } from './tables';
 import { HistoryPoint } from './types';
 
 /**
  * The trend side of the store: one history row per entity and UTC day, written by the
- * scan queue when a scan completes, read here for trends and pruned by retention.
+ * scan queue when a scan completes, read here for one entity's trend and pruned by
+ * retention. The org-wide trend is the report's (`ReportStore.queryHistory`): the same
+ * filters as the table.
  */
 export interface HistoryStore {
   /** Every history row of one entity since `since`, oldest first. */
   entityHistory(entityRef: string, since: number): Promise<HistoryPoint[]>;
-
-  /**
-   * Org-wide trend: per UTC day since `since`, the sum over entities of each entity's
-   * last scan of that day. `entityRefs` restricts the entities counted.
-   */
-  dailyHistory(since: number, entityRefs?: string[]): Promise<HistoryPoint[]>;
 
   /** Deletes history rows older than `before`. Returns how many. */
   pruneHistory(before: number): Promise<number>;
@@ -39,38 +35,6 @@ export class DatabaseHistoryStore implements HistoryStore {
       .andWhere('scanned_at', '>=', since)
       .orderBy('scanned_at');
     return rows.map(historyPointOf);
-  }
-
-  async dailyHistory(
-    since: number,
-    entityRefs?: string[],
-  ): Promise<HistoryPoint[]> {
-    if (entityRefs && !entityRefs.length) return [];
-    const latest = this.knex<HistoryRow>(HISTORY)
-      .select(
-        'day',
-        'entity_ref',
-        ...COUNT_COLUMNS,
-        this.knex.raw(
-          'ROW_NUMBER() OVER (PARTITION BY entity_ref, day ORDER BY scanned_at DESC, id DESC) AS rn',
-        ),
-      )
-      .where('day', '>=', dayOf(since))
-      .modify(q => {
-        if (entityRefs) q.whereIn('entity_ref', entityRefs);
-      })
-      .as('latest');
-    const rows = await this.knex
-      .from(latest)
-      .where('rn', 1)
-      .groupBy('day')
-      .orderBy('day')
-      .select(
-        'day',
-        this.knex.raw('COUNT(*) AS entities'),
-        ...COUNT_COLUMNS.map(c => this.knex.raw('SUM(??) AS ??', [c, c])),
-      );
-    return rows.map(dailyPointOf);
   }
 
   async pruneHistory(before: number): Promise<number> {

@@ -1,30 +1,48 @@
 import {
   CheckDefinition,
   CheckStatus,
+  checks,
 } from '@internal/plugin-go-scorecard-common';
 import { Knex } from 'knex';
 import { ReportQuery } from '../report/ReportQuery';
 import { reportScope } from '../report/reportRow';
-import { summaryOf } from './conversion';
+import { dailyPointOf, dayOf, summaryOf } from './conversion';
 import { CheckBits } from './CheckBits';
 import { ReadableSets } from './ReadableSets';
-import { Dialect, matchedEntities, reportOrder, Sql } from './reportSql';
+import {
+  bitsOf,
+  Dialect,
+  matchedEntities,
+  reportOrder,
+  Sql,
+} from './reportSql';
 import { csvColumns } from './reportCsvSql';
 import { statusGroups } from './reportSums';
 import {
+  CountColumns,
   DbNumber,
   ENTITIES,
   EntityRow,
+  HISTORY,
+  MASK_COLUMNS,
   SUMMARY_COLUMNS,
   SummaryRow,
 } from './tables';
-import { EntitySummary, StatusCounts } from './types';
+import { EntitySummary, HistoryPoint, StatusCounts } from './types';
 import { isPostgres } from './util';
 
-/** Sums over the matching entities of one owner (`(none)` for those without). */
+/**
+ * Sums over the matching entities of one owner (`(none)` for those without). Non-Go
+ * services are only counted, in `notGoEntities`.
+ */
 export interface OwnerSums {
   owner: string;
+  /** Matching entities but non-Go services. */
   entities: number;
+  /** Of `entities`, those not scanned yet. */
+  pendingEntities: number;
+  /** Matching non-Go services. */
+  notGoEntities: number;
   /** Entities with a `fail` in scope. */
   failingEntities: number;
   /** Entities whose scan failed with no earlier result. */
@@ -79,6 +97,19 @@ export interface ReportStore {
     readable: ReadonlySet<string>,
     query: ReportQuery,
   ): Promise<ReportCsvRow[]>;
+
+  /**
+   * The trend of the entities `query` matches among `readable` (the report's rows, every
+   * page; the status filter as of now), one point per UTC day since `since`: the sums of
+   * each entity's last scan of the day, counted within the query's lesson or check scope
+   * as the report counts (a scoped trend leaves out history rows kept before their status
+   * masks were), score of the sums. Non-Go services are never counted.
+   */
+  queryHistory(
+    readable: ReadonlySet<string>,
+    query: ReportQuery,
+    since: number,
+  ): Promise<HistoryPoint[]>;
 }
 
 /**
@@ -135,6 +166,52 @@ export class DatabaseReportStore implements ReportStore {
     return this.pageAndSums(matched, query, scope, bits, now);
   }
 
+  async queryHistory(
+    readable: ReadonlySet<string>,
+    query: ReportQuery,
+    since: number,
+  ): Promise<HistoryPoint[]> {
+    const { scope, bits, matched } = await this.match(readable, query, {});
+    const all = scope.length === checks.length;
+    const scopeBits = bitsOf(scope, bits);
+    const count = (status: keyof typeof MASK_COLUMNS, column: string) =>
+      all
+        ? `h.${column}`
+        : scopeBits
+            .map(bit => `((h.${MASK_COLUMNS[status]} >> ${bit}) & 1)`)
+            .join(' + ') || '0';
+    const counts = (
+      [
+        ['pass', 'pass_count'],
+        ['warn', 'warn_count'],
+        ['fail', 'fail_count'],
+        ['not_applicable', 'na_count'],
+        ['error', 'error_count'],
+      ] as const
+    ).map(([status, column]) => ({ column, sql: count(status, column) }));
+    const rows: (CountColumns & { day: DbNumber; entities: DbNumber })[] =
+      await this.raw(
+        `${matched.text}SELECT x.day, COUNT(*) AS entities, ${counts
+          .map(c => `SUM(x.${c.column}) AS ${c.column}`)
+          .join(', ')}
+        FROM (
+          SELECT h.day, ${counts
+            .map(c => `${c.sql} AS ${c.column}`)
+            .join(', ')},
+            ROW_NUMBER() OVER (
+              PARTITION BY h.entity_ref, h.day ORDER BY h.scanned_at DESC, h.id DESC
+            ) AS rn
+          FROM r JOIN ${HISTORY} h ON h.entity_ref = r.entity_ref
+          WHERE r.notgo = 0 AND h.day >= ?${
+            all ? '' : ' AND h.pass_bits IS NOT NULL'
+          }
+        ) x
+        WHERE x.rn = 1 GROUP BY x.day ORDER BY x.day`,
+        [...matched.bindings, dayOf(since)],
+      );
+    return rows.map(dailyPointOf);
+  }
+
   async queryReportCsv(
     readable: ReadonlySet<string>,
     query: ReportQuery,
@@ -189,7 +266,17 @@ export class DatabaseReportStore implements ReportStore {
     const order = reportOrder(this.dialect, query);
     const keys = (groups?.aliases ?? []).map(() => 'NULL');
     const tail = keys.length ? `, ${keys.join(', ')}` : '';
-    const sums = ['failing', 'failed', 'pass', 'warn', 'fail', 'na', 'err'];
+    const sums = [
+      'failing',
+      'failed',
+      'pending',
+      'notgo',
+      'pass',
+      'warn',
+      'fail',
+      'na',
+      'err',
+    ];
     const nulls = sums.map(() => 'NULL').join(', ');
     const selects = [
       `SELECT 'p' AS kind, p.entity_ref AS t, p.ord, ${NULL} AS n, ${sums
@@ -202,9 +289,12 @@ export class DatabaseReportStore implements ReportStore {
         SELECT r.entity_ref, ROW_NUMBER() OVER (${order}) AS ord
         FROM (SELECT * FROM r ${order} ${this.paging(query)}) r
       ) p`,
-      `SELECT 'o', COALESCE(r.owner, '(none)'), NULL, COUNT(*),
-        SUM(CASE WHEN r.fail > 0 THEN 1 ELSE 0 END), SUM(r.failed), SUM(r.pass),
-        SUM(r.warn), SUM(r.fail), SUM(r.na), SUM(r.err)${tail}
+      // Non-Go services (notgo = 1) are only counted, as such.
+      `SELECT 'o', COALESCE(r.owner, '(none)'), NULL, SUM(1 - r.notgo),
+        SUM(CASE WHEN r.notgo = 0 AND r.fail > 0 THEN 1 ELSE 0 END), SUM(r.failed),
+        SUM(r.pending), SUM(r.notgo), ${['pass', 'warn', 'fail', 'na', 'err']
+          .map(c => `SUM(CASE WHEN r.notgo = 0 THEN r.${c} ELSE 0 END)`)
+          .join(', ')}${tail}
       FROM r GROUP BY COALESCE(r.owner, '(none)')`,
       ...(groups?.selects(count => `'g', NULL, NULL, ${count}, ${nulls}`) ??
         []),
@@ -238,6 +328,8 @@ export class DatabaseReportStore implements ReportStore {
             entities: Number(row.n),
             failingEntities: Number(row.failing),
             failedEntities: Number(row.failed),
+            pendingEntities: Number(row.pending),
+            notGoEntities: Number(row.notgo),
             counts: {
               pass: Number(row.pass),
               warn: Number(row.warn),

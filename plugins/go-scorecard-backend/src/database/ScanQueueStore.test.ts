@@ -295,7 +295,15 @@ describe.each(databases.eachSupportedId())(
       expect(history.map(h => [h.time, h.changed, h.counts.fail])).toEqual([
         [2000, true, 1],
       ]);
-      const daily = await store.history.dailyHistory(0);
+      // The unchanged scan's row carries the analyzed scan's status masks: the trend
+      // scoped to a check counts it.
+      const query = {
+        orderBy: 'entity' as const,
+        order: 'asc' as const,
+        offset: 0,
+        limit: 10,
+      };
+      const daily = await store.queryHistory(new Set([ref]), query, 0);
       expect(daily).toEqual([
         {
           time: 0,
@@ -304,7 +312,16 @@ describe.each(databases.eachSupportedId())(
           score: 88,
         },
       ]);
-      expect(await store.history.dailyHistory(0, [])).toEqual([]);
+      expect(
+        (
+          await store.queryHistory(
+            new Set([ref]),
+            { ...query, check: 'go-get-install' },
+            0,
+          )
+        ).map(p => [p.time, p.counts.fail, p.score]),
+      ).toEqual([[0, 1, 0]]);
+      expect(await store.queryHistory(new Set(), query, 0)).toEqual([]);
       expect(await store.history.pruneHistory(1500)).toBe(0);
       expect(await store.history.pruneHistory(2500)).toBe(1);
     });

@@ -12,6 +12,7 @@ import {
   CheckResultRow,
   CLAIM_COLUMNS,
   COUNT_COLUMNS,
+  MASK_COLUMNS,
   ENTITIES,
   EntityRow,
   HISTORY,
@@ -171,6 +172,7 @@ export class DatabaseScanQueueStore implements ScanQueueStore {
             'scanned_at',
             'score',
             ...COUNT_COLUMNS,
+            ...Object.values(MASK_COLUMNS),
           ]);
         for (const row of rows) {
           stored.add(row.entity_ref);
@@ -182,6 +184,7 @@ export class DatabaseScanQueueStore implements ScanQueueStore {
                 false,
                 countsOf(row),
                 optionalNumber(row.score),
+                row,
               ),
             );
           }
@@ -220,7 +223,14 @@ export class DatabaseScanQueueStore implements ScanQueueStore {
         const analyzed = analyzedColumns(report, etag, now, bits);
         entityRows.push({ ...row, ...released, ...analyzed.columns });
         historyRows.push(
-          historyRow(entityRef, now, true, analyzed.counts, analyzed.score),
+          historyRow(
+            entityRef,
+            now,
+            true,
+            analyzed.counts,
+            analyzed.score,
+            analyzed.masks,
+          ),
         );
         resultRows.push(...report.checks.map(c => resultRow(entityRef, c)));
       }

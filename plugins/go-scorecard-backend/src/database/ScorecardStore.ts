@@ -134,13 +134,17 @@ export class ScorecardStore
   queryReportCsv(readable: ReadonlySet<string>, query: ReportQuery) {
     return this.reports.queryReportCsv(readable, query);
   }
+  queryHistory(
+    readable: ReadonlySet<string>,
+    query: ReportQuery,
+    since: number,
+  ) {
+    return this.reports.queryHistory(readable, query, since);
+  }
 
   // HistoryStore
   entityHistory(entityRef: string, since: number) {
     return this.history.entityHistory(entityRef, since);
-  }
-  dailyHistory(since: number, entityRefs?: string[]) {
-    return this.history.dailyHistory(since, entityRefs);
   }
   pruneHistory(before: number) {
     return this.history.pruneHistory(before);

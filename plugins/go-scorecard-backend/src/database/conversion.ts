@@ -10,6 +10,7 @@ import {
   ScanReport,
   StatusCounts,
   countStatuses,
+  isGoService,
   scoreOf,
 } from '@internal/plugin-go-scorecard-common';
 import { csvCell } from '../report/reportCsv';
@@ -60,7 +61,7 @@ export function targetRow(t: ScanTarget, now: number) {
     system_key: lowerOrNull(t.system),
     title_key: lowerOrNull(t.title),
     sort_title: lowerOrNull(t.title ?? t.name),
-    csv_cells: [t.entityRef, t.title, t.owner, t.system, t.type]
+    csv_cells: [t.entityRef, t.title ?? t.name, t.owner, t.system, t.type]
       .map(csvCell)
       .join(','),
     source: t.source ?? null,
@@ -139,10 +140,13 @@ export function statusMasks(
   };
 }
 
+/** The status masks of an entity or history row, by column. */
+export type StatusMasks = ReturnType<typeof statusMasks>;
+
 /**
  * The entity columns an analyzed report writes (counts, score, check statuses and their
- * masks over `bits`, notes, ETag, time of analysis), with the counts and score for the
- * history row.
+ * masks over `bits`, whether it is a Go service, notes, ETag, time of analysis), with the
+ * counts, score and masks for the history row.
  */
 export function analyzedColumns(
   report: ScanReport,
@@ -153,16 +157,18 @@ export function analyzedColumns(
   const counts = countStatuses(report.checks);
   const score = scoreOf(counts);
   const statuses = Object.fromEntries(report.checks.map(c => [c.id, c.status]));
+  const masks = statusMasks(Object.entries(statuses), bits);
   const columns = {
     ...countColumns(counts),
     score: score ?? null,
     check_statuses: JSON.stringify(statuses),
-    ...statusMasks(Object.entries(statuses), bits),
+    ...masks,
+    go_service: isGoService(report.checks),
     notes: report.notes?.length ? JSON.stringify(report.notes) : null,
     etag: etag ?? null,
     scanned_at: now,
   } satisfies Partial<EntityRow>;
-  return { columns, counts, score };
+  return { columns, counts, score, masks };
 }
 
 /** The summary of an entity row at `now` (a lease alive at `now` means scanning). */
@@ -194,6 +200,7 @@ export function summaryOf(row: SummaryRow, now: number): EntitySummary {
     counts: countsOf(row),
     score: optionalNumber(row.score),
     checkStatuses: row.check_statuses ? JSON.parse(row.check_statuses) : {},
+    goService: row.go_service === null ? undefined : Boolean(row.go_service),
   };
 }
 
@@ -229,13 +236,14 @@ export function checkResultOf(r: CheckResultRow): CheckResult {
   } as CheckResult;
 }
 
-/** The history row of a scan of `entityRef` at `now`. */
+/** The history row of a scan of `entityRef` at `now`, with the scan's status masks. */
 export function historyRow(
   entityRef: string,
   now: number,
   changed: boolean,
   counts: StatusCounts,
-  score?: number,
+  score: number | undefined,
+  masks: Partial<StatusMasks>,
 ): HistoryRow {
   return {
     entity_ref: entityRef,
@@ -244,6 +252,11 @@ export function historyRow(
     changed,
     ...countColumns(counts),
     score: score ?? null,
+    pass_bits: masks.pass_bits ?? null,
+    warn_bits: masks.warn_bits ?? null,
+    fail_bits: masks.fail_bits ?? null,
+    na_bits: masks.na_bits ?? null,
+    error_bits: masks.error_bits ?? null,
   };
 }
 

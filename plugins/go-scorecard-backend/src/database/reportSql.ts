@@ -56,6 +56,8 @@ const SORT_COLUMNS: Partial<Record<ReportQuery['orderBy'], string>> = {
 /** A scan that failed with no earlier result (`summaryOf`'s state `failed`). */
 const FAILED = `(e.scanned_at IS NULL AND e.last_error IS NOT NULL AND e.last_error <> '')`;
 const PENDING = `(e.scanned_at IS NULL AND (e.last_error IS NULL OR e.last_error = ''))`;
+/** A service whose last analysis found no Go (`isGoService`): listed on request, never counted. */
+const NOT_GO = `(e.go_service IS NOT NULL AND NOT e.go_service)`;
 
 /** The mask of these bits, as an SQL literal. */
 export function maskOf(bits: Iterable<number>): string {
@@ -73,11 +75,12 @@ export function bitsOf(
 }
 
 /**
- * `WITH r AS (…)`: one row per matching entity with `entity_ref`, `owner`, `failed`
- * (0/1), the counts within the scope `pass`, `warn`, `fail`, `na`, `err`, the `score`,
+ * `WITH r AS (…)`: one row per matching entity with `entity_ref`, `owner`, `failed`,
+ * `pending` and `notgo` (0/1 each), the counts within the scope `pass`, `warn`, `fail`, `na`, `err`, the `score`,
  * the query's sort column (`sort_title`, `system`, `type` or `scanned_at`) and the status masks
  * (`pb`, `wb`, `fb`, `nb`, `eb`; 0 for a failed entity, whose stored statuses the report
- * replaces with `error`). `readableSetId` names the caller's stored readable set (see
+ * replaces with `error`). Non-Go services match only when the status filter has `not_go`
+ * (which finds them), and have no score: the sums leave out rows with `notgo` = 1. `readableSetId` names the caller's stored readable set (see
  * ReadableSets). With `csv`, `r` also has the entity's `csv_cells`, `stale` and
  * `last_error`. `materialized` computes `r` once, for a
  * statement that reads its columns many times (the sums).
@@ -149,9 +152,11 @@ export function matchedEntities(
       : value;
   };
 
+  if (!query.statuses?.includes('not_go')) where.push(`NOT ${NOT_GO}`);
   if (query.statuses) {
     const scopeMask = maskOf(scopeBits);
     const any: string[] = [];
+    if (query.statuses.includes('not_go')) any.push(NOT_GO);
     if (query.statuses.includes('stale')) any.push('e.stale');
     if (query.statuses.includes('pending')) any.push(PENDING);
     // A failed entity's checks are all `error`.
@@ -176,12 +181,16 @@ export function matchedEntities(
   const m = `m AS (
     SELECT ${columns.join(', ')},
       ${failed} AS failed,
+      CASE WHEN ${PENDING} THEN 1 ELSE 0 END AS pending,
+      CASE WHEN ${NOT_GO} THEN 1 ELSE 0 END AS notgo,
       ${CHECK_STATUSES.map(s => `${count(s)} AS ${COUNTS[s]}`).join(
         ',\n      ',
       )},
       ${CHECK_STATUSES.map(s => `${mask(s)} AS ${MASKS[s]}`).join(',\n      ')},
       ${
-        all ? `CASE WHEN ${FAILED} THEN NULL ELSE e.score END` : 'NULL'
+        all
+          ? `CASE WHEN ${FAILED} OR ${NOT_GO} THEN NULL ELSE e.score END`
+          : 'NULL'
       } AS stored_score
     FROM ${ENTITIES} e
     WHERE ${where.join('\n      AND ')}
@@ -190,7 +199,7 @@ export function matchedEntities(
   const applicable = '(m.pass + m.warn + m.fail)';
   const score = all
     ? 'm.stored_score'
-    : `CASE WHEN ${applicable} > 0 THEN (200 * m.pass + ${applicable}) / (2 * ${applicable}) END`;
+    : `CASE WHEN m.notgo = 0 AND ${applicable} > 0 THEN (200 * m.pass + ${applicable}) / (2 * ${applicable}) END`;
   return {
     text: `WITH ${m},\n  r AS ${
       materialized ? 'MATERIALIZED ' : ''

@@ -117,12 +117,15 @@ export function statusGroups(
   const keys = sets.map(s => `${s.sql} AS ${s.alias}`).join(', ');
   return {
     aliases: sets.map(s => s.alias),
-    cte: dialect.postgres ? '' : `g AS MATERIALIZED (SELECT ${keys} FROM r)`,
+    // Non-Go services are in no aggregate.
+    cte: dialect.postgres
+      ? ''
+      : `g AS MATERIALIZED (SELECT ${keys} FROM r WHERE r.notgo = 0)`,
     selects(lead) {
       if (dialect.postgres) {
         return [
           `SELECT ${lead('COUNT(*)')}, ${sets.map(s => s.alias).join(', ')}
-          FROM (SELECT ${keys} FROM r) g
+          FROM (SELECT ${keys} FROM r WHERE r.notgo = 0) g
           GROUP BY GROUPING SETS (${sets.map(s => `(${s.alias})`).join(', ')})`,
         ];
       }

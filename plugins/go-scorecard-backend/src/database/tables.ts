@@ -86,6 +86,11 @@ export interface EntityRow {
   error_bits: DbMask;
   /** JSON: the scan's notes. */
   notes: string | null;
+  /**
+   * False when the last analysis found no Go (`isGoService` of the common package); null
+   * before one. The report leaves non-Go services out of scores and aggregates.
+   */
+  go_service: DbBoolean | null;
 }
 
 /** A row of {@link RESULTS}. */
@@ -145,6 +150,15 @@ export interface HistoryRow {
   na_count: DbNumber;
   error_count: DbNumber;
   score: DbNumber | null;
+  /**
+   * The scan's status masks (as the entity row's); null for rows written before they
+   * were kept and not known since (a trend scoped to a lesson or check leaves them out).
+   */
+  pass_bits?: DbMask | null;
+  warn_bits?: DbMask | null;
+  fail_bits?: DbMask | null;
+  na_bits?: DbMask | null;
+  error_bits?: DbMask | null;
 }
 
 /** The status count columns, of an entity row, a history row or a sum of them. */
@@ -221,6 +235,7 @@ export const SCAN_COLUMNS = [
   'score',
   'check_statuses',
   ...Object.values(MASK_COLUMNS),
+  'go_service',
   'notes',
   'etag',
   'scanned_at',
@@ -247,6 +262,7 @@ export const SUMMARY_COLUMNS = [
   ...COUNT_COLUMNS,
   'score',
   'check_statuses',
+  'go_service',
 ] as const satisfies readonly (keyof EntityRow)[];
 
 /** An entity row as read for a summary. */

@@ -66,6 +66,11 @@ export interface EntitySummary extends ScorecardEntity {
   score?: number;
   /** Status of every check of the latest scan, by check id. */
   checkStatuses: Record<string, CheckStatus>;
+  /**
+   * False when the latest scan found no Go (`isGoService`): listed, but left out of scores
+   * and aggregates. Undefined before an analysis.
+   */
+  goService?: boolean;
 }
 
 /** The stored latest result of one entity: its summary and every check. */

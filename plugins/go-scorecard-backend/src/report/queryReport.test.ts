@@ -6,6 +6,7 @@ import { createTestStore } from '../__testUtils__/stores';
 import { testDatabaseOptions } from '../__testUtils__/testDatabaseIds';
 import { queryReport } from './queryReport';
 import { ReportQuery } from './ReportQuery';
+import { queryReportCsv } from './queryReportCsv';
 import { reportCsv } from './reportCsv';
 
 jest.setTimeout(60_000);
@@ -31,6 +32,16 @@ function scanned(
         checks.map(c => [c.id, statuses[c.id] ?? 'pass']),
       ),
     },
+  };
+}
+
+/** A scanned tree without Go (the Next.js example): every Go code check says "no go.mod". */
+function notGo(name: string): WorldEntity {
+  const entity = scanned(name);
+  return {
+    ...entity,
+    target: { ...entity.target, owner: 'group:default/team-web' },
+    scan: { ...(entity.scan as object), notGo: true } as WorldEntity['scan'],
   };
 }
 
@@ -62,6 +73,7 @@ const world = [
     'refused',
     'dir:../secret is outside the allowed goScorecard.localRoots',
   ),
+  notGo('web-frontend'),
 ];
 const readable = new Set(world.map(e => e.target.entityRef));
 
@@ -74,6 +86,7 @@ describe.each([
   ...databases.eachSupportedId().map(([id]) => id),
 ])('the report on %p', target => {
   let build: (query: ReportQuery) => Promise<Report>;
+  let csv: (query: ReportQuery) => Promise<string>;
 
   beforeAll(async () => {
     const id = (
@@ -86,6 +99,11 @@ describe.each([
       target === 'JavaScript oracle'
         ? async query => buildReport(summaries, readable, query)
         : query => queryReport(store, readable, query);
+    csv =
+      target === 'JavaScript oracle'
+        ? async query =>
+            reportCsv(buildReport(summaries, readable, query).items)
+        : query => queryReportCsv(store, readable, query);
   });
 
   it('shows an entity whose scan failed as a row of errors with the reason', async () => {
@@ -173,5 +191,58 @@ describe.each([
     expect(cell('score')).toBe('');
     expect(cell('errors')).toBe('18');
     expect(cell('go-get-install')).toBe('error');
+  });
+  it('leaves a non-Go service out of the rows, the score and every aggregate', async () => {
+    const report = await build(everything);
+    expect(report.items.map(r => r.name)).toEqual(['failing', 'ok', 'refused']);
+    expect(report.totalItems).toBe(3);
+    expect(report.aggregates.entities).toBe(3);
+    expect(report.aggregates.notGoEntities).toBe(0);
+    expect(report.aggregates.score).toBe(97);
+    expect(report.aggregates.byOwner.map(o => o.owner)).toEqual([
+      'group:default/team-a',
+      'group:default/team-b',
+    ]);
+    for (const lesson of report.aggregates.byLesson) {
+      expect(Object.values(lesson.entities).reduce((a, b) => a + b, 0)).toBe(3);
+    }
+  });
+
+  it('lists non-Go services as such, without a score, when the status filter asks', async () => {
+    const report = await build({ ...everything, statuses: ['not_go'] });
+    expect(report.items.map(r => [r.name, r.goService, r.score])).toEqual([
+      ['web-frontend', false, undefined],
+    ]);
+    expect(report.totalItems).toBe(1);
+    expect(report.aggregates).toMatchObject({
+      entities: 0,
+      notGoEntities: 1,
+      counts: { pass: 0, warn: 0, fail: 0, notApplicable: 0, error: 0 },
+    });
+    expect(report.aggregates.score).toBeUndefined();
+    expect(report.aggregates.byOwner).toEqual([
+      expect.objectContaining({
+        owner: 'group:default/team-web',
+        entities: 0,
+        notGoEntities: 1,
+      }),
+    ]);
+    const mixed = await build({ ...everything, statuses: ['fail', 'not_go'] });
+    expect(mixed.items.map(r => r.name)).toEqual(['failing', 'web-frontend']);
+    expect(mixed.aggregates.entities).toBe(1);
+    expect(mixed.aggregates.notGoEntities).toBe(1);
+    expect(mixed.totalItems).toBe(2);
+  });
+
+  it("writes the entity's name to the CSV's title cell when it has no title", async () => {
+    const [header, ...lines] = (await csv(everything))
+      .trim()
+      .split('\r\n')
+      .map(l => l.split(','));
+    expect(lines.map(l => l[header.indexOf('title')])).toEqual([
+      'failing',
+      'ok',
+      'refused',
+    ]);
   });
 });

@@ -45,23 +45,29 @@ export async function queryReport(
   );
   return {
     items,
-    totalItems: sums ? report.entities : items.length,
+    // Non-Go services are listed (with `not_go`) but in no aggregate.
+    totalItems: sums ? report.entities + report.notGoEntities : items.length,
     offset: query.offset,
     limit: query.limit,
     aggregates: report,
   };
 }
 
-/** The report's `aggregates` from the database's sums; failed entities count every check in scope as `error`. */
+/**
+ * The report's `aggregates` from the database's sums; failed entities count every check in
+ * scope as `error`; non-Go services are only counted, in `notGoEntities`.
+ */
 function aggregatesOf(
   sums: ReportSums,
   scope: ReturnType<typeof reportScope>,
 ): Report['aggregates'] {
   const total = emptyCounts();
   let entities = 0;
+  let notGoEntities = 0;
   let failedEntities = 0;
   for (const o of sums.owners) {
     entities += o.entities;
+    notGoEntities += o.notGoEntities;
     failedEntities += o.failedEntities;
     total.pass += o.counts.pass;
     total.warn += o.counts.warn;
@@ -94,6 +100,8 @@ function aggregatesOf(
       entities: o.entities,
       failingEntities: o.failingEntities,
       failedEntities: o.failedEntities,
+      pendingEntities: o.pendingEntities,
+      notGoEntities: o.notGoEntities,
       counts: o.counts,
       score: scoreOf(o.counts),
     }))
@@ -102,6 +110,7 @@ function aggregatesOf(
   // it, so `failedEntities` says how many entities it leaves out.
   return {
     entities,
+    notGoEntities,
     failedEntities,
     counts: total,
     score: scoreOf(total),

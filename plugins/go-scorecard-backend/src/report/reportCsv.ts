@@ -23,7 +23,10 @@ export function reportCsvHeader(checkIds: string[]): string {
   return [...fixedColumns, ...checkIds].map(csvCell).join(',');
 }
 
-/** The report's rows as CSV (RFC 4180, CRLF line ends): fixed columns, then one column per check in scope. */
+/**
+ * The report's rows as CSV (RFC 4180, CRLF line ends): fixed columns (`title` is the
+ * entity's title, or its name without one), then one column per check in scope.
+ */
 export function reportCsv(
   rows: ReportRow[],
   checkIds: string[] = checks.map(c => c.id),
@@ -32,7 +35,7 @@ export function reportCsv(
   for (const row of rows) {
     const cells: unknown[] = [
       row.entityRef,
-      row.title,
+      row.title ?? row.name,
       row.owner,
       row.system,
       row.type,

@@ -35,7 +35,8 @@ export function checkStatusesOf(
 
 /**
  * One entity's report row: its checks in `scope` with their counts and score (the stored
- * ones when the scope is every check), and every lesson's worst status.
+ * ones when the scope is every check; none for a non-Go service), and every lesson's
+ * worst status.
  */
 export function reportRowOf(
   s: EntitySummary,
@@ -60,6 +61,8 @@ export function reportRowOf(
   const counts = all
     ? s.counts
     : countStatuses(Object.values(scoped).map(status => ({ status })));
+  const score = all ? s.score : scoreOf(counts);
+  const goService = s.goService !== false;
   return {
     entityRef: s.entityRef,
     kind: s.kind,
@@ -77,7 +80,8 @@ export function reportRowOf(
     stale: s.stale,
     error: s.error,
     counts,
-    score: all ? s.score : scoreOf(counts),
+    score: goService ? score : undefined,
+    goService,
     checks: scoped,
     lessons: lessonStatus,
   };

@@ -299,12 +299,13 @@ export const spec = {
       get: {
         operationId: 'GetHistory',
         description:
-          "Trend points. With entityRef, one point per completed scan of that entity; otherwise one point per UTC day over the entities the caller may read (optionally one owner's), each entity counted by its last scan of the day.",
+          "Trend points. With entityRef, one point per completed scan of that entity; otherwise one point per UTC day over the entities `GET /report` lists for the same filters (owner, system, lesson, check, status, text; the status as of now), each counted by its last scan of the day, within the lesson or check scope as the report counts. Non-Go services are never counted. A day's scans kept from before per-check history are left out of a lesson or check scope.",
         parameters: [
           {
             name: 'entityRef',
             in: 'query',
-            description: "One entity's scans; not together with owner.",
+            description:
+              "One entity's scans; not together with the report's filters.",
             schema: {
               type: 'string',
             },
@@ -312,15 +313,22 @@ export const spec = {
             example: 'component:default/cart-service',
           },
           {
-            name: 'owner',
-            in: 'query',
-            description:
-              "One owner's entities (`team-a` means `group:default/team-a`).",
-            schema: {
-              type: 'string',
-            },
-            allowReserved: true,
-            example: 'group:default/team-a',
+            $ref: '#/components/parameters/owner',
+          },
+          {
+            $ref: '#/components/parameters/system',
+          },
+          {
+            $ref: '#/components/parameters/lesson',
+          },
+          {
+            $ref: '#/components/parameters/check',
+          },
+          {
+            $ref: '#/components/parameters/status',
+          },
+          {
+            $ref: '#/components/parameters/text',
           },
           {
             name: 'days',
@@ -344,9 +352,6 @@ export const spec = {
                   required: ['days', 'points'],
                   properties: {
                     entityRef: {
-                      type: 'string',
-                    },
-                    owner: {
                       type: 'string',
                     },
                     days: {
@@ -453,7 +458,7 @@ export const spec = {
         name: 'status',
         in: 'query',
         description:
-          'Entities with a check in scope in one of these statuses (or stale / pending entities), comma-separated or repeated. `error` also finds entities whose scan failed (state `failed`: every check in scope is `error`).',
+          'Entities with a check in scope in one of these statuses (or stale / pending entities), comma-separated or repeated. `error` also finds entities whose scan failed (state `failed`: every check in scope is `error`). Non-Go services (`goService` false) are listed only with `not_go`, which finds them; they are never in scores or aggregates.',
         schema: {
           type: 'array',
           items: {
@@ -466,6 +471,7 @@ export const spec = {
               'error',
               'stale',
               'pending',
+              'not_go',
             ],
           },
         },
@@ -902,6 +908,7 @@ export const spec = {
           'counts',
           'checks',
           'lessons',
+          'goService',
         ],
         properties: {
           entityRef: {
@@ -951,6 +958,13 @@ export const spec = {
           },
           score: {
             type: 'integer',
+            description:
+              'Absent when no check in scope applies, and for a non-Go service.',
+          },
+          goService: {
+            type: 'boolean',
+            description:
+              'False when the last scan found no go.mod and no Go files (every check of lessons 2 and 4 not applicable for that reason): the service is listed only when the `not_go` status filter asks, without a score, and is never in the aggregates. True otherwise, also before a scan.',
           },
           checks: {
             type: 'object',
@@ -991,6 +1005,7 @@ export const spec = {
             required: [
               'entities',
               'failedEntities',
+              'notGoEntities',
               'counts',
               'byLesson',
               'byOwner',
@@ -999,6 +1014,13 @@ export const spec = {
             properties: {
               entities: {
                 type: 'integer',
+                description:
+                  'Matching services the aggregates count (every one but non-Go services). `totalItems` is this plus `notGoEntities`.',
+              },
+              notGoEntities: {
+                type: 'integer',
+                description:
+                  'Matching non-Go services (only with the `not_go` status filter): listed, in no aggregate.',
               },
               failedEntities: {
                 type: 'integer',
@@ -1041,6 +1063,8 @@ export const spec = {
                     'entities',
                     'failingEntities',
                     'failedEntities',
+                    'pendingEntities',
+                    'notGoEntities',
                     'counts',
                   ],
                   properties: {
@@ -1049,6 +1073,8 @@ export const spec = {
                     },
                     entities: {
                       type: 'integer',
+                      description:
+                        "The owner's matching services but non-Go ones.",
                     },
                     failingEntities: {
                       type: 'integer',
@@ -1057,6 +1083,16 @@ export const spec = {
                       type: 'integer',
                       description:
                         'Entities whose scan failed (state `failed`).',
+                    },
+                    pendingEntities: {
+                      type: 'integer',
+                      description:
+                        'Of `entities`, those not scanned yet (state `pending`): when all are, the owner has no score yet.',
+                    },
+                    notGoEntities: {
+                      type: 'integer',
+                      description:
+                        "The owner's matching non-Go services, not in `entities`.",
                     },
                     counts: {
                       $ref: '#/components/schemas/StatusCounts',

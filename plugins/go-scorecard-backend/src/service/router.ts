@@ -39,7 +39,7 @@ export interface RouterOptions {
   /** Reads results and history; adds a selected entity the catalog sync has not copied yet. */
   store: ResultStore &
     ReportStore &
-    Pick<HistoryStore, 'entityHistory' | 'dailyHistory'> &
+    Pick<HistoryStore, 'entityHistory'> &
     Pick<TargetStore, 'upsertTarget'>;
   worker: ScanWorker;
   selection: EntitySelection;
@@ -214,7 +214,7 @@ export async function createRouter(
   });
 
   router.get('/history', async (req, res) => {
-    const { entityRef, owner: ownerRef, days } = req.query;
+    const { entityRef, days, ...filters } = req.query;
     // The API counts whole days; the setting is a duration.
     const maxDays = Math.max(
       1,
@@ -228,8 +228,13 @@ export async function createRouter(
     const since = Date.now() - days * DAY_MS;
     const credentials = await httpAuth.credentials(req);
     if (entityRef !== undefined) {
-      if (ownerRef !== undefined)
-        throw new InputError(`Give either 'entityRef' or 'owner', not both`);
+      const given = Object.keys(filters);
+      if (given.length)
+        throw new InputError(
+          `Give either 'entityRef' or the report's filters, not both (${given.join(
+            ', ',
+          )})`,
+        );
       const ref = parseRef(entityRef);
       if (
         !(await readable.get(ref, credentials)) ||
@@ -244,23 +249,19 @@ export async function createRouter(
       } satisfies History);
       return;
     }
-    const owner =
-      ownerRef !== undefined ? parseRef(ownerRef, 'group') : undefined;
-    const [refs, summaries] = await Promise.all([
-      readable.refs(credentials),
-      store.listSummaries(),
-    ]);
-    const entityRefs = summaries
-      .filter(
-        s =>
-          refs.has(s.entityRef) &&
-          (!owner || s.owner?.toLocaleLowerCase('en-US') === owner),
-      )
-      .map(s => s.entityRef);
+    // The report's rows for the same filters, as the table lists them (every page).
+    const query = parseReportQuery({
+      ...filters,
+      orderBy: 'entity',
+      order: 'asc',
+    });
     res.json({
-      owner,
       days,
-      points: await store.dailyHistory(since, entityRefs),
+      points: await store.queryHistory(
+        await readable.refs(credentials),
+        query,
+        since,
+      ),
     } satisfies History);
   });
 

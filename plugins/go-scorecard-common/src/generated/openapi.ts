@@ -113,7 +113,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Trend points. With entityRef, one point per completed scan of that entity; otherwise one point per UTC day over the entities the caller may read (optionally one owner's), each entity counted by its last scan of the day. */
+    /** @description Trend points. With entityRef, one point per completed scan of that entity; otherwise one point per UTC day over the entities `GET /report` lists for the same filters (owner, system, lesson, check, status, text; the status as of now), each counted by its last scan of the day, within the lesson or check scope as the report counts. Non-Go services are never counted. A day's scans kept from before per-check history are left out of a lesson or check scope. */
     get: operations['GetHistory'];
     put?: never;
     post?: never;
@@ -269,7 +269,10 @@ export interface components {
       /** @description Why the last scan failed (state failed, or stale results). */
       error?: string;
       counts: components['schemas']['StatusCounts'];
+      /** @description Absent when no check in scope applies, and for a non-Go service. */
       score?: number;
+      /** @description False when the last scan found no go.mod and no Go files (every check of lessons 2 and 4 not applicable for that reason): the service is listed only when the `not_go` status filter asks, without a score, and is never in the aggregates. True otherwise, also before a scan. */
+      goService: boolean;
       checks: {
         [key: string]: components['schemas']['CheckStatus'];
       };
@@ -284,7 +287,10 @@ export interface components {
       offset: number;
       limit: number;
       aggregates: {
+        /** @description Matching services the aggregates count (every one but non-Go services). `totalItems` is this plus `notGoEntities`. */
         entities: number;
+        /** @description Matching non-Go services (only with the `not_go` status filter): listed, in no aggregate. */
+        notGoEntities: number;
         /** @description Of `entities`, those whose scan failed (state `failed`). Their checks count as `error` in `counts`; `score` (pass / (pass + warn + fail)) leaves them out, so this figure belongs next to it. */
         failedEntities: number;
         counts: components['schemas']['StatusCounts'];
@@ -297,10 +303,15 @@ export interface components {
         }[];
         byOwner: {
           owner: string;
+          /** @description The owner's matching services but non-Go ones. */
           entities: number;
           failingEntities: number;
           /** @description Entities whose scan failed (state `failed`). */
           failedEntities: number;
+          /** @description Of `entities`, those not scanned yet (state `pending`): when all are, the owner has no score yet. */
+          pendingEntities: number;
+          /** @description The owner's matching non-Go services, not in `entities`. */
+          notGoEntities: number;
           counts: components['schemas']['StatusCounts'];
           score?: number;
         }[];
@@ -360,7 +371,7 @@ export interface components {
     lesson: string;
     /** @description Check id; scopes counts and the status filter to that check. */
     check: string;
-    /** @description Entities with a check in scope in one of these statuses (or stale / pending entities), comma-separated or repeated. `error` also finds entities whose scan failed (state `failed`: every check in scope is `error`). */
+    /** @description Entities with a check in scope in one of these statuses (or stale / pending entities), comma-separated or repeated. `error` also finds entities whose scan failed (state `failed`: every check in scope is `error`). Non-Go services (`goService` false) are listed only with `not_go`, which finds them; they are never in scores or aggregates. */
     status: (
       | 'pass'
       | 'warn'
@@ -369,6 +380,7 @@ export interface components {
       | 'error'
       | 'stale'
       | 'pending'
+      | 'not_go'
     )[];
     /** @description Case-insensitive substring of the entity ref, title, owner or system. */
     text: string;
@@ -521,7 +533,7 @@ export interface operations {
         lesson?: components['parameters']['lesson'];
         /** @description Check id; scopes counts and the status filter to that check. */
         check?: components['parameters']['check'];
-        /** @description Entities with a check in scope in one of these statuses (or stale / pending entities), comma-separated or repeated. `error` also finds entities whose scan failed (state `failed`: every check in scope is `error`). */
+        /** @description Entities with a check in scope in one of these statuses (or stale / pending entities), comma-separated or repeated. `error` also finds entities whose scan failed (state `failed`: every check in scope is `error`). Non-Go services (`goService` false) are listed only with `not_go`, which finds them; they are never in scores or aggregates. */
         status?: components['parameters']['status'];
         /** @description Case-insensitive substring of the entity ref, title, owner or system. */
         text?: components['parameters']['text'];
@@ -559,7 +571,7 @@ export interface operations {
         lesson?: components['parameters']['lesson'];
         /** @description Check id; scopes counts and the status filter to that check. */
         check?: components['parameters']['check'];
-        /** @description Entities with a check in scope in one of these statuses (or stale / pending entities), comma-separated or repeated. `error` also finds entities whose scan failed (state `failed`: every check in scope is `error`). */
+        /** @description Entities with a check in scope in one of these statuses (or stale / pending entities), comma-separated or repeated. `error` also finds entities whose scan failed (state `failed`: every check in scope is `error`). Non-Go services (`goService` false) are listed only with `not_go`, which finds them; they are never in scores or aggregates. */
         status?: components['parameters']['status'];
         /** @description Case-insensitive substring of the entity ref, title, owner or system. */
         text?: components['parameters']['text'];
@@ -588,15 +600,22 @@ export interface operations {
     parameters: {
       query?: {
         /**
-         * @description One entity's scans; not together with owner.
+         * @description One entity's scans; not together with the report's filters.
          * @example component:default/cart-service
          */
         entityRef?: string;
-        /**
-         * @description One owner's entities (`team-a` means `group:default/team-a`).
-         * @example group:default/team-a
-         */
-        owner?: string;
+        /** @description Owner refs (`team-a` means `group:default/team-a`), comma-separated or repeated; any of them. */
+        owner?: components['parameters']['owner'];
+        /** @description System refs (`shop` means `system:default/shop`), comma-separated or repeated; any of them. */
+        system?: components['parameters']['system'];
+        /** @description Lesson number or slug; scopes counts and the status filter to its checks. */
+        lesson?: components['parameters']['lesson'];
+        /** @description Check id; scopes counts and the status filter to that check. */
+        check?: components['parameters']['check'];
+        /** @description Entities with a check in scope in one of these statuses (or stale / pending entities), comma-separated or repeated. `error` also finds entities whose scan failed (state `failed`: every check in scope is `error`). Non-Go services (`goService` false) are listed only with `not_go`, which finds them; they are never in scores or aggregates. */
+        status?: components['parameters']['status'];
+        /** @description Case-insensitive substring of the entity ref, title, owner or system. */
+        text?: components['parameters']['text'];
         /** @description The window in days; at most goScorecard.history.retention. */
         days?: number;
       };
@@ -614,7 +633,6 @@ export interface operations {
         content: {
           'application/json': {
             entityRef?: string;
-            owner?: string;
             days: number;
             points: components['schemas']['HistoryPoint'][];
           };

@@ -109,6 +109,7 @@ export function reportRow(
     stale: false,
     counts: { pass: 14, warn: 1, fail: 2, notApplicable: 1, error: 0 },
     score: 82,
+    goService: true,
     checks: { 'shutdown-http-close': 'fail', 'go-install-unpinned': 'warn' },
     lessons: {
       '1': 'warn',
@@ -130,6 +131,7 @@ export function report(rows: ReportRow[], totalItems = rows.length): Report {
     limit: 25,
     aggregates: {
       entities: totalItems,
+      notGoEntities: 0,
       failedEntities: 0,
       counts: { pass: 89, warn: 14, fail: 13, notApplicable: 28, error: 0 },
       score: 77,
@@ -171,6 +173,8 @@ export function report(rows: ReportRow[], totalItems = rows.length): Report {
           entities: 3,
           failingEntities: 3,
           failedEntities: 0,
+          pendingEntities: 0,
+          notGoEntities: 0,
           counts: { pass: 34, warn: 5, fail: 7, notApplicable: 8, error: 0 },
           score: 74,
         },
@@ -179,6 +183,8 @@ export function report(rows: ReportRow[], totalItems = rows.length): Report {
           entities: 2,
           failingEntities: 1,
           failedEntities: 0,
+          pendingEntities: 0,
+          notGoEntities: 0,
           counts: { pass: 25, warn: 5, fail: 2, notApplicable: 4, error: 0 },
           score: 78,
         },
