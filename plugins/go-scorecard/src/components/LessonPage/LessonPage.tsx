@@ -1,21 +1,24 @@
 import { useParams } from 'react-router-dom';
 import {
   Content,
+  InfoCard,
   Link,
   Progress,
   ResponseErrorPanel,
-  WarningPanel,
 } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/frontend-plugin-api';
 import { getLesson, lessons } from '@internal/plugin-go-scorecard-common';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { lessonRouteRef, rootRouteRef } from '../../routes';
-import { FailingServicesList } from './FailingServicesList';
+import { LessonServicesCard } from './LessonServicesCard';
 import { LessonMarkdown } from './LessonMarkdown';
 import { useLessonMarkdown } from './useLessonMarkdown';
 
-/** `/go-scorecard/lessons/:lesson`: a lesson's fix page and the services failing it now. */
+/**
+ * `/go-scorecard/lessons/:lesson`: a lesson's fix page beside the services failing it or
+ * warning on it now; for an unknown lesson, links to the five.
+ */
 export function LessonPage() {
   const { lesson: slug } = useParams();
   const lesson = slug ? getLesson(slug) : undefined;
@@ -26,19 +29,31 @@ export function LessonPage() {
   if (!lesson) {
     return (
       <Content>
-        <WarningPanel title={`No lesson '${slug}'`}>
-          The lessons are:{' '}
-          {lessons.map((l, i) => (
-            <span key={l.id}>
-              {i > 0 && ', '}
-              {lessonLink ? (
-                <Link to={lessonLink({ lesson: l.slug })}>{l.title}</Link>
-              ) : (
-                l.title
-              )}
-            </span>
-          ))}
-        </WarningPanel>
+        <InfoCard title={`No lesson called '${slug}'`}>
+          <Typography variant="body1" paragraph>
+            This address does not name one of the scorecard's lessons (it may be
+            mistyped, or older than a rename). The scorecard checks five:
+          </Typography>
+          <ol aria-label="The lessons">
+            {lessons.map(l => (
+              <li key={l.id}>
+                <Typography variant="body1">
+                  {lessonLink ? (
+                    <Link to={lessonLink({ lesson: l.slug })}>{l.title}</Link>
+                  ) : (
+                    l.title
+                  )}
+                </Typography>
+              </li>
+            ))}
+          </ol>
+          {reportLink && (
+            <Typography variant="body1">
+              Or see how every service does in{' '}
+              <Link to={reportLink()}>the report</Link>.
+            </Typography>
+          )}
+        </InfoCard>
       </Content>
     );
   }
@@ -59,7 +74,7 @@ export function LessonPage() {
           {markdown.value && <LessonMarkdown markdown={markdown.value} />}
         </Grid>
         <Grid item xs={12} md={4}>
-          <FailingServicesList lesson={lesson} />
+          <LessonServicesCard lesson={lesson} />
         </Grid>
       </Grid>
     </Content>
