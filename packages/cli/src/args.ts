@@ -67,8 +67,9 @@ Options:
   --no-cache                 neither read nor write the cache
   -h, --help                 this help
 
-Exit codes: 0 no failing check at or above --fail-on; 1 there is one; 2 bad usage or unreadable DIR.
-A check that could not analyze its input (status error) does not set the exit code; stderr names it.`;
+Exit codes: 0 no failing check at or above --fail-on; 1 there is one; 2 bad usage or unreadable
+DIR; 130 / 143 interrupted (SIGINT / SIGTERM), nothing reported. A check that could not analyze
+its input (status error) does not set the exit code; stderr names it.`;
 
 const formats: readonly string[] = ['text', 'json', 'sarif'];
 const failOns: readonly string[] = ['error', 'warning', 'never'];

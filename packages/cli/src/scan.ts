@@ -15,22 +15,26 @@ import { findingsCapFor } from './findingsCap';
 import { folderProblem } from './folderProblem';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
+import { interruptedRun } from './interrupt';
 
-/** What a CLI run printed and its exit code. */
+/** What a CLI run printed and its exit code (130 / 143: interrupted by SIGINT / SIGTERM). */
 export interface CliRun {
   stdout: string;
   stderr: string;
-  code: 0 | 1 | 2;
+  code: 0 | 1 | 2 | 130 | 143;
 }
 
 /**
  * Runs the CLI on argv (without node and script) and returns what to print. Relative paths
- * resolve against `env.INIT_CWD` (set by `yarn scan`), else the working folder.
+ * resolve against `env.INIT_CWD` (set by `yarn scan`), else the working folder. When
+ * `signal` aborts (its reason `'SIGINT'` or `'SIGTERM'`), the scan stops, its worker
+ * threads are ended, and the run reports nothing: exit code 130 or 143.
  */
 export async function runCli(
   argv: string[],
   env: NodeJS.ProcessEnv = {},
   isTTY = false,
+  signal?: AbortSignal,
 ): Promise<CliRun> {
   let options;
   try {
@@ -62,6 +66,7 @@ export async function runCli(
       code: 2,
     };
   }
+  if (signal?.aborted) return interruptedRun(signal);
   const cache = options.cacheDir
     ? new DirectoryFactsCache(options.cacheDir)
     : undefined;
@@ -76,7 +81,11 @@ export async function runCli(
   });
   let report: ScanReport;
   try {
-    report = await analyzer.analyze(tree, options.dir);
+    signal?.throwIfAborted();
+    report = await analyzer.analyze(tree, options.dir, signal);
+  } catch (e) {
+    if (signal?.aborted) return interruptedRun(signal);
+    throw e;
   } finally {
     await analyzer.close();
   }
@@ -84,6 +93,8 @@ export async function runCli(
   await cache?.prune().catch(e => {
     cacheError ??= e;
   });
+  // A signal handled only now (the last phase of a scan holds the thread) still stops the run.
+  if (signal?.aborted) return interruptedRun(signal);
   const cacheWarning =
     cache && cacheError
       ? `go-scorecard: the facts cache in ${cache.dir} was not used (${
