@@ -5,7 +5,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import InfoOutlinedIcon from '@material-ui/icons/InfoOutlined';
-import { ScanNote } from '@internal/plugin-go-scorecard-common';
+import { countOf, ScanNote } from '@internal/plugin-go-scorecard-common';
 
 /** Notes listed when expanded; the rest are counted. */
 export const MAX_NOTES_SHOWN = 200;
@@ -32,7 +32,7 @@ export function ScanNotes(props: { notes?: ScanNote[] }) {
   const { notes = [] } = props;
   const classes = useStyles();
   if (!notes.length) return null;
-  const label = `${notes.length} scan ${notes.length === 1 ? 'note' : 'notes'}`;
+  const label = countOf(notes.length, 'scan note');
   return (
     <Accordion
       square

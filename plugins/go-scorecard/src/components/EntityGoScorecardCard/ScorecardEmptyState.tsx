@@ -1,5 +1,6 @@
 import { CodeSnippet, EmptyState } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
+import { countOf } from '@internal/plugin-go-scorecard-common';
 
 /**
  * Why the card has nothing to show: `not-synced` = selected but not picked up yet (the
@@ -45,9 +46,7 @@ export function ScorecardEmptyState(props: {
     const within =
       syncIntervalSeconds === undefined
         ? 'shortly after start'
-        : `within ${syncIntervalSeconds} ${
-            syncIntervalSeconds === 1 ? 'second' : 'seconds'
-          } of start`;
+        : `within ${countOf(syncIntervalSeconds, 'second')} of start`;
     return (
       <EmptyState
         missing="info"
