@@ -61,12 +61,7 @@ export function FoldedChecks(props: {
           </Typography>
         </div>
       </AccordionSummary>
-      <AccordionDetails
-        className={classes.details}
-        id={`${id}-details`}
-        role="region"
-        aria-labelledby={id}
-      >
+      <AccordionDetails className={classes.details} id={`${id}-details`}>
         <div>
           {checks.map(check => (
             <CheckAccordion
