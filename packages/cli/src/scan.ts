@@ -1,9 +1,4 @@
-import {
-  ScanReport,
-  capFindings,
-  countOf,
-  nounFor,
-} from '@internal/plugin-go-scorecard-common';
+import { ScanReport, capFindings } from '@internal/plugin-go-scorecard-common';
 import {
   Analyzer,
   DirectoryFactsCache,
@@ -16,6 +11,7 @@ import { folderProblem } from './folderProblem';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
 import { interruptedRun } from './interrupt';
+import { undecidedWarning } from './undecidedWarning';
 
 /** What a CLI run printed and its exit code (130 / 143: interrupted by SIGINT / SIGTERM). */
 export interface CliRun {
@@ -126,23 +122,4 @@ export async function runCli(
     stderr: cacheWarning + undecidedWarning(report),
     code: exitCode(report, options.failOn),
   };
-}
-
-/**
- * A line for stderr naming the checks that could not analyze their input (status `error`):
- * they set no exit code (design.md, CLI contract), so a CI log must still show them.
- */
-function undecidedWarning(report: ScanReport): string {
-  const errors = report.checks.filter(c => c.status === 'error').map(c => c.id);
-  if (!errors.length) return '';
-  return `go-scorecard: ${countOf(
-    errors.length,
-    'check',
-  )} could not analyze ${nounFor(
-    errors.length,
-    'its',
-    'their',
-  )} input (status error, not counted in the exit code): ${errors.join(
-    ', ',
-  )}\n`;
 }
