@@ -44,7 +44,7 @@ describe('EntityGoScorecardCard', () => {
     await renderCard({ [resultPath]: { body: entityResult } });
     expect(await screen.findByText('14/17')).toBeInTheDocument();
     expect(
-      screen.getByText('14 of 17 applicable checks pass'),
+      screen.getByRole('img', { name: '14 of 17 applicable checks pass' }),
     ).toBeInTheDocument();
     expect(screen.getByText(/checks pass \(82%\)/)).toBeInTheDocument();
     expect(screen.getAllByText('Failed').length).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import {
   applicableOf,
   countOf,
+  nounFor,
   worstStatus,
 } from '@internal/plugin-go-scorecard-common';
 import { EntityResult } from '../../api/types';
@@ -19,14 +20,6 @@ const useStyles = makeStyles(theme => ({
   score: { fontSize: '2rem', fontWeight: 600, lineHeight: 1.1 },
   meta: { color: theme.palette.text.secondary },
   revision: { fontFamily: 'monospace' },
-  visuallyHidden: {
-    position: 'absolute',
-    width: 1,
-    height: 1,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-  },
 }));
 
 /** The revision a result was scanned at: the short commit, or the start of the content hash. */
@@ -56,13 +49,17 @@ export function ScorecardSummary(props: { result: EntityResult }) {
   return (
     <div className={classes.root}>
       <div>
-        {/* Read out in words: a paragraph may not be named by aria-label. */}
+        {/* Named in words for screen readers (a paragraph may not carry aria-label), and
+            no second "checks pass" text beside the visible one. */}
         <Typography className={classes.score} component="p">
-          <span aria-hidden>
+          <span
+            role="img"
+            aria-label={`${pass} of ${countOf(
+              applicable,
+              'applicable check',
+            )} ${nounFor(applicable, 'passes', 'pass')}`}
+          >
             {pass}/{applicable}
-          </span>
-          <span className={classes.visuallyHidden}>
-            {`${pass} of ${countOf(applicable, 'applicable check')} pass`}
           </span>
         </Typography>
         <Typography variant="body2" className={classes.meta}>
