@@ -168,4 +168,35 @@ describe('the go-scorecard process', () => {
       );
     },
   );
+
+  it('exits at once on a second signal, still with one line', async () => {
+    // A kill of the process group under `yarn scan` reaches the CLI twice: directly and
+    // forwarded by yarn.
+    const cache = join(dir, 'cache-twice');
+    const child = spawn(
+      process.execPath,
+      [bin, big, '--workers', '1', '--cache-dir', cache],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', d => {
+      stdout += d;
+    });
+    child.stderr.on('data', d => {
+      stderr += d;
+    });
+    const exit = new Promise<{ code: number | null; signal: string | null }>(
+      resolve => child.on('exit', (c, s) => resolve({ code: c, signal: s })),
+    );
+    await scanUnderWay(cache);
+    child.kill('SIGTERM');
+    await new Promise(r => setTimeout(r, 50));
+    child.kill('SIGTERM');
+    expect(await exit).toEqual({ code: 143, signal: null });
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      'go-scorecard: interrupted (SIGTERM); nothing was reported\n',
+    );
+  });
 });

@@ -2,24 +2,34 @@ import {
   InterruptSignal,
   interruptExitCodes,
   interruptSignals,
+  interruptedRun,
 } from './interrupt';
-import { runCli } from './scan';
+import { CliRun, runCli } from './scan';
 
-// The first SIGINT/SIGTERM stops the scan (its worker threads end, nothing is reported);
-// a second one, or one while the report is being written, ends the process at once.
+// The first SIGINT/SIGTERM stops the scan: its worker threads end, nothing is reported. A
+// second one ends the process at once with the same line: a kill of the process group under
+// `yarn scan` reaches the CLI twice (directly, and forwarded by yarn), and a second Ctrl-C
+// should not wait.
 const controller = new AbortController();
-let printing = false;
+/** What the run returned, once it is being printed. */
+let result: CliRun | undefined;
 
 function onSignal(signal: InterruptSignal) {
-  if (printing || controller.signal.aborted) {
-    process.stderr.write(
-      `go-scorecard: interrupted (${signal})${
-        printing ? ' while printing the report' : ''
-      }\n`,
-    );
-    process.exit(interruptExitCodes[signal]);
+  if (!result && !controller.signal.aborted) {
+    controller.abort(signal);
+    return;
   }
-  controller.abort(signal);
+  if (!result) {
+    const interrupted = interruptedRun(controller.signal);
+    process.stderr.write(interrupted.stderr);
+    process.exit(interrupted.code);
+  }
+  // Already printing: an interrupted run's line is out; a report is cut short.
+  if (result.code < 128)
+    process.stderr.write(
+      `go-scorecard: interrupted (${signal}) while printing the report\n`,
+    );
+  process.exit(result.code < 128 ? interruptExitCodes[signal] : result.code);
 }
 
 for (const signal of interruptSignals) process.on(signal, onSignal);
@@ -30,10 +40,10 @@ runCli(
   !!process.stdout.isTTY,
   controller.signal,
 ).then(
-  ({ stdout, stderr, code }) => {
-    printing = true;
-    process.stderr.write(stderr);
-    process.stdout.write(stdout, () => process.exit(code));
+  run => {
+    result = run;
+    process.stderr.write(run.stderr);
+    process.stdout.write(run.stdout, () => process.exit(run.code));
   },
   error => {
     process.stderr.write(`go-scorecard: ${error?.stack ?? error}\n`);
