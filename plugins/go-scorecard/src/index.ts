@@ -1,7 +1,8 @@
 /**
  * Go Service Scorecard frontend: the entity card, the org-wide report with its team view, the
  * lesson fix pages and a home page widget. The default export is the plugin for the new
- * frontend system; `GoScorecardPage` and `EntityGoScorecardCard` serve legacy apps.
+ * frontend system (with the card on the overview and a "Go Scorecard" entity tab);
+ * `GoScorecardPage`, `EntityGoScorecardCard` and `EntityGoScorecardContent` serve legacy apps.
  *
  * @packageDocumentation
  */
@@ -9,6 +10,7 @@ export { goScorecardPlugin as default } from './plugin';
 export {
   goScorecardApi,
   goScorecardEntityCard,
+  goScorecardEntityContent,
   goScorecardHomeWidget,
   goScorecardPage,
   goScorecardPlugin,
@@ -17,5 +19,6 @@ export {
   legacyGoScorecardPlugin,
   GoScorecardPage,
   EntityGoScorecardCard,
+  EntityGoScorecardContent,
 } from './legacy';
 export * from './api';
