@@ -25,7 +25,7 @@ export interface GoScorecardApi {
   getReportCsvUrl(filters: ReportFilters): Promise<string>;
   /** Every row matching the filters, as CSV text. */
   getReportCsv(filters: ReportFilters): Promise<string>;
-  /** Trend points of an entity, an owner or the whole org. */
+  /** Trend points of an entity, or of the services the report lists for some filters. */
   getHistory(request: HistoryRequest): Promise<History>;
 }
 

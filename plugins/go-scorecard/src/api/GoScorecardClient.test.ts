@@ -114,16 +114,18 @@ describe('GoScorecardClient', () => {
     ).resolves.toBe('entityRef\ncomponent:default/a\n');
   });
 
-  it('gets the history of an owner', async () => {
+  it("gets the trend of the report's filters", async () => {
     const fetch = mockScorecardFetch({
       'GET /history': { body: { days: 30, points: [] } },
     });
     await clientWith(fetch).getHistory({
-      owner: 'group:default/team-a',
+      owners: ['group:default/team-a'],
+      lesson: '4',
+      statuses: ['fail'],
       days: 30,
     });
     expect(fetch.mock.calls[0][0]).toBe(
-      `${mockBaseUrl}/history?owner=group%3Adefault%2Fteam-a&days=30`,
+      `${mockBaseUrl}/history?owner=group%3Adefault%2Fteam-a&lesson=4&status=fail&days=30`,
     );
   });
 });

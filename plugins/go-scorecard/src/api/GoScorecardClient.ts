@@ -64,10 +64,10 @@ export class GoScorecardClient implements GoScorecardApi {
   }
 
   async getHistory(request: HistoryRequest): Promise<History> {
-    const params = new URLSearchParams();
-    if (request.entityRef) params.set('entityRef', request.entityRef);
-    if (request.owner) params.set('owner', request.owner);
-    if (request.days) params.set('days', String(request.days));
+    const { entityRef, days, ...filters } = request;
+    const params = reportFilterParams(filters);
+    if (entityRef) params.set('entityRef', entityRef);
+    if (days) params.set('days', String(days));
     return this.getJson(`/history${queryString(params)}`);
   }
 

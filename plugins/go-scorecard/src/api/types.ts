@@ -44,9 +44,11 @@ export interface ReportPageRequest extends ReportFilters {
   limit?: number;
 }
 
-/** Which trend to fetch: one entity's, one owner's, or the org's. */
-export interface HistoryRequest {
+/**
+ * Which trend to fetch: one entity's scans (`entityRef`), or per day the services the
+ * report lists for these filters (all when none), as the report counts them.
+ */
+export interface HistoryRequest extends Omit<ReportFilters, 'orderBy' | 'order'> {
   entityRef?: string;
-  owner?: string;
   days?: number;
 }

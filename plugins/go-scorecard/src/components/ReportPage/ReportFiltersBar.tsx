@@ -7,8 +7,12 @@ import Autocomplete from '@material-ui/lab/Autocomplete';
 import { ReportStatusFilter } from '../../api/types';
 import { statusLabels } from '../StatusIcon';
 import { ReportView } from './reportSearchParams';
+import { shortRef } from './shortRef';
 
-/** The check statuses, plus stale and pending entities; `error` also finds failed scans. */
+/**
+ * The check statuses, plus stale and pending entities, and non-Go services (listed only
+ * when asked, never scored); `error` also finds failed scans.
+ */
 const statusOptions: { value: ReportStatusFilter; label: string }[] = [
   ...(Object.entries(statusLabels) as [ReportStatusFilter, string][]).map(
     ([value, label]) => ({
@@ -18,12 +22,8 @@ const statusOptions: { value: ReportStatusFilter; label: string }[] = [
   ),
   { value: 'stale', label: 'Stale' },
   { value: 'pending', label: 'Not scanned yet' },
+  { value: 'not_go', label: 'Not a Go service (not scored)' },
 ];
-
-/** A short name for an entity ref: `group:default/team-a` → `team-a`. */
-export function shortRef(ref: string): string {
-  return ref.replace(/^[^:]+:(default\/)?/, '');
-}
 
 /** The report's filters: owner/team, system, lesson, check, status and free text. */
 export function ReportFiltersBar(props: {

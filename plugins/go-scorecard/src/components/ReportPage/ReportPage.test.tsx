@@ -6,6 +6,9 @@ import { ReportPage } from './ReportPage';
 import { renderWithScorecard } from '../../__testUtils__/renderWithScorecard';
 import { report, reportRow } from '../../__testUtils__/fixtures';
 
+// A full page with tooltips and menus: userEvent on two shared cores takes its time.
+jest.setTimeout(30_000);
+
 const rows = [
   reportRow('notification-service'),
   reportRow('order-service', { score: 73 }),
@@ -191,7 +194,7 @@ describe('ReportPage', () => {
     expect(within(row).getAllByRole('img', { name: 'Error' })).toHaveLength(6);
     expect(within(row).queryByText(/Not yet/)).toBeNull();
     expect(
-      screen.getByText(/1 failed to scan, not in the score/),
+      screen.getByText(/1 service failed to scan, not in the score/),
     ).toBeInTheDocument();
     expect(
       screen.getByText(/of applicable checks pass, over 1 service$/),
@@ -233,5 +236,177 @@ describe('ReportPage', () => {
     expect(
       await screen.findByText('No service matches these filters.'),
     ).toBeInTheDocument();
+  });
+  it('says what is scored, and what each figure counts, with a tooltip on how', async () => {
+    await renderReport();
+    expect(
+      await screen.findByRole('heading', { name: 'Go service report' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/is scanned for 18 checks in 5 lessons/),
+    ).toBeInTheDocument();
+    const summary = await screen.findByRole('region', {
+      name: 'Compliance summary',
+    });
+    expect(
+      within(summary).getByText('of applicable checks pass, over 60 services'),
+    ).toBeInTheDocument();
+    expect(
+      within(summary).getAllByText('of services pass the lesson'),
+    ).toHaveLength(5);
+    // Counts in words, never "0 warning" or "1 services".
+    expect(
+      within(summary).getByText('3 services fail, 3 services warn'),
+    ).toBeInTheDocument();
+    expect(
+      within(summary).getByText('1 service fails, 0 services warn'),
+    ).toBeInTheDocument();
+    expect(within(summary).queryByText(/\b0 warning\b/)).toBeNull();
+    await userEvent.hover(
+      within(summary).getByRole('button', {
+        name: 'How is the score counted?',
+      }),
+    );
+    expect(
+      await screen.findByText(
+        /passing checks ÷ \(passing \+ warning \+ failing checks\)/,
+      ),
+    ).toBeInTheDocument();
+    await userEvent.hover(
+      within(summary).getByRole('button', {
+        name: 'How is the share of services passing L5 Graceful shutdown counted?',
+      }),
+    );
+    expect(
+      await screen.findByText(/^Share of services passing the lesson:/),
+    ).toBeInTheDocument();
+  });
+
+  it('explains the status icons: a legend, and a tooltip on each icon of the table', async () => {
+    await renderReport();
+    const table = await screen.findByRole('table', {
+      name: 'Go scorecard report',
+    });
+    const legend = screen.getByRole('list', { name: 'Status legend' });
+    expect(within(legend).getByText('Not applicable')).toBeInTheDocument();
+    const row = within(table).getByRole('row', { name: /order-service/ });
+    await userEvent.hover(
+      within(row).getAllByRole('img', { name: 'Failed' })[0].parentElement!
+        .parentElement!,
+    );
+    expect(
+      await screen.findByText(
+        /^L5 Graceful shutdown: Failed\. The service breaks the rule/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('puts the table in a sideways-scrolling region the keyboard reaches', async () => {
+    await renderReport();
+    await screen.findByRole('table', { name: 'Go scorecard report' });
+    const region = screen.getByRole('region', {
+      name: 'Services table, scrolls sideways',
+    });
+    expect(region).toHaveAttribute('tabindex', '0');
+    expect(
+      within(region).getByRole('table', { name: 'Go scorecard report' }),
+    ).toBeInTheDocument();
+  });
+
+  it('draws the trend of the same filters as the table', async () => {
+    const { fetch } = await renderReport(
+      '/?owner=group%3Adefault%2Fteam-a&system=shop&lesson=4&check=context-cancel-discarded&status=fail&text=pay&orderBy=score&page=1',
+    );
+    await screen.findByRole('img', { name: /Score over time/ });
+    const trend = fetch.mock.calls
+      .map(c => new URL(String(c[0])))
+      .find(u => u.pathname.endsWith('/history'))!;
+    expect(Object.fromEntries(trend.searchParams)).toEqual({
+      owner: 'group:default/team-a',
+      system: 'shop',
+      lesson: '4',
+      check: 'context-cancel-discarded',
+      status: 'fail',
+      text: 'pay',
+      days: '30',
+    });
+  });
+
+  it('keeps the figures and rows on screen while a new filter loads', async () => {
+    let release: () => void = () => {};
+    const slow = new Promise<void>(resolve => {
+      release = resolve;
+    });
+    await renderReport('/', {
+      'GET /report': (url: URL) =>
+        url.searchParams.get('text')
+          ? { body: report([rows[1]], 1), delay: slow }
+          : { body: report(rows, 60) },
+    });
+    await screen.findByRole('table', { name: 'Go scorecard report' });
+    fireEvent.change(screen.getByLabelText('Search'), {
+      target: { value: 'order' },
+    });
+    expect(
+      await screen.findByRole('progressbar', { name: 'Updating the report' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('region', { name: 'Compliance summary' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('notification-service')).toBeInTheDocument();
+    release();
+    await waitFor(() =>
+      expect(screen.queryByText('notification-service')).toBeNull(),
+    );
+  });
+
+  it('offers Retry when the report cannot be loaded', async () => {
+    let calls = 0;
+    await renderReport('/', {
+      // The page's first request (the filter choices ask for one row) fails.
+      'GET /report': (url: URL) =>
+        url.searchParams.get('limit') === '25' && ++calls === 1
+          ? {
+              status: 500,
+              body: { error: { name: 'Error', message: 'database is down' } },
+            }
+          : { body: report(rows, 60) },
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Retry' }, { timeout: 10_000 }),
+    );
+    expect(
+      await screen.findByRole('table', { name: 'Go scorecard report' }),
+    ).toBeInTheDocument();
+  });
+
+  it('lists a non-Go service as "Not Go", without a score, under its own status filter', async () => {
+    const web = reportRow('web-frontend', {
+      goService: false,
+      score: undefined,
+    });
+    const body = report([web], 1);
+    body.aggregates.entities = 0;
+    body.aggregates.notGoEntities = 1;
+    const { fetch } = await renderReport('/', { 'GET /report': { body } });
+    const table = await screen.findByRole('table', {
+      name: 'Go scorecard report',
+    });
+    const row = within(table).getByRole('row', { name: /web-frontend/ });
+    expect(within(row).getByText('Not Go')).toBeInTheDocument();
+    expect(
+      screen.getByText('1 non-Go service listed, not scored'),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByLabelText('Status'));
+    await userEvent.click(
+      await screen.findByRole('option', {
+        name: 'Not a Go service (not scored)',
+      }),
+    );
+    await waitFor(() =>
+      expect(
+        reportCalls(fetch).some(u => u.searchParams.get('status') === 'not_go'),
+      ).toBe(true),
+    );
   });
 });

@@ -8,14 +8,39 @@ import TableHead from '@material-ui/core/TableHead';
 import TablePagination from '@material-ui/core/TablePagination';
 import TableRow from '@material-ui/core/TableRow';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
+import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { ReportRow, ReportSortField } from '../../api/types';
 import { RelativeTime } from '../common/RelativeTime';
-import { StatusIcon } from '../StatusIcon';
+import { StatusIcon, statusLabels, statusMeanings } from '../StatusIcon';
 import { ReportView } from './reportSearchParams';
+import { shortRef } from './shortRef';
 
 const useStyles = makeStyles(theme => ({
+  /**
+   * The table scrolls sideways in its own box when the page is narrower than it (800 px):
+   * no column is cut off, and the box takes the keyboard focus to scroll.
+   */
+  scroller: {
+    overflowX: 'auto',
+    '&:focus-visible': {
+      outline: `2px solid ${theme.palette.primary.main}`,
+      outlineOffset: 2,
+    },
+  },
+  /** Names and owners on one line, cut with an ellipsis (the whole name as tooltip), never mid-word. */
+  name: {
+    display: 'block',
+    maxWidth: '22rem',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    wordBreak: 'normal',
+    overflowWrap: 'normal',
+  },
+  nowrap: { whiteSpace: 'nowrap' },
+  notGo: { color: theme.palette.text.secondary, whiteSpace: 'nowrap' },
   failed: { whiteSpace: 'nowrap', color: theme.palette.error.dark },
   reason: {
     color: theme.palette.text.secondary,
@@ -37,14 +62,34 @@ const sortableColumns: {
   { field: 'score', label: 'Score', numeric: true },
 ];
 
+/** An entity link on one line, cut with an ellipsis, the whole name in its tooltip. */
+function NameLink(props: {
+  entityRef: string;
+  defaultKind: string;
+  title?: string;
+}) {
+  const classes = useStyles();
+  const text = props.title ?? shortRef(props.entityRef);
+  return (
+    <span className={classes.name} title={text}>
+      <EntityRefLink
+        entityRef={props.entityRef}
+        defaultKind={props.defaultKind}
+        title={props.title}
+      />
+    </span>
+  );
+}
+
 const ReportTableRow = memo(function ReportTableRowContent(props: {
   row: ReportRow;
 }) {
   const { row } = props;
+  const classes = useStyles();
   return (
     <TableRow hover data-entity-ref={row.entityRef}>
       <TableCell component="th" scope="row">
-        <EntityRefLink
+        <NameLink
           entityRef={row.entityRef}
           defaultKind="component"
           title={row.title ?? row.name}
@@ -52,26 +97,45 @@ const ReportTableRow = memo(function ReportTableRowContent(props: {
       </TableCell>
       <TableCell>
         {row.owner ? (
-          <EntityRefLink entityRef={row.owner} defaultKind="group" />
+          <NameLink entityRef={row.owner} defaultKind="group" />
         ) : (
           '—'
         )}
       </TableCell>
       <TableCell>
         {row.system ? (
-          <EntityRefLink entityRef={row.system} defaultKind="system" />
+          <NameLink entityRef={row.system} defaultKind="system" />
         ) : (
           '—'
         )}
       </TableCell>
-      <TableCell align="right">
-        {row.score === undefined ? '—' : `${row.score}%`}
+      <TableCell align="right" className={classes.nowrap}>
+        {row.goService === false ? (
+          <span
+            className={classes.notGo}
+            title="No go.mod and no Go files: not a Go service, so not scored and in no total"
+          >
+            Not Go
+          </span>
+        ) : (
+          <>{row.score === undefined ? '—' : `${row.score}%`}</>
+        )}
       </TableCell>
       {lessons.map(l => {
         const status = row.lessons[String(l.id)];
         return (
           <TableCell key={l.id} align="center">
-            {status ? <StatusIcon status={status} /> : '—'}
+            {status ? (
+              <Tooltip
+                title={`L${l.id} ${l.title}: ${statusLabels[status]}. ${statusMeanings[status]}`}
+              >
+                <span>
+                  <StatusIcon status={status} />
+                </span>
+              </Tooltip>
+            ) : (
+              '—'
+            )}
           </TableCell>
         );
       })}
@@ -126,8 +190,11 @@ function LastScan(props: { row: ReportRow }) {
 }
 
 /**
- * One page of the report: service, owner, system, score, a status per lesson and the last
- * scan (or "Scan failed" and why); sortable and paged on the server.
+ * One page of the report: service, owner, system, score ("Not Go" for a non-Go service),
+ * a status per lesson (its meaning as a tooltip) and the last scan (or "Scan failed" and
+ * why); sortable and paged on the server. Names stay on one line (an ellipsis and a
+ * tooltip when too long); the table scrolls sideways in a focusable box when the page is
+ * narrower.
  */
 export function ReportTable(props: {
   rows: ReportRow[];
@@ -143,55 +210,68 @@ export function ReportTable(props: {
       orderBy: field,
       order: orderBy === field && order === 'asc' ? 'desc' : 'asc',
     });
+  const classes = useStyles();
   return (
     <>
-      <Table size="small" aria-label="Go scorecard report">
-        <TableHead style={{ whiteSpace: 'nowrap' }}>
-          <TableRow>
-            {sortableColumns.map(c => (
+      <div
+        className={classes.scroller}
+        role="region"
+        aria-label="Services table, scrolls sideways"
+        // Keyboard users scroll it too (WCAG 2.1.1).
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        tabIndex={0}
+      >
+        <Table size="small" aria-label="Go scorecard report">
+          <TableHead style={{ whiteSpace: 'nowrap' }}>
+            <TableRow>
+              {sortableColumns.map(c => (
+                <TableCell
+                  key={c.field}
+                  align={c.numeric ? 'right' : 'left'}
+                  sortDirection={orderBy === c.field ? order : false}
+                >
+                  <TableSortLabel
+                    active={orderBy === c.field}
+                    direction={orderBy === c.field ? order : 'asc'}
+                    onClick={() => sortBy(c.field)}
+                  >
+                    {c.label}
+                  </TableSortLabel>
+                </TableCell>
+              ))}
+              {lessons.map(l => (
+                <TableCell key={l.id} align="center" title={l.title}>
+                  <abbr title={`Lesson ${l.id}: ${l.title}`}>L{l.id}</abbr>{' '}
+                  {l.slug}
+                </TableCell>
+              ))}
               <TableCell
-                key={c.field}
-                align={c.numeric ? 'right' : 'left'}
-                sortDirection={orderBy === c.field ? order : false}
+                sortDirection={orderBy === 'scannedAt' ? order : false}
               >
                 <TableSortLabel
-                  active={orderBy === c.field}
-                  direction={orderBy === c.field ? order : 'asc'}
-                  onClick={() => sortBy(c.field)}
+                  active={orderBy === 'scannedAt'}
+                  direction={orderBy === 'scannedAt' ? order : 'asc'}
+                  onClick={() => sortBy('scannedAt')}
                 >
-                  {c.label}
+                  Last scan
                 </TableSortLabel>
               </TableCell>
-            ))}
-            {lessons.map(l => (
-              <TableCell key={l.id} align="center" title={l.title}>
-                L{l.id} {l.slug}
-              </TableCell>
-            ))}
-            <TableCell sortDirection={orderBy === 'scannedAt' ? order : false}>
-              <TableSortLabel
-                active={orderBy === 'scannedAt'}
-                direction={orderBy === 'scannedAt' ? order : 'asc'}
-                onClick={() => sortBy('scannedAt')}
-              >
-                Last scan
-              </TableSortLabel>
-            </TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {rows.map(row => (
-            <ReportTableRow key={row.entityRef} row={row} />
-          ))}
-          {!rows.length && (
-            <TableRow>
-              <TableCell colSpan={10}>
-                No service matches these filters.
-              </TableCell>
             </TableRow>
-          )}
-        </TableBody>
-      </Table>
+          </TableHead>
+          <TableBody>
+            {rows.map(row => (
+              <ReportTableRow key={row.entityRef} row={row} />
+            ))}
+            {!rows.length && (
+              <TableRow>
+                <TableCell colSpan={10}>
+                  No service matches these filters.
+                </TableCell>
+              </TableRow>
+            )}
+          </TableBody>
+        </Table>
+      </div>
       <TablePagination
         component="div"
         count={totalItems}

@@ -1,24 +1,23 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { TrendChart } from './TrendChart';
 
 const counts = { pass: 0, warn: 0, fail: 0, notApplicable: 0, error: 0 };
 
 describe('TrendChart', () => {
-  it('says a single day once', () => {
+  it('says "one scan so far" for a single day instead of a lone dot', () => {
     render(
       <TrendChart
         points={[{ time: Date.UTC(2026, 10, 30), score: 84, counts }]}
       />,
     );
-    const summary = screen.getByRole('img').getAttribute('aria-label');
-    expect(summary).toMatch(
-      /^Score over time: 84% on .+ \(one day so far\)\.$/,
-    );
-    expect(summary).not.toMatch(/points/);
+    expect(
+      screen.getByText(/^One scan so far: 84% on Nov 30, 2026\./),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('img')).toBeNull();
   });
 
-  it('gives the first and last score of several days', () => {
-    render(
+  it('draws several days with labelled axes: the date and the score in %', () => {
+    const { container } = render(
       <TrendChart
         points={[
           { time: Date.UTC(2026, 10, 28), score: 70, counts },
@@ -27,9 +26,25 @@ describe('TrendChart', () => {
         ]}
       />,
     );
-    expect(screen.getByRole('img').getAttribute('aria-label')).toMatch(
-      /^Score over time: 70% on .+, 77% on .+ \(2 days\)\.$/,
+    const chart = screen.getByRole('img');
+    expect(chart.getAttribute('aria-label')).toBe(
+      'Score over time: 70% on Nov 28, 2026, 77% on Nov 30, 2026 (2 days).',
     );
+    const labels = [...container.querySelectorAll('text')].map(
+      t => t.textContent,
+    );
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        '0%',
+        '50%',
+        '100%',
+        'Score (%)',
+        'Nov 28',
+        'Nov 30',
+        'Date (UTC)',
+      ]),
+    );
+    expect(within(chart).getAllByText(/^Nov \d+$/)).toHaveLength(2);
   });
 
   it('says when there is no history yet', () => {

@@ -3,10 +3,34 @@ import Typography from '@material-ui/core/Typography';
 import { HistoryPoint } from '../../api/types';
 
 const WIDTH = 600;
-const HEIGHT = 120;
-const PAD = 24;
+const HEIGHT = 180;
+/** Room for the axes: the score labels left, the dates below. */
+const LEFT = 56;
+const RIGHT = 24;
+const TOP = 12;
+const BOTTOM = 44;
 
-/** The score over time as a line, with a text summary for screen readers. */
+const dayFormat = new Intl.DateTimeFormat('en-US', {
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const tickFormat = new Intl.DateTimeFormat('en-US', {
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** A trend point's day (points are UTC days), e.g. "Nov 30, 2026". */
+function day(time: number): string {
+  return dayFormat.format(new Date(time));
+}
+
+/**
+ * The score over time as a line with labelled axes (date, score in %), and a text summary
+ * for screen readers. With one point, says "one scan so far" instead of drawing a lone dot.
+ */
 export function TrendChart(props: { points: HistoryPoint[]; title?: string }) {
   const { points, title = 'Score over time' } = props;
   const theme = useTheme();
@@ -16,25 +40,36 @@ export function TrendChart(props: { points: HistoryPoint[]; title?: string }) {
   if (!scored.length) {
     return <Typography variant="body2">No history yet.</Typography>;
   }
+  const last = scored[scored.length - 1];
+  if (scored.length === 1) {
+    return (
+      <Typography variant="body2">
+        One scan so far: {last.score}% on {day(last.time)}. The line starts with
+        the next day's scan.
+      </Typography>
+    );
+  }
   const first = scored[0].time;
-  const span = Math.max(1, scored[scored.length - 1].time - first);
-  const x = (t: number) => PAD + ((t - first) / span) * (WIDTH - 2 * PAD);
-  const y = (s: number) => HEIGHT - PAD - (s / 100) * (HEIGHT - 2 * PAD);
+  const span = Math.max(1, last.time - first);
+  const x = (t: number) => LEFT + ((t - first) / span) * (WIDTH - LEFT - RIGHT);
+  const y = (s: number) => TOP + (1 - s / 100) * (HEIGHT - TOP - BOTTOM);
   const path = scored
     .map(
       (p, i) =>
         `${i ? 'L' : 'M'}${x(p.time).toFixed(1)},${y(p.score).toFixed(1)}`,
     )
     .join(' ');
-  const last = scored[scored.length - 1];
-  const day = (t: number) => new Date(t).toLocaleDateString();
-  // One point is one day so far: said once, not as a range from it to itself.
-  const summary =
-    scored.length === 1
-      ? `${title}: ${last.score}% on ${day(last.time)} (one day so far).`
-      : `${title}: ${scored[0].score}% on ${day(first)}, ${
-          last.score
-        }% on ${day(last.time)} (${scored.length} days).`;
+  const summary = `${title}: ${scored[0].score}% on ${day(first)}, ${
+    last.score
+  }% on ${day(last.time)} (${scored.length} days).`;
+  const middle = scored[Math.floor(scored.length / 2)];
+  const dateTicks = [scored[0], ...(scored.length > 2 ? [middle] : []), last];
+  const text = {
+    fill: theme.palette.text.secondary,
+    fontSize: 12,
+    fontFamily: theme.typography.fontFamily,
+  };
+  const bottom = HEIGHT - BOTTOM;
   return (
     <figure style={{ margin: 0 }}>
       <svg
@@ -42,23 +77,63 @@ export function TrendChart(props: { points: HistoryPoint[]; title?: string }) {
         width="100%"
         role="img"
         aria-label={summary}
-        style={{ maxHeight: HEIGHT }}
+        style={{ maxHeight: HEIGHT * 1.5 }}
       >
-        <line
-          x1={PAD}
-          x2={WIDTH - PAD}
-          y1={y(0)}
-          y2={y(0)}
-          stroke={theme.palette.divider}
-        />
-        <line
-          x1={PAD}
-          x2={WIDTH - PAD}
-          y1={y(100)}
-          y2={y(100)}
-          stroke={theme.palette.divider}
-          strokeDasharray="4 4"
-        />
+        {[0, 50, 100].map(s => (
+          <g key={s} aria-hidden>
+            <line
+              x1={LEFT}
+              x2={WIDTH - RIGHT}
+              y1={y(s)}
+              y2={y(s)}
+              stroke={theme.palette.divider}
+              strokeDasharray={s === 0 ? undefined : '4 4'}
+            />
+            <text
+              x={LEFT - 6}
+              y={y(s)}
+              textAnchor="end"
+              dominantBaseline="middle"
+              {...text}
+            >
+              {s}%
+            </text>
+          </g>
+        ))}
+        <text
+          aria-hidden
+          transform={`translate(12 ${(TOP + bottom) / 2}) rotate(-90)`}
+          textAnchor="middle"
+          dominantBaseline="middle"
+          {...text}
+        >
+          Score (%)
+        </text>
+        {dateTicks.map((p, i) => (
+          <text
+            key={`${p.time}-${i}`}
+            aria-hidden
+            x={x(p.time)}
+            y={bottom + 16}
+            textAnchor={
+              (i === 0 && 'start') ||
+              (i === dateTicks.length - 1 && 'end') ||
+              'middle'
+            }
+            {...text}
+          >
+            {tickFormat.format(new Date(p.time))}
+          </text>
+        ))}
+        <text
+          aria-hidden
+          x={(LEFT + WIDTH - RIGHT) / 2}
+          y={HEIGHT - 4}
+          textAnchor="middle"
+          {...text}
+        >
+          Date (UTC)
+        </text>
         <path
           d={path}
           fill="none"
