@@ -16,6 +16,18 @@ export interface Finding {
   message: string;
   /** The offending source line (or lines), trimmed and shortened. */
   snippet: string;
+  /** Set when a waiver of `.go-scorecard.yaml` covers the finding: it does not count for the status. */
+  waiver?: FindingWaiver;
+}
+
+/**
+ * A waiver from the repository's `.go-scorecard.yaml` (design.md, "Policy as code"):
+ * `expires` is the last day it holds, `YYYY-MM-DD` (UTC); `source` is `.go-scorecard.yaml:N`.
+ */
+export interface FindingWaiver {
+  reason: string;
+  expires: string;
+  source: string;
 }
 
 /** One check's result on one service: the shape of the CLI's JSON and of the REST API (kept equal to the types generated from openapi.yaml by wireTypes.test.ts). */

@@ -31,4 +31,3 @@ export type {
   RepositoryWaiver,
   CheckSetting,
 } from './policy/policyTypes';
-export type { PolicyFinding } from './policy/resolvePolicy';

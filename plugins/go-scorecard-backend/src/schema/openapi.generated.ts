@@ -658,6 +658,28 @@ export const spec = {
           snippet: {
             type: 'string',
           },
+          waiver: {
+            $ref: '#/components/schemas/FindingWaiver',
+          },
+        },
+      },
+      FindingWaiver: {
+        type: 'object',
+        description:
+          'The waiver of the repository\'s `.go-scorecard.yaml` that covers the finding: it stays listed but no longer counts for the check\'s status (design.md, "Policy as code").',
+        required: ['reason', 'expires', 'source'],
+        properties: {
+          reason: {
+            type: 'string',
+          },
+          expires: {
+            type: 'string',
+            description: 'The last day the waiver holds, `YYYY-MM-DD` (UTC).',
+          },
+          source: {
+            type: 'string',
+            description: '`.go-scorecard.yaml:N`, the line of the waiver.',
+          },
         },
       },
       CheckResult: {

@@ -165,6 +165,15 @@ export interface components {
       line: number;
       message: string;
       snippet: string;
+      waiver?: components['schemas']['FindingWaiver'];
+    };
+    /** @description The waiver of the repository's `.go-scorecard.yaml` that covers the finding: it stays listed but no longer counts for the check's status (design.md, "Policy as code"). */
+    FindingWaiver: {
+      reason: string;
+      /** @description The last day the waiver holds, `YYYY-MM-DD` (UTC). */
+      expires: string;
+      /** @description `.go-scorecard.yaml:N`, the line of the waiver. */
+      source: string;
     };
     CheckResult: {
       id: string;

@@ -2,7 +2,6 @@ import { ScanReport } from '@internal/plugin-go-scorecard-common';
 import { Analyzer } from '../analyze';
 import { MemoryTree } from '../tree/MemoryTree';
 import { OrgPolicy, defaultOrgPolicy } from './policyTypes';
-import { PolicyFinding } from './resolvePolicy';
 
 /** A service that fails k8s-prestop twice (two Deployments) and context-cancel-discarded once. */
 const service = {
@@ -82,7 +81,7 @@ describe('.go-scorecard.yaml', () => {
 `);
     const prestop = check(report, 'k8s-prestop');
     expect(prestop.status).toBe('warn');
-    const findings = prestop.findings as PolicyFinding[];
+    const findings = prestop.findings;
     expect(findings.map(f => [f.path, f.waiver])).toEqual([
       ['deploy/api.yaml', undefined],
       [
@@ -123,11 +122,9 @@ describe('.go-scorecard.yaml', () => {
 `);
     expect(check(report, 'k8s-prestop').status).toBe('warn');
     expect(check(report, 'context-cancel-discarded').status).toBe('fail');
-    expect(
-      (check(report, 'k8s-prestop').findings as PolicyFinding[]).some(
-        f => f.waiver,
-      ),
-    ).toBe(false);
+    expect(check(report, 'k8s-prestop').findings.some(f => f.waiver)).toBe(
+      false,
+    );
     expect(policyNotes(report)).toEqual([
       'line 2: waiver for k8s-prestop expired on 2026-11-29; its findings count again',
       'line 5: waiver for context-cancel-discarded expires 2030-01-01, 1128 days ahead; the org policy allows at most 180 (goScorecard.policy.maxWaiverDays); not applied',

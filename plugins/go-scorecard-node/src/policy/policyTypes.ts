@@ -1,18 +1,9 @@
 import { CheckSeverity } from '@internal/plugin-go-scorecard-common';
 
+export type { FindingWaiver } from '@internal/plugin-go-scorecard-common';
+
 /** The repository's policy file, at the scanned root (design.md, "Policy as code"). */
 export const POLICY_FILE = '.go-scorecard.yaml';
-
-/**
- * Why a finding does not count: the waiver from `.go-scorecard.yaml` that covers it.
- * `expires` is a day, `YYYY-MM-DD` (the waiver holds through that day, UTC); `source` is
- * `.go-scorecard.yaml:N`, the line of the waiver's entry.
- */
-export interface FindingWaiver {
-  reason: string;
-  expires: string;
-  source: string;
-}
 
 /** One well-formed waiver of `.go-scorecard.yaml`. */
 export interface RepositoryWaiver {

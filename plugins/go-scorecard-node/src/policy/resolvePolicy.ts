@@ -1,6 +1,9 @@
-import { CheckSeverity, Finding } from '@internal/plugin-go-scorecard-common';
 import {
+  CheckSeverity,
+  Finding,
   FindingWaiver,
+} from '@internal/plugin-go-scorecard-common';
+import {
   OrgPolicy,
   POLICY_FILE,
   RepositoryPolicy,
@@ -17,9 +20,6 @@ export interface CheckPolicy {
   /** The waivers that apply today (not expired, not longer than the org policy allows). */
   waivers: RepositoryWaiver[];
 }
-
-/** A finding with the waiver that covers it, if any. */
-export type PolicyFinding = Finding & { waiver?: FindingWaiver };
 
 /** A check without policy. */
 export const NO_CHECK_POLICY: CheckPolicy = Object.freeze({
@@ -92,7 +92,7 @@ export function resolvePolicy(
 export function waiveFindings(
   findings: readonly Finding[],
   waivers: readonly RepositoryWaiver[],
-): { findings: PolicyFinding[]; used: Set<RepositoryWaiver> } {
+): { findings: Finding[]; used: Set<RepositoryWaiver> } {
   const used = new Set<RepositoryWaiver>();
   if (!waivers.length) return { findings: [...findings], used };
   const marked = findings.map(finding => {
