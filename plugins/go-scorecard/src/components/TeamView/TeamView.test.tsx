@@ -1,24 +1,36 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { TeamView } from './TeamView';
 import { renderWithScorecard } from '../../__testUtils__/renderWithScorecard';
 import { report } from '../../__testUtils__/fixtures';
 
+jest.setTimeout(30_000);
+
 describe('TeamView', () => {
-  it('shows one row per team with services, pass rate and worst checks, linking to its services', async () => {
+  it('shows one row per team with services, score and worst checks, linking to its services', async () => {
     await renderWithScorecard(<TeamView />, {
       routes: { 'GET /report': { body: report([], 5) } },
     });
     const table = await screen.findByRole('table', { name: 'Teams' });
+    expect(
+      within(table).getByRole('columnheader', { name: 'Score' }),
+    ).toBeInTheDocument();
+    expect(within(table).queryByText('Pass rate')).toBeNull();
     const row = within(table).getByRole('row', { name: /fulfilment-team/ });
     expect(within(row).getByText('74%')).toBeInTheDocument();
     expect(
       within(row).getByRole('link', {
-        name: /HTTP server shut down gracefully \(3 failing/,
+        name: 'HTTP server shut down gracefully (3 services fail)',
       }),
     ).toHaveAttribute(
       'href',
       '/go-scorecard/lessons/shutdown#shutdown-http-close',
     );
+    expect(
+      within(row).getByRole('link', {
+        name: 'ndots lowered where short names are dialled (2 services warn)',
+      }),
+    ).toBeInTheDocument();
     expect(
       within(row).getByRole('link', {
         name: '3 services of group:default/fulfilment-team',
@@ -30,7 +42,17 @@ describe('TeamView', () => {
     expect(within(row).queryByText(/failed to scan/)).toBeNull();
   });
 
-  it("says how many of a team's services failed to scan, next to its pass rate", async () => {
+  it('links back to the report, with its filters', async () => {
+    await renderWithScorecard(<TeamView />, {
+      routes: { 'GET /report': { body: report([], 5) } },
+      initialRoute: '/go-scorecard/teams?lesson=5',
+    });
+    expect(
+      await screen.findByRole('link', { name: 'Back to the report' }),
+    ).toHaveAttribute('href', '/go-scorecard?lesson=5');
+  });
+
+  it("says how many of a team's services failed to scan, next to its score", async () => {
     const body = report([], 5);
     body.aggregates.byOwner[1].failedEntities = 1;
     await renderWithScorecard(<TeamView />, {
@@ -39,7 +61,45 @@ describe('TeamView', () => {
     const table = await screen.findByRole('table', { name: 'Teams' });
     const row = within(table).getByRole('row', { name: /checkout-team/ });
     expect(
-      within(row).getByText('1 failed to scan, not in the rate'),
+      within(row).getByText('1 service failed to scan, not in the score'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows a team none of whose services is scanned yet, with a word', async () => {
+    const body = report([], 5);
+    Object.assign(body.aggregates.byOwner[1], {
+      pendingEntities: 2,
+      score: undefined,
+      counts: { pass: 0, warn: 0, fail: 0, notApplicable: 0, error: 0 },
+    });
+    await renderWithScorecard(<TeamView />, {
+      routes: { 'GET /report': { body } },
+    });
+    const table = await screen.findByRole('table', { name: 'Teams' });
+    const row = within(table).getByRole('row', { name: /checkout-team/ });
+    expect(
+      within(row).getByText('no scanned services yet'),
+    ).toBeInTheDocument();
+  });
+
+  it('offers Retry when the teams cannot be loaded', async () => {
+    let calls = 0;
+    await renderWithScorecard(<TeamView />, {
+      routes: {
+        'GET /report': () =>
+          ++calls === 1
+            ? {
+                status: 400,
+                body: { error: { name: 'InputError', message: 'bad filter' } },
+              }
+            : { body: report([], 5) },
+      },
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Retry' }, { timeout: 10_000 }),
+    );
+    expect(
+      await screen.findByRole('table', { name: 'Teams' }),
     ).toBeInTheDocument();
   });
 });

@@ -1,4 +1,4 @@
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
   Content,
   InfoCard,
@@ -8,14 +8,18 @@ import {
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { getCheck } from '@internal/plugin-go-scorecard-common';
+import { countOf, getCheck } from '@internal/plugin-go-scorecard-common';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import ArrowBackIcon from '@material-ui/icons/ArrowBack';
 import { goScorecardApiRef } from '../../api/GoScorecardApi';
+import { OwnerAggregate } from '../../api/types';
 import { rootRouteRef } from '../../routes';
 import { useCheckFixLink } from '../EntityGoScorecardCard/useLessonLink';
 import { filtersOf, toSearchParams } from '../ReportPage/reportSearchParams';
@@ -23,8 +27,47 @@ import { useReportView } from '../ReportPage/useReportView';
 import { worstChecks } from './worstChecks';
 
 /**
- * `/go-scorecard/teams`: one row per owning team with its services, pass rate (and how many
- * of its services failed to scan, which the rate leaves out) and worst checks.
+ * A team's score as the report words it, or why it has none: no scanned services yet,
+ * only non-Go services; with how many of its services failed to scan (left out).
+ */
+function TeamScore(props: { team: OwnerAggregate }) {
+  const { team } = props;
+  let text: string;
+  if (team.entities === 0 && team.notGoEntities > 0) {
+    text = 'only non-Go services, not scored';
+  } else if (team.entities > 0 && team.pendingEntities === team.entities) {
+    text = 'no scanned services yet';
+  } else {
+    text = team.score === undefined ? '—' : `${team.score}%`;
+  }
+  return (
+    <>
+      {text}
+      {team.failedEntities > 0 && (
+        <Typography variant="caption" component="div" color="error">
+          {countOf(team.failedEntities, 'service')} failed to scan, not in the
+          score
+        </Typography>
+      )}
+    </>
+  );
+}
+
+/** "3 services fail, 1 service warns": the non-zero parts only. */
+function failingAndWarning(counts: { fail: number; warn: number }): string {
+  return [
+    counts.fail > 0 && countOf(counts.fail, 'service fails', 'services fail'),
+    counts.warn > 0 && countOf(counts.warn, 'service warns', 'services warn'),
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/**
+ * `/go-scorecard/teams`: one row per owning team with its services, score (the report's
+ * word and measure; how many of its services failed to scan, which the score leaves out;
+ * "no scanned services yet" for a team none of whose services is scanned) and worst
+ * checks, with the report's filters and a link back to the report.
  */
 export function TeamView() {
   const api = useApi(goScorecardApiRef);
@@ -34,7 +77,7 @@ export function TeamView() {
   const { owners: _owners, ...filters } = filtersOf(view);
   const key = toSearchParams({ ...filters, page: 0, pageSize: 25 }).toString();
 
-  const teams = useAsync(async () => {
+  const teams = useAsyncRetry(async () => {
     const report = await api.getReport({ ...filters, limit: 1 });
     return Promise.all(
       report.aggregates.byOwner.map(async owner => {
@@ -56,12 +99,41 @@ export function TeamView() {
       page: 0,
       pageSize: 25,
     })}`;
+  const backQuery = toSearchParams({
+    ...filtersOf(view),
+    page: 0,
+    pageSize: 25,
+  });
+  const backLink = `${reportLink?.() ?? ''}${
+    backQuery.toString() ? `?${backQuery}` : ''
+  }`;
 
   return (
     <Content>
-      <InfoCard title="Teams" titleTypographyProps={{ component: 'h2' }}>
+      <Box mb={2}>
+        <Link to={backLink}>
+          <Box component="span" display="inline-flex" alignItems="center">
+            <ArrowBackIcon fontSize="small" aria-hidden />
+            &nbsp;Back to the report
+          </Box>
+        </Link>
+      </Box>
+      <InfoCard
+        title="Teams"
+        subheader="Score: the share of applicable checks that pass over a team's services, as in the report (non-Go services are not scored)"
+        titleTypographyProps={{ component: 'h2' }}
+      >
         {teams.loading && <Progress />}
-        {teams.error && <ResponseErrorPanel error={teams.error} />}
+        {teams.error && (
+          <>
+            <ResponseErrorPanel error={teams.error} />
+            <Box mt={1}>
+              <Button variant="outlined" color="primary" onClick={teams.retry}>
+                Retry
+              </Button>
+            </Box>
+          </>
+        )}
         {teams.value && (
           <Table size="small" aria-label="Teams">
             <TableHead>
@@ -69,7 +141,7 @@ export function TeamView() {
                 <TableCell>Team</TableCell>
                 <TableCell align="right">Services</TableCell>
                 <TableCell align="right">Failing services</TableCell>
-                <TableCell align="right">Pass rate</TableCell>
+                <TableCell align="right">Score</TableCell>
                 <TableCell>Worst checks</TableCell>
               </TableRow>
             </TableHead>
@@ -82,32 +154,25 @@ export function TeamView() {
                   <TableCell align="right">
                     <Link
                       to={servicesLink(team.owner)}
-                      aria-label={`${team.entities} services of ${team.owner}`}
+                      aria-label={`${countOf(team.entities, 'service')} of ${
+                        team.owner
+                      }`}
                     >
                       {team.entities}
                     </Link>
                   </TableCell>
                   <TableCell align="right">{team.failingEntities}</TableCell>
                   <TableCell align="right">
-                    {team.score === undefined ? '—' : `${team.score}%`}
-                    {team.failedEntities > 0 && (
-                      <Typography
-                        variant="caption"
-                        component="div"
-                        color="error"
-                      >
-                        {team.failedEntities} failed to scan, not in the rate
-                      </Typography>
-                    )}
+                    <TeamScore team={team} />
                   </TableCell>
                   <TableCell>
                     {team.worst.length === 0
                       ? 'None'
                       : team.worst.map((c, i) => {
                           const href = fixLink(c.id);
-                          const label = `${getCheck(c.id)?.title ?? c.id} (${
-                            c.counts.fail
-                          } failing, ${c.counts.warn} warning)`;
+                          const label = `${
+                            getCheck(c.id)?.title ?? c.id
+                          } (${failingAndWarning(c.counts)})`;
                           return (
                             <div key={c.id}>
                               {i + 1}.{' '}
@@ -121,7 +186,7 @@ export function TeamView() {
               {!teams.value.length && (
                 <TableRow>
                   <TableCell colSpan={5}>
-                    No team owns a scanned service matching these filters.
+                    No team owns a service matching these filters.
                   </TableCell>
                 </TableRow>
               )}
