@@ -1,0 +1,114 @@
+import {
+  CheckResult,
+  Finding,
+  findingTotal,
+  ScanNote,
+} from '@internal/plugin-go-scorecard-common';
+
+/** The repository's policy file, at the scanned root (docs/policy.md). */
+export const POLICY_FILE = '.go-scorecard.yaml';
+
+/** Waivers that end within this many days are called out ("expires in 12 days"). */
+export const EXPIRING_SOON_DAYS = 30;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A check's findings split by waiver: the counted ones (they decide the status) and the waived. */
+export interface WaiverSplit {
+  /** The true number of findings that count: all of them less the waived. */
+  counted: number;
+  /** The true number of waived findings. */
+  waived: number;
+  /** The counted findings the result lists (the list may be capped). */
+  countedShown: Finding[];
+  /** The waived findings the result lists. */
+  waivedShown: Finding[];
+}
+
+/** The analyzer's words on a check whose findings are waived: "2 findings waived in .go-scorecard.yaml". */
+const WAIVED_MESSAGE =
+  /(?:^|; )(\d[\d,]*) findings? waived in \.go-scorecard\.yaml/;
+
+/**
+ * Splits a check's findings into counted and waived. When the list is capped, the waived
+ * total comes from the check's message (the analyzer counts them all); without that, the
+ * listed waived findings are all that is known.
+ */
+export function splitWaived(check: CheckResult): WaiverSplit {
+  const countedShown = check.findings.filter(f => !f.waiver);
+  const waivedShown = check.findings.filter(f => f.waiver);
+  const total = findingTotal(check);
+  let waived = waivedShown.length;
+  if (total > check.findings.length) {
+    const said = WAIVED_MESSAGE.exec(check.message ?? '');
+    const fromMessage = said ? Number(said[1].replace(/,/g, '')) : 0;
+    waived = Math.min(total, Math.max(waived, fromMessage));
+  }
+  return { counted: total - waived, waived, countedShown, waivedShown };
+}
+
+/** Where a waiver is written: `.go-scorecard.yaml:4` as a path and a line. */
+export function parseWaiverSource(
+  source: string,
+): { path: string; line: number } | undefined {
+  const match = /^(.+):(\d+)$/.exec(source);
+  if (!match) return undefined;
+  return { path: match[1], line: Number(match[2]) };
+}
+
+/**
+ * Whole days from today (UTC) to a `YYYY-MM-DD` day: 0 on that day, negative after it.
+ * Undefined for a date that does not parse.
+ */
+export function daysUntil(
+  day: string,
+  now: number = Date.now(),
+): number | undefined {
+  const at = Date.parse(`${day}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(at)) return undefined;
+  const today = new Date(now);
+  const todayMs = Date.UTC(
+    today.getUTCFullYear(),
+    today.getUTCMonth(),
+    today.getUTCDate(),
+  );
+  return Math.round((at - todayMs) / DAY_MS);
+}
+
+/**
+ * How soon a waiver ends, when worth saying: "expires in 12 days" within
+ * {@link EXPIRING_SOON_DAYS}, "expires at the end of today" on its last day, "expired on
+ * 2026-11-01; counts again from the next scan" once past (the scan was made while it held).
+ * Undefined when it ends later.
+ *
+ * @param expires - the last day the waiver holds, `YYYY-MM-DD` (UTC)
+ */
+export function expiryNotice(
+  expires: string,
+  now: number = Date.now(),
+): string | undefined {
+  const days = daysUntil(expires, now);
+  if (days === undefined || days > EXPIRING_SOON_DAYS) return undefined;
+  if (days < 0) return `expired on ${expires}; counts again from the next scan`;
+  if (days === 0) return 'expires at the end of today';
+  return `expires in ${days} ${days === 1 ? 'day' : 'days'}`;
+}
+
+/** A scan note about the policy file, with its line split off: `line 4: stale waiver…`. */
+export interface PolicyNote {
+  path: string;
+  line?: number;
+  message: string;
+}
+
+/** Whether a note is about the repository's policy file. */
+export function isPolicyNote(note: ScanNote): boolean {
+  return note.path === POLICY_FILE;
+}
+
+/** A note with its leading `line N: ` taken out into `line`, when it has one. */
+export function splitNoteLine(note: ScanNote): PolicyNote {
+  const match = /^line (\d+): ([\s\S]*)$/.exec(note.message);
+  if (!match) return { ...note };
+  return { path: note.path, line: Number(match[1]), message: match[2] };
+}
