@@ -10,7 +10,6 @@ import {
   CheckResult,
   countOf,
   Finding,
-  findingTotal,
   getCheck,
   getLesson,
 } from '@internal/plugin-go-scorecard-common';
@@ -18,6 +17,8 @@ import { StatusIcon } from '../StatusIcon';
 import { FindingItem } from './FindingItem';
 import { MessageMarkdown } from './MessageMarkdown';
 import { FindingLocation } from './useFindingLocation';
+import { WaivedFindings } from './WaivedFindings';
+import { splitWaived } from './waivers';
 
 const useStyles = makeStyles(theme => ({
   summary: {
@@ -32,16 +33,20 @@ const useStyles = makeStyles(theme => ({
   findings: { margin: theme.spacing(1, 0), padding: 0 },
   more: { marginBottom: theme.spacing(1.5) },
   accordion: { '&:before': { display: 'none' } },
+  chips: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(0.5) },
 }));
 
 /** A count as people read it: `9,900`. */
 const formatCount = (n: number) => n.toLocaleString('en-US');
 
 /**
- * One check: status, title (the rule, so a pass reads as "fine"), its true finding count, and
- * on a second line its message, such as why it does not apply or could not judge, visible
- * without expanding. Expands to its description, its findings (at most the backend's cap,
- * with a line saying how many more there are), its lesson and a "How to fix" link.
+ * One check: status, title (the rule, so a pass reads as "fine"), its true count of findings
+ * that count and of waived ones ("1 finding", "2 waived"; a check that passes only because
+ * its findings are waived says "passes with 2 waived"), and on a second line its message,
+ * such as why it does not apply or could not judge, visible without expanding. Expands to
+ * its description, its counted findings (at most the backend's cap, with a line saying how
+ * many more there are), its waived findings folded under their count, its lesson and a
+ * "How to fix" link.
  */
 export function CheckAccordion(props: {
   check: CheckResult;
@@ -52,8 +57,8 @@ export function CheckAccordion(props: {
   const classes = useStyles();
   const definition = getCheck(check.id);
   const title = definition?.title ?? check.id;
-  const count = findingTotal(check);
-  const shown = check.findings.length;
+  const { counted, waived, countedShown, waivedShown } = splitWaived(check);
+  const shown = countedShown.length;
   const lesson = getLesson(check.lesson);
   const summaryId = `go-scorecard-check-${check.id}`;
   return (
@@ -82,7 +87,24 @@ export function CheckAccordion(props: {
               />
             )}
           </div>
-          {count > 0 && <Chip size="small" label={countOf(count, 'finding')} />}
+          {(counted > 0 || waived > 0) && (
+            <span className={classes.chips}>
+              {counted > 0 && (
+                <Chip size="small" label={countOf(counted, 'finding')} />
+              )}
+              {waived > 0 && (
+                <Chip
+                  size="small"
+                  variant="outlined"
+                  label={
+                    check.status === 'pass' && counted === 0
+                      ? `passes with ${formatCount(waived)} waived`
+                      : `${formatCount(waived)} waived`
+                  }
+                />
+              )}
+            </span>
+          )}
         </div>
       </AccordionSummary>
       <AccordionDetails className={classes.details} id={`${summaryId}-details`}>
@@ -93,7 +115,7 @@ export function CheckAccordion(props: {
         )}
         {shown > 0 && (
           <ul className={classes.findings} aria-label={`Findings of ${title}`}>
-            {check.findings.map((finding: Finding) => (
+            {countedShown.map((finding: Finding) => (
               <FindingItem
                 key={`${finding.path}:${finding.line}:${finding.message}`}
                 finding={finding}
@@ -102,16 +124,29 @@ export function CheckAccordion(props: {
             ))}
           </ul>
         )}
-        {count > shown && (
+        {counted > shown && (
           <Typography
             variant="body2"
             color="textSecondary"
             className={classes.more}
           >
-            and {formatCount(count - shown)} more (showing the first{' '}
-            {formatCount(shown)})
+            {shown
+              ? `and ${formatCount(
+                  counted - shown,
+                )} more (showing the first ${formatCount(shown)})`
+              : `${countOf(
+                  counted,
+                  'finding',
+                )} not listed (the list is capped)`}
           </Typography>
         )}
+        <WaivedFindings
+          id={`${summaryId}-waived`}
+          title={title}
+          findings={waivedShown}
+          total={waived}
+          locate={locate}
+        />
         {lesson && (
           <Typography
             variant="body2"

@@ -9,6 +9,7 @@ import {
 import { CheckAccordion } from './CheckAccordion';
 import { FindingLocation } from './useFindingLocation';
 import { FoldedChecks } from './FoldedChecks';
+import { splitWaived } from './waivers';
 
 const useStyles = makeStyles(theme => ({
   attention: { marginTop: theme.spacing(2) },
@@ -22,10 +23,16 @@ const needsAttention = (check: CheckResult) =>
   check.status === 'error' ||
   check.status === 'warn';
 
+/** A passing check that would fail or warn but for its waivers. */
+const passesByWaivers = (check: CheckResult) =>
+  check.status === 'pass' && splitWaived(check).waived > 0;
+
 /**
  * The checks, shortest route to what needs doing first: the failed, error and warning checks
  * (worst first, then in catalog order), then the passing checks and those that do not apply,
- * each folded under its count ("14 passing checks") unless `unfold` is set.
+ * each folded under its count ("14 passing checks") unless `unfold` is set. The passing
+ * fold says how many pass with waived findings ("14 passing checks, 1 with waived
+ * findings") and lists those first, so a waiver is not forgotten.
  *
  * @param unfold - show the passing and not applicable checks unfolded (the entity tab)
  */
@@ -41,7 +48,11 @@ export function CheckList(props: {
   const attention = checks
     .filter(needsAttention)
     .sort((a, b) => compareStatuses(a.status, b.status));
-  const passing = checks.filter(c => c.status === 'pass');
+  // Those passing by waivers first, so they are seen when the fold opens.
+  const passing = checks
+    .filter(c => c.status === 'pass')
+    .sort((a, b) => Number(passesByWaivers(b)) - Number(passesByWaivers(a)));
+  const waived = passing.filter(passesByWaivers).length;
   const notApplicable = checks.filter(c => c.status === 'not_applicable');
   const headingId = 'go-scorecard-attention';
   return (
@@ -70,7 +81,12 @@ export function CheckList(props: {
         <FoldedChecks
           id="go-scorecard-passing"
           status="pass"
-          label={countOf(passing.length, 'passing check')}
+          label={
+            countOf(passing.length, 'passing check') +
+            (waived
+              ? `, ${waived.toLocaleString('en-US')} with waived findings`
+              : '')
+          }
           checks={passing}
           locate={locate}
           fixLink={fixLink}

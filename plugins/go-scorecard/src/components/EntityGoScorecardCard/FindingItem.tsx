@@ -1,3 +1,4 @@
+import { ReactNode } from 'react';
 import { Link } from '@backstage/core-components';
 import { makeStyles } from '@material-ui/core/styles';
 import { Finding } from '@internal/plugin-go-scorecard-common';
@@ -18,14 +19,16 @@ const useStyles = makeStyles(theme => ({
 
 /**
  * One finding: `file:line` (a link to the source at the scanned revision when `href` is
- * known, the local path otherwise), the message (Markdown) and the offending snippet.
+ * known, the local path otherwise), the message (Markdown) and the offending snippet;
+ * `children` follow, such as the finding's waiver.
  */
 export function FindingItem(props: {
   finding: Finding;
   href?: string;
   localPath?: string;
+  children?: ReactNode;
 }) {
-  const { finding, href, localPath } = props;
+  const { finding, href, localPath, children } = props;
   const classes = useStyles();
   const location = `${finding.path}:${finding.line}`;
   return (
@@ -45,6 +48,7 @@ export function FindingItem(props: {
           <code>{finding.snippet}</code>
         </pre>
       )}
+      {children}
     </li>
   );
 }
