@@ -48,7 +48,8 @@ export interface ReportPageRequest extends ReportFilters {
  * Which trend to fetch: one entity's scans (`entityRef`), or per day the services the
  * report lists for these filters (all when none), as the report counts them.
  */
-export interface HistoryRequest extends Omit<ReportFilters, 'orderBy' | 'order'> {
+export interface HistoryRequest
+  extends Omit<ReportFilters, 'orderBy' | 'order'> {
   entityRef?: string;
   days?: number;
 }
