@@ -113,6 +113,27 @@ describe('parseArgs', () => {
     );
   });
 
+  it('takes --policy resolved like DIR, and --as-of as a day', () => {
+    const env = { INIT_CWD: '/repo/examples/services' };
+    expect(
+      options(['cart-service', '--policy', '../policy.yaml'], env),
+    ).toMatchObject({
+      policyFile: {
+        typed: '../policy.yaml',
+        resolved: '/repo/examples/policy.yaml',
+      },
+    });
+    expect(options(['a', '--policy=/etc/org.json'], env).policyFile).toEqual({
+      typed: '/etc/org.json',
+      resolved: '/etc/org.json',
+    });
+    expect(options(['a', '--as-of', '2028-02-29'], {}).asOf).toBe(
+      '2028-02-29',
+    );
+    const plain = options(['a'], {});
+    expect([plain.policyFile, plain.asOf]).toEqual([undefined, undefined]);
+  });
+
   it('takes a DIR that starts with a dash after --', () => {
     expect(options(['--format', 'json', '--', '-odd'], {})).toMatchObject({
       dir: '-odd',
@@ -154,6 +175,11 @@ describe('parseArgs', () => {
     [['a', '--colour'], 'unknown option --colour'],
     [['-x', 'a'], 'unknown option -x'],
     [['a', '--no-color=yes'], '--no-color takes no value'],
+    [['a', '--policy='], '--policy needs a file'],
+    [['a', '--policy'], '--policy needs a value'],
+    [['a', '--as-of', '2026-02-30'], '--as-of must be a day as YYYY-MM-DD, not "2026-02-30"'],
+    [['a', '--as-of', '2026-1-5'], '--as-of must be a day as YYYY-MM-DD, not "2026-1-5"'],
+    [['a', '--as-of', 'today'], '--as-of must be a day as YYYY-MM-DD, not "today"'],
   ])('rejects %j', (argv, message) => {
     expect(() => parseArgs(argv, {}, false)).toThrow(new UsageError(message));
   });

@@ -34,6 +34,10 @@ export interface CliOptions {
    * `$HOME/.cache/go-scorecard/facts`; `--no-cache` turns it off.
    */
   cacheDir?: string;
+  /** `--policy FILE`: the org policy file as typed, and resolved like DIR; undefined = the default policy. */
+  policyFile?: { typed: string; resolved: string };
+  /** `--as-of YYYY-MM-DD`: the day (UTC) waivers are judged on; undefined = today. */
+  asOf?: string;
 }
 
 /** A usage error: exit code 2, with one line saying what is wrong and where help is. */
@@ -46,8 +50,9 @@ export const usageHint = "Run 'yarn scan --help' for usage.";
 export const helpText = `Usage: go-scorecard DIR [options]     (in this repository: yarn scan DIR [options])
 
 Scans a Go service's repository folder for the five production lessons of Go Service
-Scorecard (tooling, protobuf, gRPC DNS, context leaks, graceful shutdown). DIR and
---cache-dir are relative to the folder you run the command in, with yarn scan too.
+Scorecard (tooling, protobuf, gRPC DNS, context leaks, graceful shutdown). DIR, --policy
+and --cache-dir are relative to the folder you run the command in, with yarn scan too.
+Waivers and check settings come from DIR/.go-scorecard.yaml (docs/policy.md).
 
 Options:
   --format text|json|sarif   output format (default: text; json and sarif go to stdout only)
@@ -56,6 +61,11 @@ Options:
   --max-file-bytes N         skip files larger than N bytes (default: 2097152)
   --max-findings N           show at most N findings per check, with the true total
                              (default: 10 in text, 100 in json; 0 = all); sarif always has all
+  --policy FILE              the org policy, YAML or JSON with the keys of app-config's
+                             goScorecard.policy: maxWaiverDays, allowTurningOff,
+                             severityOverrides (default: waivers up to 180 days, any
+                             check may be turned off, the catalog's severities)
+  --as-of YYYY-MM-DD         judge waivers as of this day, UTC (default: today)
   --docs-url URL             your portal's base URL, for fix links (env GO_SCORECARD_DOCS_URL)
   --no-color                 no colour in text output (also NO_COLOR; colour only on a TTY)
   --workers N                worker threads that parse Go files (default: the cores
@@ -67,8 +77,8 @@ Options:
   --no-cache                 neither read nor write the cache
   -h, --help                 this help
 
-Exit codes: 0 no failing check at or above --fail-on; 1 there is one; 2 bad usage or unreadable
-DIR; 130 / 143 interrupted (SIGINT / SIGTERM), nothing reported. A check that could not analyze
+Exit codes: 0 no failing check at or above --fail-on; 1 there is one; 2 bad usage, unreadable
+DIR or a bad --policy file; 130 / 143 interrupted (SIGINT / SIGTERM), nothing reported. A check that could not analyze
 its input (status error) does not set the exit code; stderr names it.`;
 
 const formats: readonly string[] = ['text', 'json', 'sarif'];
@@ -83,6 +93,8 @@ const optionSpec = {
   'docs-url': { type: 'string' },
   workers: { type: 'string' },
   'cache-dir': { type: 'string' },
+  policy: { type: 'string' },
+  'as-of': { type: 'string' },
   'no-color': { type: 'boolean' },
   'no-cache': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -98,10 +110,19 @@ function wholeNumber(value: string): number | undefined {
   return /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
+/** A calendar day `YYYY-MM-DD` that exists (not 2026-02-30). */
+function isDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return (
+    !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value
+  );
+}
+
 /**
  * Parses argv (without node and the script) with `node:util` parseArgs. Returns `'help'`
  * for -h/--help. Accepts `--opt value` and `--opt=value`, and `--` before a DIR that starts
- * with a dash. DIR and --cache-dir (and a relative `GO_SCORECARD_CACHE_DIR`) resolve against
+ * with a dash. DIR, --policy and --cache-dir (and a relative `GO_SCORECARD_CACHE_DIR`) resolve against
  * {@link invokingFolder}. Throws {@link UsageError} with a one-line message.
  */
 export function parseArgs(
@@ -202,6 +223,17 @@ export function parseArgs(
       case 'cache-dir':
         if (!value) throw new UsageError('--cache-dir needs a folder');
         cacheDir = resolve(base, value);
+        break;
+      case 'policy':
+        if (!value) throw new UsageError('--policy needs a file');
+        options.policyFile = { typed: value, resolved: resolve(base, value) };
+        break;
+      case 'as-of':
+        if (!isDay(value))
+          throw new UsageError(
+            `--as-of must be a day as YYYY-MM-DD, not "${value}"`,
+          );
+        options.asOf = value;
         break;
       default:
         options.docsUrl = value;

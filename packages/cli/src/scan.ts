@@ -11,7 +11,9 @@ import { folderProblem } from './folderProblem';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
 import { interruptedRun } from './interrupt';
+import { OrgPolicyFileError, readOrgPolicyFile } from './orgPolicyFile';
 import { undecidedWarning } from './undecidedWarning';
+import { waivedCounts } from './waivedCounts';
 
 /** What a CLI run printed and its exit code (130 / 143: interrupted by SIGINT / SIGTERM). */
 export interface CliRun {
@@ -48,6 +50,17 @@ export async function runCli(
   if (options === 'help')
     return { stdout: `${helpText}\n`, stderr: '', code: 0 };
 
+  let policy;
+  try {
+    policy = options.policyFile
+      ? await readOrgPolicyFile(options.policyFile)
+      : undefined;
+  } catch (e) {
+    if (e instanceof OrgPolicyFileError)
+      return { stdout: '', stderr: `go-scorecard: ${e.message}\n`, code: 2 };
+    throw e;
+  }
+
   let tree;
   try {
     tree = await DirectoryTree.open(options.resolvedDir);
@@ -74,6 +87,8 @@ export async function runCli(
     onCacheError: e => {
       cacheError ??= e;
     },
+    policy,
+    now: options.asOf ? () => new Date(`${options.asOf}T00:00:00Z`) : undefined,
   });
   let report: ScanReport;
   try {
@@ -116,7 +131,11 @@ export async function runCli(
       null,
       2,
     )}\n`;
-  } else stdout = formatText(capped(), options);
+  } else
+    stdout = formatText(capped(), {
+      ...options,
+      waived: waivedCounts(report),
+    });
   return {
     stdout,
     stderr: cacheWarning + undecidedWarning(report),
