@@ -101,6 +101,66 @@ describe('formatText', () => {
     );
   });
 
+  it('marks a waived finding with its day, reason and line, and counts the waived on the check line', () => {
+    const waiver = {
+      reason: 'batch worker, serves no traffic',
+      expires: '2027-03-31',
+      source: '.go-scorecard.yaml:3',
+    };
+    const out = formatText(
+      {
+        ...report({
+          'shutdown-http-close': {
+            status: 'fail',
+            findings: [finding(59), { ...finding(80), waiver }],
+            message: '1 finding waived in .go-scorecard.yaml',
+          },
+          'k8s-prestop': {
+            status: 'pass',
+            findings: [{ ...finding(19), waiver }],
+            message: '1 finding waived in .go-scorecard.yaml',
+          },
+        }),
+        notes: [
+          {
+            path: '.go-scorecard.yaml',
+            message:
+              'line 7: waiver for grpc-deprecated-dial expired on 2025-06-30; its findings count again',
+          },
+        ],
+      },
+      { color: false },
+    );
+    expect(out).toContain(': 2 findings, 1 waived  [shutdown-http-close]\n');
+    expect(out).toContain(
+      '\n      cmd/api/main.go:59  srv.Close() drops in-flight requests\n          srv.Close()\n      cmd/api/main.go:80',
+    );
+    expect(out).toContain(
+      '\n      cmd/api/main.go:80  srv.Close() drops in-flight requests\n          srv.Close()\n          waived until 2027-03-31: batch worker, serves no traffic (.go-scorecard.yaml:3)\n',
+    );
+    expect(out).toContain(
+      `\n  ✓ ${getCheck('k8s-prestop')!.title}: 1 finding, 1 waived  [k8s-prestop]\n`,
+    );
+    expect(out).toContain('      1 finding waived in .go-scorecard.yaml\n');
+    expect(out).toContain(
+      '\nnote: .go-scorecard.yaml: line 7: waiver for grpc-deprecated-dial expired on 2025-06-30; its findings count again\n',
+    );
+  });
+
+  it('counts the waived findings a capped list left out', () => {
+    const out = formatText(
+      report({
+        'shutdown-http-close': {
+          status: 'fail',
+          findings: [finding(1)],
+          totalFindings: 5,
+        },
+      }),
+      { color: false, waived: new Map([['shutdown-http-close', 4]]) },
+    );
+    expect(out).toContain(': 5 findings, 4 waived  [shutdown-http-close]\n');
+  });
+
   it('colours the marks on a TTY, in the legend too', () => {
     const out = formatText(
       report({ 'k8s-prestop': { status: 'warn', findings: [finding(1)] } }),

@@ -11,6 +11,7 @@ import {
 } from '@internal/plugin-go-scorecard-common';
 import { fixLink } from './docLinks';
 import { legendLine, statusColours, statusMarks } from './statusMarks';
+import { waivedCounts } from './waivedCounts';
 
 /**
  * The summary line: the score as the portal stores it ({@link scoreOf}: passed / (passed +
@@ -40,17 +41,29 @@ export function scoreLine(report: ScanReport): string {
  * `file:line`, the fix link of every check that did not pass, and the score line
  * ({@link scoreLine}). A check whose findings were capped (`totalFindings` above their
  * number, see `capFindings`) shows its true total and ends its list with
- * `… and N more findings; --max-findings 0 prints all`.
+ * `… and N more findings; --max-findings 0 prints all`. A finding waived in
+ * `.go-scorecard.yaml` is followed by `waived until <day>: <reason> (<file:line>)`, and its
+ * check's count says how many are waived (`3 findings, 1 waived`); the policy's notes are
+ * printed with the other scan notes.
  */
 export function formatText(
   report: ScanReport,
-  options: { color: boolean; docsUrl?: string },
+  options: {
+    color: boolean;
+    docsUrl?: string;
+    /**
+     * Waived findings per check id, counted before the lists were capped
+     * ({@link waivedCounts}); default: those in the lists.
+     */
+    waived?: ReadonlyMap<string, number>;
+  },
 ): string {
   const paint = (code: number, s: string) =>
     options.color ? `\u001b[${code}m${s}\u001b[0m` : s;
   const mark = (status: CheckStatus, s: string) =>
     paint(statusColours[status], s);
   const bold = (s: string) => (options.color ? `\u001b[1m${s}\u001b[0m` : s);
+  const waived = options.waived ?? waivedCounts(report);
   const out: string[] = [
     bold(`Go Service Scorecard: ${report.root}`),
     legendLine(mark),
@@ -62,7 +75,12 @@ export function formatText(
     for (const result of report.checks.filter(c => c.lesson === lesson.id)) {
       const title = getCheck(result.id)?.title ?? result.id;
       const n = findingTotal(result);
-      const count = n ? `: ${countOf(n, 'finding')}` : '';
+      const w = waived.get(result.id) ?? 0;
+      const count = n
+        ? `: ${countOf(n, 'finding')}${
+            w ? `, ${w.toLocaleString('en-US')} waived` : ''
+          }`
+        : '';
       out.push(
         `  ${mark(
           result.status,
@@ -72,6 +90,10 @@ export function formatText(
       for (const f of result.findings) {
         out.push(`      ${f.path}:${f.line}  ${f.message}`);
         if (f.snippet) out.push(paint(90, `          ${f.snippet}`));
+        if (f.waiver)
+          out.push(
+            `          waived until ${f.waiver.expires}: ${f.waiver.reason} (${f.waiver.source})`,
+          );
       }
       if (n > result.findings.length) {
         out.push(
