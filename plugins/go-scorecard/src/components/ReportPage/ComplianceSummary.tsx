@@ -94,7 +94,13 @@ export function ComplianceSummary(props: {
   const lessonLink = useRouteRef(lessonRouteRef);
   if (!aggregates) {
     return (
-      <Grid container spacing={2} aria-busy="true" aria-label="Loading">
+      <Grid
+        container
+        spacing={2}
+        role="status"
+        aria-busy="true"
+        aria-label="Loading the figures"
+      >
         {[0, 1, 2, 3, 4, 5].map(i => (
           <Grid item xs={6} sm={4} md={2} key={i}>
             <Skeleton variant="rect" height={120} />

@@ -360,6 +360,15 @@ describe('ReportPage', () => {
     );
   });
 
+  it('shows placeholders of the figures until the first report arrives', async () => {
+    await renderReport('/', {
+      'GET /report': { body: report(rows, 60), delay: new Promise(() => {}) },
+    });
+    expect(
+      await screen.findByRole('status', { name: 'Loading the figures' }),
+    ).toHaveAttribute('aria-busy', 'true');
+  });
+
   it('offers Retry when the report cannot be loaded', async () => {
     let calls = 0;
     await renderReport('/', {
