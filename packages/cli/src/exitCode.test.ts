@@ -38,4 +38,24 @@ describe('exitCode', () => {
       ),
     ).toBe(0);
   });
+
+  it('does not fail on a check whose findings are all waived (the analyzer says pass)', () => {
+    const waived: CheckResult = {
+      ...check('error', 'pass'),
+      findings: [
+        {
+          path: 'cmd/api/main.go',
+          line: 3,
+          message: 'srv.Close()',
+          snippet: 'srv.Close()',
+          waiver: {
+            reason: 'batch job',
+            expires: '2027-03-31',
+            source: '.go-scorecard.yaml:2',
+          },
+        },
+      ],
+    };
+    expect(exitCode(report(waived), 'warning')).toBe(0);
+  });
 });

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import {
   CheckSeverity,
+  FindingWaiver,
   ScanReport,
   checks as catalog,
 } from '@internal/plugin-go-scorecard-common';
@@ -14,7 +15,10 @@ const levels: Record<CheckSeverity, 'error' | 'warning' | 'note'> = {
 
 /**
  * SARIF 2.1.0: one run, one rule per check id of the catalog, one result per finding.
- * Checks that could not analyze, and skipped files, become tool notifications.
+ * Checks that could not analyze, and skipped files, become tool notifications, as do the
+ * notes on `.go-scorecard.yaml` (at their line). A waived finding is a result with
+ * `suppressions`: kind `inSource`, its reason as justification, located at the waiver's
+ * line of `.go-scorecard.yaml`, its last day in `properties.expires`.
  */
 export function formatSarif(
   report: ScanReport,
@@ -60,17 +64,24 @@ export function formatSarif(
                   message: { text: c.message ?? 'could not analyze' },
                   associatedRule: { id: c.id, index: ruleIndex.get(c.id) },
                 })),
-              ...(report.notes ?? []).map(n => ({
-                level: 'note',
-                message: { text: n.message },
-                locations: [
-                  {
-                    physicalLocation: {
-                      artifactLocation: { uri: n.path, uriBaseId: 'SRCROOT' },
+              ...(report.notes ?? []).map(n => {
+                // Policy notes start with the line of .go-scorecard.yaml they are about.
+                const line = /^line (\d+): /.exec(n.message)?.[1];
+                return {
+                  level: 'note',
+                  message: { text: n.message },
+                  locations: [
+                    {
+                      physicalLocation: {
+                        artifactLocation: { uri: n.path, uriBaseId: 'SRCROOT' },
+                        ...(line
+                          ? { region: { startLine: Number(line) } }
+                          : {}),
+                      },
                     },
-                  },
-                ],
-              })),
+                  ],
+                };
+              }),
             ],
           },
         ],
@@ -88,10 +99,32 @@ export function formatSarif(
                 },
               },
             ],
+            ...(f.waiver ? { suppressions: [suppression(f.waiver)] } : {}),
           })),
         ),
       },
     ],
+  };
+}
+
+/** A waiver as a SARIF suppression, located at its line of `.go-scorecard.yaml`. */
+function suppression(waiver: FindingWaiver): object {
+  // `source` is `<file>:<line>`.
+  const at = waiver.source.lastIndexOf(':');
+  const uri = at > 0 ? waiver.source.slice(0, at) : waiver.source;
+  const line = at > 0 ? Number(waiver.source.slice(at + 1)) : NaN;
+  return {
+    kind: 'inSource',
+    justification: waiver.reason,
+    location: {
+      physicalLocation: {
+        artifactLocation: { uri, uriBaseId: 'SRCROOT' },
+        ...(Number.isInteger(line) && line > 0
+          ? { region: { startLine: line } }
+          : {}),
+      },
+    },
+    properties: { expires: waiver.expires },
   };
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import '@microsoft/jest-sarif';
@@ -183,6 +183,193 @@ describe('go-scorecard', () => {
       locations: [
         { physicalLocation: { region: { startLine: expect.any(Number) } } },
       ],
+    });
+  });
+
+  describe('with waivers in .go-scorecard.yaml', () => {
+    /** A service whose only failing check is k8s-grace-period (a warning): preStop 40 s > 30 s. */
+    function waivedService(policyFile: string): string {
+      const dir = mkdtempSync(join(tmpdir(), 'gss-waived-'));
+      writeFileSync(join(dir, 'go.mod'), 'module example.com/api\n\ngo 1.22\n');
+      writeFileSync(join(dir, 'main.go'), 'package main\n\nfunc main() {}\n');
+      mkdirSync(join(dir, 'deploy'));
+      writeFileSync(
+        join(dir, 'deploy', 'api.yaml'),
+        [
+          'apiVersion: apps/v1',
+          'kind: Deployment',
+          'metadata:',
+          '  name: api',
+          'spec:',
+          '  template:',
+          '    spec:',
+          '      dnsConfig:',
+          '        options:',
+          "          - { name: ndots, value: '1' }",
+          '      containers:',
+          '        - name: api',
+          '          image: x',
+          '          lifecycle:',
+          '            preStop:',
+          "              exec: { command: ['sleep', '40'] }",
+          '',
+        ].join('\n'),
+      );
+      writeFileSync(join(dir, '.go-scorecard.yaml'), policyFile);
+      return dir;
+    }
+    const waivers = [
+      'waivers:',
+      '  - check: k8s-grace-period',
+      '    path: deploy/api.yaml',
+      '    reason: drains in 5 s, measured',
+      '    expires: 2027-03-31',
+      '  - check: k8s-prestop',
+      '    path: deploy/old',
+      '    reason: gone',
+      '    expires: 2027-03-31',
+      '',
+    ].join('\n');
+    const asOf = ['--as-of', '2027-01-15'];
+    const waiver = {
+      reason: 'drains in 5 s, measured',
+      expires: '2027-03-31',
+      source: '.go-scorecard.yaml:2',
+    };
+
+    it('JSON keeps the waived finding with its waiver; the check passes and says so', async () => {
+      const dir = waivedService(waivers);
+      const run = await runCli([dir, '--format', 'json', ...asOf]);
+      const report: ScanReport = JSON.parse(run.stdout);
+      const grace = report.checks.find(c => c.id === 'k8s-grace-period')!;
+      expect(grace).toMatchObject({
+        status: 'pass',
+        totalFindings: 1,
+        message: '1 finding waived in .go-scorecard.yaml',
+      });
+      expect(grace.findings).toEqual([
+        expect.objectContaining({ path: 'deploy/api.yaml', line: 2, waiver }),
+      ]);
+      expect(report.notes).toEqual([
+        {
+          path: '.go-scorecard.yaml',
+          message:
+            'line 6: stale waiver: k8s-prestop has no finding under deploy/old to waive; remove the waiver',
+        },
+      ]);
+    });
+
+    it('--fail-on ignores waived findings, until the waiver expires or the org policy rejects it', async () => {
+      const dir = waivedService(waivers);
+      const bare = waivedService('');
+      const failOn = ['--format', 'json', '--fail-on', 'warning'];
+      expect((await runCli([bare, ...failOn, ...asOf])).code).toBe(1);
+      expect((await runCli([dir, ...failOn, ...asOf])).code).toBe(0);
+      // The waiver holds through its last day, and not a day more.
+      expect(
+        (await runCli([dir, ...failOn, '--as-of', '2027-03-31'])).code,
+      ).toBe(0);
+      const expired = await runCli([dir, ...failOn, '--as-of', '2027-04-01']);
+      expect(expired.code).toBe(1);
+      expect(JSON.parse(expired.stdout).notes).toContainEqual({
+        path: '.go-scorecard.yaml',
+        message:
+          'line 2: waiver for k8s-grace-period expired on 2027-03-31; its findings count again',
+      });
+      // An org policy of 30 days at most: a waiver 75 days ahead does not apply.
+      const policy = join(mkdtempSync(join(tmpdir(), 'gss-org-')), 'org.yaml');
+      writeFileSync(policy, 'maxWaiverDays: 30\n');
+      const bounded = await runCli([
+        dir,
+        ...failOn,
+        ...asOf,
+        '--policy',
+        policy,
+      ]);
+      expect(bounded.code).toBe(1);
+      expect(JSON.parse(bounded.stdout).notes[0].message).toMatch(
+        /^line 2: waiver for k8s-grace-period expires 2027-03-31, 75 days ahead; the org policy allows at most 30 /,
+      );
+    });
+
+    it('exits 2 with one line for a --policy file that is not a policy, before scanning', async () => {
+      const base = mkdtempSync(join(tmpdir(), 'gss-org-'));
+      writeFileSync(join(base, 'org.yaml'), 'maxWaiverDays: soon\n');
+      expect(
+        await runCli([golden, '--policy', 'org.yaml'], { INIT_CWD: base }),
+      ).toEqual({
+        code: 2,
+        stdout: '',
+        stderr:
+          'go-scorecard: --policy org.yaml: maxWaiverDays: expected a whole number of days from 1, got "soon"\n',
+      });
+    });
+
+    it('SARIF carries a waived finding as a result with an inSource suppression at the waiver, valid against 2.1.0', async () => {
+      const dir = waivedService(waivers);
+      const sarif = JSON.parse(
+        (await runCli([dir, '--format', 'sarif', ...asOf])).stdout,
+      );
+      expect(sarif).toBeValidSarifLog();
+      const [theRun] = sarif.runs;
+      const waived = theRun.results.filter(
+        (r: { ruleId: string }) => r.ruleId === 'k8s-grace-period',
+      );
+      expect(waived).toHaveLength(1);
+      expect(waived[0].suppressions).toEqual([
+        {
+          kind: 'inSource',
+          justification: 'drains in 5 s, measured',
+          location: {
+            physicalLocation: {
+              artifactLocation: {
+                uri: '.go-scorecard.yaml',
+                uriBaseId: 'SRCROOT',
+              },
+              region: { startLine: 2 },
+            },
+          },
+          properties: { expires: '2027-03-31' },
+        },
+      ]);
+      expect(
+        theRun.results.filter((r: object) => 'suppressions' in r),
+      ).toHaveLength(1);
+      // The schema does check suppressions: a kind it does not know is invalid.
+      waived[0].suppressions[0].kind = 'inCode';
+      expect(sarif).not.toBeValidSarifLog();
+      waived[0].suppressions[0].kind = 'inSource';
+      // The policy's notes are notifications at their line of .go-scorecard.yaml.
+      expect(
+        theRun.invocations[0].toolExecutionNotifications,
+      ).toContainEqual({
+        level: 'note',
+        message: {
+          text: 'line 6: stale waiver: k8s-prestop has no finding under deploy/old to waive; remove the waiver',
+        },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: {
+                uri: '.go-scorecard.yaml',
+                uriBaseId: 'SRCROOT',
+              },
+              region: { startLine: 6 },
+            },
+          },
+        ],
+      });
+    });
+
+    it('text marks the waived finding and counts it on the check line', async () => {
+      const run = await runCli([waivedService(waivers), ...asOf]);
+      expect(run.stdout).toContain(': 1 finding, 1 waived  [k8s-grace-period]\n');
+      expect(run.stdout).toContain(
+        '\n          waived until 2027-03-31: drains in 5 s, measured (.go-scorecard.yaml:2)\n',
+      );
+      expect(run.stdout).toContain(
+        '\nnote: .go-scorecard.yaml: line 6: stale waiver: k8s-prestop has no finding under deploy/old to waive; remove the waiver\n',
+      );
     });
   });
 });
