@@ -1,20 +1,34 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ScanReport } from '@internal/plugin-go-scorecard-common';
+import { ScanReport, countOf } from '@internal/plugin-go-scorecard-common';
 import { runCli } from './scan';
 
 /**
  * The acceptance fixture of the analyzer: each example service's README lists, under
  * "Expected findings", every finding `yarn scan` must report (check, file, line), then the
- * checks expected to be not_applicable; every other check must pass.
+ * checks expected to be not_applicable; every other check must pass. Under "Expected
+ * waivers", the findings a waiver of `.go-scorecard.yaml` covers (check, file, line, waiver)
+ * and, as a list of code spans after "Expected notes:", every scan note; a README without the
+ * section expects neither. Every service is scanned with the example org's policy
+ * (`--policy examples/policy.yaml`), as the READMEs say.
  */
-const servicesDir = join(__dirname, '..', '..', '..', 'examples', 'services');
+const examplesDir = join(__dirname, '..', '..', '..', 'examples');
+const servicesDir = join(examplesDir, 'services');
 const services = readdirSync(servicesDir).sort();
+const scan = (service: string) =>
+  runCli([
+    join(servicesDir, service),
+    '--format',
+    'json',
+    '--fail-on',
+    'never',
+    '--policy',
+    join(examplesDir, 'policy.yaml'),
+  ]);
 
-function readmeExpectations(readme: string) {
-  const section =
-    readme.split(/^## Expected findings$/m)[1]?.split(/^## /m)[0] ?? '';
-  const findings = section
+/** The rows `| a | b | c |` of a Markdown table, as trimmed cells, without the header and rule. */
+function tableRows(section: string): string[][] {
+  return section
     .split('\n')
     .filter(l => /^\|\s*[a-z0-9-]+\s*\|/.test(l))
     .map(l =>
@@ -23,7 +37,27 @@ function readmeExpectations(readme: string) {
         .slice(1, -1)
         .map(c => c.trim()),
     )
-    .filter(([check, , line]) => check !== 'check' && /^\d+$/.test(line))
+    .filter(([, , line]) => /^\d+$/.test(line));
+}
+
+function readmeWaivers(readme: string) {
+  const section =
+    readme.split(/^## Expected waivers$/m)[1]?.split(/^## /m)[0] ?? '';
+  const waived = tableRows(section)
+    .map(([check, file, line, waiver]) => `${file}:${line} ${check} ${waiver}`)
+    .sort();
+  const notes = (section.split(/^Expected notes:$/m)[1] ?? '')
+    .split('\n')
+    .map(l => /^- `(.*)`$/.exec(l)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .sort();
+  return { waived, notes };
+}
+
+function readmeExpectations(readme: string) {
+  const section =
+    readme.split(/^## Expected findings$/m)[1]?.split(/^## /m)[0] ?? '';
+  const findings = tableRows(section)
     .map(([check, file, line]) => `${file}:${line} ${check}`)
     .sort();
   const na = /^Expected not_applicable:\s*(.*)$/m.exec(section)?.[1] ?? '';
@@ -47,7 +81,7 @@ describe('example services', () => {
       const expected = readmeExpectations(
         readFileSync(join(dir, 'README.md'), 'utf8'),
       );
-      const run = await runCli([dir, '--format', 'json', '--fail-on', 'never']);
+      const run = await scan(service);
       expect(run.stderr).toBe('');
       const report: ScanReport = JSON.parse(run.stdout);
 
@@ -75,16 +109,43 @@ describe('example services', () => {
     },
   );
 
+  it.each(services)(
+    '%s: its waivers and notes are exactly its README',
+    async service => {
+      const expected = readmeWaivers(
+        readFileSync(join(servicesDir, service, 'README.md'), 'utf8'),
+      );
+      const report: ScanReport = JSON.parse((await scan(service)).stdout);
+      const waived = report.checks
+        .flatMap(c =>
+          c.findings
+            .filter(f => f.waiver)
+            .map(f => `${f.path}:${f.line} ${c.id} ${f.waiver!.source}`),
+        )
+        .sort();
+      expect(waived).toEqual(expected.waived);
+      expect(
+        (report.notes ?? []).map(n => `${n.path}: ${n.message}`).sort(),
+      ).toEqual(expected.notes);
+
+      // A check whose findings are all waived passes, and says how many.
+      for (const c of report.checks)
+        if (c.findings.length && c.findings.every(f => f.waiver)) {
+          expect(c.status).toBe('pass');
+          expect(c.message).toContain(
+            `${countOf(
+              c.findings.length,
+              'finding',
+            )} waived in .go-scorecard.yaml`,
+          );
+        }
+    },
+  );
+
   it('between them, fail and pass every check of the catalog', async () => {
     const statuses = new Map<string, Set<string>>();
     for (const service of services) {
-      const run = await runCli([
-        join(servicesDir, service),
-        '--format',
-        'json',
-        '--fail-on',
-        'never',
-      ]);
+      const run = await scan(service);
       for (const c of (JSON.parse(run.stdout) as ScanReport).checks) {
         if (!statuses.has(c.id)) statuses.set(c.id, new Set());
         statuses.get(c.id)!.add(c.status === 'warn' ? 'fail' : c.status);
