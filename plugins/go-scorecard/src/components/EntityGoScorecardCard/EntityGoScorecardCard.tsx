@@ -206,7 +206,7 @@ function ScorecardBody(props: {
     return (
       <>
         <ScorecardEmptyState reason="not-go" />
-        <ScanNotes notes={result.notes} />
+        <ScanNotes notes={result.notes} locate={locate} />
       </>
     );
   }
@@ -233,7 +233,7 @@ function ScorecardBody(props: {
           )}
         />
       </div>
-      <ScanNotes notes={result.notes} />
+      <ScanNotes notes={result.notes} locate={locate} />
       <CheckList
         checks={result.checks}
         locate={locate}

@@ -5,7 +5,14 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import InfoOutlinedIcon from '@material-ui/icons/InfoOutlined';
-import { countOf, ScanNote } from '@internal/plugin-go-scorecard-common';
+import { Link } from '@backstage/core-components';
+import {
+  countOf,
+  Finding,
+  ScanNote,
+} from '@internal/plugin-go-scorecard-common';
+import { FindingLocation } from './useFindingLocation';
+import { isPolicyNote, POLICY_FILE, splitNoteLine } from './waivers';
 
 /** Notes listed when expanded; the rest are counted. */
 export const MAX_NOTES_SHOWN = 200;
@@ -23,15 +30,64 @@ const useStyles = makeStyles(theme => ({
   path: { fontFamily: 'monospace', wordBreak: 'break-all' },
 }));
 
-/**
- * The scan's notes, folded under their count: files skipped (binary, too large, not
- * UTF-8), YAML that could not be read, symlinks not followed. Expanded, one line per
- * note (path — message), the first {@link MAX_NOTES_SHOWN}. Nothing when the scan has none.
- */
-export function ScanNotes(props: { notes?: ScanNote[] }) {
-  const { notes = [] } = props;
+/** What the notes are about, after their count. */
+function aboutNotes(policy: number, files: number): string {
+  const fileWords = 'files the scan skipped or could not read in full';
+  const policyWords = `problems in ${POLICY_FILE}`;
+  if (!policy) return fileWords;
+  return files ? `${policyWords}, and ${fileWords}` : policyWords;
+}
+
+/** One note: `path — message`; a note on `.go-scorecard.yaml` as `.go-scorecard.yaml:N — message`, the place linked like a finding's. */
+function NoteLine(props: {
+  note: ScanNote;
+  locate?: (finding: Finding) => FindingLocation;
+}) {
+  const { note, locate } = props;
   const classes = useStyles();
-  if (!notes.length) return null;
+  const { path, line, message } = isPolicyNote(note)
+    ? splitNoteLine(note)
+    : { ...note, line: undefined };
+  const place = line === undefined ? path : `${path}:${line}`;
+  const { href, localPath } =
+    line !== undefined && locate
+      ? locate({ path, line, message: '', snippet: '' })
+      : ({} as FindingLocation);
+  return (
+    <Typography variant="body2" component="span">
+      {href ? (
+        <Link to={href} className={classes.path} externalLinkIcon>
+          {place}
+        </Link>
+      ) : (
+        <span className={classes.path} title={localPath}>
+          {place}
+        </span>
+      )}
+      {` — ${message}`}
+    </Typography>
+  );
+}
+
+/**
+ * The scan's notes, folded under their count: problems in the repository's `.go-scorecard.yaml`
+ * (waivers expired, too long or stale, entries that do not apply), then files skipped (binary,
+ * too large, not UTF-8), YAML that could not be read, symlinks not followed. Expanded, one line
+ * per note (path — message; a policy note as `.go-scorecard.yaml:N — message`, linked to that
+ * line when `locate` finds it), the first {@link MAX_NOTES_SHOWN}. Nothing when the scan has none.
+ *
+ * @param locate - where a file's line is, as for findings
+ */
+export function ScanNotes(props: {
+  notes?: ScanNote[];
+  locate?: (finding: Finding) => FindingLocation;
+}) {
+  const { notes: all = [], locate } = props;
+  const classes = useStyles();
+  if (!all.length) return null;
+  // The policy file's notes first: each is something a team decided and should look at again.
+  const policy = all.filter(isPolicyNote);
+  const notes = [...policy, ...all.filter(n => !isPolicyNote(n))];
   const label = countOf(notes.length, 'scan note');
   return (
     <Accordion
@@ -52,7 +108,7 @@ export function ScanNotes(props: { notes?: ScanNote[] }) {
             {label}
           </Typography>{' '}
           <Typography variant="body2" component="span" color="textSecondary">
-            files the scan skipped or could not read in full
+            {aboutNotes(policy.length, notes.length - policy.length)}
           </Typography>
         </span>
       </AccordionSummary>
@@ -63,10 +119,7 @@ export function ScanNotes(props: { notes?: ScanNote[] }) {
         <ul className={classes.list} aria-label="Scan notes">
           {notes.slice(0, MAX_NOTES_SHOWN).map((note, i) => (
             <li key={`${i}:${note.path}`}>
-              <Typography variant="body2" component="span">
-                <span className={classes.path}>{note.path}</span>
-                {` — ${note.message}`}
-              </Typography>
+              <NoteLine note={note} locate={locate} />
             </li>
           ))}
         </ul>

@@ -192,4 +192,42 @@ describe('waived findings on the card', () => {
       /waived until 2099-03-31 · waiver at \.go-scorecard\.yaml:4/,
     );
   });
+
+  it('lists the notes on .go-scorecard.yaml first, each at its line, linked', async () => {
+    await renderCard({
+      ...entityResult,
+      notes: [
+        { path: 'assets/logo.go', message: 'skipped: binary file' },
+        {
+          path: '.go-scorecard.yaml',
+          message:
+            'line 7: waiver for k8s-prestop expired on 2026-10-01; its findings count again',
+        },
+        {
+          path: '.go-scorecard.yaml',
+          message:
+            'line 12: stale waiver: k8s-ndots has no finding under deploy/old to waive; remove the waiver',
+        },
+      ],
+    });
+    const toggle = await screen.findByRole('button', {
+      name: /3 scan notes problems in \.go-scorecard\.yaml, and files the scan skipped/,
+    });
+    await userEvent.click(toggle);
+    const items = within(
+      await screen.findByRole('list', { name: 'Scan notes' }),
+    ).getAllByRole('listitem');
+    expect(items.map(li => li.textContent)).toEqual([
+      expect.stringMatching(
+        /^\.go-scorecard\.yaml:7.* — waiver for k8s-prestop expired on 2026-10-01; its findings count again$/,
+      ),
+      expect.stringMatching(
+        /^\.go-scorecard\.yaml:12.* — stale waiver: k8s-ndots has no finding under deploy\/old to waive; remove the waiver$/,
+      ),
+      'assets/logo.go — skipped: binary file',
+    ]);
+    expect(
+      within(items[0]).getByRole('link', { name: /\.go-scorecard\.yaml:7/ }),
+    ).toHaveAttribute('href', `${blob}/.go-scorecard.yaml#L7`);
+  });
 });
