@@ -240,7 +240,7 @@ export function ReportTable(props: {
                 </TableCell>
               ))}
               {lessons.map(l => (
-                <TableCell key={l.id} align="center" title={l.title}>
+                <TableCell key={l.id} align="center" className={classes.nowrap}>
                   <abbr title={`Lesson ${l.id}: ${l.title}`}>L{l.id}</abbr>{' '}
                   {l.slug}
                 </TableCell>
