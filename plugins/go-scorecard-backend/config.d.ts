@@ -82,6 +82,29 @@ export interface Config {
         ttl?: HumanDuration | string;
       };
     };
+    /**
+     * The org policy that bounds what each repository's `.go-scorecard.yaml` may do
+     * (docs/policy.md). The CLI's `--policy FILE` takes the same keys, so CI agrees with
+     * the portal. Validated at startup: an unknown key, an unknown check id or a bad value
+     * stops the backend with an error naming the key.
+     */
+    policy?: {
+      /**
+       * The longest a waiver may run, in days from the day of the scan; a waiver further
+       * ahead does not apply and yields a note. A whole number from 1. Default 180.
+       */
+      maxWaiverDays?: number;
+      /**
+       * The check ids a repository may turn off under `checks:`, `all` (the default) or
+       * `[]` for none. A check turned off where this does not allow it runs, with a note.
+       */
+      allowTurningOff?: 'all' | string[];
+      /**
+       * A check's severity in place of the catalog's, per check id: `error` fails,
+       * `warning` and `info` warn. Default none.
+       */
+      severityOverrides?: { [checkId: string]: 'error' | 'warning' | 'info' };
+    };
     limits?: {
       /**
        * The most findings stored and returned for one check of one entity; the check's

@@ -61,6 +61,7 @@ export const goScorecardPlugin = createBackendPlugin({
           workers: settings.analyzerWorkers,
           factsCache,
           onCacheError: factsCache?.onError,
+          policy: settings.policy,
         });
         const selection = new EntitySelection(settings);
         const localRoots = new LocalRoots(settings.localRoots);

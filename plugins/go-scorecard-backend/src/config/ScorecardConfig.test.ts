@@ -70,6 +70,51 @@ describe('readScorecardConfig', () => {
     expect(config.historyRetentionMs).toBe(7 * 24 * 3600_000);
   });
 
+  it('reads the org policy, with defaults for missing keys', () => {
+    const read = (policy: unknown) =>
+      readScorecardConfig(new ConfigReader({ goScorecard: { policy } as any }))
+        .policy;
+    expect(readScorecardConfig(new ConfigReader({})).policy).toEqual({
+      maxWaiverDays: 180,
+      allowTurningOff: 'all',
+      severityOverrides: {},
+    });
+    expect(
+      read({
+        maxWaiverDays: 3650,
+        allowTurningOff: ['grpc-deprecated-dial'],
+        severityOverrides: { 'k8s-prestop': 'error' },
+      }),
+    ).toEqual({
+      maxWaiverDays: 3650,
+      allowTurningOff: ['grpc-deprecated-dial'],
+      severityOverrides: { 'k8s-prestop': 'error' },
+    });
+    expect(read({ maxWaiverDays: 30 })).toEqual({
+      maxWaiverDays: 30,
+      allowTurningOff: 'all',
+      severityOverrides: {},
+    });
+  });
+
+  it('rejects a bad org policy, naming the key', () => {
+    const read = (policy: unknown) => () =>
+      readScorecardConfig(new ConfigReader({ goScorecard: { policy } as any }));
+    expect(read({ maxWaiverDays: 0 })).toThrow(
+      'goScorecard.policy.maxWaiverDays: expected a whole number of days from 1, got 0',
+    );
+    expect(read({ maxWaiverDay: 30 })).toThrow(
+      /goScorecard\.policy: unknown key "maxWaiverDay"/,
+    );
+    expect(read({ allowTurningOff: ['no-such-check'] })).toThrow(
+      /goScorecard\.policy\.allowTurningOff\[0\]: unknown check "no-such-check"/,
+    );
+    expect(read({ severityOverrides: { 'k8s-prestop': 'fatal' } })).toThrow(
+      'goScorecard.policy.severityOverrides.k8s-prestop: expected error, warning or info, got "fatal"',
+    );
+    expect(read('strict')).toThrow('goScorecard.policy: expected a mapping');
+  });
+
   it('rejects a bad batch size', () => {
     expect(() =>
       readScorecardConfig(

@@ -1,5 +1,10 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import {
+  defaultOrgPolicy,
+  OrgPolicy,
+  orgPolicyFrom,
+} from '@internal/plugin-go-scorecard-node';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { availableParallelism } from 'node:os';
 import { resolve as resolvePath } from 'node:path';
@@ -47,6 +52,12 @@ export interface ScorecardConfig {
    * so it would hold every scanned file's facts in the backend's heap.
    */
   factsCache: { enabled: boolean; ttlMs: number };
+  /**
+   * The org policy (`goScorecard.policy`) that bounds each repository's
+   * `.go-scorecard.yaml`: the longest waiver, the checks a repository may turn off, and
+   * severity overrides. Validated when read.
+   */
+  policy: OrgPolicy;
 }
 
 const MiB = 1024 * 1024;
@@ -73,6 +84,7 @@ export const defaultScorecardConfig: ScorecardConfig = {
   // One per core, at most 4: each holds a parser and its memory (tens of MiB).
   analyzerWorkers: Math.min(availableParallelism(), 4),
   factsCache: { enabled: false, ttlMs: 7 * 24 * 60 * 60_000 },
+  policy: defaultOrgPolicy,
 };
 
 /**
@@ -161,8 +173,26 @@ export function readScorecardConfig(
         d.factsCache.enabled,
       ttlMs: duration('analyzer.factsCache.ttl', d.factsCache.ttlMs),
     },
+    policy: readOrgPolicy(root),
   };
   return result;
+}
+
+/**
+ * `goScorecard.policy`, validated by `orgPolicyFrom`: a bad value throws an `InputError`
+ * whose message names the key (e.g. `goScorecard.policy.maxWaiverDays: ...`), so the
+ * backend does not start with a policy it cannot apply.
+ */
+function readOrgPolicy(root: Config): OrgPolicy {
+  if (!root.has('policy')) return defaultOrgPolicy;
+  try {
+    return orgPolicyFrom(root.get('policy'), 'goScorecard.policy');
+  } catch (error) {
+    throw new InputError(
+      `Invalid config: ${(error as Error).message}`,
+      error as Error,
+    );
+  }
 }
 
 /**
