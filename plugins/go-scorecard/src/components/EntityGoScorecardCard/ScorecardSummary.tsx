@@ -9,6 +9,7 @@ import {
 import { EntityResult } from '../../api/types';
 import { StatusIcon } from '../StatusIcon';
 import { ScanTimes } from './ScanTimes';
+import { splitWaived } from './waivers';
 
 const useStyles = makeStyles(theme => ({
   root: {
@@ -36,8 +37,9 @@ export function shortRevision(
 
 /**
  * Score (checks passed out of those that apply and could judge: `error` checks are not in
- * it, and are counted beside it), overall status, when the source was last checked and last
- * changed, and the revision.
+ * it, and are counted beside it), overall status with the counts of failed and warning checks
+ * and of findings waived in `.go-scorecard.yaml` ("2 failed, 1 warning, 3 findings waived"),
+ * when the source was last checked and last changed, and the revision.
  */
 export function ScorecardSummary(props: { result: EntityResult }) {
   const { result } = props;
@@ -46,6 +48,7 @@ export function ScorecardSummary(props: { result: EntityResult }) {
   const applicable = applicableOf(result.counts);
   const overall = worstStatus(result.checks.map(c => c.status));
   const revision = shortRevision(result);
+  const waived = result.checks.reduce((n, c) => n + splitWaived(c).waived, 0);
   return (
     <div className={classes.root}>
       <div>
@@ -76,6 +79,9 @@ export function ScorecardSummary(props: { result: EntityResult }) {
             countOf(warn, 'warning'),
             ...(result.counts.error
               ? [countOf(result.counts.error, 'error')]
+              : []),
+            ...(waived
+              ? [countOf(waived, 'finding waived', 'findings waived')]
               : []),
           ].join(', ')}
         </Typography>

@@ -64,6 +64,9 @@ describe('waived findings on the card', () => {
     const attention = await screen.findByRole('region', {
       name: /Needs attention/,
     });
+    expect(
+      screen.getByText('2 failed, 1 warning, 2 findings waived'),
+    ).toBeInTheDocument();
     const check = within(attention).getByRole('button', {
       name: new RegExp(title),
     });
