@@ -4,6 +4,9 @@ import { defineConfig } from '@playwright/test';
  * End-to-end tests in Debian's Chromium (never a downloaded browser) against the portal
  * started exactly as README says (`yarn start`: app on :3000, backend on :7007).
  * An already running portal is reused outside CI.
+ *
+ * Projects: the behaviour tests (and the README screenshots) at 1440x900; the layout and
+ * accessibility tests (`*.layout.spec.ts`) at a laptop's 1280x800 and a desktop's 1920x1080.
  */
 export default defineConfig({
   testDir: 'test/e2e',
@@ -25,6 +28,23 @@ export default defineConfig({
     stdout: 'pipe',
     stderr: 'pipe',
   },
+  projects: [
+    {
+      name: 'chromium-1440',
+      testIgnore: /\.layout\.spec\.ts$/,
+      use: { viewport: { width: 1440, height: 900 } },
+    },
+    {
+      name: 'chromium-1280',
+      testMatch: /\.layout\.spec\.ts$/,
+      use: { viewport: { width: 1280, height: 800 } },
+    },
+    {
+      name: 'chromium-1920',
+      testMatch: /\.layout\.spec\.ts$/,
+      use: { viewport: { width: 1920, height: 1080 } },
+    },
+  ],
   use: {
     baseURL: process.env.PLAYWRIGHT_URL ?? 'http://localhost:3000',
     screenshot: 'only-on-failure',

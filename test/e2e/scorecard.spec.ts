@@ -1,24 +1,8 @@
-import { test, expect, Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { signInAsGuest } from './signIn';
 import { exampleComponents } from './exampleCatalog';
-
-const failingService = 'notification-service';
-
-/** The Go scorecard card on a service's overview, once its result is shown. */
-async function openScorecardCard(page: Page, name: string) {
-  const card = page
-    .locator('.MuiCard-root')
-    .filter({ has: page.getByRole('heading', { name: 'Go scorecard' }) });
-  // A freshly started portal syncs the catalog and scans the examples within seconds.
-  await expect(async () => {
-    await page.goto(`/catalog/default/component/${name}`);
-    await expect(card.getByText(/checks pass/)).toBeVisible({
-      timeout: 10_000,
-    });
-  }).toPass({ timeout: 90_000 });
-  return card;
-}
+import { failingService, openHome, openScorecardCard } from './scorecardPages';
 
 test.describe('Go scorecard', () => {
   test.beforeEach(async ({ page }) => {
@@ -171,57 +155,9 @@ test.describe('Go scorecard report', () => {
   });
 });
 
-/** Runs axe-core on the part of the page matching `selector` and returns its serious and critical violations. */
-async function seriousViolations(page: Page, selector: string) {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const violations = await page.evaluate(async include => {
-    const axe = (window as any).axe;
-    const result = await axe.run(
-      { include: [include] },
-      { resultTypes: ['violations'] },
-    );
-    return result.violations.map((v: any) => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.map((n: any) => n.target.join(' ')),
-    }));
-  }, selector);
-  return violations.filter(
-    (v: { impact: string }) =>
-      v.impact === 'serious' || v.impact === 'critical',
-  );
-}
-
-test.describe('Go scorecard accessibility', () => {
+test.describe('Go scorecard team view and home', () => {
   test.beforeEach(async ({ page }) => {
     await signInAsGuest(page);
-  });
-
-  test('the entity card has no serious axe violations', async ({ page }) => {
-    const card = await openScorecardCard(page, failingService);
-    await card
-      .getByRole('button', { name: /HTTP server shut down gracefully/ })
-      .click();
-    await expect(
-      card.getByText(/^cmd\/notification\/main\.go:\d+$/).first(),
-    ).toBeVisible();
-    await card.evaluate(el => el.setAttribute('data-axe-target', 'card'));
-    expect(await seriousViolations(page, '[data-axe-target="card"]')).toEqual(
-      [],
-    );
-  });
-
-  test('the report has no serious axe violations', async ({ page }) => {
-    await page.goto('/go-scorecard');
-    await expect(
-      page
-        .getByRole('table', { name: 'Go scorecard report' })
-        .locator('tbody tr[data-entity-ref]')
-        .first(),
-    ).toBeVisible();
-    expect(
-      await seriousViolations(page, '[class*="BackstageContent-root"]'),
-    ).toEqual([]);
   });
 
   test("the team view links to a team's services", async ({ page }) => {
@@ -248,5 +184,23 @@ test.describe('Go scorecard accessibility', () => {
       path: 'test-results/scorecard-teams.png',
       fullPage: true,
     });
+  });
+
+  test('the home page shows the scorecard widget beside the intro', async ({
+    page,
+  }) => {
+    const { intro, scorecard } = await openHome(page);
+    await expect(async () => {
+      const [a, b] = [
+        (await intro.boundingBox())!,
+        (await scorecard.boundingBox())!,
+      ];
+      expect(Math.abs(a.y - b.y)).toBeLessThanOrEqual(1);
+      expect(b.x).toBeGreaterThanOrEqual(a.x + a.width);
+    }).toPass({ timeout: 10_000 });
+    await scorecard.screenshot({
+      path: 'test-results/scorecard-home-widget.png',
+    });
+    await page.screenshot({ path: 'test-results/scorecard-home.png' });
   });
 });
