@@ -21,6 +21,9 @@ import { rootRouteRef } from './routes';
 import { entity, entityResult } from './__testUtils__/fixtures';
 import { mockScorecardFetch } from './__testUtils__/mockScorecardFetch';
 
+// A whole legacy app renders per test: seconds on a busy CI machine.
+jest.setTimeout(20_000);
+
 /** Renders a legacy export in an app on the old frontend system, with the entity's result. */
 async function renderLegacy(element: JSX.Element) {
   const fetch = mockScorecardFetch({
