@@ -21,10 +21,13 @@ describe('GoScorecardHomeWidget', () => {
       ],
     });
     expect(
-      await screen.findByText("1 of your teams' services fail checks."),
+      await screen.findByText('Your teams have 1 service failing checks.'),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('link', { name: /shipping-service/ }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('2 failed checks, 1 warning · score 82%'),
     ).toBeInTheDocument();
     const url = new URL(String(fetch.mock.calls[0][0]));
     expect(url.searchParams.getAll('owner')).toEqual([
@@ -62,8 +65,48 @@ describe('GoScorecardHomeWidget', () => {
     });
     expect(
       await screen.findByText(
-        /77% of applicable checks pass over 6 services \(2 more failed to scan and are not counted\)\./,
+        /77% of applicable checks pass over 6 services \(2 more services failed to scan and are not counted\)\./,
       ),
+    ).toBeInTheDocument();
+  });
+
+  it('pluralises its counts: one service, one failing', async () => {
+    const body = report([], 2);
+    body.aggregates.failedEntities = 1;
+    body.aggregates.byLesson[0].entities.fail = 1;
+    await renderWithScorecard(<GoScorecardHomeWidget />, {
+      routes: { 'GET /report': { body } },
+      apis: [
+        mockApis.identity({
+          userEntityRef: 'user:default/guest',
+          ownershipEntityRefs: ['user:default/guest'],
+        }),
+      ],
+    });
+    expect(
+      await screen.findByText(
+        /pass over 1 service \(1 more service failed to scan and is not counted\)\./,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('71% of services pass, 1 service fails'),
+    ).toBeInTheDocument();
+  });
+
+  it('says when no service has been scanned yet', async () => {
+    const body = report([], 0);
+    body.aggregates.score = undefined;
+    await renderWithScorecard(<GoScorecardHomeWidget />, {
+      routes: { 'GET /report': { body } },
+      apis: [
+        mockApis.identity({
+          userEntityRef: 'user:default/guest',
+          ownershipEntityRefs: ['user:default/guest'],
+        }),
+      ],
+    });
+    expect(
+      await screen.findByText('No service has been scanned yet.'),
     ).toBeInTheDocument();
   });
 });

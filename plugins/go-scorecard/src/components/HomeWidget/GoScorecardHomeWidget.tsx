@@ -10,11 +10,16 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
+import { countOf, nounFor } from '@internal/plugin-go-scorecard-common';
 import { goScorecardApiRef } from '../../api/GoScorecardApi';
 import { rootRouteRef } from '../../routes';
 import { compliance } from '../ReportPage/ComplianceSummary';
 
 const LIMIT = 10;
+
+/** A percentage, or a dash when there is none (no applicable check). */
+const percent = (value: number | undefined) =>
+  value === undefined || value === null ? '—' : `${value}%`;
 
 /**
  * The home page widget: the services of the signed-in user's teams that fail checks, or,
@@ -52,7 +57,8 @@ export function GoScorecardHomeWidget() {
     return (
       <>
         <Typography variant="body2">
-          {failing.totalItems} of your teams' services fail checks.
+          Your teams have {countOf(failing.totalItems, 'service')} failing
+          checks.
         </Typography>
         <List dense aria-label="Your teams' services with failing checks">
           {failing.items.map(row => (
@@ -64,9 +70,12 @@ export function GoScorecardHomeWidget() {
                     defaultKind="component"
                   />
                 }
-                secondary={`${row.counts.fail} failed, ${
-                  row.counts.warn
-                } warnings · score ${row.score ?? '—'}%`}
+                secondary={`${countOf(
+                  row.counts.fail,
+                  'failed check',
+                )}, ${countOf(row.counts.warn, 'warning')} · score ${percent(
+                  row.score,
+                )}`}
               />
             </ListItem>
           ))}
@@ -79,16 +88,27 @@ export function GoScorecardHomeWidget() {
   const { aggregates } = value.org!;
   // Entities whose scan failed are not in the score: say how many.
   const failedToScan = aggregates.failedEntities ?? 0;
+  const scored = aggregates.entities - failedToScan;
   return (
     <>
       <Typography variant="body2" paragraph>
         {value.teams.length
           ? "None of your teams' services fails a check. "
           : ''}
-        Across the organization, {aggregates.score ?? '—'}% of applicable checks
-        pass over {aggregates.entities - failedToScan} services
+        {scored > 0
+          ? `Across the organization, ${percent(
+              aggregates.score,
+            )} of applicable checks pass over ${countOf(scored, 'service')}`
+          : 'No service has been scanned yet'}
         {failedToScan > 0
-          ? ` (${failedToScan} more failed to scan and are not counted)`
+          ? ` (${countOf(
+              failedToScan,
+              'more service',
+            )} failed to scan and ${nounFor(
+              failedToScan,
+              'is',
+              'are',
+            )} not counted)`
           : ''}
         .
       </Typography>
@@ -97,9 +117,12 @@ export function GoScorecardHomeWidget() {
           <ListItem key={l.lesson} disableGutters>
             <ListItemText
               primary={`Lesson ${l.lesson}: ${l.title}`}
-              secondary={`${compliance(l.entities) ?? '—'}% of services pass, ${
-                l.entities.fail
-              } fail`}
+              secondary={`${percent(
+                compliance(l.entities),
+              )} of services pass, ${countOf(
+                l.entities.fail,
+                'service',
+              )} ${nounFor(l.entities.fail, 'fails', 'fail')}`}
             />
           </ListItem>
         ))}
