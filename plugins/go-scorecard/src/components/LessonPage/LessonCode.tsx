@@ -25,6 +25,7 @@ const useStyles = makeStyles(theme => {
       borderRadius: theme.shape.borderRadius,
       fontSize: '0.875rem',
       lineHeight: 1.5,
+      tabSize: 4,
       '&:focus-visible': {
         outline: `2px solid ${theme.palette.primary.main}`,
         outlineOffset: 2,
