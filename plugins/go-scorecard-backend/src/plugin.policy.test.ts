@@ -33,6 +33,7 @@ describe('go-scorecard backend with goScorecard.policy', () => {
       allowTurningOff: 'all',
       severityOverrides: { 'k8s-prestop': 'error' },
     });
+    expect(backend.server.listening).toBe(true);
     await backend.stop();
   });
 });

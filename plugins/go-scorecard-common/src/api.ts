@@ -58,7 +58,8 @@ export type CheckCatalog = JsonResponse<'GetChecks'>;
  * Statuses the report can filter on: the check statuses, plus stale and pending entities,
  * and `not_go`, non-Go services (`isGoService`), which the report lists only when asked
  * and never counts. `error` also finds entities whose scan failed (state `failed`: every
- * check is `error`). The spec's `status` parameter lists the same (a backend test checks it).
+ * check is `error`). `waived`: services with at least one finding waived in their
+ * `.go-scorecard.yaml`. The spec's `status` parameter lists the same (a backend test checks it).
  */
 export const reportStatusFilters = [
   'pass',
@@ -69,6 +70,7 @@ export const reportStatusFilters = [
   'stale',
   'pending',
   'not_go',
+  'waived',
 ] as const satisfies readonly components['parameters']['status'][number][];
 
 /** A status the report can filter on. */

@@ -74,6 +74,7 @@ function matchesStatus(
   if (statuses.includes('stale') && s.stale) return true;
   if (statuses.includes('pending') && s.state === 'pending') return true;
   if (statuses.includes('error') && s.state === 'failed') return true;
+  if (statuses.includes('waived') && s.waived > 0) return true;
   return Object.values(row.checks).some(status => statuses.includes(status));
 }
 

@@ -189,15 +189,18 @@ export class DatabaseReportStore implements ReportStore {
         ['error', 'error_count'],
       ] as const
     ).map(([status, column]) => ({ column, sql: count(status, column) }));
-    const rows: (CountColumns & { day: DbNumber; entities: DbNumber })[] =
-      await this.raw(
-        `${matched.text}SELECT x.day, COUNT(*) AS entities, ${counts
-          .map(c => `SUM(x.${c.column}) AS ${c.column}`)
-          .join(', ')}
+    const rows: (CountColumns & {
+      day: DbNumber;
+      entities: DbNumber;
+      waived_count: DbNumber | null;
+    })[] = await this.raw(
+      `${matched.text}SELECT x.day, COUNT(*) AS entities, ${counts
+        .map(c => `SUM(x.${c.column}) AS ${c.column}`)
+        .join(', ')}, SUM(x.waived_count) AS waived_count
         FROM (
           SELECT h.day, ${counts
             .map(c => `${c.sql} AS ${c.column}`)
-            .join(', ')},
+            .join(', ')}, h.waived_count,
             ROW_NUMBER() OVER (
               PARTITION BY h.entity_ref, h.day ORDER BY h.scanned_at DESC, h.id DESC
             ) AS rn
@@ -207,8 +210,8 @@ export class DatabaseReportStore implements ReportStore {
           }
         ) x
         WHERE x.rn = 1 GROUP BY x.day ORDER BY x.day`,
-        [...matched.bindings, dayOf(since)],
-      );
+      [...matched.bindings, dayOf(since)],
+    );
     return rows.map(dailyPointOf);
   }
 

@@ -310,6 +310,7 @@ describe.each(databases.eachSupportedId())(
           entities: 1,
           counts: { pass: 15, warn: 1, fail: 1, notApplicable: 1, error: 0 },
           score: 88,
+          waived: 0,
         },
       ]);
       expect(

@@ -173,6 +173,7 @@ export class DatabaseScanQueueStore implements ScanQueueStore {
             'score',
             ...COUNT_COLUMNS,
             ...Object.values(MASK_COLUMNS),
+            'waived_count',
           ]);
         for (const row of rows) {
           stored.add(row.entity_ref);
@@ -185,6 +186,7 @@ export class DatabaseScanQueueStore implements ScanQueueStore {
                 countsOf(row),
                 optionalNumber(row.score),
                 row,
+                row.waived_count,
               ),
             );
           }
@@ -230,6 +232,7 @@ export class DatabaseScanQueueStore implements ScanQueueStore {
             analyzed.counts,
             analyzed.score,
             analyzed.masks,
+            analyzed.waived,
           ),
         );
         resultRows.push(...report.checks.map(c => resultRow(entityRef, c)));

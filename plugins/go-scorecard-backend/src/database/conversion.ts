@@ -32,6 +32,7 @@ import {
   LocationOrigins,
   ScanTarget,
 } from './types';
+import { waivedOf, waivedOfScan } from './waived';
 
 /** A day in milliseconds: history is kept per UTC day. */
 export const DAY_MS = 24 * 60 * 60 * 1000;
@@ -158,17 +159,20 @@ export function analyzedColumns(
   const score = scoreOf(counts);
   const statuses = Object.fromEntries(report.checks.map(c => [c.id, c.status]));
   const masks = statusMasks(Object.entries(statuses), bits);
+  const waived = waivedOfScan(report.checks);
   const columns = {
     ...countColumns(counts),
     score: score ?? null,
     check_statuses: JSON.stringify(statuses),
     ...masks,
     go_service: isGoService(report.checks),
+    waived_count: waived.count,
+    waiver_expires: waived.earliestExpiry ?? null,
     notes: report.notes?.length ? JSON.stringify(report.notes) : null,
     etag: etag ?? null,
     scanned_at: now,
   } satisfies Partial<EntityRow>;
-  return { columns, counts, score, masks };
+  return { columns, counts, score, masks, waived: waived.count };
 }
 
 /** The summary of an entity row at `now` (a lease alive at `now` means scanning). */
@@ -201,6 +205,7 @@ export function summaryOf(row: SummaryRow, now: number): EntitySummary {
     score: optionalNumber(row.score),
     checkStatuses: row.check_statuses ? JSON.parse(row.check_statuses) : {},
     goService: row.go_service === null ? undefined : Boolean(row.go_service),
+    waived: Number(row.waived_count ?? 0),
   };
 }
 
@@ -211,6 +216,7 @@ export function notesOf(row: Pick<EntityRow, 'notes'>): ScanNote[] {
 
 /** The result row of one check of an entity. */
 export function resultRow(entityRef: string, c: CheckResult): CheckResultRow {
+  const waived = waivedOf(c);
   return {
     entity_ref: entityRef,
     check_id: c.id,
@@ -220,6 +226,8 @@ export function resultRow(entityRef: string, c: CheckResult): CheckResultRow {
     message: c.message ?? null,
     finding_count: c.totalFindings ?? c.findings.length,
     findings: JSON.stringify(c.findings),
+    waived_count: waived.count,
+    waiver_expires: waived.earliestExpiry ?? null,
   };
 }
 
@@ -236,7 +244,7 @@ export function checkResultOf(r: CheckResultRow): CheckResult {
   } as CheckResult;
 }
 
-/** The history row of a scan of `entityRef` at `now`, with the scan's status masks. */
+/** The history row of a scan of `entityRef` at `now`, with the scan's status masks and waived count. */
 export function historyRow(
   entityRef: string,
   now: number,
@@ -244,6 +252,7 @@ export function historyRow(
   counts: StatusCounts,
   score: number | undefined,
   masks: Partial<StatusMasks>,
+  waived: DbNumber | null | undefined,
 ): HistoryRow {
   return {
     entity_ref: entityRef,
@@ -257,6 +266,7 @@ export function historyRow(
     fail_bits: masks.fail_bits ?? null,
     na_bits: masks.na_bits ?? null,
     error_bits: masks.error_bits ?? null,
+    waived_count: waived ?? null,
   };
 }
 
@@ -267,12 +277,19 @@ export function historyPointOf(r: HistoryRow): HistoryPoint {
     counts: countsOf(r),
     score: optionalNumber(r.score),
     changed: Boolean(r.changed),
+    ...(r.waived_count === null || r.waived_count === undefined
+      ? {}
+      : { waived: Number(r.waived_count) }),
   };
 }
 
 /** A day's sums over entities as a point of the org-wide trend (score of the sums). */
 export function dailyPointOf(
-  r: CountColumns & { day: DbNumber; entities: DbNumber },
+  r: CountColumns & {
+    day: DbNumber;
+    entities: DbNumber;
+    waived_count?: DbNumber | null;
+  },
 ): HistoryPoint {
   const counts = countsOf(r);
   return {
@@ -280,5 +297,8 @@ export function dailyPointOf(
     counts,
     score: scoreOf(counts),
     entities: Number(r.entities),
+    ...(r.waived_count === null || r.waived_count === undefined
+      ? {}
+      : { waived: Number(r.waived_count) }),
   };
 }

@@ -25,7 +25,7 @@ function isoTime(dialect: Dialect, ms: string): string {
 /**
  * The SELECT list of the CSV rows over `r` (matched with `csv`): `head` (the
  * cells before the error: entityRef … stale), `last_error`, and `tail` (score … the
- * check cells of `scope`, from the status masks).
+ * check cells of `scope`, from the status masks, then the waived count).
  */
 export function csvColumns(
   dialect: Dialect,
@@ -64,6 +64,7 @@ export function csvColumns(
     numberCell('r.na'),
     numberCell('r.err'),
     ...scope.map(check),
+    numberCell('r.waived'),
   ]);
   return `${head} AS head, r.last_error, ${tail} AS tail`;
 }

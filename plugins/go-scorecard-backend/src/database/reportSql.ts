@@ -80,9 +80,11 @@ export function bitsOf(
  * the query's sort column (`sort_title`, `system`, `type` or `scanned_at`) and the status masks
  * (`pb`, `wb`, `fb`, `nb`, `eb`; 0 for a failed entity, whose stored statuses the report
  * replaces with `error`). Non-Go services match only when the status filter has `not_go`
- * (which finds them), and have no score: the sums leave out rows with `notgo` = 1. `readableSetId` names the caller's stored readable set (see
- * ReadableSets). With `csv`, `r` also has the entity's `csv_cells`, `stale` and
- * `last_error`. `materialized` computes `r` once, for a
+ * (which finds them), and have no score: the sums leave out rows with `notgo` = 1. The
+ * status filter `waived` finds entities with at least one waived finding (in any check).
+ * `readableSetId` names the caller's stored readable set (see
+ * ReadableSets). With `csv`, `r` also has the entity's `csv_cells`, `stale`,
+ * `last_error` and `waived` (its waived findings). `materialized` computes `r` once, for a
  * statement that reads its columns many times (the sums).
  */
 export function matchedEntities(
@@ -161,6 +163,8 @@ export function matchedEntities(
     if (query.statuses.includes('pending')) any.push(PENDING);
     // A failed entity's checks are all `error`.
     if (query.statuses.includes('error')) any.push(FAILED);
+    // At least one finding waived in .go-scorecard.yaml, in any check.
+    if (query.statuses.includes('waived')) any.push('e.waived_count > 0');
     for (const status of CHECK_STATUSES) {
       if (!query.statuses.includes(status) || scopeMask === '0') continue;
       any.push(
@@ -175,7 +179,12 @@ export function matchedEntities(
   const sortColumn = SORT_COLUMNS[query.orderBy];
   if (sortColumn) columns.push(`e.${sortColumn}`);
   if (csv) {
-    columns.push('e.csv_cells', 'e.stale', 'e.last_error');
+    columns.push(
+      'e.csv_cells',
+      'e.stale',
+      'e.last_error',
+      'e.waived_count AS waived',
+    );
     if (sortColumn !== 'scanned_at') columns.push('e.scanned_at');
   }
   const m = `m AS (

@@ -91,6 +91,10 @@ export interface EntityRow {
    * before one. The report leaves non-Go services out of scores and aggregates.
    */
   go_service: DbBoolean | null;
+  /** Findings of the last analysis covered by a waiver of `.go-scorecard.yaml` (sum over the checks). */
+  waived_count: DbNumber;
+  /** The earliest expiry (YYYY-MM-DD) of those waivers; null without any. */
+  waiver_expires: string | null;
 }
 
 /** A row of {@link RESULTS}. */
@@ -105,6 +109,10 @@ export interface CheckResultRow {
   finding_count: DbNumber;
   /** JSON array of findings. */
   findings: string;
+  /** Findings covered by a waiver (the true number, also when `findings` is capped). */
+  waived_count: DbNumber;
+  /** The earliest expiry (YYYY-MM-DD) of the listed waived findings; null without any. */
+  waiver_expires: string | null;
 }
 
 /** A row of {@link CHECK_BITS}: a check id's bit, assigned once and never reused. */
@@ -159,6 +167,8 @@ export interface HistoryRow {
   fail_bits?: DbMask | null;
   na_bits?: DbMask | null;
   error_bits?: DbMask | null;
+  /** The scan's waived findings; null for rows written before they were kept and not known since. */
+  waived_count?: DbNumber | null;
 }
 
 /** The status count columns, of an entity row, a history row or a sum of them. */
@@ -236,6 +246,8 @@ export const SCAN_COLUMNS = [
   'check_statuses',
   ...Object.values(MASK_COLUMNS),
   'go_service',
+  'waived_count',
+  'waiver_expires',
   'notes',
   'etag',
   'scanned_at',
@@ -263,6 +275,7 @@ export const SUMMARY_COLUMNS = [
   'score',
   'check_statuses',
   'go_service',
+  'waived_count',
 ] as const satisfies readonly (keyof EntityRow)[];
 
 /** An entity row as read for a summary. */

@@ -71,6 +71,8 @@ export interface EntitySummary extends ScorecardEntity {
    * and aggregates. Undefined before an analysis.
    */
   goService?: boolean;
+  /** Findings of the latest scan covered by a waiver of `.go-scorecard.yaml`; 0 before a scan. */
+  waived: number;
 }
 
 /** The stored latest result of one entity: its summary and every check. */

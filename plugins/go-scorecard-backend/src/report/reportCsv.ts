@@ -18,14 +18,15 @@ const fixedColumns = [
   'errors',
 ];
 
-/** The header line of the report's CSV: fixed columns, then the checks in scope. */
+/** The header line of the report's CSV: fixed columns, the checks in scope, then `waived`. */
 export function reportCsvHeader(checkIds: string[]): string {
-  return [...fixedColumns, ...checkIds].map(csvCell).join(',');
+  return [...fixedColumns, ...checkIds, 'waived'].map(csvCell).join(',');
 }
 
 /**
  * The report's rows as CSV (RFC 4180, CRLF line ends): fixed columns (`title` is the
- * entity's title, or its name without one), then one column per check in scope.
+ * entity's title, or its name without one), one column per check in scope, and last
+ * `waived`, the entity's findings waived in `.go-scorecard.yaml` (over every check).
  */
 export function reportCsv(
   rows: ReportRow[],
@@ -50,6 +51,7 @@ export function reportCsv(
       row.counts.notApplicable,
       row.counts.error,
       ...checkIds.map(id => row.checks[id]),
+      row.waived,
     ];
     lines.push(cells.map(csvCell).join(','));
   }

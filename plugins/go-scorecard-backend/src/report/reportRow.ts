@@ -35,8 +35,8 @@ export function checkStatusesOf(
 
 /**
  * One entity's report row: its checks in `scope` with their counts and score (the stored
- * ones when the scope is every check; none for a non-Go service), and every lesson's
- * worst status.
+ * ones when the scope is every check; none for a non-Go service), every lesson's
+ * worst status, and its waived findings (over every check, whatever the scope).
  */
 export function reportRowOf(
   s: EntitySummary,
@@ -82,6 +82,7 @@ export function reportRowOf(
     counts,
     score: goService ? score : undefined,
     goService,
+    waived: s.waived,
     checks: scoped,
     lessons: lessonStatus,
   };

@@ -458,7 +458,7 @@ export const spec = {
         name: 'status',
         in: 'query',
         description:
-          'Entities with a check in scope in one of these statuses (or stale / pending entities), comma-separated or repeated. `error` also finds entities whose scan failed (state `failed`: every check in scope is `error`). Non-Go services (`goService` false) are listed only with `not_go`, which finds them; they are never in scores or aggregates.',
+          'Entities with a check in scope in one of these statuses (or stale / pending entities), comma-separated or repeated. `error` also finds entities whose scan failed (state `failed`: every check in scope is `error`). Non-Go services (`goService` false) are listed only with `not_go`, which finds them; they are never in scores or aggregates. `waived` finds entities with at least one finding waived in their `.go-scorecard.yaml` (in any check, whatever the scope).',
         schema: {
           type: 'array',
           items: {
@@ -472,6 +472,7 @@ export const spec = {
               'stale',
               'pending',
               'not_go',
+              'waived',
             ],
           },
         },
@@ -931,6 +932,7 @@ export const spec = {
           'checks',
           'lessons',
           'goService',
+          'waived',
         ],
         properties: {
           entityRef: {
@@ -987,6 +989,12 @@ export const spec = {
             type: 'boolean',
             description:
               'False when the last scan found no go.mod and no Go files (every check of lessons 2 and 4 not applicable for that reason): the service is listed only when the `not_go` status filter asks, without a score, and is never in the aggregates. True otherwise, also before a scan.',
+          },
+          waived: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              "Findings of the latest scan covered by a waiver of the repository's `.go-scorecard.yaml` (they do not count for their check's status), over every check whatever the scope; 0 before a scan.",
           },
           checks: {
             type: 'object',
@@ -1163,6 +1171,11 @@ export const spec = {
           },
           changed: {
             type: 'boolean',
+          },
+          waived: {
+            type: 'integer',
+            description:
+              "Findings waived in `.go-scorecard.yaml` (over every check): of the scan, or summed over the day's entities. Absent for scans kept from before waived counts were.",
           },
         },
       },

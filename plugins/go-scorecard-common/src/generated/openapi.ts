@@ -282,6 +282,8 @@ export interface components {
       score?: number;
       /** @description False when the last scan found no go.mod and no Go files (every check of lessons 2 and 4 not applicable for that reason): the service is listed only when the `not_go` status filter asks, without a score, and is never in the aggregates. True otherwise, also before a scan. */
       goService: boolean;
+      /** @description Findings of the latest scan covered by a waiver of the repository's `.go-scorecard.yaml` (they do not count for their check's status), over every check whatever the scope; 0 before a scan. */
+      waived: number;
       checks: {
         [key: string]: components['schemas']['CheckStatus'];
       };
@@ -337,6 +339,8 @@ export interface components {
       score?: number;
       entities?: number;
       changed?: boolean;
+      /** @description Findings waived in `.go-scorecard.yaml` (over every check): of the scan, or summed over the day's entities. Absent for scans kept from before waived counts were. */
+      waived?: number;
     };
   };
   responses: {
@@ -380,7 +384,7 @@ export interface components {
     lesson: string;
     /** @description Check id; scopes counts and the status filter to that check. */
     check: string;
-    /** @description Entities with a check in scope in one of these statuses (or stale / pending entities), comma-separated or repeated. `error` also finds entities whose scan failed (state `failed`: every check in scope is `error`). Non-Go services (`goService` false) are listed only with `not_go`, which finds them; they are never in scores or aggregates. */
+    /** @description Entities with a check in scope in one of these statuses (or stale / pending entities), comma-separated or repeated. `error` also finds entities whose scan failed (state `failed`: every check in scope is `error`). Non-Go services (`goService` false) are listed only with `not_go`, which finds them; they are never in scores or aggregates. `waived` finds entities with at least one finding waived in their `.go-scorecard.yaml` (in any check, whatever the scope). */
     status: (
       | 'pass'
       | 'warn'
@@ -390,6 +394,7 @@ export interface components {
       | 'stale'
       | 'pending'
       | 'not_go'
+      | 'waived'
     )[];
     /** @description Case-insensitive substring of the entity ref, title, owner or system. */
     text: string;
@@ -542,7 +547,7 @@ export interface operations {
         lesson?: components['parameters']['lesson'];
         /** @description Check id; scopes counts and the status filter to that check. */
         check?: components['parameters']['check'];
-        /** @description Entities with a check in scope in one of these statuses (or stale / pending entities), comma-separated or repeated. `error` also finds entities whose scan failed (state `failed`: every check in scope is `error`). Non-Go services (`goService` false) are listed only with `not_go`, which finds them; they are never in scores or aggregates. */
+        /** @description Entities with a check in scope in one of these statuses (or stale / pending entities), comma-separated or repeated. `error` also finds entities whose scan failed (state `failed`: every check in scope is `error`). Non-Go services (`goService` false) are listed only with `not_go`, which finds them; they are never in scores or aggregates. `waived` finds entities with at least one finding waived in their `.go-scorecard.yaml` (in any check, whatever the scope). */
         status?: components['parameters']['status'];
         /** @description Case-insensitive substring of the entity ref, title, owner or system. */
         text?: components['parameters']['text'];
@@ -580,7 +585,7 @@ export interface operations {
         lesson?: components['parameters']['lesson'];
         /** @description Check id; scopes counts and the status filter to that check. */
         check?: components['parameters']['check'];
-        /** @description Entities with a check in scope in one of these statuses (or stale / pending entities), comma-separated or repeated. `error` also finds entities whose scan failed (state `failed`: every check in scope is `error`). Non-Go services (`goService` false) are listed only with `not_go`, which finds them; they are never in scores or aggregates. */
+        /** @description Entities with a check in scope in one of these statuses (or stale / pending entities), comma-separated or repeated. `error` also finds entities whose scan failed (state `failed`: every check in scope is `error`). Non-Go services (`goService` false) are listed only with `not_go`, which finds them; they are never in scores or aggregates. `waived` finds entities with at least one finding waived in their `.go-scorecard.yaml` (in any check, whatever the scope). */
         status?: components['parameters']['status'];
         /** @description Case-insensitive substring of the entity ref, title, owner or system. */
         text?: components['parameters']['text'];
@@ -621,7 +626,7 @@ export interface operations {
         lesson?: components['parameters']['lesson'];
         /** @description Check id; scopes counts and the status filter to that check. */
         check?: components['parameters']['check'];
-        /** @description Entities with a check in scope in one of these statuses (or stale / pending entities), comma-separated or repeated. `error` also finds entities whose scan failed (state `failed`: every check in scope is `error`). Non-Go services (`goService` false) are listed only with `not_go`, which finds them; they are never in scores or aggregates. */
+        /** @description Entities with a check in scope in one of these statuses (or stale / pending entities), comma-separated or repeated. `error` also finds entities whose scan failed (state `failed`: every check in scope is `error`). Non-Go services (`goService` false) are listed only with `not_go`, which finds them; they are never in scores or aggregates. `waived` finds entities with at least one finding waived in their `.go-scorecard.yaml` (in any check, whatever the scope). */
         status?: components['parameters']['status'];
         /** @description Case-insensitive substring of the entity ref, title, owner or system. */
         text?: components['parameters']['text'];

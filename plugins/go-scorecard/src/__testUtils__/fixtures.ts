@@ -110,6 +110,7 @@ export function reportRow(
     counts: { pass: 14, warn: 1, fail: 2, notApplicable: 1, error: 0 },
     score: 82,
     goService: true,
+    waived: 0,
     checks: { 'shutdown-http-close': 'fail', 'go-install-unpinned': 'warn' },
     lessons: {
       '1': 'warn',
