@@ -6,7 +6,6 @@ import {
   openHome,
   openReport,
   openScorecardCard,
-  scorecardCard,
 } from './scorecardPages';
 
 /**
@@ -93,123 +92,103 @@ async function midWordBreaks(page: Page, selector: string): Promise<string[]> {
   });
 }
 
-test.describe('Go scorecard layout', () => {
-  test.beforeEach(async ({ page }) => {
-    await signInAsGuest(page);
-  });
+// Each test loads its page once, checks its layout facts, then runs axe on it. axe walks
+// every element of a page: on a busy machine a report page takes it a while.
+test.describe('Go scorecard layout and accessibility (axe, WCAG 2 A and AA)', () => {
+  test.slow();
 
-  test('the home page tiles its widgets without a hole', async ({ page }) => {
-    await openHome(page);
+  test('home: the widgets tile without a hole; the widget passes axe', async ({
+    page,
+  }, testInfo) => {
+    const { scorecard } = await openHome(page);
     // The grid animates items into place: the facts must hold once it settles.
     await expect(async () => {
       const boxes = await widgetBoxes(page);
       const intro = boxes.find(b => b.title === 'Go Service Scorecard')!;
-      const scorecard = boxes.find(b => b.title === 'Go Scorecard')!;
+      const widget = boxes.find(b => b.title === 'Go Scorecard')!;
       expect(intro, JSON.stringify(boxes)).toBeTruthy();
-      expect(scorecard, JSON.stringify(boxes)).toBeTruthy();
+      expect(widget, JSON.stringify(boxes)).toBeTruthy();
       // Side by side in one row: the scorecard widget starts at the top of the intro's row.
-      expect(Math.abs(scorecard.top - intro.top)).toBeLessThanOrEqual(1);
-      expect(scorecard.left).toBeGreaterThanOrEqual(intro.right);
-      expect(scorecard.right).toBeLessThanOrEqual(page.viewportSize()!.width);
+      expect(Math.abs(widget.top - intro.top)).toBeLessThanOrEqual(1);
+      expect(widget.left).toBeGreaterThanOrEqual(intro.right);
+      expect(widget.right).toBeLessThanOrEqual(page.viewportSize()!.width);
       // No widget has more than the grid's 10 px margin of empty space above it.
       for (const { title, gap } of gapsAbove(boxes)) {
         expect(gap, `empty space above "${title}"`).toBeLessThanOrEqual(12);
       }
     }).toPass({ timeout: 10_000 });
+    await scorecard.evaluate(el => el.setAttribute('data-axe-target', 'home'));
+    expect(
+      await seriousViolations(page, testInfo, '[data-axe-target="home"]'),
+    ).toEqual([]);
   });
 
-  test('the card of a failing service is in view without scrolling', async ({
+  test('card: in view without scrolling on a failing service; passes axe with a failing check open', async ({
     page,
-  }) => {
-    await openScorecardCard(page, failingService);
+  }, testInfo) => {
+    const card = await openScorecardCard(page, failingService);
     await page.evaluate(() => window.scrollTo(0, 0));
-    const heading = scorecardCard(page).getByRole('heading', {
-      name: 'Go scorecard',
-    });
+    const heading = card.getByRole('heading', { name: 'Go scorecard' });
     const box = (await heading.boundingBox())!;
     const viewport = page.viewportSize()!;
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
     expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
-  });
 
-  test("the report's service names break only between words", async ({
-    page,
-  }) => {
-    const table = await openReport(page);
-    const cells =
-      'table[aria-label="Go scorecard report"] tbody tr[data-entity-ref] th';
-    await expect(
-      table.locator('tbody tr[data-entity-ref] th').first(),
-    ).toBeVisible();
-    expect(await midWordBreaks(page, cells)).toEqual([]);
-  });
-});
-
-test.describe('Go scorecard accessibility (axe, WCAG 2 A and AA)', () => {
-  // axe walks every element of a page: a report page takes it a while on a busy machine.
-  test.slow();
-
-  test.beforeEach(async ({ page }) => {
-    await signInAsGuest(page);
-  });
-
-  test('the entity card, a failing check open', async ({ page }, testInfo) => {
-    const card = await openScorecardCard(page, failingService);
     const check = card
       .getByRole('button', { name: /HTTP server shut down gracefully/ })
       .first();
-    if (await check.isVisible()) {
-      if ((await check.getAttribute('aria-expanded')) !== 'true') {
-        await check.click();
-      }
-      await expect(
-        card.getByText(/^cmd\/notification\/main\.go:\d+$/).first(),
-      ).toBeVisible();
+    if ((await check.getAttribute('aria-expanded')) !== 'true') {
+      await check.click();
     }
+    await expect(
+      card.getByText(/^cmd\/notification\/main\.go:\d+$/).first(),
+    ).toBeVisible();
     await card.evaluate(el => el.setAttribute('data-axe-target', 'card'));
     expect(
       await seriousViolations(page, testInfo, '[data-axe-target="card"]'),
     ).toEqual([]);
   });
 
-  test('the report', async ({ page }, testInfo) => {
+  test('report: service names break only between words; passes axe', async ({
+    page,
+  }, testInfo) => {
     await openReport(page);
+    const cells =
+      'table[aria-label="Go scorecard report"] tbody tr[data-entity-ref] th';
+    expect(await midWordBreaks(page, cells)).toEqual([]);
     expect(await seriousViolations(page, testInfo)).toEqual([]);
   });
 
-  test('the team view', async ({ page }, testInfo) => {
-    await page.goto('/go-scorecard/teams');
+  test('team view: passes axe', async ({ page }, testInfo) => {
+    await signInAsGuest(page, '/go-scorecard/teams');
     await expect(
       page.getByRole('table', { name: 'Teams' }).locator('tbody tr').first(),
     ).toBeVisible();
     expect(await seriousViolations(page, testInfo)).toEqual([]);
   });
 
-  test('a lesson page', async ({ page }, testInfo) => {
-    await page.goto('/go-scorecard/lessons/shutdown');
-    await expect(
-      page.getByRole('region', { name: 'Code example 1 (Go)' }),
-    ).toBeVisible();
+  test('lesson page: code blocks focusable; passes axe', async ({
+    page,
+  }, testInfo) => {
+    await signInAsGuest(page, '/go-scorecard/lessons/shutdown');
+    const code = page.getByRole('region', { name: 'Code example 1 (Go)' });
+    await expect(code).toBeVisible();
+    await code.focus();
+    await expect(code).toBeFocused();
     await expect(
       page.getByRole('heading', { name: 'Warnings', exact: true }),
     ).toBeVisible();
     expect(await seriousViolations(page, testInfo)).toEqual([]);
   });
 
-  test('an unknown lesson', async ({ page }, testInfo) => {
-    await page.goto('/go-scorecard/lessons/no-such-lesson');
+  test('unknown lesson: links the five lessons; passes axe', async ({
+    page,
+  }, testInfo) => {
+    await signInAsGuest(page, '/go-scorecard/lessons/no-such-lesson');
     await expect(
       page.getByRole('list', { name: 'The lessons' }).getByRole('link'),
     ).toHaveCount(5);
     expect(await seriousViolations(page, testInfo)).toEqual([]);
-  });
-
-  test('the home widget', async ({ page }, testInfo) => {
-    const { scorecard } = await openHome(page);
-    await scorecard.evaluate(el => el.setAttribute('data-axe-target', 'home'));
-    expect(
-      await seriousViolations(page, testInfo, '[data-axe-target="home"]'),
-    ).toEqual([]);
   });
 });

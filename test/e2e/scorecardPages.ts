@@ -1,4 +1,5 @@
 import { expect, Locator, Page } from '@playwright/test';
+import { signInAsGuest } from './signIn';
 
 /** The example service that fails checks of every lesson. */
 export const failingService = 'notification-service';
@@ -10,37 +11,48 @@ export function scorecardCard(page: Page): Locator {
     .filter({ has: page.getByRole('heading', { name: 'Go scorecard' }) });
 }
 
-/** Opens a service's page and waits for its Go scorecard card to show a result. */
+/**
+ * Signs in on `path` and waits for `ready` to be visible, reloading while it is not: a
+ * freshly started portal syncs the catalog and scans the examples within a minute.
+ */
+async function openUntil(page: Page, path: string, ready: Locator) {
+  await signInAsGuest(page, path);
+  let first = true;
+  await expect(async () => {
+    if (!first) await page.reload();
+    first = false;
+    await expect(ready).toBeVisible({ timeout: 15_000 });
+  }).toPass({ timeout: 90_000 });
+}
+
+/** Signs in on a service's page and waits for its Go scorecard card to show a result. */
 export async function openScorecardCard(
   page: Page,
   name: string,
 ): Promise<Locator> {
   const card = scorecardCard(page);
-  // A freshly started portal syncs the catalog and scans the examples within seconds.
-  await expect(async () => {
-    await page.goto(`/catalog/default/component/${name}`);
-    await expect(card.getByText(/checks pass/)).toBeVisible({
-      timeout: 10_000,
-    });
-  }).toPass({ timeout: 90_000 });
+  await openUntil(
+    page,
+    `/catalog/default/component/${name}`,
+    card.getByText(/checks pass/),
+  );
   return card;
 }
 
-/** The report's table once it shows rows. */
-export async function openReport(page: Page): Promise<Locator> {
+/** Signs in on the report and waits for its table to show rows. */
+export async function openReport(page: Page, path = '/go-scorecard') {
   const table = page.getByRole('table', { name: 'Go scorecard report' });
-  await expect(async () => {
-    await page.goto('/go-scorecard');
-    await expect(
-      table.locator('tbody tr[data-entity-ref]').first(),
-    ).toBeVisible({ timeout: 10_000 });
-  }).toPass({ timeout: 90_000 });
+  await openUntil(
+    page,
+    path,
+    table.locator('tbody tr[data-entity-ref]').first(),
+  );
   return table;
 }
 
-/** The home page's grid widgets, once the scorecard widget has loaded its content. */
+/** Signs in on the home page and waits for the scorecard widget's content. */
 export async function openHome(page: Page) {
-  await page.goto('/');
+  await signInAsGuest(page, '/');
   // A widget's title is its card header's text (not a heading element).
   const widget = (title: string) =>
     page.locator('.react-grid-item').filter({

@@ -50,7 +50,11 @@ export function LessonPage() {
           {reportLink && (
             <Typography variant="body1">
               Or see how every service does in{' '}
-              <Link to={reportLink()}>the report</Link>.
+              {/* Underlined: a link inside a sentence must not rely on colour. */}
+              <Link to={reportLink()} underline="always">
+                the report
+              </Link>
+              .
             </Typography>
           )}
         </InfoCard>
