@@ -121,3 +121,9 @@ export type HistoryPoint = Schemas['HistoryPoint'];
 
 /** Trend points, oldest first (`GET /history`). */
 export type History = JsonResponse<'GetHistory'>;
+
+/** A waived finding whose waiver expires soon: the entity, check, finding's place and waiver. */
+export type ExpiringWaiver = Schemas['ExpiringWaiver'];
+
+/** The waivers expiring within a window of days, soonest first (`GET /waivers/expiring`). */
+export type ExpiringWaivers = Schemas['ExpiringWaivers'];

@@ -6,6 +6,11 @@ import { DatabaseReportStore, ReportStore } from './ReportStore';
 import { DatabaseResultStore, ResultStore } from './ResultStore';
 import { DatabaseScanQueueStore, ScanQueueStore } from './ScanQueueStore';
 import { DatabaseTargetStore, TargetStore } from './TargetStore';
+import {
+  DatabaseWaiverStore,
+  ExpiringWaiversQuery,
+  WaiverStore,
+} from './WaiverStore';
 import { ReportQuery } from '../report/ReportQuery';
 import {
   ClaimOptions,
@@ -31,13 +36,16 @@ export class ScorecardStore
     ScanQueueStore,
     ResultStore,
     ReportStore,
-    HistoryStore
+    HistoryStore,
+    WaiverStore
 {
   readonly targets: TargetStore;
   readonly queue: ScanQueueStore;
   readonly results: ResultStore;
   readonly reports: ReportStore;
   readonly history: HistoryStore;
+  /** The waived findings whose waiver expires soon. */
+  readonly waivers: WaiverStore;
 
   private constructor(knex: Knex) {
     this.targets = DatabaseTargetStore.create({ knex });
@@ -45,6 +53,7 @@ export class ScorecardStore
     this.results = DatabaseResultStore.create({ knex });
     this.reports = DatabaseReportStore.create({ knex });
     this.history = DatabaseHistoryStore.create({ knex });
+    this.waivers = DatabaseWaiverStore.create({ knex });
   }
 
   /** Connects through the plugin's database service and runs migrations unless told not to. */
@@ -148,5 +157,10 @@ export class ScorecardStore
   }
   pruneHistory(before: number) {
     return this.history.pruneHistory(before);
+  }
+
+  // WaiverStore
+  expiringWaivers(readable: ReadonlySet<string>, query: ExpiringWaiversQuery) {
+    return this.waivers.expiringWaivers(readable, query);
   }
 }

@@ -23,7 +23,8 @@ describe('waivedOf', () => {
       waivedOf({
         findings,
         totalFindings: 1500,
-        message: 'could not decide x; 1,200 findings waived in .go-scorecard.yaml',
+        message:
+          'could not decide x; 1,200 findings waived in .go-scorecard.yaml',
       }),
     ).toEqual({ count: 1200, earliestExpiry: '2027-01-01' });
     // Without the message, the listed ones are all that is known.

@@ -69,7 +69,11 @@ describe.each(databases.eachSupportedId())(
         .andWhere('waived_count', '>', 0)
         .orderBy('check_id');
       expect(
-        results.map(r => [r.check_id, Number(r.waived_count), r.waiver_expires]),
+        results.map(r => [
+          r.check_id,
+          Number(r.waived_count),
+          r.waiver_expires,
+        ]),
       ).toEqual([
         ['grpc-deprecated-dial', 1, '2027-02-01'],
         ['k8s-grace-period', 2, '2027-01-15'],
@@ -104,9 +108,9 @@ describe.each(databases.eachSupportedId())(
       await knex(HISTORY).where('day', 0).update({ waived_count: null });
       const [first] = await store.history.entityHistory(ref, 0);
       expect(first.waived).toBeUndefined();
-      expect((await store.queryHistory(new Set([ref]), query, 0))[0]).not.toHaveProperty(
-        'waived',
-      );
+      expect(
+        (await store.queryHistory(new Set([ref]), query, 0))[0],
+      ).not.toHaveProperty('waived');
     });
 
     it("counts a capped check's waived findings from the analyzer's message", async () => {

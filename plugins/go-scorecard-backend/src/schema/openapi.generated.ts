@@ -377,6 +377,54 @@ export const spec = {
         },
       },
     },
+    '/waivers/expiring': {
+      get: {
+        operationId: 'GetExpiringWaivers',
+        description:
+          "Waived findings whose waiver (in the repository's `.go-scorecard.yaml`) expires within `days` days from today (UTC), among the entities the caller may read (catalog read permission, as for the report), by owner: one item per waived finding of the latest scans, soonest first. A waiver already past its day is listed (`expires` before today) until the next scan counts its findings again. Of a check with more findings than are stored (`totalFindings`), only the stored ones are listed.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/owner',
+          },
+          {
+            name: 'days',
+            in: 'query',
+            description: 'The window in days from today (UTC).',
+            schema: {
+              type: 'integer',
+              minimum: 0,
+              maximum: 3650,
+              default: 30,
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+              default: 100,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The expiring waivers.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ExpiringWaivers',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+        },
+      },
+    },
   },
   components: {
     parameters: {
@@ -918,6 +966,78 @@ export const spec = {
             },
           },
         ],
+      },
+      ExpiringWaiver: {
+        type: 'object',
+        description: 'A waived finding whose waiver expires soon.',
+        required: [
+          'entityRef',
+          'checkId',
+          'path',
+          'line',
+          'reason',
+          'expires',
+          'source',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          checkId: {
+            type: 'string',
+          },
+          path: {
+            type: 'string',
+            description: "The finding's file",
+            'relative to the scanned root.': null,
+          },
+          line: {
+            type: 'integer',
+            description: "The finding's 1-based line.",
+          },
+          reason: {
+            type: 'string',
+          },
+          expires: {
+            type: 'string',
+            description: 'The last day the waiver holds, `YYYY-MM-DD` (UTC).',
+          },
+          source: {
+            type: 'string',
+            description: '`.go-scorecard.yaml:N`, the line of the waiver.',
+          },
+        },
+      },
+      ExpiringWaivers: {
+        type: 'object',
+        required: ['days', 'until', 'items', 'totalItems'],
+        properties: {
+          days: {
+            type: 'integer',
+          },
+          until: {
+            type: 'string',
+            description: 'The last day of the window, `YYYY-MM-DD` (UTC).',
+          },
+          items: {
+            type: 'array',
+            description:
+              'Soonest first, then by entity ref, check id, path and line; at most `limit`.',
+            items: {
+              $ref: '#/components/schemas/ExpiringWaiver',
+            },
+          },
+          totalItems: {
+            type: 'integer',
+            description: 'Every matching waived finding.',
+          },
+        },
       },
       ReportRow: {
         type: 'object',

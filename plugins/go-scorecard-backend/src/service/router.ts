@@ -10,6 +10,7 @@ import {
   checkDocPath,
   checks,
   DEFAULT_MAX_FINDINGS_PER_CHECK,
+  ExpiringWaivers,
   goScorecardScanTriggerPermission,
   History,
   lessonDocFile,
@@ -23,9 +24,13 @@ import { ResultStore } from '../database/ResultStore';
 import { TargetStore } from '../database/TargetStore';
 import { defaultScorecardConfig } from '../config/ScorecardConfig';
 import { ReportStore } from '../database/ReportStore';
+import { WaiverStore } from '../database/WaiverStore';
 import { queryReport } from '../report/queryReport';
 import { queryReportCsv } from '../report/queryReportCsv';
-import { parseReportQuery } from '../report/ReportQuery';
+import {
+  parseReportQuery,
+  ReportFilterParameters,
+} from '../report/ReportQuery';
 import { EntitySelection } from '../scanning/EntitySelection';
 import { DAY_MS } from '../database/conversion';
 import { ScanWorker } from '../scanning/ScanWorker';
@@ -40,7 +45,8 @@ export interface RouterOptions {
   store: ResultStore &
     ReportStore &
     Pick<HistoryStore, 'entityHistory'> &
-    Pick<TargetStore, 'upsertTarget'>;
+    Pick<TargetStore, 'upsertTarget'> &
+    WaiverStore;
   worker: ScanWorker;
   selection: EntitySelection;
   readable: ReadableEntities;
@@ -263,6 +269,26 @@ export async function createRouter(
         since,
       ),
     } satisfies History);
+  });
+
+  router.get('/waivers/expiring', async (req, res) => {
+    const { days, limit } = req.query;
+    // The window's last day: today (UTC) and `days` more.
+    const until = new Date(Date.now() + days * DAY_MS)
+      .toISOString()
+      .slice(0, 10);
+    // Owner refs as the report reads them (`team-a` is `group:default/team-a`).
+    const { owners } = parseReportQuery({
+      owner: req.query.owner,
+      orderBy: 'entity',
+      order: 'asc',
+    } as ReportFilterParameters);
+    const credentials = await httpAuth.credentials(req);
+    const found = await store.expiringWaivers(
+      await readable.refs(credentials),
+      { owners, until, limit },
+    );
+    res.json({ days, until, ...found } satisfies ExpiringWaivers);
   });
 
   return router;

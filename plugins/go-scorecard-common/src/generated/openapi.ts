@@ -123,6 +123,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/waivers/expiring': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Waived findings whose waiver (in the repository's `.go-scorecard.yaml`) expires within `days` days from today (UTC), among the entities the caller may read (catalog read permission, as for the report), by owner: one item per waived finding of the latest scans, soonest first. A waiver already past its day is listed (`expires` before today) until the next scan counts its findings again. Of a check with more findings than are stored (`totalFindings`), only the stored ones are listed. */
+    get: operations['GetExpiringWaivers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -257,6 +274,31 @@ export interface components {
     ScanNowCooldown: components['schemas']['Error'] & {
       /** Format: date-time */
       nextScanAllowedAt: string;
+    };
+    /** @description A waived finding whose waiver expires soon. */
+    ExpiringWaiver: {
+      entityRef: string;
+      title?: string;
+      owner?: string;
+      checkId: string;
+      /** @description The finding's file */
+      path: string;
+      /** @description The finding's 1-based line. */
+      line: number;
+      reason: string;
+      /** @description The last day the waiver holds, `YYYY-MM-DD` (UTC). */
+      expires: string;
+      /** @description `.go-scorecard.yaml:N`, the line of the waiver. */
+      source: string;
+    };
+    ExpiringWaivers: {
+      days: number;
+      /** @description The last day of the window, `YYYY-MM-DD` (UTC). */
+      until: string;
+      /** @description Soonest first, then by entity ref, check id, path and line; at most `limit`. */
+      items: components['schemas']['ExpiringWaiver'][];
+      /** @description Every matching waived finding. */
+      totalItems: number;
     };
     ReportRow: {
       entityRef: string;
@@ -654,6 +696,33 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       404: components['responses']['NotFound'];
+    };
+  };
+  GetExpiringWaivers: {
+    parameters: {
+      query?: {
+        /** @description Owner refs (`team-a` means `group:default/team-a`), comma-separated or repeated; any of them. */
+        owner?: components['parameters']['owner'];
+        /** @description The window in days from today (UTC). */
+        days?: number;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The expiring waivers. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExpiringWaivers'];
+        };
+      };
+      400: components['responses']['BadRequest'];
     };
   };
 }
