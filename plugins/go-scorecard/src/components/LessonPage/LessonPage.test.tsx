@@ -62,8 +62,8 @@ function renderLesson(path: string, routes = {}) {
   });
 }
 
-// The first render loads the test app's lazy parts: on a busy machine that alone can take 5 s.
-jest.setTimeout(20_000);
+// The first render loads the test app's lazy parts: on a busy machine that alone can take 20 s.
+jest.setTimeout(60_000);
 
 describe('LessonPage', () => {
   it('renders the fix page with each check under its anchor', async () => {
