@@ -7,10 +7,13 @@ const components = exampleComponents();
 test('the catalog lists every example service with its owner', async ({
   page,
 }) => {
+  // Nine rows checked one by one: a while on a busy machine.
+  test.slow();
   expect(components.length).toBeGreaterThanOrEqual(7);
-  await signInAsGuest(page);
-
-  await page.goto('/catalog?filters[kind]=component&filters[user]=all');
+  await signInAsGuest(
+    page,
+    '/catalog?filters[kind]=component&filters[user]=all',
+  );
   const table = page.getByRole('table');
   for (const { name, owner } of components) {
     const row = table.getByRole('row').filter({
@@ -27,8 +30,7 @@ test('the catalog lists every example service with its owner', async ({
 
 test('a service page shows its owner and system', async ({ page }) => {
   const service = components.find(c => c.system)!;
-  await signInAsGuest(page);
-  await page.goto(`/catalog/default/component/${service.name}`);
+  await signInAsGuest(page, `/catalog/default/component/${service.name}`);
   await expect(
     page.getByRole('heading', { name: service.name }).first(),
   ).toBeVisible();
