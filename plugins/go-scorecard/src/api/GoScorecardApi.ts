@@ -3,6 +3,8 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   CheckCatalog,
   EntityResult,
+  ExpiringWaivers,
+  ExpiringWaiversRequest,
   History,
   HistoryRequest,
   Report,
@@ -27,6 +29,8 @@ export interface GoScorecardApi {
   getReportCsv(filters: ReportFilters): Promise<string>;
   /** Trend points of an entity, or of the services the report lists for some filters. */
   getHistory(request: HistoryRequest): Promise<History>;
+  /** The waived findings whose waiver expires within some days, soonest first. */
+  getExpiringWaivers(request: ExpiringWaiversRequest): Promise<ExpiringWaivers>;
 }
 
 /** The utility API reference of {@link GoScorecardApi}. */

@@ -128,4 +128,18 @@ describe('GoScorecardClient', () => {
       `${mockBaseUrl}/history?owner=group%3Adefault%2Fteam-a&lesson=4&status=fail&days=30`,
     );
   });
+
+  it("gets a team's waivers expiring within some days", async () => {
+    const body = { days: 30, until: '2026-12-31', items: [], totalItems: 0 };
+    const fetch = mockScorecardFetch({ 'GET /waivers/expiring': { body } });
+    await expect(
+      clientWith(fetch).getExpiringWaivers({
+        owners: ['group:default/team-a'],
+        days: 30,
+      }),
+    ).resolves.toEqual(body);
+    expect(fetch.mock.calls[0][0]).toBe(
+      `${mockBaseUrl}/waivers/expiring?owner=group%3Adefault%2Fteam-a&days=30`,
+    );
+  });
 });

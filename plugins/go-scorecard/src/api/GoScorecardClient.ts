@@ -6,6 +6,8 @@ import { reportFilterParams } from './reportFilterParams';
 import {
   CheckCatalog,
   EntityResult,
+  ExpiringWaivers,
+  ExpiringWaiversRequest,
   History,
   HistoryRequest,
   Report,
@@ -69,6 +71,16 @@ export class GoScorecardClient implements GoScorecardApi {
     if (entityRef) params.set('entityRef', entityRef);
     if (days) params.set('days', String(days));
     return this.getJson(`/history${queryString(params)}`);
+  }
+
+  async getExpiringWaivers(
+    request: ExpiringWaiversRequest,
+  ): Promise<ExpiringWaivers> {
+    const params = new URLSearchParams();
+    if (request.owners?.length) params.set('owner', request.owners.join(','));
+    if (request.days !== undefined) params.set('days', String(request.days));
+    if (request.limit !== undefined) params.set('limit', String(request.limit));
+    return this.getJson(`/waivers/expiring${queryString(params)}`);
   }
 
   private async request(path: string, init?: RequestInit): Promise<Response> {

@@ -9,6 +9,8 @@ export type {
   CheckEntry,
   EntityResult,
   EntityScanState,
+  ExpiringWaiver,
+  ExpiringWaivers,
   History,
   HistoryPoint,
   LessonAggregate,
@@ -52,4 +54,14 @@ export interface HistoryRequest
   extends Omit<ReportFilters, 'orderBy' | 'order'> {
   entityRef?: string;
   days?: number;
+}
+
+/** Which expiring waivers to fetch: a window of days from today, for some owners (all when none). */
+export interface ExpiringWaiversRequest {
+  /** Owner refs; `team-a` means `group:default/team-a`. */
+  owners?: string[];
+  /** The window in days from today (UTC). Default 30. */
+  days?: number;
+  /** The most items. Default 100. */
+  limit?: number;
 }

@@ -93,6 +93,9 @@ describe('TeamView', () => {
                 body: { error: { name: 'InputError', message: 'bad filter' } },
               }
             : { body: report([], 5) },
+        'GET /waivers/expiring': {
+          body: { days: 30, until: '2026-12-31', items: [], totalItems: 0 },
+        },
       },
     });
     await userEvent.click(
@@ -100,6 +103,121 @@ describe('TeamView', () => {
     );
     expect(
       await screen.findByRole('table', { name: 'Teams' }),
+    ).toBeInTheDocument();
+  });
+
+  describe('waivers expiring within 30 days', () => {
+    const day = (fromToday: number) =>
+      new Date(Date.now() + fromToday * 86_400_000).toISOString().slice(0, 10);
+    const waiver = {
+      entityRef: 'component:default/cart-service',
+      title: 'Cart service',
+      owner: 'group:default/checkout-team',
+      checkId: 'k8s-grace-period',
+      path: 'deploy/k8s/deployment.yaml',
+      line: 21,
+      reason: 'drains in 5s behind the mesh',
+      expires: day(12),
+      source: '.go-scorecard.yaml:4',
+    };
+
+    it("lists the teams' waivers expiring soon: team, service, check, finding, reason and expiry", async () => {
+      const { fetch } = await renderWithScorecard(<TeamView />, {
+        routes: {
+          'GET /report': { body: report([], 5) },
+          'GET /waivers/expiring': {
+            body: { days: 30, until: day(30), items: [waiver], totalItems: 1 },
+          },
+        },
+      });
+      const table = await screen.findByRole('table', {
+        name: 'Waivers expiring within 30 days',
+      });
+      expect(
+        screen.getByRole('heading', {
+          name: 'Waivers expiring within 30 days',
+        }),
+      ).toBeInTheDocument();
+      const row = within(table).getByRole('row', { name: /Cart service/ });
+      expect(
+        within(row).getByRole('link', { name: 'Cart service' }),
+      ).toBeInTheDocument();
+      expect(within(row).getByText(/checkout-team/)).toBeInTheDocument();
+      expect(
+        within(row).getByText('deploy/k8s/deployment.yaml:21'),
+      ).toBeInTheDocument();
+      expect(within(row).getByText('.go-scorecard.yaml:4')).toBeInTheDocument();
+      expect(
+        within(row).getByText('drains in 5s behind the mesh'),
+      ).toBeInTheDocument();
+      expect(within(row).getByText(waiver.expires)).toBeInTheDocument();
+      expect(within(row).getByText('expires in 12 days')).toBeInTheDocument();
+      const url = fetch.mock.calls
+        .map(c => new URL(String(c[0])))
+        .find(u => u.pathname.endsWith('/waivers/expiring'))!;
+      expect(url.searchParams.get('days')).toBe('30');
+      expect(url.searchParams.get('owner')).toBeNull();
+    });
+
+    it("asks for the report's owners only, and says none when no waiver expires soon", async () => {
+      const { fetch } = await renderWithScorecard(<TeamView />, {
+        routes: {
+          'GET /report': { body: report([], 5) },
+          'GET /waivers/expiring': {
+            body: { days: 30, until: day(30), items: [], totalItems: 0 },
+          },
+        },
+        initialRoute: '/go-scorecard/teams?owner=group:default/checkout-team',
+      });
+      expect(
+        await screen.findByText(
+          'None: no waiver of these teams expires within 30 days.',
+        ),
+      ).toBeInTheDocument();
+      expect(
+        screen.queryByRole('table', {
+          name: 'Waivers expiring within 30 days',
+        }),
+      ).toBeNull();
+      const url = fetch.mock.calls
+        .map(c => new URL(String(c[0])))
+        .find(u => u.pathname.endsWith('/waivers/expiring'))!;
+      expect(url.searchParams.get('owner')).toBe('group:default/checkout-team');
+    });
+  });
+
+  it('offers its own Retry when the expiring waivers cannot be loaded', async () => {
+    let calls = 0;
+    await renderWithScorecard(<TeamView />, {
+      routes: {
+        'GET /report': { body: report([], 5) },
+        'GET /waivers/expiring': () =>
+          ++calls === 1
+            ? {
+                status: 500,
+                body: { error: { name: 'Error', message: 'database down' } },
+              }
+            : {
+                body: {
+                  days: 30,
+                  until: '2026-12-31',
+                  items: [],
+                  totalItems: 0,
+                },
+              },
+      },
+    });
+    await userEvent.click(
+      await screen.findByRole(
+        'button',
+        { name: 'Retry loading the expiring waivers' },
+        { timeout: 10_000 },
+      ),
+    );
+    expect(
+      await screen.findByText(
+        'None: no waiver of any team expires within 30 days.',
+      ),
     ).toBeInTheDocument();
   });
 });

@@ -25,6 +25,7 @@ import { useCheckFixLink } from '../EntityGoScorecardCard/useLessonLink';
 import { filtersOf, toSearchParams } from '../ReportPage/reportSearchParams';
 import { useReportView } from '../ReportPage/useReportView';
 import { worstChecks } from './worstChecks';
+import { ExpiringWaiversCard } from './ExpiringWaiversCard';
 
 /**
  * A team's score as the report words it, or why it has none: no scanned services yet,
@@ -67,14 +68,15 @@ function failingAndWarning(counts: { fail: number; warn: number }): string {
  * `/go-scorecard/teams`: one row per owning team with its services, score (the report's
  * word and measure; how many of its services failed to scan, which the score leaves out;
  * "no scanned services yet" for a team none of whose services is scanned) and worst
- * checks, with the report's filters and a link back to the report.
+ * checks, with the report's filters and a link back to the report; then the waivers of
+ * those teams (the report's owner filter, else every team) expiring within 30 days.
  */
 export function TeamView() {
   const api = useApi(goScorecardApiRef);
   const [view] = useReportView();
   const reportLink = useRouteRef(rootRouteRef);
   const fixLink = useCheckFixLink();
-  const { owners: _owners, ...filters } = filtersOf(view);
+  const { owners, ...filters } = filtersOf(view);
   const key = toSearchParams({ ...filters, page: 0, pageSize: 25 }).toString();
 
   const teams = useAsyncRetry(async () => {
@@ -194,6 +196,9 @@ export function TeamView() {
           </Table>
         )}
       </InfoCard>
+      <Box mt={2}>
+        <ExpiringWaiversCard owners={owners} />
+      </Box>
     </Content>
   );
 }
