@@ -10,8 +10,9 @@ import { ReportView } from './reportSearchParams';
 import { shortRef } from './shortRef';
 
 /**
- * The check statuses, plus stale and pending entities, and non-Go services (listed only
- * when asked, never scored); `error` also finds failed scans.
+ * The check statuses, plus stale and pending entities, non-Go services (listed only
+ * when asked, never scored) and services with findings waived in their
+ * `.go-scorecard.yaml`; `error` also finds failed scans.
  */
 const statusOptions: { value: ReportStatusFilter; label: string }[] = [
   ...(Object.entries(statusLabels) as [ReportStatusFilter, string][]).map(
@@ -23,6 +24,7 @@ const statusOptions: { value: ReportStatusFilter; label: string }[] = [
   { value: 'stale', label: 'Stale' },
   { value: 'pending', label: 'Not scanned yet' },
   { value: 'not_go', label: 'Not a Go service (not scored)' },
+  { value: 'waived', label: 'With waived findings' },
 ];
 
 /** The report's filters: owner/team, system, lesson, check, status and free text. */

@@ -418,4 +418,68 @@ describe('ReportPage', () => {
       ).toBe(true),
     );
   });
+
+  it('shows each service\'s waived findings in a "Waived" column, explained by its tooltip', async () => {
+    await renderReport('/', {
+      'GET /report': {
+        body: report(
+          [
+            reportRow('cart-service', { waived: 2 }),
+            reportRow('order-service'),
+            reportRow('new-service', {
+              state: 'pending',
+              scannedAt: undefined,
+            }),
+          ],
+          3,
+        ),
+      },
+    });
+    const table = await screen.findByRole('table', {
+      name: 'Go scorecard report',
+    });
+    const header = within(table).getByRole('columnheader', { name: 'Waived' });
+    const cart = within(table).getByRole('row', { name: /cart-service/ });
+    expect(within(cart).getByLabelText('2 waived findings')).toHaveTextContent(
+      '2',
+    );
+    const order = within(table).getByRole('row', { name: /order-service/ });
+    expect(within(order).getByLabelText('0 waived findings')).toHaveTextContent(
+      '0',
+    );
+    const pending = within(table).getByRole('row', { name: /new-service/ });
+    expect(within(pending).queryByLabelText(/waived finding/)).toBeNull();
+    await userEvent.hover(within(header).getByText('Waived'));
+    expect(
+      await screen.findByRole('tooltip', {
+        name: /^Findings waived in the service's \.go-scorecard\.yaml, with a reason and an expiry: they no longer count/,
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('filters the services with waived findings', async () => {
+    const { fetch } = await renderReport();
+    await screen.findByRole('table', { name: 'Go scorecard report' });
+    await userEvent.click(screen.getByLabelText('Status'));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'With waived findings' }),
+    );
+    await waitFor(() =>
+      expect(
+        reportCalls(fetch).some(u => u.searchParams.get('status') === 'waived'),
+      ).toBe(true),
+    );
+  });
+
+  it('reads the waived status filter from a shared URL', async () => {
+    const { fetch } = await renderReport('/?status=waived');
+    await screen.findByRole('table', { name: 'Go scorecard report' });
+    const page = reportCalls(fetch).find(
+      u => u.searchParams.get('limit') === '25',
+    )!;
+    expect(page.searchParams.getAll('status')).toEqual(['waived']);
+    expect(
+      screen.getByRole('button', { name: /Status/ }),
+    ).toHaveTextContent('With waived findings');
+  });
 });

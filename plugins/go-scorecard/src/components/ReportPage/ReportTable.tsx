@@ -51,6 +51,10 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
+/** What the Waived column counts, as its header's tooltip says. */
+export const WAIVED_MEANING =
+  "Findings waived in the service's .go-scorecard.yaml, with a reason and an expiry: they no longer count for their check's status, so a check can pass with waived findings. They count again when the waiver expires.";
+
 const sortableColumns: {
   field: ReportSortField;
   label: string;
@@ -139,6 +143,19 @@ const ReportTableRow = memo(function ReportTableRowContent(props: {
           </TableCell>
         );
       })}
+      <TableCell align="right">
+        {row.state === 'scanned' ? (
+          <span
+            aria-label={`${row.waived} waived ${
+              row.waived === 1 ? 'finding' : 'findings'
+            }`}
+          >
+            {row.waived}
+          </span>
+        ) : (
+          '—'
+        )}
+      </TableCell>
       <TableCell>
         <LastScan row={row} />
       </TableCell>
@@ -191,7 +208,8 @@ function LastScan(props: { row: ReportRow }) {
 
 /**
  * One page of the report: service, owner, system, score ("Not Go" for a non-Go service),
- * a status per lesson (its meaning as a tooltip) and the last scan (or "Scan failed" and
+ * a status per lesson (its meaning as a tooltip), the findings waived in the service's
+ * `.go-scorecard.yaml` (what that means as the header's tooltip) and the last scan (or "Scan failed" and
  * why); sortable and paged on the server. Names stay on one line (an ellipsis and a
  * tooltip when too long); the table scrolls sideways in a focusable box when the page is
  * narrower.
@@ -245,6 +263,11 @@ export function ReportTable(props: {
                   {l.slug}
                 </TableCell>
               ))}
+              <TableCell align="right">
+                <Tooltip title={WAIVED_MEANING}>
+                  <span>Waived</span>
+                </Tooltip>
+              </TableCell>
               <TableCell
                 sortDirection={orderBy === 'scannedAt' ? order : false}
               >
@@ -264,7 +287,7 @@ export function ReportTable(props: {
             ))}
             {!rows.length && (
               <TableRow>
-                <TableCell colSpan={10}>
+                <TableCell colSpan={11}>
                   No service matches these filters.
                 </TableCell>
               </TableRow>
