@@ -51,4 +51,42 @@ describe('TrendChart', () => {
     render(<TrendChart points={[]} />);
     expect(screen.getByText('No history yet.')).toBeInTheDocument();
   });
+
+  it('says when a rise in the score came with more waived findings: debt waived, not fixed', () => {
+    const { container } = render(
+      <TrendChart
+        points={[
+          { time: Date.UTC(2026, 10, 28), score: 70, counts, waived: 0 },
+          { time: Date.UTC(2026, 10, 30), score: 90, counts, waived: 4 },
+        ]}
+      />,
+    );
+    expect(screen.getByRole('img').getAttribute('aria-label')).toBe(
+      'Score over time: 70% on Nov 28, 2026, 90% on Nov 30, 2026 (2 days). Waived findings: 0, then 4: part of the rise is waived, not fixed.',
+    );
+    expect(
+      [...container.querySelectorAll('circle title')].map(t => t.textContent),
+    ).toEqual(['Nov 28, 2026: 70%', 'Nov 30, 2026: 90%, 4 waived findings']);
+  });
+
+  it('says nothing of waivers when none were, or when a point does not know', () => {
+    const chart = (first?: number, last?: number) => {
+      const { unmount } = render(
+        <TrendChart
+          points={[
+            { time: Date.UTC(2026, 10, 28), score: 70, counts, waived: first },
+            { time: Date.UTC(2026, 10, 30), score: 90, counts, waived: last },
+          ]}
+        />,
+      );
+      const label = screen.getByRole('img').getAttribute('aria-label');
+      unmount();
+      return label;
+    };
+    const plain =
+      'Score over time: 70% on Nov 28, 2026, 90% on Nov 30, 2026 (2 days).';
+    expect(chart(0, 0)).toBe(plain);
+    expect(chart(undefined, 3)).toBe(plain);
+    expect(chart(3, 1)).toBe(`${plain} Waived findings: 3, then 1.`);
+  });
 });

@@ -1,5 +1,6 @@
 import { useTheme } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
+import { countOf } from '@internal/plugin-go-scorecard-common';
 import { HistoryPoint } from '../../api/types';
 
 const WIDTH = 600;
@@ -28,8 +29,22 @@ function day(time: number): string {
 }
 
 /**
+ * How the waived findings moved between two points, when both know it and there are
+ * any: a score that rose while findings were waived is debt waived, not fixed.
+ */
+function waivedSummary(from: HistoryPoint, to: HistoryPoint): string {
+  if (from.waived === undefined || to.waived === undefined) return '';
+  if (!from.waived && !to.waived) return '';
+  const waivedMore =
+    to.waived > from.waived && (to.score ?? 0) > (from.score ?? 0);
+  return ` Waived findings: ${from.waived}, then ${to.waived}${
+    waivedMore ? ': part of the rise is waived, not fixed' : ''
+  }.`;
+}
+
+/**
  * The score over time as a line with labelled axes (date, score in %), and a text summary
- * for screen readers. With one point, says "one scan so far" instead of drawing a lone dot.
+ * for screen readers (with how the waived findings moved, when any were). With one point, says "one scan so far" instead of drawing a lone dot.
  */
 export function TrendChart(props: { points: HistoryPoint[]; title?: string }) {
   const { points, title = 'Score over time' } = props;
@@ -61,7 +76,10 @@ export function TrendChart(props: { points: HistoryPoint[]; title?: string }) {
     .join(' ');
   const summary = `${title}: ${scored[0].score}% on ${day(first)}, ${
     last.score
-  }% on ${day(last.time)} (${scored.length} days).`;
+  }% on ${day(last.time)} (${scored.length} days).${waivedSummary(
+    scored[0],
+    last,
+  )}`;
   const middle = scored[Math.floor(scored.length / 2)];
   const dateTicks = [scored[0], ...(scored.length > 2 ? [middle] : []), last];
   const text = {
@@ -148,7 +166,9 @@ export function TrendChart(props: { points: HistoryPoint[]; title?: string }) {
             r={3}
             fill={theme.palette.primary.main}
           >
-            <title>{`${day(p.time)}: ${p.score}%`}</title>
+            <title>{`${day(p.time)}: ${p.score}%${
+              p.waived ? `, ${countOf(p.waived, 'waived finding')}` : ''
+            }`}</title>
           </circle>
         ))}
       </svg>
