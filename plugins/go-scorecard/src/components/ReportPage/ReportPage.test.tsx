@@ -478,8 +478,8 @@ describe('ReportPage', () => {
       u => u.searchParams.get('limit') === '25',
     )!;
     expect(page.searchParams.getAll('status')).toEqual(['waived']);
-    expect(
-      screen.getByRole('button', { name: /Status/ }),
-    ).toHaveTextContent('With waived findings');
+    expect(screen.getByRole('button', { name: /Status/ })).toHaveTextContent(
+      'With waived findings',
+    );
   });
 });
