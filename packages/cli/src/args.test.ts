@@ -127,9 +127,7 @@ describe('parseArgs', () => {
       typed: '/etc/org.json',
       resolved: '/etc/org.json',
     });
-    expect(options(['a', '--as-of', '2028-02-29'], {}).asOf).toBe(
-      '2028-02-29',
-    );
+    expect(options(['a', '--as-of', '2028-02-29'], {}).asOf).toBe('2028-02-29');
     const plain = options(['a'], {});
     expect([plain.policyFile, plain.asOf]).toEqual([undefined, undefined]);
   });
@@ -177,9 +175,18 @@ describe('parseArgs', () => {
     [['a', '--no-color=yes'], '--no-color takes no value'],
     [['a', '--policy='], '--policy needs a file'],
     [['a', '--policy'], '--policy needs a value'],
-    [['a', '--as-of', '2026-02-30'], '--as-of must be a day as YYYY-MM-DD, not "2026-02-30"'],
-    [['a', '--as-of', '2026-1-5'], '--as-of must be a day as YYYY-MM-DD, not "2026-1-5"'],
-    [['a', '--as-of', 'today'], '--as-of must be a day as YYYY-MM-DD, not "today"'],
+    [
+      ['a', '--as-of', '2026-02-30'],
+      '--as-of must be a day as YYYY-MM-DD, not "2026-02-30"',
+    ],
+    [
+      ['a', '--as-of', '2026-1-5'],
+      '--as-of must be a day as YYYY-MM-DD, not "2026-1-5"',
+    ],
+    [
+      ['a', '--as-of', 'today'],
+      '--as-of must be a day as YYYY-MM-DD, not "today"',
+    ],
   ])('rejects %j', (argv, message) => {
     expect(() => parseArgs(argv, {}, false)).toThrow(new UsageError(message));
   });

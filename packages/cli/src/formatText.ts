@@ -8,10 +8,10 @@ import {
   getCheck,
   lessons,
   scoreOf,
+  waivedTotal,
 } from '@internal/plugin-go-scorecard-common';
 import { fixLink } from './docLinks';
 import { legendLine, statusColours, statusMarks } from './statusMarks';
-import { waivedCounts } from './waivedCounts';
 
 /**
  * The summary line: the score as the portal stores it ({@link scoreOf}: passed / (passed +
@@ -51,11 +51,6 @@ export function formatText(
   options: {
     color: boolean;
     docsUrl?: string;
-    /**
-     * Waived findings per check id, counted before the lists were capped
-     * ({@link waivedCounts}); default: those in the lists.
-     */
-    waived?: ReadonlyMap<string, number>;
   },
 ): string {
   const paint = (code: number, s: string) =>
@@ -63,7 +58,6 @@ export function formatText(
   const mark = (status: CheckStatus, s: string) =>
     paint(statusColours[status], s);
   const bold = (s: string) => (options.color ? `\u001b[1m${s}\u001b[0m` : s);
-  const waived = options.waived ?? waivedCounts(report);
   const out: string[] = [
     bold(`Go Service Scorecard: ${report.root}`),
     legendLine(mark),
@@ -75,7 +69,8 @@ export function formatText(
     for (const result of report.checks.filter(c => c.lesson === lesson.id)) {
       const title = getCheck(result.id)?.title ?? result.id;
       const n = findingTotal(result);
-      const w = waived.get(result.id) ?? 0;
+      // The analyzer's count: a capped list may leave waived findings out.
+      const w = waivedTotal(result);
       const count = n
         ? `: ${countOf(n, 'finding')}${
             w ? `, ${w.toLocaleString('en-US')} waived` : ''

@@ -63,12 +63,12 @@ describe('readOrgPolicyFile', () => {
       /^--policy org\/bad\.yaml: not YAML or JSON: .*line 1/,
     ],
   ])('names the file and the key of %j in one line', async (text, message) => {
-    const error = await readOrgPolicyFile(file('bad.yaml', text)).catch(
-      e => e,
-    );
+    const error = await readOrgPolicyFile(file('bad.yaml', text)).catch(e => e);
     expect(error).toBeInstanceOf(OrgPolicyFileError);
     expect(error.message).toMatch(
-      typeof message === 'string' ? new RegExp(`^${escape(message)}$`) : message,
+      typeof message === 'string'
+        ? new RegExp(`^${escape(message)}$`)
+        : message,
     );
     expect(error.message).not.toContain('\n');
   });

@@ -245,7 +245,7 @@ describe('go-scorecard', () => {
       expect(grace).toMatchObject({
         status: 'pass',
         totalFindings: 1,
-        message: '1 finding waived in .go-scorecard.yaml',
+        waivedFindings: 1,
       });
       expect(grace.findings).toEqual([
         expect.objectContaining({ path: 'deploy/api.yaml', line: 2, waiver }),
@@ -340,9 +340,7 @@ describe('go-scorecard', () => {
       expect(sarif).not.toBeValidSarifLog();
       waived[0].suppressions[0].kind = 'inSource';
       // The policy's notes are notifications at their line of .go-scorecard.yaml.
-      expect(
-        theRun.invocations[0].toolExecutionNotifications,
-      ).toContainEqual({
+      expect(theRun.invocations[0].toolExecutionNotifications).toContainEqual({
         level: 'note',
         message: {
           text: 'line 6: stale waiver: k8s-prestop has no finding under deploy/old to waive; remove the waiver',
@@ -363,7 +361,9 @@ describe('go-scorecard', () => {
 
     it('text marks the waived finding and counts it on the check line', async () => {
       const run = await runCli([waivedService(waivers), ...asOf]);
-      expect(run.stdout).toContain(': 1 finding, 1 waived  [k8s-grace-period]\n');
+      expect(run.stdout).toContain(
+        ': 1 finding, 1 waived  [k8s-grace-period]\n',
+      );
       expect(run.stdout).toContain(
         '\n          waived until 2027-03-31: drains in 5 s, measured (.go-scorecard.yaml:2)\n',
       );

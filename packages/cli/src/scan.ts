@@ -13,7 +13,6 @@ import { formatText } from './formatText';
 import { interruptedRun } from './interrupt';
 import { OrgPolicyFileError, readOrgPolicyFile } from './orgPolicyFile';
 import { undecidedWarning } from './undecidedWarning';
-import { waivedCounts } from './waivedCounts';
 
 /** What a CLI run printed and its exit code (130 / 143: interrupted by SIGINT / SIGTERM). */
 export interface CliRun {
@@ -131,11 +130,7 @@ export async function runCli(
       null,
       2,
     )}\n`;
-  } else
-    stdout = formatText(capped(), {
-      ...options,
-      waived: waivedCounts(report),
-    });
+  } else stdout = formatText(capped(), options);
   return {
     stdout,
     stderr: cacheWarning + undecidedWarning(report),

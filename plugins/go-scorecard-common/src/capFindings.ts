@@ -44,3 +44,13 @@ export function capFindings<T extends { checks: CheckResult[] }>(
 export function findingTotal(check: CheckResult): number {
   return check.totalFindings ?? check.findings.length;
 }
+
+/**
+ * How many of a check's findings are waived: `waivedFindings` (the analyzer counts them all,
+ * also when the list is capped), else the listed findings that carry a waiver.
+ */
+export function waivedTotal(
+  check: Pick<CheckResult, 'findings' | 'waivedFindings'>,
+): number {
+  return check.waivedFindings ?? check.findings.filter(f => f.waiver).length;
+}

@@ -49,6 +49,12 @@ export interface CheckResult {
    */
   totalFindings?: number;
   /**
+   * How many of the findings (all of them, also when `findings` is capped) a waiver of
+   * `.go-scorecard.yaml` covers; they do not count for the status. Set by the analyzer;
+   * absent when none is waived. Read it with `waivedTotal`.
+   */
+  waivedFindings?: number;
+  /**
    * Why the check is `not_applicable` or `error`; for any status, what the check left out
    * and why (`k8s-prestop` leaves out containers that run third-party images).
    */

@@ -5,7 +5,6 @@ import { ServiceFacts } from './facts';
 import { InputKind } from './inputKind';
 import { messageOf } from './text/messageOf';
 import { ServiceProgram } from './program/serviceProgram';
-import { countOf } from '@internal/plugin-go-scorecard-common';
 import {
   CheckPolicy,
   NO_CHECK_POLICY,
@@ -25,7 +24,8 @@ export interface InputFailure {
  * and a message naming the unreadable inputs, the undecided places and the check's notes.
  * With a policy (design.md, "Policy as code"): a check turned off is `not_applicable` and not
  * run; the severity may be the org's; findings a waiver covers stay, marked with it, and the
- * status counts only the others. `usedWaivers` collects the waivers that covered a finding.
+ * status counts only the others, and `waivedFindings` says how many are waived.
+ * `usedWaivers` collects the waivers that covered a finding.
  */
 export function runCheck(
   { check, definition }: RegisteredCheck,
@@ -89,13 +89,6 @@ export function runCheck(
   const findings = waived.findings;
   for (const waiver of waived.used) usedWaivers?.add(waiver);
   const counted = findings.filter(f => !f.waiver).length;
-  const waivedMessage =
-    counted < findings.length
-      ? `${countOf(
-          findings.length - counted,
-          'finding',
-        )} waived in ${POLICY_FILE}`
-      : undefined;
   const undecided = outcome.undecided ?? [];
   const undecidedMessage = undecided.length
     ? `could not decide ${undecided.join('; ')}`
@@ -106,13 +99,15 @@ export function runCheck(
   const message = [
     blockedMessage,
     undecidedMessage,
-    waivedMessage,
     ...(outcome.notes ?? []),
   ].filter(Boolean);
   return {
     ...base,
     status,
     findings,
+    ...(counted < findings.length
+      ? { waivedFindings: findings.length - counted }
+      : {}),
     ...(message.length ? { message: message.join('; ') } : {}),
   };
 }

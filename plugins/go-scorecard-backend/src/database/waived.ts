@@ -1,8 +1,4 @@
-import { CheckResult } from '@internal/plugin-go-scorecard-common';
-
-/** The analyzer's words on a check whose findings are waived: "2 findings waived in .go-scorecard.yaml". */
-const WAIVED_MESSAGE =
-  /(?:^|; )(\d[\d,]*) findings? waived in \.go-scorecard\.yaml/;
+import { CheckResult, waivedTotal } from '@internal/plugin-go-scorecard-common';
 
 /** How many of a check's findings are waived, and the earliest expiry among them. */
 export interface WaivedFindings {
@@ -13,23 +9,16 @@ export interface WaivedFindings {
 }
 
 /**
- * The waived findings of a check result. When its findings are capped, the count comes
- * from the analyzer's message (it counts them all); without one, the listed waived
- * findings are all that is known. The migration that added waived counts backfills with
- * the same rule.
+ * The waived findings of a check result: their true number (`waivedTotal`, which the analyzer
+ * counts also when the list is capped) and the earliest expiry among the listed ones. The
+ * migration that added waived counts backfills with the same rule.
  */
 export function waivedOf(
-  check: Pick<CheckResult, 'findings' | 'message' | 'totalFindings'>,
+  check: Pick<CheckResult, 'findings' | 'waivedFindings'>,
 ): WaivedFindings {
-  const waived = check.findings.filter(f => f.waiver);
-  let count = waived.length;
-  const total = check.totalFindings ?? check.findings.length;
-  if (total > check.findings.length) {
-    const said = WAIVED_MESSAGE.exec(check.message ?? '');
-    const fromMessage = said ? Number(said[1].replace(/,/g, '')) : 0;
-    count = Math.min(total, Math.max(count, fromMessage));
-  }
-  const earliestExpiry = waived
+  const count = waivedTotal(check);
+  const earliestExpiry = check.findings
+    .filter(f => f.waiver)
     .map(f => f.waiver!.expires)
     .sort()
     .at(0);
@@ -38,10 +27,7 @@ export function waivedOf(
 
 /** The waived findings of a whole scan: the sum of the counts and the earliest expiry. */
 export function waivedOfScan(
-  checks: readonly Pick<
-    CheckResult,
-    'findings' | 'message' | 'totalFindings'
-  >[],
+  checks: readonly Pick<CheckResult, 'findings' | 'waivedFindings'>[],
 ): WaivedFindings {
   let count = 0;
   let earliestExpiry: string | undefined;

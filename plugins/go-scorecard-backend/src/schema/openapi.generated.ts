@@ -769,6 +769,12 @@ export const spec = {
             description:
               'The true number of findings; `findings` holds at most the cap. The status is decided on all of them, so a check whose list was capped still fails.',
           },
+          waivedFindings: {
+            type: 'integer',
+            minimum: 1,
+            description:
+              "How many of the check's findings (all of them, also when `findings` is capped) a waiver of `.go-scorecard.yaml` covers; they do not count for the status. Absent when none is waived.",
+          },
           message: {
             type: 'string',
           },

@@ -202,6 +202,8 @@ export interface components {
       findings: components['schemas']['Finding'][];
       /** @description The true number of findings; `findings` holds at most the cap. The status is decided on all of them, so a check whose list was capped still fails. */
       totalFindings: number;
+      /** @description How many of the check's findings (all of them, also when `findings` is capped) a waiver of `.go-scorecard.yaml` covers; they do not count for the status. Absent when none is waived. */
+      waivedFindings?: number;
       message?: string;
     };
     StatusCounts: {

@@ -3,6 +3,7 @@ import {
   Finding,
   findingTotal,
   ScanNote,
+  waivedTotal,
 } from '@internal/plugin-go-scorecard-common';
 
 /** The repository's policy file, at the scanned root (docs/policy.md). */
@@ -25,25 +26,15 @@ export interface WaiverSplit {
   waivedShown: Finding[];
 }
 
-/** The analyzer's words on a check whose findings are waived: "2 findings waived in .go-scorecard.yaml". */
-const WAIVED_MESSAGE =
-  /(?:^|; )(\d[\d,]*) findings? waived in \.go-scorecard\.yaml/;
-
 /**
- * Splits a check's findings into counted and waived. When the list is capped, the waived
- * total comes from the check's message (the analyzer counts them all); without that, the
- * listed waived findings are all that is known.
+ * Splits a check's findings into counted and waived. The totals are the analyzer's
+ * (`waivedTotal`: it counts every waived finding, also when the list is capped).
  */
 export function splitWaived(check: CheckResult): WaiverSplit {
   const countedShown = check.findings.filter(f => !f.waiver);
   const waivedShown = check.findings.filter(f => f.waiver);
   const total = findingTotal(check);
-  let waived = waivedShown.length;
-  if (total > check.findings.length) {
-    const said = WAIVED_MESSAGE.exec(check.message ?? '');
-    const fromMessage = said ? Number(said[1].replace(/,/g, '')) : 0;
-    waived = Math.min(total, Math.max(waived, fromMessage));
-  }
+  const waived = Math.min(total, waivedTotal(check));
   return { counted: total - waived, waived, countedShown, waivedShown };
 }
 
