@@ -26,6 +26,32 @@ const capped: EntityResult = {
 };
 
 describe('CheckAccordion', () => {
+  it('words a passing check as a rule: when it fails, and "About the rule", not "How to fix"', async () => {
+    await renderWithScorecard(<EntityGoScorecardCard />, {
+      routes: { [resultPath]: { body: entityResult } },
+      entity,
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: /passing checks?/ }),
+    );
+    const check = await screen.findByRole('button', {
+      name: /Passed Handles SIGTERM/,
+    });
+    await userEvent.click(check);
+    const details = document.getElementById(
+      check.getAttribute('aria-controls')!,
+    )!;
+    expect(within(details).getByText('Fails when:')).toBeInTheDocument();
+    expect(
+      within(details).getByRole('link', {
+        name: 'About the rule: Handles SIGTERM',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      within(details).queryByRole('link', { name: /How to fix/ }),
+    ).not.toBeInTheDocument();
+  }, 30_000);
+
   it('shows the true total and, below the capped list, how many more there are', async () => {
     await renderWithScorecard(<EntityGoScorecardCard />, {
       routes: { [resultPath]: { body: capped } },

@@ -46,7 +46,7 @@ const formatCount = (n: number) => n.toLocaleString('en-US');
  * such as why it does not apply or could not judge, visible without expanding. Expands to
  * its description, its counted findings (at most the backend's cap, with a line saying how
  * many more there are), its waived findings folded under their count, its lesson and a
- * "How to fix" link.
+ * "How to fix" link ("About the rule" where nothing is to fix).
  */
 export function CheckAccordion(props: {
   check: CheckResult;
@@ -109,9 +109,12 @@ export function CheckAccordion(props: {
       </AccordionSummary>
       <AccordionDetails className={classes.details} id={`${summaryId}-details`}>
         {definition && (
-          <Typography variant="body2" color="textSecondary">
-            {definition.description}
-          </Typography>
+          // The catalog's description says when the check fails: labelled so, it reads
+          // right under a passing check too.
+          <MessageMarkdown
+            message={`**Fails when:** ${definition.description}`}
+            color="textSecondary"
+          />
         )}
         {shown > 0 && (
           <ul className={classes.findings} aria-label={`Findings of ${title}`}>
@@ -156,11 +159,16 @@ export function CheckAccordion(props: {
             {`Lesson ${lesson.id}: ${lesson.title}`}
           </Typography>
         )}
-        {fixLink && (
-          <Link to={fixLink} aria-label={`How to fix: ${title}`}>
-            How to fix
-          </Link>
-        )}
+        {fixLink &&
+          (check.status === 'fail' || check.status === 'warn' ? (
+            <Link to={fixLink} aria-label={`How to fix: ${title}`}>
+              How to fix
+            </Link>
+          ) : (
+            <Link to={fixLink} aria-label={`About the rule: ${title}`}>
+              About the rule
+            </Link>
+          ))}
       </AccordionDetails>
     </Accordion>
   );

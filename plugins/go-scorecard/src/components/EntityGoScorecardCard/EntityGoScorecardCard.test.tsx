@@ -259,7 +259,10 @@ describe('EntityGoScorecardCard', () => {
       'CODE',
     );
     await userEvent.click(check);
-    const code = await screen.findByText('go install', { selector: 'code' });
+    const findings = await screen.findByRole('list', {
+      name: /^Findings of go install pins a version/,
+    });
+    const code = within(findings).getByText('go install', { selector: 'code' });
     const message = code.closest('p')!;
     expect(message.textContent).toContain('<img src=x onerror="alert(1)">');
     expect(container.querySelector('img')).toBeNull();
