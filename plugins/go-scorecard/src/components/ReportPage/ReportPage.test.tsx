@@ -403,6 +403,11 @@ describe('ReportPage', () => {
     });
     const row = within(table).getByRole('row', { name: /web-frontend/ });
     expect(within(row).getByText('Not Go')).toBeInTheDocument();
+    // Its lessons show no status, only a dash that says why.
+    expect(within(row).queryAllByRole('img')).toEqual([]);
+    expect(
+      within(row).getAllByTitle('Not a Go service: its checks are not scored'),
+    ).toHaveLength(5);
     expect(
       screen.getByText('1 non-Go service listed, not scored'),
     ).toBeInTheDocument();

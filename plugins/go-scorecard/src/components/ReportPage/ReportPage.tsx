@@ -100,13 +100,14 @@ export function ReportPage() {
         </Typography>
       </Box>
       <Grid container spacing={3}>
-        <Grid item xs={12} lg={8}>
+        {/* Side by side only on the widest screens: below 1920 px the six tiles need the whole width. */}
+        <Grid item xs={12} xl={8}>
           {/* Without any figures yet, the error (and Retry) is shown once, with the table. */}
           {!(report.error && !shown) && (
             <ComplianceSummary aggregates={shown?.aggregates} />
           )}
         </Grid>
-        <Grid item xs={12} lg={4}>
+        <Grid item xs={12} xl={4}>
           <InfoCard
             title={`Score trend, last ${TREND_DAYS} days`}
             subheader="Of the services the table lists (same filters): the score of each day's last scans"

@@ -1,6 +1,10 @@
 import { memo } from 'react';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { lessons } from '@internal/plugin-go-scorecard-common';
+import {
+  CheckStatus,
+  lessons,
+  nounFor,
+} from '@internal/plugin-go-scorecard-common';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -125,30 +129,22 @@ const ReportTableRow = memo(function ReportTableRowContent(props: {
           <>{row.score === undefined ? '—' : `${row.score}%`}</>
         )}
       </TableCell>
-      {lessons.map(l => {
-        const status = row.lessons[String(l.id)];
-        return (
-          <TableCell key={l.id} align="center">
-            {status ? (
-              <Tooltip
-                title={`L${l.id} ${l.title}: ${statusLabels[status]}. ${statusMeanings[status]}`}
-              >
-                <span>
-                  <StatusIcon status={status} />
-                </span>
-              </Tooltip>
-            ) : (
-              '—'
-            )}
-          </TableCell>
-        );
-      })}
+      {lessons.map(l => (
+        <TableCell key={l.id} align="center">
+          <LessonStatus
+            lesson={l}
+            status={row.lessons[String(l.id)]}
+            goService={row.goService !== false}
+          />
+        </TableCell>
+      ))}
       <TableCell align="right">
         {row.state === 'scanned' ? (
           <span
-            aria-label={`${row.waived} waived ${
-              row.waived === 1 ? 'finding' : 'findings'
-            }`}
+            aria-label={`${row.waived} waived ${nounFor(
+              row.waived,
+              'finding',
+            )}`}
           >
             {row.waived}
           </span>
@@ -162,6 +158,28 @@ const ReportTableRow = memo(function ReportTableRowContent(props: {
     </TableRow>
   );
 });
+
+/** A row's status on one lesson, with its meaning as a tooltip; a dash before a scan or for a non-Go service. */
+function LessonStatus(props: {
+  lesson: (typeof lessons)[number];
+  status?: CheckStatus;
+  goService: boolean;
+}) {
+  const { lesson, status, goService } = props;
+  if (!goService) {
+    return <span title="Not a Go service: its checks are not scored">—</span>;
+  }
+  if (!status) return <>—</>;
+  return (
+    <Tooltip
+      title={`L${lesson.id} ${lesson.title}: ${statusLabels[status]}. ${statusMeanings[status]}`}
+    >
+      <span>
+        <StatusIcon status={status} />
+      </span>
+    </Tooltip>
+  );
+}
 
 /**
  * When the entity was last scanned; for one whose scan failed, "Scan failed" and why
@@ -258,8 +276,10 @@ export function ReportTable(props: {
                 </TableCell>
               ))}
               {lessons.map(l => (
-                <TableCell key={l.id} align="center" className={classes.nowrap}>
-                  <abbr title={`Lesson ${l.id}: ${l.title}`}>L{l.id}</abbr>{' '}
+                // Two short lines ("L5" over "shutdown"), so that every column fits at 1280 px.
+                <TableCell key={l.id} align="center">
+                  <abbr title={`Lesson ${l.id}: ${l.title}`}>L{l.id}</abbr>
+                  <br />
                   {l.slug}
                 </TableCell>
               ))}
