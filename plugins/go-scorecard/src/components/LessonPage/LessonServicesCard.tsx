@@ -68,8 +68,14 @@ const groups: Group[] = [
     heading: 'Warnings',
     listLabel: 'Services with warnings on this lesson',
     none: 'No service has a warning on this lesson.',
+    // The report's lesson tile counts each service once, by its worst status; here a
+    // failing service with a warning is listed in both groups, and says so.
     summary: n =>
-      `${countOf(n, 'service')} ${nounFor(n, 'has', 'have')} a warning on it.`,
+      `${countOf(n, 'service')} ${nounFor(
+        n,
+        'has',
+        'have',
+      )} a warning on it, failing or not (the report's tile counts a service once, by its worst status).`,
   },
 ];
 
