@@ -122,7 +122,7 @@ export function TeamView() {
       </Box>
       <InfoCard
         title="Teams"
-        subheader="Score: the share of applicable checks that pass over a team's services, as in the report (non-Go services are not scored)"
+        subheader="Score: the share of applicable checks that pass over a team's services, as in the report. Non-Go services are not scored, so a team that owns only non-Go services is not listed: the report's status filter “Not a Go service” shows them."
         titleTypographyProps={{ component: 'h2' }}
       >
         {teams.loading && <Progress />}
