@@ -4,6 +4,8 @@ import {
   FindingWaiver,
   ScanReport,
   checks as catalog,
+  parseWaiverSource,
+  splitNoteLine,
 } from '@internal/plugin-go-scorecard-common';
 import { fixLink } from './docLinks';
 
@@ -66,7 +68,7 @@ export function formatSarif(
                 })),
               ...(report.notes ?? []).map(n => {
                 // Policy notes start with the line of .go-scorecard.yaml they are about.
-                const line = /^line (\d+): /.exec(n.message)?.[1];
+                const { line } = splitNoteLine(n);
                 return {
                   level: 'note',
                   message: { text: n.message },
@@ -74,9 +76,7 @@ export function formatSarif(
                     {
                       physicalLocation: {
                         artifactLocation: { uri: n.path, uriBaseId: 'SRCROOT' },
-                        ...(line
-                          ? { region: { startLine: Number(line) } }
-                          : {}),
+                        ...(line ? { region: { startLine: line } } : {}),
                       },
                     },
                   ],
@@ -109,19 +109,17 @@ export function formatSarif(
 
 /** A waiver as a SARIF suppression, located at its line of `.go-scorecard.yaml`. */
 function suppression(waiver: FindingWaiver): object {
-  // `source` is `<file>:<line>`.
-  const at = waiver.source.lastIndexOf(':');
-  const uri = at > 0 ? waiver.source.slice(0, at) : waiver.source;
-  const line = at > 0 ? Number(waiver.source.slice(at + 1)) : NaN;
+  const at = parseWaiverSource(waiver.source);
   return {
     kind: 'inSource',
     justification: waiver.reason,
     location: {
       physicalLocation: {
-        artifactLocation: { uri, uriBaseId: 'SRCROOT' },
-        ...(Number.isInteger(line) && line > 0
-          ? { region: { startLine: line } }
-          : {}),
+        artifactLocation: {
+          uri: at?.path ?? waiver.source,
+          uriBaseId: 'SRCROOT',
+        },
+        ...(at && at.line > 0 ? { region: { startLine: at.line } } : {}),
       },
     },
     properties: { expires: waiver.expires },

@@ -12,4 +12,5 @@ export * from './api';
 export * from './scoring';
 export * from './entityRefs';
 export * from './plural';
+export * from './policyFile';
 export * from './goService';

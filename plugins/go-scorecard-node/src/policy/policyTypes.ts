@@ -2,8 +2,7 @@ import { CheckSeverity } from '@internal/plugin-go-scorecard-common';
 
 export type { FindingWaiver } from '@internal/plugin-go-scorecard-common';
 
-/** The repository's policy file, at the scanned root (design.md, "Policy as code"). */
-export const POLICY_FILE = '.go-scorecard.yaml';
+export { POLICY_FILE } from '@internal/plugin-go-scorecard-common';
 
 /** One well-formed waiver of `.go-scorecard.yaml`. */
 export interface RepositoryWaiver {

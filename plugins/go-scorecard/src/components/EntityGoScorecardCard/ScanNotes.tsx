@@ -10,9 +10,11 @@ import {
   countOf,
   Finding,
   ScanNote,
+  isPolicyNote,
+  POLICY_FILE,
+  splitNoteLine,
 } from '@internal/plugin-go-scorecard-common';
 import { FindingLocation } from './useFindingLocation';
-import { isPolicyNote, POLICY_FILE, splitNoteLine } from './waivers';
 
 /** Notes listed when expanded; the rest are counted. */
 export const MAX_NOTES_SHOWN = 200;

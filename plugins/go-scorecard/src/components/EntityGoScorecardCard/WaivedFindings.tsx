@@ -9,10 +9,11 @@ import {
   countOf,
   Finding,
   FindingWaiver,
+  parseWaiverSource,
 } from '@internal/plugin-go-scorecard-common';
 import { FindingItem } from './FindingItem';
 import { FindingLocation } from './useFindingLocation';
-import { expiryNotice, parseWaiverSource } from './waivers';
+import { expiryNotice } from './waivers';
 
 const useStyles = makeStyles(theme => ({
   accordion: {

@@ -1,11 +1,5 @@
 import { CheckResult, Finding } from '@internal/plugin-go-scorecard-common';
-import {
-  daysUntil,
-  expiryNotice,
-  parseWaiverSource,
-  splitNoteLine,
-  splitWaived,
-} from './waivers';
+import { daysUntil, expiryNotice, splitWaived } from './waivers';
 
 const waiver = {
   reason: 'batch worker, serves no traffic',
@@ -58,16 +52,6 @@ describe('splitWaived', () => {
   });
 });
 
-describe('parseWaiverSource', () => {
-  it('reads the path and line', () => {
-    expect(parseWaiverSource('.go-scorecard.yaml:12')).toEqual({
-      path: '.go-scorecard.yaml',
-      line: 12,
-    });
-    expect(parseWaiverSource('.go-scorecard.yaml')).toBeUndefined();
-  });
-});
-
 describe('daysUntil and expiryNotice', () => {
   const now = Date.parse('2027-03-01T22:30:00Z');
   it('counts whole UTC days', () => {
@@ -84,25 +68,5 @@ describe('daysUntil and expiryNotice', () => {
     expect(expiryNotice('2027-02-27', now)).toBe(
       'expired on 2027-02-27; counts again from the next scan',
     );
-  });
-});
-
-describe('splitNoteLine', () => {
-  it('takes the line out of a policy note', () => {
-    expect(
-      splitNoteLine({
-        path: '.go-scorecard.yaml',
-        message:
-          'line 9: stale waiver: k8s-ndots has no finding to waive; remove the waiver',
-      }),
-    ).toEqual({
-      path: '.go-scorecard.yaml',
-      line: 9,
-      message:
-        'stale waiver: k8s-ndots has no finding to waive; remove the waiver',
-    });
-    expect(
-      splitNoteLine({ path: 'a.go', message: 'skipped: binary file' }),
-    ).toEqual({ path: 'a.go', message: 'skipped: binary file' });
   });
 });

@@ -2,12 +2,8 @@ import {
   CheckResult,
   Finding,
   findingTotal,
-  ScanNote,
   waivedTotal,
 } from '@internal/plugin-go-scorecard-common';
-
-/** The repository's policy file, at the scanned root (docs/policy.md). */
-export const POLICY_FILE = '.go-scorecard.yaml';
 
 /** Waivers that end within this many days are called out ("expires in 12 days"). */
 export const EXPIRING_SOON_DAYS = 30;
@@ -36,15 +32,6 @@ export function splitWaived(check: CheckResult): WaiverSplit {
   const total = findingTotal(check);
   const waived = Math.min(total, waivedTotal(check));
   return { counted: total - waived, waived, countedShown, waivedShown };
-}
-
-/** Where a waiver is written: `.go-scorecard.yaml:4` as a path and a line. */
-export function parseWaiverSource(
-  source: string,
-): { path: string; line: number } | undefined {
-  const match = /^(.+):(\d+)$/.exec(source);
-  if (!match) return undefined;
-  return { path: match[1], line: Number(match[2]) };
 }
 
 /**
@@ -83,23 +70,4 @@ export function expiryNotice(
   if (days < 0) return `expired on ${expires}; counts again from the next scan`;
   if (days === 0) return 'expires at the end of today';
   return `expires in ${days} ${days === 1 ? 'day' : 'days'}`;
-}
-
-/** A scan note about the policy file, with its line split off: `line 4: stale waiver…`. */
-export interface PolicyNote {
-  path: string;
-  line?: number;
-  message: string;
-}
-
-/** Whether a note is about the repository's policy file. */
-export function isPolicyNote(note: ScanNote): boolean {
-  return note.path === POLICY_FILE;
-}
-
-/** A note with its leading `line N: ` taken out into `line`, when it has one. */
-export function splitNoteLine(note: ScanNote): PolicyNote {
-  const match = /^line (\d+): ([\s\S]*)$/.exec(note.message);
-  if (!match) return { ...note };
-  return { path: note.path, line: Number(match[1]), message: match[2] };
 }
