@@ -217,7 +217,12 @@ export function matchedEntities(
   };
 }
 
-/** The `ORDER BY` of the report: missing values last either way, ties by ref ascending. */
+/**
+ * The `ORDER BY` of the report: missing values last either way (`NULLS LAST`, which
+ * both databases sort with the key alone: a `CASE … IS NULL` key before it made
+ * PostgreSQL compare every pair of rows in full, without abbreviated keys), ties by ref
+ * ascending (the ref is unique and never missing).
+ */
 export function reportOrder(dialect: Dialect, query: ReportQuery): string {
   const text = (column: string) =>
     dialect.postgres ? `${column} COLLATE "C"` : column;
@@ -237,7 +242,7 @@ export function reportOrder(dialect: Dialect, query: ReportQuery): string {
   const [column, isText] = keys[query.orderBy];
   const key = isText ? text(column) : column;
   const direction = query.order === 'desc' ? 'DESC' : 'ASC';
-  return `ORDER BY CASE WHEN ${column} IS NULL THEN 1 ELSE 0 END, ${key} ${direction}, ${text(
-    'r.entity_ref',
-  )} ASC`;
+  const ref = text('r.entity_ref');
+  if (column === 'r.entity_ref') return `ORDER BY ${ref} ${direction}`;
+  return `ORDER BY ${key} ${direction} NULLS LAST, ${ref} ASC`;
 }
