@@ -91,12 +91,15 @@ export interface ReportStore {
 
   /**
    * Every entity `query` matches among `readable`, sorted, as its CSV line in two parts
-   * around the scan error (see {@link ReportCsvRow}): one short row per entity.
+   * around the scan error (see {@link ReportCsvRow}): one short row per entity, in
+   * batches as the database hands them out (PostgreSQL: a cursor, the next batch
+   * fetched while the caller writes the last one), so the caller writes them as they
+   * come instead of holding every line. Stopping the iteration early closes the cursor.
    */
   queryReportCsv(
     readable: ReadonlySet<string>,
     query: ReportQuery,
-  ): Promise<ReportCsvRow[]>;
+  ): AsyncIterable<ReportCsvRow[]>;
 
   /**
    * The trend of the entities `query` matches among `readable` (the report's rows, every
@@ -125,6 +128,9 @@ export interface ReportCsvRow {
 /** PostgreSQL's memory per sort or hash of a report statement: 50,000 matches fit. */
 const REPORT_WORK_MEM = '64MB';
 
+/** The CSV's rows per batch (one cursor FETCH on PostgreSQL). */
+const CSV_BATCH = 2000;
+
 /** A typed null: the first branch of a UNION sets the column types (PostgreSQL). */
 const NULL = 'CAST(NULL AS BIGINT)';
 
@@ -134,12 +140,24 @@ export class DatabaseReportStore implements ReportStore {
   private readonly checkBits: CheckBits;
   private readonly readableSets: ReadableSets;
 
-  /** Wraps a migrated connection. */
-  static create(options: { knex: Knex }): DatabaseReportStore {
-    return new DatabaseReportStore(options.knex);
+  /**
+   * Wraps a migrated connection. `csvBatchSize`: the CSV's rows per batch (default
+   * 2,000; one cursor FETCH on PostgreSQL).
+   */
+  static create(options: {
+    knex: Knex;
+    csvBatchSize?: number;
+  }): DatabaseReportStore {
+    return new DatabaseReportStore(
+      options.knex,
+      options.csvBatchSize ?? CSV_BATCH,
+    );
   }
 
-  private constructor(private readonly knex: Knex) {
+  private constructor(
+    private readonly knex: Knex,
+    private readonly csvBatch: number,
+  ) {
     this.dialect = { postgres: isPostgres(knex) };
     this.checkBits = new CheckBits(knex);
     this.readableSets = new ReadableSets(knex);
@@ -215,18 +233,62 @@ export class DatabaseReportStore implements ReportStore {
     return rows.map(dailyPointOf);
   }
 
-  async queryReportCsv(
+  async *queryReportCsv(
     readable: ReadonlySet<string>,
     query: ReportQuery,
-  ): Promise<ReportCsvRow[]> {
+  ): AsyncIterable<ReportCsvRow[]> {
     const { scope, bits, matched } = await this.match(readable, query, {
       csv: true,
     });
-    return this.raw(
-      `${matched.text}SELECT ${csvColumns(this.dialect, scope, bits)}
-      FROM r ${reportOrder(this.dialect, query)} ${this.paging(query)}`,
-      [...matched.bindings, ...this.pagingBindings(query)],
-    );
+    const order = reportOrder(this.dialect, query);
+    const columns = csvColumns(this.dialect, scope, bits);
+    const bindings = [...matched.bindings, ...this.pagingBindings(query)];
+    if (!this.dialect.postgres) {
+      // In process: one statement, handed out in batches all the same.
+      const rows: ReportCsvRow[] = await this.knex.raw(
+        `${matched.text}SELECT ${columns} FROM r ${order} ${this.paging(
+          query,
+        )}`,
+        bindings as Knex.RawBinding[],
+      );
+      for (let i = 0; i < rows.length; i += this.csvBatch) {
+        yield rows.slice(i, i + this.csvBatch);
+      }
+      return;
+    }
+    // The lines are written after the sort (the subquery's order, kept by the outer
+    // ORDER BY without sorting again), so each FETCH computes only its own batch's.
+    const text = `${matched.text}SELECT ${columns}
+      FROM (SELECT * FROM r ${order} ${this.paging(query)}${
+      query.offset > 0 ? '' : ' OFFSET 0'
+    }) r ${order}`;
+    const tx = await this.knex.transaction();
+    try {
+      await tx.raw(`SET LOCAL work_mem = '${REPORT_WORK_MEM}'`);
+      await tx.raw(
+        `DECLARE go_scorecard_csv NO SCROLL CURSOR FOR ${text}`,
+        bindings as Knex.RawBinding[],
+      );
+      const fetch = (): Promise<ReportCsvRow[]> =>
+        tx
+          .raw(`FETCH ${this.csvBatch} FROM go_scorecard_csv`)
+          .then(result => result.rows);
+      let next = fetch();
+      for (;;) {
+        const rows = await next;
+        if (rows.length < this.csvBatch) {
+          if (rows.length) yield rows;
+          break;
+        }
+        // The database computes the next batch while the caller writes this one.
+        next = fetch();
+        next.catch(() => {});
+        yield rows;
+      }
+      await tx.commit();
+    } finally {
+      if (!tx.isCompleted()) await tx.rollback();
+    }
   }
 
   /** The checks in scope, their status bits and the statement that finds the matches. */

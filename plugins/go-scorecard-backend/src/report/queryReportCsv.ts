@@ -4,26 +4,47 @@ import { csvCell, reportCsvHeader } from './reportCsv';
 import { reportScope } from './reportRow';
 
 /**
- * The report's CSV for `query` over the entities in `readable`, every match (no page):
- * the same text as `reportCsv` of the report's rows, with the lines written by the
- * database (see {@link ReportStore.queryReportCsv}) and the scan errors, rewritten by
- * `redact` (server paths), written here.
+ * The report's CSV for `query` over the entities in `readable`, every match (no page),
+ * in chunks of text as the database hands out the rows: the header line with the first
+ * batch, then one chunk per batch. Joined, the same text as `reportCsv` of the report's
+ * rows, with the lines written by the database (see {@link ReportStore.queryReportCsv})
+ * and the scan errors, rewritten by `redact` (server paths), written here. The first
+ * chunk comes only once the database has answered, so a failing query fails before
+ * anything is written. Stopping early closes the database's cursor.
  */
+export async function* reportCsvChunks(
+  store: ReportStore,
+  readable: ReadonlySet<string>,
+  query: ReportQuery,
+  redact?: (error: string) => string,
+): AsyncGenerator<string> {
+  const lines = [reportCsvHeader(reportScope(query).map(c => c.id))];
+  for await (const rows of store.queryReportCsv(readable, query)) {
+    for (const row of rows) {
+      const error = row.last_error ?? undefined;
+      lines.push(
+        `${row.head},${csvCell(error && redact ? redact(error) : error)},${
+          row.tail
+        }`,
+      );
+    }
+    // Joined, not `+=`: one flat string per chunk (a rope of lines costs more to write).
+    yield `${lines.join('\r\n')}\r\n`;
+    lines.length = 0;
+  }
+  if (lines.length) yield `${lines.join('\r\n')}\r\n`;
+}
+
+/** {@link reportCsvChunks} as one string. */
 export async function queryReportCsv(
   store: ReportStore,
   readable: ReadonlySet<string>,
   query: ReportQuery,
   redact?: (error: string) => string,
 ): Promise<string> {
-  const rows = await store.queryReportCsv(readable, query);
-  const lines = [reportCsvHeader(reportScope(query).map(c => c.id))];
-  for (const row of rows) {
-    const error = row.last_error ?? undefined;
-    lines.push(
-      `${row.head},${csvCell(error && redact ? redact(error) : error)},${
-        row.tail
-      }`,
-    );
+  let csv = '';
+  for await (const chunk of reportCsvChunks(store, readable, query, redact)) {
+    csv += chunk;
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return csv;
 }

@@ -26,7 +26,7 @@ import { defaultScorecardConfig } from '../config/ScorecardConfig';
 import { ReportStore } from '../database/ReportStore';
 import { WaiverStore } from '../database/WaiverStore';
 import { queryReport } from '../report/queryReport';
-import { queryReportCsv } from '../report/queryReportCsv';
+import { reportCsvChunks } from '../report/queryReportCsv';
 import {
   parseReportQuery,
   ReportFilterParameters,
@@ -189,23 +189,55 @@ export async function createRouter(
   // A stored scan error may name a server path (a failed read): shown relative to the roots.
   const redact = (error: string) => options.localRoots.redactPaths(error);
 
+  // Written as the database hands out the rows (see reportCsvChunks): the response
+  // starts once the first batch is there and never holds every line at once.
   router.get('/report.csv', async (req, res) => {
     const query = parseReportQuery(req.query);
     const credentials = await httpAuth.credentials(req);
-    const csv = await queryReportCsv(
+    const chunks = reportCsvChunks(
       store,
       await readable.refs(credentials),
       query,
       redact,
     );
+    // A failing query fails here, before anything is written, as an error response.
+    const first = await chunks.next();
     res
       .status(200)
       .type('text/csv; charset=utf-8')
       .set(
         'Content-Disposition',
         'attachment; filename="go-scorecard-report.csv"',
-      )
-      .send(csv);
+      );
+    try {
+      let closed = false;
+      res.once('close', () => {
+        closed = true;
+      });
+      for (
+        let chunk = first;
+        !chunk.done && !closed;
+        chunk = await chunks.next()
+      ) {
+        if (!res.write(chunk.value)) {
+          await new Promise<void>(resolve => {
+            const done = () => {
+              res.off('drain', done).off('close', done);
+              resolve();
+            };
+            res.on('drain', done).on('close', done);
+          });
+        }
+      }
+      res.end();
+    } catch (error) {
+      // Too late for an error response: the download ends unfinished.
+      options.logger.error(`The report's CSV failed: ${error}`);
+      res.destroy(error as Error);
+    } finally {
+      // The client left early: closes the database's cursor.
+      await chunks.return(undefined);
+    }
   });
 
   router.get('/report', async (req, res) => {
