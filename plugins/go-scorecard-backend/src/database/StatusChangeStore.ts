@@ -83,6 +83,23 @@ export async function insertStatusChanges(
   }
 }
 
+type DbId = NonNullable<StatusChangeRow['id']>;
+
+/** The columns of a change as a digest reads it. */
+const CHANGE_COLUMNS = [
+  'id',
+  'entity_ref',
+  'check_id',
+  'owner',
+  'kind',
+  'from_status',
+  'to_status',
+  'waiver_expired',
+  'detected_at',
+] as const satisfies readonly (keyof StatusChangeRow)[];
+
+type ChangeRow = Pick<StatusChangeRow, (typeof CHANGE_COLUMNS)[number]>;
+
 /** {@link StatusChangeStore} on the plugin's database. */
 export class DatabaseStatusChangeStore implements StatusChangeStore {
   private readonly isPostgres: boolean;
@@ -198,23 +215,6 @@ export class DatabaseStatusChangeStore implements StatusChangeStore {
     }));
   }
 }
-
-type DbId = NonNullable<StatusChangeRow['id']>;
-
-/** The columns of a change as a digest reads it. */
-const CHANGE_COLUMNS = [
-  'id',
-  'entity_ref',
-  'check_id',
-  'owner',
-  'kind',
-  'from_status',
-  'to_status',
-  'waiver_expired',
-  'detected_at',
-] as const satisfies readonly (keyof StatusChangeRow)[];
-
-type ChangeRow = Pick<StatusChangeRow, (typeof CHANGE_COLUMNS)[number]>;
 
 function statusChangeOf(row: ChangeRow): StatusChange {
   return {
