@@ -36,7 +36,8 @@ export interface StoreOptions {
  * The plugin's database, one store per job: {@link TargetStore} (which catalog entities
  * are selected), {@link ScanQueueStore} (leases on due entities, scan outcomes),
  * {@link ResultStore} (latest results), {@link ReportStore} (the report's filters,
- * sorting and sums in SQL) and {@link HistoryStore} (trends). Per-entity scan
+ * sorting and sums in SQL), {@link HistoryStore} (trends) and {@link StatusChangeStore}
+ * (check status changes for the owners' regression digests). Per-entity scan
  * state carries leases, so several replicas share the work.
  *
  * Callers depend on the part they use: take `store.targets`, `store.queue`,
