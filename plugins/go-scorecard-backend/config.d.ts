@@ -105,6 +105,20 @@ export interface Config {
        */
       severityOverrides?: { [checkId: string]: 'error' | 'warning' | 'info' };
     };
+    /**
+     * Regression notifications (docs/notifications.md): when a scan turns a check of a
+     * service from pass or not_applicable to fail or warn (or a waiver runs out), the
+     * owning team gets one Backstage notification per scan cycle listing its
+     * regressions. Needs the notifications backend in the portal.
+     */
+    notifications?: {
+      /** Record status changes and send digests. Default true; false records and sends nothing. */
+      enabled?: boolean;
+      /** The new statuses of a regression that notify: `fail`, `warn`. Default both. */
+      severities?: Array<'fail' | 'warn'>;
+      /** List improvements (fail or warn to pass) in the same digest. Default true. */
+      includeImprovements?: boolean;
+    };
     limits?: {
       /**
        * The most findings stored and returned for one check of one entity; the check's

@@ -20,6 +20,10 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 backend.add(import('@internal/plugin-go-scorecard-backend'));
 
+// Regression digests (docs/notifications.md): stored and shown by the bell, pushed live over signals.
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(permissionPolicyModule);
 

@@ -3,10 +3,12 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { goScorecardPermissions } from '@internal/plugin-go-scorecard-common';
 import { Analyzer } from '@internal/plugin-go-scorecard-node';
 import { readScorecardConfig } from './config/ScorecardConfig';
 import { ScorecardStore } from './database/ScorecardStore';
+import { RegressionNotifier } from './notifications/RegressionNotifier';
 import { CatalogSync } from './scanning/CatalogSync';
 import { EntitySelection } from './scanning/EntitySelection';
 import { SourceScanner } from './scanning/EntityScanner';
@@ -44,11 +46,22 @@ export const goScorecardPlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         cache: coreServices.cache,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { config, logger, scheduler, lifecycle, httpRouter } = deps;
         const settings = readScorecardConfig(config);
-        const store = await ScorecardStore.create({ database: deps.database });
+        const store = await ScorecardStore.create({
+          database: deps.database,
+          recordStatusChanges: settings.notifications.enabled,
+        });
+        const notifier = new RegressionNotifier({
+          store: store.statusChanges,
+          notifications: deps.notifications,
+          settings: settings.notifications,
+          logger,
+          retentionMs: settings.historyRetentionMs,
+        });
         const factsCache = settings.factsCache.enabled
           ? new CacheServiceFactsCache(
               deps.cache,
@@ -77,6 +90,8 @@ export const goScorecardPlugin = createBackendPlugin({
           }),
           logger,
           config: settings,
+          // Each run's and scan-now's regressions go out as one digest per owner.
+          afterScans: () => notifier.flush(),
         });
         deps.permissionsRegistry.addPermissions(goScorecardPermissions);
 

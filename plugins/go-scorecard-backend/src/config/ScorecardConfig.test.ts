@@ -147,4 +147,29 @@ describe('readScorecardConfig', () => {
     expect(leaseHeartbeatMs({ leaseMs: 60_000 })).toBe(15_000);
     expect(leaseHeartbeatMs({ leaseMs: 2 })).toBe(1);
   });
+
+  it('reads goScorecard.notifications with its defaults, refusing an unknown severity', () => {
+    const read = (notifications: object) =>
+      readScorecardConfig(new ConfigReader({ goScorecard: { notifications } }))
+        .notifications;
+    expect(read({})).toEqual({
+      enabled: true,
+      severities: ['fail', 'warn'],
+      includeImprovements: true,
+    });
+    expect(
+      read({
+        enabled: false,
+        severities: ['fail'],
+        includeImprovements: false,
+      }),
+    ).toEqual({
+      enabled: false,
+      severities: ['fail'],
+      includeImprovements: false,
+    });
+    expect(() => read({ severities: ['fail', 'error'] })).toThrow(
+      "goScorecard.notifications.severities may hold fail and warn, got 'error'",
+    );
+  });
 });

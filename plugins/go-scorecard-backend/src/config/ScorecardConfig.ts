@@ -58,6 +58,24 @@ export interface ScorecardConfig {
    * severity overrides. Validated when read.
    */
   policy: OrgPolicy;
+  /** Regression notifications to the owning team (`goScorecard.notifications`). */
+  notifications: NotificationSettings;
+}
+
+/** The new statuses a regression can have; each may notify or not. */
+export const REGRESSION_STATUSES = ['fail', 'warn'] as const;
+
+/** A new status that can notify: `fail` or `warn`. */
+export type RegressionStatus = (typeof REGRESSION_STATUSES)[number];
+
+/** `goScorecard.notifications`, with defaults applied. */
+export interface NotificationSettings {
+  /** Record status changes and send digests. Default true; false records and sends nothing. */
+  enabled: boolean;
+  /** The new statuses of a regression that notify. Default `['fail', 'warn']`. */
+  severities: RegressionStatus[];
+  /** List improvements (fail/warn to pass) in the digest too. Default true. */
+  includeImprovements: boolean;
 }
 
 const MiB = 1024 * 1024;
@@ -85,6 +103,11 @@ export const defaultScorecardConfig: ScorecardConfig = {
   analyzerWorkers: Math.min(availableParallelism(), 4),
   factsCache: { enabled: false, ttlMs: 7 * 24 * 60 * 60_000 },
   policy: defaultOrgPolicy,
+  notifications: {
+    enabled: true,
+    severities: [...REGRESSION_STATUSES],
+    includeImprovements: true,
+  },
 };
 
 /**
@@ -174,8 +197,34 @@ export function readScorecardConfig(
       ttlMs: duration('analyzer.factsCache.ttl', d.factsCache.ttlMs),
     },
     policy: readOrgPolicy(root),
+    notifications: readNotifications(root, d.notifications),
   };
   return result;
+}
+
+/** `goScorecard.notifications`; an unknown severity is an `InputError` naming the key. */
+function readNotifications(
+  root: Config,
+  d: NotificationSettings,
+): NotificationSettings {
+  const severities =
+    root.getOptionalStringArray('notifications.severities') ?? d.severities;
+  for (const severity of severities) {
+    if (!(REGRESSION_STATUSES as readonly string[]).includes(severity)) {
+      throw new InputError(
+        `goScorecard.notifications.severities may hold ${REGRESSION_STATUSES.join(
+          ' and ',
+        )}, got '${severity}'`,
+      );
+    }
+  }
+  return {
+    enabled: root.getOptionalBoolean('notifications.enabled') ?? d.enabled,
+    severities: [...new Set(severities)] as RegressionStatus[],
+    includeImprovements:
+      root.getOptionalBoolean('notifications.includeImprovements') ??
+      d.includeImprovements,
+  };
 }
 
 /**

@@ -29,6 +29,8 @@ import {
   ScanRequest,
 } from './types';
 import { CheckBits } from './CheckBits';
+import { CheckState, checkStatusChange, StatusChange } from './statusChanges';
+import { insertStatusChanges } from './StatusChangeStore';
 import { chunks, isPostgres, RESULT_CHUNK } from './util';
 
 /**
@@ -48,7 +50,9 @@ export interface ScanQueueStore {
    * analyzed source replaces the entity's check results and summary; an unchanged one
    * keeps them (no longer stale). Each gets a history row (an unchanged one repeats the
    * current counts, if it was ever analyzed) and its lease released. Returns the refs
-   * whose lease this owner still held; only those are written.
+   * whose lease this owner still held; only those are written. When the store records
+   * status changes, an analyzed source's changed checks (against the results it
+   * replaces; none on a first analysis) are written in the same transaction.
    */
   completeScans(
     outcomes: ScanOutcomeRecord[],
@@ -98,12 +102,24 @@ export class DatabaseScanQueueStore implements ScanQueueStore {
   private readonly isPostgres: boolean;
   private readonly checkBits: CheckBits;
 
-  /** Wraps a migrated connection. */
-  static create(options: { knex: Knex }): DatabaseScanQueueStore {
-    return new DatabaseScanQueueStore(options.knex);
+  /**
+   * Wraps a migrated connection. With `recordStatusChanges`, completed scans record
+   * their checks' status changes for regression notifications (StatusChangeStore).
+   */
+  static create(options: {
+    knex: Knex;
+    recordStatusChanges?: boolean;
+  }): DatabaseScanQueueStore {
+    return new DatabaseScanQueueStore(
+      options.knex,
+      options.recordStatusChanges ?? false,
+    );
   }
 
-  private constructor(private readonly knex: Knex) {
+  private constructor(
+    private readonly knex: Knex,
+    private readonly recordStatusChanges: boolean,
+  ) {
     this.isPostgres = isPostgres(knex);
     this.checkBits = new CheckBits(knex);
   }
@@ -245,6 +261,12 @@ export class DatabaseScanQueueStore implements ScanQueueStore {
           .merge([...SCAN_COLUMNS]);
       }
       const replaced = [...held.keys()];
+      if (this.recordStatusChanges) {
+        await insertStatusChanges(
+          tx,
+          await this.statusChanges(tx, held, resultRows, now),
+        );
+      }
       for (const chunk of chunks(replaced)) {
         await tx<CheckResultRow>(RESULTS).whereIn('entity_ref', chunk).delete();
       }
@@ -254,6 +276,55 @@ export class DatabaseScanQueueStore implements ScanQueueStore {
       await this.writeHistory(tx, historyRows, dayOf(now));
       return outcomes.map(o => o.entityRef).filter(ref => stored.has(ref));
     });
+  }
+
+  /**
+   * The status changes of the analyzed entities: each new result against the stored one
+   * it replaces. An entity never analyzed before has no baseline.
+   */
+  private async statusChanges(
+    tx: Knex.Transaction,
+    held: Map<string, EntityRow>,
+    next: CheckResultRow[],
+    now: number,
+  ): Promise<StatusChange[]> {
+    const baselined = [...held.values()]
+      .filter(row => row.scanned_at !== null)
+      .map(row => row.entity_ref);
+    const previous = new Map<string, CheckState>();
+    const key = (entityRef: string, checkId: string) =>
+      `${entityRef}\n${checkId}`;
+    for (const chunk of chunks(baselined)) {
+      const rows = await tx<CheckResultRow>(RESULTS)
+        .select(
+          'entity_ref',
+          'check_id',
+          'status',
+          'finding_count',
+          'waived_count',
+        )
+        .whereIn('entity_ref', chunk);
+      for (const row of rows) {
+        previous.set(key(row.entity_ref, row.check_id), checkStateOf(row));
+      }
+    }
+    const changes: StatusChange[] = [];
+    for (const row of next) {
+      const change = checkStatusChange(
+        previous.get(key(row.entity_ref, row.check_id)),
+        checkStateOf(row),
+      );
+      if (!change) continue;
+      const owner = held.get(row.entity_ref)?.owner;
+      changes.push({
+        entityRef: row.entity_ref,
+        checkId: row.check_id,
+        ...(owner ? { owner } : {}),
+        detectedAt: now,
+        ...change,
+      });
+    }
+    return changes;
   }
 
   /**
@@ -366,4 +437,14 @@ export class DatabaseScanQueueStore implements ScanQueueStore {
       retryAt: Number(row.scan_requested_at) + cooldownMs,
     };
   }
+}
+
+function checkStateOf(
+  row: Pick<CheckResultRow, 'status' | 'finding_count' | 'waived_count'>,
+): CheckState {
+  return {
+    status: row.status as CheckState['status'],
+    findings: Number(row.finding_count),
+    waived: Number(row.waived_count),
+  };
 }

@@ -5,6 +5,10 @@ import { migrateDown, migrateUp } from './migrations';
 import { DatabaseReportStore, ReportStore } from './ReportStore';
 import { DatabaseResultStore, ResultStore } from './ResultStore';
 import { DatabaseScanQueueStore, ScanQueueStore } from './ScanQueueStore';
+import {
+  DatabaseStatusChangeStore,
+  StatusChangeStore,
+} from './StatusChangeStore';
 import { DatabaseTargetStore, TargetStore } from './TargetStore';
 import {
   DatabaseWaiverStore,
@@ -19,11 +23,21 @@ import {
   ScanTarget,
 } from './types';
 
+/** What the store does beyond keeping results. */
+export interface StoreOptions {
+  /**
+   * Record each completed scan's check status changes for regression notifications
+   * (`goScorecard.notifications.enabled`). Default false: nothing is recorded.
+   */
+  recordStatusChanges?: boolean;
+}
+
 /**
  * The plugin's database, one store per job: {@link TargetStore} (which catalog entities
  * are selected), {@link ScanQueueStore} (leases on due entities, scan outcomes),
  * {@link ResultStore} (latest results), {@link ReportStore} (the report's filters,
- * sorting and sums in SQL) and {@link HistoryStore} (trends). Per-entity scan
+ * sorting and sums in SQL), {@link HistoryStore} (trends) and {@link StatusChangeStore}
+ * (check status changes for the owners' regression digests). Per-entity scan
  * state carries leases, so several replicas share the work.
  *
  * Callers depend on the part they use: take `store.targets`, `store.queue`,
@@ -46,30 +60,38 @@ export class ScorecardStore
   readonly history: HistoryStore;
   /** The waived findings whose waiver expires soon. */
   readonly waivers: WaiverStore;
+  /** Check status changes recorded by scans, for the owners' notification digests. */
+  readonly statusChanges: StatusChangeStore;
 
-  private constructor(knex: Knex) {
+  private constructor(knex: Knex, options: StoreOptions = {}) {
     this.targets = DatabaseTargetStore.create({ knex });
-    this.queue = DatabaseScanQueueStore.create({ knex });
+    this.queue = DatabaseScanQueueStore.create({
+      knex,
+      recordStatusChanges: options.recordStatusChanges,
+    });
     this.results = DatabaseResultStore.create({ knex });
     this.reports = DatabaseReportStore.create({ knex });
     this.history = DatabaseHistoryStore.create({ knex });
     this.waivers = DatabaseWaiverStore.create({ knex });
+    this.statusChanges = DatabaseStatusChangeStore.create({ knex });
   }
 
   /** Connects through the plugin's database service and runs migrations unless told not to. */
-  static async create(options: {
-    database: DatabaseService;
-  }): Promise<ScorecardStore> {
+  static async create(
+    options: {
+      database: DatabaseService;
+    } & StoreOptions,
+  ): Promise<ScorecardStore> {
     const knex = await options.database.getClient();
     if (!options.database.migrations?.skip) {
       await migrateUp(knex);
     }
-    return new ScorecardStore(knex);
+    return new ScorecardStore(knex, options);
   }
 
   /** Wraps an already migrated connection. */
-  static fromKnex(knex: Knex): ScorecardStore {
-    return new ScorecardStore(knex);
+  static fromKnex(knex: Knex, options: StoreOptions = {}): ScorecardStore {
+    return new ScorecardStore(knex, options);
   }
 
   /** Applies every migration of this package. */

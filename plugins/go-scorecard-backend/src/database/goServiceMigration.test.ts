@@ -117,9 +117,18 @@ describe.each(databases.eachSupportedId())(
       );
       expect(report.items.map(r => r.name)).toEqual(['go', 'new']);
 
-      // The migrations after it first (waived counts), then this one.
-      await knex.migrate.down({ directory });
-      await knex.migrate.down({ directory });
+      // The migrations after it first (however many there are by now), then this one.
+      const applied = async () =>
+        ((await knex.migrate.list({ directory }))[0] as { name: string }[]).map(
+          m => m.name,
+        );
+      while (
+        (await applied()).includes(
+          '20261202000000_go_service_and_history_masks.js',
+        )
+      ) {
+        await knex.migrate.down({ directory });
+      }
       expect(await knex.schema.hasColumn(ENTITIES, 'go_service')).toBe(false);
       expect(await knex.schema.hasColumn(HISTORY, 'pass_bits')).toBe(false);
     });

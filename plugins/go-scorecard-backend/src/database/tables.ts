@@ -17,6 +17,8 @@ export const READABLE_SETS = 'go_scorecard_readable_sets';
 export const READABLE_REFS = 'go_scorecard_readable_refs';
 /** One row per entity and UTC day: the counts of the day's last scan, for trends. */
 export const HISTORY = 'go_scorecard_history';
+/** Check status changes waiting for, or sent in, a notification digest (see StatusChangeStore). */
+export const STATUS_CHANGES = 'go_scorecard_status_changes';
 
 /** A number column as the drivers return it: PostgreSQL gives bigints (and sums) as strings. */
 export type DbNumber = number | string;
@@ -169,6 +171,29 @@ export interface HistoryRow {
   error_bits?: DbMask | null;
   /** The scan's waived findings; null for rows written before they were kept and not known since. */
   waived_count?: DbNumber | null;
+}
+
+/** A row of {@link STATUS_CHANGES}. Times are epoch milliseconds. */
+export interface StatusChangeRow {
+  /** Generated. */
+  id?: DbNumber;
+  entity_ref: string;
+  check_id: string;
+  /** The entity's owner ref when the change was seen; null for an entity without one. */
+  owner: string | null;
+  kind: 'regression' | 'improvement';
+  from_status: string;
+  to_status: string;
+  /** Waived findings of the check dropped while it fails or warns. */
+  waiver_expired: DbBoolean;
+  /** Time of the scan that changed the status (unique with the entity and check). */
+  detected_at: DbNumber;
+  /** The digest that claimed the change; kept when a send fails, so a retry reuses it. */
+  digest_id: string | null;
+  /** A sending replica's claim on the change. */
+  claimed_until: DbNumber | null;
+  /** When the digest listing it was sent (or dropped: nobody to send it to). */
+  notified_at: DbNumber | null;
 }
 
 /** The status count columns, of an entity row, a history row or a sum of them. */

@@ -36,6 +36,8 @@ export class ScanNow {
       stopping: () => boolean;
       /** Registers a running scan, so a stopping worker can wait for it. */
       track: (scan: Promise<void>) => Promise<void>;
+      /** Runs once a scan made here is stored (the regression notifier's flush); must not reject. */
+      afterScan?: () => Promise<unknown>;
     },
   ) {}
 
@@ -68,11 +70,15 @@ export class ScanNow {
     entityRef: string,
     deadline: number,
   ): Promise<ScanNowState | undefined> {
-    const { leases, processor, now, stopping, track } = this.options;
+    const { leases, processor, now, stopping, track, afterScan } = this.options;
     if (stopping()) return undefined;
     const [claim] = await leases.claim({ limit: 1, entityRef });
     if (!claim) return undefined;
-    const done = track(processor.process(claim));
+    const done = track(
+      processor.process(claim).then(async () => {
+        await afterScan?.();
+      }),
+    );
     const finished = await Promise.race([
       done.then(() => true),
       delay(Math.max(0, deadline - now()), false, { ref: false }),

@@ -55,6 +55,11 @@ export class ScanWorker {
       config: WorkerConfig;
       id?: string;
       now?: () => number;
+      /**
+       * Runs after each scan run and each scan-now scan of this replica, once their
+       * outcomes are stored (the regression notifier's flush). Must not reject.
+       */
+      afterScans?: () => Promise<unknown>;
     },
   ) {
     const { store: queue, scanner, logger, config } = options;
@@ -100,6 +105,7 @@ export class ScanWorker {
       now,
       stopping,
       track,
+      afterScan: options.afterScans,
     });
   }
 
@@ -110,9 +116,15 @@ export class ScanWorker {
   runOnce(): Promise<number> {
     if (this.stopping) return Promise.resolve(0);
     if (!this.currentRun) {
-      this.currentRun = this.pipeline.run().finally(() => {
-        this.currentRun = undefined;
-      });
+      this.currentRun = this.pipeline
+        .run()
+        .then(async scanned => {
+          await this.options.afterScans?.();
+          return scanned;
+        })
+        .finally(() => {
+          this.currentRun = undefined;
+        });
     }
     return this.currentRun;
   }

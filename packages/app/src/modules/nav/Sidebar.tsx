@@ -10,14 +10,20 @@ import { NavContentBlueprint } from '@backstage/plugin-app-react';
 import { SidebarLogo } from './SidebarLogo';
 import MenuIcon from '@material-ui/icons/Menu';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
+import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 
-/** The portal's sidebar: home, catalog, then every other page, settings at the bottom. */
+/**
+ * The portal's sidebar: home, catalog, then every other page; at the bottom the
+ * notifications bell (unread count, live over signals) and settings.
+ */
 export const SidebarContent = NavContentBlueprint.make({
   params: {
     component: ({ navItems }) => {
       const nav = navItems.withComponent(item => (
         <SidebarItem icon={() => item.icon} to={item.href} text={item.title} />
       ));
+      // The bell below stands for the notifications page: not listed again among the pages.
+      nav.take('page:notifications');
 
       return (
         <Sidebar>
@@ -32,6 +38,8 @@ export const SidebarContent = NavContentBlueprint.make({
             </SidebarScrollWrapper>
           </SidebarGroup>
           <SidebarSpace />
+          <SidebarDivider />
+          <NotificationsSidebarItem />
           <SidebarDivider />
           <SidebarGroup
             label="Settings"
