@@ -58,6 +58,11 @@ export interface ScorecardConfig {
    * severity overrides. Validated when read.
    */
   policy: OrgPolicy;
+  /**
+   * Scan on push (`goScorecard.scanOnPush.enabled`): a GitHub push to a repository's
+   * default branch makes the entities reading it due at once.
+   */
+  scanOnPush: { enabled: boolean };
 }
 
 const MiB = 1024 * 1024;
@@ -85,6 +90,7 @@ export const defaultScorecardConfig: ScorecardConfig = {
   analyzerWorkers: Math.min(availableParallelism(), 4),
   factsCache: { enabled: false, ttlMs: 7 * 24 * 60 * 60_000 },
   policy: defaultOrgPolicy,
+  scanOnPush: { enabled: true },
 };
 
 /**
@@ -174,6 +180,10 @@ export function readScorecardConfig(
       ttlMs: duration('analyzer.factsCache.ttl', d.factsCache.ttlMs),
     },
     policy: readOrgPolicy(root),
+    scanOnPush: {
+      enabled:
+        root.getOptionalBoolean('scanOnPush.enabled') ?? d.scanOnPush.enabled,
+    },
   };
   return result;
 }
