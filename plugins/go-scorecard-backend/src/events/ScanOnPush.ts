@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { EventParams, EventsService } from '@backstage/plugin-events-node';
+import { countOf } from '@internal/plugin-go-scorecard-common';
 import { ScanQueueStore } from '../database/ScanQueueStore';
 import { TargetStore } from '../database/TargetStore';
 import {
@@ -88,9 +89,11 @@ export class ScanOnPush {
         (this.options.now ?? Date.now)(),
       );
       logger.info(
-        `Scanning ${due.length} entit${
-          due.length === 1 ? 'y' : 'ies'
-        } after ${what}: ${due.join(', ')}`,
+        `Scanning ${countOf(
+          due.length,
+          'entity',
+          'entities',
+        )} after ${what}: ${due.join(', ')}`,
       );
       if (due.length) this.options.onDue?.();
       return due;
