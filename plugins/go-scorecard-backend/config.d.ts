@@ -119,6 +119,15 @@ export interface Config {
       /** List improvements (fail or warn to pass) in the same digest. Default true. */
       includeImprovements?: boolean;
     };
+    scanOnPush?: {
+      /**
+       * Rescan on push: a GitHub push event (received by the GitHub events module at
+       * `/api/events/http/github`, topic `github.push`) to a repository's default branch
+       * makes the entities whose source or manifests location reads that repository and
+       * branch due at once. The hourly schedule stays. Default true.
+       */
+      enabled?: boolean;
+    };
     limits?: {
       /**
        * The most findings stored and returned for one check of one entity; the check's

@@ -14,11 +14,15 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-auth-backend-module-github-provider'));
 
 backend.add(import('@backstage/plugin-events-backend'));
+// GitHub webhooks at /api/events/http/github (push events: go-scorecard scans on push).
+backend.add(import('@backstage/plugin-events-backend-module-github'));
 
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 backend.add(import('@internal/plugin-go-scorecard-backend'));
+// The registered actions (go-scorecard's among them) as MCP tools at /api/mcp-actions/v1.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 // Regression digests (docs/notifications.md): stored and shown by the bell, pushed live over signals.
 backend.add(import('@backstage/plugin-notifications-backend'));

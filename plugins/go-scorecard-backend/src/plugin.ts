@@ -2,13 +2,18 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { goScorecardPermissions } from '@internal/plugin-go-scorecard-common';
 import { Analyzer } from '@internal/plugin-go-scorecard-node';
+import { PortalLinks } from './actions/portalLinks';
+import { registerScorecardActions } from './actions/registerScorecardActions';
 import { readScorecardConfig } from './config/ScorecardConfig';
 import { ScorecardStore } from './database/ScorecardStore';
 import { RegressionNotifier } from './notifications/RegressionNotifier';
+import { ScanOnPush } from './events/ScanOnPush';
 import { CatalogSync } from './scanning/CatalogSync';
 import { EntitySelection } from './scanning/EntitySelection';
 import { SourceScanner } from './scanning/EntityScanner';
@@ -24,7 +29,8 @@ import { SourceFetcher } from './source/SourceFetcher';
 
 /**
  * The Go Service Scorecard backend plugin: scans the selected catalog entities on a
- * schedule, stores results and history, and serves them at `/api/go-scorecard`.
+ * schedule (and at once after a push to their repository), stores results and history,
+ * serves them at `/api/go-scorecard`, and registers actions for AI assistants.
  *
  * @public
  */
@@ -47,6 +53,8 @@ export const goScorecardPlugin = createBackendPlugin({
         cache: coreServices.cache,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        events: eventsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { config, logger, scheduler, lifecycle, httpRouter } = deps;
@@ -120,18 +128,27 @@ export const goScorecardPlugin = createBackendPlugin({
         await sync.start(scheduler);
         await scan.start(scheduler);
         await pruning.start(scheduler);
+        if (settings.scanOnPush.enabled) {
+          await new ScanOnPush({
+            events: deps.events,
+            store,
+            logger,
+            onDue: () => scan.runSoon(),
+          }).subscribe();
+        }
         // The analyzer's threads stop once no scan needs them.
         lifecycle.addShutdownHook(async () => {
           await worker.stop();
           await analyzer.close();
         });
 
+        const readable = new ReadableEntities(deps.catalog, selection);
         httpRouter.use(
           await createRouter({
             store,
             worker,
             selection,
-            readable: new ReadableEntities(deps.catalog, selection),
+            readable,
             localRoots,
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
@@ -142,6 +159,18 @@ export const goScorecardPlugin = createBackendPlugin({
             scanNowCooldownMs: settings.scanNowCooldownMs,
           }),
         );
+        registerScorecardActions({
+          actionsRegistry: deps.actionsRegistry,
+          reader: {
+            store,
+            readable,
+            selection,
+            localRoots,
+            maxFindingsPerCheck: settings.maxFindingsPerCheck,
+            catalogSyncIntervalMs: settings.catalogSyncIntervalMs,
+          },
+          links: PortalLinks.fromConfig(config),
+        });
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

@@ -143,6 +143,21 @@ describe('readScorecardConfig', () => {
     }
   });
 
+  it('scans on push unless goScorecard.scanOnPush.enabled is false', () => {
+    const read = (config: object) =>
+      readScorecardConfig(new ConfigReader(config)).scanOnPush;
+    expect(read({})).toEqual({ enabled: true });
+    expect(read({ goScorecard: { localRoots: [] } })).toEqual({
+      enabled: true,
+    });
+    expect(read({ goScorecard: { scanOnPush: { enabled: false } } })).toEqual({
+      enabled: false,
+    });
+    expect(() =>
+      read({ goScorecard: { scanOnPush: { enabled: 'maybe' } } }),
+    ).toThrow(/goScorecard\.scanOnPush\.enabled/);
+  });
+
   it('renews leases four times per lease duration', () => {
     expect(leaseHeartbeatMs({ leaseMs: 60_000 })).toBe(15_000);
     expect(leaseHeartbeatMs({ leaseMs: 2 })).toBe(1);

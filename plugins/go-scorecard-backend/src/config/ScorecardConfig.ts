@@ -60,6 +60,11 @@ export interface ScorecardConfig {
   policy: OrgPolicy;
   /** Regression notifications to the owning team (`goScorecard.notifications`). */
   notifications: NotificationSettings;
+  /**
+   * Scan on push (`goScorecard.scanOnPush.enabled`): a GitHub push to a repository's
+   * default branch makes the entities reading it due at once.
+   */
+  scanOnPush: { enabled: boolean };
 }
 
 /** The new statuses a regression can have; each may notify or not. */
@@ -108,6 +113,7 @@ export const defaultScorecardConfig: ScorecardConfig = {
     severities: [...REGRESSION_STATUSES],
     includeImprovements: true,
   },
+  scanOnPush: { enabled: true },
 };
 
 /**
@@ -198,6 +204,10 @@ export function readScorecardConfig(
     },
     policy: readOrgPolicy(root),
     notifications: readNotifications(root, d.notifications),
+    scanOnPush: {
+      enabled:
+        root.getOptionalBoolean('scanOnPush.enabled') ?? d.scanOnPush.enabled,
+    },
   };
   return result;
 }

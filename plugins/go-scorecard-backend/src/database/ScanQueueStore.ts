@@ -95,6 +95,15 @@ export interface ScanQueueStore {
     now: number,
     cooldownMs?: number,
   ): Promise<ScanRequest>;
+
+  /**
+   * Makes these entities due at `now` (scan-on-push: their source changed), so the next
+   * claim takes them; one already due earlier keeps its place. Unlike
+   * {@link ScanQueueStore.requestScan} there is no cooldown and no request is recorded.
+   * An entity being scanned right now keeps the time its scan sets. Returns the refs
+   * known to the store.
+   */
+  makeDue(entityRefs: string[], now: number): Promise<string[]>;
 }
 
 /** {@link ScanQueueStore} on the plugin's database. */
@@ -436,6 +445,21 @@ export class DatabaseScanQueueStore implements ScanQueueStore {
       requested: false,
       retryAt: Number(row.scan_requested_at) + cooldownMs,
     };
+  }
+
+  async makeDue(entityRefs: string[], now: number): Promise<string[]> {
+    const known: string[] = [];
+    for (const chunk of chunks([...new Set(entityRefs)])) {
+      await this.knex<EntityRow>(ENTITIES)
+        .whereIn('entity_ref', chunk)
+        .andWhere('next_scan_at', '>', now)
+        .update({ next_scan_at: now });
+      const rows = await this.knex<EntityRow>(ENTITIES)
+        .select('entity_ref')
+        .whereIn('entity_ref', chunk);
+      known.push(...rows.map(r => r.entity_ref));
+    }
+    return known.sort();
   }
 }
 

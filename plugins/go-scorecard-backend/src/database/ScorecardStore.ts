@@ -111,6 +111,9 @@ export class ScorecardStore
   upsertTarget(target: ScanTarget, now: number) {
     return this.targets.upsertTarget(target, now);
   }
+  locationsUnder(urlPrefixes: string[]) {
+    return this.targets.locationsUnder(urlPrefixes);
+  }
 
   // ScanQueueStore
   claimDue(options: ClaimOptions) {
@@ -141,6 +144,9 @@ export class ScorecardStore
   }
   requestScan(entityRef: string, now: number, cooldownMs?: number) {
     return this.queue.requestScan(entityRef, now, cooldownMs);
+  }
+  makeDue(entityRefs: string[], now: number) {
+    return this.queue.makeDue(entityRefs, now);
   }
 
   // ResultStore

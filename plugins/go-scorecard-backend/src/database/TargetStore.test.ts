@@ -85,4 +85,43 @@ describe.each(databases.eachSupportedId())('TargetStore on %p', databaseId => {
       'component:default/c',
     ]);
   });
+
+  it('finds the entities whose source or manifests URL starts with a prefix, case-insensitively and literally', async () => {
+    const { store } = await createTestStore(databases, databaseId);
+    await store.targets.syncTargets(
+      [
+        target('a', {
+          source: 'url:https://github.com/Acme/my_repo/tree/main/',
+        }),
+        target('b', {
+          source: 'url:https://github.com/acme/other/',
+          manifests: 'url:https://github.com/acme/my_repo/tree/main/deploy/',
+        }),
+        // `_` and `%` are not wildcards.
+        target('c', {
+          source: 'url:https://github.com/acme/myXrepo/tree/main/',
+        }),
+        target('d', { source: 'local:/repos/my_repo' }),
+      ],
+      1000,
+    );
+    expect(
+      await store.targets.locationsUnder(['https://github.com/acme/my_repo']),
+    ).toEqual([
+      {
+        entityRef: 'component:default/a',
+        source: 'url:https://github.com/Acme/my_repo/tree/main/',
+        manifests: undefined,
+      },
+      {
+        entityRef: 'component:default/b',
+        source: 'url:https://github.com/acme/other/',
+        manifests: 'url:https://github.com/acme/my_repo/tree/main/deploy/',
+      },
+    ]);
+    expect(
+      await store.targets.locationsUnder(['https://github.com/acme/my%']),
+    ).toEqual([]);
+    expect(await store.targets.locationsUnder([])).toEqual([]);
+  });
 });

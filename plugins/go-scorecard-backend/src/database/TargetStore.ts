@@ -26,6 +26,21 @@ export interface TargetStore {
 
   /** Inserts or refreshes one entity without touching the others (scan-now before the first sync). */
   upsertTarget(target: ScanTarget, now: number): Promise<void>;
+
+  /**
+   * The stored entities whose source or manifests location is a URL starting with one of
+   * `urlPrefixes` (compared lowercased, e.g. `https://github.com/acme/shop`): the
+   * candidates a push to that repository may concern, with their stored locations
+   * (`url:…`) for the caller's exact match.
+   */
+  locationsUnder(urlPrefixes: string[]): Promise<TargetLocations[]>;
+}
+
+/** An entity's stored locations (`type:target`, see `stringifySourceLocation`). */
+export interface TargetLocations {
+  entityRef: string;
+  source?: string;
+  manifests?: string;
 }
 
 /** {@link TargetStore} on the plugin's database. */
@@ -102,5 +117,26 @@ export class DatabaseTargetStore implements TargetStore {
       .insert(targetRow(target, now))
       .onConflict('entity_ref')
       .merge([...TARGET_COLUMNS]);
+  }
+
+  async locationsUnder(urlPrefixes: string[]): Promise<TargetLocations[]> {
+    const patterns = [...new Set(urlPrefixes.map(p => p.toLowerCase()))].map(
+      p => `url:${p.replace(/[\\%_]/g, c => `\\${c}`)}%`,
+    );
+    if (!patterns.length) return [];
+    const rows = await this.knex<EntityRow>(ENTITIES)
+      .select('entity_ref', 'source', 'manifests')
+      .where(b => {
+        for (const pattern of patterns) {
+          b.orWhereRaw("lower(source) like ? escape '\\'", [pattern]);
+          b.orWhereRaw("lower(manifests) like ? escape '\\'", [pattern]);
+        }
+      })
+      .orderBy('entity_ref');
+    return rows.map(r => ({
+      entityRef: r.entity_ref,
+      source: r.source ?? undefined,
+      manifests: r.manifests ?? undefined,
+    }));
   }
 }

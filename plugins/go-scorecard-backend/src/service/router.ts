@@ -35,7 +35,8 @@ import { EntitySelection } from '../scanning/EntitySelection';
 import { DAY_MS } from '../database/conversion';
 import { ScanWorker } from '../scanning/ScanWorker';
 import { createOpenApiRouter } from '../schema/openapi.generated';
-import { entityResponse, unsyncedResponse } from './entityResponse';
+import { entityResponse } from './entityResponse';
+import { readEntityResult } from './readEntityResult';
 import { ReadableEntities } from './ReadableEntities';
 import { LocalRoots } from '../source/LocalRoots';
 
@@ -104,25 +105,20 @@ export async function createRouter(
 
   router.get('/entities/:kind/:namespace/:name', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const ref = entityRefFromParams(req.params);
-    const entity = await readable.get(ref, credentials);
-    if (!entity) throw new NotFoundError(`No entity ${ref}`);
-    const result = await store.getEntityResult(ref);
-    if (result) {
-      res.json(entityResponse(result, options.localRoots, maxFindingsPerCheck));
-      return;
-    }
-    // Not stored: either not selected, or selected but not copied from the catalog yet
-    // (the first catalog sync after a start, or a new entity before the next one).
-    if (!selection.includes(entity))
-      throw new NotFoundError(
-        `Entity ${ref} is not scanned by the Go scorecard`,
-      );
     res.json(
-      unsyncedResponse(
-        selection.toTarget(entity),
-        options.catalogSyncIntervalMs ??
-          defaultScorecardConfig.catalogSyncIntervalMs,
+      await readEntityResult(
+        {
+          store,
+          readable,
+          selection,
+          localRoots: options.localRoots,
+          maxFindingsPerCheck,
+          catalogSyncIntervalMs:
+            options.catalogSyncIntervalMs ??
+            defaultScorecardConfig.catalogSyncIntervalMs,
+        },
+        entityRefFromParams(req.params),
+        credentials,
       ),
     );
   });

@@ -4,7 +4,7 @@ import { MarkdownContent } from '@backstage/core-components';
 import { makeStyles } from '@material-ui/core/styles';
 import { LessonCode } from './LessonCode';
 import { splitCodeBlocks } from './splitCodeBlocks';
-import { splitLessonSections } from './splitLessonSections';
+import { splitLessonSections } from '@internal/plugin-go-scorecard-common';
 
 const useStyles = makeStyles(theme => ({
   section: { scrollMarginTop: theme.spacing(10) },

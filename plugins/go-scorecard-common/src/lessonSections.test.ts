@@ -1,4 +1,4 @@
-import { splitLessonSections } from './splitLessonSections';
+import { splitLessonSections } from './lessonSections';
 
 describe('splitLessonSections', () => {
   it('splits at check anchors and keeps the intro', () => {

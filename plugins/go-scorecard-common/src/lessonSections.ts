@@ -8,7 +8,8 @@ const anchorLine = /^<a id="([^"]+)"><\/a>\s*$/;
 
 /**
  * Splits a fix page at its `<a id="<check-id>"></a>` lines, so each check's section can be
- * rendered under an element with the check's id (the markdown sanitizer rewrites raw ids).
+ * rendered under an element with the check's id (the markdown sanitizer rewrites raw ids),
+ * or served alone (the backend's `explain-check` action). The anchor lines are dropped.
  */
 export function splitLessonSections(markdown: string): LessonSection[] {
   const sections: LessonSection[] = [];

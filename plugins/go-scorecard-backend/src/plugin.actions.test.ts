@@ -1,0 +1,258 @@
+import { actionsRegistryServiceFactory } from '@backstage/backend-defaults/alpha';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import request from 'supertest';
+import {
+  component,
+  FixtureUrlReader,
+  goServiceFiles,
+} from './__testUtils__/fixtures';
+import { RESTRICTED, startScorecardBackend } from './__testUtils__/testBackend';
+import { testDatabaseOptions } from './__testUtils__/testDatabaseIds';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create(testDatabaseOptions);
+const ACTIONS = '/api/go-scorecard/.backstage/actions/v1/actions';
+const PORTAL = 'http://portal.example.com';
+
+const repo = (name: string) => `https://github.com/acme/${name}/tree/main/`;
+
+describe.each(databases.eachSupportedId())(
+  'go-scorecard actions on %p',
+  databaseId => {
+    let server: any;
+    let stop: () => Promise<void>;
+
+    beforeAll(async () => {
+      const reader = new FixtureUrlReader({
+        [repo('svc-a')]: { etag: 'a'.repeat(40), files: goServiceFiles },
+        [repo('svc-b')]: { etag: 'b'.repeat(40), files: goServiceFiles },
+        [repo('svc-c')]: {
+          etag: 'c'.repeat(40),
+          files: {
+            ...goServiceFiles,
+            'main.go': goServiceFiles['main.go'].replace(
+              '\tctx, _ := context.WithTimeout(context.Background(), time.Second)\n',
+              '\tctx, cancel := context.WithTimeout(context.Background(), time.Second)\n\tdefer cancel()\n',
+            ),
+          },
+        },
+      });
+      const started = await startScorecardBackend({
+        databases,
+        databaseId,
+        reader,
+        entities: ['svc-a', 'svc-b', 'svc-c'].map(name =>
+          component(
+            name,
+            { 'backstage.io/source-location': `url:${repo(name)}` },
+            { owner: name === 'svc-b' ? 'team-b' : 'team-a' },
+          ),
+        ),
+        hidden: ['svc-a'],
+        // The real registry: the actions are served at /.backstage/actions/v1 as the
+        // actions service (and so the MCP actions backend) calls them.
+        features: [actionsRegistryServiceFactory],
+      });
+      await started.tasks['go-scorecard-catalog-sync']();
+      await started.tasks['go-scorecard-scan']();
+      server = started.server;
+      stop = () => started.backend.stop();
+    });
+    afterAll(() => stop());
+
+    function invoke(action: string, input: object, user = 'user:default/mock') {
+      return request(server)
+        .post(`${ACTIONS}/go-scorecard:${action}/invoke`)
+        .set('Authorization', mockCredentials.user.header(user))
+        .send(input);
+    }
+
+    it('lists the three actions, read only', async () => {
+      const res = await request(server)
+        .get(ACTIONS)
+        .set('Authorization', mockCredentials.user.header())
+        .expect(200);
+      expect(
+        res.body.actions.map((a: any) => [a.id, a.attributes.readOnly]),
+      ).toEqual([
+        ['go-scorecard:get-entity-scorecard', true],
+        ['go-scorecard:list-failing-services', true],
+        ['go-scorecard:explain-check', true],
+      ]);
+      expect(res.body.actions[0].schema.input).toMatchObject({
+        type: 'object',
+        required: ['entityRef'],
+      });
+    });
+
+    it('refuses an anonymous caller', async () => {
+      const res = await request(server)
+        .post(`${ACTIONS}/go-scorecard:explain-check/invoke`)
+        .set('Authorization', mockCredentials.none.header())
+        .send({ checkId: 'goleak-missing' });
+      expect(res.status).toBe(401);
+    });
+
+    describe('get-entity-scorecard', () => {
+      it('returns the checks, findings with file:line and fix links', async () => {
+        const res = await invoke('get-entity-scorecard', {
+          entityRef: 'svc-a',
+        }).expect(200);
+        const { output } = res.body;
+        expect(output).toMatchObject({
+          entityRef: 'component:default/svc-a',
+          owner: 'group:default/team-a',
+          state: 'scanned',
+          stale: false,
+          scorecardUrl: `${PORTAL}/catalog/default/component/svc-a/go-scorecard`,
+        });
+        expect(output.checks).toHaveLength(18);
+        expect(
+          output.checks.find((c: any) => c.id === 'context-cancel-discarded'),
+        ).toEqual({
+          id: 'context-cancel-discarded',
+          title: expect.any(String),
+          lesson: 4,
+          severity: 'error',
+          status: 'fail',
+          totalFindings: 1,
+          findings: [
+            {
+              location: 'main.go:10',
+              message: expect.any(String),
+              snippet: expect.stringContaining('context.WithTimeout'),
+            },
+          ],
+          fixUrl: `${PORTAL}/go-scorecard/lessons/context#context-cancel-discarded`,
+        });
+      });
+
+      it('does not find an entity the caller may not read', async () => {
+        const res = await invoke(
+          'get-entity-scorecard',
+          { entityRef: 'component:default/svc-a' },
+          RESTRICTED,
+        ).expect(404);
+        expect(res.body.error.message).toBe(
+          'No entity component:default/svc-a',
+        );
+        await invoke(
+          'get-entity-scorecard',
+          { entityRef: 'svc-b' },
+          RESTRICTED,
+        ).expect(200);
+      });
+
+      it('answers a bad or unknown ref clearly', async () => {
+        const bad = await invoke('get-entity-scorecard', {
+          entityRef: 'component:default/',
+        }).expect(400);
+        expect(bad.body.error.message).toMatch(
+          /^Invalid entity ref 'component:default\/'/,
+        );
+        await invoke('get-entity-scorecard', { entityRef: 'nope' }).expect(404);
+        const missing = await invoke('get-entity-scorecard', {}).expect(400);
+        expect(missing.body.error.message).toMatch(
+          /Invalid input to action "go-scorecard:get-entity-scorecard"/,
+        );
+      });
+    });
+
+    describe('list-failing-services', () => {
+      const refs = (res: request.Response) =>
+        res.body.output.items.map((i: any) => i.entityRef);
+
+      it('lists the failing services with their failing checks', async () => {
+        const res = await invoke('list-failing-services', {}).expect(200);
+        expect(res.body.output).toMatchObject({
+          totalItems: 2,
+          offset: 0,
+          limit: 20,
+        });
+        expect(refs(res)).toEqual([
+          'component:default/svc-a',
+          'component:default/svc-b',
+        ]);
+        expect(res.body.output.items[0]).toMatchObject({
+          owner: 'group:default/team-a',
+          failingChecks: ['context-cancel-discarded'],
+          scorecardUrl: `${PORTAL}/catalog/default/component/svc-a/go-scorecard`,
+        });
+      });
+
+      it('filters by owner, lesson and check, and pages', async () => {
+        expect(
+          refs(
+            await invoke('list-failing-services', { owner: 'team-b' }).expect(
+              200,
+            ),
+          ),
+        ).toEqual(['component:default/svc-b']);
+        expect(
+          refs(
+            await invoke('list-failing-services', {
+              lesson: 'context',
+              check: 'context-cancel-discarded',
+            }).expect(200),
+          ),
+        ).toHaveLength(2);
+        // Nothing fails in lesson 5 for these services.
+        expect(
+          refs(
+            await invoke('list-failing-services', { lesson: 5 }).expect(200),
+          ),
+        ).toEqual([]);
+        const page = await invoke('list-failing-services', {
+          offset: 1,
+          limit: 1,
+        }).expect(200);
+        expect(page.body.output.totalItems).toBe(2);
+        expect(refs(page)).toEqual(['component:default/svc-b']);
+      });
+
+      it('lists only the services the caller may read', async () => {
+        const res = await invoke(
+          'list-failing-services',
+          {},
+          RESTRICTED,
+        ).expect(200);
+        expect(res.body.output.totalItems).toBe(1);
+        expect(refs(res)).toEqual(['component:default/svc-b']);
+      });
+
+      it('names a bad filter', async () => {
+        const res = await invoke('list-failing-services', {
+          lesson: 'nope',
+        }).expect(400);
+        expect(res.body.error.message).toBe("Unknown lesson 'nope'");
+        await invoke('list-failing-services', { limit: 1000 }).expect(400);
+      });
+    });
+
+    describe('explain-check', () => {
+      it('explains a check with its lesson and fix page', async () => {
+        const res = await invoke('explain-check', {
+          checkId: 'context-cancel-discarded',
+        }).expect(200);
+        expect(res.body.output).toMatchObject({
+          id: 'context-cancel-discarded',
+          severity: 'error',
+          lesson: { id: 4, slug: 'context' },
+          fixUrl: `${PORTAL}/go-scorecard/lessons/context#context-cancel-discarded`,
+        });
+        expect(res.body.output.fixPage).toMatch(/^## /);
+        expect(res.body.output.fixPage).not.toContain('<a id=');
+      });
+
+      it('names the known checks for an unknown one', async () => {
+        const res = await invoke('explain-check', { checkId: 'nope' }).expect(
+          400,
+        );
+        expect(res.body.error.message).toMatch(
+          /^Unknown check 'nope'; known checks: go-get-install, /,
+        );
+      });
+    });
+  },
+);
