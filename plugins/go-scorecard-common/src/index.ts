@@ -14,3 +14,4 @@ export * from './entityRefs';
 export * from './plural';
 export * from './policyFile';
 export * from './goService';
+export * from './groupHierarchy';
