@@ -1,5 +1,9 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import {
+  DatabaseGroupHierarchyStore,
+  GroupHierarchyStore,
+} from './GroupHierarchyStore';
 import { DatabaseHistoryStore, HistoryStore } from './HistoryStore';
 import { migrateDown, migrateUp } from './migrations';
 import { DatabaseReportStore, ReportStore } from './ReportStore';
@@ -46,6 +50,8 @@ export class ScorecardStore
   readonly history: HistoryStore;
   /** The waived findings whose waiver expires soon. */
   readonly waivers: WaiverStore;
+  /** The catalog's group hierarchy, for the owner filter's roll-up. */
+  readonly groups: GroupHierarchyStore;
 
   private constructor(knex: Knex) {
     this.targets = DatabaseTargetStore.create({ knex });
@@ -54,6 +60,7 @@ export class ScorecardStore
     this.reports = DatabaseReportStore.create({ knex });
     this.history = DatabaseHistoryStore.create({ knex });
     this.waivers = DatabaseWaiverStore.create({ knex });
+    this.groups = DatabaseGroupHierarchyStore.create({ knex });
   }
 
   /** Connects through the plugin's database service and runs migrations unless told not to. */

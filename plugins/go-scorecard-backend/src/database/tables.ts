@@ -17,6 +17,8 @@ export const READABLE_SETS = 'go_scorecard_readable_sets';
 export const READABLE_REFS = 'go_scorecard_readable_refs';
 /** One row per entity and UTC day: the counts of the day's last scan, for trends. */
 export const HISTORY = 'go_scorecard_history';
+/** Every group below each group of the catalog (see GroupHierarchyStore). */
+export const GROUP_DESCENDANTS = 'go_scorecard_group_descendants';
 
 /** A number column as the drivers return it: PostgreSQL gives bigints (and sums) as strings. */
 export type DbNumber = number | string;
@@ -95,6 +97,19 @@ export interface EntityRow {
   waived_count: DbNumber;
   /** The earliest expiry (YYYY-MM-DD) of those waivers; null without any. */
   waiver_expires: string | null;
+  /**
+   * Catalog entities that depend on this one (`dependsOn` it, or `consumesApi` an API it
+   * `providesApi`), distinct, not itself; written by the catalog sync (see `impactOf`).
+   */
+  impact: DbNumber;
+}
+
+/** A row of {@link GROUP_DESCENDANTS}: `descendant_ref` is somewhere below `ancestor_ref`. */
+export interface GroupDescendantRow {
+  /** Lowercased group ref. */
+  ancestor_ref: string;
+  /** Lowercased group ref, never `ancestor_ref`. */
+  descendant_ref: string;
 }
 
 /** A row of {@link RESULTS}. */
@@ -276,6 +291,7 @@ export const SUMMARY_COLUMNS = [
   'check_statuses',
   'go_service',
   'waived_count',
+  'impact',
 ] as const satisfies readonly (keyof EntityRow)[];
 
 /** An entity row as read for a summary. */

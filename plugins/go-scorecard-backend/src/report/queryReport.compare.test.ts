@@ -10,6 +10,8 @@ import {
   random,
   randomWorld,
   storeWorld,
+  worldDepartments,
+  worldHierarchy,
   worldOwners,
   worldSystems,
 } from '../__testUtils__/reportWorld';
@@ -55,7 +57,10 @@ function randomQueries(n: number, seed: number): ReportQuery[] {
       limit: pick([1, 5, 25, 50, 1000]),
     };
     if (rnd() < 0.25) {
-      const owners = some(worldOwners.filter(o => o !== undefined));
+      const owners = some([
+        ...worldOwners.filter(o => o !== undefined),
+        ...worldDepartments,
+      ]);
       if (owners.length)
         query.owners = owners.map(o => o!.toLocaleLowerCase('en-US'));
     }
@@ -88,6 +93,7 @@ describe.each(databases.eachSupportedId())(
     beforeAll(async () => {
       ({ store } = await createTestStore(databases, databaseId));
       await storeWorld(store, world);
+      await store.groups.replaceGroupDescendants(worldHierarchy.pairs());
       summaries = (await store.listSummaries()).map(s =>
         s.error ? { ...s, error: redact(s.error) } : s,
       );
@@ -96,6 +102,16 @@ describe.each(databases.eachSupportedId())(
     it('gives the same report, byte for byte, for random queries', async () => {
       const queries: ReportQuery[] = [
         { orderBy: 'entity', order: 'asc', offset: 0, limit: 50 },
+        // Each department rolled up, sorted by impact.
+        ...worldDepartments.map(
+          (owner): ReportQuery => ({
+            owners: [owner],
+            orderBy: 'impact',
+            order: 'desc',
+            offset: 0,
+            limit: 50,
+          }),
+        ),
         ...randomQueries(300, 3),
       ];
       let nonEmpty = 0;
@@ -103,7 +119,7 @@ describe.each(databases.eachSupportedId())(
         [];
       for (const query of queries) {
         const expected = JSON.stringify(
-          buildReport(summaries, readable, query),
+          buildReport(summaries, readable, query, worldHierarchy),
         );
         const actual = JSON.stringify(
           await queryReport(store, readable, query, { redact }),
@@ -129,7 +145,7 @@ describe.each(databases.eachSupportedId())(
         const unpaged = { ...query, offset: 0, limit: Number.MAX_SAFE_INTEGER };
         const scope = reportScope(unpaged).map(c => c.id);
         const expected = reportCsv(
-          buildReport(summaries, readable, unpaged).items,
+          buildReport(summaries, readable, unpaged, worldHierarchy).items,
           scope,
         );
         const actual = await queryReportCsv(store, readable, unpaged, redact);
