@@ -9,7 +9,8 @@ import { chunks } from './util';
 export interface GroupHierarchyStore {
   /**
    * Replaces the stored pairs with these (in one transaction: a report reads the old
-   * hierarchy or the new one, never a mix). Duplicates and self pairs are dropped.
+   * hierarchy or the new one, never a mix; nothing is written when they are the same).
+   * Duplicates and self pairs are dropped.
    */
   replaceGroupDescendants(
     pairs: Iterable<readonly [string, string]>,
@@ -35,6 +36,16 @@ export class DatabaseGroupHierarchyStore implements GroupHierarchyStore {
         ancestor_ref: ancestor,
         descendant_ref: descendant,
       });
+    }
+    const stored = await this.knex<GroupDescendantRow>(
+      GROUP_DESCENDANTS,
+    ).select('ancestor_ref', 'descendant_ref');
+    // Most syncs find the hierarchy unchanged: no write then.
+    if (
+      stored.length === rows.size &&
+      stored.every(r => rows.has(`${r.ancestor_ref}\n${r.descendant_ref}`))
+    ) {
+      return;
     }
     await this.knex.transaction(async tx => {
       await tx<GroupDescendantRow>(GROUP_DESCENDANTS).delete();

@@ -182,6 +182,10 @@ describe.each(databases.eachSupportedId())('CatalogSync on %p', databaseId => {
     );
     expect(await names(['commerce-department'])).toEqual(['cart', 'orders']);
     expect(await names(['platform-team'])).toEqual(['search', 'web']);
+    // The groups gone from the catalog: every owner its own services only.
+    await sync(catalog([]));
+    expect(await names(['commerce-department'])).toEqual(['orders']);
+    expect(await names(['acme'])).toEqual([]);
   });
 
   it('survives a cycle in parentOf', async () => {
