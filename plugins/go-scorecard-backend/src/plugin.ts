@@ -113,6 +113,7 @@ export const goScorecardPlugin = createBackendPlugin({
             catalog: deps.catalog,
             auth: deps.auth,
             store: store.targets,
+            groups: store.groups,
             selection,
             logger,
           }),

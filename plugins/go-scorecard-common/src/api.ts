@@ -89,6 +89,7 @@ export const reportSortFields = [
   'fail',
   'error',
   'scannedAt',
+  'impact',
 ] as const satisfies readonly components['parameters']['orderBy'][];
 
 /** A column the report can be sorted by. */

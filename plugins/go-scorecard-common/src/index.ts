@@ -15,3 +15,4 @@ export * from './plural';
 export * from './policyFile';
 export * from './goService';
 export * from './lessonSections';
+export * from './groupHierarchy';

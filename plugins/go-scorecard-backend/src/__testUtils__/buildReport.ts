@@ -4,6 +4,7 @@ import {
   CheckDefinition,
   CheckStatus,
   emptyCounts,
+  GroupHierarchy,
   lessons,
   OwnerAggregate,
   Report,
@@ -18,21 +19,23 @@ import { reportRowOf, reportScope } from '../report/reportRow';
 /**
  * The report as it was built in JavaScript before it moved to SQL (`ReportStore`): from
  * every stored summary, filtered, aggregated, sorted and paged here. Kept as the test
- * oracle the SQL report is compared with; production code does not use it.
+ * oracle the SQL report is compared with; production code does not use it. The owner
+ * filter rolls up `hierarchy`: a group stands for every group below it.
  */
 export function buildReport(
   summaries: EntitySummary[],
   readable: ReadonlySet<string>,
   query: ReportQuery,
+  hierarchy: GroupHierarchy = new GroupHierarchy([]),
 ): Report {
   const scope = reportScope(query);
   const rows: ReportRow[] = [];
+  const owners = query.owners
+    ? new Set(query.owners.flatMap(o => [o, ...hierarchy.descendants(o)]))
+    : undefined;
   for (const s of summaries) {
     if (!readable.has(s.entityRef)) continue;
-    if (
-      query.owners &&
-      !(s.owner && query.owners.includes(s.owner.toLocaleLowerCase('en-US')))
-    )
+    if (owners && !(s.owner && owners.has(s.owner.toLocaleLowerCase('en-US'))))
       continue;
     if (
       query.systems &&
@@ -172,6 +175,8 @@ function sortRows(rows: ReportRow[], query: ReportQuery) {
         return row.score;
       case 'scannedAt':
         return row.scannedAt;
+      case 'impact':
+        return row.impact;
       default:
         return row.counts[query.orderBy];
     }

@@ -2,6 +2,7 @@ import {
   CheckResult,
   CheckStatus,
   checks,
+  GroupHierarchy,
   ScanReport,
 } from '@internal/plugin-go-scorecard-common';
 import { ScorecardStore } from '../database/ScorecardStore';
@@ -181,6 +182,26 @@ export const worldOwners = [
   'Team-Ü',
   undefined,
 ];
+/**
+ * The world's groups: a department above team-a and team-b (and owning services of its
+ * own), an org above the department and ops/platform, and a cycle (team-c and loop, each
+ * the other's parent).
+ */
+export const worldHierarchy = new GroupHierarchy([
+  ['group:default/dept', 'group:default/team-a'],
+  ['group:default/dept', 'group:default/team-b'],
+  ['group:default/org', 'group:default/dept'],
+  ['group:default/org', 'group:ops/platform'],
+  ['group:default/team-c', 'group:default/loop'],
+  ['group:default/loop', 'group:default/team-c'],
+]);
+/** Owner filters beyond the owners: groups with sub-groups only, or none at all. */
+export const worldDepartments = [
+  'group:default/dept',
+  'group:default/org',
+  'group:default/loop',
+];
+
 /** Systems as stored. */
 export const worldSystems = [
   'system:default/payments',
@@ -226,9 +247,11 @@ export function randomWorld(n: number, seed = 1): WorldEntity[] {
       name,
       title: pick(titles),
       type: pick(['service', 'library', '+plus', undefined]),
-      owner: pick(worldOwners),
+      owner: i % 17 === 3 ? 'group:default/dept' : pick(worldOwners),
       system: pick(worldSystems),
       source: `url:https://git.example.com/${name}`,
+      // Ties on purpose (as the other choices, without a draw of its own).
+      impact: (i * 7) % 5,
     };
     const roll = rnd();
     let scan: WorldScan;

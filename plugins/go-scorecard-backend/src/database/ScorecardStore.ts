@@ -1,5 +1,9 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import {
+  DatabaseGroupHierarchyStore,
+  GroupHierarchyStore,
+} from './GroupHierarchyStore';
 import { DatabaseHistoryStore, HistoryStore } from './HistoryStore';
 import { migrateDown, migrateUp } from './migrations';
 import { DatabaseReportStore, ReportStore } from './ReportStore';
@@ -62,6 +66,8 @@ export class ScorecardStore
   readonly waivers: WaiverStore;
   /** Check status changes recorded by scans, for the owners' notification digests. */
   readonly statusChanges: StatusChangeStore;
+  /** The catalog's group hierarchy, for the owner filter's roll-up. */
+  readonly groups: GroupHierarchyStore;
 
   private constructor(knex: Knex, options: StoreOptions = {}) {
     this.targets = DatabaseTargetStore.create({ knex });
@@ -74,6 +80,7 @@ export class ScorecardStore
     this.history = DatabaseHistoryStore.create({ knex });
     this.waivers = DatabaseWaiverStore.create({ knex });
     this.statusChanges = DatabaseStatusChangeStore.create({ knex });
+    this.groups = DatabaseGroupHierarchyStore.create({ knex });
   }
 
   /** Connects through the plugin's database service and runs migrations unless told not to. */

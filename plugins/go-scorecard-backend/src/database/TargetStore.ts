@@ -98,11 +98,11 @@ export class DatabaseTargetStore implements TargetStore {
           .update({ ...targetRow(target, now), etag: null, attempts: 0 });
       }
       for (const chunk of chunks(kept)) {
-        // One upsert per chunk refreshes title, owner, system... without a round trip per row.
+        // One upsert per chunk refreshes title, owner, system, impact... without a round trip per row.
         await tx<EntityRow>(ENTITIES)
           .insert(chunk.map(t => targetRow(t, now)))
           .onConflict('entity_ref')
-          .merge([...CATALOG_COLUMNS]);
+          .merge([...CATALOG_COLUMNS, 'impact']);
       }
       for (const chunk of chunks(removedRefs)) {
         await tx<CheckResultRow>(RESULTS).whereIn('entity_ref', chunk).delete();

@@ -4,6 +4,7 @@ import {
   Finding,
 } from '@internal/plugin-go-scorecard-common';
 import { Knex } from 'knex';
+import { ownerRollUp } from './ownerRollUp';
 import { CheckResultRow, ENTITIES, EntityRow, RESULTS } from './tables';
 
 /** Which expiring waivers to list. */
@@ -51,9 +52,9 @@ export class DatabaseWaiverStore implements WaiverStore {
       .andWhere('r.waiver_expires', '<=', query.until)
       .select('r.entity_ref', 'r.check_id', 'r.findings', 'e.title', 'e.owner');
     if (query.owners) {
-      rows = query.owners.length
-        ? rows.whereIn('e.owner_key', query.owners)
-        : rows.whereRaw('1 = 0');
+      // A department stands for its teams too, as in the report.
+      const owners = ownerRollUp('e.owner_key', query.owners);
+      rows = rows.whereRaw(owners.text, owners.bindings as string[]);
     }
     const items: ExpiringWaiver[] = [];
     for (const row of (await rows) as (Pick<

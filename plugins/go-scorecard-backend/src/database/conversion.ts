@@ -69,6 +69,7 @@ export function targetRow(t: ScanTarget, now: number) {
     manifests: t.manifests ?? null,
     source_error: t.sourceError ?? null,
     location_origins: t.origins ? JSON.stringify(t.origins) : null,
+    impact: t.impact ?? 0,
     seen_at: now,
     next_scan_at: now,
   } satisfies Partial<EntityRow>;
@@ -206,6 +207,7 @@ export function summaryOf(row: SummaryRow, now: number): EntitySummary {
     checkStatuses: row.check_statuses ? JSON.parse(row.check_statuses) : {},
     goService: row.go_service === null ? undefined : Boolean(row.go_service),
     waived: Number(row.waived_count ?? 0),
+    impact: Number(row.impact ?? 0),
   };
 }
 

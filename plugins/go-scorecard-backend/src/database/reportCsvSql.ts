@@ -25,7 +25,7 @@ function isoTime(dialect: Dialect, ms: string): string {
 /**
  * The SELECT list of the CSV rows over `r` (matched with `csv`): `head` (the
  * cells before the error: entityRef … stale), `last_error`, and `tail` (score … the
- * check cells of `scope`, from the status masks, then the waived count).
+ * check cells of `scope`, from the status masks, then the waived count and the impact).
  */
 export function csvColumns(
   dialect: Dialect,
@@ -65,6 +65,7 @@ export function csvColumns(
     numberCell('r.err'),
     ...scope.map(check),
     numberCell('r.waived'),
+    numberCell('r.impact'),
   ]);
   return `${head} AS head, r.last_error, ${tail} AS tail`;
 }

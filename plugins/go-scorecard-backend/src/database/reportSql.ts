@@ -12,6 +12,7 @@ import {
   checks,
 } from '@internal/plugin-go-scorecard-common';
 import { ReportQuery } from '../report/ReportQuery';
+import { ownerRollUp } from './ownerRollUp';
 import { ENTITIES, MASK_COLUMNS, READABLE_REFS } from './tables';
 
 /** SQL text and its positional bindings (`?`), for `knex.raw`. */
@@ -51,6 +52,7 @@ const SORT_COLUMNS: Partial<Record<ReportQuery['orderBy'], string>> = {
   system: 'system',
   type: 'type',
   scannedAt: 'scanned_at',
+  impact: 'impact',
 };
 
 /** A scan that failed with no earlier result (`summaryOf`'s state `failed`). */
@@ -84,7 +86,7 @@ export function bitsOf(
  * status filter `waived` finds entities with at least one waived finding (in any check).
  * `readableSetId` names the caller's stored readable set (see
  * ReadableSets). With `csv`, `r` also has the entity's `csv_cells`, `stale`,
- * `last_error` and `waived` (its waived findings). `materialized` computes `r` once, for a
+ * `last_error`, `waived` (its waived findings) and `impact`. `materialized` computes `r` once, for a
  * statement that reads its columns many times (the sums).
  */
 export function matchedEntities(
@@ -100,10 +102,13 @@ export function matchedEntities(
   const where = [
     `e.entity_ref IN (SELECT rr.entity_ref FROM ${READABLE_REFS} rr WHERE rr.set_id = ?)`,
   ];
-  for (const [column, values] of [
-    ['e.owner_key', query.owners],
-    ['e.system_key', query.systems],
-  ] as const) {
+  if (query.owners) {
+    // A department stands for its teams too.
+    const owners = ownerRollUp('e.owner_key', query.owners);
+    where.push(owners.text);
+    bindings.push(...owners.bindings);
+  }
+  for (const [column, values] of [['e.system_key', query.systems]] as const) {
     if (!values) continue;
     where.push(
       values.length
@@ -185,6 +190,7 @@ export function matchedEntities(
       'e.last_error',
       'e.waived_count AS waived',
     );
+    if (sortColumn !== 'impact') columns.push('e.impact');
     if (sortColumn !== 'scanned_at') columns.push('e.scanned_at');
   }
   const m = `m AS (
@@ -238,6 +244,7 @@ export function reportOrder(dialect: Dialect, query: ReportQuery): string {
     warn: ['r.warn', false],
     fail: ['r.fail', false],
     error: ['r.err', false],
+    impact: ['r.impact', false],
   };
   const [column, isText] = keys[query.orderBy];
   const key = isText ? text(column) : column;

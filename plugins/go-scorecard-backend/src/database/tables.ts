@@ -19,6 +19,8 @@ export const READABLE_REFS = 'go_scorecard_readable_refs';
 export const HISTORY = 'go_scorecard_history';
 /** Check status changes waiting for, or sent in, a notification digest (see StatusChangeStore). */
 export const STATUS_CHANGES = 'go_scorecard_status_changes';
+/** Every group below each group of the catalog (see GroupHierarchyStore). */
+export const GROUP_DESCENDANTS = 'go_scorecard_group_descendants';
 
 /** A number column as the drivers return it: PostgreSQL gives bigints (and sums) as strings. */
 export type DbNumber = number | string;
@@ -97,6 +99,19 @@ export interface EntityRow {
   waived_count: DbNumber;
   /** The earliest expiry (YYYY-MM-DD) of those waivers; null without any. */
   waiver_expires: string | null;
+  /**
+   * Catalog entities that depend on this one (`dependsOn` it, or `consumesApi` an API it
+   * `providesApi`), distinct, not itself; written by the catalog sync (see `impactOf`).
+   */
+  impact: DbNumber;
+}
+
+/** A row of {@link GROUP_DESCENDANTS}: `descendant_ref` is somewhere below `ancestor_ref`. */
+export interface GroupDescendantRow {
+  /** Lowercased group ref. */
+  ancestor_ref: string;
+  /** Lowercased group ref, never `ancestor_ref`. */
+  descendant_ref: string;
 }
 
 /** A row of {@link RESULTS}. */
@@ -301,6 +316,7 @@ export const SUMMARY_COLUMNS = [
   'check_statuses',
   'go_service',
   'waived_count',
+  'impact',
 ] as const satisfies readonly (keyof EntityRow)[];
 
 /** An entity row as read for a summary. */

@@ -33,6 +33,8 @@ export interface ScanTarget extends ScorecardEntity {
   sourceError?: string;
   /** For local locations: the annotations they come from, as written. */
   origins?: LocationOrigins;
+  /** Catalog entities that depend on it (see `impactOf`); 0 when not known. */
+  impact?: number;
 }
 
 /** An entity a replica has claimed: everything needed to scan it. */
@@ -73,6 +75,8 @@ export interface EntitySummary extends ScorecardEntity {
   goService?: boolean;
   /** Findings of the latest scan covered by a waiver of `.go-scorecard.yaml`; 0 before a scan. */
   waived: number;
+  /** Catalog entities that depend on it, as of the last catalog sync (see `impactOf`). */
+  impact: number;
 }
 
 /** The stored latest result of one entity: its summary and every check. */

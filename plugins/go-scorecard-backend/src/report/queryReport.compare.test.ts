@@ -11,6 +11,8 @@ import {
   random,
   randomWorld,
   storeWorld,
+  worldDepartments,
+  worldHierarchy,
   worldOwners,
   worldSystems,
 } from '../__testUtils__/reportWorld';
@@ -57,7 +59,10 @@ function randomQueries(n: number, seed: number): ReportQuery[] {
       limit: pick([1, 5, 25, 50, 1000]),
     };
     if (rnd() < 0.25) {
-      const owners = some(worldOwners.filter(o => o !== undefined));
+      const owners = some([
+        ...worldOwners.filter(o => o !== undefined),
+        ...worldDepartments,
+      ]);
       if (owners.length)
         query.owners = owners.map(o => o!.toLocaleLowerCase('en-US'));
     }
@@ -91,6 +96,7 @@ describe.each(databases.eachSupportedId())(
     beforeAll(async () => {
       ({ store, knex } = await createTestStore(databases, databaseId));
       await storeWorld(store, world);
+      await store.groups.replaceGroupDescendants(worldHierarchy.pairs());
       summaries = (await store.listSummaries()).map(s =>
         s.error ? { ...s, error: redact(s.error) } : s,
       );
@@ -99,6 +105,16 @@ describe.each(databases.eachSupportedId())(
     it('gives the same report, byte for byte, for random queries', async () => {
       const queries: ReportQuery[] = [
         { orderBy: 'entity', order: 'asc', offset: 0, limit: 50 },
+        // Each department rolled up, sorted by impact.
+        ...worldDepartments.map(
+          (owner): ReportQuery => ({
+            owners: [owner],
+            orderBy: 'impact',
+            order: 'desc',
+            offset: 0,
+            limit: 50,
+          }),
+        ),
         ...randomQueries(300, 3),
       ];
       let nonEmpty = 0;
@@ -106,7 +122,7 @@ describe.each(databases.eachSupportedId())(
         [];
       for (const query of queries) {
         const expected = JSON.stringify(
-          buildReport(summaries, readable, query),
+          buildReport(summaries, readable, query, worldHierarchy),
         );
         const actual = JSON.stringify(
           await queryReport(store, readable, query, { redact }),
@@ -134,7 +150,7 @@ describe.each(databases.eachSupportedId())(
         const unpaged = { ...query, offset: 0, limit: Number.MAX_SAFE_INTEGER };
         const scope = reportScope(unpaged).map(c => c.id);
         const expected = reportCsv(
-          buildReport(summaries, readable, unpaged).items,
+          buildReport(summaries, readable, unpaged, worldHierarchy).items,
           scope,
         );
         const actual = await queryReportCsv(

@@ -140,18 +140,18 @@ describe.each([
     expect(report.items.find(r => r.name === 'waiving')!.score).toBe(100);
   });
 
-  it('writes the waived count as the last CSV column', async () => {
+  it('writes the waived count after the checks, before the impact (the last column)', async () => {
     const [header, ...lines] = (await csv(everything))
       .trim()
       .split('\r\n')
       .map(l => l.split(','));
-    expect(header[header.length - 1]).toBe('waived');
-    expect(header.length).toBe(15 + checks.length + 1);
-    expect(lines.map(l => [l[0], l[l.length - 1]])).toEqual([
-      ['component:default/clean', '0'],
-      ['component:default/failing-and-waiving', '1'],
-      ['component:default/pending', '0'],
-      ['component:default/waiving', '3'],
+    expect(header.slice(-2)).toEqual(['waived', 'impact']);
+    expect(header.length).toBe(15 + checks.length + 2);
+    expect(lines.map(l => [l[0], l[l.length - 2], l[l.length - 1]])).toEqual([
+      ['component:default/clean', '0', '0'],
+      ['component:default/failing-and-waiving', '1', '0'],
+      ['component:default/pending', '0', '0'],
+      ['component:default/waiving', '3', '0'],
     ]);
     const [scopedHeader, ...scoped] = (
       await csv({ ...everything, check: 'k8s-prestop', statuses: ['waived'] })
@@ -159,10 +159,10 @@ describe.each([
       .trim()
       .split('\r\n')
       .map(l => l.split(','));
-    expect(scopedHeader.slice(-2)).toEqual(['k8s-prestop', 'waived']);
-    expect(scoped.map(l => l.slice(-2))).toEqual([
-      ['pass', '1'],
-      ['pass', '3'],
+    expect(scopedHeader.slice(-3)).toEqual(['k8s-prestop', 'waived', 'impact']);
+    expect(scoped.map(l => l.slice(-3))).toEqual([
+      ['pass', '1', '0'],
+      ['pass', '3', '0'],
     ]);
   });
 });

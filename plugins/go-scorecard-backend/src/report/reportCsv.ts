@@ -18,15 +18,18 @@ const fixedColumns = [
   'errors',
 ];
 
-/** The header line of the report's CSV: fixed columns, the checks in scope, then `waived`. */
+/** The header line of the report's CSV: fixed columns, the checks in scope, then `waived` and `impact`. */
 export function reportCsvHeader(checkIds: string[]): string {
-  return [...fixedColumns, ...checkIds, 'waived'].map(csvCell).join(',');
+  return [...fixedColumns, ...checkIds, 'waived', 'impact']
+    .map(csvCell)
+    .join(',');
 }
 
 /**
  * The report's rows as CSV (RFC 4180, CRLF line ends): fixed columns (`title` is the
  * entity's title, or its name without one), one column per check in scope, and last
- * `waived`, the entity's findings waived in `.go-scorecard.yaml` (over every check).
+ * `waived`, the entity's findings waived in `.go-scorecard.yaml` (over every check), and
+ * `impact`, the catalog entities that depend on it (see `impactOf`).
  */
 export function reportCsv(
   rows: ReportRow[],
@@ -52,6 +55,7 @@ export function reportCsv(
       row.counts.error,
       ...checkIds.map(id => row.checks[id]),
       row.waived,
+      row.impact,
     ];
     lines.push(cells.map(csvCell).join(','));
   }

@@ -83,6 +83,7 @@ export function reportRowOf(
     score: goService ? score : undefined,
     goService,
     waived: s.waived,
+    impact: s.impact,
     checks: scoped,
     lessons: lessonStatus,
   };

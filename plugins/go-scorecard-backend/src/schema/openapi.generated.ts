@@ -456,7 +456,7 @@ export const spec = {
         name: 'owner',
         in: 'query',
         description:
-          'Owner refs (`team-a` means `group:default/team-a`), comma-separated or repeated; any of them.',
+          'Owner refs (`team-a` means `group:default/team-a`), comma-separated or repeated; any of them. A group stands for the groups below it too (catalog `parentOf` / `childOf`, as of the last catalog sync): a department matches the services of its teams.',
         schema: {
           type: 'array',
           items: {
@@ -554,6 +554,7 @@ export const spec = {
             'fail',
             'error',
             'scannedAt',
+            'impact',
           ],
           default: 'entity',
         },
@@ -1059,6 +1060,7 @@ export const spec = {
           'lessons',
           'goService',
           'waived',
+          'impact',
         ],
         properties: {
           entityRef: {
@@ -1121,6 +1123,12 @@ export const spec = {
             minimum: 0,
             description:
               "Findings of the latest scan covered by a waiver of the repository's `.go-scorecard.yaml` (they do not count for their check's status), over every check whatever the scope; 0 before a scan.",
+          },
+          impact: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'How many catalog entities depend on this one: those that `dependsOn` it and those that `consumesApi` an API it `providesApi`, each once, never itself; as of the last catalog sync. Fix a failing service with a high impact first.',
           },
           checks: {
             type: 'object',

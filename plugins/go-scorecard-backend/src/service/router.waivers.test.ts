@@ -59,6 +59,11 @@ describe.each(databases.eachSupportedId())(
     beforeAll(async () => {
       const { store } = await createTestStore(databases, databaseId);
       await storeWorld(store, world);
+      // A department above both teams (as the catalog sync stores it).
+      await store.groups.replaceGroupDescendants([
+        ['group:default/dept', 'group:default/team-a'],
+        ['group:default/dept', 'group:default/team-b'],
+      ]);
       const readable = {
         refs: async () =>
           new Set(
@@ -149,6 +154,22 @@ describe.each(databases.eachSupportedId())(
         `${path}?owner=group:default/team-a,team-b&days=365`,
       );
       expect(longer.body.totalItems).toBe(4);
+    });
+
+    it("rolls a department up to its teams' waivers", async () => {
+      const res = await request(app).get(`${path}?owner=dept&days=365`);
+      expect(res.status).toBe(200);
+      expect(
+        res.body.items.map((i: { entityRef: string; owner: string }) => [
+          i.entityRef,
+          i.owner,
+        ]),
+      ).toEqual([
+        ['component:default/orders', 'group:default/team-b'],
+        ['component:default/cart', 'group:default/team-a'],
+        ['component:default/cart', 'group:default/team-a'],
+        ['component:default/cart', 'group:default/team-a'],
+      ]);
     });
 
     it('rejects a bad window, naming the parameter', async () => {

@@ -328,6 +328,8 @@ export interface components {
       goService: boolean;
       /** @description Findings of the latest scan covered by a waiver of the repository's `.go-scorecard.yaml` (they do not count for their check's status), over every check whatever the scope; 0 before a scan. */
       waived: number;
+      /** @description How many catalog entities depend on this one: those that `dependsOn` it and those that `consumesApi` an API it `providesApi`, each once, never itself; as of the last catalog sync. Fix a failing service with a high impact first. */
+      impact: number;
       checks: {
         [key: string]: components['schemas']['CheckStatus'];
       };
@@ -420,7 +422,7 @@ export interface components {
     kind: components['schemas']['EntityNamePart'];
     namespace: components['schemas']['EntityNamePart'];
     name: components['schemas']['EntityNamePart'];
-    /** @description Owner refs (`team-a` means `group:default/team-a`), comma-separated or repeated; any of them. */
+    /** @description Owner refs (`team-a` means `group:default/team-a`), comma-separated or repeated; any of them. A group stands for the groups below it too (catalog `parentOf` / `childOf`, as of the last catalog sync): a department matches the services of its teams. */
     owner: string[];
     /** @description System refs (`shop` means `system:default/shop`), comma-separated or repeated; any of them. */
     system: string[];
@@ -453,7 +455,8 @@ export interface components {
       | 'warn'
       | 'fail'
       | 'error'
-      | 'scannedAt';
+      | 'scannedAt'
+      | 'impact';
     order: 'asc' | 'desc';
   };
   requestBodies: never;
@@ -583,7 +586,7 @@ export interface operations {
   GetReport: {
     parameters: {
       query?: {
-        /** @description Owner refs (`team-a` means `group:default/team-a`), comma-separated or repeated; any of them. */
+        /** @description Owner refs (`team-a` means `group:default/team-a`), comma-separated or repeated; any of them. A group stands for the groups below it too (catalog `parentOf` / `childOf`, as of the last catalog sync): a department matches the services of its teams. */
         owner?: components['parameters']['owner'];
         /** @description System refs (`shop` means `system:default/shop`), comma-separated or repeated; any of them. */
         system?: components['parameters']['system'];
@@ -621,7 +624,7 @@ export interface operations {
   GetReportCsv: {
     parameters: {
       query?: {
-        /** @description Owner refs (`team-a` means `group:default/team-a`), comma-separated or repeated; any of them. */
+        /** @description Owner refs (`team-a` means `group:default/team-a`), comma-separated or repeated; any of them. A group stands for the groups below it too (catalog `parentOf` / `childOf`, as of the last catalog sync): a department matches the services of its teams. */
         owner?: components['parameters']['owner'];
         /** @description System refs (`shop` means `system:default/shop`), comma-separated or repeated; any of them. */
         system?: components['parameters']['system'];
@@ -662,7 +665,7 @@ export interface operations {
          * @example component:default/cart-service
          */
         entityRef?: string;
-        /** @description Owner refs (`team-a` means `group:default/team-a`), comma-separated or repeated; any of them. */
+        /** @description Owner refs (`team-a` means `group:default/team-a`), comma-separated or repeated; any of them. A group stands for the groups below it too (catalog `parentOf` / `childOf`, as of the last catalog sync): a department matches the services of its teams. */
         owner?: components['parameters']['owner'];
         /** @description System refs (`shop` means `system:default/shop`), comma-separated or repeated; any of them. */
         system?: components['parameters']['system'];
@@ -703,7 +706,7 @@ export interface operations {
   GetExpiringWaivers: {
     parameters: {
       query?: {
-        /** @description Owner refs (`team-a` means `group:default/team-a`), comma-separated or repeated; any of them. */
+        /** @description Owner refs (`team-a` means `group:default/team-a`), comma-separated or repeated; any of them. A group stands for the groups below it too (catalog `parentOf` / `childOf`, as of the last catalog sync): a department matches the services of its teams. */
         owner?: components['parameters']['owner'];
         /** @description The window in days from today (UTC). */
         days?: number;

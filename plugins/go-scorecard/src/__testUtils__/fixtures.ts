@@ -111,6 +111,7 @@ export function reportRow(
     score: 82,
     goService: true,
     waived: 0,
+    impact: 0,
     checks: { 'shutdown-http-close': 'fail', 'go-install-unpinned': 'warn' },
     lessons: {
       '1': 'warn',

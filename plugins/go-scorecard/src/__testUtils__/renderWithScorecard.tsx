@@ -8,9 +8,11 @@ import {
   scmIntegrationsApiRef,
 } from '@backstage/integration-react';
 import {
+  catalogApiRef,
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { goScorecardApiRef } from '../api/GoScorecardApi';
 import { GoScorecardClient } from '../api/GoScorecardClient';
@@ -29,7 +31,7 @@ export interface RenderWithScorecardOptions {
   initialRoute?: string;
   /** Route pattern the element is mounted at (for useParams). */
   mountPath?: string;
-  /** Extra API overrides. */
+  /** Extra API overrides (a catalog with no entity unless given). */
   apis?: any[];
 }
 
@@ -65,6 +67,9 @@ export async function renderWithScorecard(
               ? AuthorizeResult.DENY
               : AuthorizeResult.ALLOW,
         }),
+        ...(options.apis?.some(a => a[0] === catalogApiRef)
+          ? []
+          : [[catalogApiRef, catalogApiMock()]]),
         ...(options.apis ?? []),
       ],
       mountedRoutes: {

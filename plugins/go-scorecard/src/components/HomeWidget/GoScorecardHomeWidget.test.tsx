@@ -1,6 +1,8 @@
 import { screen } from '@testing-library/react';
 import { mockApis } from '@backstage/frontend-test-utils';
 import { GoScorecardHomeWidget } from './GoScorecardHomeWidget';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { renderWithScorecard } from '../../__testUtils__/renderWithScorecard';
 import { report, reportRow } from '../../__testUtils__/fixtures';
 
@@ -28,6 +30,54 @@ describe('GoScorecardHomeWidget', () => {
     ).toBeInTheDocument();
     expect(
       screen.getByText('2 failed checks, 1 warning · score 82%'),
+    ).toBeInTheDocument();
+    const url = new URL(String(fetch.mock.calls[0][0]));
+    expect(url.searchParams.getAll('owner')).toEqual([
+      'group:default/fulfilment-team',
+    ]);
+  });
+
+  it("counts the user's teams and their sub-teams, whose services the report rolls up", async () => {
+    const group = (name: string, relations: [string, string][] = []) => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name, namespace: 'default' },
+      relations: relations.map(([type, targetRef]) => ({ type, targetRef })),
+    });
+    const { fetch } = await renderWithScorecard(<GoScorecardHomeWidget />, {
+      routes: {
+        'GET /report': {
+          body: report([reportRow('shipping-service'), reportRow('returns')]),
+        },
+      },
+      apis: [
+        mockApis.identity({
+          userEntityRef: 'user:default/guest',
+          ownershipEntityRefs: [
+            'user:default/guest',
+            'group:default/fulfilment-team',
+          ],
+        }),
+        [
+          catalogApiRef,
+          catalogApiMock({
+            entities: [
+              group('fulfilment-team', [
+                ['parentOf', 'group:default/shipping-squad'],
+              ]),
+              group('shipping-squad', [
+                ['parentOf', 'group:default/returns-squad'],
+              ]),
+              group('returns-squad'),
+            ],
+          }),
+        ],
+      ],
+    });
+    expect(
+      await screen.findByText(
+        'Your 1 team and its 2 sub-teams have 2 services failing checks.',
+      ),
     ).toBeInTheDocument();
     const url = new URL(String(fetch.mock.calls[0][0]));
     expect(url.searchParams.getAll('owner')).toEqual([

@@ -14,6 +14,7 @@ import { countOf, nounFor } from '@internal/plugin-go-scorecard-common';
 import { goScorecardApiRef } from '../../api/GoScorecardApi';
 import { rootRouteRef } from '../../routes';
 import { compliance } from '../ReportPage/ComplianceSummary';
+import { useGroupHierarchy } from '../common/useGroupHierarchy';
 
 const LIMIT = 10;
 
@@ -22,16 +23,39 @@ const percent = (value: number | undefined) =>
   value === undefined || value === null ? '—' : `${value}%`;
 
 /**
- * The home page widget: the services of the signed-in user's teams that fail checks, or,
- * when the user has no team or none of them fails, the org-wide summary.
+ * Whose services the widget lists: "Your teams", or with sub-teams (groups below the
+ * user's teams in the catalog, which the owner filter rolls up) "Your 2 teams and their
+ * 3 sub-teams".
+ */
+function whose(teams: number, subTeams: number): string {
+  if (!subTeams) return 'Your teams';
+  return `Your ${countOf(teams, 'team')} and ${nounFor(
+    teams,
+    'its',
+    'their',
+  )} ${countOf(subTeams, 'sub-team')}`;
+}
+
+/**
+ * The home page widget: the services of the signed-in user's teams and their sub-teams
+ * that fail checks, or, when the user has no team or none of them fails, the org-wide
+ * summary.
  */
 export function GoScorecardHomeWidget() {
   const api = useApi(goScorecardApiRef);
   const identityApi = useApi(identityApiRef);
   const reportLink = useRouteRef(rootRouteRef);
+  const { hierarchy, loading: hierarchyLoading } = useGroupHierarchy();
   const { value, loading, error } = useAsync(async () => {
+    if (hierarchyLoading) return undefined;
     const { ownershipEntityRefs } = await identityApi.getBackstageIdentity();
-    const teams = ownershipEntityRefs.filter(ref => ref.startsWith('group:'));
+    const teams = ownershipEntityRefs
+      .filter(ref => ref.startsWith('group:'))
+      .map(ref => ref.toLocaleLowerCase('en-US'));
+    const own = new Set(teams);
+    const subTeams = new Set(
+      teams.flatMap(t => hierarchy.descendants(t)).filter(t => !own.has(t)),
+    ).size;
     const failing = teams.length
       ? await api.getReport({
           owners: teams,
@@ -41,24 +65,24 @@ export function GoScorecardHomeWidget() {
           limit: LIMIT,
         })
       : undefined;
-    if (failing?.totalItems) return { teams, failing };
+    if (failing?.totalItems) return { teams, subTeams, failing };
     return { teams, org: await api.getReport({ limit: 1 }) };
-  }, [api, identityApi]);
+  }, [api, identityApi, hierarchy, hierarchyLoading]);
 
-  if (loading) return <Progress />;
+  if (loading || hierarchyLoading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
   if (!value) return <Progress />;
 
   if (value.failing) {
-    const { failing, teams } = value;
+    const { failing, teams, subTeams } = value;
     const more = `${reportLink?.() ?? ''}?${teams
       .map(t => `owner=${encodeURIComponent(t)}`)
       .join('&')}&status=fail`;
     return (
       <>
         <Typography variant="body2">
-          Your teams have {countOf(failing.totalItems, 'service')} failing
-          checks.
+          {whose(teams.length, subTeams ?? 0)} have{' '}
+          {countOf(failing.totalItems, 'service')} failing checks.
         </Typography>
         <List dense aria-label="Your teams' services with failing checks">
           {failing.items.map(row => (

@@ -32,6 +32,8 @@ export function ReportFiltersBar(props: {
   view: ReportView;
   onChange: (change: Partial<ReportView>) => void;
   ownerOptions: string[];
+  /** Of the owner options, the departments (groups with sub-groups: they roll up). */
+  departments?: string[];
   systemOptions: string[];
 }) {
   const { view, onChange, ownerOptions, systemOptions } = props;
@@ -62,6 +64,7 @@ export function ReportFiltersBar(props: {
         id="go-scorecard-filter-owner"
         label="Owner / team"
         options={ownerOptions}
+        departments={props.departments}
         value={view.owners}
         onChange={owners => onChange({ owners })}
       />
@@ -140,9 +143,12 @@ function RefFilter(props: {
   id: string;
   label: string;
   options: string[];
+  /** Options shown as departments (with their teams). */
+  departments?: string[];
   value?: string[];
   onChange: (refs: string[] | undefined) => void;
 }) {
+  const departments = new Set(props.departments ?? []);
   return (
     <Grid item xs={12} sm={6} md={3}>
       <Autocomplete
@@ -151,6 +157,11 @@ function RefFilter(props: {
         size="small"
         options={props.options}
         getOptionLabel={shortRef}
+        renderOption={ref =>
+          departments.has(ref)
+            ? `${shortRef(ref)} (department, with its teams)`
+            : shortRef(ref)
+        }
         value={props.value ?? []}
         onChange={(_e, refs) => props.onChange(refs.length ? refs : undefined)}
         renderInput={params => (

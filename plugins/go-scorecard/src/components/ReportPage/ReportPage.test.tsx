@@ -79,7 +79,7 @@ describe('ReportPage', () => {
     });
     expect(
       await screen.findByText(
-        'Could not load the filter choices (systems: catalog is down)',
+        'Could not load the filter choices (systems: catalog is down; teams: catalog is down)',
       ),
     ).toBeInTheDocument();
     expect(
@@ -118,6 +118,96 @@ describe('ReportPage', () => {
     await waitFor(() =>
       expect(
         reportCalls(fetch).some(u => u.searchParams.get('offset') === '25'),
+      ).toBe(true),
+    );
+  });
+
+  it("shows each service's impact and sorts by it on the server, most depended on first", async () => {
+    const { fetch } = await renderReport('/', {
+      'GET /report': {
+        body: report(
+          [
+            reportRow('order-service', { impact: 3 }),
+            reportRow('notification-service', { impact: 1 }),
+          ],
+          60,
+        ),
+      },
+    });
+    const table = await screen.findByRole('table', {
+      name: 'Go scorecard report',
+    });
+    expect(
+      within(table).getByLabelText('3 entities depend on it'),
+    ).toHaveTextContent('3');
+    expect(
+      within(table).getByLabelText('1 entity depends on it'),
+    ).toHaveTextContent('1');
+    await userEvent.click(screen.getByRole('button', { name: 'Impact' }));
+    await waitFor(() =>
+      expect(
+        reportCalls(fetch).some(
+          u => u.searchParams.get('orderBy') === 'impact',
+        ),
+      ).toBe(true),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Impact' }));
+    await waitFor(() =>
+      expect(
+        reportCalls(fetch).some(
+          u =>
+            u.searchParams.get('orderBy') === 'impact' &&
+            u.searchParams.get('order') === 'desc',
+        ),
+      ).toBe(true),
+    );
+  });
+
+  it('offers a department above the scanned teams in the owner filter, and filters by it', async () => {
+    const group = (name: string, relations: [string, string][] = []) => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name, namespace: 'default' },
+      relations: relations.map(([type, targetRef]) => ({ type, targetRef })),
+    });
+    const { fetch } = await renderWithScorecard(<ReportPage />, {
+      routes: {
+        'GET /report': { body: report(rows, 60) },
+        'GET /history': { body: { days: 30, points: [] } },
+      },
+      apis: [
+        [
+          catalogApiRef,
+          catalogApiMock({
+            entities: [
+              group('commerce-department', [
+                ['parentOf', 'group:default/checkout-team'],
+              ]),
+              group('checkout-team', [
+                ['childOf', 'group:default/commerce-department'],
+              ]),
+              // A department above no scanned team is not offered.
+              group('empty-department', [['parentOf', 'group:default/nobody']]),
+            ],
+          }),
+        ],
+      ],
+    });
+    await screen.findByRole('table', { name: 'Go scorecard report' });
+    await userEvent.click(screen.getByLabelText('Owner / team'));
+    const option = await screen.findByRole('option', {
+      name: 'commerce-department (department, with its teams)',
+    });
+    expect(
+      screen.queryByRole('option', { name: /empty-department/ }),
+    ).toBeNull();
+    await userEvent.click(option);
+    await waitFor(() =>
+      expect(
+        reportCalls(fetch).some(
+          u =>
+            u.searchParams.get('owner') === 'group:default/commerce-department',
+        ),
       ).toBe(true),
     );
   });

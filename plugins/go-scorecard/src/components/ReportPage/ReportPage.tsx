@@ -161,6 +161,7 @@ export function ReportPage() {
               view={view}
               onChange={setView}
               ownerOptions={options.owners}
+              departments={options.departments}
               systemOptions={options.systems}
             />
             {options.problem && (

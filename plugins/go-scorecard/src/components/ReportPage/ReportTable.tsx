@@ -59,15 +59,21 @@ const useStyles = makeStyles(theme => ({
 export const WAIVED_MEANING =
   "Findings waived in the service's .go-scorecard.yaml, with a reason and an expiry: they no longer count for their check's status, so a check can pass with waived findings. They count again when the waiver expires.";
 
+/** What the Impact column counts, as its header's tooltip says. */
+export const IMPACT_MEANING =
+  'Catalog entities that depend on this service: those that depend on it (dependsOn) and those that consume an API it provides (consumesApi), each once. Sort by it to fix first what most others call.';
+
 const sortableColumns: {
   field: ReportSortField;
   label: string;
   numeric?: boolean;
+  meaning?: string;
 }[] = [
   { field: 'entity', label: 'Service' },
   { field: 'owner', label: 'Owner' },
   { field: 'system', label: 'System' },
   { field: 'score', label: 'Score', numeric: true },
+  { field: 'impact', label: 'Impact', numeric: true, meaning: IMPACT_MEANING },
 ];
 
 /** An entity link on one line, cut with an ellipsis, the whole name in its tooltip. */
@@ -128,6 +134,17 @@ const ReportTableRow = memo(function ReportTableRowContent(props: {
         ) : (
           <>{row.score === undefined ? '—' : `${row.score}%`}</>
         )}
+      </TableCell>
+      <TableCell align="right">
+        <span
+          aria-label={`${row.impact} ${nounFor(
+            row.impact,
+            'entity depends',
+            'entities depend',
+          )} on it`}
+        >
+          {row.impact}
+        </span>
       </TableCell>
       {lessons.map(l => (
         <TableCell key={l.id} align="center">
@@ -226,6 +243,7 @@ function LastScan(props: { row: ReportRow }) {
 
 /**
  * One page of the report: service, owner, system, score ("Not Go" for a non-Go service),
+ * impact (the catalog entities that depend on the service),
  * a status per lesson (its meaning as a tooltip), the findings waived in the service's
  * `.go-scorecard.yaml` (what that means as the header's tooltip) and the last scan (or "Scan failed" and
  * why); sortable and paged on the server. Names stay on one line (an ellipsis and a
@@ -271,7 +289,13 @@ export function ReportTable(props: {
                     direction={orderBy === c.field ? order : 'asc'}
                     onClick={() => sortBy(c.field)}
                   >
-                    {c.label}
+                    {c.meaning ? (
+                      <Tooltip title={c.meaning}>
+                        <span>{c.label}</span>
+                      </Tooltip>
+                    ) : (
+                      c.label
+                    )}
                   </TableSortLabel>
                 </TableCell>
               ))}
@@ -307,7 +331,7 @@ export function ReportTable(props: {
             ))}
             {!rows.length && (
               <TableRow>
-                <TableCell colSpan={11}>
+                <TableCell colSpan={12}>
                   No service matches these filters.
                 </TableCell>
               </TableRow>

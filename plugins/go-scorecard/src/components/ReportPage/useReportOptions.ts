@@ -3,19 +3,24 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { goScorecardApiRef } from '../../api/GoScorecardApi';
+import { useGroupHierarchy } from '../common/useGroupHierarchy';
 
 /**
- * The choices of the owner and system filters: every scanned owner, every system of the
- * catalog. When either cannot be loaded its list is empty and `problem` says why (the
- * filters still work by typing, the page says the choices are missing).
+ * The choices of the owner and system filters: every scanned owner and every department
+ * above one (a group with sub-groups: choosing it rolls its teams up), every system of
+ * the catalog. When either cannot be loaded its list is empty and `problem` says why
+ * (the filters still work by typing, the page says the choices are missing).
  */
 export function useReportOptions(): {
   owners: string[];
+  /** Of `owners`, the departments (groups with sub-groups). */
+  departments: string[];
   systems: string[];
   problem?: string;
 } {
   const api = useApi(goScorecardApiRef);
   const catalogApi = useApi(catalogApiRef);
+  const { hierarchy, problem: teamsProblem } = useGroupHierarchy();
   const { value } = useAsync(async () => {
     const problems: string[] = [];
     const [report, systems] = await Promise.all([
@@ -35,10 +40,24 @@ export function useReportOptions(): {
         }),
     ]);
     return {
-      owners: (report?.aggregates.byOwner ?? []).map(o => o.owner).sort(),
+      owners: (report?.aggregates.byOwner ?? []).map(o => o.owner),
       systems: systems.sort(),
-      problem: problems.length ? problems.join('; ') : undefined,
+      problems,
     };
   }, [api, catalogApi]);
-  return value ?? { owners: [], systems: [] };
+  const scanned = value?.owners ?? [];
+  const known = new Set(scanned);
+  const departments = hierarchy
+    .parents()
+    .filter(p => hierarchy.descendants(p).some(d => known.has(d)));
+  const problems = [
+    ...(value?.problems ?? []),
+    ...(teamsProblem ? [teamsProblem] : []),
+  ];
+  return {
+    owners: [...new Set([...scanned, ...departments])].sort(),
+    departments,
+    systems: value?.systems ?? [],
+    problem: problems.length ? problems.join('; ') : undefined,
+  };
 }

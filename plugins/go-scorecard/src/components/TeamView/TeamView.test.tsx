@@ -1,8 +1,54 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TeamView } from './TeamView';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { renderWithScorecard } from '../../__testUtils__/renderWithScorecard';
-import { report } from '../../__testUtils__/fixtures';
+import { report, reportRow } from '../../__testUtils__/fixtures';
+import { OwnerAggregate } from '../../api/types';
+
+const group = (name: string, relations: [string, string][] = []) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name, namespace: 'default' },
+  relations: relations.map(([type, targetRef]) => ({ type, targetRef })),
+});
+
+/** commerce-department above checkout-team and catalog-team. */
+const commerce = catalogApiMock({
+  entities: [
+    group('commerce-department', [
+      ['parentOf', 'group:default/checkout-team'],
+      ['parentOf', 'group:default/catalog-team'],
+    ]),
+    group('checkout-team', [['childOf', 'group:default/commerce-department']]),
+    group('catalog-team', [['childOf', 'group:default/commerce-department']]),
+  ],
+});
+
+/** The backend's report for one owner filter: its services, sums per direct owner. */
+function ownerReport(owner: string | null) {
+  const body = report([], 5);
+  const checkout = { ...body.aggregates.byOwner[1] };
+  const catalog = {
+    ...body.aggregates.byOwner[1],
+    owner: 'group:default/catalog-team',
+    entities: 3,
+    failingEntities: 2,
+    score: 60,
+  };
+  const byOwner: Record<string, OwnerAggregate[]> = {
+    'group:default/commerce-department': [catalog, checkout],
+    'group:default/checkout-team': [checkout],
+    'group:default/catalog-team': [catalog],
+  };
+  const owners =
+    (owner ? byOwner[owner] : undefined) ?? body.aggregates.byOwner;
+  body.aggregates.byOwner = owners;
+  body.aggregates.entities = owners.reduce((n, o) => n + o.entities, 0);
+  body.aggregates.score = owners.length === 1 ? owners[0].score : 70;
+  return body;
+}
 
 jest.setTimeout(30_000);
 
@@ -218,6 +264,121 @@ describe('TeamView', () => {
       await screen.findByText(
         'None: no waiver of any team expires within 30 days.',
       ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows a department rolled up, then one row per team below it, and its failing services by impact', async () => {
+    const { fetch } = await renderWithScorecard(<TeamView />, {
+      routes: {
+        'GET /report': url =>
+          url.searchParams.get('orderBy') === 'impact'
+            ? {
+                body: report([
+                  reportRow('catalog-service', {
+                    owner: 'group:default/catalog-team',
+                    impact: 4,
+                  }),
+                  reportRow('cart-service', {
+                    owner: 'group:default/checkout-team',
+                    impact: 2,
+                  }),
+                ]),
+              }
+            : { body: ownerReport(url.searchParams.get('owner')) },
+        'GET /waivers/expiring': {
+          body: { days: 30, until: '2026-06-01', items: [], totalItems: 0 },
+        },
+      },
+      apis: [[catalogApiRef, commerce]],
+      initialRoute:
+        '/go-scorecard/teams?owner=group:default/commerce-department',
+    });
+    const table = await screen.findByRole('table', { name: 'Teams' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map(r => r.getAttribute('data-owner'))).toEqual([
+      'group:default/commerce-department',
+      'group:default/catalog-team',
+      'group:default/checkout-team',
+    ]);
+    expect(
+      within(rows[0]).getByText('Department: 2 teams, every service below it'),
+    ).toBeInTheDocument();
+    // 3 + 2 services, 2 + 1 failing.
+    expect(
+      within(rows[0]).getByRole('link', {
+        name: '5 services of group:default/commerce-department',
+      }),
+    ).toHaveAttribute(
+      'href',
+      '/go-scorecard?owner=group%3Adefault%2Fcommerce-department',
+    );
+    // Services and failing services (the team cell comes first).
+    expect(
+      within(rows[0])
+        .getAllByRole('cell')
+        .slice(1, 3)
+        .map(c => c.textContent),
+    ).toEqual(['5', '3']);
+    expect(
+      within(rows[1]).getByText('Team of commerce-department'),
+    ).toBeInTheDocument();
+    expect(within(rows[1]).getByText('60%')).toBeInTheDocument();
+    expect(within(rows[2]).getByText('78%')).toBeInTheDocument();
+    expect(screen.getByLabelText('Team or department')).toHaveValue(
+      'commerce-department',
+    );
+
+    const fixFirst = await screen.findByRole('table', {
+      name: 'Failing services by impact',
+    });
+    expect(
+      within(fixFirst)
+        .getAllByRole('row')
+        .slice(1)
+        .map(r => r.getAttribute('data-entity-ref')),
+    ).toEqual([
+      'component:default/catalog-service',
+      'component:default/cart-service',
+    ]);
+    const impactCall = fetch.mock.calls
+      .map(c => new URL(String(c[0])))
+      .find(u => u.searchParams.get('orderBy') === 'impact')!;
+    expect(impactCall.searchParams.get('owner')).toBe(
+      'group:default/commerce-department',
+    );
+    expect(impactCall.searchParams.getAll('status')).toEqual(['fail']);
+    expect(impactCall.searchParams.get('order')).toBe('desc');
+  });
+
+  it('picks a department in its picker', async () => {
+    await renderWithScorecard(<TeamView />, {
+      routes: {
+        'GET /report': url => ({
+          body: ownerReport(url.searchParams.get('owner')),
+        }),
+        'GET /waivers/expiring': {
+          body: { days: 30, until: '2026-06-01', items: [], totalItems: 0 },
+        },
+      },
+      apis: [[catalogApiRef, commerce]],
+      initialRoute: '/go-scorecard/teams',
+    });
+    const table = await screen.findByRole('table', { name: 'Teams' });
+    // Every owning team, as before.
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map(r => r.getAttribute('data-owner')),
+    ).toEqual(['group:default/fulfilment-team', 'group:default/checkout-team']);
+    await userEvent.click(screen.getByLabelText('Team or department'));
+    await userEvent.click(
+      await screen.findByRole('option', {
+        name: 'commerce-department (department, with its teams)',
+      }),
+    );
+    expect(
+      await screen.findByText('Department: 2 teams, every service below it'),
     ).toBeInTheDocument();
   });
 });

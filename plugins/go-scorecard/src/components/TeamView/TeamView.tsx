@@ -9,6 +9,8 @@ import {
 import { useApi, useRouteRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { countOf, getCheck } from '@internal/plugin-go-scorecard-common';
+import TextField from '@material-ui/core/TextField';
+import Autocomplete from '@material-ui/lab/Autocomplete';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Table from '@material-ui/core/Table';
@@ -24,8 +26,12 @@ import { rootRouteRef } from '../../routes';
 import { useCheckFixLink } from '../EntityGoScorecardCard/useLessonLink';
 import { filtersOf, toSearchParams } from '../ReportPage/reportSearchParams';
 import { useReportView } from '../ReportPage/useReportView';
-import { worstChecks } from './worstChecks';
+import { useReportOptions } from '../ReportPage/useReportOptions';
+import { shortRef } from '../ReportPage/shortRef';
+import { useGroupHierarchy } from '../common/useGroupHierarchy';
 import { ExpiringWaiversCard } from './ExpiringWaiversCard';
+import { FixFirstCard } from './FixFirstCard';
+import { loadTeamRows, TeamRow } from './teamRows';
 
 /**
  * A team's score as the report words it, or why it has none: no scanned services yet,
@@ -64,35 +70,53 @@ function failingAndWarning(counts: { fail: number; warn: number }): string {
     .join(', ');
 }
 
+/** The team cell: the owner, marked as a department (with its teams) or as one of a department's teams. */
+function TeamName(props: { team: TeamRow }) {
+  const { team } = props;
+  return (
+    <>
+      {team.department && <span aria-hidden>&nbsp;&nbsp;↳&nbsp;</span>}
+      <EntityRefLink entityRef={team.owner} defaultKind="group" />
+      {team.subTeams !== undefined && (
+        <Typography variant="caption" component="div">
+          Department: {countOf(team.subTeams, 'team')}, every service below it
+        </Typography>
+      )}
+      {team.department && (
+        <Typography variant="caption" component="div">
+          Team of {shortRef(team.department)}
+        </Typography>
+      )}
+    </>
+  );
+}
+
 /**
  * `/go-scorecard/teams`: one row per owning team with its services, score (the report's
  * word and measure; how many of its services failed to scan, which the score leaves out;
  * "no scanned services yet" for a team none of whose services is scanned) and worst
- * checks, with the report's filters and a link back to the report; then the waivers of
- * those teams (the report's owner filter, else every team) expiring within 30 days.
+ * checks, with the report's filters and a link back to the report. A team or department
+ * can be picked: a department's row counts every service below it (its own and its
+ * teams'), followed by one row per team directly below it. Then the failing services
+ * ordered by impact (fix first) and the waivers of those teams (the chosen owners, else
+ * every team) expiring within 30 days.
  */
 export function TeamView() {
   const api = useApi(goScorecardApiRef);
-  const [view] = useReportView();
+  const [view, setView] = useReportView();
   const reportLink = useRouteRef(rootRouteRef);
   const fixLink = useCheckFixLink();
+  const options = useReportOptions();
+  const { hierarchy, loading: hierarchyLoading } = useGroupHierarchy();
   const { owners, ...filters } = filtersOf(view);
   const key = toSearchParams({ ...filters, page: 0, pageSize: 25 }).toString();
+  const ownersKey = (owners ?? []).join(',');
 
   const teams = useAsyncRetry(async () => {
-    const report = await api.getReport({ ...filters, limit: 1 });
-    return Promise.all(
-      report.aggregates.byOwner.map(async owner => {
-        const own = await api.getReport({
-          ...filters,
-          owners: [owner.owner],
-          limit: 1,
-        });
-        return { ...owner, worst: worstChecks(own.aggregates.byCheck) };
-      }),
-    );
+    if (hierarchyLoading) return undefined;
+    return loadTeamRows(api, filters, owners, hierarchy);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, key]);
+  }, [api, key, ownersKey, hierarchy, hierarchyLoading]);
 
   const servicesLink = (owner: string) =>
     `${reportLink?.() ?? ''}?${toSearchParams({
@@ -122,10 +146,33 @@ export function TeamView() {
       </Box>
       <InfoCard
         title="Teams"
-        subheader="Score: the share of applicable checks that pass over a team's services, as in the report. Non-Go services are not scored, so a team that owns only non-Go services is not listed: the report's status filter “Not a Go service” shows them."
+        subheader="Score: the share of applicable checks that pass over a team's services, as in the report. Non-Go services are not scored, so a team that owns only non-Go services is not listed: the report's status filter “Not a Go service” shows them. A department counts the services of every team below it."
         titleTypographyProps={{ component: 'h2' }}
       >
-        {teams.loading && <Progress />}
+        <Box mb={2} maxWidth={480}>
+          <Autocomplete
+            id="go-scorecard-team-picker"
+            size="small"
+            options={options.owners}
+            getOptionLabel={shortRef}
+            renderOption={ref =>
+              options.departments.includes(ref)
+                ? `${shortRef(ref)} (department, with its teams)`
+                : shortRef(ref)
+            }
+            value={owners?.[0] ?? null}
+            onChange={(_e, ref) => setView({ owners: ref ? [ref] : undefined })}
+            renderInput={params => (
+              <TextField
+                {...params}
+                variant="outlined"
+                label="Team or department"
+                placeholder="Every team"
+              />
+            )}
+          />
+        </Box>
+        {(teams.loading || (!teams.value && !teams.error)) && <Progress />}
         {teams.error && (
           <>
             <ResponseErrorPanel error={teams.error} />
@@ -149,9 +196,12 @@ export function TeamView() {
             </TableHead>
             <TableBody>
               {teams.value.map(team => (
-                <TableRow key={team.owner} data-owner={team.owner}>
+                <TableRow
+                  key={`${team.department ?? ''}>${team.owner}`}
+                  data-owner={team.owner}
+                >
                   <TableCell component="th" scope="row">
-                    <EntityRefLink entityRef={team.owner} defaultKind="group" />
+                    <TeamName team={team} />
                   </TableCell>
                   <TableCell align="right">
                     <Link
@@ -196,6 +246,9 @@ export function TeamView() {
           </Table>
         )}
       </InfoCard>
+      <Box mt={2}>
+        <FixFirstCard filters={filtersOf(view)} />
+      </Box>
       <Box mt={2}>
         <ExpiringWaiversCard owners={owners} />
       </Box>
