@@ -394,6 +394,12 @@ describe.each(databases.eachSupportedId())(
       expect(again.body.error.message).toMatch(
         /next scan-now is allowed in \d+ s/,
       );
+      // Backstage's ErrorResponseBody: the frontend's ResponseError then shows the message,
+      // not the raw body.
+      expect(again.body).toMatchObject({
+        request: { method: 'POST', url: path },
+        response: { statusCode: 429 },
+      });
       expect(
         Math.abs(Date.parse(again.body.nextScanAllowedAt) - allowedAt),
       ).toBeLessThan(5_000);

@@ -164,6 +164,10 @@ export async function createRouter(
               scanNowCooldownMs / 1000,
             )} s ago; the next scan-now is allowed in ${seconds} s`,
           },
+          // Backstage's error body (ErrorResponseBody), so clients' ResponseError reads
+          // the message instead of showing the raw body.
+          request: { method: req.method, url: req.originalUrl },
+          response: { statusCode: 429 },
           nextScanAllowedAt: new Date(state.retryAt).toISOString(),
         });
       return;
