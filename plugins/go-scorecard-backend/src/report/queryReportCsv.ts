@@ -1,5 +1,6 @@
 import { ReportStore } from '../database/ReportStore';
 import { ReportQuery } from './ReportQuery';
+import { isoTime } from './isoTime';
 import { csvCell, reportCsvHeader } from './reportCsv';
 import { reportScope } from './reportRow';
 
@@ -22,10 +23,12 @@ export async function* reportCsvChunks(
   for await (const rows of store.queryReportCsv(readable, query)) {
     for (const row of rows) {
       const error = row.last_error ?? undefined;
+      const scannedAt =
+        row.scanned_at === null ? '' : isoTime(Number(row.scanned_at));
       lines.push(
-        `${row.head},${csvCell(error && redact ? redact(error) : error)},${
-          row.tail
-        }`,
+        `${row.head},${scannedAt},${row.stale ? 'true' : 'false'},${csvCell(
+          error && redact ? redact(error) : error,
+        )},${row.tail}`,
       );
     }
     // Joined, not `+=`: one flat string per chunk (a rope of lines costs more to write).
