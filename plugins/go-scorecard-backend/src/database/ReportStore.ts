@@ -116,11 +116,15 @@ export interface ReportStore {
 }
 
 /**
- * One entity's CSV line, cells as `reportCsv` writes them: `head` (entityRef … stale),
- * the stored scan error for the caller to redact and write, `tail` (score … checks).
+ * One entity's CSV line, cells as `reportCsv` writes them: `head` (entityRef … state),
+ * the scan time and stale flag and the stored scan error for the caller to write (the
+ * error redacted), `tail` (score … checks).
  */
 export interface ReportCsvRow {
   head: string;
+  /** Epoch ms; null when never scanned. */
+  scanned_at: DbNumber | null;
+  stale: boolean | number | null;
   last_error: string | null;
   tail: string;
 }
@@ -241,7 +245,7 @@ export class DatabaseReportStore implements ReportStore {
       csv: true,
     });
     const order = reportOrder(this.dialect, query);
-    const columns = csvColumns(this.dialect, scope, bits);
+    const columns = csvColumns(scope, bits);
     const bindings = [...matched.bindings, ...this.pagingBindings(query)];
     if (!this.dialect.postgres) {
       // In process: one statement, handed out in batches all the same.

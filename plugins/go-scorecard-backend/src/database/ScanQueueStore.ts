@@ -33,6 +33,19 @@ import { CheckState, checkStatusChange, StatusChange } from './statusChanges';
 import { insertStatusChanges } from './StatusChangeStore';
 import { chunks, isPostgres, RESULT_CHUNK } from './util';
 
+/** The columns of a {@link CheckResultRow} (every one: the type checks it), as `insertResults` writes them. */
+const RESULT_COLUMNS = Object.keys({
+  entity_ref: true,
+  check_id: true,
+  lesson: true,
+  severity: true,
+  status: true,
+  message: true,
+  finding_count: true,
+  findings: true,
+  waived_count: true,
+  waiver_expires: true,
+} satisfies Record<keyof CheckResultRow, true>);
 /**
  * The scan side of the store: a queue of due entities with leases (so several replicas
  * share the work and a dead replica's entities go to the others), and the outcomes of
@@ -280,7 +293,7 @@ export class DatabaseScanQueueStore implements ScanQueueStore {
         await tx<CheckResultRow>(RESULTS).whereIn('entity_ref', chunk).delete();
       }
       for (const chunk of chunks(resultRows, RESULT_CHUNK)) {
-        await tx<CheckResultRow>(RESULTS).insert(chunk);
+        await this.insertResults(tx, chunk);
       }
       await this.writeHistory(tx, historyRows, dayOf(now));
       return outcomes.map(o => o.entityRef).filter(ref => stored.has(ref));
@@ -334,6 +347,35 @@ export class DatabaseScanQueueStore implements ScanQueueStore {
       });
     }
     return changes;
+  }
+
+  /**
+   * Inserts check result rows in one statement with one parameter, the rows as JSON,
+   * which the database expands (PostgreSQL `json_populate_recordset`, SQLite
+   * `json_each`): a multi-row `VALUES` of 500 rows had 5,000 parameters for knex to
+   * compile and the database to parse (SQLite: to prepare) every time, the largest share
+   * of a scan's writes.
+   */
+  private async insertResults(
+    tx: Knex.Transaction,
+    rows: CheckResultRow[],
+  ): Promise<void> {
+    const columns = RESULT_COLUMNS.join(', ');
+    const json = JSON.stringify(rows);
+    if (this.isPostgres) {
+      await tx.raw(
+        `INSERT INTO ${RESULTS} (${columns}) SELECT ${columns}
+        FROM json_populate_recordset(NULL::${RESULTS}, ?::json)`,
+        [json],
+      );
+    } else {
+      await tx.raw(
+        `INSERT INTO ${RESULTS} (${columns}) SELECT ${RESULT_COLUMNS.map(
+          c => `value ->> '${c}'`,
+        ).join(', ')} FROM json_each(?)`,
+        [json],
+      );
+    }
   }
 
   /**

@@ -3,8 +3,8 @@ import { Knex } from 'knex';
 /** Rows per statement: keeps SQLite under its bound-variable limit (32766) with room to spare. */
 export const CHUNK = 100;
 
-/** Check result rows (8 columns) per insert statement. */
-export const RESULT_CHUNK = 500;
+/** Check result rows per insert statement (one JSON parameter, see `insertResults`). */
+export const RESULT_CHUNK = 2000;
 
 /** `items` in consecutive slices of at most `size`: one statement each. */
 export function* chunks<T>(items: T[], size = CHUNK): Generator<T[]> {

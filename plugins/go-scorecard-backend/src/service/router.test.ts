@@ -53,10 +53,16 @@ describe.each(databases.eachSupportedId())(
       },
     ];
 
-    async function start() {
+    async function start(options: { failCsv?: boolean } = {}) {
       const knex = await databases.init(databaseId);
       await ScorecardStore.migrateUp(knex);
       const store = ScorecardStore.fromKnex(knex);
+      if (options.failCsv) {
+        // eslint-disable-next-line require-yield
+        store.queryReportCsv = async function* failing() {
+          throw new Error('the database went away');
+        };
+      }
       const selection = new EntitySelection({ kinds: ['Component'] });
       // The catalog sync has seen every selected entity but `brand-new`.
       const synced = entities.filter(
@@ -186,6 +192,13 @@ describe.each(databases.eachSupportedId())(
       expect(cell('error')).toMatch(/outside the allowed/);
       expect(cell('errors')).toBe('1');
       expect(cell('go-get-install')).toBe('error');
+    });
+
+    it('answers a CSV whose query fails with an error, not a cut-off download', async () => {
+      const app = await start({ failCsv: true });
+      const res = await request(app).get('/report.csv').expect(500);
+      expect(res.headers['content-type']).toMatch(/json/);
+      expect(res.headers['content-disposition']).toBeUndefined();
     });
 
     it('tells a selected entity not synced yet from one not selected', async () => {
