@@ -166,6 +166,18 @@ export function targets(): ScanTarget[] {
   }));
 }
 
+/**
+ * The analyzer as the plugin creates it by default (plugin.ts): with the default worker
+ * threads (`goScorecard.analyzer.workers`), so a replica's RSS counts them. Close it.
+ */
+export function createBenchAnalyzer(): Promise<Analyzer> {
+  return Analyzer.create({
+    maxFileBytes: config.maxFileBytes,
+    workers: config.analyzerWorkers,
+    policy: config.policy,
+  });
+}
+
 /** One replica's worker over `knex`, reading trees whose ETags carry `version()`. */
 export function createBenchWorker(
   knex: Knex,

@@ -7,8 +7,7 @@
  */
 import knexFactory from 'knex';
 import { createInterface } from 'node:readline';
-import { Analyzer } from '@internal/plugin-go-scorecard-node';
-import { config, createBenchWorker } from './benchWorld';
+import { createBenchAnalyzer, createBenchWorker } from './benchWorld';
 
 async function main() {
   const [url, id] = process.argv.slice(2);
@@ -17,7 +16,7 @@ async function main() {
     connection: url,
     pool: { min: 0, max: 10 },
   });
-  const analyzer = await Analyzer.create({ maxFileBytes: config.maxFileBytes });
+  const analyzer = await createBenchAnalyzer();
   let version = '';
   const worker = createBenchWorker(knex, analyzer, id, () => version);
   // A running backend's pool is warm: open the connections a cycle uses before timing it.
@@ -29,6 +28,7 @@ async function main() {
     process.stdout.write(`${JSON.stringify({ scanned })}\n`);
   }
   await knex.destroy();
+  await analyzer.close();
 }
 
 main().catch(e => {

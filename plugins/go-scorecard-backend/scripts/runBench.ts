@@ -42,6 +42,7 @@ import { ReadableEntities } from '../src/service/ReadableEntities';
 import { LocalRoots } from '../src/source/LocalRoots';
 import {
   config,
+  createBenchAnalyzer,
   createBenchWorker,
   ENTITIES,
   ETAG_MS,
@@ -52,10 +53,6 @@ import {
 } from './benchWorld';
 
 const PG = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES17_CONNECTION_STRING;
-
-async function loadAnalyzer() {
-  return Analyzer.create({ maxFileBytes: config.maxFileBytes });
-}
 
 /** A set of replicas: `scan` runs one cycle on all of them and resolves with the entities they scanned. */
 interface Replicas {
@@ -381,23 +378,27 @@ const pg = (url: string) =>
   knexFactory({ client: 'pg', connection: url, pool: { min: 0, max: 10 } });
 
 async function scanPart() {
-  const analyzer = await loadAnalyzer();
+  const analyzer = await createBenchAnalyzer();
   console.log(
     `Go scorecard backend benchmark: ${ENTITIES} entities, full read ${READ_MS} ms, ETag check ${ETAG_MS} ms, batch ${config.batchSize}, concurrency ${config.concurrency}/replica`,
   );
-  await benchDatabase('SQLite (in memory)', sqlite, [1], analyzer);
-  if (!PG) return;
-  const db = await pgDatabase(PG);
   try {
-    await benchDatabase(
-      'PostgreSQL',
-      () => pg(db.url),
-      [1, 3],
-      analyzer,
-      db.url,
-    );
+    await benchDatabase('SQLite (in memory)', sqlite, [1], analyzer);
+    if (!PG) return;
+    const db = await pgDatabase(PG);
+    try {
+      await benchDatabase(
+        'PostgreSQL',
+        () => pg(db.url),
+        [1, 3],
+        analyzer,
+        db.url,
+      );
+    } finally {
+      await db.drop();
+    }
   } finally {
-    await db.drop();
+    await analyzer.close();
   }
 }
 
