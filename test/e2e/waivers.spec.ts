@@ -37,11 +37,15 @@ test.describe('Waivers', () => {
       waived.getByText(/waiver at \.go-scorecard\.yaml:3/),
     ).toBeVisible();
 
-    // The expired waiver's check still fails, and the notes say why.
+    // The expired waiver's check still fails, its findings say the waiver expired, and
+    // the notes say why.
+    const dial = card.getByRole('button', { name: /grpc\.NewClient/ });
+    await expect(dial.getByRole('img', { name: 'Warning' })).toBeVisible();
+    await dial.click();
     await expect(
       card
-        .getByRole('button', { name: /grpc\.NewClient/ })
-        .getByRole('img', { name: 'Warning' }),
+        .getByText('Waiver expired 2025-06-30: this finding counts again')
+        .first(),
     ).toBeVisible();
     await card.getByRole('button', { name: /scan notes?/ }).click();
     const notes = card.getByRole('list', { name: 'Scan notes' });

@@ -89,6 +89,10 @@ export function formatText(
           out.push(
             `          waived until ${f.waiver.expires}: ${f.waiver.reason} (${f.waiver.source})`,
           );
+        else if (f.expiredWaiver)
+          out.push(
+            `          waiver expired ${f.expiredWaiver.expires}, counts again: ${f.expiredWaiver.reason} (${f.expiredWaiver.source})`,
+          );
       }
       if (n > result.findings.length) {
         out.push(

@@ -276,6 +276,19 @@ describe('go-scorecard', () => {
         message:
           'line 2: waiver for k8s-grace-period expired on 2027-03-31; its findings count again',
       });
+      // Its findings count again, and still say why they had been waived.
+      const lapsed = JSON.parse(expired.stdout).checks.find(
+        (c: { id: string }) => c.id === 'k8s-grace-period',
+      );
+      expect(lapsed.findings[0].waiver).toBeUndefined();
+      expect(lapsed.findings[0].expiredWaiver).toMatchObject({
+        expires: '2027-03-31',
+        source: '.go-scorecard.yaml:2',
+      });
+      const text = await runCli([dir, '--as-of', '2027-04-01']);
+      expect(text.stdout).toContain(
+        '\n          waiver expired 2027-03-31, counts again: drains in 5 s, measured (.go-scorecard.yaml:2)\n',
+      );
       // An org policy of 30 days at most: a waiver 75 days ahead does not apply.
       const policy = join(mkdtempSync(join(tmpdir(), 'gss-org-')), 'org.yaml');
       writeFileSync(policy, 'maxWaiverDays: 30\n');

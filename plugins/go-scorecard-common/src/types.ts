@@ -18,6 +18,11 @@ export interface Finding {
   snippet: string;
   /** Set when a waiver of `.go-scorecard.yaml` covers the finding: it does not count for the status. */
   waiver?: FindingWaiver;
+  /**
+   * The waiver that covered this finding until it expired (its `expires` is in the past):
+   * the finding counts again; this keeps since when and why it had been waived.
+   */
+  expiredWaiver?: FindingWaiver;
 }
 
 /**

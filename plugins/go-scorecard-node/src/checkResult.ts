@@ -24,7 +24,8 @@ export interface InputFailure {
  * and a message naming the unreadable inputs, the undecided places and the check's notes.
  * With a policy (design.md, "Policy as code"): a check turned off is `not_applicable` and not
  * run; the severity may be the org's; findings a waiver covers stay, marked with it, and the
- * status counts only the others, and `waivedFindings` says how many are waived.
+ * status counts only the others, and `waivedFindings` says how many are waived; findings an
+ * expired waiver covered count, marked `expiredWaiver`.
  * `usedWaivers` collects the waivers that covered a finding.
  */
 export function runCheck(
@@ -85,6 +86,7 @@ export function runCheck(
       (a, b) => a.path.localeCompare(b.path) || a.line - b.line,
     ),
     policy.waivers,
+    policy.expired,
   );
   const findings = waived.findings;
   for (const waiver of waived.used) usedWaivers?.add(waiver);

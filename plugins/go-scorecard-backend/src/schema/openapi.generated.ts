@@ -711,6 +711,15 @@ export const spec = {
           waiver: {
             $ref: '#/components/schemas/FindingWaiver',
           },
+          expiredWaiver: {
+            allOf: [
+              {
+                $ref: '#/components/schemas/FindingWaiver',
+              },
+            ],
+            description:
+              'The waiver that covered the finding until it expired: the finding counts again, and this says since when and why it had been waived.',
+          },
         },
       },
       FindingWaiver: {

@@ -183,6 +183,8 @@ export interface components {
       message: string;
       snippet: string;
       waiver?: components['schemas']['FindingWaiver'];
+      /** @description The waiver that covered the finding until it expired: the finding counts again, and this says since when and why it had been waived. */
+      expiredWaiver?: components['schemas']['FindingWaiver'];
     };
     /** @description The waiver of the repository's `.go-scorecard.yaml` that covers the finding: it stays listed but no longer counts for the check's status (design.md, "Policy as code"). */
     FindingWaiver: {

@@ -123,6 +123,22 @@ describe('.go-scorecard.yaml', () => {
     expect(check(report, 'k8s-prestop').findings.some(f => f.waiver)).toBe(
       false,
     );
+    // The expired waiver's findings count, and say since when and why they were waived;
+    // the too-long waiver never held, so its findings carry no mark.
+    const prestop = check(report, 'k8s-prestop');
+    expect(prestop.waivedFindings).toBeUndefined();
+    expect(prestop.findings.length).toBeGreaterThan(0);
+    for (const f of prestop.findings)
+      expect(f.expiredWaiver).toEqual({
+        reason: 'was fine last year',
+        expires: '2026-11-29',
+        source: '.go-scorecard.yaml:2',
+      });
+    expect(
+      check(report, 'context-cancel-discarded').findings.some(
+        f => f.expiredWaiver || f.waiver,
+      ),
+    ).toBe(false);
     expect(policyNotes(report)).toEqual([
       'line 2: waiver for k8s-prestop expired on 2026-11-29; its findings count again',
       'line 5: waiver for context-cancel-discarded expires 2030-01-01, 1128 days ahead; the org policy allows at most 180 (goScorecard.policy.maxWaiverDays); not applied',

@@ -19,6 +19,8 @@ export interface CheckPolicy {
   severity?: CheckSeverity;
   /** The waivers that apply today (not expired, not longer than the org policy allows). */
   waivers: RepositoryWaiver[];
+  /** The waivers that expired: their findings count again, marked with the waiver. */
+  expired?: RepositoryWaiver[];
 }
 
 /** A check without policy. */
@@ -59,6 +61,7 @@ export function resolvePolicy(
       notes.push(
         `line ${waiver.line}: waiver for ${waiver.check} expired on ${waiver.expires}; its findings count again`,
       );
+      (entry(waiver.check).expired ??= []).push(waiver);
     } else if (days > org.maxWaiverDays) {
       notes.push(
         `line ${waiver.line}: waiver for ${waiver.check} expires ${waiver.expires}, ${days} days ahead; the org policy allows at most ${org.maxWaiverDays} (goScorecard.policy.maxWaiverDays); not applied`,
@@ -88,25 +91,35 @@ export function resolvePolicy(
 /**
  * Marks each finding with the first waiver whose scope holds it (the whole repository, the
  * file itself or a folder above it), and tells which waivers covered at least one finding.
+ * A finding no waiver holds but an expired one would have is marked `expiredWaiver`: it
+ * counts, and the mark says since when and why it had been waived.
  */
 export function waiveFindings(
   findings: readonly Finding[],
   waivers: readonly RepositoryWaiver[],
+  expired: readonly RepositoryWaiver[] = [],
 ): { findings: Finding[]; used: Set<RepositoryWaiver> } {
   const used = new Set<RepositoryWaiver>();
-  if (!waivers.length) return { findings: [...findings], used };
+  if (!waivers.length && !expired.length)
+    return { findings: [...findings], used };
   const marked = findings.map(finding => {
     const waiver = waivers.find(w => inScope(finding.path, w.path));
-    if (!waiver) return finding;
-    used.add(waiver);
-    const marker: FindingWaiver = {
-      reason: waiver.reason,
-      expires: waiver.expires,
-      source: `${POLICY_FILE}:${waiver.line}`,
-    };
-    return { ...finding, waiver: marker };
+    if (waiver) {
+      used.add(waiver);
+      return { ...finding, waiver: markerOf(waiver) };
+    }
+    const lapsed = expired.find(w => inScope(finding.path, w.path));
+    return lapsed ? { ...finding, expiredWaiver: markerOf(lapsed) } : finding;
   });
   return { findings: marked, used };
+}
+
+function markerOf(waiver: RepositoryWaiver): FindingWaiver {
+  return {
+    reason: waiver.reason,
+    expires: waiver.expires,
+    source: `${POLICY_FILE}:${waiver.line}`,
+  };
 }
 
 function inScope(path: string, scope: string | undefined): boolean {

@@ -85,4 +85,46 @@ describe('CheckAccordion', () => {
     await screen.findByText('srv.Close()');
     expect(screen.queryByText(/more \(showing the first/)).toBeNull();
   });
+
+  it('marks a finding whose waiver expired: it counts, and says since when and why it was waived', async () => {
+    const lapsed: EntityResult = {
+      ...entityResult,
+      checks: entityResult.checks.map(c =>
+        c.id === 'shutdown-http-close'
+          ? {
+              ...c,
+              findings: c.findings.map(f => ({
+                ...f,
+                expiredWaiver: {
+                  reason: 'batch worker, serves no traffic',
+                  expires: '2026-06-30',
+                  source: '.go-scorecard.yaml:3',
+                },
+              })),
+            }
+          : c,
+      ),
+    };
+    await renderWithScorecard(<EntityGoScorecardCard />, {
+      routes: { [resultPath]: { body: lapsed } },
+      entity,
+    });
+    const check = await screen.findByRole('button', {
+      name: /HTTP server shut down gracefully/,
+    });
+    // Counted with the others, not folded under waived findings.
+    expect(within(check).getByText('1 finding')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /waived finding/ })).toBeNull();
+    await userEvent.click(check);
+    const list = await screen.findByRole('list', {
+      name: 'Findings of HTTP server shut down gracefully',
+    });
+    const item = within(list).getByRole('listitem');
+    expect(item).toHaveTextContent(
+      'Waiver expired 2026-06-30: this finding counts again',
+    );
+    expect(item).toHaveTextContent('Reason: batch worker, serves no traffic');
+    expect(item).toHaveTextContent('waiver at .go-scorecard.yaml:3');
+    expect(item).not.toHaveTextContent('waived until');
+  });
 });

@@ -18,6 +18,7 @@ import { FindingItem } from './FindingItem';
 import { MessageMarkdown } from './MessageMarkdown';
 import { FindingLocation } from './useFindingLocation';
 import { WaivedFindings } from './WaivedFindings';
+import { WaiverLine } from './WaiverLine';
 import { splitWaived } from './waivers';
 
 const useStyles = makeStyles(theme => ({
@@ -123,7 +124,15 @@ export function CheckAccordion(props: {
                 key={`${finding.path}:${finding.line}:${finding.message}`}
                 finding={finding}
                 {...locate(finding)}
-              />
+              >
+                {finding.expiredWaiver && (
+                  <WaiverLine
+                    waiver={finding.expiredWaiver}
+                    locate={locate}
+                    expired
+                  />
+                )}
+              </FindingItem>
             ))}
           </ul>
         )}

@@ -1,19 +1,13 @@
-import { Link } from '@backstage/core-components';
 import Accordion from '@material-ui/core/Accordion';
 import AccordionDetails from '@material-ui/core/AccordionDetails';
 import AccordionSummary from '@material-ui/core/AccordionSummary';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
-import {
-  countOf,
-  Finding,
-  FindingWaiver,
-  parseWaiverSource,
-} from '@internal/plugin-go-scorecard-common';
+import { countOf, Finding } from '@internal/plugin-go-scorecard-common';
 import { FindingItem } from './FindingItem';
 import { FindingLocation } from './useFindingLocation';
-import { expiryNotice } from './waivers';
+import { WaiverLine } from './WaiverLine';
 
 const useStyles = makeStyles(theme => ({
   accordion: {
@@ -25,52 +19,7 @@ const useStyles = makeStyles(theme => ({
   summary: { paddingLeft: 0 },
   details: { display: 'block', padding: theme.spacing(0, 0, 1, 0) },
   list: { margin: 0, padding: 0 },
-  waiver: {
-    marginTop: theme.spacing(0.5),
-    paddingLeft: theme.spacing(1),
-    borderLeft: `3px solid ${theme.palette.divider}`,
-  },
-  soon: { fontWeight: 600, color: theme.palette.text.primary },
-  source: { fontFamily: 'monospace' },
 }));
-
-/** A finding's waiver: its reason, until when it holds (and how soon that is), and its line of `.go-scorecard.yaml`. */
-function WaiverLine(props: {
-  waiver: FindingWaiver;
-  locate: (finding: Finding) => FindingLocation;
-}) {
-  const { waiver, locate } = props;
-  const classes = useStyles();
-  const notice = expiryNotice(waiver.expires);
-  const at = parseWaiverSource(waiver.source);
-  const { href, localPath } = at
-    ? locate({ path: at.path, line: at.line, message: '', snippet: '' })
-    : ({} as FindingLocation);
-  return (
-    <div className={classes.waiver}>
-      <Typography variant="body2">Reason: {waiver.reason}</Typography>
-      <Typography variant="body2" color="textSecondary">
-        waived until <time dateTime={waiver.expires}>{waiver.expires}</time>
-        {notice && (
-          <>
-            {' · '}
-            <span className={classes.soon}>{notice}</span>
-          </>
-        )}
-        {' · waiver at '}
-        {href ? (
-          <Link to={href} className={classes.source} externalLinkIcon>
-            {waiver.source}
-          </Link>
-        ) : (
-          <span className={classes.source} title={localPath}>
-            {waiver.source}
-          </span>
-        )}
-      </Typography>
-    </div>
-  );
-}
 
 /**
  * A check's waived findings, folded under their count ("2 waived findings"): expanded, each
