@@ -2,6 +2,9 @@ const DAY_MS = 86_400_000;
 const TWO_DIGITS = Array.from({ length: 60 }, (_, i) =>
   String(i).padStart(2, '0'),
 );
+const THREE_DIGITS = Array.from({ length: 1000 }, (_, i) =>
+  String(i).padStart(3, '0'),
+);
 /** `YYYY-MM-DDT` by day since the epoch, for the days seen (bounded). */
 const dayPrefixes = new Map<number, string>();
 
@@ -27,7 +30,5 @@ export function isoTime(ms: number): string {
   rest -= minutes * 60_000;
   const seconds = Math.floor(rest / 1000);
   const millis = rest - seconds * 1000;
-  return `${prefix}${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${
-    TWO_DIGITS[seconds]
-  }.${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z`;
+  return `${prefix}${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[seconds]}.${THREE_DIGITS[millis]}Z`;
 }
