@@ -157,14 +157,27 @@ test.describe('Go scorecard layout and accessibility (axe, WCAG 2 A and AA)', ()
     const cells =
       'table[aria-label="Go scorecard report"] tbody tr[data-entity-ref] th';
     expect(await midWordBreaks(page, cells)).toEqual([]);
+    // Every column in view: the table is no wider than its scrolling box.
+    const widths = await page
+      .getByRole('region', { name: 'Services table, scrolls sideways' })
+      .evaluate(box => ({
+        box: box.clientWidth,
+        table: box.querySelector('table')!.scrollWidth,
+      }));
+    expect(widths.table).toBeLessThanOrEqual(widths.box);
     expect(await seriousViolations(page, testInfo)).toEqual([]);
   });
 
-  test('team view: passes axe', async ({ page }, testInfo) => {
+  test('team view: headers break only between words; passes axe', async ({
+    page,
+  }, testInfo) => {
     await signInAsGuest(page, '/go-scorecard/teams');
     await expect(
       page.getByRole('table', { name: 'Teams' }).locator('tbody tr').first(),
     ).toBeVisible();
+    expect(
+      await midWordBreaks(page, 'table[aria-label="Teams"] thead th'),
+    ).toEqual([]);
     expect(await seriousViolations(page, testInfo)).toEqual([]);
   });
 

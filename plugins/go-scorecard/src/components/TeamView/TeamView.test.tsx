@@ -41,6 +41,8 @@ function ownerReport(owner: string | null) {
     'group:default/commerce-department': [catalog, checkout],
     'group:default/checkout-team': [checkout],
     'group:default/catalog-team': [catalog],
+    // A team without a scanned Go service (web-team owns only a web front end).
+    'group:default/web-team': [],
   };
   const owners =
     (owner ? byOwner[owner] : undefined) ?? body.aggregates.byOwner;
@@ -301,7 +303,9 @@ describe('TeamView', () => {
       'group:default/checkout-team',
     ]);
     expect(
-      within(rows[0]).getByText('Department: 2 teams, every service below it'),
+      within(rows[0]).getByText(
+        'Department: counts every service of its 2 groups',
+      ),
     ).toBeInTheDocument();
     // 3 + 2 services, 2 + 1 failing.
     expect(
@@ -378,7 +382,61 @@ describe('TeamView', () => {
       }),
     );
     expect(
-      await screen.findByText('Department: 2 teams, every service below it'),
+      await screen.findByText(
+        'Department: counts every service of its 2 groups',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it("leaves out a department's group without a scanned Go service, says so, and marks a nested department", async () => {
+    const nested = catalogApiMock({
+      entities: [
+        group('commerce-department', [
+          ['parentOf', 'group:default/checkout-team'],
+          ['parentOf', 'group:default/catalog-team'],
+          ['parentOf', 'group:default/web-team'],
+        ]),
+        group('checkout-team', [
+          ['childOf', 'group:default/commerce-department'],
+        ]),
+        group('catalog-team', [
+          ['childOf', 'group:default/commerce-department'],
+          ['parentOf', 'group:default/search-team'],
+        ]),
+        group('search-team', [['childOf', 'group:default/catalog-team']]),
+        group('web-team', [['childOf', 'group:default/commerce-department']]),
+      ],
+    });
+    await renderWithScorecard(<TeamView />, {
+      routes: {
+        'GET /report': url => ({
+          body: ownerReport(url.searchParams.get('owner')),
+        }),
+        'GET /waivers/expiring': {
+          body: { days: 30, until: '2026-06-01', items: [], totalItems: 0 },
+        },
+      },
+      apis: [[catalogApiRef, nested]],
+      initialRoute:
+        '/go-scorecard/teams?owner=group:default/commerce-department',
+    });
+    const table = await screen.findByRole('table', { name: 'Teams' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map(r => r.getAttribute('data-owner'))).toEqual([
+      'group:default/commerce-department',
+      'group:default/catalog-team',
+      'group:default/checkout-team',
+    ]);
+    expect(
+      within(rows[0]).getByText(
+        'Department: counts every service of its 3 groups (1 group without a scanned Go service not listed)',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(rows[1]).getByText('Department in commerce-department'),
+    ).toBeInTheDocument();
+    expect(
+      within(rows[2]).getByText('Team of commerce-department'),
     ).toBeInTheDocument();
   });
 });

@@ -79,12 +79,20 @@ function TeamName(props: { team: TeamRow }) {
       <EntityRefLink entityRef={team.owner} defaultKind="group" />
       {team.subTeams !== undefined && (
         <Typography variant="caption" component="div">
-          Department: {countOf(team.subTeams, 'team')}, every service below it
+          Department: counts every service of its{' '}
+          {countOf(team.subTeams, 'group')}
+          {team.unlistedTeams
+            ? ` (${countOf(
+                team.unlistedTeams,
+                'group',
+              )} without a scanned Go service not listed)`
+            : ''}
         </Typography>
       )}
       {team.department && (
         <Typography variant="caption" component="div">
-          Team of {shortRef(team.department)}
+          {team.isDepartment ? 'Department in' : 'Team of'}{' '}
+          {shortRef(team.department)}
         </Typography>
       )}
     </>
@@ -185,7 +193,15 @@ export function TeamView() {
         )}
         {teams.value && (
           <Table size="small" aria-label="Teams">
-            <TableHead>
+            {/* Headers break between words only: the worst checks' long titles squeezed
+                "Services" and "Score" into "Servic|es" at 1280 px. */}
+            <TableHead
+              style={{
+                wordBreak: 'normal',
+                overflowWrap: 'normal',
+                whiteSpace: 'nowrap',
+              }}
+            >
               <TableRow>
                 <TableCell>Team</TableCell>
                 <TableCell align="right">Services</TableCell>

@@ -13,15 +13,20 @@ export interface TeamRow extends OwnerAggregate {
   worst: CheckAggregate[];
   /** A department: how many teams it has directly (its row counts every team below it). */
   subTeams?: number;
+  /** A department: how many of those teams own no scanned Go service, so have no row. */
+  unlistedTeams?: number;
   /** A team listed under a department: that department. */
   department?: string;
+  /** A group listed under a department that has teams of its own. */
+  isDepartment?: boolean;
 }
 
 /**
  * The team view's rows for the report's filters. Without chosen owners, one row per
  * owning team (`byOwner`). With chosen owners, one row per owner rolled up (the backend's
  * owner filter counts the groups below it), and under a department (a group with
- * sub-groups in `hierarchy`) one row per team directly below it, each rolled up too.
+ * sub-groups in `hierarchy`) one row per team directly below it that owns a scanned Go
+ * service, each rolled up too (a team without one has no row, as in the unfiltered view).
  */
 export async function loadTeamRows(
   api: Pick<GoScorecardApi, 'getReport'>,
@@ -44,7 +49,7 @@ export async function loadTeamRows(
   }
   const rolledUp = async (
     owner: string,
-    extra: Pick<TeamRow, 'subTeams' | 'department'>,
+    extra: Pick<TeamRow, 'department' | 'isDepartment'>,
   ): Promise<TeamRow> => {
     const { own, worst } = await worstOf(owner);
     return { ...rollUp(owner, own.aggregates), worst, ...extra };
@@ -52,10 +57,23 @@ export async function loadTeamRows(
   const groups = await Promise.all(
     owners.map(async owner => {
       const teams = hierarchy.children(owner);
-      return Promise.all([
-        rolledUp(owner, teams.length ? { subTeams: teams.length } : {}),
-        ...teams.map(team => rolledUp(team, { department: owner })),
+      const [head, ...below] = await Promise.all([
+        rolledUp(owner, {}),
+        ...teams.map(team =>
+          rolledUp(team, {
+            department: owner,
+            ...(hierarchy.children(team).length ? { isDepartment: true } : {}),
+          }),
+        ),
       ]);
+      const listed = below.filter(row => row.entities > 0);
+      const department = teams.length
+        ? {
+            subTeams: teams.length,
+            unlistedTeams: teams.length - listed.length,
+          }
+        : {};
+      return [{ ...head, ...department }, ...listed];
     }),
   );
   return groups.flat();
