@@ -392,7 +392,7 @@ describe.each(databases.eachSupportedId())(
         ),
       ).toEqual([]);
       expect(again.body.error.message).toMatch(
-        /next scan-now is allowed in \d+ s/,
+        /^Scanned on request less than 60 s ago: Scan now is allowed again in \d+ s$/,
       );
       // Backstage's ErrorResponseBody: the frontend's ResponseError then shows the message,
       // not the raw body.

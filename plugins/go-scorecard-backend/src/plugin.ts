@@ -130,6 +130,11 @@ export const goScorecardPlugin = createBackendPlugin({
         await scan.start(scheduler);
         await pruning.start(scheduler);
         if (settings.scanOnPush.enabled) {
+          // The GitHub events module registers its webhook only with a secret.
+          if (!config.getOptionalString('events.modules.github.webhookSecret'))
+            logger.info(
+              'Scan on push: events.modules.github.webhookSecret is not set, so no GitHub webhook reaches /api/events/http/github; scans follow the schedule (docs/scan-on-push.md)',
+            );
           await new ScanOnPush({
             events: deps.events,
             store,

@@ -160,9 +160,10 @@ export async function createRouter(
         .json({
           error: {
             name: 'TooManyRequestsError',
-            message: `${ref} was scanned on request less than ${Math.round(
+            // Shown as is on the card: the entity is the card's own, so not named.
+            message: `Scanned on request less than ${Math.round(
               scanNowCooldownMs / 1000,
-            )} s ago; the next scan-now is allowed in ${seconds} s`,
+            )} s ago: Scan now is allowed again in ${seconds} s`,
           },
           // Backstage's error body (ErrorResponseBody), so clients' ResponseError reads
           // the message instead of showing the raw body.

@@ -599,7 +599,7 @@ describe('EntityGoScorecardCard', () => {
           error: {
             name: 'TooManyRequestsError',
             message:
-              'component:default/notification-service was scanned on request less than 60 s ago; the next scan-now is allowed in 42 s',
+              'Scanned on request less than 60 s ago: Scan now is allowed again in 42 s',
           },
           nextScanAllowedAt: '2026-05-01T10:01:00.000Z',
         },
@@ -609,7 +609,7 @@ describe('EntityGoScorecardCard', () => {
       await screen.findByRole('button', { name: 'Scan now' }),
     );
     expect(
-      await screen.findByText(/the next scan-now is allowed in 42 s/),
+      await screen.findByText(/Scan now is allowed again in 42 s/),
     ).toBeInTheDocument();
     expect(screen.queryByText(/Scan failed/)).not.toBeInTheDocument();
   });
