@@ -113,8 +113,9 @@ export interface ScanQueueStore {
    * Makes these entities due at `now` (scan-on-push: their source changed), so the next
    * claim takes them; one already due earlier keeps its place. Unlike
    * {@link ScanQueueStore.requestScan} there is no cooldown and no request is recorded.
-   * An entity being scanned right now keeps the time its scan sets. Returns the refs
-   * known to the store.
+   * An entity being scanned right now keeps the time its scan sets. Earlier failed reads
+   * stop counting towards the retries (`attempts` back to 0): the source is a new one.
+   * Returns the refs known to the store.
    */
   makeDue(entityRefs: string[], now: number): Promise<string[]>;
 }
@@ -492,10 +493,16 @@ export class DatabaseScanQueueStore implements ScanQueueStore {
   async makeDue(entityRefs: string[], now: number): Promise<string[]> {
     const known: string[] = [];
     for (const chunk of chunks([...new Set(entityRefs)])) {
+      // A push is a new state of the source: earlier failed reads no longer count towards
+      // the retries (two pushes used to use up a failing entity's retries in a second).
       await this.knex<EntityRow>(ENTITIES)
         .whereIn('entity_ref', chunk)
         .andWhere('next_scan_at', '>', now)
-        .update({ next_scan_at: now });
+        .update({ next_scan_at: now, attempts: 0 });
+      await this.knex<EntityRow>(ENTITIES)
+        .whereIn('entity_ref', chunk)
+        .andWhere('attempts', '>', 0)
+        .update({ attempts: 0 });
       const rows = await this.knex<EntityRow>(ENTITIES)
         .select('entity_ref')
         .whereIn('entity_ref', chunk);

@@ -110,6 +110,33 @@ describe.each(databases.eachSupportedId())('ScanOnPush on %p', databaseId => {
     ).toBe(NEXT_SCAN_AT);
   });
 
+  it('gives an entity whose reads failed its retries afresh: the pushed source is a new one', async () => {
+    const [claim] = (
+      await store.claimDue({
+        owner: 'r1',
+        now: NEXT_SCAN_AT,
+        limit: 10,
+        leaseMs: 60_000,
+      })
+    ).filter(c => c.entityRef === 'component:default/checkout');
+    await store.failScan(claim.entityRef, 'r1', {
+      error: 'socket hang up',
+      now: NEXT_SCAN_AT,
+      nextScanAt: NEXT_SCAN_AT + 60_000,
+      attempts: 3,
+    });
+    await publish(pushPayload());
+    const [again] = (
+      await store.claimDue({
+        owner: 'r2',
+        now: NEXT_SCAN_AT + 1,
+        limit: 10,
+        leaseMs: 60_000,
+      })
+    ).filter(c => c.entityRef === 'component:default/checkout');
+    expect(again.attempts).toBe(0);
+  });
+
   it('keeps an entity that is already overdue where it is', async () => {
     await store.makeDue(['component:default/checkout'], 2000);
     await publish(pushPayload());
