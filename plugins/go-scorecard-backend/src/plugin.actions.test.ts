@@ -4,6 +4,7 @@ import request from 'supertest';
 import {
   component,
   FixtureUrlReader,
+  fixedGoServiceFiles,
   goServiceFiles,
 } from './__testUtils__/fixtures';
 import { RESTRICTED, startScorecardBackend } from './__testUtils__/testBackend';
@@ -43,13 +44,7 @@ describe.each(databases.eachSupportedId())(
         [repo('svc-b')]: { etag: 'b'.repeat(40), files: goServiceFiles },
         [repo('svc-c')]: {
           etag: 'c'.repeat(40),
-          files: {
-            ...goServiceFiles,
-            'main.go': goServiceFiles['main.go'].replace(
-              '\tctx, _ := context.WithTimeout(context.Background(), time.Second)\n',
-              '\tctx, cancel := context.WithTimeout(context.Background(), time.Second)\n\tdefer cancel()\n',
-            ),
-          },
+          files: fixedGoServiceFiles,
         },
         // A web front end: no go.mod, no Go files.
         [repo('storefront-web')]: {

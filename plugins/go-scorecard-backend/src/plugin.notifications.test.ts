@@ -1,25 +1,17 @@
-import {
-  createServiceFactory,
-  SchedulerServiceTaskInvocationDefinition,
-} from '@backstage/backend-plugin-api';
-import {
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   NotificationSendOptions,
   notificationService,
 } from '@backstage/plugin-notifications-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
-import plugin from './index';
 import {
   component,
   FixtureUrlReader,
+  fixedGoServiceFiles,
   goServiceFiles,
 } from './__testUtils__/fixtures';
+import { startScorecardBackend } from './__testUtils__/testBackend';
 import { testDatabaseOptions } from './__testUtils__/testDatabaseIds';
 
 jest.setTimeout(60_000);
@@ -27,28 +19,28 @@ jest.setTimeout(60_000);
 const databases = TestDatabases.create(testDatabaseOptions);
 const URL = 'https://git.example.com/acme/svc-b/tree/main/';
 
-/** `goServiceFiles` with the discarded cancel func called: the context checks pass. */
-const fixedFiles = {
-  ...goServiceFiles,
-  'main.go': goServiceFiles['main.go'].replace(
-    'ctx, _ := context.WithTimeout(context.Background(), time.Second)',
-    'ctx, cancel := context.WithTimeout(context.Background(), time.Second)\n\tdefer cancel()',
-  ),
-};
-
 describe.each(databases.eachSupportedId())(
   'go-scorecard backend notifications on %p',
   databaseId => {
     async function start(goScorecard: object = {}) {
-      const knex = await databases.init(databaseId);
       const sent: NotificationSendOptions[] = [];
-      const tasks: Record<string, () => Promise<void>> = {};
       const reader = new FixtureUrlReader({
-        [URL]: { etag: 'fixed', files: fixedFiles },
+        [URL]: { etag: 'fixed', files: fixedGoServiceFiles },
       });
-      const { server } = await startTestBackend({
+      const { server, tasks } = await startScorecardBackend({
+        databases,
+        databaseId,
+        entities: [
+          component('svc-b', { 'backstage.io/source-location': `url:${URL}` }),
+        ],
+        reader,
+        config: {
+          goScorecard: {
+            schedule: { scanNowCooldown: { milliseconds: 0 } },
+            ...goScorecard,
+          },
+        },
         features: [
-          plugin,
           createServiceFactory({
             service: notificationService,
             deps: {},
@@ -57,35 +49,6 @@ describe.each(databases.eachSupportedId())(
                 sent.push(options);
               },
             }),
-          }),
-          mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({
-            data: {
-              goScorecard: {
-                schedule: { scanNowCooldown: { milliseconds: 0 } },
-                ...goScorecard,
-              },
-            },
-          }),
-          mockServices.urlReader.mock({ readTree: reader.readTree as any })
-            .factory,
-          mockServices.scheduler.mock({
-            scheduleTask: async (
-              task: SchedulerServiceTaskInvocationDefinition,
-            ) => {
-              tasks[task.id] = () =>
-                (task.fn as (s: AbortSignal) => Promise<void>)(
-                  new AbortController().signal,
-                );
-            },
-          }).factory,
-          mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-          catalogServiceMock.factory({
-            entities: [
-              component('svc-b', {
-                'backstage.io/source-location': `url:${URL}`,
-              }),
-            ],
           }),
         ],
       });

@@ -11,6 +11,7 @@ import request from 'supertest';
 import {
   component,
   FixtureUrlReader,
+  fixedGoServiceFiles,
   goServiceFiles,
 } from './__testUtils__/fixtures';
 import { pushPayload } from './__testUtils__/pushEvents';
@@ -23,15 +24,6 @@ jest.setTimeout(60_000);
 const databases = TestDatabases.create(testDatabaseOptions);
 const SHOP = 'https://github.com/acme/shop/tree/main/';
 const ENTITY = '/api/go-scorecard/entities/component/default/shop';
-
-/** The test service with its cancel called: `context-cancel-discarded` passes. */
-const fixedFiles = {
-  ...goServiceFiles,
-  'main.go': goServiceFiles['main.go'].replace(
-    '\tctx, _ := context.WithTimeout(context.Background(), time.Second)\n',
-    '\tctx, cancel := context.WithTimeout(context.Background(), time.Second)\n\tdefer cancel()\n',
-  ),
-};
 
 describe.each(databases.eachSupportedId())(
   'go-scorecard scan on push on %p',
@@ -84,7 +76,7 @@ describe.each(databases.eachSupportedId())(
       });
 
       // The fix is merged; GitHub sends the push.
-      reader.repos[SHOP] = { etag: 'b'.repeat(40), files: fixedFiles };
+      reader.repos[SHOP] = { etag: 'b'.repeat(40), files: fixedGoServiceFiles };
       await bus.publish({
         topic: GITHUB_PUSH_TOPIC,
         eventPayload: pushPayload(),
@@ -108,7 +100,7 @@ describe.each(databases.eachSupportedId())(
 
     it('does not rescan on a push to another branch or repository', async () => {
       const { backend, server, bus, reader, tasks } = await start();
-      reader.repos[SHOP] = { etag: 'b'.repeat(40), files: fixedFiles };
+      reader.repos[SHOP] = { etag: 'b'.repeat(40), files: fixedGoServiceFiles };
       for (const payload of [
         pushPayload({ ref: 'refs/heads/feature' }),
         pushPayload({
@@ -135,7 +127,7 @@ describe.each(databases.eachSupportedId())(
           scanOnPush: { enabled: false },
         },
       });
-      reader.repos[SHOP] = { etag: 'b'.repeat(40), files: fixedFiles };
+      reader.repos[SHOP] = { etag: 'b'.repeat(40), files: fixedGoServiceFiles };
       await bus.publish({
         topic: GITHUB_PUSH_TOPIC,
         eventPayload: pushPayload(),

@@ -23,6 +23,15 @@ export const goServiceFiles: Record<string, string> = {
   'README.md': 'not analyzed',
 };
 
+/** {@link goServiceFiles} with its cancel func called: every check passes or does not apply. */
+export const fixedGoServiceFiles: Record<string, string> = {
+  ...goServiceFiles,
+  'main.go': goServiceFiles['main.go'].replace(
+    '\tctx, _ := context.WithTimeout(context.Background(), time.Second)\n',
+    '\tctx, cancel := context.WithTimeout(context.Background(), time.Second)\n\tdefer cancel()\n',
+  ),
+};
+
 /** A catalog Component. */
 export function component(
   name: string,
