@@ -21,7 +21,7 @@ test.describe('Departments and impact', () => {
     await page.getByRole('textbox', { name: 'Team or department' }).click();
     await page
       .getByRole('option', {
-        name: `${department} (department, with its teams)`,
+        name: `Commerce (${department}), department with its teams`,
       })
       .click();
     await expect(page).toHaveURL(/owner=group%3Adefault%2Fcommerce-department/);
@@ -38,7 +38,8 @@ test.describe('Departments and impact', () => {
     ).toBeVisible();
     for (const team of teams) {
       const row = table.locator(`tr[data-owner="group:default/${team}"]`);
-      await expect(row).toContainText(`Team of ${department}`);
+      // Named as the rows' links name groups: by their display name.
+      await expect(row).toContainText('Team of Commerce');
     }
 
     const fixFirst = page.getByRole('table', {

@@ -159,7 +159,7 @@ function RefFilter(props: {
         getOptionLabel={shortRef}
         renderOption={ref =>
           departments.has(ref)
-            ? `${shortRef(ref)} (department, with its teams)`
+            ? `${shortRef(ref)}, department with its teams`
             : shortRef(ref)
         }
         value={props.value ?? []}

@@ -190,7 +190,7 @@ describe('ReportPage', () => {
     await screen.findByRole('table', { name: 'Go scorecard report' });
     await userEvent.click(screen.getByLabelText('Owner / team'));
     const option = await screen.findByRole('option', {
-      name: 'commerce-department (department, with its teams)',
+      name: 'commerce-department, department with its teams',
     });
     expect(
       screen.queryByRole('option', { name: /empty-department/ }),

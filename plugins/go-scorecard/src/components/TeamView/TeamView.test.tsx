@@ -378,7 +378,7 @@ describe('TeamView', () => {
     await userEvent.click(screen.getByLabelText('Team or department'));
     await userEvent.click(
       await screen.findByRole('option', {
-        name: 'commerce-department (department, with its teams)',
+        name: 'commerce-department, department with its teams',
       }),
     );
     expect(
@@ -438,5 +438,48 @@ describe('TeamView', () => {
     expect(
       within(rows[2]).getByText('Team of commerce-department'),
     ).toBeInTheDocument();
+  });
+
+  it('names groups by their display name in the picker and under a department, with the ref beside it', async () => {
+    const named = catalogApiMock({
+      entities: [
+        {
+          ...group('commerce-department', [
+            ['parentOf', 'group:default/checkout-team'],
+            ['parentOf', 'group:default/catalog-team'],
+          ]),
+          spec: { type: 'department', profile: { displayName: 'Commerce' } },
+        },
+        group('checkout-team', [
+          ['childOf', 'group:default/commerce-department'],
+        ]),
+        group('catalog-team', [
+          ['childOf', 'group:default/commerce-department'],
+        ]),
+      ],
+    });
+    await renderWithScorecard(<TeamView />, {
+      routes: {
+        'GET /report': url => ({
+          body: ownerReport(url.searchParams.get('owner')),
+        }),
+        'GET /waivers/expiring': {
+          body: { days: 30, until: '2026-06-01', items: [], totalItems: 0 },
+        },
+      },
+      apis: [[catalogApiRef, named]],
+      initialRoute: '/go-scorecard/teams',
+    });
+    await screen.findByRole('table', { name: 'Teams' });
+    await userEvent.click(screen.getByLabelText('Team or department'));
+    await userEvent.click(
+      await screen.findByRole('option', {
+        name: 'Commerce (commerce-department), department with its teams',
+      }),
+    );
+    expect(screen.getByLabelText('Team or department')).toHaveValue(
+      'Commerce (commerce-department)',
+    );
+    expect((await screen.findAllByText('Team of Commerce')).length).toBe(2);
   });
 });

@@ -71,8 +71,8 @@ function failingAndWarning(counts: { fail: number; warn: number }): string {
 }
 
 /** The team cell: the owner, marked as a department (with its teams) or as one of a department's teams. */
-function TeamName(props: { team: TeamRow }) {
-  const { team } = props;
+function TeamName(props: { team: TeamRow; nameOf: (ref: string) => string }) {
+  const { team, nameOf } = props;
   return (
     <>
       {team.department && <span aria-hidden>&nbsp;&nbsp;↳&nbsp;</span>}
@@ -92,7 +92,7 @@ function TeamName(props: { team: TeamRow }) {
       {team.department && (
         <Typography variant="caption" component="div">
           {team.isDepartment ? 'Department in' : 'Team of'}{' '}
-          {shortRef(team.department)}
+          {nameOf(team.department)}
         </Typography>
       )}
     </>
@@ -115,7 +115,19 @@ export function TeamView() {
   const reportLink = useRouteRef(rootRouteRef);
   const fixLink = useCheckFixLink();
   const options = useReportOptions();
-  const { hierarchy, loading: hierarchyLoading } = useGroupHierarchy();
+  const {
+    hierarchy,
+    displayNames,
+    loading: hierarchyLoading,
+  } = useGroupHierarchy();
+  // A group by the name its row's link shows, with its ref where they differ.
+  const nameOf = (ref: string) => displayNames.get(ref) ?? shortRef(ref);
+  const labelOf = (ref: string) => {
+    const name = displayNames.get(ref);
+    return name && name !== shortRef(ref)
+      ? `${name} (${shortRef(ref)})`
+      : shortRef(ref);
+  };
   const { owners, ...filters } = filtersOf(view);
   const key = toSearchParams({ ...filters, page: 0, pageSize: 25 }).toString();
   const ownersKey = (owners ?? []).join(',');
@@ -162,11 +174,11 @@ export function TeamView() {
             id="go-scorecard-team-picker"
             size="small"
             options={options.owners}
-            getOptionLabel={shortRef}
+            getOptionLabel={labelOf}
             renderOption={ref =>
               options.departments.includes(ref)
-                ? `${shortRef(ref)} (department, with its teams)`
-                : shortRef(ref)
+                ? `${labelOf(ref)}, department with its teams`
+                : labelOf(ref)
             }
             value={owners?.[0] ?? null}
             onChange={(_e, ref) => setView({ owners: ref ? [ref] : undefined })}
@@ -217,7 +229,7 @@ export function TeamView() {
                   data-owner={team.owner}
                 >
                   <TableCell component="th" scope="row">
-                    <TeamName team={team} />
+                    <TeamName team={team} nameOf={nameOf} />
                   </TableCell>
                   <TableCell align="right">
                     <Link
