@@ -9,7 +9,9 @@ import { useGroupHierarchy } from '../common/useGroupHierarchy';
  * The choices of the owner and system filters: every scanned owner and every department
  * above one (a group with sub-groups: choosing it rolls its teams up), every system of
  * the catalog. When either cannot be loaded its list is empty and `problem` says why
- * (the filters still work by typing, the page says the choices are missing).
+ * (the filters still work by typing, the page says the choices are missing). `groups`
+ * is the group hierarchy the departments come from, for a page that needs it too (one
+ * catalog read, not two).
  */
 export function useReportOptions(): {
   owners: string[];
@@ -17,10 +19,12 @@ export function useReportOptions(): {
   departments: string[];
   systems: string[];
   problem?: string;
+  groups: ReturnType<typeof useGroupHierarchy>;
 } {
   const api = useApi(goScorecardApiRef);
   const catalogApi = useApi(catalogApiRef);
-  const { hierarchy, problem: teamsProblem } = useGroupHierarchy();
+  const groups = useGroupHierarchy();
+  const { hierarchy, problem: teamsProblem } = groups;
   const { value } = useAsync(async () => {
     const problems: string[] = [];
     const [report, systems] = await Promise.all([
@@ -59,5 +63,6 @@ export function useReportOptions(): {
     departments,
     systems: value?.systems ?? [],
     problem: problems.length ? problems.join('; ') : undefined,
+    groups,
   };
 }

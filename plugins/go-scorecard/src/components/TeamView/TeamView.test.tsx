@@ -458,6 +458,7 @@ describe('TeamView', () => {
         ]),
       ],
     });
+    const getEntities = jest.spyOn(named, 'getEntities');
     await renderWithScorecard(<TeamView />, {
       routes: {
         'GET /report': url => ({
@@ -481,5 +482,12 @@ describe('TeamView', () => {
       'Commerce (commerce-department)',
     );
     expect((await screen.findAllByText('Team of Commerce')).length).toBe(2);
+    // The picker's departments and the rows' names come from one read of the groups.
+    expect(
+      getEntities.mock.calls.filter(
+        ([request]) =>
+          (request?.filter as { kind?: string } | undefined)?.kind === 'group',
+      ),
+    ).toHaveLength(1);
   });
 });

@@ -28,7 +28,6 @@ import { filtersOf, toSearchParams } from '../ReportPage/reportSearchParams';
 import { useReportView } from '../ReportPage/useReportView';
 import { useReportOptions } from '../ReportPage/useReportOptions';
 import { shortRef } from '../ReportPage/shortRef';
-import { useGroupHierarchy } from '../common/useGroupHierarchy';
 import { ExpiringWaiversCard } from './ExpiringWaiversCard';
 import { FixFirstCard } from './FixFirstCard';
 import { loadTeamRows, TeamRow } from './teamRows';
@@ -115,11 +114,7 @@ export function TeamView() {
   const reportLink = useRouteRef(rootRouteRef);
   const fixLink = useCheckFixLink();
   const options = useReportOptions();
-  const {
-    hierarchy,
-    displayNames,
-    loading: hierarchyLoading,
-  } = useGroupHierarchy();
+  const { hierarchy, displayNames, loading: hierarchyLoading } = options.groups;
   // A group by the name its row's link shows, with its ref where they differ.
   const nameOf = (ref: string) => displayNames.get(ref) ?? shortRef(ref);
   const labelOf = (ref: string) => {
