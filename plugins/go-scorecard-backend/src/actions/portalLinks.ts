@@ -1,14 +1,13 @@
 import { Config } from '@backstage/config';
-import { parseEntityRef } from '@backstage/catalog-model';
 import {
   CheckDefinition,
   checkDocPath,
 } from '@internal/plugin-go-scorecard-common';
+import { scorecardTabPath } from '../portal/scorecardTabPath';
 
 /**
  * Absolute links into the portal (`app.baseUrl`) for answers read outside it: an
- * entity's scorecard tab (`/catalog/<namespace>/<kind>/<name>/go-scorecard`, the
- * frontend's `entity-content:go-scorecard`) and a check's fix page (`checkDocPath`).
+ * entity's scorecard tab ({@link scorecardTabPath}) and a check's fix page (`checkDocPath`).
  */
 export class PortalLinks {
   /** Reads `app.baseUrl`; without it, links are relative to the portal (`/catalog/…`). */
@@ -24,12 +23,7 @@ export class PortalLinks {
 
   /** The entity's Go Scorecard tab. */
   scorecard(entityRef: string): string {
-    const { kind, namespace, name } = parseEntityRef(entityRef);
-    return `${this.baseUrl}/catalog/${encodeURIComponent(
-      namespace,
-    )}/${encodeURIComponent(
-      kind.toLocaleLowerCase('en-US'),
-    )}/${encodeURIComponent(name)}/go-scorecard`;
+    return `${this.baseUrl}${scorecardTabPath(entityRef)}`;
   }
 
   /** The check's section of its lesson's fix page. */

@@ -1,5 +1,6 @@
 import { StatusChange } from '../database/statusChanges';
-import { digestOf, notificationOf, scorecardTabPath } from './digest';
+import { digestOf, notificationOf } from './digest';
+import { scorecardTabPath } from '../portal/scorecardTabPath';
 
 const OWNER = 'group:default/team-a';
 const settings = {

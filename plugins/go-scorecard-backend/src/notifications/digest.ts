@@ -8,6 +8,7 @@ import {
 } from '@internal/plugin-go-scorecard-common';
 import { NotificationSettings } from '../config/ScorecardConfig';
 import { StatusChange } from '../database/statusChanges';
+import { scorecardTabPath } from '../portal/scorecardTabPath';
 
 /** The notifications' topic: every digest of the plugin is grouped under it. */
 export const NOTIFICATION_TOPIC = 'Go Scorecard';
@@ -30,18 +31,6 @@ export interface Digest {
   owner: string;
   regressions: DigestEntry[];
   improvements: DigestEntry[];
-}
-
-/**
- * The portal path of an entity's Go Scorecard tab: the catalog's entity page
- * (`/catalog/:namespace/:kind/:name`) and the tab's path (`/go-scorecard`, the
- * frontend plugin's `entity-content:go-scorecard`).
- */
-export function scorecardTabPath(entityRef: string): string {
-  const { kind, namespace, name } = parseEntityRef(entityRef);
-  return `/catalog/${encodeURIComponent(namespace)}/${encodeURIComponent(
-    kind,
-  )}/${encodeURIComponent(name)}/go-scorecard`;
 }
 
 /**
