@@ -13,11 +13,9 @@ import {
   ServiceFacts,
   serviceFacts,
 } from './facts';
-import { EXTRACTOR_WORDS } from './go/extractGoFacts';
 import { GoFactsCache } from './go/extraction/GoFactsCache';
 import { GoFactsExtractor } from './go/extraction/GoFactsExtractor';
 import { GoSourceFile } from './go/extraction/extractFiles';
-import { Vocabulary } from './go/vocabulary';
 import { ServiceProgram } from './program/serviceProgram';
 import { hasGeneratedGoName, isGeneratedGo } from './generatedGo';
 import { parseGoMod } from './gomod/parseGoMod';
@@ -194,7 +192,6 @@ export class Analyzer {
     const chartFiles: ChartFile[] = [];
     // Go files are parsed once every file is read: extraction looks for the names the tree declares.
     const goSources: GoSourceFile[] = [];
-    const vocabulary = new Vocabulary(EXTRACTOR_WORDS);
 
     // A file of a kind the checks read that is skipped (too large, binary, not UTF-8, unreadable)
     // may hide a finding: an input failure, so that the checks that read its kind report `error`.
@@ -245,7 +242,6 @@ export class Analyzer {
           case 'go':
             if (!isGeneratedGo(text)) {
               goSources.push({ path, text });
-              vocabulary.add(text);
             }
             break;
           case 'go.mod':
@@ -358,11 +354,7 @@ export class Analyzer {
       failures.push({ kind: 'ci', path, message });
     }
 
-    const extracted = await this.extractor.extract(
-      goSources,
-      vocabulary,
-      signal,
-    );
+    const extracted = await this.extractor.extract(goSources, signal);
     extracted.forEach((result, i) => {
       const { path } = goSources[i];
       if ('error' in result) {

@@ -7,8 +7,8 @@ import {
   Analyzer,
   DirectoryFactsCache,
   DirectoryTree,
+  CachedGoFile,
   GoFactsCache,
-  GoFileFacts,
 } from '@internal/plugin-go-scorecard-node';
 
 async function main() {
@@ -24,7 +24,7 @@ async function main() {
       if (!facts) extracted++;
       return facts;
     },
-    set: (key: string, facts: GoFileFacts) => folder.set(key, facts),
+    set: (key: string, entry: CachedGoFile) => folder.set(key, entry),
   };
   const analyzer = await Analyzer.create({
     workers: availableParallelism(),

@@ -1,12 +1,26 @@
 import { CacheService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
-import type { GoFileFacts } from '@internal/plugin-go-scorecard-node';
+import type {
+  CachedGoFile,
+  GoFileFacts,
+} from '@internal/plugin-go-scorecard-node';
 import { CacheServiceFactsCache } from './CacheServiceFactsCache';
 
-const facts = { path: 'main.go', dir: '.' } as unknown as GoFileFacts;
+const entry: CachedGoFile = {
+  declarations: {
+    funcs: [],
+    types: [],
+    globals: ['x'],
+    importsGrpc: false,
+    mentionsDrain: false,
+    sum: '0'.repeat(64),
+  },
+  vocabulary: 'f'.repeat(64),
+  facts: { path: 'main.go', dir: '.' } as unknown as GoFileFacts,
+};
 
 describe('CacheServiceFactsCache', () => {
-  it('stores facts under its own prefix with the configured lifetime', async () => {
+  it('stores Go file entries under its own prefix with the configured lifetime', async () => {
     const stored = new Map<string, { value: unknown; ttl?: number }>();
     const cache = {
       get: async (key: string) => stored.get(key)?.value,
@@ -19,11 +33,11 @@ describe('CacheServiceFactsCache', () => {
       7 * 86_400_000,
       mockServices.logger.mock(),
     );
-    await facts7d.set('ab'.repeat(32), facts);
+    await facts7d.set('ab'.repeat(32), entry);
     expect([...stored]).toEqual([
-      [`facts:${'ab'.repeat(32)}`, { value: facts, ttl: 7 * 86_400_000 }],
+      [`go-file:${'ab'.repeat(32)}`, { value: entry, ttl: 7 * 86_400_000 }],
     ]);
-    expect(await facts7d.get('ab'.repeat(32))).toEqual(facts);
+    expect(await facts7d.get('ab'.repeat(32))).toEqual(entry);
     expect(await facts7d.get('cd'.repeat(32))).toBeUndefined();
   });
 

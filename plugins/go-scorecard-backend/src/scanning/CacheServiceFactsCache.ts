@@ -1,8 +1,8 @@
 import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
 import { JsonObject } from '@backstage/types';
 import type {
+  CachedGoFile,
   GoFactsCache,
-  GoFileFacts,
 } from '@internal/plugin-go-scorecard-node';
 
 /** Least time between two warnings about a failing cache, in ms. */
@@ -24,13 +24,13 @@ export class CacheServiceFactsCache implements GoFactsCache {
     private readonly logger: LoggerService,
   ) {}
 
-  async get(key: string): Promise<GoFileFacts | undefined> {
-    const value = await this.cache.get<JsonObject>(`facts:${key}`);
-    return value as unknown as GoFileFacts | undefined;
+  async get(key: string): Promise<CachedGoFile | undefined> {
+    const value = await this.cache.get<JsonObject>(`go-file:${key}`);
+    return value as unknown as CachedGoFile | undefined;
   }
 
-  async set(key: string, facts: GoFileFacts): Promise<void> {
-    await this.cache.set(`facts:${key}`, facts as unknown as JsonObject, {
+  async set(key: string, entry: CachedGoFile): Promise<void> {
+    await this.cache.set(`go-file:${key}`, entry as unknown as JsonObject, {
       ttl: this.ttlMs,
     });
   }

@@ -1,5 +1,4 @@
-import { GoFileFacts } from '../facts';
-import { GoFactsCache } from '../go/extraction/GoFactsCache';
+import { CachedGoFile, GoFactsCache } from '../go/extraction/GoFactsCache';
 
 /**
  * A facts cache in memory that stores JSON, as real caches do (a value that does not
@@ -11,7 +10,7 @@ export class MemoryFactsCache implements GoFactsCache {
   misses = 0;
   sets = 0;
 
-  async get(key: string): Promise<GoFileFacts | undefined> {
+  async get(key: string): Promise<CachedGoFile | undefined> {
     const json = this.entries.get(key);
     if (json === undefined) {
       this.misses++;
@@ -21,9 +20,9 @@ export class MemoryFactsCache implements GoFactsCache {
     return JSON.parse(json);
   }
 
-  async set(key: string, facts: GoFileFacts): Promise<void> {
+  async set(key: string, entry: CachedGoFile): Promise<void> {
     this.sets++;
-    this.entries.set(key, JSON.stringify(facts));
+    this.entries.set(key, JSON.stringify(entry));
   }
 
   resetCounts() {

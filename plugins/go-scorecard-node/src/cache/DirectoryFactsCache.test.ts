@@ -8,10 +8,22 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GoFileFacts } from '../facts';
+import { CachedGoFile } from '../go/extraction/GoFactsCache';
 import { DirectoryFactsCache } from './DirectoryFactsCache';
 
 const key = (c: string) => c.repeat(64);
-const facts = (path: string) => ({ path, dir: '.' } as unknown as GoFileFacts);
+const entry = (path: string): CachedGoFile => ({
+  declarations: {
+    funcs: [],
+    types: [],
+    globals: [],
+    importsGrpc: false,
+    mentionsDrain: false,
+    sum: '0'.repeat(64),
+  },
+  vocabulary: 'f'.repeat(64),
+  facts: { path, dir: '.' } as unknown as GoFileFacts,
+});
 
 describe('DirectoryFactsCache', () => {
   let dir: string;
@@ -22,8 +34,8 @@ describe('DirectoryFactsCache', () => {
 
   it('gives back what was stored, and nothing for an unknown key', async () => {
     const cache = new DirectoryFactsCache(join(dir, 'nested', 'cache'));
-    await cache.set(key('a'), facts('main.go'));
-    expect(await cache.get(key('a'))).toEqual(facts('main.go'));
+    await cache.set(key('a'), entry('main.go'));
+    expect(await cache.get(key('a'))).toEqual(entry('main.go'));
     expect(await cache.get(key('b'))).toBeUndefined();
     expect(readdirSync(join(dir, 'nested', 'cache', 'aa'))).toEqual([
       `${key('a')}.json`,
@@ -32,7 +44,7 @@ describe('DirectoryFactsCache', () => {
 
   it('treats a damaged entry as missing and removes it', async () => {
     const cache = new DirectoryFactsCache(dir);
-    await cache.set(key('c'), facts('x.go'));
+    await cache.set(key('c'), entry('x.go'));
     writeFileSync(join(dir, 'cc', `${key('c')}.json`), '{"path": "x.go", ');
     expect(await cache.get(key('c'))).toBeUndefined();
     expect(readdirSync(join(dir, 'cc'))).toEqual([]);
@@ -40,7 +52,7 @@ describe('DirectoryFactsCache', () => {
 
   it('refuses a key that is not a hash (no path escapes the folder)', async () => {
     const cache = new DirectoryFactsCache(dir);
-    await expect(cache.set('../../etc/passwd', facts('x'))).rejects.toThrow(
+    await expect(cache.set('../../etc/passwd', entry('x'))).rejects.toThrow(
       /Not a facts cache key/,
     );
   });
@@ -48,15 +60,15 @@ describe('DirectoryFactsCache', () => {
   it('fails a write it cannot make, so the caller can say so', async () => {
     writeFileSync(join(dir, 'file'), '');
     const cache = new DirectoryFactsCache(join(dir, 'file'));
-    await expect(cache.set(key('d'), facts('x'))).rejects.toThrow();
+    await expect(cache.set(key('d'), entry('x'))).rejects.toThrow();
   });
 
   it('keeps concurrent writes of one key whole', async () => {
     const cache = new DirectoryFactsCache(dir);
     await Promise.all(
-      Array.from({ length: 20 }, () => cache.set(key('e'), facts('same.go'))),
+      Array.from({ length: 20 }, () => cache.set(key('e'), entry('same.go'))),
     );
-    expect(await cache.get(key('e'))).toEqual(facts('same.go'));
+    expect(await cache.get(key('e'))).toEqual(entry('same.go'));
     expect(readdirSync(join(dir, 'ee'))).toEqual([`${key('e')}.json`]);
   });
 
@@ -64,21 +76,21 @@ describe('DirectoryFactsCache', () => {
     const writer = new DirectoryFactsCache(dir);
     const old = new Date(Date.now() - 86_400_000);
     for (const c of ['1', '2', '3']) {
-      await writer.set(key(c), facts(`${c}.go`));
+      await writer.set(key(c), entry(`${c}.go`));
       utimesSync(join(dir, c + c, `${key(c)}.json`), old, old);
     }
     // Reading an entry marks it used.
     await writer.get(key('1'));
     await new Promise(resolve => setTimeout(resolve, 50));
-    const size = JSON.stringify(facts('1.go')).length;
+    const size = JSON.stringify(entry('1.go')).length;
     const cache = new DirectoryFactsCache(dir, { maxBytes: 2 * size });
     expect(await cache.prune()).toBe(size);
-    expect(await cache.get(key('1'))).toEqual(facts('1.go'));
+    expect(await cache.get(key('1'))).toEqual(entry('1.go'));
     expect(
       [await cache.get(key('2')), await cache.get(key('3'))].filter(Boolean),
     ).toHaveLength(1);
     // The folder is looked at once an hour at most: a second run right after leaves it.
-    await cache.set(key('4'), facts('4.go'));
+    await cache.set(key('4'), entry('4.go'));
     expect(await cache.prune()).toBe(0);
     expect(await cache.prune({ force: true })).toBe(size);
   });

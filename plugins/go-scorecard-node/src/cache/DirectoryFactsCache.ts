@@ -10,8 +10,7 @@ import {
   writeFile,
 } from 'node:fs/promises';
 import { join } from 'node:path';
-import { GoFileFacts } from '../facts';
-import { GoFactsCache } from '../go/extraction/GoFactsCache';
+import { CachedGoFile, GoFactsCache } from '../go/extraction/GoFactsCache';
 
 /** Options of {@link DirectoryFactsCache}. */
 export interface DirectoryFactsCacheOptions {
@@ -33,7 +32,7 @@ const ENTRY = /^[0-9a-f]{64}\.json$/;
 const TOUCH_AFTER_MS = 3_600_000;
 
 /**
- * Facts of Go files kept in a folder, one JSON file per key (`<dir>/<key[0..2]>/<key>.json`),
+ * Cached Go files (declarations and facts, `CachedGoFile`) kept in a folder, one JSON file per key (`<dir>/<key[0..2]>/<key>.json`),
  * for the CLI and CI runs that keep the folder between jobs. Writes are atomic (a temporary
  * file renamed into place), so concurrent scans sharing the folder never read half an
  * entry; an entry that cannot be read or parsed is a miss and is removed. Reading an entry
@@ -47,11 +46,11 @@ export class DirectoryFactsCache implements GoFactsCache {
   }
 
   /**
-   * The entry's facts, or undefined. Read with synchronous calls (an entry is a few KiB on a
+   * The entry, or undefined. Read with synchronous calls (an entry is a few KiB on a
    * local disk; a round trip through libuv's thread pool per entry would cost more than the
    * read), and marked used only when its mark is older than {@link TOUCH_AFTER_MS}.
    */
-  async get(key: string): Promise<GoFileFacts | undefined> {
+  async get(key: string): Promise<CachedGoFile | undefined> {
     const path = this.pathOf(key);
     let text: string;
     let used: number;
@@ -69,24 +68,24 @@ export class DirectoryFactsCache implements GoFactsCache {
       closeSync(fd);
     }
     try {
-      const facts = JSON.parse(text) as GoFileFacts;
+      const entry = JSON.parse(text) as CachedGoFile;
       if (Date.now() - used > TOUCH_AFTER_MS) {
         const now = new Date();
         utimes(path, now, now).catch(() => {});
       }
-      return facts;
+      return entry;
     } catch {
       await rm(path, { force: true });
       return undefined;
     }
   }
 
-  async set(key: string, facts: GoFileFacts): Promise<void> {
+  async set(key: string, entry: CachedGoFile): Promise<void> {
     const path = this.pathOf(key);
     await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
     const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
     try {
-      await writeFile(temporary, JSON.stringify(facts));
+      await writeFile(temporary, JSON.stringify(entry));
       await rename(temporary, path);
     } catch (e) {
       await rm(temporary, { force: true });

@@ -1,3 +1,4 @@
+import { fileDeclarations, isFileDeclarations } from './fileDeclarations';
 import { GoLexer } from './lexer';
 import { Vocabulary } from './vocabulary';
 import { WordIndex, WordSet } from './wordSites';
@@ -342,9 +343,38 @@ func (s *Server) Shutdown(ctx context.Context) error { return nil }
     expect([...copy.declared].sort()).toEqual([...v.declared].sort());
   });
 
+  it('answers the same from declarations read back from a cache as from the sources', () => {
+    const v = of(a, b);
+    const copy = new Vocabulary(['go']);
+    for (const source of [a, b])
+      copy.addDeclarations(
+        JSON.parse(JSON.stringify(fileDeclarations(source))),
+      );
+    expect(copy.fingerprint()).toBe(v.fingerprint());
+    expect(copy.snapshot()).toEqual(v.snapshot());
+  });
+
+  it('reads a malformed cached declarations value as not declarations', () => {
+    expect(isFileDeclarations(fileDeclarations(a))).toBe(true);
+    expect(isFileDeclarations({ funcs: [], types: [] })).toBe(false);
+    expect(isFileDeclarations(null)).toBe(false);
+  });
+
   it('keeps its fingerprint whatever the order of the files and where declarations sit', () => {
     const moved = a.replace('type Config', '// moved down\n\n\ntype Config');
     expect(of(b, moved).fingerprint()).toBe(of(a, b).fingerprint());
+  });
+
+  it('keeps its fingerprint when a declaration moves to another file, and counts each one', () => {
+    const dial = 'func Dial(target string, opts ...grpc.DialOption) {}\n';
+    expect(of(a.replace(dial, ''), b + dial).fingerprint()).toBe(
+      of(a, b).fingerprint(),
+    );
+    // A second declaration of the same function (another build of the package) is an
+    // answer of its own.
+    expect(of(a, b, `package a\n\n${dial}`).fingerprint()).not.toBe(
+      of(a, b).fingerprint(),
+    );
   });
 
   it('changes its fingerprint with any answer it gives', () => {

@@ -1,19 +1,15 @@
-import { readDeclaration } from './declarations';
-import {
-  DeclarationsSyntax,
-  ParamSyntax,
-  PREDECLARED_TYPES,
-  TypeSyntax,
-} from './declarationSyntax';
 import { createHash } from 'node:crypto';
-import { WordSet } from './wordSites';
 import { compareStrings } from '../text/compareStrings';
+import { PREDECLARED_TYPES, TypeSyntax } from './declarationSyntax';
+import {
+  DeclarationSum,
+  FileDeclarations,
+  fileDeclarations,
+} from './fileDeclarations';
+import { WordSet } from './wordSites';
 
 /** What a name of the vocabulary may be: a bit per kind of declaration. */
 export const NameKind = { func: 1, method: 2, type: 4, global: 8 } as const;
-
-/** Package-level declarations start a line (gofmt writes them so); local ones are indented. */
-const TOP_LEVEL = /^(?:func|type|var|const)\b/gm;
 
 /** Predeclared types that hold no string, number or duration. */
 const OPAQUE_PREDECLARED = new Set(['bool', 'error', 'comparable']);
@@ -37,47 +33,9 @@ export interface VocabularySnapshot {
   fieldTypes: Map<string, TypeSyntax[]>;
   dialsGrpc: boolean;
   drainsServers: boolean;
-}
-
-/**
- * A type as Go writes it, with everything the vocabulary's answers read and nothing else
- * (no offsets, no tags): equal texts are equal types to the vocabulary.
- */
-function typeText(t: TypeSyntax): string {
-  switch (t.k) {
-    case 'named':
-      return t.q === undefined ? t.name : `${t.q}.${t.name}`;
-    case 'pointer':
-      return `*${typeText(t.elem)}`;
-    case 'slice':
-      return `[]${typeText(t.elem)}`;
-    case 'array':
-      return `[_]${typeText(t.elem)}`;
-    case 'chan':
-      return `chan ${typeText(t.elem)}`;
-    case 'map':
-      return `map[${typeText(t.key)}]${typeText(t.elem)}`;
-    case 'func': {
-      const list = (ps: ParamSyntax[]) =>
-        ps
-          .map(
-            p =>
-              `${p.name ?? ''} ${p.variadic ? '...' : ''}${typeText(p.type)}`,
-          )
-          .join(', ');
-      return `func(${list(t.params)}) (${list(t.results)})`;
-    }
-    case 'struct':
-      return `struct{${t.fields
-        .map(f => `${f.embedded ? '*' : ''}${f.name} ${typeText(f.type)}`)
-        .join('; ')}}`;
-    case 'interface':
-      return `interface{${[...t.methods, ...t.embeds.map(typeText)].join(
-        '; ',
-      )}}`;
-    default:
-      return '?';
-  }
+  /** What {@link Vocabulary.fingerprint} hashes besides the flags. */
+  extractorWords: string[];
+  declarationSum: string;
 }
 
 /** Deepest named-type chain followed when deciding whether a type carries values. */
@@ -114,9 +72,12 @@ export class Vocabulary {
   private dialsGrpc = false;
   private drainsServers = false;
   private readonly valueFieldMemo = new Map<string, boolean>();
+  private extractorWords: string[];
+  private readonly declarationSum = new DeclarationSum();
 
   constructor(extractorWords: Iterable<string> = []) {
-    this.words = new WordSet(extractorWords);
+    this.extractorWords = [...extractorWords];
+    this.words = new WordSet(this.extractorWords);
   }
 
   /** The vocabulary as plain data (shares its arrays: do not add to either afterwards). */
@@ -129,6 +90,8 @@ export class Vocabulary {
       fieldTypes: this.fieldTypes,
       dialsGrpc: this.dialsGrpc,
       drainsServers: this.drainsServers,
+      extractorWords: this.extractorWords,
+      declarationSum: this.declarationSum.hex(),
     };
   }
 
@@ -144,68 +107,44 @@ export class Vocabulary {
     for (const [k, list] of snapshot.fieldTypes) v.fieldTypes.set(k, list);
     v.dialsGrpc = snapshot.dialsGrpc;
     v.drainsServers = snapshot.drainsServers;
+    v.extractorWords = snapshot.extractorWords;
+    v.declarationSum.add(snapshot.declarationSum);
     return v;
   }
 
   /**
-   * A hash (hex SHA-256) of everything the vocabulary answers: its words, the kinds of its
-   * names, their parameter, type and field syntax (without offsets and tags, which no answer
-   * reads) and its two flags. Equal fingerprints give equal extraction of any file, so a
-   * file's cached facts stay valid while edits elsewhere leave the tree's declarations alone
-   * (function bodies, comments, moved code).
+   * A hash (hex SHA-256) of everything the vocabulary answers: the extractors' words, the
+   * multiset of the tree's declarations (each as `declarationText` writes it: its kind, name
+   * and parameter, type and field syntax, without offsets and tags, which no answer reads;
+   * kept as a sum, see `DeclarationSum`) and its two flags. Equal fingerprints give equal
+   * extraction of any file, so a file's cached facts stay valid while edits elsewhere leave
+   * the tree's declarations alone (function bodies, comments, code moved between files).
+   * Costs a sort of the extractors' words, whatever the size of the tree.
    */
   fingerprint(): string {
-    const hash = createHash('sha256');
-    const sortedMap = <T>(
-      tag: string,
-      map: Map<string, T[]>,
-      text: (item: T) => string,
-    ) => {
-      hash.update(`\n${tag}`);
-      for (const key of [...map.keys()].sort(compareStrings)) {
-        const items = map.get(key)!.map(text).sort(compareStrings);
-        hash.update(`\n${key}\t${items.join('\t')}`);
-      }
-    };
-    hash.update([...this.words.all()].sort(compareStrings).join(' '));
-    hash.update(
-      `\n${[...this.kinds]
-        .sort(([a], [b]) => compareStrings(a, b))
-        .map(([name, kind]) => `${name}:${kind}`)
-        .join(' ')}`,
-    );
-    sortedMap(
-      'params',
-      this.paramLists,
-      p => `${p.params.map(typeText).join(',')}${p.variadic ? '...' : ''}`,
-    );
-    sortedMap('types', this.typeDecls, typeText);
-    sortedMap('fields', this.fieldTypes, typeText);
-    hash.update(`\n${this.dialsGrpc} ${this.drainsServers}`);
-    return hash.digest('hex');
+    return createHash('sha256')
+      .update([...this.extractorWords].sort(compareStrings).join(' '))
+      .update(`\n${this.declarationSum.hex()}`)
+      .update(`\n${this.dialsGrpc} ${this.drainsServers}`)
+      .digest('hex');
   }
 
   /** Adds the declarations of a Go source. */
   add(source: string) {
-    if (!this.dialsGrpc && source.includes('"google.golang.org/grpc"'))
-      this.dialsGrpc = true;
-    if (
-      !this.drainsServers &&
-      /Shutdown|GracefulStop|GracefulTimeout/.test(source)
-    )
-      this.drainsServers = true;
-    const starts = [...source.matchAll(TOP_LEVEL)].map(m => m.index!);
-    const decls: DeclarationsSyntax = { funcs: [], types: [], globals: [] };
-    starts.forEach((start, i) =>
-      readDeclaration(source, start, starts[i + 1] ?? source.length, decls),
-    );
+    this.addDeclarations(fileDeclarations(source));
+  }
+
+  /** Adds what one file declares (see {@link fileDeclarations}). */
+  addDeclarations(decls: FileDeclarations) {
+    this.declarationSum.add(decls.sum);
+    if (decls.importsGrpc) this.dialsGrpc = true;
+    if (decls.mentionsDrain) this.drainsServers = true;
     for (const f of decls.funcs) {
-      this.declare(f.name, f.recv ? NameKind.method : NameKind.func);
-      const entry = {
-        params: f.params.map(p => p.type),
-        variadic: !!f.params[f.params.length - 1]?.variadic,
-      };
-      appendTo(this.paramLists, f.name, entry);
+      this.declare(f.name, f.method ? NameKind.method : NameKind.func);
+      appendTo(this.paramLists, f.name, {
+        params: f.params,
+        variadic: f.variadic,
+      });
     }
     for (const t of decls.types) {
       this.declare(t.name, NameKind.type);
@@ -216,7 +155,7 @@ export class Vocabulary {
         }
       }
     }
-    for (const g of decls.globals) this.declare(g.name, NameKind.global);
+    for (const name of decls.globals) this.declare(name, NameKind.global);
     this.valueArgsMemo.clear();
     this.valueFieldMemo.clear();
   }

@@ -4,10 +4,7 @@ import { Analyzer } from '../../analyze';
 import { MemoryTree } from '../../tree/MemoryTree';
 import { MemoryFactsCache } from '../../__testUtils__/MemoryFactsCache';
 import { scanFolders } from '../../__testUtils__/scanFolders';
-import { GoFileFacts } from '../../facts';
-import { GoFactsCache } from './GoFactsCache';
-import { EXTRACTOR_WORDS } from '../extractGoFacts';
-import { Vocabulary } from '../vocabulary';
+import { CachedGoFile, GoFactsCache } from './GoFactsCache';
 import { GoFactsExtractor } from './GoFactsExtractor';
 
 jest.setTimeout(120_000);
@@ -52,8 +49,9 @@ describe('GoFactsExtractor with a facts cache', () => {
       const expected = await scan(plain, files);
       cache.resetCounts();
       expect(await scan(cached, files)).toEqual(expected);
-      // Two fixtures may hold the same file: the second finds it cached already.
-      const seen = cache.sets + cache.hits;
+      // Every Go file's entry is looked up (two fixtures may hold the same file: the second
+      // finds an entry, extracted under the other fixture's vocabulary).
+      const seen = cache.hits + cache.misses;
       cache.resetCounts();
       expect({ dir, report: await scan(cached, files) }).toEqual({
         dir,
@@ -88,9 +86,14 @@ describe('GoFactsExtractor with a facts cache', () => {
     expect(changed[main]).not.toBe(files[main]);
     cache.resetCounts();
     const report = await scan(cached, changed);
-    expect({ misses: cache.misses, hits: cache.hits }).toEqual({
+    expect({
+      misses: cache.misses,
+      hits: cache.hits,
+      sets: cache.sets,
+    }).toEqual({
       misses: 1,
       hits: goFiles - 1,
+      sets: 1,
     });
     expect(report).toEqual(await scan(plain, changed));
   });
@@ -107,8 +110,17 @@ describe('GoFactsExtractor with a facts cache', () => {
     };
     cache.resetCounts();
     const report = await scan(cached, changed);
-    expect(cache.hits).toBe(0);
-    expect(cache.misses).toBe(goFileCount(changed));
+    // The unchanged files' entries are read (their declarations build the vocabulary), but
+    // their facts were extracted under the old vocabulary: every file is extracted again.
+    expect({
+      hits: cache.hits,
+      misses: cache.misses,
+      sets: cache.sets,
+    }).toEqual({
+      hits: goFileCount(files),
+      misses: 1,
+      sets: goFileCount(changed),
+    });
     expect(report).toEqual(await scan(plain, changed));
   });
 
@@ -119,7 +131,7 @@ describe('GoFactsExtractor with a facts cache', () => {
         get: async () => {
           throw new Error('cache down');
         },
-        set: async (_key: string, _facts: GoFileFacts) => {
+        set: async (_key: string, _entry: CachedGoFile) => {
           throw new Error('cache down');
         },
       },
@@ -154,14 +166,12 @@ describe('GoFactsExtractor with a facts cache', () => {
       path: `pkg/f${i}.go`,
       text: `package pkg\n\nfunc f${i}(ctx context.Context) {\n\t_, _ = context.WithCancel(ctx)\n}\n`,
     }));
-    const vocabulary = new Vocabulary(EXTRACTOR_WORDS);
-    for (const f of files) vocabulary.add(f.text);
     const cache = new MemoryFactsCache();
     const controller = new AbortController();
     const stopping: GoFactsCache = {
       get: key => cache.get(key),
-      set: async (key, facts) => {
-        await cache.set(key, facts);
+      set: async (key, entry) => {
+        await cache.set(key, entry);
         // Stopped once the first batch is stored.
         controller.abort(new Error('stopped'));
       },
@@ -173,15 +183,15 @@ describe('GoFactsExtractor with a facts cache', () => {
       cache: stopping,
     });
     try {
-      await expect(
-        extractor.extract(files, vocabulary, controller.signal),
-      ).rejects.toThrow('stopped');
+      await expect(extractor.extract(files, controller.signal)).rejects.toThrow(
+        'stopped',
+      );
       await new Promise(resolve => setTimeout(resolve, 50));
       const stored = cache.entries.size;
       expect(stored).toBeGreaterThan(0);
       expect(stored).toBeLessThan(files.length);
       cache.resetCounts();
-      const results = await extractor.extract(files, vocabulary);
+      const results = await extractor.extract(files);
       expect(results.every(r => 'facts' in r)).toBe(true);
       expect(cache.hits).toBe(stored);
       expect(cache.misses).toBe(files.length - stored);

@@ -1,7 +1,14 @@
 import { GoParser } from '../GoParser';
+import { EXTRACTOR_WORDS } from '../extractGoFacts';
+import { fileDeclarations } from '../fileDeclarations';
 import { Vocabulary } from '../vocabulary';
 import { extractFiles, GoExtraction, GoSourceFile } from './extractFiles';
-import { GoFactsCache, goFactsKey } from './GoFactsCache';
+import {
+  CachedGoFile,
+  GoFactsCache,
+  goFileKey,
+  isCachedGoFile,
+} from './GoFactsCache';
 import { GoFactsPool, PoolUnavailableError } from './GoFactsPool';
 
 /** Options of {@link GoFactsExtractor.create}. */
@@ -27,7 +34,7 @@ const CACHE_READS_AT_ONCE = 64;
 
 /**
  * Extracts the facts of a tree's Go files: each from the cache when an earlier scan extracted
- * the same file under the same vocabulary, the others on worker threads (or the calling
+ * the same file under a vocabulary of the same fingerprint, the others on worker threads (or the calling
  * thread for small scans). The results are the same whichever way each file went.
  */
 export class GoFactsExtractor {
@@ -52,27 +59,35 @@ export class GoFactsExtractor {
   }
 
   /**
-   * The facts of each file, in order; a file that cannot be extracted gives `{ error }`.
-   * Throws only when `signal` aborts.
+   * The facts of each file, in order, under the vocabulary of all the files (see
+   * `Vocabulary`); a file that cannot be extracted gives `{ error }`. Throws only when
+   * `signal` aborts.
+   *
+   * With a cache, each file's entry is read first: its declarations build the vocabulary
+   * (only files without an entry are read for them), and its facts are taken when they were
+   * extracted under a vocabulary of the same fingerprint. The others are extracted and their
+   * entries stored.
    */
   async extract(
     files: readonly GoSourceFile[],
-    vocabulary: Vocabulary,
     signal?: AbortSignal,
   ): Promise<GoExtraction[]> {
+    const vocabulary = new Vocabulary(EXTRACTOR_WORDS);
     const { cache } = this.options;
-    if (!cache) return this.extractNow(files, vocabulary, signal);
+    if (!cache) {
+      for (const f of files) vocabulary.add(f.text);
+      return this.extractNow(files, vocabulary, signal);
+    }
 
-    const fingerprint = vocabulary.fingerprint();
-    const keys = files.map(f => goFactsKey(f.path, f.text, fingerprint));
-    const results: (GoExtraction | undefined)[] = new Array(files.length);
+    const keys = files.map(f => goFileKey(f.path, f.text));
+    const entries: (CachedGoFile | undefined)[] = new Array(files.length);
     // A bounded number of reads at once: a folder cache opens a file per key.
     for (let from = 0; from < keys.length; from += CACHE_READS_AT_ONCE) {
       const chunk = keys.slice(from, from + CACHE_READS_AT_ONCE);
       const got = await Promise.all(
         chunk.map(key =>
           cache.get(key).then(
-            facts => (facts ? { facts } : undefined),
+            entry => (isCachedGoFile(entry) ? entry : undefined),
             e => {
               this.options.onCacheError?.(e);
               return undefined;
@@ -80,13 +95,23 @@ export class GoFactsExtractor {
           ),
         ),
       );
-      got.forEach((r, k) => {
-        results[from + k] = r;
+      got.forEach((entry, k) => {
+        entries[from + k] = entry;
       });
     }
     signal?.throwIfAborted();
+    // In the files' order, as without a cache.
+    const declarations = files.map(
+      (f, i) => entries[i]?.declarations ?? fileDeclarations(f.text),
+    );
+    for (const d of declarations) vocabulary.addDeclarations(d);
+    const fingerprint = vocabulary.fingerprint();
+
+    const results: (GoExtraction | undefined)[] = entries.map(entry =>
+      entry?.vocabulary === fingerprint ? { facts: entry.facts } : undefined,
+    );
     const missing = files.flatMap((_, i) => (results[i] ? [] : [i]));
-    // Each file's facts are stored as soon as they are extracted: a scan that is stopped
+    // Each file's entry is stored as soon as it is extracted: a scan that is stopped
     // half-way (a CI timeout, Ctrl-C) leaves what it did for the next one.
     const writes: Promise<void>[] = [];
     const keep = (from: number, batch: GoExtraction[]) =>
@@ -94,8 +119,13 @@ export class GoFactsExtractor {
         const i = missing[from + k];
         results[i] = result;
         if (!('facts' in result)) return;
+        const entry: CachedGoFile = {
+          declarations: declarations[i],
+          vocabulary: fingerprint,
+          facts: result.facts,
+        };
         writes.push(
-          cache.set(keys[i], result.facts).catch(e => {
+          cache.set(keys[i], entry).catch(e => {
             this.options.onCacheError?.(e);
           }),
         );

@@ -1,0 +1,176 @@
+import { createHash } from 'node:crypto';
+import { readDeclaration } from './declarations';
+import {
+  DeclarationsSyntax,
+  ParamSyntax,
+  TypeSyntax,
+} from './declarationSyntax';
+
+/** Package-level declarations start a line (gofmt writes them so); local ones are indented. */
+const TOP_LEVEL = /^(?:func|type|var|const)\b/gm;
+
+/**
+ * What one Go file adds to its tree's `Vocabulary`, as plain JSON data: its package-level
+ * functions and methods with their parameter types, its types, the names of its variables
+ * and constants, and the two file-wide signals the vocabulary reads. The facts cache keeps
+ * it with the file's facts, so that a re-scan builds the vocabulary without reading the
+ * declarations of unchanged files again.
+ */
+export interface FileDeclarations {
+  funcs: {
+    name: string;
+    method: boolean;
+    params: TypeSyntax[];
+    variadic: boolean;
+  }[];
+  types: { name: string; type: TypeSyntax }[];
+  /** Names of package-level variables and constants. */
+  globals: string[];
+  /** The file imports `google.golang.org/grpc`. */
+  importsGrpc: boolean;
+  /** The file mentions `Shutdown`, `GracefulStop` or `GracefulTimeout`. */
+  mentionsDrain: boolean;
+  /** The {@link DeclarationSum} of the file's declarations (hex, 64 digits). */
+  sum: string;
+}
+
+/**
+ * A type as Go writes it, with everything the vocabulary's answers read and nothing else
+ * (no offsets, no tags): equal texts are equal types to the vocabulary.
+ */
+export function typeText(t: TypeSyntax): string {
+  switch (t.k) {
+    case 'named':
+      return t.q === undefined ? t.name : `${t.q}.${t.name}`;
+    case 'pointer':
+      return `*${typeText(t.elem)}`;
+    case 'slice':
+      return `[]${typeText(t.elem)}`;
+    case 'array':
+      return `[_]${typeText(t.elem)}`;
+    case 'chan':
+      return `chan ${typeText(t.elem)}`;
+    case 'map':
+      return `map[${typeText(t.key)}]${typeText(t.elem)}`;
+    case 'func': {
+      const list = (ps: ParamSyntax[]) =>
+        ps
+          .map(
+            p =>
+              `${p.name ?? ''} ${p.variadic ? '...' : ''}${typeText(p.type)}`,
+          )
+          .join(', ');
+      return `func(${list(t.params)}) (${list(t.results)})`;
+    }
+    case 'struct':
+      return `struct{${t.fields
+        .map(f => `${f.embedded ? '*' : ''}${f.name} ${typeText(f.type)}`)
+        .join('; ')}}`;
+    case 'interface':
+      return `interface{${[...t.methods, ...t.embeds.map(typeText)].join(
+        '; ',
+      )}}`;
+    default:
+      return '?';
+  }
+}
+
+const LANES = 4;
+const LANE_MASK = (1n << 64n) - 1n;
+
+/**
+ * A multiset hash of declarations: the sum, lane by lane modulo 2^64, of the SHA-256 of each
+ * declaration's text, as four 64-bit lanes. Adding is commutative, so the sum of a tree is
+ * the sum of its files' sums, whatever the order of the files and wherever a declaration
+ * sits; a declaration added, removed or changed anywhere changes it.
+ */
+export class DeclarationSum {
+  private readonly lanes = new Array<bigint>(LANES).fill(0n);
+
+  /** Adds a declaration's text, or another sum (hex, as {@link DeclarationSum.hex} writes it). */
+  add(sumHex: string): void {
+    for (let i = 0; i < LANES; i++) {
+      const lane = BigInt(`0x${sumHex.slice(i * 16, i * 16 + 16)}`);
+      this.lanes[i] = (this.lanes[i] + lane) & LANE_MASK;
+    }
+  }
+
+  /** Adds one declaration, by its text. */
+  addText(text: string): void {
+    this.add(createHash('sha256').update(text).digest('hex'));
+  }
+
+  /** The sum as 64 hex digits. */
+  hex(): string {
+    return this.lanes.map(l => l.toString(16).padStart(16, '0')).join('');
+  }
+}
+
+/**
+ * The text of each declaration of a file, as the vocabulary's fingerprint reads them: the kind
+ * and name of each function, method, type and package-level variable or constant, the types of
+ * a function's parameters and whether it is variadic, and a type's definition.
+ */
+function declarationTexts(
+  d: Pick<FileDeclarations, 'funcs' | 'types' | 'globals'>,
+): string[] {
+  return [
+    ...d.funcs.map(
+      f =>
+        `${f.method ? 'method' : 'func'} ${f.name}(${f.params
+          .map(typeText)
+          .join(',')}${f.variadic ? '...' : ''})`,
+    ),
+    ...d.types.map(t => `type ${t.name} ${typeText(t.type)}`),
+    ...d.globals.filter(name => name !== '_').map(name => `var ${name}`),
+  ];
+}
+
+/**
+ * The package-level declarations of a Go source, read from tokens (no parse): where gofmt
+ * writes them, at the start of a line.
+ */
+export function fileDeclarations(source: string): FileDeclarations {
+  const starts = [...source.matchAll(TOP_LEVEL)].map(m => m.index!);
+  const decls: DeclarationsSyntax = { funcs: [], types: [], globals: [] };
+  starts.forEach((start, i) =>
+    readDeclaration(source, start, starts[i + 1] ?? source.length, decls),
+  );
+  const read = {
+    funcs: decls.funcs.map(f => ({
+      name: f.name,
+      method: !!f.recv,
+      params: f.params.map(p => p.type),
+      variadic: !!f.params[f.params.length - 1]?.variadic,
+    })),
+    types: decls.types.map(t => ({ name: t.name, type: t.type })),
+    globals: decls.globals.map(g => g.name),
+  };
+  const sum = new DeclarationSum();
+  for (const text of declarationTexts(read)) sum.addText(text);
+  return {
+    ...read,
+    importsGrpc: source.includes('"google.golang.org/grpc"'),
+    mentionsDrain: /Shutdown|GracefulStop|GracefulTimeout/.test(source),
+    sum: sum.hex(),
+  };
+}
+
+/**
+ * Whether a value read back (from a cache) has the shape of {@link FileDeclarations}: a
+ * malformed one is read as a miss, never trusted.
+ */
+export function isFileDeclarations(value: unknown): value is FileDeclarations {
+  const d = value as FileDeclarations | undefined;
+  return (
+    typeof d === 'object' &&
+    d !== null &&
+    Array.isArray(d.funcs) &&
+    Array.isArray(d.types) &&
+    Array.isArray(d.globals) &&
+    typeof d.importsGrpc === 'boolean' &&
+    typeof d.mentionsDrain === 'boolean' &&
+    typeof d.sum === 'string' &&
+    /^[0-9a-f]{64}$/.test(d.sum)
+  );
+}
