@@ -85,7 +85,8 @@ export function bitsOf(
  * (which finds them), and have no score: the sums leave out rows with `notgo` = 1. The
  * status filter `waived` finds entities with at least one waived finding (in any check).
  * `readableSetId` names the caller's stored readable set (see
- * ReadableSets). With `csv`, `r` also has the entity's `csv_cells`, `stale`,
+ * ReadableSets). With `csv`, `r` also has the entity's `csv_cells`, `csv_state`,
+ * `csv_state_key`, `stale`,
  * `last_error`, `waived` (its waived findings) and `impact`. `materialized` computes `r` once, for a
  * statement that reads its columns many times (the sums).
  */
@@ -189,6 +190,8 @@ export function matchedEntities(
   if (csv) {
     columns.push(
       'e.csv_cells',
+      'e.csv_state',
+      'e.csv_state_key',
       'e.stale',
       'e.last_error',
       'e.waived_count AS waived',
