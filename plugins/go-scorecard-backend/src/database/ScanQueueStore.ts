@@ -217,10 +217,15 @@ export class DatabaseScanQueueStore implements ScanQueueStore {
             ...Object.values(MASK_COLUMNS),
             'waived_count',
             'csv_state_key',
+            'csv_state_at',
           ]);
         for (const row of rows) {
           stored.add(row.entity_ref);
-          if (row.scanned_at !== null && row.csv_state_key !== CSV_STATE_KEY) {
+          if (
+            row.scanned_at !== null &&
+            (row.csv_state_key !== CSV_STATE_KEY ||
+              Number(row.csv_state_at) !== Number(row.scanned_at))
+          ) {
             restate.push(row.entity_ref);
           }
           if (row.scanned_at !== null) {
@@ -312,8 +317,9 @@ export class DatabaseScanQueueStore implements ScanQueueStore {
 
   /**
    * Writes the CSV state (see `csvStateOf`) of unchanged analyzed entities whose stored
-   * one is not this code's: stored before the column, or by a version with another check
-   * catalog. Once per entity after such an upgrade; analyses write it anyway.
+   * one is not this code's: stored before the column, by a version with another check
+   * catalog, or not written by the last analysis (an earlier version's). Once per entity
+   * after such an upgrade; analyses write it anyway.
    */
   private async restateCsv(tx: Knex.Transaction, refs: string[]) {
     for (const chunk of chunks(refs)) {
@@ -325,6 +331,7 @@ export class DatabaseScanQueueStore implements ScanQueueStore {
           'go_service',
           'check_statuses',
           'waived_count',
+          'scanned_at',
         )
         .whereIn('entity_ref', chunk);
       for (const row of rows) {

@@ -176,6 +176,7 @@ export function analyzedColumns(
       waived: waived.count,
     }),
     csv_state_key: CSV_STATE_KEY,
+    csv_state_at: now,
     go_service: goService,
     waived_count: waived.count,
     waiver_expires: waived.earliestExpiry ?? null,
@@ -192,7 +193,10 @@ export function analyzedColumns(
  */
 export function csvStateColumns(
   row: CountColumns &
-    Pick<EntityRow, 'score' | 'go_service' | 'check_statuses' | 'waived_count'>,
+    Pick<
+      EntityRow,
+      'score' | 'go_service' | 'check_statuses' | 'waived_count' | 'scanned_at'
+    >,
 ) {
   return {
     csv_state: csvStateOf({
@@ -204,6 +208,7 @@ export function csvStateColumns(
       waived: Number(row.waived_count ?? 0),
     }),
     csv_state_key: CSV_STATE_KEY,
+    csv_state_at: row.scanned_at,
   } satisfies Partial<EntityRow>;
 }
 

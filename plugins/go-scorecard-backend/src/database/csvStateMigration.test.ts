@@ -106,6 +106,7 @@ describe.each(databases.eachSupportedId())(
         }),
         csv_state_key: CSV_STATE_KEY,
       });
+      expect(Number((await row()).csv_state_at)).toBe(1000);
       expect(await queryReportCsv(store, readable, everything)).toBe(
         await expected(),
       );

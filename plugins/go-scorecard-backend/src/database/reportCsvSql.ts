@@ -24,7 +24,8 @@ function numberCell(value: string): string {
  * tenth of PostgreSQL's time for the CSV), `last_error`, and `tail` (score … the check
  * cells of `scope`, then the waived count and the impact). Over every check, an
  * analyzed entity's cells from score to waived are its stored `csv_state` when its key
- * is this code's (see `csvStateOf`); otherwise they are computed from the status masks.
+ * is this code's (see `csvStateOf`) and it was written with the row's scan
+ * (`csv_state_at`); otherwise they are computed from the status masks.
  */
 export function csvColumns(
   scope: readonly CheckDefinition[],
@@ -64,7 +65,7 @@ export function csvColumns(
     scope.length === checks.length &&
     scope.every((c, i) => c.id === checks[i].id);
   const state = everyCheck
-    ? `(CASE WHEN r.csv_state_key = '${CSV_STATE_KEY}' AND r.scanned_at IS NOT NULL THEN r.csv_state ELSE ${computed} END)`
+    ? `(CASE WHEN r.csv_state_key = '${CSV_STATE_KEY}' AND r.csv_state_at = r.scanned_at THEN r.csv_state ELSE ${computed} END)`
     : computed;
   const tail = join([state, numberCell('r.impact')]);
   return `${head} AS head, r.scanned_at, r.stale, r.last_error, ${tail} AS tail`;

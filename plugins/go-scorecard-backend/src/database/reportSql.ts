@@ -86,7 +86,7 @@ export function bitsOf(
  * status filter `waived` finds entities with at least one waived finding (in any check).
  * `readableSetId` names the caller's stored readable set (see
  * ReadableSets). With `csv`, `r` also has the entity's `csv_cells`, `csv_state`,
- * `csv_state_key`, `stale`,
+ * `csv_state_key`, `csv_state_at`, `stale`,
  * `last_error`, `waived` (its waived findings) and `impact`. `materialized` computes `r` once, for a
  * statement that reads its columns many times (the sums).
  */
@@ -192,6 +192,7 @@ export function matchedEntities(
       'e.csv_cells',
       'e.csv_state',
       'e.csv_state_key',
+      'e.csv_state_at',
       'e.stale',
       'e.last_error',
       'e.waived_count AS waived',

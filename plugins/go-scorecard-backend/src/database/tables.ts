@@ -95,6 +95,11 @@ export interface EntityRow {
   csv_state: string | null;
   /** The catalog and format `csv_state` was written for (`CSV_STATE_KEY`). */
   csv_state_key: string | null;
+  /**
+   * The `scanned_at` `csv_state` was written for: not this row's after an analysis that
+   * did not write it (an earlier version's), whose CSV then computes its cells.
+   */
+  csv_state_at: DbNumber | null;
   /** JSON: the scan's notes. */
   notes: string | null;
   /**
@@ -294,6 +299,7 @@ export const SCAN_COLUMNS = [
   ...Object.values(MASK_COLUMNS),
   'csv_state',
   'csv_state_key',
+  'csv_state_at',
   'go_service',
   'waived_count',
   'waiver_expires',

@@ -85,11 +85,15 @@ function randomQueries(n: number, seed: number): ReportQuery[] {
   });
 }
 
+/** The stored CSV columns of an entity row (see `csvStateOf`). */
+const CSV_COLUMNS = ['csv_state', 'csv_state_key', 'csv_state_at'] as const;
+
 /**
- * Entities whose stored CSV state (see `csvStateOf`) is not simply their first scan's:
- * some analyzed again with other statuses (the state rewritten with them), some as
- * stored before the column existed (none), some written by a version with another
- * check catalog (another key, other cells). The CSV must give each its current cells.
+ * Entities whose stored CSV columns (see `csvStateOf`) are not simply their first
+ * scan's: some analyzed again with other statuses (the columns rewritten with them),
+ * some of those by an earlier version (the columns left as they were), some as stored
+ * before the columns existed (none), some written by a version with another check
+ * catalog (another key, other cells). The CSV must give each its current cells.
  */
 async function restateSome(
   store: ScorecardStore,
@@ -101,6 +105,12 @@ async function restateSome(
     e => e.scan.state === 'scanned' && !e.scan.staleError,
   );
   const again = analyzed.filter(() => rnd() < 0.2);
+  const earlier = again
+    .filter((_, i) => i % 2 === 0)
+    .map(e => e.target.entityRef);
+  const kept = await knex<EntityRow>(ENTITIES)
+    .select('entity_ref', ...CSV_COLUMNS)
+    .whereIn('entity_ref', earlier);
   const now = 1_800_000_000_000;
   const rotation: CheckStatus[] = [
     'pass',
@@ -137,12 +147,15 @@ async function restateSome(
     'again',
     { now, nextScanAt: now + 1 },
   );
+  for (const { entity_ref, ...columns } of kept) {
+    await knex<EntityRow>(ENTITIES).where({ entity_ref }).update(columns);
+  }
   const rest = analyzed.filter(e => !again.includes(e));
   const refs = (from: number) =>
     rest.filter((_, i) => i % 5 === from).map(e => e.target.entityRef);
   await knex<EntityRow>(ENTITIES)
     .whereIn('entity_ref', refs(0))
-    .update({ csv_state: null, csv_state_key: null });
+    .update(Object.fromEntries(CSV_COLUMNS.map(c => [c, null])));
   await knex<EntityRow>(ENTITIES)
     .whereIn('entity_ref', refs(1))
     .update({ csv_state: 'not,these,cells', csv_state_key: 'another' });
