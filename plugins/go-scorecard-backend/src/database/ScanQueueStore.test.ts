@@ -1,7 +1,11 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
+import { CheckStatus } from '@internal/plugin-go-scorecard-common';
 import { fakeReport } from '../__testUtils__/reports';
 import { createTestStore, testTarget as target } from '../__testUtils__/stores';
 import { testDatabaseOptions } from '../__testUtils__/testDatabaseIds';
+import { CSV_STATE_KEY } from './csvState';
+import { ENTITIES, EntityRow } from './tables';
+import { ScanOutcomeRecord } from './types';
 
 jest.setTimeout(60_000);
 
@@ -325,6 +329,54 @@ describe.each(databases.eachSupportedId())(
       expect(await store.queryHistory(new Set(), query, 0)).toEqual([]);
       expect(await store.history.pruneHistory(1500)).toBe(0);
       expect(await store.history.pruneHistory(2500)).toBe(1);
+    });
+
+    it('rewrites on an unchanged scan the CSV state an analysis left as it was (an earlier version)', async () => {
+      const { knex, store } = await createTestStore(databases, databaseId);
+      const ref = 'component:default/a';
+      await store.targets.syncTargets([target('a')], 1000);
+      const scan = async (now: number, outcome: ScanOutcomeRecord) => {
+        await store.queue.claimDue({
+          owner: 'r1',
+          now,
+          limit: 1,
+          leaseMs: 500,
+          entityRef: ref,
+        });
+        await store.queue.completeScans([outcome], 'r1', {
+          now,
+          nextScanAt: now + 1,
+        });
+      };
+      const csvColumns = async () =>
+        (
+          await knex<EntityRow>(ENTITIES)
+            .select('csv_state', 'csv_state_key', 'csv_state_at')
+            .where({ entity_ref: ref })
+        ).map(row => ({ ...row, csv_state_at: Number(row.csv_state_at) }))[0];
+      const analyzed = (now: number, status: CheckStatus) =>
+        scan(now, {
+          unchanged: false,
+          entityRef: ref,
+          report: fakeReport({ 'go-get-install': status }),
+          etag: 'e',
+        });
+      await analyzed(1000, 'fail');
+      const first = await csvColumns();
+      expect(first.csv_state_at).toBe(1000);
+      expect(first.csv_state).toContain(',fail,');
+
+      // Analyzed again without the CSV columns (as an earlier version writes).
+      await analyzed(2000, 'pass');
+      const after = await csvColumns();
+      await knex<EntityRow>(ENTITIES).where({ entity_ref: ref }).update(first);
+      await scan(3000, { unchanged: true, entityRef: ref });
+      expect(await csvColumns()).toEqual(after);
+      expect(after).toMatchObject({
+        csv_state_key: CSV_STATE_KEY,
+        csv_state_at: 2000,
+      });
+      expect(after.csv_state).not.toContain(',fail,');
     });
 
     it('accepts one scan-now request per entity per cooldown', async () => {

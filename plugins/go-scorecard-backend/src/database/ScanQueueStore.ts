@@ -3,6 +3,7 @@ import {
   analyzedColumns,
   claimOf,
   countsOf,
+  csvStateColumns,
   dayOf,
   historyRow,
   optionalNumber,
@@ -29,6 +30,7 @@ import {
   ScanRequest,
 } from './types';
 import { CheckBits } from './CheckBits';
+import { CSV_STATE_KEY } from './csvState';
 import { CheckState, checkStatusChange, StatusChange } from './statusChanges';
 import { insertStatusChanges } from './StatusChangeStore';
 import { chunks, isPostgres, RESULT_CHUNK } from './util';
@@ -202,6 +204,7 @@ export class DatabaseScanQueueStore implements ScanQueueStore {
       const historyRows: HistoryRow[] = [];
 
       // Unchanged: one update releases the held ones and returns their current counts.
+      const restate: string[] = [];
       for (const chunk of chunks(unchangedRefs)) {
         const rows = await tx<EntityRow>(ENTITIES)
           .whereIn('entity_ref', chunk)
@@ -213,9 +216,18 @@ export class DatabaseScanQueueStore implements ScanQueueStore {
             ...COUNT_COLUMNS,
             ...Object.values(MASK_COLUMNS),
             'waived_count',
+            'csv_state_key',
+            'csv_state_at',
           ]);
         for (const row of rows) {
           stored.add(row.entity_ref);
+          if (
+            row.scanned_at !== null &&
+            (row.csv_state_key !== CSV_STATE_KEY ||
+              Number(row.csv_state_at) !== Number(row.scanned_at))
+          ) {
+            restate.push(row.entity_ref);
+          }
           if (row.scanned_at !== null) {
             historyRows.push(
               historyRow(
@@ -231,6 +243,8 @@ export class DatabaseScanQueueStore implements ScanQueueStore {
           }
         }
       }
+
+      await this.restateCsv(tx, restate);
 
       // Analyzed: the held rows, locked until commit so no other replica or catalog sync
       // changes them in between (SQLite: the transaction already excludes other writers).
@@ -299,6 +313,33 @@ export class DatabaseScanQueueStore implements ScanQueueStore {
       await this.writeHistory(tx, historyRows, dayOf(now));
       return outcomes.map(o => o.entityRef).filter(ref => stored.has(ref));
     });
+  }
+
+  /**
+   * Writes the CSV state (see `csvStateOf`) of unchanged analyzed entities whose stored
+   * one is not this code's: stored before the column, by a version with another check
+   * catalog, or not written by the last analysis (an earlier version's). Once per entity
+   * after such an upgrade; analyses write it anyway.
+   */
+  private async restateCsv(tx: Knex.Transaction, refs: string[]) {
+    for (const chunk of chunks(refs)) {
+      const rows = await tx<EntityRow>(ENTITIES)
+        .select(
+          'entity_ref',
+          ...COUNT_COLUMNS,
+          'score',
+          'go_service',
+          'check_statuses',
+          'waived_count',
+          'scanned_at',
+        )
+        .whereIn('entity_ref', chunk);
+      for (const row of rows) {
+        await tx<EntityRow>(ENTITIES)
+          .where('entity_ref', row.entity_ref)
+          .update(csvStateColumns(row));
+      }
+    }
   }
 
   /**

@@ -14,6 +14,7 @@ import {
   scoreOf,
 } from '@internal/plugin-go-scorecard-common';
 import { csvCell } from '../report/reportCsv';
+import { CSV_STATE_KEY, csvStateOf } from './csvState';
 import {
   CheckResultRow,
   ClaimRow,
@@ -147,7 +148,7 @@ export type StatusMasks = ReturnType<typeof statusMasks>;
 
 /**
  * The entity columns an analyzed report writes (counts, score, check statuses and their
- * masks over `bits`, whether it is a Go service, notes, ETag, time of analysis), with the
+ * masks over `bits`, the CSV's state cells (see `csvStateOf`), whether it is a Go service, notes, ETag, time of analysis), with the
  * counts, score and masks for the history row.
  */
 export function analyzedColumns(
@@ -161,12 +162,22 @@ export function analyzedColumns(
   const statuses = Object.fromEntries(report.checks.map(c => [c.id, c.status]));
   const masks = statusMasks(Object.entries(statuses), bits);
   const waived = waivedOfScan(report.checks);
+  const goService = isGoService(report.checks);
   const columns = {
     ...countColumns(counts),
     score: score ?? null,
     check_statuses: JSON.stringify(statuses),
     ...masks,
-    go_service: isGoService(report.checks),
+    csv_state: csvStateOf({
+      counts,
+      score,
+      goService,
+      statuses,
+      waived: waived.count,
+    }),
+    csv_state_key: CSV_STATE_KEY,
+    csv_state_at: now,
+    go_service: goService,
     waived_count: waived.count,
     waiver_expires: waived.earliestExpiry ?? null,
     notes: report.notes?.length ? JSON.stringify(report.notes) : null,
@@ -174,6 +185,31 @@ export function analyzedColumns(
     scanned_at: now,
   } satisfies Partial<EntityRow>;
   return { columns, counts, score, masks, waived: waived.count };
+}
+
+/**
+ * The CSV state columns of an analyzed entity row as stored (see `csvStateOf`): for a
+ * row whose stored state is not this code's, from the columns it was written from.
+ */
+export function csvStateColumns(
+  row: CountColumns &
+    Pick<
+      EntityRow,
+      'score' | 'go_service' | 'check_statuses' | 'waived_count' | 'scanned_at'
+    >,
+) {
+  return {
+    csv_state: csvStateOf({
+      counts: countsOf(row),
+      score: optionalNumber(row.score),
+      // As the report reads it: only a known `false` is not a Go service.
+      goService: row.go_service === null || Boolean(row.go_service),
+      statuses: row.check_statuses ? JSON.parse(row.check_statuses) : {},
+      waived: Number(row.waived_count ?? 0),
+    }),
+    csv_state_key: CSV_STATE_KEY,
+    csv_state_at: row.scanned_at,
+  } satisfies Partial<EntityRow>;
 }
 
 /** The summary of an entity row at `now` (a lease alive at `now` means scanning). */

@@ -85,7 +85,8 @@ export function bitsOf(
  * (which finds them), and have no score: the sums leave out rows with `notgo` = 1. The
  * status filter `waived` finds entities with at least one waived finding (in any check).
  * `readableSetId` names the caller's stored readable set (see
- * ReadableSets). With `csv`, `r` also has the entity's `csv_cells`, `stale`,
+ * ReadableSets). With `csv`, `r` also has the entity's `csv_cells`, `csv_state`,
+ * `csv_state_key`, `csv_state_at`, `stale`,
  * `last_error`, `waived` (its waived findings) and `impact`. `materialized` computes `r` once, for a
  * statement that reads its columns many times (the sums).
  */
@@ -99,8 +100,11 @@ export function matchedEntities(
   csv = false,
 ): Sql {
   const bindings: unknown[] = [readableSetId];
+  // PostgreSQL: compared in "C", as the readable refs are stored and indexed, so the
+  // join can merge the two indexes in the CSV's order (the report's ref order).
+  const ref = dialect.postgres ? 'e.entity_ref COLLATE "C"' : 'e.entity_ref';
   const where = [
-    `e.entity_ref IN (SELECT rr.entity_ref FROM ${READABLE_REFS} rr WHERE rr.set_id = ?)`,
+    `${ref} IN (SELECT rr.entity_ref FROM ${READABLE_REFS} rr WHERE rr.set_id = ?)`,
   ];
   if (query.owners) {
     // A department stands for its teams too.
@@ -186,6 +190,9 @@ export function matchedEntities(
   if (csv) {
     columns.push(
       'e.csv_cells',
+      'e.csv_state',
+      'e.csv_state_key',
+      'e.csv_state_at',
       'e.stale',
       'e.last_error',
       'e.waived_count AS waived',

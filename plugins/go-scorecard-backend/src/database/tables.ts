@@ -88,6 +88,18 @@ export interface EntityRow {
   fail_bits: DbMask;
   na_bits: DbMask;
   error_bits: DbMask;
+  /**
+   * The report CSV's cells from score to waived over every check, written with the
+   * masks (see `csvStateOf`); null before an analysis.
+   */
+  csv_state: string | null;
+  /** The catalog and format `csv_state` was written for (`CSV_STATE_KEY`). */
+  csv_state_key: string | null;
+  /**
+   * The `scanned_at` `csv_state` was written for: not this row's after an analysis that
+   * did not write it (an earlier version's), whose CSV then computes its cells.
+   */
+  csv_state_at: DbNumber | null;
   /** JSON: the scan's notes. */
   notes: string | null;
   /**
@@ -285,6 +297,9 @@ export const SCAN_COLUMNS = [
   'score',
   'check_statuses',
   ...Object.values(MASK_COLUMNS),
+  'csv_state',
+  'csv_state_key',
+  'csv_state_at',
   'go_service',
   'waived_count',
   'waiver_expires',
