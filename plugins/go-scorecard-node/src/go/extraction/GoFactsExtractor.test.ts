@@ -1,27 +1,13 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { Analyzer } from '../../analyze';
 import { MemoryTree } from '../../tree/MemoryTree';
+import { filesOf } from '../../__testUtils__/folderFiles';
 import { MemoryFactsCache } from '../../__testUtils__/MemoryFactsCache';
 import { scanFolders } from '../../__testUtils__/scanFolders';
 import { CachedGoFile, GoFactsCache } from './GoFactsCache';
 import { GoFactsExtractor } from './GoFactsExtractor';
 
 jest.setTimeout(120_000);
-
-/** The files of a folder, by relative path. */
-function filesOf(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out[relative(dir, path)] = readFileSync(path, 'utf8');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 const goFileCount = (files: Record<string, string>) =>
   Object.keys(files).filter(p => p.endsWith('.go')).length;
