@@ -250,6 +250,25 @@ describe('GoFactsPool', () => {
       }
     });
 
+    it("go ahead of another scan's waiting extraction", async () => {
+      const pool = GoFactsPool.create({ size: 1, parseTimeoutMs: 5000 });
+      try {
+        const vocabulary = new Vocabulary(EXTRACTOR_WORDS);
+        const done: string[] = [];
+        // Many more batches than the worker holds at once.
+        const extracting = pool
+          .extract(many, vocabulary)
+          .then(() => done.push('extract'));
+        const reading = pool
+          .declarations(many.slice(0, 10))
+          .then(() => done.push('declarations'));
+        await Promise.all([extracting, reading]);
+        expect(done).toEqual(['declarations', 'extract']);
+      } finally {
+        await pool.close();
+      }
+    });
+
     it('rejects a job that is aborted, and serves the next one', async () => {
       const pool = GoFactsPool.create({ size: 1, parseTimeoutMs: 5000 });
       try {

@@ -21,8 +21,9 @@ export interface GoFactsPoolOptions {
 }
 
 /**
- * Thrown by {@link GoFactsPool.extract} and {@link GoFactsPool.declarations} when worker threads cannot start here (three died
- * before finishing any work): the caller extracts on its own thread instead.
+ * Thrown by {@link GoFactsPool.extract} and {@link GoFactsPool.declarations} when worker
+ * threads cannot start here (three died before finishing any work): the caller does the work
+ * on its own thread instead.
  */
 export class PoolUnavailableError extends Error {
   readonly name = 'PoolUnavailableError';
@@ -204,8 +205,18 @@ export class GoFactsPool {
         signal.addEventListener('abort', onAbort, { once: true });
         job.detach = () => signal.removeEventListener('abort', onAbort);
       }
-      for (const batch of batches(files, batchChars, batchFiles)) {
-        this.queue.push({ id: this.nextId++, job, ...batch });
+      const queued = [...batches(files, batchChars, batchFiles)].map(batch => ({
+        id: this.nextId++,
+        job,
+        ...batch,
+      }));
+      if (work.type === 'extract') {
+        for (const batch of queued) this.queue.push(batch);
+      } else {
+        // Declarations go ahead of waiting extraction: a scan's whole extraction waits on
+        // its vocabulary, and they are quick to read.
+        const at = this.queue.findIndex(b => b.job.work.type === 'extract');
+        this.queue.splice(at < 0 ? this.queue.length : at, 0, ...queued);
       }
       this.dispatch();
     });
