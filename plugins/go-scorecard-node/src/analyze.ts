@@ -47,8 +47,8 @@ export interface AnalyzerOptions {
    */
   onPhase?: (phase: 'facts' | 'link', ms: number) => void;
   /**
-   * Worker threads that parse and extract Go files (`node:worker_threads`, one parser each),
-   * shared by concurrent scans. Default 0: everything on the calling thread. The results are
+   * Worker threads that read Go files' declarations, then parse and extract them
+   * (`node:worker_threads`, one parser each), shared by concurrent scans. Default 0: everything on the calling thread. The results are
    * the same for any number. Call {@link Analyzer.close} to stop them.
    */
   workers?: number;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { DeclarationSum } from './declarationSum';
 import { readDeclaration } from './declarations';
 import {
   DeclarationsSyntax,
@@ -72,37 +72,6 @@ export function typeText(t: TypeSyntax): string {
       )}}`;
     default:
       return '?';
-  }
-}
-
-const LANES = 4;
-const LANE_MASK = (1n << 64n) - 1n;
-
-/**
- * A multiset hash of declarations: the sum, lane by lane modulo 2^64, of the SHA-256 of each
- * declaration's text, as four 64-bit lanes. Adding is commutative, so the sum of a tree is
- * the sum of its files' sums, whatever the order of the files and wherever a declaration
- * sits; a declaration added, removed or changed anywhere changes it.
- */
-export class DeclarationSum {
-  private readonly lanes = new Array<bigint>(LANES).fill(0n);
-
-  /** Adds a declaration's text, or another sum (hex, as {@link DeclarationSum.hex} writes it). */
-  add(sumHex: string): void {
-    for (let i = 0; i < LANES; i++) {
-      const lane = BigInt(`0x${sumHex.slice(i * 16, i * 16 + 16)}`);
-      this.lanes[i] = (this.lanes[i] + lane) & LANE_MASK;
-    }
-  }
-
-  /** Adds one declaration, by its text. */
-  addText(text: string): void {
-    this.add(createHash('sha256').update(text).digest('hex'));
-  }
-
-  /** The sum as 64 hex digits. */
-  hex(): string {
-    return this.lanes.map(l => l.toString(16).padStart(16, '0')).join('');
   }
 }
 

@@ -1,11 +1,8 @@
 import { createHash } from 'node:crypto';
 import { compareStrings } from '../text/compareStrings';
 import { PREDECLARED_TYPES, TypeSyntax } from './declarationSyntax';
-import {
-  DeclarationSum,
-  FileDeclarations,
-  fileDeclarations,
-} from './fileDeclarations';
+import { DeclarationSum } from './declarationSum';
+import { FileDeclarations, fileDeclarations } from './fileDeclarations';
 import { WordSet } from './wordSites';
 
 /** What a name of the vocabulary may be: a bit per kind of declaration. */

@@ -1,27 +1,18 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { Analyzer } from '../../analyze';
 import { MemoryTree } from '../../tree/MemoryTree';
+import { filesOf } from '../../__testUtils__/folderFiles';
 import { MemoryFactsCache } from '../../__testUtils__/MemoryFactsCache';
 import { scanFolders } from '../../__testUtils__/scanFolders';
+import { EXTRACTOR_WORDS } from '../extractGoFacts';
+import { GoParser } from '../GoParser';
+import { Vocabulary } from '../vocabulary';
+import { extractFiles } from './extractFiles';
 import { CachedGoFile, GoFactsCache } from './GoFactsCache';
 import { GoFactsExtractor } from './GoFactsExtractor';
+import { GoFactsPool } from './GoFactsPool';
 
 jest.setTimeout(120_000);
-
-/** The files of a folder, by relative path. */
-function filesOf(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out[relative(dir, path)] = readFileSync(path, 'utf8');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 const goFileCount = (files: Record<string, string>) =>
   Object.keys(files).filter(p => p.endsWith('.go')).length;
@@ -195,6 +186,115 @@ describe('GoFactsExtractor with a facts cache', () => {
       expect(results.every(r => 'facts' in r)).toBe(true);
       expect(cache.hits).toBe(stored);
       expect(cache.misses).toBe(files.length - stored);
+    } finally {
+      await extractor.close();
+    }
+  });
+});
+
+describe('GoFactsExtractor on worker threads', () => {
+  // Each file declares a function the next one calls with a string: a declaration missing
+  // from the vocabulary would change the facts of its callers.
+  const files = Array.from({ length: 600 }, (_, i) => ({
+    path: `pkg/f${i}.go`,
+    text: `package pkg\n\nimport "google.golang.org/grpc"\n\nfunc f${i}(ctx context.Context, target string) {\n\t_, _ = context.WithCancel(ctx)\n\tf${
+      (i + 1) % 600
+    }(ctx, "localhost:${i}")\n}\n`,
+  }));
+
+  /** What one thread gives for the files. */
+  const alone = async () => {
+    const vocabulary = new Vocabulary(EXTRACTOR_WORDS);
+    for (const f of files) vocabulary.add(f.text);
+    return extractFiles(await GoParser.create(), files, vocabulary);
+  };
+
+  /** An extractor on one worker that has done some work, and its pool. */
+  const started = async (cache?: GoFactsCache) => {
+    const extractor = await GoFactsExtractor.create({
+      workers: 1,
+      parseTimeoutMs: 5000,
+      poolThreshold: 0,
+      cache,
+    });
+    await extractor.extract(files.slice(0, 2));
+    return { extractor, pool: (extractor as any).pool as GoFactsPool };
+  };
+
+  /** Makes `then` happen as soon as the pool is handed the files to read declarations of. */
+  const onDeclarations = (pool: GoFactsPool, then: () => void) => {
+    const declarations = pool.declarations.bind(pool);
+    const failed: number[] = [];
+    pool.declarations = async (...args) => {
+      const reading = declarations(...args);
+      then();
+      const read = await reading;
+      failed.push(read.filter(r => 'error' in r).length);
+      return read;
+    };
+    return failed;
+  };
+
+  it('reads the declarations a dying worker held on its own thread: the same results', async () => {
+    const { extractor, pool } = await started();
+    try {
+      const failed = onDeclarations(pool, () => {
+        // The worker dies with batches of declarations in hand.
+        (pool as any).slots[0].worker.terminate();
+      });
+      const results = await extractor.extract(files);
+      expect(failed.length).toBe(1);
+      expect(failed[0]).toBeGreaterThan(0);
+      expect(results).toEqual(await alone());
+    } finally {
+      await extractor.close();
+    }
+  });
+
+  it('stops when aborted while the workers read declarations, storing nothing, and serves the next scan', async () => {
+    const cache = new MemoryFactsCache();
+    const { extractor, pool } = await started(cache);
+    try {
+      const controller = new AbortController();
+      const declarations = pool.declarations;
+      onDeclarations(pool, () => controller.abort(new Error('stop')));
+      cache.resetCounts();
+      await expect(extractor.extract(files, controller.signal)).rejects.toThrow(
+        'stop',
+      );
+      expect((pool as any).queue).toEqual([]);
+      expect(cache.sets).toBe(0);
+      pool.declarations = declarations;
+      expect(await extractor.extract(files)).toEqual(await alone());
+    } finally {
+      await extractor.close();
+    }
+  });
+
+  it('hands the workers only the files without a cached entry', async () => {
+    const cache = new MemoryFactsCache();
+    const { extractor, pool } = await started(cache);
+    try {
+      await extractor.extract(files);
+      const declarations = pool.declarations.bind(pool);
+      const sent: string[][] = [];
+      pool.declarations = (some, ...rest) => {
+        sent.push(some.map(f => f.path));
+        return declarations(some, ...rest);
+      };
+      // Two bodies change; no declaration does.
+      const changed = files.map((f, i) =>
+        i % 300 === 7
+          ? { ...f, text: f.text.replace('_, _ =', '_, cancel :=') }
+          : f,
+      );
+      const results = await extractor.extract(changed);
+      expect(sent).toEqual([['pkg/f7.go', 'pkg/f307.go']]);
+      const vocabulary = new Vocabulary(EXTRACTOR_WORDS);
+      for (const f of changed) vocabulary.add(f.text);
+      expect(results).toEqual(
+        extractFiles(await GoParser.create(), changed, vocabulary),
+      );
     } finally {
       await extractor.close();
     }

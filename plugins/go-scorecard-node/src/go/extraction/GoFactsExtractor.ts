@@ -1,6 +1,6 @@
 import { GoParser } from '../GoParser';
 import { EXTRACTOR_WORDS } from '../extractGoFacts';
-import { fileDeclarations } from '../fileDeclarations';
+import { FileDeclarations, fileDeclarations } from '../fileDeclarations';
 import { Vocabulary } from '../vocabulary';
 import { extractFiles, GoExtraction, GoSourceFile } from './extractFiles';
 import {
@@ -15,11 +15,15 @@ import { GoFactsPool, PoolUnavailableError } from './GoFactsPool';
 export interface GoFactsExtractorOptions {
   /** Time budget for parsing one Go file, in ms. */
   parseTimeoutMs: number;
-  /** Worker threads for extraction; 0 extracts on the calling thread. */
+  /**
+   * Worker threads for extraction and for reading the declarations before it; 0 works on
+   * the calling thread.
+   */
   workers: number;
   /**
-   * Scans with less Go than this (UTF-16 code units) extract on the calling thread even
-   * with workers: handing a few files to a worker costs more than it saves. Default 256 Ki.
+   * Less Go than this (UTF-16 code units) to extract, or to read declarations of, stays on the
+   * calling thread even with workers: handing a few files to a worker costs more than it
+   * saves. Default 256 Ki.
    */
   poolThreshold?: number;
   /** Where facts are kept between scans; none by default. */
@@ -35,7 +39,8 @@ const CACHE_READS_AT_ONCE = 64;
 /**
  * Extracts the facts of a tree's Go files: each from the cache when an earlier scan extracted
  * the same file under a vocabulary of the same fingerprint, the others on worker threads (or the calling
- * thread for small scans). The results are the same whichever way each file went.
+ * thread for small scans). The declarations that build the vocabulary are read the same way.
+ * The results are the same whichever way each file went.
  */
 export class GoFactsExtractor {
   private constructor(
@@ -75,7 +80,7 @@ export class GoFactsExtractor {
     const vocabulary = new Vocabulary(EXTRACTOR_WORDS);
     const { cache } = this.options;
     if (!cache) {
-      for (const f of files) vocabulary.add(f.text);
+      await this.buildVocabulary(files, [], vocabulary, signal);
       return this.extractNow(files, vocabulary, signal);
     }
 
@@ -100,11 +105,12 @@ export class GoFactsExtractor {
       });
     }
     signal?.throwIfAborted();
-    // In the files' order, as without a cache.
-    const declarations = files.map(
-      (f, i) => entries[i]?.declarations ?? fileDeclarations(f.text),
+    const declarations = await this.buildVocabulary(
+      files,
+      entries.map(entry => entry?.declarations),
+      vocabulary,
+      signal,
     );
-    for (const d of declarations) vocabulary.addDeclarations(d);
     const fingerprint = vocabulary.fingerprint();
 
     const results: (GoExtraction | undefined)[] = entries.map(entry =>
@@ -145,16 +151,62 @@ export class GoFactsExtractor {
     await this.pool?.close();
   }
 
+  /**
+   * Adds each file's declarations to the vocabulary in the files' order (so that it is the
+   * same however they were read) and returns them: `known[i]` when given (a cached entry's),
+   * else read from the file's text, on the workers when there is enough text to read. This
+   * thread merges the workers' batches as they come back, and reads itself the files a dying
+   * worker held.
+   */
+  private async buildVocabulary(
+    files: readonly GoSourceFile[],
+    known: readonly (FileDeclarations | undefined)[],
+    vocabulary: Vocabulary,
+    signal?: AbortSignal,
+  ): Promise<FileDeclarations[]> {
+    const declarations = files.map((_, i) => known[i]);
+    let merged = 0;
+    const merge = () => {
+      for (; merged < files.length && declarations[merged]; merged++)
+        vocabulary.addDeclarations(declarations[merged]!);
+    };
+    const unread = files.flatMap((_, i) => (declarations[i] ? [] : [i]));
+    const toRead = unread.map(i => files[i]);
+    if (this.pool && this.worthThePool(toRead)) {
+      try {
+        await this.pool.declarations(toRead, signal, (from, batch) => {
+          batch.forEach((reading, k) => {
+            if ('declarations' in reading)
+              declarations[unread[from + k]] = reading.declarations;
+          });
+          merge();
+        });
+      } catch (e) {
+        // Threads cannot start here: this thread reads what the workers did not.
+        if (!(e instanceof PoolUnavailableError)) throw e;
+      }
+    }
+    signal?.throwIfAborted();
+    for (const i of unread) declarations[i] ??= fileDeclarations(files[i].text);
+    merge();
+    return declarations as FileDeclarations[];
+  }
+
+  /** Whether files are worth handing to the workers: more than one, and enough text. */
+  private worthThePool(files: readonly GoSourceFile[]): boolean {
+    const threshold = this.options.poolThreshold ?? DEFAULT_POOL_THRESHOLD;
+    let chars = 0;
+    for (const f of files) chars += f.text.length;
+    return files.length > 1 && chars >= threshold;
+  }
+
   private async extractNow(
     files: readonly GoSourceFile[],
     vocabulary: Vocabulary,
     signal?: AbortSignal,
     onBatch?: (from: number, results: GoExtraction[]) => void,
   ): Promise<GoExtraction[]> {
-    const threshold = this.options.poolThreshold ?? DEFAULT_POOL_THRESHOLD;
-    let chars = 0;
-    for (const f of files) chars += f.text.length;
-    if (this.pool && files.length > 1 && chars >= threshold) {
+    if (this.pool && this.worthThePool(files)) {
       try {
         return await this.pool.extract(files, vocabulary, signal, onBatch);
       } catch (e) {

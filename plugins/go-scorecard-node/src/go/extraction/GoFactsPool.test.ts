@@ -1,8 +1,11 @@
+import { join } from 'node:path';
 import { Analyzer } from '../../analyze';
 import { DirectoryTree } from '../../tree/DirectoryTree';
 import { MemoryTree } from '../../tree/MemoryTree';
+import { filesOf } from '../../__testUtils__/folderFiles';
 import { scanFolders } from '../../__testUtils__/scanFolders';
 import { EXTRACTOR_WORDS } from '../extractGoFacts';
+import { fileDeclarations } from '../fileDeclarations';
 import { Vocabulary } from '../vocabulary';
 import { GoFactsPool, PoolUnavailableError } from './GoFactsPool';
 import { GoFactsExtractor } from './GoFactsExtractor';
@@ -169,5 +172,122 @@ describe('GoFactsPool', () => {
     } finally {
       await extractor.close();
     }
+  });
+
+  describe('declarations', () => {
+    /** Every Go file of the fixtures and examples. */
+    const goFiles = () =>
+      scanFolders().flatMap(dir =>
+        Object.entries(filesOf(dir))
+          .filter(([path]) => path.endsWith('.go'))
+          .map(([path, text]) => ({ path: join(dir, path), text })),
+      );
+
+    it('reads every file as fileDeclarations does on one thread, and builds the same vocabulary', async () => {
+      const sources = goFiles();
+      expect(sources.length).toBeGreaterThan(100);
+      const pool = GoFactsPool.create({ size: 2, parseTimeoutMs: 5000 });
+      try {
+        const batches: [number, number][] = [];
+        const read = await pool.declarations(sources, undefined, (from, b) =>
+          batches.push([from, b.length]),
+        );
+        expect(read).toEqual(
+          sources.map(f => ({ declarations: fileDeclarations(f.text) })),
+        );
+        // Every file came back in exactly one batch, and there were several.
+        expect(batches.length).toBeGreaterThan(1);
+        let next = 0;
+        for (const [from, n] of batches.sort((a, b) => a[0] - b[0])) {
+          expect(from).toBe(next);
+          next += n;
+        }
+        expect(next).toBe(sources.length);
+
+        const alone = new Vocabulary(EXTRACTOR_WORDS);
+        for (const f of sources) alone.add(f.text);
+        const merged = new Vocabulary(EXTRACTOR_WORDS);
+        for (const r of read)
+          if ('declarations' in r) merged.addDeclarations(r.declarations);
+        expect(merged.fingerprint()).toBe(alone.fingerprint());
+        expect(merged.snapshot()).toEqual(alone.snapshot());
+      } finally {
+        await pool.close();
+      }
+    });
+
+    const many = Array.from({ length: 600 }, (_, i) => ({
+      path: `f${i}.go`,
+      text: `package main\n\ntype T${i} struct{ Addr string }\n\nfunc f${i}(addr string) {}\n`,
+    }));
+
+    it('fails the files a dying worker held, and goes on with a new worker', async () => {
+      const pool = GoFactsPool.create({ size: 1, parseTimeoutMs: 5000 });
+      try {
+        await pool.declarations(many.slice(0, 2));
+        const running = pool.declarations(many);
+        // The worker dies with batches in hand.
+        await (pool as any).slots[0].worker.terminate();
+        const read = await running;
+        const failed = read.filter(r => 'error' in r);
+        expect(failed.length).toBeGreaterThan(0);
+        expect(failed[0]).toEqual({
+          error: 'the declarations worker stopped (exited with code 1)',
+        });
+        // The others were read.
+        expect(read).toEqual(
+          many.map((f, i) =>
+            'error' in read[i]
+              ? read[i]
+              : { declarations: fileDeclarations(f.text) },
+          ),
+        );
+        expect(await pool.declarations(many)).toEqual(
+          many.map(f => ({ declarations: fileDeclarations(f.text) })),
+        );
+      } finally {
+        await pool.close();
+      }
+    });
+
+    it("go ahead of another scan's waiting extraction", async () => {
+      const pool = GoFactsPool.create({ size: 1, parseTimeoutMs: 5000 });
+      try {
+        const vocabulary = new Vocabulary(EXTRACTOR_WORDS);
+        const done: string[] = [];
+        // Many more batches than the worker holds at once.
+        const extracting = pool
+          .extract(many, vocabulary)
+          .then(() => done.push('extract'));
+        const reading = pool
+          .declarations(many.slice(0, 10))
+          .then(() => done.push('declarations'));
+        await Promise.all([extracting, reading]);
+        expect(done).toEqual(['declarations', 'extract']);
+      } finally {
+        await pool.close();
+      }
+    });
+
+    it('rejects a job that is aborted, and serves the next one', async () => {
+      const pool = GoFactsPool.create({ size: 1, parseTimeoutMs: 5000 });
+      try {
+        const controller = new AbortController();
+        const aborted = pool.declarations(many, controller.signal);
+        controller.abort(new Error('stop'));
+        await expect(aborted).rejects.toThrow('stop');
+        expect((pool as any).queue).toEqual([]);
+        await expect(
+          pool.declarations(many, controller.signal),
+        ).rejects.toThrow('stop');
+        expect(await pool.declarations(many.slice(0, 2))).toEqual(
+          many
+            .slice(0, 2)
+            .map(f => ({ declarations: fileDeclarations(f.text) })),
+        );
+      } finally {
+        await pool.close();
+      }
+    });
   });
 });

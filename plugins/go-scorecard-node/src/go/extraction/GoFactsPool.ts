@@ -8,6 +8,7 @@ import { messageOf } from '../../text/messageOf';
 import { GoParser } from '../GoParser';
 import { Vocabulary, VocabularySnapshot } from '../vocabulary';
 import { extractFiles, GoExtraction, GoSourceFile } from './extractFiles';
+import { DeclarationsReading, readDeclarations } from './readDeclarations';
 
 /** Options of {@link GoFactsPool.create}. */
 export interface GoFactsPoolOptions {
@@ -20,8 +21,9 @@ export interface GoFactsPoolOptions {
 }
 
 /**
- * Thrown by {@link GoFactsPool.extract} when worker threads cannot start here (three died
- * before finishing any work): the caller extracts on its own thread instead.
+ * Thrown by {@link GoFactsPool.extract} and {@link GoFactsPool.declarations} when worker
+ * threads cannot start here (three died before finishing any work): the caller does the work
+ * on its own thread instead.
  */
 export class PoolUnavailableError extends Error {
   readonly name = 'PoolUnavailableError';
@@ -36,6 +38,12 @@ const WORKER_ROLE = 'go-scorecard-facts-worker';
 const BATCH_CHARS = 64 * 1024;
 const BATCH_FILES = 32;
 /**
+ * The same for a batch of declarations to read, which takes a small part of the time
+ * extraction does: larger batches keep the messages' cost small beside the work.
+ */
+const DECLARATIONS_BATCH_CHARS = 256 * 1024;
+const DECLARATIONS_BATCH_FILES = 128;
+/**
  * Batches a worker holds at once: one being extracted and some waiting, so that it never
  * idles while the main thread is busy (reading results, linking another scan).
  */
@@ -44,26 +52,34 @@ const IN_FLIGHT = 4;
 type ToWorker =
   | { type: 'vocabulary'; job: number; snapshot: VocabularySnapshot }
   | { type: 'extract'; job: number; batch: number; files: GoSourceFile[] }
+  | { type: 'declarations'; batch: number; texts: string[] }
   | { type: 'forget'; job: number };
 
 /**
  * A batch's results as JSON text: one flat string crosses threads far cheaper than the
- * structured clone of many small objects, and the facts are plain JSON data (the cache stores
- * them the same way).
+ * structured clone of many small objects, and the facts and declarations are plain JSON data
+ * (the cache stores them the same way).
  */
-type FromWorker = { type: 'extracted'; batch: number; results: string };
+type FromWorker = { type: 'done'; batch: number; results: string };
 
+/** A job's work: extracting facts under a vocabulary, or reading declarations. */
+type Work =
+  | { type: 'extract'; vocabulary: Vocabulary; snapshot?: VocabularySnapshot }
+  | { type: 'declarations' };
+
+/** A job of either work; its results are what the worker sent back for its kind of work. */
 interface Job {
   id: number;
-  vocabulary: Vocabulary;
-  snapshot?: VocabularySnapshot;
-  results: GoExtraction[];
+  work: Work;
+  results: unknown[];
   remaining: number;
   settled: boolean;
-  onBatch?: (from: number, results: GoExtraction[]) => void;
+  /** The result of a file held by a worker that died (`why` says how). */
+  lost(why: string): unknown;
+  onBatch?: (from: number, results: unknown[]) => void;
   /** Stops listening to the job's abort signal. */
   detach?: () => void;
-  resolve(results: GoExtraction[]): void;
+  resolve(results: unknown[]): void;
   reject(reason: unknown): void;
 }
 
@@ -84,11 +100,13 @@ interface Slot {
 
 /**
  * Go fact extraction on worker threads (`node:worker_threads`), one tree-sitter parser per
- * worker. A job's files go out in batches to whichever worker is free; the results come back
- * in the files' order, equal to {@link extractFiles} on one thread (each file's facts depend
- * only on its path, its text and the vocabulary, which every worker receives). Jobs of
- * concurrent scans share the workers. A worker that dies fails the files it held (`{ error }`)
- * and is replaced. Workers hold the process open only while they have work.
+ * worker, and the reading of the files' declarations that comes before it. A job's files go
+ * out in batches to whichever worker is free; the results come back in the files' order,
+ * equal to {@link extractFiles} (or {@link readDeclarations}) on one thread (each file's facts
+ * depend only on its path, its text and the vocabulary, which every worker receives; its
+ * declarations only on its text). Jobs of concurrent scans share the workers. A worker that
+ * dies fails the files it held (`{ error }`) and is replaced. Workers hold the process open
+ * only while they have work.
  */
 export class GoFactsPool {
   private readonly slots: Slot[] = [];
@@ -122,19 +140,64 @@ export class GoFactsPool {
     signal?: AbortSignal,
     onBatch?: (from: number, results: GoExtraction[]) => void,
   ): Promise<GoExtraction[]> {
+    return this.run<GoExtraction>(
+      files,
+      { type: 'extract', vocabulary },
+      why => ({ error: `the extraction worker stopped (${why})` }),
+      BATCH_CHARS,
+      BATCH_FILES,
+      signal,
+      onBatch,
+    );
+  }
+
+  /**
+   * The package-level declarations of each file, in order, as {@link readDeclarations} reads
+   * them; rejects only as {@link GoFactsPool.extract} does. A file that could not be read
+   * (its worker died holding it) gives `{ error }`: the caller reads it on its own thread.
+   * `onBatch` sees each batch's results as they arrive, so that a caller can merge them
+   * while the workers read the rest.
+   */
+  declarations(
+    files: readonly GoSourceFile[],
+    signal?: AbortSignal,
+    onBatch?: (from: number, results: DeclarationsReading[]) => void,
+  ): Promise<DeclarationsReading[]> {
+    return this.run<DeclarationsReading>(
+      files,
+      { type: 'declarations' },
+      why => ({ error: `the declarations worker stopped (${why})` }),
+      DECLARATIONS_BATCH_CHARS,
+      DECLARATIONS_BATCH_FILES,
+      signal,
+      onBatch,
+    );
+  }
+
+  private run<R>(
+    files: readonly GoSourceFile[],
+    work: Work,
+    lost: (why: string) => R,
+    batchChars: number,
+    batchFiles: number,
+    signal?: AbortSignal,
+    onBatch?: (from: number, results: R[]) => void,
+  ): Promise<R[]> {
     if (this.closed) return Promise.reject(new Error('GoFactsPool is closed'));
     if (this.unavailable) return Promise.reject(this.unavailable);
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (!files.length) return Promise.resolve([]);
-    return new Promise<GoExtraction[]>((resolve, reject) => {
+    return new Promise<R[]>((resolve, reject) => {
       const job: Job = {
         id: this.nextId++,
-        vocabulary,
+        work,
         results: new Array(files.length),
         remaining: files.length,
         settled: false,
-        onBatch,
-        resolve,
+        lost,
+        // The worker sent back R's for this job's work.
+        onBatch: onBatch && ((from, results) => onBatch(from, results as R[])),
+        resolve: results => resolve(results as R[]),
         reject,
       };
       if (signal) {
@@ -142,8 +205,18 @@ export class GoFactsPool {
         signal.addEventListener('abort', onAbort, { once: true });
         job.detach = () => signal.removeEventListener('abort', onAbort);
       }
-      for (const batch of batches(files)) {
-        this.queue.push({ id: this.nextId++, job, ...batch });
+      const queued = [...batches(files, batchChars, batchFiles)].map(batch => ({
+        id: this.nextId++,
+        job,
+        ...batch,
+      }));
+      if (work.type === 'extract') {
+        for (const batch of queued) this.queue.push(batch);
+      } else {
+        // Declarations go ahead of waiting extraction: a scan's whole extraction waits on
+        // its vocabulary, and they are quick to read.
+        const at = this.queue.findIndex(b => b.job.work.type === 'extract');
+        this.queue.splice(at < 0 ? this.queue.length : at, 0, ...queued);
       }
       this.dispatch();
     });
@@ -170,23 +243,33 @@ export class GoFactsPool {
         const batch = this.queue.shift()!;
         if (batch.job.settled) continue;
         const { job } = batch;
-        if (!slot.jobs.has(job.id)) {
-          job.snapshot ??= job.vocabulary.snapshot();
+        const { work } = job;
+        if (work.type === 'extract' && !slot.jobs.has(job.id)) {
+          work.snapshot ??= work.vocabulary.snapshot();
           this.post(slot, {
             type: 'vocabulary',
             job: job.id,
-            snapshot: job.snapshot,
+            snapshot: work.snapshot,
           });
           slot.jobs.add(job.id);
         }
         if (!slot.inFlight.size) slot.worker.ref();
         slot.inFlight.set(batch.id, batch);
-        this.post(slot, {
-          type: 'extract',
-          job: job.id,
-          batch: batch.id,
-          files: batch.files,
-        });
+        this.post(
+          slot,
+          work.type === 'extract'
+            ? {
+                type: 'extract',
+                job: job.id,
+                batch: batch.id,
+                files: batch.files,
+              }
+            : {
+                type: 'declarations',
+                batch: batch.id,
+                texts: batch.files.map(f => f.text),
+              },
+        );
       }
     }
   }
@@ -251,9 +334,7 @@ export class GoFactsPool {
       for (const batch of held) {
         this.complete(
           batch,
-          batch.files.map(() => ({
-            error: `the extraction worker stopped (${why})`,
-          })),
+          batch.files.map(() => batch.job.lost(why)),
         );
       }
     } else {
@@ -274,7 +355,7 @@ export class GoFactsPool {
     if (!this.closed) this.dispatch();
   }
 
-  private complete(batch: Batch, results: GoExtraction[]) {
+  private complete(batch: Batch, results: unknown[]) {
     const { job } = batch;
     if (job.settled) return;
     results.forEach((r, k) => {
@@ -310,9 +391,11 @@ export class GoFactsPool {
   }
 }
 
-/** Consecutive runs of files of about {@link BATCH_CHARS} of text each. */
+/** Consecutive runs of at most `maxFiles` files of about `maxChars` of text each. */
 function* batches(
   files: readonly GoSourceFile[],
+  maxChars: number,
+  maxFiles: number,
 ): Generator<{ from: number; files: GoSourceFile[] }> {
   let from = 0;
   while (from < files.length) {
@@ -320,8 +403,8 @@ function* batches(
     let chars = 0;
     while (
       to < files.length &&
-      to - from < BATCH_FILES &&
-      (to === from || chars + files[to].text.length <= BATCH_CHARS)
+      to - from < maxFiles &&
+      (to === from || chars + files[to].text.length <= maxChars)
     ) {
       chars += files[to].text.length;
       to++;
@@ -331,7 +414,10 @@ function* batches(
   }
 }
 
-/** The worker's side: extracts each batch with its own parser and the job's vocabulary. */
+/**
+ * The worker's side: extracts each batch with its own parser and the job's vocabulary, and
+ * reads each batch of declarations (which needs no parser, so it starts at once).
+ */
 function runWorker(port: NonNullable<typeof parentPort>, timeoutMs: number) {
   const parser = GoParser.create({ timeoutMs });
   // A failed start fails each batch, not the thread: the pool would only start another.
@@ -360,9 +446,18 @@ function runWorker(port: NonNullable<typeof parentPort>, timeoutMs: number) {
           results = message.files.map(() => ({ error }));
         }
         const reply: FromWorker = {
-          type: 'extracted',
+          type: 'done',
           batch: message.batch,
           results: JSON.stringify(results),
+        };
+        port.postMessage(reply);
+        return;
+      }
+      case 'declarations': {
+        const reply: FromWorker = {
+          type: 'done',
+          batch: message.batch,
+          results: JSON.stringify(readDeclarations(message.texts)),
         };
         port.postMessage(reply);
         return;
