@@ -107,6 +107,28 @@ describe('GoFactsPool', () => {
     }
   });
 
+  it('fails a scan whose caller cannot take a batch, instead of waiting for ever', async () => {
+    const pool = GoFactsPool.create({ size: 1, parseTimeoutMs: 5000 });
+    try {
+      const vocabulary = new Vocabulary(EXTRACTOR_WORDS);
+      const files = Array.from({ length: 50 }, (_, i) => ({
+        path: `f${i}.go`,
+        text: `package main\n\nfunc f${i}() {}\n`,
+      }));
+      const refused = pool.extract(files, vocabulary, undefined, () => {
+        throw new Error('disk full');
+      });
+      await expect(refused).rejects.toThrow('disk full');
+      const results = await pool.extract(files.slice(0, 2), vocabulary);
+      expect(results.map(r => 'facts' in r && r.facts.path)).toEqual([
+        'f0.go',
+        'f1.go',
+      ]);
+    } finally {
+      await pool.close();
+    }
+  });
+
   const files = Array.from({ length: 40 }, (_, i) => ({
     path: `f${i}.go`,
     text: `package main\n\nfunc f${i}(ctx context.Context) {\n\t_, _ = context.WithCancel(ctx)\n}\n`,

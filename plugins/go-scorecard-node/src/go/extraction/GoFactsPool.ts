@@ -361,7 +361,13 @@ export class GoFactsPool {
     results.forEach((r, k) => {
       job.results[batch.from + k] = r;
     });
-    job.onBatch?.(batch.from, results);
+    try {
+      job.onBatch?.(batch.from, results);
+    } catch (e) {
+      // The caller could not take the batch: the job fails rather than wait for ever.
+      this.fail(job, e);
+      return;
+    }
     job.remaining -= batch.files.length;
     if (job.remaining === 0) {
       job.settled = true;
@@ -466,7 +472,10 @@ function runWorker(port: NonNullable<typeof parentPort>, timeoutMs: number) {
     }
   };
   port.on('message', (message: ToWorker) => {
-    chain = chain.then(() => handle(message));
+    // A reply that cannot be made (a result JSON cannot hold, a closed port) would leave its
+    // batch waiting for ever: the thread ends instead, and the pool fails what it held and
+    // starts another (see GoFactsPool.lost).
+    chain = chain.then(() => handle(message)).catch(() => process.exit(1));
   });
 }
 
