@@ -107,9 +107,9 @@ export async function runCli(
   if (signal?.aborted) return interruptedRun(signal);
   const cacheWarning =
     cache && cacheError
-      ? `go-scorecard: the facts cache in ${cache.dir} was not used (${
+      ? `go-scorecard: the facts cache in ${cache.dir} failed (${
           (cacheError as Error)?.message ?? cacheError
-        }); files were parsed instead\n`
+        }); files it could not give were parsed, and what was parsed may not be kept for the next run\n`
       : '';
 
   // Text and JSON show at most --max-findings per check (text 10, JSON 100 by default), with

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { GoFileFacts } from '../../facts';
+import { GoProgramFacts } from '../../programFacts';
 import { FileDeclarations, isFileDeclarations } from '../fileDeclarations';
 import { analyzerCodeFingerprint } from './codeFingerprint';
 
@@ -44,18 +45,76 @@ export function goFileKey(path: string, text: string): string {
     .digest('hex');
 }
 
+/** The keys of T whose values are arrays. */
+type ArrayKeys<T> = {
+  [K in keyof T]-?: NonNullable<T[K]> extends readonly unknown[] ? K : never;
+}[keyof T];
+
+/** Every array of a file's facts (a Record, so the compiler names any one left out). */
+const FILE_ARRAYS: Record<ArrayKeys<GoFileFacts>, true> = {
+  imports: true,
+  cancels: true,
+  dialTargets: true,
+  deprecatedDialCalls: true,
+  serveCalls: true,
+  signalHandling: true,
+  httpServerCloseCalls: true,
+  httpServerShutdownCalls: true,
+  grpcServers: true,
+  grpcStopCalls: true,
+  grpcGracefulStopCalls: true,
+  unboundFieldCalls: true,
+  shutdownBounds: true,
+};
+
+/** Every array of a file's program facts. */
+const PROGRAM_ARRAYS: Record<ArrayKeys<GoProgramFacts>, true> = {
+  funcs: true,
+  types: true,
+  globals: true,
+  locals: true,
+  calls: true,
+  stores: true,
+  returns: true,
+  configLoads: true,
+};
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** An array of objects (null, a number or a string in it is damage). */
+const isObjectArray = (v: unknown): boolean =>
+  Array.isArray(v) && v.every(isObject);
+
 /**
- * Whether a value read back from a cache has the shape of {@link CachedGoFile}: anything
- * else (an entry written by other code, a store's corruption) is a miss.
+ * Whether a value read back from a cache has the shape of a {@link CachedGoFile} of the file
+ * at `path`: its declarations, and facts of that very file with every field the link and
+ * the checks read, each array holding objects. Anything else (an entry written by other
+ * code, damaged, or copied under another key) is a miss, and is written again. What lies
+ * inside the objects is trusted like the analyzer's code (see docs/security.md).
  */
-export function isCachedGoFile(value: unknown): value is CachedGoFile {
-  const e = value as CachedGoFile | undefined;
-  return (
-    typeof e === 'object' &&
-    e !== null &&
-    typeof e.vocabulary === 'string' &&
-    typeof e.facts === 'object' &&
-    e.facts !== null &&
-    isFileDeclarations(e.declarations)
-  );
+export function isCachedGoFile(
+  value: unknown,
+  path: string,
+): value is CachedGoFile {
+  if (!isObject(value) || typeof value.vocabulary !== 'string') return false;
+  if (!isFileDeclarations(value.declarations)) return false;
+  const facts = value.facts;
+  if (!isObject(facts) || facts.path !== path) return false;
+  if (
+    typeof facts.dir !== 'string' ||
+    typeof facts.packageName !== 'string' ||
+    typeof facts.isTest !== 'boolean' ||
+    typeof facts.goStatements !== 'number' ||
+    typeof facts.goleakVerifications !== 'number' ||
+    !isObject(facts.serverFields)
+  )
+    return false;
+  for (const key of Object.keys(FILE_ARRAYS))
+    if (!isObjectArray(facts[key])) return false;
+  const program = facts.program;
+  if (!isObject(program)) return false;
+  for (const key of Object.keys(PROGRAM_ARRAYS))
+    if (!isObjectArray(program[key])) return false;
+  return true;
 }

@@ -115,6 +115,36 @@ describe('GoFactsExtractor with a facts cache', () => {
     expect(report).toEqual(await scan(plain, changed));
   });
 
+  it('takes an entry of the wrong shape for a miss, and writes it again', async () => {
+    const cache = new MemoryFactsCache();
+    const cached = await Analyzer.create({ factsCache: cache });
+    const files = filesOf(example);
+    const expected = await scan(plain, files);
+    await scan(cached, files);
+    const keys = [...cache.entries.keys()];
+    expect(keys.length).toBe(3);
+    const entryAt = (i: number) => JSON.parse(cache.entries.get(keys[i])!);
+    const cancelsOfNull = entryAt(1);
+    cancelsOfNull.facts.cancels = [null];
+    const damaged = [
+      // Facts without the fields the link reads, and declarations of the wrong shape.
+      { ...entryAt(0), facts: {}, declarations: { funcs: [] } },
+      // A null where a cancel is.
+      cancelsOfNull,
+      // Another file's entry under this key.
+      entryAt(0),
+    ];
+    damaged.forEach((entry, i) =>
+      cache.entries.set(keys[i], JSON.stringify(entry)),
+    );
+    cache.resetCounts();
+    expect(await scan(cached, files)).toEqual(expected);
+    expect(cache.sets).toBe(damaged.length);
+    cache.resetCounts();
+    expect(await scan(cached, files)).toEqual(expected);
+    expect(cache.sets).toBe(0);
+  });
+
   it('scans on when the cache fails, and says so', async () => {
     const errors: unknown[] = [];
     const broken = await Analyzer.create({

@@ -90,9 +90,10 @@ export class GoFactsExtractor {
     for (let from = 0; from < keys.length; from += CACHE_READS_AT_ONCE) {
       const chunk = keys.slice(from, from + CACHE_READS_AT_ONCE);
       const got = await Promise.all(
-        chunk.map(key =>
+        chunk.map((key, k) =>
           cache.get(key).then(
-            entry => (isCachedGoFile(entry) ? entry : undefined),
+            entry =>
+              isCachedGoFile(entry, files[from + k].path) ? entry : undefined,
             e => {
               this.options.onCacheError?.(e);
               return undefined;
