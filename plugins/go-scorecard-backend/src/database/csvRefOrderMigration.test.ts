@@ -1,5 +1,9 @@
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
+import {
+  MIGRATIONS_DIRECTORY,
+  migrateUpToBefore,
+  migrateDownToBefore,
+} from '../__testUtils__/migrations';
 import { testDatabaseOptions } from '../__testUtils__/testDatabaseIds';
 import { queryReportCsv } from '../report/queryReportCsv';
 import { ScorecardStore } from './ScorecardStore';
@@ -9,10 +13,7 @@ import { isPostgres } from './util';
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create(testDatabaseOptions);
-const directory = resolvePackagePath(
-  '@internal/plugin-go-scorecard-backend',
-  'migrations',
-);
+const directory = MIGRATIONS_DIRECTORY;
 const MIGRATION = '20261217000000_csv_ref_order.js';
 const INDEX = 'go_scorecard_entities_ref_c_idx';
 
@@ -21,11 +22,7 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     it('indexes the refs in "C" on PostgreSQL, keeps a stored readable set, and rolls back', async () => {
       const knex = await databases.init(databaseId);
-      const [, before] = await knex.migrate.list({ directory });
-      const earlier = (before as { file: string }[]).filter(
-        m => m.file < MIGRATION,
-      ).length;
-      for (let i = 0; i < earlier; i++) await knex.migrate.up({ directory });
+      await migrateUpToBefore(knex, MIGRATION);
       // Refs whose code point order is not a locale's.
       await knex(ENTITIES).insert(
         ['über', 'a_b', 'ab', 'a-b', 'z'].map(name => ({
@@ -101,12 +98,7 @@ describe.each(databases.eachSupportedId())(
           .map(line => line.split(',')[0]),
       ).toEqual([...refs].sort());
 
-      // Down to the migration before it.
-      for (;;) {
-        const [done] = await knex.migrate.list({ directory });
-        if (!(done as { name: string }[]).some(m => m.name >= MIGRATION)) break;
-        await knex.migrate.down({ directory });
-      }
+      await migrateDownToBefore(knex, MIGRATION);
       expect((await knex(READABLE_REFS).where({ set_id: 'kept' })).length).toBe(
         5,
       );

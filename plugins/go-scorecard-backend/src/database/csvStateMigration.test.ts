@@ -1,7 +1,11 @@
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { checks } from '@internal/plugin-go-scorecard-common';
 import { buildReport } from '../__testUtils__/buildReport';
+import {
+  MIGRATIONS_DIRECTORY,
+  migrateUpToBefore,
+  migrateDownToBefore,
+} from '../__testUtils__/migrations';
 import { testDatabaseOptions } from '../__testUtils__/testDatabaseIds';
 import { queryReportCsv } from '../report/queryReportCsv';
 import { ReportQuery } from '../report/ReportQuery';
@@ -13,10 +17,7 @@ import { CHECK_BITS, ENTITIES, EntityRow } from './tables';
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create(testDatabaseOptions);
-const directory = resolvePackagePath(
-  '@internal/plugin-go-scorecard-backend',
-  'migrations',
-);
+const directory = MIGRATIONS_DIRECTORY;
 const MIGRATION = '20261217000100_csv_state.js';
 
 const everything: ReportQuery = {
@@ -31,11 +32,7 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     it('leaves stored rows without a state (the CSV computes their cells) until their next scan writes it, and rolls back', async () => {
       const knex = await databases.init(databaseId);
-      const [, before] = await knex.migrate.list({ directory });
-      const earlier = (before as { file: string }[]).filter(
-        m => m.file < MIGRATION,
-      ).length;
-      for (let i = 0; i < earlier; i++) await knex.migrate.up({ directory });
+      await migrateUpToBefore(knex, MIGRATION);
       // An entity analyzed before the column: two checks with a bit each.
       const [first, second] = checks;
       await knex(CHECK_BITS).insert([
@@ -111,12 +108,7 @@ describe.each(databases.eachSupportedId())(
         await expected(),
       );
 
-      // Down to the migration before it.
-      for (;;) {
-        const [done] = await knex.migrate.list({ directory });
-        if (!(done as { name: string }[]).some(m => m.name >= MIGRATION)) break;
-        await knex.migrate.down({ directory });
-      }
+      await migrateDownToBefore(knex, MIGRATION);
       expect(await knex.schema.hasColumn(ENTITIES, 'csv_state')).toBe(false);
       expect(await knex.schema.hasColumn(ENTITIES, 'csv_state_key')).toBe(
         false,

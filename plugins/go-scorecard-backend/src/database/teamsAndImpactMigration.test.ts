@@ -1,5 +1,8 @@
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
+import {
+  MIGRATIONS_DIRECTORY,
+  migrateUpToBefore,
+} from '../__testUtils__/migrations';
 import { testDatabaseOptions } from '../__testUtils__/testDatabaseIds';
 import { queryReport } from '../report/queryReport';
 import { ScorecardStore } from './ScorecardStore';
@@ -8,10 +11,7 @@ import { ENTITIES, GROUP_DESCENDANTS } from './tables';
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create(testDatabaseOptions);
-const directory = resolvePackagePath(
-  '@internal/plugin-go-scorecard-backend',
-  'migrations',
-);
+const directory = MIGRATIONS_DIRECTORY;
 const MIGRATION = '20261216000000_teams_and_impact.js';
 
 describe.each(databases.eachSupportedId())(
@@ -19,11 +19,7 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     it('gives stored entities impact 0, rolls owners up through the new table, and rolls back', async () => {
       const knex = await databases.init(databaseId);
-      const [, before] = await knex.migrate.list({ directory });
-      const earlier = (before as { file: string }[]).filter(
-        m => m.file < MIGRATION,
-      ).length;
-      for (let i = 0; i < earlier; i++) await knex.migrate.up({ directory });
+      await migrateUpToBefore(knex, MIGRATION);
       await knex(ENTITIES).insert({
         entity_ref: 'component:default/old',
         kind: 'Component',
