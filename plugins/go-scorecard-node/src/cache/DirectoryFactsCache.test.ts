@@ -9,18 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GoFileFacts } from '../facts';
 import { CachedGoFile } from '../go/extraction/GoFactsCache';
+import { noDeclarations } from '../go/fileDeclarations';
 import { DirectoryFactsCache } from './DirectoryFactsCache';
 
 const key = (c: string) => c.repeat(64);
 const entry = (path: string): CachedGoFile => ({
-  declarations: {
-    funcs: [],
-    types: [],
-    globals: [],
-    importsGrpc: false,
-    mentionsDrain: false,
-    sum: '0'.repeat(64),
-  },
+  declarations: noDeclarations(),
   vocabulary: 'f'.repeat(64),
   facts: { path, dir: '.' } as unknown as GoFileFacts,
 });

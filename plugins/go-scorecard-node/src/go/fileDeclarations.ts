@@ -125,6 +125,18 @@ export function fileDeclarations(source: string): FileDeclarations {
   };
 }
 
+/** A file that declares nothing (what {@link fileDeclarations} reads from an empty text). */
+export function noDeclarations(): FileDeclarations {
+  return {
+    funcs: [],
+    types: [],
+    globals: [],
+    importsGrpc: false,
+    mentionsDrain: false,
+    sum: '0'.repeat(64),
+  };
+}
+
 /**
  * Whether a value read back (from a cache) has the shape of {@link FileDeclarations}: a
  * malformed one is read as a miss, never trusted.

@@ -1,4 +1,8 @@
-import { fileDeclarations, isFileDeclarations } from './fileDeclarations';
+import {
+  fileDeclarations,
+  isFileDeclarations,
+  noDeclarations,
+} from './fileDeclarations';
 import { GoLexer } from './lexer';
 import { Vocabulary } from './vocabulary';
 import { WordIndex, WordSet } from './wordSites';
@@ -358,6 +362,7 @@ func (s *Server) Shutdown(ctx context.Context) error { return nil }
     expect(isFileDeclarations(fileDeclarations(a))).toBe(true);
     expect(isFileDeclarations({ funcs: [], types: [] })).toBe(false);
     expect(isFileDeclarations(null)).toBe(false);
+    expect(noDeclarations()).toEqual(fileDeclarations(''));
   });
 
   it('keeps its fingerprint whatever the order of the files and where declarations sit', () => {

@@ -1,6 +1,10 @@
 import { GoParser } from '../GoParser';
 import { EXTRACTOR_WORDS } from '../extractGoFacts';
-import { FileDeclarations, fileDeclarations } from '../fileDeclarations';
+import {
+  FileDeclarations,
+  fileDeclarations,
+  noDeclarations,
+} from '../fileDeclarations';
 import { Vocabulary } from '../vocabulary';
 import { extractFiles, GoExtraction, GoSourceFile } from './extractFiles';
 import {
@@ -231,13 +235,6 @@ function declarationsOrNone(text: string): FileDeclarations {
   try {
     return fileDeclarations(text);
   } catch {
-    return {
-      funcs: [],
-      types: [],
-      globals: [],
-      importsGrpc: false,
-      mentionsDrain: false,
-      sum: '0'.repeat(64),
-    };
+    return noDeclarations();
   }
 }
