@@ -81,27 +81,36 @@ describe('GoFactsPool', () => {
     }
   });
 
+  /** Files of one empty function each, more than a worker holds at once. */
+  const emptyFuncs = Array.from({ length: 50 }, (_, i) => ({
+    path: `f${i}.go`,
+    text: `package main\n\nfunc f${i}() {}\n`,
+  }));
+  /** The pool extracts a next scan as usual. */
+  const expectToServeTheNextScan = async (
+    pool: GoFactsPool,
+    vocabulary: Vocabulary,
+  ) => {
+    const results = await pool.extract(emptyFuncs.slice(0, 2), vocabulary);
+    expect(results.map(r => 'facts' in r && r.facts.path)).toEqual([
+      'f0.go',
+      'f1.go',
+    ]);
+  };
+
   it('rejects a scan that is aborted, and serves the next one', async () => {
     const pool = GoFactsPool.create({ size: 1, parseTimeoutMs: 5000 });
     try {
       const vocabulary = new Vocabulary(EXTRACTOR_WORDS);
-      const files = Array.from({ length: 50 }, (_, i) => ({
-        path: `f${i}.go`,
-        text: `package main\n\nfunc f${i}() {}\n`,
-      }));
       const controller = new AbortController();
-      const aborted = pool.extract(files, vocabulary, controller.signal);
+      const aborted = pool.extract(emptyFuncs, vocabulary, controller.signal);
       controller.abort(new Error('stop'));
       await expect(aborted).rejects.toThrow('stop');
       expect((pool as any).queue).toEqual([]);
       // Already aborted: a rejected promise, not a throw.
-      const late = pool.extract(files, vocabulary, controller.signal);
+      const late = pool.extract(emptyFuncs, vocabulary, controller.signal);
       await expect(late).rejects.toThrow('stop');
-      const results = await pool.extract(files.slice(0, 2), vocabulary);
-      expect(results.map(r => 'facts' in r && r.facts.path)).toEqual([
-        'f0.go',
-        'f1.go',
-      ]);
+      await expectToServeTheNextScan(pool, vocabulary);
     } finally {
       await pool.close();
     }
@@ -111,19 +120,11 @@ describe('GoFactsPool', () => {
     const pool = GoFactsPool.create({ size: 1, parseTimeoutMs: 5000 });
     try {
       const vocabulary = new Vocabulary(EXTRACTOR_WORDS);
-      const files = Array.from({ length: 50 }, (_, i) => ({
-        path: `f${i}.go`,
-        text: `package main\n\nfunc f${i}() {}\n`,
-      }));
-      const refused = pool.extract(files, vocabulary, undefined, () => {
+      const refused = pool.extract(emptyFuncs, vocabulary, undefined, () => {
         throw new Error('disk full');
       });
       await expect(refused).rejects.toThrow('disk full');
-      const results = await pool.extract(files.slice(0, 2), vocabulary);
-      expect(results.map(r => 'facts' in r && r.facts.path)).toEqual([
-        'f0.go',
-        'f1.go',
-      ]);
+      await expectToServeTheNextScan(pool, vocabulary);
     } finally {
       await pool.close();
     }
