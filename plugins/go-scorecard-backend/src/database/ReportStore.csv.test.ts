@@ -1,20 +1,13 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { randomWorld, storeWorld } from '../__testUtils__/reportWorld';
 import { createTestStore } from '../__testUtils__/stores';
+import { EVERY_ENTITY } from '../__testUtils__/everyEntity';
 import { testDatabaseOptions } from '../__testUtils__/testDatabaseIds';
-import { ReportQuery } from '../report/ReportQuery';
 import { DatabaseReportStore } from './ReportStore';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create(testDatabaseOptions);
-
-const everything: ReportQuery = {
-  orderBy: 'entity',
-  order: 'asc',
-  offset: 0,
-  limit: Number.MAX_SAFE_INTEGER,
-};
 
 describe.each(databases.eachSupportedId())(
   'the CSV rows in batches (ReportStore.queryReportCsv) on %p',
@@ -26,7 +19,7 @@ describe.each(databases.eachSupportedId())(
       const { knex, store } = await createTestStore(databases, databaseId);
       await storeWorld(store, world);
       const whole = [];
-      for await (const rows of store.queryReportCsv(readable, everything)) {
+      for await (const rows of store.queryReportCsv(readable, EVERY_ENTITY)) {
         whole.push(...rows);
       }
       // Every entity but the non-Go services, which the report lists only on request.
@@ -35,7 +28,10 @@ describe.each(databases.eachSupportedId())(
       const batched = DatabaseReportStore.create({ knex, csvBatchSize: 7 });
       const sizes: number[] = [];
       const rows = [];
-      for await (const batch of batched.queryReportCsv(readable, everything)) {
+      for await (const batch of batched.queryReportCsv(
+        readable,
+        EVERY_ENTITY,
+      )) {
         sizes.push(batch.length);
         rows.push(...batch);
       }
@@ -48,14 +44,17 @@ describe.each(databases.eachSupportedId())(
       for (let i = 0; i < 25; i++) {
         for await (const batch of batched.queryReportCsv(
           readable,
-          everything,
+          EVERY_ENTITY,
         )) {
           expect(batch).toEqual(whole.slice(0, 7));
           break;
         }
       }
       const again = [];
-      for await (const batch of batched.queryReportCsv(readable, everything)) {
+      for await (const batch of batched.queryReportCsv(
+        readable,
+        EVERY_ENTITY,
+      )) {
         again.push(...batch);
       }
       expect(again).toEqual(whole);

@@ -3,6 +3,7 @@ import { CheckStatus } from '@internal/plugin-go-scorecard-common';
 import { reportWith } from '../__testUtils__/reportWorld';
 import { fakeReport } from '../__testUtils__/reports';
 import { createTestStore, testTarget as target } from '../__testUtils__/stores';
+import { EVERY_ENTITY } from '../__testUtils__/everyEntity';
 import { testDatabaseOptions } from '../__testUtils__/testDatabaseIds';
 import { ReportQuery } from '../report/ReportQuery';
 import { DAY_MS } from './conversion';
@@ -12,13 +13,6 @@ import { HISTORY } from './tables';
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create(testDatabaseOptions);
-
-const everything: ReportQuery = {
-  orderBy: 'entity',
-  order: 'asc',
-  offset: 0,
-  limit: Number.MAX_SAFE_INTEGER,
-};
 
 describe.each(databases.eachSupportedId())(
   'the report trend (ReportStore.queryHistory) on %p',
@@ -63,7 +57,7 @@ describe.each(databases.eachSupportedId())(
     };
     const points = async (query: Partial<ReportQuery> = {}, since = 0) =>
       (
-        await store.queryHistory(readable, { ...everything, ...query }, since)
+        await store.queryHistory(readable, { ...EVERY_ENTITY, ...query }, since)
       ).map(p => [p.time, p.entities, p.counts.fail, p.score]);
 
     beforeAll(async () => {
@@ -119,7 +113,7 @@ describe.each(databases.eachSupportedId())(
       ]);
       const lesson = await store.queryHistory(
         readable,
-        { ...everything, lesson: 4 },
+        { ...EVERY_ENTITY, lesson: 4 },
         0,
       );
       expect(lesson.map(p => p.counts.fail)).toEqual([0, 1]);
@@ -136,10 +130,14 @@ describe.each(databases.eachSupportedId())(
       await knex(HISTORY).update({ pass_bits: null, fail_bits: null });
       const one = new Set(['component:default/a']);
       expect(
-        (await own.queryHistory(one, everything, 0)).map(p => p.counts.fail),
+        (await own.queryHistory(one, EVERY_ENTITY, 0)).map(p => p.counts.fail),
       ).toEqual([1]);
       expect(
-        await own.queryHistory(one, { ...everything, check: 'k8s-prestop' }, 0),
+        await own.queryHistory(
+          one,
+          { ...EVERY_ENTITY, check: 'k8s-prestop' },
+          0,
+        ),
       ).toEqual([]);
     });
   },

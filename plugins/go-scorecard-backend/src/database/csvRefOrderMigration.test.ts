@@ -4,6 +4,7 @@ import {
   migrateUpToBefore,
   migrateDownToBefore,
 } from '../__testUtils__/migrations';
+import { EVERY_ENTITY } from '../__testUtils__/everyEntity';
 import { testDatabaseOptions } from '../__testUtils__/testDatabaseIds';
 import { queryReportCsv } from '../report/queryReportCsv';
 import { ScorecardStore } from './ScorecardStore';
@@ -84,12 +85,7 @@ describe.each(databases.eachSupportedId())(
       const csv = await queryReportCsv(
         ScorecardStore.fromKnex(knex),
         new Set(refs),
-        {
-          orderBy: 'entity',
-          order: 'asc',
-          offset: 0,
-          limit: Number.MAX_SAFE_INTEGER,
-        },
+        EVERY_ENTITY,
       );
       expect(
         csv

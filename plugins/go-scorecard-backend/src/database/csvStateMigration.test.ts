@@ -6,9 +6,9 @@ import {
   migrateUpToBefore,
   migrateDownToBefore,
 } from '../__testUtils__/migrations';
+import { EVERY_ENTITY } from '../__testUtils__/everyEntity';
 import { testDatabaseOptions } from '../__testUtils__/testDatabaseIds';
 import { queryReportCsv } from '../report/queryReportCsv';
-import { ReportQuery } from '../report/ReportQuery';
 import { reportCsv } from '../report/reportCsv';
 import { CSV_STATE_KEY, csvStateOf } from './csvState';
 import { ScorecardStore } from './ScorecardStore';
@@ -19,13 +19,6 @@ jest.setTimeout(60_000);
 const databases = TestDatabases.create(testDatabaseOptions);
 const directory = MIGRATIONS_DIRECTORY;
 const MIGRATION = '20261217000100_csv_state.js';
-
-const everything: ReportQuery = {
-  orderBy: 'entity',
-  order: 'asc',
-  offset: 0,
-  limit: Number.MAX_SAFE_INTEGER,
-};
 
 describe.each(databases.eachSupportedId())(
   'the CSV state migration on %p',
@@ -74,9 +67,10 @@ describe.each(databases.eachSupportedId())(
       const readable = new Set(['component:default/old']);
       const expected = async () =>
         reportCsv(
-          buildReport(await store.listSummaries(), readable, everything).items,
+          buildReport(await store.listSummaries(), readable, EVERY_ENTITY)
+            .items,
         );
-      const csv = await queryReportCsv(store, readable, everything);
+      const csv = await queryReportCsv(store, readable, EVERY_ENTITY);
       expect(csv).toBe(await expected());
       expect(csv).toContain(',50,1,0,1,0,0,pass,fail,');
 
@@ -104,7 +98,7 @@ describe.each(databases.eachSupportedId())(
         csv_state_key: CSV_STATE_KEY,
       });
       expect(Number((await row()).csv_state_at)).toBe(1000);
-      expect(await queryReportCsv(store, readable, everything)).toBe(
+      expect(await queryReportCsv(store, readable, EVERY_ENTITY)).toBe(
         await expected(),
       );
 
