@@ -10,27 +10,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import {
-  Analyzer,
-  CachedGoFile,
-  DirectoryTree,
-  GoFactsCache,
-} from '@internal/plugin-go-scorecard-node';
+import { Analyzer, DirectoryTree } from '@internal/plugin-go-scorecard-node';
+// Keeps entries as JSON text, as Backstage's cache stores do, and counts the misses.
+import { MemoryFactsCache } from '@internal/plugin-go-scorecard-node/src/__testUtils__/MemoryFactsCache';
 import { withStatementAdded } from './change';
-
-/** A cache whose entries live as JSON text in memory, counting the files it had to extract. */
-class JsonMemoryCache implements GoFactsCache {
-  readonly entries = new Map<string, string>();
-  misses = 0;
-  async get(key: string): Promise<CachedGoFile | undefined> {
-    const json = this.entries.get(key);
-    if (json === undefined) this.misses++;
-    return json === undefined ? undefined : JSON.parse(json);
-  }
-  async set(key: string, entry: CachedGoFile): Promise<void> {
-    this.entries.set(key, JSON.stringify(entry));
-  }
-}
 
 async function main() {
   const [dir, changed, runsArg] = process.argv.slice(2);
@@ -50,7 +33,7 @@ async function main() {
   try {
     for (let i = 0; i < runs; i++) {
       writeFileSync(changed, original);
-      const cache = new JsonMemoryCache();
+      const cache = new MemoryFactsCache();
       const analyzer = await Analyzer.create({
         workers: availableParallelism(),
         factsCache: cache,
@@ -61,7 +44,7 @@ async function main() {
       try {
         cold.push((await timed(analyzer)).ms);
         writeFileSync(changed, withStatementAdded(original, `run ${i}`));
-        cache.misses = 0;
+        cache.resetCounts();
         const rescan = await timed(analyzer);
         warm.push(rescan.ms);
         extracted.push(cache.misses);
