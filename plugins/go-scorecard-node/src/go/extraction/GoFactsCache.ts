@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { GoFileFacts } from '../../facts';
 import { GoProgramFacts } from '../../programFacts';
 import { FileDeclarations, isFileDeclarations } from '../fileDeclarations';
+import { isPlainMap } from '../../text/isPlainMap';
 import { analyzerCodeFingerprint } from './codeFingerprint';
 
 /**
@@ -79,12 +80,9 @@ const PROGRAM_ARRAYS: Record<ArrayKeys<GoProgramFacts>, true> = {
   configLoads: true,
 };
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** An array of objects (null, a number or a string in it is damage). */
-const isObjectArray = (v: unknown): boolean =>
-  Array.isArray(v) && v.every(isObject);
+const isPlainMapArray = (v: unknown): boolean =>
+  Array.isArray(v) && v.every(isPlainMap);
 
 /**
  * Whether a value read back from a cache has the shape of a {@link CachedGoFile} of the file
@@ -97,24 +95,24 @@ export function isCachedGoFile(
   value: unknown,
   path: string,
 ): value is CachedGoFile {
-  if (!isObject(value) || typeof value.vocabulary !== 'string') return false;
+  if (!isPlainMap(value) || typeof value.vocabulary !== 'string') return false;
   if (!isFileDeclarations(value.declarations)) return false;
   const facts = value.facts;
-  if (!isObject(facts) || facts.path !== path) return false;
+  if (!isPlainMap(facts) || facts.path !== path) return false;
   if (
     typeof facts.dir !== 'string' ||
     typeof facts.packageName !== 'string' ||
     typeof facts.isTest !== 'boolean' ||
     typeof facts.goStatements !== 'number' ||
     typeof facts.goleakVerifications !== 'number' ||
-    !isObject(facts.serverFields)
+    !isPlainMap(facts.serverFields)
   )
     return false;
   for (const key of Object.keys(FILE_ARRAYS))
-    if (!isObjectArray(facts[key])) return false;
+    if (!isPlainMapArray(facts[key])) return false;
   const program = facts.program;
-  if (!isObject(program)) return false;
+  if (!isPlainMap(program)) return false;
   for (const key of Object.keys(PROGRAM_ARRAYS))
-    if (!isObjectArray(program[key])) return false;
+    if (!isPlainMapArray(program[key])) return false;
   return true;
 }

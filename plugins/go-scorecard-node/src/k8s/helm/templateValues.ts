@@ -1,3 +1,4 @@
+import { isPlainMap } from '../../text/isPlainMap';
 import { stringify } from 'yaml';
 
 /**
@@ -81,7 +82,5 @@ export function mergeValues(base: unknown, over: unknown): unknown {
   return out;
 }
 
-/** Whether a value is a map of the values tree (not a list, not null). */
-export function isPlainMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+// A map of the values tree is a plain map; the Helm modules take the test from here.
+export { isPlainMap };
