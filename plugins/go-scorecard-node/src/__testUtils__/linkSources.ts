@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { GoModule, ServiceFacts, serviceFacts } from '../facts';
 import { EXTRACTOR_WORDS, extractGoFacts } from '../go/extractGoFacts';
 import { testParser } from './testParser';
@@ -17,7 +18,7 @@ export async function linkSources(
   const goPaths = Object.keys(files)
     .filter(p => p.endsWith('.go'))
     .sort();
-  for (const p of goPaths) vocabulary.add(files[p]);
+  for (const p of goPaths) vocabulary.add(files[p], posix.dirname(p));
   const modules: GoModule[] = Object.keys(files)
     .filter(p => p === 'go.mod' || p.endsWith('/go.mod'))
     .map(p => ({

@@ -40,4 +40,40 @@ describe('DeclarationSum', () => {
     sum.add(halves[0]);
     expect(sum.hex()).toBe(reference(texts));
   });
+
+  it('weights a sum by a label: each lane times the label digest made odd, modulo 2^64', () => {
+    const mask = (1n << 64n) - 1n;
+    const lanes = (hex: string) =>
+      [0, 1, 2, 3].map(i => BigInt(`0x${hex.slice(i * 16, i * 16 + 16)}`));
+    const weighted = (sumHex: string, label: string) => {
+      const factor = lanes(createHash('sha256').update(label).digest('hex'));
+      return lanes(sumHex)
+        .map((lane, i) => ((lane * (factor[i] | 1n)) & mask).toString(16))
+        .map(l => l.padStart(16, '0'))
+        .join('');
+    };
+    const sumOf = (part: string[]) => {
+      const sum = new DeclarationSum();
+      for (const text of part) sum.addText(text);
+      return sum.hex();
+    };
+    const [one, two] = [sumOf(texts.slice(0, 2500)), sumOf(texts.slice(2500))];
+
+    const sum = new DeclarationSum();
+    sum.addIn(one, 'svc/api');
+    expect(sum.hex()).toBe(weighted(one, 'svc/api'));
+
+    // It distributes over the sum: a directory's files weighted one by one, or together.
+    const byFile = new DeclarationSum();
+    byFile.addIn(two, 'svc/api');
+    byFile.addIn(one, 'svc/api');
+    const together = new DeclarationSum();
+    together.addIn(reference(texts), 'svc/api');
+    expect(byFile.hex()).toBe(together.hex());
+
+    // The same declarations in another directory give another sum.
+    const elsewhere = new DeclarationSum();
+    elsewhere.addIn(reference(texts), 'svc/db');
+    expect(elsewhere.hex()).not.toBe(together.hex());
+  });
 });

@@ -3,6 +3,7 @@ import { hash } from 'node:crypto';
 /** The sum's 64-bit lanes, each kept as two 32-bit words (high first): numbers, not BigInts. */
 const WORDS = 8;
 const TWO_32 = 2 ** 32;
+const LANE_MASK = (1n << 64n) - 1n;
 
 /**
  * A multiset hash of declarations: the sum, lane by lane modulo 2^64, of the SHA-256 of each
@@ -17,6 +18,23 @@ export class DeclarationSum {
   add(sumHex: string): void {
     for (let i = 0; i < WORDS; i++)
       this.addWord(i, parseInt(sumHex.slice(i * 8, i * 8 + 8), 16));
+  }
+
+  /**
+   * Adds another sum (hex) weighted by a label (a file's directory): each 64-bit lane times an
+   * odd factor taken from the label's SHA-256, modulo 2^64. Multiplying distributes over the
+   * sum, so the weighted sum of a directory's files is still the weighted sum of its
+   * declarations wherever they sit in it, and a file moved to another directory changes it.
+   */
+  addIn(sumHex: string, label: string): void {
+    const factor = hash('sha256', label, 'hex');
+    for (let lane = 0; lane < WORDS / 2; lane++) {
+      const digits = (hex: string) =>
+        BigInt(`0x${hex.slice(lane * 16, lane * 16 + 16)}`);
+      const product = (digits(sumHex) * (digits(factor) | 1n)) & LANE_MASK;
+      this.addWord(lane * 2, Number(product >> 32n));
+      this.addWord(lane * 2 + 1, Number(product & 0xffffffffn));
+    }
   }
 
   /** Adds one declaration, by its text. */

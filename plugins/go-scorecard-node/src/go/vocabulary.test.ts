@@ -10,7 +10,7 @@ import { WordIndex, WordSet } from './wordSites';
 /** The names a vocabulary declares after reading a Go source, sorted. */
 function declared(source: string): string[] {
   const vocabulary = new Vocabulary();
-  vocabulary.add(source);
+  vocabulary.add(source, 'a');
   return [...vocabulary.declared].sort();
 }
 
@@ -195,8 +195,8 @@ var (
 describe('Vocabulary: words', () => {
   it('holds the declared names, and them with the extractor words in its word set', () => {
     const vocabulary = new Vocabulary(['Dial', 'Shutdown']);
-    vocabulary.add('package a\n\nfunc serve() {}\n');
-    vocabulary.add('package b\n\ntype Config struct{}\nvar _ = 1\n');
+    vocabulary.add('package a\n\nfunc serve() {}\n', 'a');
+    vocabulary.add('package b\n\ntype Config struct{}\nvar _ = 1\n', 'b');
     expect([...vocabulary.declared].sort()).toEqual(['Config', 'serve']);
     for (const word of ['Dial', 'Shutdown', 'serve', 'Config'])
       expect(vocabulary.words.has(word)).toBe(true);
@@ -326,7 +326,7 @@ func (s *Server) Shutdown(ctx context.Context) error { return nil }
 `;
   const of = (...sources: string[]) => {
     const v = new Vocabulary(['go']);
-    for (const s of sources) v.add(s);
+    for (const s of sources) v.add(s, 'pkg');
     return v;
   };
 
@@ -353,6 +353,7 @@ func (s *Server) Shutdown(ctx context.Context) error { return nil }
     for (const source of [a, b])
       copy.addDeclarations(
         JSON.parse(JSON.stringify(fileDeclarations(source))),
+        'pkg',
       );
     expect(copy.fingerprint()).toBe(v.fingerprint());
     expect(copy.snapshot()).toEqual(v.snapshot());
@@ -396,6 +397,34 @@ func (s *Server) Shutdown(ctx context.Context) error { return nil }
     expect(
       of(a.replace('Timeout time.Duration', 'Timeout int'), b).fingerprint(),
     ).not.toBe(base);
+  });
+
+  it("knows each directory's package-level names, and changes its fingerprint when a file changes directory", () => {
+    const v = new Vocabulary(['go']);
+    v.add(a, 'svc/api');
+    v.add(b, 'svc/db');
+    // Functions, types, variables and constants; a method is no name of the package block.
+    expect([...v.packageNamesIn('svc/api')].sort()).toEqual(
+      [
+        ...fileDeclarations(a)
+          .funcs.filter(f => !f.method)
+          .map(f => f.name),
+        ...fileDeclarations(a).types.map(t => t.name),
+        ...fileDeclarations(a).globals,
+      ].sort(),
+    );
+    expect(v.packageNamesIn('svc/db').has('Port')).toBe(true);
+    expect(v.packageNamesIn('svc/db').has('Shutdown')).toBe(false);
+    expect(v.packageNamesIn('svc/none').size).toBe(0);
+
+    const together = new Vocabulary(['go']);
+    together.add(a, 'svc/api');
+    together.add(b, 'svc/api');
+    expect(together.fingerprint()).not.toBe(v.fingerprint());
+    const copy = Vocabulary.fromSnapshot(structuredClone(v.snapshot()));
+    expect([...copy.packageNamesIn('svc/api')]).toEqual([
+      ...v.packageNamesIn('svc/api'),
+    ]);
   });
 });
 

@@ -28,12 +28,15 @@ export interface VocabularySnapshot {
   paramLists: Map<string, { params: TypeSyntax[]; variadic: boolean }[]>;
   typeDecls: Map<string, TypeSyntax[]>;
   fieldTypes: Map<string, TypeSyntax[]>;
+  packageNames: Map<string, Set<string>>;
   dialsGrpc: boolean;
   drainsServers: boolean;
   /** What {@link Vocabulary.fingerprint} hashes besides the flags. */
   extractorWords: string[];
   declarationSum: string;
 }
+
+const NO_NAMES: ReadonlySet<string> = new Set();
 
 /** Deepest named-type chain followed when deciding whether a type carries values. */
 const MAX_NAMED_DEPTH = 4;
@@ -62,6 +65,8 @@ export class Vocabulary {
   >();
   private readonly typeDecls = new Map<string, TypeSyntax[]>();
   private readonly fieldTypes = new Map<string, TypeSyntax[]>();
+  /** Directory → the functions, types, variables and constants its files declare at package level. */
+  private readonly packageNames = new Map<string, Set<string>>();
   private readonly valueArgsMemo = new Map<
     string,
     (index: number) => boolean
@@ -85,6 +90,7 @@ export class Vocabulary {
       paramLists: this.paramLists,
       typeDecls: this.typeDecls,
       fieldTypes: this.fieldTypes,
+      packageNames: this.packageNames,
       dialsGrpc: this.dialsGrpc,
       drainsServers: this.drainsServers,
       extractorWords: this.extractorWords,
@@ -102,6 +108,8 @@ export class Vocabulary {
     for (const [k, list] of snapshot.paramLists) v.paramLists.set(k, list);
     for (const [k, list] of snapshot.typeDecls) v.typeDecls.set(k, list);
     for (const [k, list] of snapshot.fieldTypes) v.fieldTypes.set(k, list);
+    for (const [dir, names] of snapshot.packageNames)
+      v.packageNames.set(dir, names);
     v.dialsGrpc = snapshot.dialsGrpc;
     v.drainsServers = snapshot.drainsServers;
     v.extractorWords = snapshot.extractorWords;
@@ -111,11 +119,12 @@ export class Vocabulary {
 
   /**
    * A hash (hex SHA-256) of everything the vocabulary answers: the extractors' words, the
-   * multiset of the tree's declarations (each as `declarationText` writes it: its kind, name
-   * and parameter, type and field syntax, without offsets and tags, which no answer reads;
-   * kept as a sum, see `DeclarationSum`) and its two flags. Equal fingerprints give equal
-   * extraction of any file, so a file's cached facts stay valid while edits elsewhere leave
-   * the tree's declarations alone (function bodies, comments, code moved between files).
+   * multiset of the tree's declarations with their directories (each as `declarationText`
+   * writes it: its kind, name and parameter, type and field syntax, without offsets and tags,
+   * which no answer reads; kept as a sum weighted by directory, see `DeclarationSum.addIn`)
+   * and its two flags. Equal fingerprints give equal extraction of any file, so a file's
+   * cached facts stay valid while edits elsewhere leave the tree's declarations alone
+   * (function bodies, comments, code moved between the files of a directory).
    * Costs a sort of the extractors' words, whatever the size of the tree.
    */
   fingerprint(): string {
@@ -126,18 +135,27 @@ export class Vocabulary {
       .digest('hex');
   }
 
-  /** Adds the declarations of a Go source. */
-  add(source: string) {
-    this.addDeclarations(fileDeclarations(source));
+  /** Adds the declarations of a Go source in directory `dir` (its package, `posix.dirname` of its path). */
+  add(source: string, dir: string) {
+    this.addDeclarations(fileDeclarations(source), dir);
   }
 
-  /** Adds what one file declares (see {@link fileDeclarations}). */
-  addDeclarations(decls: FileDeclarations) {
-    this.declarationSum.add(decls.sum);
+  /**
+   * Adds what one file declares (see {@link fileDeclarations}); `dir` is the file's
+   * directory (`posix.dirname` of its path), which Go makes its package.
+   */
+  addDeclarations(decls: FileDeclarations, dir: string) {
+    this.declarationSum.addIn(decls.sum, dir);
+    let own = this.packageNames.get(dir);
+    if (!own) {
+      own = new Set();
+      this.packageNames.set(dir, own);
+    }
     if (decls.importsGrpc) this.dialsGrpc = true;
     if (decls.mentionsDrain) this.drainsServers = true;
     for (const f of decls.funcs) {
       this.declare(f.name, f.method ? NameKind.method : NameKind.func);
+      if (!f.method) own.add(f.name);
       appendTo(this.paramLists, f.name, {
         params: f.params,
         variadic: f.variadic,
@@ -145,6 +163,7 @@ export class Vocabulary {
     }
     for (const t of decls.types) {
       this.declare(t.name, NameKind.type);
+      own.add(t.name);
       appendTo(this.typeDecls, t.name, t.type);
       if (t.type.k === 'struct') {
         for (const field of t.type.fields) {
@@ -152,7 +171,10 @@ export class Vocabulary {
         }
       }
     }
-    for (const name of decls.globals) this.declare(name, NameKind.global);
+    for (const name of decls.globals) {
+      this.declare(name, NameKind.global);
+      own.add(name);
+    }
     this.valueArgsMemo.clear();
     this.valueFieldMemo.clear();
   }
@@ -177,6 +199,15 @@ export class Vocabulary {
   /** Whether some package-level struct declares a field of this name. */
   isField(name: string): boolean {
     return this.fieldTypes.has(name);
+  }
+
+  /**
+   * The names the files of a directory declare at package level (functions, types, variables,
+   * constants; not methods): what an unqualified name there can denote besides a local, a
+   * builtin or a dot-import, as Go resolves names in a package's scope.
+   */
+  packageNamesIn(dir: string): ReadonlySet<string> {
+    return this.packageNames.get(dir) ?? NO_NAMES;
   }
 
   /** The kinds of declaration a name has in the tree (0 when none). */

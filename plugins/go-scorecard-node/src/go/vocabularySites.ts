@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { Node } from 'web-tree-sitter';
 import { GoProgramFacts, Owner, ValueExpr } from '../programFacts';
 import { StoreReader } from './storeFacts';
@@ -8,9 +9,31 @@ import { NameKind, Vocabulary } from './vocabulary';
 import { inLineComment, siteAt } from './wordSites';
 
 /**
+ * Whether the name at `at` surely has no selector dot before it. The dot may end an earlier
+ * line; after a comment (a block comment's end, or a line holding `//`) it may be either, and the name is read
+ * as qualified, so that the tree is asked.
+ */
+function unqualified(source: string, at: number): boolean {
+  let before = at - 1;
+  let lineBreak = false;
+  for (; before >= 0; before--) {
+    const c = source[before];
+    if (c === '\n') lineBreak = true;
+    else if (c !== ' ' && c !== '\t' && c !== '\r') break;
+  }
+  if (source[before] === '.' || source[before] === '/') return false;
+  return !lineBreak || !inLineComment(source, before + 1);
+}
+
+/**
  * Whether a use of a vocabulary name can matter, judged from the text around it before any tree
  * lookup: a function called or handed on, a method after a dot, a type opening a composite
- * literal, a package variable assigned or whose address is taken.
+ * literal, a package variable assigned or whose address is taken. An unqualified name denotes
+ * a local, a name of its own package's block (Go spec, Declarations and scope) or a
+ * dot-import's: when no file of the directory declares it (`own`), what the site would record
+ * leads nowhere, as the link step resolves an unqualified callee or variable in the file's own
+ * package only. Names some file declares as a type are read as before: a local type of the same
+ * name opens composite literals whose fields the link step follows.
  */
 function mayMatter(
   source: string,
@@ -18,6 +41,7 @@ function mayMatter(
   name: string,
   kind: number,
   vocabulary: Vocabulary,
+  own: ReadonlySet<string>,
 ): boolean {
   const length = name.length;
   let before = at - 1;
@@ -31,6 +55,8 @@ function mayMatter(
     after++;
   const prev = source[before];
   const next = source[after];
+  if (!(kind & NameKind.type) && !own.has(name) && unqualified(source, at))
+    return false;
   if (kind & NameKind.func) {
     // `name.x`, `name[i]`, `name :=`, `name = ...`: a variable of that name, not the function.
     const variable =
@@ -88,10 +114,11 @@ export class VocabularySiteReader {
   /** Classifies each use of a vocabulary name: a call, a reference, a store, a composite literal. */
   readSites(sites: { name: string; at: number; kind: number }[]) {
     const source = this.src.source;
+    const own = this.vocabulary.packageNamesIn(posix.dirname(this.src.path));
     for (const { name, at, kind } of sites) {
       if (
         this.declaredAt.has(at) ||
-        !mayMatter(source, at, name, kind, this.vocabulary)
+        !mayMatter(source, at, name, kind, this.vocabulary, own)
       )
         continue;
       if (inLineComment(source, at)) continue;

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { Analyzer } from '../../analyze';
 import { MemoryTree } from '../../tree/MemoryTree';
 import { filesOf } from '../../__testUtils__/folderFiles';
@@ -235,7 +235,7 @@ describe('GoFactsExtractor on worker threads', () => {
   /** What one thread gives for the files. */
   const alone = async () => {
     const vocabulary = new Vocabulary(EXTRACTOR_WORDS);
-    for (const f of files) vocabulary.add(f.text);
+    for (const f of files) vocabulary.add(f.text, posix.dirname(f.path));
     return extractFiles(await GoParser.create(), files, vocabulary);
   };
 
@@ -321,7 +321,7 @@ describe('GoFactsExtractor on worker threads', () => {
       const results = await extractor.extract(changed);
       expect(sent).toEqual([['pkg/f7.go', 'pkg/f307.go']]);
       const vocabulary = new Vocabulary(EXTRACTOR_WORDS);
-      for (const f of changed) vocabulary.add(f.text);
+      for (const f of changed) vocabulary.add(f.text, posix.dirname(f.path));
       expect(results).toEqual(
         extractFiles(await GoParser.create(), changed, vocabulary),
       );

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { GoParser } from '../GoParser';
 import { EXTRACTOR_WORDS } from '../extractGoFacts';
 import {
@@ -173,7 +174,10 @@ export class GoFactsExtractor {
     let merged = 0;
     const merge = () => {
       for (; merged < files.length && declarations[merged]; merged++)
-        vocabulary.addDeclarations(declarations[merged]!);
+        vocabulary.addDeclarations(
+          declarations[merged]!,
+          posix.dirname(files[merged].path),
+        );
     };
     const unread = files.flatMap((_, i) => (declarations[i] ? [] : [i]));
     const toRead = unread.map(i => files[i]);

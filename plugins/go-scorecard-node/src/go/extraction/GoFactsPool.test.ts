@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { Analyzer } from '../../analyze';
 import { DirectoryTree } from '../../tree/DirectoryTree';
 import { MemoryTree } from '../../tree/MemoryTree';
@@ -188,7 +188,7 @@ describe('GoFactsPool', () => {
     try {
       const parser = await GoParser.create();
       // The extractor reads the files' declarations into the vocabulary itself.
-      for (const f of files) vocabulary.add(f.text);
+      for (const f of files) vocabulary.add(f.text, posix.dirname(f.path));
       expect(await extractor.extract(files)).toEqual(
         extractFiles(parser, files, vocabulary),
       );
@@ -228,10 +228,15 @@ describe('GoFactsPool', () => {
         expect(next).toBe(sources.length);
 
         const alone = new Vocabulary(EXTRACTOR_WORDS);
-        for (const f of sources) alone.add(f.text);
+        for (const f of sources) alone.add(f.text, posix.dirname(f.path));
         const merged = new Vocabulary(EXTRACTOR_WORDS);
-        for (const r of read)
-          if ('declarations' in r) merged.addDeclarations(r.declarations);
+        read.forEach((r, i) => {
+          if ('declarations' in r)
+            merged.addDeclarations(
+              r.declarations,
+              posix.dirname(sources[i].path),
+            );
+        });
         expect(merged.fingerprint()).toBe(alone.fingerprint());
         expect(merged.snapshot()).toEqual(alone.snapshot());
       } finally {
