@@ -206,20 +206,31 @@ describe('Vocabulary: words', () => {
 });
 
 describe('WordSet', () => {
-  it('knows its words and their (first character, last character, length) shapes', () => {
+  it('knows its words, and finds one in a text by the hash a scan computes', () => {
     const set = new WordSet(['serve', 'Stop']);
     set.add('');
     set.add('serve');
-    const code = (c: string) => c.charCodeAt(0);
     expect(set.has('serve')).toBe(true);
     expect(set.has('Stop')).toBe(true);
     expect(set.has('')).toBe(false);
     expect(set.has('sever')).toBe(false);
-    expect(set.hasShape(code('s'), code('e'), 5)).toBe(true);
-    expect(set.hasShape(code('S'), code('p'), 4)).toBe(true);
-    expect(set.hasShape(code('s'), code('e'), 4)).toBe(false);
-    expect(set.hasShape(code('s'), code('r'), 5)).toBe(false);
-    expect(set.hasShape(code('x'), code('e'), 5)).toBe(false);
+    const hash = (w: string) =>
+      [...w].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) | 0, 0);
+    const text = 'a.serve() sever';
+    expect(set.wordAt(text, 2, 7, hash('serve'))).toBe('serve');
+    expect(set.wordAt(text, 10, 15, hash('sever'))).toBeUndefined();
+    // The text must spell the word, whatever the hash says.
+    expect(set.wordAt(text, 10, 15, hash('serve'))).toBeUndefined();
+  });
+
+  it('tells apart words of the same hash', () => {
+    // 'Aa' and 'BB' share a hash (31 * 65 + 97 = 31 * 66 + 66), as in Java's String.hashCode.
+    const one = new WordSet(['Aa']);
+    expect([...new WordIndex('BB Aa BB', one).entries()]).toEqual([
+      ['Aa', [3]],
+    ]);
+    const both = new WordSet(['Aa', 'BB']);
+    expect(new WordIndex('BB Aa BB', both).at('BB')).toEqual([0, 6]);
   });
 });
 
@@ -252,8 +263,8 @@ describe('WordIndex', () => {
       expect(source.slice(at, at + 4)).toBe('Stop');
   });
 
-  it('does not return words of the same shape that are not in the set', () => {
-    // `sever` has the shape of `serve`, `Stip` that of `Stop`.
+  it('does not return words that are not in the set', () => {
+    // `sever` has the letters of `serve`, `Stip` the length and ends of `Stop`.
     expect(index.at('sever')).toEqual([]);
     expect(index.at('Stip')).toEqual([]);
     expect([...index.entries()].map(([word]) => word).sort()).toEqual([
@@ -288,7 +299,7 @@ describe('WordIndex', () => {
     expect(index.covers('sever')).toBe(false);
   });
 
-  it('reads non-ASCII identifiers and words longer than the shapes tell apart', () => {
+  it('reads non-ASCII identifiers and long words', () => {
     const long = 'a'.repeat(70);
     const text = `héllo hé ${'a'.repeat(64)} ${long} x${long} ${long}`;
     const words = new WordIndex(text, new WordSet(['héllo', long]));

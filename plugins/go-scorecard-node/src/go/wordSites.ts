@@ -11,13 +11,25 @@ function isWordChar(code: number): boolean {
   );
 }
 
+/** The hash a scan computes of a word as it reads it, one UTF-16 code unit at a time. */
+function stepHash(hash: number, code: number): number {
+  return (Math.imul(hash, 31) + code) | 0;
+}
+
+function hashOf(word: string): number {
+  let hash = 0;
+  for (let i = 0; i < word.length; i++)
+    hash = stepHash(hash, word.charCodeAt(i));
+  return hash;
+}
+
 /**
- * A set of words with the (first character, last character, length) shapes that let a scan
- * skip the others before it slices and hashes them.
+ * A set of words, also by the hash a scan computes as it reads each word of a text, so that
+ * words outside the set are skipped without slicing them out of the text.
  */
 export class WordSet {
   private readonly names = new Set<string>();
-  private readonly shapes = new Set<number>();
+  private readonly byHash = new Map<number, string[]>();
 
   constructor(words: Iterable<string> = []) {
     for (const w of words) this.add(w);
@@ -26,17 +38,29 @@ export class WordSet {
   add(word: string) {
     if (!word || this.names.has(word)) return;
     this.names.add(word);
-    this.shapes.add(
-      shape(word.charCodeAt(0), word.charCodeAt(word.length - 1), word.length),
-    );
+    const hash = hashOf(word);
+    const same = this.byHash.get(hash);
+    if (same) same.push(word);
+    else this.byHash.set(hash, [word]);
   }
 
   has(word: string): boolean {
     return this.names.has(word);
   }
 
-  hasShape(first: number, last: number, length: number): boolean {
-    return this.shapes.has(shape(first, last, length));
+  /** The word of the set spelled by `source` in [start, end), whose hash is `hash`. */
+  wordAt(
+    source: string,
+    start: number,
+    end: number,
+    hash: number,
+  ): string | undefined {
+    const same = this.byHash.get(hash);
+    if (!same) return undefined;
+    for (const word of same)
+      if (word.length === end - start && source.startsWith(word, start))
+        return word;
+    return undefined;
   }
 
   /** Number of words. */
@@ -55,10 +79,6 @@ export class WordSet {
     for (const w of more) if (!this.has(w)) extra.add(w);
     return extra;
   }
-}
-
-function shape(first: number, last: number, length: number): number {
-  return ((first & 0x7f) * 128 + (last & 0x7f)) * 64 + Math.min(length, 63);
 }
 
 /**
@@ -91,19 +111,20 @@ export class WordIndex {
         continue;
       }
       const start = i;
-      while (i < n && isWordChar(source.charCodeAt(i))) i++;
-      const last = source.charCodeAt(i - 1);
-      if (
-        (c < 48 || c > 57) &&
-        (words.hasShape(c, last, i - start) ||
-          more?.hasShape(c, last, i - start))
-      ) {
-        const word = source.slice(start, i);
-        if (words.has(word) || more?.has(word)) {
-          const list = this.positions.get(word);
-          if (list) list.push(start);
-          else this.positions.set(word, [start]);
-        }
+      let hash = 0;
+      for (; i < n; i++) {
+        const code = source.charCodeAt(i);
+        if (!isWordChar(code)) break;
+        hash = stepHash(hash, code);
+      }
+      if (c >= 48 && c <= 57) continue; // a number
+      const word =
+        words.wordAt(source, start, i, hash) ??
+        more?.wordAt(source, start, i, hash);
+      if (word !== undefined) {
+        const list = this.positions.get(word);
+        if (list) list.push(start);
+        else this.positions.set(word, [start]);
       }
     }
   }
