@@ -1,6 +1,7 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { ScanQueueStore } from '../database/ScanQueueStore';
 import { ScorecardStore } from '../database/ScorecardStore';
-import { ScanTarget } from '../database/types';
+import { ScanOutcomeRecord, ScanTarget } from '../database/types';
 
 /** A migrated store on a fresh test database, with its connection. */
 export async function createTestStore(
@@ -26,4 +27,25 @@ export function testTarget(
     source: `local:/repos/${name}`,
     ...extra,
   };
+}
+
+/**
+ * One scan of `outcome.entityRef` as a replica makes it: the entity's lease claimed at
+ * `now` (by `owner`, default `r1`, for `leaseMs`, default 1000), then the outcome stored,
+ * the entity due again at `nextScanAt`.
+ */
+export async function scanOnce(
+  queue: Pick<ScanQueueStore, 'claimDue' | 'completeScans'>,
+  outcome: ScanOutcomeRecord,
+  scan: { now: number; nextScanAt: number; owner?: string; leaseMs?: number },
+): Promise<void> {
+  const { now, nextScanAt, owner = 'r1', leaseMs = 1000 } = scan;
+  await queue.claimDue({
+    owner,
+    now,
+    limit: 1,
+    leaseMs,
+    entityRef: outcome.entityRef,
+  });
+  await queue.completeScans([outcome], owner, { now, nextScanAt });
 }

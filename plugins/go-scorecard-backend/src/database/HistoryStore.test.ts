@@ -1,6 +1,10 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { fakeReport } from '../__testUtils__/reports';
-import { createTestStore, testTarget as target } from '../__testUtils__/stores';
+import {
+  createTestStore,
+  scanOnce,
+  testTarget as target,
+} from '../__testUtils__/stores';
 import { testDatabaseOptions } from '../__testUtils__/testDatabaseIds';
 import { DAY_MS } from './conversion';
 import { HISTORY } from './tables';
@@ -18,26 +22,17 @@ describe.each(databases.eachSupportedId())('HistoryStore on %p', databaseId => {
     // 50 scans on day 0 (the first analyzes), then 50 unchanged ones on day 1.
     for (let i = 0; i < 100; i++) {
       const now = (i < 50 ? 1000 : DAY + 1000) + i;
-      await store.queue.claimDue({
-        owner: 'r1',
-        now,
-        limit: 1,
-        leaseMs: 500,
-        entityRef: ref,
-      });
-      await store.queue.completeScans(
-        [
-          i === 0
-            ? {
-                unchanged: false,
-                entityRef: ref,
-                report: fakeReport({ 'k8s-prestop': 'fail' }),
-                etag: 'e',
-              }
-            : { unchanged: true, entityRef: ref },
-        ],
-        'r1',
-        { now, nextScanAt: now + 1 },
+      await scanOnce(
+        store.queue,
+        i === 0
+          ? {
+              unchanged: false,
+              entityRef: ref,
+              report: fakeReport({ 'k8s-prestop': 'fail' }),
+              etag: 'e',
+            }
+          : { unchanged: true, entityRef: ref },
+        { now, nextScanAt: now + 1, leaseMs: 500 },
       );
     }
     const [{ n }] = await knex(HISTORY).count({ n: '*' });

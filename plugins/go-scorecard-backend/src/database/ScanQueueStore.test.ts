@@ -1,7 +1,11 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { CheckStatus } from '@internal/plugin-go-scorecard-common';
 import { fakeReport } from '../__testUtils__/reports';
-import { createTestStore, testTarget as target } from '../__testUtils__/stores';
+import {
+  createTestStore,
+  scanOnce,
+  testTarget as target,
+} from '../__testUtils__/stores';
 import { testDatabaseOptions } from '../__testUtils__/testDatabaseIds';
 import { CSV_STATE_KEY } from './csvState';
 import { ENTITIES, EntityRow } from './tables';
@@ -335,19 +339,12 @@ describe.each(databases.eachSupportedId())(
       const { knex, store } = await createTestStore(databases, databaseId);
       const ref = 'component:default/a';
       await store.targets.syncTargets([target('a')], 1000);
-      const scan = async (now: number, outcome: ScanOutcomeRecord) => {
-        await store.queue.claimDue({
-          owner: 'r1',
-          now,
-          limit: 1,
-          leaseMs: 500,
-          entityRef: ref,
-        });
-        await store.queue.completeScans([outcome], 'r1', {
+      const scan = (now: number, outcome: ScanOutcomeRecord) =>
+        scanOnce(store.queue, outcome, {
           now,
           nextScanAt: now + 1,
+          leaseMs: 500,
         });
-      };
       const csvColumns = async () =>
         (
           await knex<EntityRow>(ENTITIES)

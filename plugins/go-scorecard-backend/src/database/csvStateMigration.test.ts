@@ -7,6 +7,7 @@ import {
   migrateDownToBefore,
 } from '../__testUtils__/migrations';
 import { EVERY_ENTITY } from '../__testUtils__/everyEntity';
+import { scanOnce } from '../__testUtils__/stores';
 import { testDatabaseOptions } from '../__testUtils__/testDatabaseIds';
 import { queryReportCsv } from '../report/queryReportCsv';
 import { reportCsv } from '../report/reportCsv';
@@ -75,17 +76,10 @@ describe.each(databases.eachSupportedId())(
       expect(csv).toContain(',50,1,0,1,0,0,pass,fail,');
 
       // Its next scan, its source unchanged, writes the state of this code.
-      await store.claimDue({
-        owner: 'r',
-        now: 2000,
-        limit: 1,
-        leaseMs: 1000,
-        entityRef: 'component:default/old',
-      });
-      await store.completeScans(
-        [{ entityRef: 'component:default/old', unchanged: true }],
-        'r',
-        { now: 2000, nextScanAt: 3000 },
+      await scanOnce(
+        store,
+        { entityRef: 'component:default/old', unchanged: true },
+        { now: 2000, nextScanAt: 3000, owner: 'r' },
       );
       expect(await row()).toMatchObject({
         csv_state: csvStateOf({

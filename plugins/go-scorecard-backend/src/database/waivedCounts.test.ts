@@ -1,7 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { CheckResult, checks } from '@internal/plugin-go-scorecard-common';
 import { reportWith, waivedFinding } from '../__testUtils__/reportWorld';
-import { createTestStore, testTarget } from '../__testUtils__/stores';
+import { createTestStore, scanOnce, testTarget } from '../__testUtils__/stores';
 import { testDatabaseOptions } from '../__testUtils__/testDatabaseIds';
 import { DAY_MS } from './conversion';
 import { ENTITIES, HISTORY, RESULTS } from './tables';
@@ -27,24 +27,14 @@ describe.each(databases.eachSupportedId())(
       const scan = async (
         now: number,
         report: ReturnType<typeof reportWith> | undefined,
-      ) => {
-        await store.queue.claimDue({
-          owner: 'r1',
-          now,
-          limit: 1,
-          leaseMs: 1000,
-          entityRef: ref,
-        });
-        await store.queue.completeScans(
-          [
-            report
-              ? { entityRef: ref, unchanged: false, report, etag: `${now}` }
-              : { entityRef: ref, unchanged: true },
-          ],
-          'r1',
+      ) =>
+        scanOnce(
+          store.queue,
+          report
+            ? { entityRef: ref, unchanged: false, report, etag: `${now}` }
+            : { entityRef: ref, unchanged: true },
           { now, nextScanAt: now },
         );
-      };
 
       // Day 0: two findings of k8s-grace-period count, and fail it.
       const day0 = reportWith({ ...passing, 'k8s-grace-period': 'fail' });
@@ -125,16 +115,9 @@ describe.each(databases.eachSupportedId())(
       check.status = 'fail';
       check.waivedFindings = 120;
       check.message = '120 findings waived in .go-scorecard.yaml';
-      await store.queue.claimDue({
-        owner: 'r1',
-        now: 1000,
-        limit: 1,
-        leaseMs: 1000,
-        entityRef: ref,
-      });
-      await store.queue.completeScans(
-        [{ entityRef: ref, unchanged: false, report, etag: 'e' }],
-        'r1',
+      await scanOnce(
+        store.queue,
+        { entityRef: ref, unchanged: false, report, etag: 'e' },
         { now: 1000, nextScanAt: 1000 },
       );
       const row = await knex(RESULTS)
