@@ -18,6 +18,7 @@ import { GoFactsExtractor } from './go/extraction/GoFactsExtractor';
 import { GoSourceFile } from './go/extraction/extractFiles';
 import { ServiceProgram } from './program/serviceProgram';
 import { hasGeneratedGoName, isGeneratedGo } from './generatedGo';
+import { importRoots } from './gomod/importRoots';
 import { parseGoMod } from './gomod/parseGoMod';
 import { parseGoSum } from './gomod/parseGoSum';
 import { InputKind, inputKind } from './inputKind';
@@ -354,7 +355,11 @@ export class Analyzer {
       failures.push({ kind: 'ci', path, message });
     }
 
-    const extracted = await this.extractor.extract(goSources, signal);
+    const extracted = await this.extractor.extract(
+      goSources,
+      signal,
+      importRoots([...mods].map(([dir, mod]) => ({ dir, mod }))).roots,
+    );
     extracted.forEach((result, i) => {
       const { path } = goSources[i];
       if ('error' in result) {

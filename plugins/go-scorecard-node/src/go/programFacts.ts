@@ -9,7 +9,7 @@ import { StoreReader } from './storeFacts';
 import { GoSource, textOf } from './syntax';
 import { TopDecls } from './topDecls';
 import { ValueReader } from './values';
-import { VocabularySiteReader } from './vocabularySites';
+import { OutsideQualifiers, VocabularySiteReader } from './vocabularySites';
 import { Vocabulary } from './vocabulary';
 import { wordSites } from './wordSites';
 
@@ -37,6 +37,8 @@ export class ProgramFactsReader {
   private readonly tops = new TopDecls();
   /** Offsets of the names this file's declarations declare (not uses). */
   private readonly declaredAt = new Set<number>();
+  /** Where the file's import declarations end (0 when it has none). */
+  private importsEnd = 0;
   private readonly decls: DeclarationsSyntax = {
     funcs: [],
     types: [],
@@ -54,6 +56,8 @@ export class ProgramFactsReader {
       const start = node.startIndex;
       const end = children[i + 1]?.startIndex ?? src.source.length;
       const before = this.decls.funcs.length;
+      if (node.type === 'import_declaration')
+        this.importsEnd = Math.max(this.importsEnd, node.endIndex);
       const word = /^\w+/.exec(src.source.slice(start, start + 6))?.[0];
       if (
         word !== 'func' &&
@@ -124,6 +128,14 @@ export class ProgramFactsReader {
       tops,
       this.declaredAt,
       stores,
+      OutsideQualifiers.read(
+        src.source,
+        src.words,
+        this.imports,
+        this.importsEnd,
+        vocabulary,
+        tops,
+      ),
     ).readSites(sites);
     stores.readAssignments();
     stores.readFlagFields();

@@ -26,6 +26,12 @@ export class TopDecls {
 
   /** The owner of a position: the function holding it, -1 in a var/const initializer. */
   ownerAt(pos: number): Owner | undefined {
+    const i = this.indexAt(pos);
+    return i < 0 ? undefined : this.tops[i].owner;
+  }
+
+  /** The index in `tops` of the declaration holding a position, -1 when none does. */
+  indexAt(pos: number): number {
     let lo = 0;
     let hi = this.tops.length - 1;
     while (lo <= hi) {
@@ -33,9 +39,9 @@ export class TopDecls {
       const t = this.tops[mid];
       if (pos < t.start) hi = mid - 1;
       else if (pos >= t.end) lo = mid + 1;
-      else return t.owner;
+      else return mid;
     }
-    return undefined;
+    return -1;
   }
 
   /** The owner of a 1-based line, from the top-level declarations' start lines. */

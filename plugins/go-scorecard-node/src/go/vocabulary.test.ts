@@ -358,6 +358,33 @@ func (s *Server) Shutdown(ctx context.Context) error { return nil }
     expect([...copy.declared].sort()).toEqual([...v.declared].sort());
   });
 
+  it('carries its import roots into the snapshot and its fingerprint', () => {
+    const roots = [
+      { path: 'example.com/svc', dir: '.' },
+      { path: 'example.com/lib', dir: 'third_party/lib' },
+    ];
+    const v = of(a, b);
+    expect(v.mayNameTreePackage('fmt')).toBe(true); // roots not known: any path
+    const unknown = v.fingerprint();
+    v.setImportRoots(roots);
+    expect(v.fingerprint()).not.toBe(unknown);
+    expect(v.mayNameTreePackage('fmt')).toBe(false);
+    expect(v.mayNameTreePackage('example.com/lib/retry')).toBe(true);
+    const copy = Vocabulary.fromSnapshot(structuredClone(v.snapshot()));
+    expect(copy.fingerprint()).toBe(v.fingerprint());
+    expect(copy.mayNameTreePackage('fmt')).toBe(false);
+    expect(copy.mayNameTreePackage('example.com/svc/db')).toBe(true);
+    const reordered = of(a, b);
+    reordered.setImportRoots([...roots].reverse());
+    expect(reordered.fingerprint()).toBe(v.fingerprint());
+    const moved = of(a, b);
+    moved.setImportRoots([{ path: 'example.com/svc2', dir: '.' }, roots[1]]);
+    expect(moved.fingerprint()).not.toBe(v.fingerprint());
+    const gopath = of(a, b);
+    gopath.setImportRoots([]);
+    expect(gopath.fingerprint()).not.toBe(unknown);
+  });
+
   it('answers the same from declarations read back from a cache as from the sources', () => {
     const v = of(a, b);
     const copy = new Vocabulary(['go']);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ImportRoot, mayNameTreePackage } from '../gomod/importRoots';
 import { compareStrings } from '../text/compareStrings';
 import { PREDECLARED_TYPES, TypeSyntax } from './declarationSyntax';
 import { DeclarationSum } from './declarationSum';
@@ -31,6 +32,7 @@ export interface VocabularySnapshot {
   packageNames: Map<string, Set<string>>;
   dialsGrpc: boolean;
   drainsServers: boolean;
+  importRoots?: ImportRoot[];
   /** What {@link Vocabulary.fingerprint} hashes besides the flags. */
   extractorWords: string[];
   declarationSum: string;
@@ -76,6 +78,9 @@ export class Vocabulary {
   private readonly valueFieldMemo = new Map<string, boolean>();
   private extractorWords: string[];
   private readonly declarationSum = new DeclarationSum();
+  /** The tree's import roots, when known (see {@link Vocabulary.setImportRoots}). */
+  private importRoots: ImportRoot[] | undefined;
+  private readonly treePathMemo = new Map<string, boolean>();
 
   constructor(extractorWords: Iterable<string> = []) {
     this.extractorWords = [...extractorWords];
@@ -93,6 +98,7 @@ export class Vocabulary {
       packageNames: this.packageNames,
       dialsGrpc: this.dialsGrpc,
       drainsServers: this.drainsServers,
+      ...(this.importRoots ? { importRoots: this.importRoots } : {}),
       extractorWords: this.extractorWords,
       declarationSum: this.declarationSum.hex(),
     };
@@ -112,6 +118,7 @@ export class Vocabulary {
       v.packageNames.set(dir, names);
     v.dialsGrpc = snapshot.dialsGrpc;
     v.drainsServers = snapshot.drainsServers;
+    v.importRoots = snapshot.importRoots;
     v.extractorWords = snapshot.extractorWords;
     v.declarationSum.add(snapshot.declarationSum);
     return v;
@@ -122,7 +129,7 @@ export class Vocabulary {
    * multiset of the tree's declarations with their directories (each as `declarationText`
    * writes it: its kind, name and parameter, type and field syntax, without offsets and tags,
    * which no answer reads; kept as a sum weighted by directory, see `DeclarationSum.addIn`)
-   * and its two flags. Equal fingerprints give equal extraction of any file, so a file's
+   * its two flags, and the import roots when set. Equal fingerprints give equal extraction of any file, so a file's
    * cached facts stay valid while edits elsewhere leave the tree's declarations alone
    * (function bodies, comments, code moved between the files of a directory).
    * Costs a sort of the extractors' words, whatever the size of the tree.
@@ -132,7 +139,39 @@ export class Vocabulary {
       .update([...this.extractorWords].sort(compareStrings).join(' '))
       .update(`\n${this.declarationSum.hex()}`)
       .update(`\n${this.dialsGrpc} ${this.drainsServers}`)
+      .update(
+        this.importRoots
+          ? `\n${this.importRoots
+              .map(r => `${r.path} ${r.dir}`)
+              .sort(compareStrings)
+              .join('\n')}`
+          : '',
+      )
       .digest('hex');
+  }
+
+  /**
+   * Sets the import paths the tree's go.mod files give its directories (`importRoots`), so
+   * that extraction can pass over references through packages outside the tree, which the
+   * link step never follows. Without them every import path may name a package of the tree.
+   */
+  setImportRoots(roots: readonly ImportRoot[]) {
+    this.importRoots = [...roots];
+    this.treePathMemo.clear();
+  }
+
+  /**
+   * Whether an import path may name a package of the tree (`mayNameTreePackage`); true for
+   * every path while the import roots are not set.
+   */
+  mayNameTreePackage(importPath: string): boolean {
+    if (!this.importRoots) return true;
+    let known = this.treePathMemo.get(importPath);
+    if (known === undefined) {
+      known = mayNameTreePackage(this.importRoots, importPath);
+      this.treePathMemo.set(importPath, known);
+    }
+    return known;
   }
 
   /** Adds the declarations of a Go source in directory `dir` (its package, `posix.dirname` of its path). */

@@ -52,15 +52,85 @@ func run(c *lib.Client) {
 `,
 };
 
+/**
+ * A service of module `example.com/svc` whose own packages declare names that packages outside
+ * the tree (`fmt`, `net/http`, `github.com/pkg/errors`) declare too.
+ */
+const outside: Record<string, string> = {
+  'errs/errs.go': `package errs
+
+import "google.golang.org/grpc"
+
+func Dial(target string) { grpc.NewClient(target) }
+
+type Server struct{ Addr string }
+
+var Default = "orders:50051"
+
+func Errorf(format string) string { return format }
+
+func Wrap(target string) string { return target }
+
+type Formatter struct{}
+
+func (Formatter) Errorf(target string) {}
+`,
+  'app/main.go': `package main
+
+import (
+	"fmt"
+	"net/http"
+
+	"example.com/svc/errs"
+	"github.com/pkg/errors"
+)
+
+// main: fmt formats, errors wraps
+func main() {
+	fmt.Errorf("orders:50051")
+	errors.Wrap("orders:50051") // errors wraps
+	_ = "errors" + config.fmt
+	errs.Wrap("orders:50051")
+	errors.Default = "orders:50051"
+	_ = &http.Server{Addr: "orders:50051"}
+	_ = fmt.
+		Errorf("orders:50051")
+}
+`,
+  'app/shadow.go': `package main
+
+import (
+	"fmt"
+
+	"example.com/svc/errs"
+)
+
+func shadow() {
+	fmt.Errorf("orders:50051")
+	fmt := errs.Formatter{}
+	fmt.Errorf("orders:50051")
+}
+
+func other() {
+	fmt.Errorf("orders:50051")
+}
+`,
+};
+
 /** The callees and store targets a file's facts record, as `func pkg.name`, `method .name`, `store name`. */
-async function sitesOf(path: string): Promise<string[]> {
+async function sitesOf(
+  path: string,
+  tree: Record<string, string> = files,
+  setUp: (v: Vocabulary) => void = () => {},
+): Promise<string[]> {
   const vocabulary = new Vocabulary(EXTRACTOR_WORDS);
-  for (const [p, text] of Object.entries(files))
+  setUp(vocabulary);
+  for (const [p, text] of Object.entries(tree))
     vocabulary.add(text, posix.dirname(p));
   const { program } = extractGoFacts(
     await testParser(),
     path,
-    files[path],
+    tree[path],
     vocabulary,
   );
   return [
@@ -96,5 +166,37 @@ describe('VocabularySiteReader', () => {
       // A type opening a composite literal is still read: it may be a local type.
       'store field Addr',
     ]);
+  });
+
+  describe('members of packages outside the tree', () => {
+    const roots = (v: Vocabulary) =>
+      v.setImportRoots([{ path: 'example.com/svc', dir: '.' }]);
+
+    // `fmt` and `errors` also stand in comments, a literal and a selector: none declares them.
+    it('passes over their calls, values and stores; keeps composite literals of their types', async () => {
+      expect(await sitesOf('app/main.go', outside, roots)).toEqual([
+        'func example.com/svc/errs.Wrap line 16',
+        'store field Addr',
+      ]);
+    });
+
+    it('reads them all while the import roots are not known', async () => {
+      expect(await sitesOf('app/main.go', outside)).toEqual([
+        'func fmt.Errorf line 13',
+        'func fmt.Errorf line 19',
+        'func github.com/pkg/errors.Wrap line 14',
+        'func example.com/svc/errs.Wrap line 16',
+        'store global',
+        'store field Addr',
+      ]);
+    });
+
+    // `fmt` is also a local of `shadow`: there `fmt.Errorf` may be a method call on it.
+    it('reads every use of a package name in a function that may declare it as a local', async () => {
+      expect(await sitesOf('app/shadow.go', outside, roots)).toEqual([
+        'func fmt.Errorf line 10',
+        'method .Errorf line 12',
+      ]);
+    });
   });
 });

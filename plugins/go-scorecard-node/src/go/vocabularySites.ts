@@ -6,7 +6,102 @@ import { GoSource, textOf } from './syntax';
 import { TopDecls } from './topDecls';
 import { ValueReader } from './values';
 import { NameKind, Vocabulary } from './vocabulary';
-import { inLineComment, siteAt } from './wordSites';
+import { ImportResolver } from './imports';
+import {
+  inLineComment,
+  inLineCommentOrLiteral,
+  isWordChar,
+  siteAt,
+} from './wordSites';
+
+const isBlank = (c: string | undefined) =>
+  c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
+/**
+ * The identifier a selector dot at `dot` follows (`pkg` in `pkg.Name`), unless it is itself
+ * selected (`x.pkg.Name`, also across a line break) or a comment may hide what comes before it.
+ */
+function qualifierBefore(source: string, dot: number): string | undefined {
+  let end = dot;
+  while (end > 0 && isBlank(source[end - 1])) end--;
+  let start = end;
+  while (start > 0 && isWordChar(source.charCodeAt(start - 1))) start--;
+  if (start === end) return undefined;
+  let before = start - 1;
+  let lineBreak = false;
+  for (; before >= 0 && isBlank(source[before]); before--)
+    if (source[before] === '\n') lineBreak = true;
+  if (source[before] === '.' || source[before] === '/') return undefined;
+  if (lineBreak && inLineComment(source, before + 1)) return undefined;
+  return source.slice(start, end);
+}
+
+/**
+ * The file's names for imported packages that lie outside the tree (the vocabulary's
+ * `mayNameTreePackage`), and where each surely denotes the package. Calls of such a package's
+ * members, their uses as values and stores into them lead nowhere in the tree (the link step
+ * resolves a package path to a package of the tree only), so their sites are passed over
+ * before any tree lookup.
+ *
+ * A local of the same name hides the package within its function (Go spec, Declarations and
+ * scope; a package-level name cannot clash with an import). So a top-level declaration in
+ * which the name stands anywhere but before a selector dot (`name.X`), after one (`r.name`),
+ * or in a comment or a literal, may declare it: there `name.X` is read as before. A name that
+ * also names a package that may be in the tree, or that the word index does not hold, is
+ * always read.
+ */
+export class OutsideQualifiers {
+  private constructor(
+    /** Name → the indexes (in `tops`) of the declarations that may declare it. */
+    private readonly names: ReadonlyMap<string, ReadonlySet<number>>,
+    private readonly tops: TopDecls,
+  ) {}
+
+  static read(
+    source: string,
+    words: GoSource['words'],
+    imports: ImportResolver,
+    importsEnd: number,
+    vocabulary: Vocabulary,
+    tops: TopDecls,
+  ): OutsideQualifiers {
+    const outside = new Set<string>();
+    const inside = new Set<string>();
+    for (const path of imports.paths()) {
+      const local = vocabulary.mayNameTreePackage(path);
+      for (const name of imports.localNames(path))
+        (local ? inside : outside).add(name);
+    }
+    const names = new Map<string, Set<number>>();
+    for (const name of outside) {
+      if (inside.has(name) || !words?.covers(name)) continue;
+      const declaring = new Set<number>();
+      for (const at of words.at(name, importsEnd)) {
+        let after = at + name.length;
+        while (source[after] === ' ' || source[after] === '\t') after++;
+        if (source[after] === '.') continue;
+        let before = at - 1;
+        while (isBlank(source[before])) before--;
+        if (source[before] === '.' || inLineCommentOrLiteral(source, at))
+          continue;
+        declaring.add(tops.indexAt(at));
+      }
+      names.set(name, declaring);
+    }
+    return new OutsideQualifiers(names, tops);
+  }
+
+  /** Whether the file names no package outside the tree. */
+  get empty(): boolean {
+    return this.names.size === 0;
+  }
+
+  /** Whether `name`, standing at `at`, surely denotes a package outside the tree. */
+  denotesOutside(name: string, at: number): boolean {
+    const declaring = this.names.get(name);
+    return !!declaring && !declaring.has(this.tops.indexAt(at));
+  }
+}
 
 /**
  * Whether the name at `at` surely has no selector dot before it. The dot may end an earlier
@@ -42,6 +137,7 @@ function mayMatter(
   kind: number,
   vocabulary: Vocabulary,
   own: ReadonlySet<string>,
+  outside: OutsideQualifiers,
 ): boolean {
   const length = name.length;
   let before = at - 1;
@@ -55,6 +151,15 @@ function mayMatter(
     after++;
   const prev = source[before];
   const next = source[after];
+  let dot = before;
+  while (dot >= 0 && isBlank(source[dot])) dot--;
+  if (source[dot] === '.' && !outside.empty) {
+    const qualifier = qualifierBefore(source, dot);
+    // A member of a package outside the tree: only a composite literal of its type is read
+    // (the link step keys the fields of any named type).
+    if (qualifier !== undefined && outside.denotesOutside(qualifier, at))
+      return (kind & NameKind.type) !== 0 && next === '{';
+  }
   if (!(kind & NameKind.type) && !own.has(name) && unqualified(source, at))
     return false;
   if (kind & NameKind.func) {
@@ -101,6 +206,8 @@ export class VocabularySiteReader {
     /** Offsets of the names the file's declarations declare (not uses). */
     private readonly declaredAt: Set<number>,
     private readonly stores: StoreReader,
+    /** The file's names for packages outside the tree. */
+    private readonly outside: OutsideQualifiers,
   ) {}
 
   private storeTarget(node: Node): boolean {
@@ -118,7 +225,7 @@ export class VocabularySiteReader {
     for (const { name, at, kind } of sites) {
       if (
         this.declaredAt.has(at) ||
-        !mayMatter(source, at, name, kind, this.vocabulary, own)
+        !mayMatter(source, at, name, kind, this.vocabulary, own, this.outside)
       )
         continue;
       if (inLineComment(source, at)) continue;

@@ -1,7 +1,8 @@
 import { Node } from 'web-tree-sitter';
 import { GoSource } from './syntax';
 
-function isWordChar(code: number): boolean {
+/** Whether a UTF-16 code unit may be part of a Go identifier (any non-ASCII one counts). */
+export function isWordChar(code: number): boolean {
   return (
     (code >= 48 && code <= 57) || // 0-9
     (code >= 65 && code <= 90) || // A-Z
@@ -221,4 +222,16 @@ export function inLineComment(source: string, at: number): boolean {
   const prefix = source.slice(lineStart, at);
   if (!prefix.includes('//')) return false;
   return prefix.replace(LITERALS, '').includes('//');
+}
+
+/**
+ * Whether a position is inside a `//` comment or a string or rune literal that its line opens,
+ * judged from its line (a raw string or block comment begun on an earlier line is not seen).
+ */
+export function inLineCommentOrLiteral(source: string, at: number): boolean {
+  const lineStart = source.lastIndexOf('\n', at - 1) + 1;
+  const prefix = source.slice(lineStart, at);
+  if (!/["'`/]/.test(prefix)) return false;
+  const code = prefix.replace(LITERALS, '');
+  return code.includes('//') || /["'`]/.test(code);
 }

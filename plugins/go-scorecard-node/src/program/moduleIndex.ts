@@ -1,5 +1,9 @@
-import { posix } from 'node:path';
 import { GoFileFacts, GoModule } from '../facts';
+import {
+  ImportRoot,
+  importRoots,
+  mayNameTreePackage,
+} from '../gomod/importRoots';
 
 /**
  * A Go package of the tree: the Go files of one directory with one package clause. An external
@@ -28,7 +32,7 @@ export class ModuleIndex {
   private readonly byDir = new Map<string, PackageInfo>();
   private readonly packageOfFile = new Map<GoFileFacts, PackageInfo>();
   /** Module path → directory, longest path first (module lines and in-tree replaces). */
-  private readonly roots: { path: string; dir: string }[] = [];
+  private readonly roots: ImportRoot[];
   /** The directories of the tree's go.mod files: a module owns its subtree but nested modules'. */
   private readonly moduleDirs: string[] = [];
 
@@ -56,25 +60,9 @@ export class ModuleIndex {
       this.packageOfFile.set(file, pkg);
     }
 
-    const declared: { path: string; dir: string }[] = [];
-    for (const m of modules) {
-      this.moduleDirs.push(m.dir);
-      if (m.mod.module?.path)
-        declared.push({ path: m.mod.module.path, dir: m.dir });
-    }
-    this.roots.push(...declared);
-    for (const m of modules) {
-      for (const r of m.mod.replaces) {
-        // Only a relative path (`./x`, `../x`) can point inside the tree.
-        if (!/^\.\.?(\/|$)/.test(r.newPath)) continue;
-        const dir = posix
-          .normalize(posix.join(m.dir, r.newPath))
-          .replace(/\/$/, '');
-        if (!dir.startsWith('..') && !dir.startsWith('/'))
-          this.roots.push({ path: r.oldPath, dir });
-      }
-    }
-    this.roots.sort((a, b) => b.path.length - a.path.length);
+    for (const m of modules) this.moduleDirs.push(m.dir);
+    const { declared, roots } = importRoots(modules);
+    this.roots = roots;
 
     for (const pkg of this.packages) {
       if (pkg.id !== pkg.dir) continue;
@@ -93,6 +81,7 @@ export class ModuleIndex {
 
   /** The package of the tree an import path names, if any. */
   resolveImport(importPath: string): PackageInfo | undefined {
+    if (!mayNameTreePackage(this.roots, importPath)) return undefined;
     const known = this.byImportPath.get(importPath);
     if (known) return known;
     for (const root of this.roots) {
@@ -140,9 +129,9 @@ export class ModuleIndex {
   /** A directory's import path, from the module that owns it (its go.mod's module line). */
   private importPathOfDir(
     dir: string,
-    declared: { path: string; dir: string }[],
+    declared: readonly ImportRoot[],
   ): string | undefined {
-    let best: { path: string; dir: string } | undefined;
+    let best: ImportRoot | undefined;
     for (const root of declared) {
       const inside =
         root.dir === '.' || dir === root.dir || dir.startsWith(`${root.dir}/`);

@@ -115,6 +115,43 @@ describe('GoFactsExtractor with a facts cache', () => {
     expect(report).toEqual(await scan(plain, changed));
   });
 
+  it('re-extracts every file when go.mod changes which import paths name packages of the tree', async () => {
+    const files = (module: string) => ({
+      'go.mod': `module ${module}\n\ngo 1.22\n\nrequire google.golang.org/grpc v1.64.0\n`,
+      'lib/dial.go': `package lib
+
+import "google.golang.org/grpc"
+
+func Dial(target string) (*grpc.ClientConn, error) {
+	return grpc.NewClient(target)
+}
+`,
+      'main.go': `package main
+
+import "example.com/lib"
+
+func main() {
+	lib.Dial("orders:50051")
+}
+`,
+    });
+    const shortTargets = (report: {
+      checks: { id: string; findings: unknown[] }[];
+    }) =>
+      report.checks.find(c => c.id === 'grpc-short-target')!.findings.length;
+    const cache = new MemoryFactsCache();
+    const cached = await Analyzer.create({ factsCache: cache });
+    // `example.com/lib` lies outside module example.com/svc, inside module example.com.
+    const outside = await scan(cached, files('example.com/svc'));
+    expect(outside).toEqual(await scan(plain, files('example.com/svc')));
+    expect(shortTargets(outside)).toBe(0);
+    cache.resetCounts();
+    const inside = await scan(cached, files('example.com'));
+    expect(cache.sets).toBe(2);
+    expect(inside).toEqual(await scan(plain, files('example.com')));
+    expect(shortTargets(inside)).toBe(1);
+  });
+
   it('takes an entry of the wrong shape for a miss, and writes it again', async () => {
     const cache = new MemoryFactsCache();
     const cached = await Analyzer.create({ factsCache: cache });

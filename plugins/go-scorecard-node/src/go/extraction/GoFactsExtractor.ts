@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { ImportRoot } from '../../gomod/importRoots';
 import { GoParser } from '../GoParser';
 import { EXTRACTOR_WORDS } from '../extractGoFacts';
 import {
@@ -70,8 +71,9 @@ export class GoFactsExtractor {
 
   /**
    * The facts of each file, in order, under the vocabulary of all the files (see
-   * `Vocabulary`); a file that cannot be extracted gives `{ error }`. Throws only when
-   * `signal` aborts.
+   * `Vocabulary`) and the tree's `importRoots` (see `Vocabulary.setImportRoots`; without
+   * them every import path may name a package of the tree); a file that cannot be
+   * extracted gives `{ error }`. Throws only when `signal` aborts.
    *
    * With a cache, each file's entry is read first: its declarations build the vocabulary
    * (only files without an entry are read for them), and its facts are taken when they were
@@ -81,8 +83,10 @@ export class GoFactsExtractor {
   async extract(
     files: readonly GoSourceFile[],
     signal?: AbortSignal,
+    importRoots?: readonly ImportRoot[],
   ): Promise<GoExtraction[]> {
     const vocabulary = new Vocabulary(EXTRACTOR_WORDS);
+    if (importRoots) vocabulary.setImportRoots(importRoots);
     const { cache } = this.options;
     if (!cache) {
       await this.buildVocabulary(files, [], vocabulary, signal);
