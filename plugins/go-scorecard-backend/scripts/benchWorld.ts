@@ -209,9 +209,9 @@ export function createBenchWorker(
  * 2% never scanned and 2% failed without a result. No analyzer: the report's cost is
  * the rows, not how they were made.
  */
-export async function seedReportWorld(knex: Knex, n: number): Promise<void> {
-  const store = ScorecardStore.fromKnex(knex);
-  const world = Array.from({ length: n }, (_, i) => ({
+/** The report world's `n` entities as the catalog sync hands them to the store. */
+export function reportWorldTargets(n: number): ScanTarget[] {
+  return Array.from({ length: n }, (_, i) => ({
     entityRef: `component:default/svc-${i}`,
     kind: 'Component',
     namespace: 'default',
@@ -222,6 +222,11 @@ export async function seedReportWorld(knex: Knex, n: number): Promise<void> {
     system: `system:default/system-${i % 100}`,
     source: `url:https://git.example.com/acme/svc-${i}`,
   }));
+}
+
+export async function seedReportWorld(knex: Knex, n: number): Promise<void> {
+  const store = ScorecardStore.fromKnex(knex);
+  const world = reportWorldTargets(n);
   const now = Date.now();
   await store.syncTargets(world, now);
   const owner = 'seed';

@@ -2,6 +2,7 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import { fakeReport } from '../__testUtils__/reports';
 import { createTestStore, testTarget as target } from '../__testUtils__/stores';
 import { testDatabaseOptions } from '../__testUtils__/testDatabaseIds';
+import { ScanTarget } from './types';
 
 jest.setTimeout(60_000);
 
@@ -61,6 +62,50 @@ describe.each(databases.eachSupportedId())('TargetStore on %p', databaseId => {
     expect(
       await results.getEntityResult('component:default/a'),
     ).toBeUndefined();
+  });
+
+  it('writes only the entities whose catalog copy changed', async () => {
+    const { store, knex } = await createTestStore(databases, databaseId);
+    const seenAt = async () =>
+      Object.fromEntries(
+        (
+          await knex('go_scorecard_entities')
+            .select('name', 'seen_at')
+            .orderBy('name')
+        ).map(r => [r.name, Number(r.seen_at)]),
+      );
+    const all = (extra: Record<string, Partial<ScanTarget>> = {}) =>
+      ['a', 'b', 'c', 'd'].map(n =>
+        target(n, {
+          title: `Service ${n}`,
+          system: 'system:default/shop',
+          type: 'service',
+          impact: 2,
+          ...extra[n],
+        }),
+      );
+    await store.targets.syncTargets(all(), 1000);
+    await store.targets.syncTargets(all(), 2000);
+    expect(await seenAt()).toEqual({ a: 1000, b: 1000, c: 1000, d: 1000 });
+
+    await store.targets.syncTargets(
+      all({
+        a: { title: 'Checkout' },
+        b: { impact: 3 },
+        c: { system: undefined },
+      }),
+      3000,
+    );
+    expect(await seenAt()).toEqual({ a: 3000, b: 3000, c: 3000, d: 1000 });
+    expect(await store.results.getSummary('component:default/a')).toMatchObject(
+      { title: 'Checkout' },
+    );
+    expect(
+      (await store.results.getSummary('component:default/c'))?.system,
+    ).toBeUndefined();
+    expect(
+      (await store.results.getSummary('component:default/d'))?.system,
+    ).toBe('system:default/shop');
   });
 
   it('upserts one target without touching the others', async () => {

@@ -15,8 +15,9 @@ import { chunks } from './util';
 export interface TargetStore {
   /**
    * Makes the stored entities match the catalog's current selection: inserts new ones
-   * (due now), refreshes the denormalized columns of known ones (due now again when the
-   * source moved), and deletes those no longer selected, with their results.
+   * (due now), refreshes the denormalized columns of known ones whose catalog copy changed
+   * (due now again when the source moved; an unchanged entity is not written), and deletes
+   * those no longer selected, with their results.
    * Returns the number of new and removed entities.
    */
   syncTargets(
@@ -43,6 +44,32 @@ export interface TargetLocations {
   manifests?: string;
 }
 
+/** The columns a sync compares with the catalog's copy (all it writes of a known entity but `seen_at`). */
+const SYNCED_COLUMNS = [
+  ...CATALOG_COLUMNS.filter(c => c !== 'seen_at'),
+  'impact',
+] as const satisfies readonly (keyof EntityRow)[];
+
+type StoredTarget = Pick<
+  EntityRow,
+  'entity_ref' | 'source' | 'manifests' | (typeof SYNCED_COLUMNS)[number]
+>;
+
+/**
+ * Whether a stored entity's synced columns equal a new row's: text as text, numbers by value
+ * (PostgreSQL may hand a number back as text), and no value as null.
+ */
+function syncedAsStored(
+  row: StoredTarget,
+  next: ReturnType<typeof targetRow>,
+): boolean {
+  return SYNCED_COLUMNS.every(column => {
+    const a = row[column] ?? null;
+    const b = next[column] ?? null;
+    return typeof b === 'number' ? a !== null && Number(a) === b : a === b;
+  });
+}
+
 /** {@link TargetStore} on the plugin's database. */
 export class DatabaseTargetStore implements TargetStore {
   /** Wraps a migrated connection. */
@@ -56,14 +83,12 @@ export class DatabaseTargetStore implements TargetStore {
     targets: ScanTarget[],
     now: number,
   ): Promise<{ added: number; removed: number }> {
-    const existing = new Map<
-      string,
-      Pick<EntityRow, 'entity_ref' | 'source' | 'manifests'>
-    >();
+    const existing = new Map<string, StoredTarget>();
     for (const row of await this.knex<EntityRow>(ENTITIES).select(
       'entity_ref',
       'source',
       'manifests',
+      ...SYNCED_COLUMNS,
     )) {
       existing.set(row.entity_ref, row);
     }
@@ -81,7 +106,8 @@ export class DatabaseTargetStore implements TargetStore {
         (row.manifests ?? undefined) !== target.manifests
       )
         moved.push(target);
-      else kept.push(target);
+      // Most syncs find an entity as they left it: no write then.
+      else if (!syncedAsStored(row, targetRow(target, now))) kept.push(target);
     }
     const removedRefs = [...existing.keys()].filter(ref => !seen.has(ref));
 
@@ -98,7 +124,8 @@ export class DatabaseTargetStore implements TargetStore {
           .update({ ...targetRow(target, now), etag: null, attempts: 0 });
       }
       for (const chunk of chunks(kept)) {
-        // One upsert per chunk refreshes title, owner, system, impact... without a round trip per row.
+        // One upsert per chunk refreshes title, owner, system, impact... of the entities
+        // whose catalog copy changed, without a round trip per row.
         await tx<EntityRow>(ENTITIES)
           .insert(chunk.map(t => targetRow(t, now)))
           .onConflict('entity_ref')

@@ -57,7 +57,7 @@ export interface EntityRow {
   source_error: string | null;
   /** JSON `LocationOrigins`: what the entity wrote for its local locations. */
   location_origins: string | null;
-  /** Last catalog sync that saw the entity. */
+  /** Last catalog sync that wrote the entity's catalog columns: it was new, or they changed. */
   seen_at: DbNumber;
   next_scan_at: DbNumber;
   lease_owner: string | null;
@@ -246,7 +246,7 @@ export type CountColumns = Partial<
   Pick<EntityRow, (typeof COUNT_COLUMNS)[number]>
 >;
 
-/** The entity columns that come from the catalog, refreshed on every sync but `source` and `manifests`. */
+/** The entity columns that come from the catalog, refreshed by a sync that finds them changed, but `source` and `manifests`. */
 export const CATALOG_COLUMNS = [
   'kind',
   'namespace',
