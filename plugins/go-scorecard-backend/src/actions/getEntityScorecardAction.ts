@@ -11,7 +11,7 @@ import {
   readEntityResult,
 } from '../service/readEntityResult';
 import { PortalLinks } from './portalLinks';
-import { checkStatusSchema, isStale, statusCountsSchema } from './schemas';
+import { checkStatusSchema, statusCountsSchema } from './schemas';
 
 /** What an entity without Go is told instead of a score (the report leaves it out). */
 export const NOT_GO_NOTE =
@@ -129,7 +129,7 @@ export function registerGetEntityScorecardAction(options: {
           owner: result.owner,
           system: result.system,
           state: result.state,
-          stale: isStale(result),
+          stale: result.stale,
           error: result.error,
           scannedAt: result.scannedAt,
           goService,

@@ -12,7 +12,6 @@ import {
 import { ReadableEntities } from '../service/ReadableEntities';
 import { LocalRoots } from '../source/LocalRoots';
 import { PortalLinks } from './portalLinks';
-import { isStale } from './schemas';
 
 /** Rows per page when the caller gives no limit, and the most one call returns. */
 const DEFAULT_LIMIT = 20;
@@ -191,7 +190,7 @@ export function registerListFailingServicesAction(options: {
             system: row.system,
             score: row.score,
             impact: row.impact ?? 0,
-            stale: isStale(row),
+            stale: row.stale,
             error: row.error,
             failingChecks: withStatus(row.checks, 'fail'),
             warningChecks: withStatus(row.checks, 'warn'),

@@ -22,13 +22,3 @@ export function statusCountsSchema(z: Zod) {
 export function checkStatusSchema(z: Zod) {
   return z.enum(['pass', 'warn', 'fail', 'not_applicable', 'error']);
 }
-
-/**
- * Whether an entity's results are stale as the actions say it: the last read failed and
- * the results shown are older. The stored flag is also set when a scan failed with no
- * earlier result (state `failed`); there is nothing stale then, as the card shows it
- * (stale only with state `scanned`).
- */
-export function isStale(entity: { stale: boolean; state: string }): boolean {
-  return entity.stale && entity.state === 'scanned';
-}

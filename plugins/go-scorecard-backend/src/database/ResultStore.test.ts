@@ -26,6 +26,11 @@ describe.each(databases.eachSupportedId())('ResultStore on %p', databaseId => {
     });
     const summaries = await store.results.listSummaries(1000);
     expect(summaries.map(s => s.state).sort()).toEqual(['failed', 'pending']);
+    // No earlier result: failed, not stale.
+    expect(summaries.find(s => s.state === 'failed')).toMatchObject({
+      stale: false,
+      error: 'not found',
+    });
   });
 
   it('reads the checks of an entity checks in catalog order, with true finding counts and notes', async () => {

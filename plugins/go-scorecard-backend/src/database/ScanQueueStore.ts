@@ -75,7 +75,10 @@ export interface ScanQueueStore {
     scan: { now: number; nextScanAt: number },
   ): Promise<string[]>;
 
-  /** Records a failed scan: previous results stay, marked stale with the reason. */
+  /**
+   * Records a failed scan: previous results stay, marked stale, with the reason; an entity
+   * without results is failed, not stale.
+   */
   failScan(
     entityRef: string,
     owner: string,
@@ -461,7 +464,8 @@ export class DatabaseScanQueueStore implements ScanQueueStore {
       .where({ entity_ref: entityRef, lease_owner: owner })
       .update({
         last_error: failure.error,
-        stale: true,
+        // Stale: the results shown are an earlier scan's. With none, the entity failed.
+        stale: this.knex.raw('?? IS NOT NULL', ['scanned_at']),
         attempts: failure.attempts,
         next_scan_at: failure.nextScanAt,
         lease_owner: null,

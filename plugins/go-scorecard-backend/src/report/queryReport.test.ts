@@ -111,7 +111,7 @@ describe.each([
     const row = report.items.find(r => r.name === 'refused')!;
     expect(row).toMatchObject({
       state: 'failed',
-      stale: true,
+      stale: false,
       error: expect.stringMatching(/outside the allowed/),
       counts: { pass: 0, warn: 0, fail: 0, notApplicable: 0, error: 18 },
     });
@@ -137,7 +137,8 @@ describe.each([
       await names({ statuses: ['error'], check: 'context-cancel-discarded' }),
     ).toEqual(['refused']);
     expect(await names({ statuses: ['fail'] })).toEqual(['failing']);
-    expect(await names({ statuses: ['stale'] })).toEqual(['refused']);
+    // No results, nothing stale: the entity failed.
+    expect(await names({ statuses: ['stale'] })).toEqual([]);
 
     const scoped = (
       await build({

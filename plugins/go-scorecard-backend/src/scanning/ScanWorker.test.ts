@@ -75,7 +75,7 @@ describe.each(databases.eachSupportedId())('ScanWorker on %p', databaseId => {
     const flakySummary = byRef.get(flaky.entityRef)!;
     expect(flakySummary).toMatchObject({
       state: 'failed',
-      stale: true,
+      stale: false,
       error: 'socket hang up',
     });
     expect(flakySummary.nextScanAt - start).toBeGreaterThanOrEqual(1000);

@@ -253,7 +253,7 @@ describe('ReportPage', () => {
     const failed = reportRow('secret-service', {
       state: 'failed',
       scannedAt: undefined,
-      stale: true,
+      stale: false,
       error: reason,
       score: undefined,
       counts: { pass: 0, warn: 0, fail: 0, notApplicable: 0, error: 18 },

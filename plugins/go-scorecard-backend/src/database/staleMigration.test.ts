@@ -1,0 +1,58 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { testDatabaseOptions } from '../__testUtils__/testDatabaseIds';
+import { ENTITIES } from './tables';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create(testDatabaseOptions);
+const directory = resolvePackagePath(
+  '@internal/plugin-go-scorecard-backend',
+  'migrations',
+);
+
+describe.each(databases.eachSupportedId())(
+  'the stale-needs-results migration on %p',
+  databaseId => {
+    it('clears the stale flag of entities that failed with no results, and keeps it on stale results', async () => {
+      const knex = await databases.init(databaseId);
+      // The ten migrations before it.
+      for (let i = 0; i < 10; i++) await knex.migrate.up({ directory });
+      const entity = (name: string, extra: object) => ({
+        entity_ref: `component:default/${name}`,
+        kind: 'Component',
+        namespace: 'default',
+        name,
+        owner: 'group:default/team-a',
+        seen_at: 1,
+        next_scan_at: 1,
+        ...extra,
+      });
+      await knex(ENTITIES).insert([
+        entity('refused', { stale: true, last_error: 'not found' }),
+        entity('timedout', {
+          stale: true,
+          last_error: 'timeout',
+          scanned_at: 1000,
+        }),
+        entity('fresh', { stale: false, scanned_at: 1000 }),
+        entity('pending', { stale: false }),
+      ]);
+
+      await knex.migrate.up({ directory });
+
+      const rows = await knex(ENTITIES)
+        .select('name', 'stale', 'last_error')
+        .orderBy('name');
+      expect(
+        rows.map(r => [r.name, Boolean(r.stale), r.last_error ?? null]),
+      ).toEqual([
+        ['fresh', false, null],
+        ['pending', false, null],
+        ['refused', false, 'not found'],
+        ['timedout', true, 'timeout'],
+      ]);
+      await knex.migrate.down({ directory });
+    });
+  },
+);
