@@ -25,6 +25,14 @@ describe('parseArgs', () => {
     expect(cacheDir([], { HOME: '/home/me', XDG_CACHE_HOME: '/c' })).toBe(
       '/c/go-scorecard/facts',
     );
+    // The XDG Base Directory Specification: a relative path is invalid, ignored.
+    expect(
+      cacheDir([], {
+        HOME: '/home/me',
+        XDG_CACHE_HOME: 'cache',
+        INIT_CWD: '/w',
+      }),
+    ).toBe('/home/me/.cache/go-scorecard/facts');
     expect(
       cacheDir([], { HOME: '/home/me', GO_SCORECARD_CACHE_DIR: '/ci/cache' }),
     ).toBe('/ci/cache');

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { parseArgs as parseNodeArgs } from 'node:util';
 import { invokingFolder } from './invokingFolder';
 
@@ -254,10 +254,13 @@ export function parseArgs(
   return options;
 }
 
-/** Where the cache lives when no option says: `go-scorecard/facts` in the XDG cache folder. */
+/**
+ * Where the cache lives when no option says: `go-scorecard/facts` in the XDG cache folder. A
+ * relative `XDG_CACHE_HOME` is ignored, as the XDG Base Directory Specification says.
+ */
 function defaultCacheDir(env: NodeJS.ProcessEnv): string | undefined {
   if (env.GO_SCORECARD_CACHE_DIR) return env.GO_SCORECARD_CACHE_DIR;
-  if (env.XDG_CACHE_HOME)
+  if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME))
     return join(env.XDG_CACHE_HOME, 'go-scorecard', 'facts');
   if (env.HOME) return join(env.HOME, '.cache', 'go-scorecard', 'facts');
   return undefined;
