@@ -1,23 +1,23 @@
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
+import {
+  MIGRATIONS_DIRECTORY,
+  migrateDownToBefore,
+  migrateUpToBefore,
+} from '../__testUtils__/migrations';
 import { testDatabaseOptions } from '../__testUtils__/testDatabaseIds';
 import { ENTITIES } from './tables';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create(testDatabaseOptions);
-const directory = resolvePackagePath(
-  '@internal/plugin-go-scorecard-backend',
-  'migrations',
-);
+const MIGRATION = '20261218000000_stale_needs_results.js';
 
 describe.each(databases.eachSupportedId())(
   'the stale-needs-results migration on %p',
   databaseId => {
     it('clears the stale flag of entities that failed with no results, and keeps it on stale results', async () => {
       const knex = await databases.init(databaseId);
-      // The ten migrations before it.
-      for (let i = 0; i < 10; i++) await knex.migrate.up({ directory });
+      await migrateUpToBefore(knex, MIGRATION);
       const entity = (name: string, extra: object) => ({
         entity_ref: `component:default/${name}`,
         kind: 'Component',
@@ -39,7 +39,7 @@ describe.each(databases.eachSupportedId())(
         entity('pending', { stale: false }),
       ]);
 
-      await knex.migrate.up({ directory });
+      await knex.migrate.up({ directory: MIGRATIONS_DIRECTORY });
 
       const rows = await knex(ENTITIES)
         .select('name', 'stale', 'last_error')
@@ -52,7 +52,7 @@ describe.each(databases.eachSupportedId())(
         ['refused', false, 'not found'],
         ['timedout', true, 'timeout'],
       ]);
-      await knex.migrate.down({ directory });
+      await migrateDownToBefore(knex, MIGRATION);
     });
   },
 );
