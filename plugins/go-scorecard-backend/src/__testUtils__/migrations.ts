@@ -32,3 +32,20 @@ export async function migrateDownToBefore(
     await knex.migrate.down({ directory });
   }
 }
+
+/**
+ * An entity row with the columns every migration's table has (the first migration's
+ * required ones: a component of team-a, in the default namespace), plus `extra`.
+ */
+export function storedEntityRow(name: string, extra: object = {}) {
+  return {
+    entity_ref: `component:default/${name}`,
+    kind: 'Component',
+    namespace: 'default',
+    name,
+    owner: 'group:default/team-a',
+    seen_at: 1,
+    next_scan_at: 1,
+    ...extra,
+  };
+}

@@ -3,6 +3,7 @@ import {
   MIGRATIONS_DIRECTORY,
   migrateDownToBefore,
   migrateUpToBefore,
+  storedEntityRow,
 } from '../__testUtils__/migrations';
 import { testDatabaseOptions } from '../__testUtils__/testDatabaseIds';
 import { ENTITIES } from './tables';
@@ -18,25 +19,15 @@ describe.each(databases.eachSupportedId())(
     it('clears the stale flag of entities that failed with no results, and keeps it on stale results', async () => {
       const knex = await databases.init(databaseId);
       await migrateUpToBefore(knex, MIGRATION);
-      const entity = (name: string, extra: object) => ({
-        entity_ref: `component:default/${name}`,
-        kind: 'Component',
-        namespace: 'default',
-        name,
-        owner: 'group:default/team-a',
-        seen_at: 1,
-        next_scan_at: 1,
-        ...extra,
-      });
       await knex(ENTITIES).insert([
-        entity('refused', { stale: true, last_error: 'not found' }),
-        entity('timedout', {
+        storedEntityRow('refused', { stale: true, last_error: 'not found' }),
+        storedEntityRow('timedout', {
           stale: true,
           last_error: 'timeout',
           scanned_at: 1000,
         }),
-        entity('fresh', { stale: false, scanned_at: 1000 }),
-        entity('pending', { stale: false }),
+        storedEntityRow('fresh', { stale: false, scanned_at: 1000 }),
+        storedEntityRow('pending', { stale: false }),
       ]);
 
       await knex.migrate.up({ directory: MIGRATIONS_DIRECTORY });

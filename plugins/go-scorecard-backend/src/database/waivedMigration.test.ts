@@ -1,6 +1,7 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { waivedFinding } from '../__testUtils__/reportWorld';
+import { storedEntityRow } from '../__testUtils__/migrations';
 import { testDatabaseOptions } from '../__testUtils__/testDatabaseIds';
 import { ENTITIES, HISTORY, RESULTS } from './tables';
 
@@ -19,16 +20,8 @@ describe.each(databases.eachSupportedId())(
       const knex = await databases.init(databaseId);
       // The five migrations before it.
       for (let i = 0; i < 5; i++) await knex.migrate.up({ directory });
-      const entity = (name: string) => ({
-        entity_ref: `component:default/${name}`,
-        kind: 'Component',
-        namespace: 'default',
-        name,
-        owner: 'group:default/team-a',
-        seen_at: 1,
-        next_scan_at: 1,
-        scanned_at: 1000,
-      });
+      const entity = (name: string) =>
+        storedEntityRow(name, { scanned_at: 1000 });
       await knex(ENTITIES).insert([entity('cart'), entity('clean')]);
       const result = (
         name: string,
