@@ -33,6 +33,14 @@ const CONFIG_GETTERS: Record<string, ReadonlySet<string>> = {
   'github.com/knadh/koanf/v2.Koanf': KOANF_GETTERS,
 };
 
+/**
+ * Whether what a file writes can reach code evaluated at `ctx`: anything can reach a test,
+ * and a test file's writes reach only tests (a binary never holds `_test.go` files).
+ */
+function reaches(file: { isTest: boolean }, ctx: Context): boolean {
+  return ctx.file.isTest || !file.isTest;
+}
+
 /** Looks like an environment variable name (a string, not code). */
 const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
 
@@ -43,6 +51,11 @@ const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
  * pointer parameter, from a composite literal, a flag default, a struct tag or a config loader),
  * bounded in depth. Every origin keeps where it is written, so a finding lands on the literal or
  * the manifest line that carries the value.
+ *
+ * From code outside `_test.go` files, what test files write is not followed: the arguments
+ * of calls made in tests, and stores into package variables and fields made in tests. A test
+ * file is never part of a binary (`go build` leaves `_test.go` files out), so its values never
+ * reach the code a service runs.
  */
 export class ValueFlow {
   private readonly paramMemo = new Map<string, Origin[]>();
@@ -189,7 +202,7 @@ export class ValueFlow {
     const result = this.guarded(`P${key}`, () =>
       this.program
         .callers(fn)
-        .filter(c => !c.call.ref)
+        .filter(c => !c.call.ref && reaches(c.file, ctx))
         .flatMap(({ call, file }) => {
           const arg = call.args[index];
           return arg
@@ -206,8 +219,9 @@ export class ValueFlow {
   }
 
   private global(pkg: string, name: string, ctx: Context): Origin[] {
-    const key = this.program.globalKey(ctx, pkg, name);
-    if (!key) return [];
+    const global = this.program.globalKey(ctx, pkg, name);
+    if (!global) return [];
+    const key = `${global}${ctx.file.isTest ? ' (tests)' : ''}`;
     const known = this.globalMemo.get(key);
     if (known) return known;
     const cuts = this.cuts;
@@ -223,7 +237,8 @@ export class ValueFlow {
             }),
           );
       }
-      for (const { store, file } of this.stores.storesOfGlobal(key)) {
+      for (const { store, file } of this.stores.storesOfGlobal(global)) {
+        if (!reaches(file, ctx)) continue;
         out.push(
           ...this.evaluate(store.value, {
             file,
@@ -240,16 +255,18 @@ export class ValueFlow {
 
   private field(of: ValueExpr, name: string, ctx: Context): Origin[] {
     const type = this.program.typeOf(of, ctx);
-    const key = this.program.fieldKey(type, name);
-    if (!key) return [];
+    const field = this.program.fieldKey(type, name);
+    if (!field) return [];
+    const key = `${field}${ctx.file.isTest ? ' (tests)' : ''}`;
     const known = this.fieldMemo.get(key);
     if (known) return known;
     const cuts = this.cuts;
     const result = this.guarded(`F${key}`, () => {
       const out: Origin[] = [];
       const found = this.program.fieldOf(type, name);
-      if (found) out.push(...tagOrigins(found.field, this.tags.loadsOf(key)));
-      for (const { store, file, bind } of this.stores.storesOfField(key)) {
+      if (found) out.push(...tagOrigins(found.field, this.tags.loadsOf(field)));
+      for (const { store, file, bind } of this.stores.storesOfField(field)) {
+        if (!reaches(file, ctx)) continue;
         const site: Context = bind ?? {
           file,
           owner: store.owner,
