@@ -266,7 +266,8 @@ export class ValueFlow {
       const found = this.program.fieldOf(type, name);
       if (found) out.push(...tagOrigins(found.field, this.tags.loadsOf(field)));
       for (const { store, file, bind } of this.stores.storesOfField(field)) {
-        if (!reaches(file, ctx)) continue;
+        // A setter's store is written by its call (`mustMapEnv(&cfg.addr, "X")`).
+        if (!reaches(bind?.bind?.ctx.file ?? file, ctx)) continue;
         const site: Context = bind ?? {
           file,
           owner: store.owner,

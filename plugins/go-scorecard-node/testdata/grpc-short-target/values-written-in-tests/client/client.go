@@ -27,3 +27,8 @@ func DialDefault() (*grpc.ClientConn, error) {
 func DialOptions(o Options) (*grpc.ClientConn, error) {
 	return Dial(o.Target)
 }
+
+// SetTarget writes v through target, as setter helpers do.
+func SetTarget(target *string, v string) {
+	*target = v
+}

@@ -10,6 +10,7 @@ func TestDial(t *testing.T) {
 	}
 	o := Options{}
 	o.Target = "fake-ledger:9000"
+	SetTarget(&o.Target, "fake-ledger:9001")
 	if _, err := DialOptions(Options{Target: "fake-ledger:9000"}); err != nil {
 		t.Fatal(err)
 	}
