@@ -48,18 +48,6 @@ function dialName(target: DialTarget): string {
 }
 
 /**
- * The `grpc-short-target` findings of a service: each value that may reach a gRPC dial target
- * through the program (a literal, a default, a struct tag) and each manifest env value of a
- * variable feeding one, that {@link isShortKubernetesTarget} calls short under the service's ndots.
- */
-export function shortTargetFindings(
-  facts: ServiceFacts,
-  program: ServiceProgram,
-): Finding[] {
-  return shortTargets(facts, program).findings;
-}
-
-/**
  * The short targets of a service, and which workloads dial them: the workloads whose env (or
  * ConfigMap) gives a short value, or `all` when a short value is written in code or a config
  * file, which any workload of the service may run.
@@ -67,6 +55,11 @@ export function shortTargetFindings(
 export interface ShortTargets {
   findings: Finding[];
   dialing: Set<Workload> | 'all';
+  /**
+   * Whether some target's value is a configuration key, so that the config files' values
+   * were looked up: without one, a config file that could not be read hides nothing.
+   */
+  readsConfig: boolean;
 }
 
 const cache = new WeakMap<ServiceProgram, ShortTargets>();
@@ -88,6 +81,7 @@ function computeShortTargets(
   program: ServiceProgram,
 ): ShortTargets {
   let dialing: Set<Workload> | 'all' = new Set<Workload>();
+  let readsConfig = false;
   const ndots = effectiveNdots(facts.workloads);
   // A value of a base's env is met once per root kustomization that includes it: one
   // finding, naming the overlays.
@@ -154,6 +148,7 @@ function computeShortTargets(
       const keys = new Set(
         origins.flatMap(o => (o.k === 'config' ? [o.key.toLowerCase()] : [])),
       );
+      if (keys.size) readsConfig = true;
       for (const v of facts.configValues) {
         if (
           !keys.has(v.key.toLowerCase()) ||
@@ -178,6 +173,7 @@ function computeShortTargets(
         : finding,
     ),
     dialing,
+    readsConfig,
   };
 }
 
