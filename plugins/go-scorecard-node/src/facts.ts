@@ -39,11 +39,20 @@ export interface CallRef extends SourceRef {
  */
 export interface CancelFact extends SourceRef {
   kind: 'discarded' | 'lost' | 'reassigned' | 'unused';
-  /** The context function, for a discarded cancel (`WithTimeout`). */
+  /**
+   * The function that returned the cancel func, for a discarded one: a context function
+   * (`WithTimeout`), or, with `via`, a function of the tree as written (`util.WithDeadline`).
+   */
   func?: string;
   /** The cancel variable's name. */
   name?: string;
   atLine?: number;
+  /**
+   * For a cancel func returned by a function of the tree, not by `context`: the callee as
+   * written (`pkg` an import path, `''` the file's own package) and the result index, which
+   * the checks confirm on the linked program.
+   */
+  via?: { pkg: string; name: string; index: number };
 }
 
 /** An import spec of a Go file. `alias` is the local name when given (`_` and `.` included). */

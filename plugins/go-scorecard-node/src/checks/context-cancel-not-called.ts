@@ -1,5 +1,6 @@
 import { CancelFact } from '../facts';
 import { Check } from './types';
+import { confirmedCancels } from './cancelFacts';
 import { findingAt } from './findingAt';
 
 /** The message of a cancel func that is not used on every path, in go vet's words. */
@@ -15,15 +16,18 @@ function message(c: CancelFact): string {
   }
 }
 
-/** `context-cancel-not-called`: a named cancel func is not used on some path (go vet lostcancel). */
+/**
+ * `context-cancel-not-called`: a named cancel func is not used on some path (go vet lostcancel),
+ * also one returned by a function of the tree.
+ */
 export const contextCancelNotCalledCheck: Check = {
   id: 'context-cancel-not-called',
   reads: ['go'],
-  run(facts) {
+  run(facts, program) {
     if (facts.goFiles.length === 0) return { notApplicable: 'no Go files' };
     return {
       findings: facts.goFiles.flatMap(f =>
-        f.cancels
+        confirmedCancels(f, program)
           .filter(c => c.kind !== 'discarded')
           .map(c => findingAt(c, message(c))),
       ),

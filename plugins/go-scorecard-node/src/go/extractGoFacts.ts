@@ -4,7 +4,7 @@ import { GoFileFacts } from '../facts';
 import { dialTargets } from './dialTargets';
 import { GoParser } from './GoParser';
 import { ImportResolver, PKG, PKG_NAMES, readImports } from './imports';
-import { cancelFacts } from './lostcancel';
+import { cancelFacts, cancelHelperCalls } from './lostcancel';
 import { packageRefs } from './packageRefs';
 import { SERVER_METHOD_NAMES } from './serverMethods';
 import { shutdownFacts } from './shutdownFacts';
@@ -161,7 +161,14 @@ export function extractGoFacts(
       isTest: path.endsWith('_test.go'),
       syntaxErrorLine: firstSyntaxErrorLine(tree.rootNode),
       imports,
-      cancels: cancelFacts(src, resolver, contextRefs, pkgName, scopesOf),
+      cancels: cancelFacts(
+        src,
+        resolver,
+        contextRefs,
+        pkgName,
+        scopesOf,
+        cancelHelperCalls(src, resolver, vocabulary, scopesOf),
+      ),
       goStatements: countGoStatements(src),
       goleakVerifications: refs(PKG.goleak).filter(r =>
         GOLEAK_VERIFY.has(r.name),

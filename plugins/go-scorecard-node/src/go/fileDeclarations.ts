@@ -22,6 +22,11 @@ export interface FileDeclarations {
     method: boolean;
     params: TypeSyntax[];
     variadic: boolean;
+    /**
+     * The index of a result typed `context.CancelFunc` or `context.CancelCauseFunc` (the first
+     * one), for a function that hands on the cancel func of a context it derives.
+     */
+    cancelAt?: number;
   }[];
   types: { name: string; type: TypeSyntax }[];
   /** Names of package-level variables and constants. */
@@ -88,11 +93,33 @@ function declarationTexts(
       f =>
         `${f.method ? 'method' : 'func'} ${f.name}(${f.params
           .map(typeText)
-          .join(',')}${f.variadic ? '...' : ''})`,
+          .join(',')}${f.variadic ? '...' : ''})${
+          f.cancelAt === undefined ? '' : ` cancel ${f.cancelAt}`
+        }`,
     ),
     ...d.types.map(t => `type ${t.name} ${typeText(t.type)}`),
     ...d.globals.filter(name => name !== '_').map(name => `var ${name}`),
   ];
+}
+
+/** An import spec of `context` under a name: `ctx "context"`, `import stdctx "context"`. */
+const CONTEXT_ALIAS = /^[ \t]*(?:import[ \t]+)?([A-Za-z_]\w*)[ \t]+"context"/gm;
+
+/** The names a file may give the `context` package: its own, and any alias it imports it under. */
+function contextNames(source: string): Set<string> {
+  const names = new Set(['context']);
+  for (const m of source.matchAll(CONTEXT_ALIAS)) names.add(m[1]);
+  return names;
+}
+
+/** `context.CancelFunc` or `context.CancelCauseFunc`, under one of the file's names for `context`. */
+function isCancelFunc(t: TypeSyntax, contexts: Set<string>): boolean {
+  return (
+    t.k === 'named' &&
+    t.q !== undefined &&
+    contexts.has(t.q) &&
+    (t.name === 'CancelFunc' || t.name === 'CancelCauseFunc')
+  );
 }
 
 /**
@@ -100,18 +127,23 @@ function declarationTexts(
  * writes them, at the start of a line.
  */
 export function fileDeclarations(source: string): FileDeclarations {
+  const contexts = contextNames(source);
   const starts = [...source.matchAll(TOP_LEVEL)].map(m => m.index!);
   const decls: DeclarationsSyntax = { funcs: [], types: [], globals: [] };
   starts.forEach((start, i) =>
     readDeclaration(source, start, starts[i + 1] ?? source.length, decls),
   );
   const read = {
-    funcs: decls.funcs.map(f => ({
-      name: f.name,
-      method: !!f.recv,
-      params: f.params.map(p => p.type),
-      variadic: !!f.params[f.params.length - 1]?.variadic,
-    })),
+    funcs: decls.funcs.map(f => {
+      const cancelAt = f.results.findIndex(r => isCancelFunc(r.type, contexts));
+      return {
+        name: f.name,
+        method: !!f.recv,
+        params: f.params.map(p => p.type),
+        variadic: !!f.params[f.params.length - 1]?.variadic,
+        ...(cancelAt >= 0 ? { cancelAt } : {}),
+      };
+    }),
     types: decls.types.map(t => ({ name: t.name, type: t.type })),
     globals: decls.globals.map(g => g.name),
   };

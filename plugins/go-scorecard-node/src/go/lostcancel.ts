@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { Node } from 'web-tree-sitter';
 import { CancelFact } from '../facts';
 import { isNoReturnStatement } from './fatalCalls';
@@ -6,6 +7,8 @@ import { ImportResolver } from './imports';
 import { PackageRef } from './packageRefs';
 import { Declaration, Scopes } from './scopes';
 import { enclosingFunction, GoSource, lineOf, refOf, textOf } from './syntax';
+import { Vocabulary } from './vocabulary';
+import { wordSites } from './wordSites';
 
 /** The context functions that return a cancel func as their second result. */
 export const WITH_CANCEL = new Set([
@@ -17,15 +20,22 @@ export const WITH_CANCEL = new Set([
   'WithDeadlineCause',
 ]);
 
-/** A cancel variable assigned from a context.With* call. */
+/** A cancel variable assigned from a context.With* call (or a helper's, `via`). */
 interface CancelVar {
   decl: Declaration;
   /** The assignment (`:=`, `=`) or var spec. */
   stmt: Node;
+  via?: CancelFact['via'];
 }
 
-/** The left-hand side matching the call's position in `a, b := call()` / `var a, b = call()`. */
-function cancelTarget(call: Node): { lhs: Node; stmt: Node } | undefined {
+/**
+ * The left-hand side at `index` (the cancel func's result; 1 for `context.With*`) in
+ * `a, b := call()` / `var a, b = call()`.
+ */
+function cancelTarget(
+  call: Node,
+  index: number,
+): { lhs: Node; stmt: Node } | undefined {
   const list = call.parent;
   if (list?.type !== 'expression_list' || list.namedChildCount !== 1)
     return undefined;
@@ -37,9 +47,9 @@ function cancelTarget(call: Node): { lhs: Node; stmt: Node } | undefined {
     stmt.type === 'assignment_statement'
   ) {
     if (stmt.childForFieldName('right')?.id !== list.id) return undefined;
-    lhs = stmt.childForFieldName('left')?.namedChild(1);
+    lhs = stmt.childForFieldName('left')?.namedChild(index);
   } else if (stmt.type === 'var_spec') {
-    lhs = stmt.childrenForFieldName('name')[1];
+    lhs = stmt.childrenForFieldName('name')[index];
   }
   if (!lhs) return undefined;
   return { lhs, stmt };
@@ -185,7 +195,12 @@ class FunctionAnalysis {
     for (const v of vars) {
       const lost = this.isMainMain ? this.neverUsed(v) : this.lostPath(v);
       if (lost)
-        out.push({ ...lost, name: v.decl.name, ...refOf(this.src, v.stmt) });
+        out.push({
+          ...lost,
+          name: v.decl.name,
+          ...(v.via ? { via: v.via } : {}),
+          ...refOf(this.src, v.stmt),
+        });
     }
     return out;
   }
@@ -261,9 +276,80 @@ class FunctionAnalysis {
 }
 
 /**
+ * A call whose result at `index` is a cancel func: `context.With*` (index 1), or a function of
+ * the tree that returns one (`ctx, cancel := util.WithDeadline(parent)`), with the callee as
+ * written for the link step to confirm.
+ */
+export interface CancelCall {
+  call: Node;
+  /** The callee for messages: `WithTimeout` (of `context`), or `util.WithDeadline`. */
+  func: string;
+  index: number;
+  via?: CancelFact['via'];
+}
+
+/**
+ * The calls of the tree's functions that return a cancel func (the vocabulary's
+ * `cancelReturners`), found by name and read as Go scopes them: an unqualified name the
+ * file's own package declares and no local hides, or `pkg.Name` through an import that may
+ * name a package of the tree. The link step confirms the callee (see `CancelFact.via`).
+ */
+export function cancelHelperCalls(
+  src: GoSource,
+  imports: ImportResolver,
+  vocabulary: Vocabulary,
+  scopesOf: (node: Node) => Scopes,
+): CancelCall[] {
+  const out: CancelCall[] = [];
+  if (!src.words) return out;
+  const own = vocabulary.packageNamesIn(posix.dirname(src.path));
+  for (const [name, indexes] of vocabulary.cancelReturners) {
+    for (const site of wordSites(src, name)) {
+      let via: { pkg: string; name: string } | undefined;
+      let call: Node | null = null;
+      let func = name;
+      if (site.type === 'identifier') {
+        call = site.parent;
+        if (
+          call?.type !== 'call_expression' ||
+          call.childForFieldName('function')?.id !== site.id ||
+          !own.has(name) ||
+          scopesOf(site).resolve(site)
+        )
+          continue;
+        via = { pkg: '', name };
+      } else if (site.type === 'field_identifier') {
+        const selector = site.parent;
+        call = selector?.parent ?? null;
+        const operand = selector?.childForFieldName('operand');
+        if (
+          selector?.type !== 'selector_expression' ||
+          call?.type !== 'call_expression' ||
+          call.childForFieldName('function')?.id !== selector.id ||
+          operand?.type !== 'identifier' ||
+          scopesOf(operand).resolve(operand)
+        )
+          continue;
+        const qualifier = textOf(src, operand);
+        const path = imports.pathOf(qualifier);
+        if (path === undefined || !vocabulary.mayNameTreePackage(path))
+          continue;
+        via = { pkg: path, name };
+        func = `${qualifier}.${name}`;
+      }
+      if (!call || !via) continue;
+      for (const index of indexes)
+        out.push({ call, func, index, via: { ...via, index } });
+    }
+  }
+  return out;
+}
+
+/**
  * The cancel funcs of a file that are discarded or may be lost (go vet's lostcancel), from its
- * references to the context package. Each function declaration, method and function literal
- * is analyzed on its own, as go vet's lostcancel does.
+ * calls of `context.With*` and of the tree's functions that return a cancel func
+ * (`helperCalls`, see {@link cancelHelperCalls}). Each function declaration, method and
+ * function literal is analyzed on its own, as go vet's lostcancel does.
  */
 export function cancelFacts(
   src: GoSource,
@@ -271,42 +357,48 @@ export function cancelFacts(
   contextRefs: PackageRef[],
   packageName: string,
   scopesOf: (node: Node) => Scopes,
+  helperCalls: readonly CancelCall[] = [],
 ): CancelFact[] {
   const facts: CancelFact[] = [];
   const byFunction = new Map<number, { fn: Node; vars: CancelVar[] }>();
-  for (const ref of contextRefs) {
-    if (!ref.call || !WITH_CANCEL.has(ref.name)) continue;
-    const shape = statementShape(src, ref.call);
+  const calls: CancelCall[] = [
+    ...contextRefs.flatMap(ref =>
+      ref.call && WITH_CANCEL.has(ref.name)
+        ? [{ call: ref.call, func: ref.name, index: 1 }]
+        : [],
+    ),
+    ...helperCalls,
+  ];
+  for (const { call, func, index, via } of calls) {
+    const discarded = (): CancelFact => ({
+      kind: 'discarded',
+      func,
+      ...(via ? { via } : {}),
+      ...refOf(src, call),
+    });
+    const shape = index === 1 ? statementShape(src, call) : undefined;
     if (shape === 'discarded') {
-      facts.push({
-        kind: 'discarded',
-        func: ref.name,
-        ...refOf(src, ref.call),
-      });
+      facts.push(discarded());
       continue;
     }
     if (shape === 'deferred') continue;
-    const target = cancelTarget(ref.call);
+    const target = cancelTarget(call, index);
     if (target?.lhs.type !== 'identifier') continue;
     if (textOf(src, target.lhs) === '_') {
-      facts.push({
-        kind: 'discarded',
-        func: ref.name,
-        ...refOf(src, ref.call),
-      });
+      facts.push(discarded());
       continue;
     }
     // The next statement defers it: used in the rest of its defining block, whichever
     // declaration the name resolves to (the common shape, decided without scopes or flow).
     if (deferredRightAway(src, target.stmt, textOf(src, target.lhs))) continue;
-    const fn = enclosingFunction(ref.call);
+    const fn = enclosingFunction(call);
     if (!fn) continue;
     // go vet analyzes a variable declared in this function (a parameter, a result or a local),
     // not one of an enclosing function or of the package.
-    const decl = scopesOf(ref.call).resolve(target.lhs);
+    const decl = scopesOf(call).resolve(target.lhs);
     if (!decl || decl.fn.id !== fn.id) continue;
     const entry = byFunction.get(fn.id) ?? { fn, vars: [] };
-    entry.vars.push({ decl, stmt: target.stmt });
+    entry.vars.push({ decl, stmt: target.stmt, via });
     byFunction.set(fn.id, entry);
   }
   for (const { fn, vars } of byFunction.values()) {

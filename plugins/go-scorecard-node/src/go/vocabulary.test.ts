@@ -192,6 +192,73 @@ var (
   });
 });
 
+describe('Vocabulary: functions that return a cancel func', () => {
+  const source = `package ctxutil
+
+import (
+	stdctx "context"
+	"time"
+)
+
+func WithBudget(parent stdctx.Context, d time.Duration) (ctx stdctx.Context, cancel stdctx.CancelFunc) {
+	return stdctx.WithTimeout(parent, d)
+}
+
+func Stopper(parent stdctx.Context) stdctx.CancelCauseFunc { return nil }
+
+func Pair(parent stdctx.Context) (a, b stdctx.CancelFunc) { return nil, nil }
+
+func Other(parent stdctx.Context) (stdctx.Context, error) { return parent, nil }
+
+func (s *Server) Cancel() stdctx.CancelFunc { return nil }
+`;
+
+  it('reads the result index of a cancel func under any name for context, functions only', () => {
+    const cancelAt = Object.fromEntries(
+      fileDeclarations(source).funcs.map(f => [f.name, f.cancelAt]),
+    );
+    expect(cancelAt).toEqual({
+      WithBudget: 1,
+      Stopper: 0,
+      Pair: 0,
+      Other: undefined,
+      Cancel: 0,
+    });
+    const v = new Vocabulary();
+    v.add(source, 'ctxutil');
+    v.add(
+      'package retry\n\nfunc WithBudget(ctx context.Context, n int) (context.Context, context.CancelFunc) { return nil, nil }\n',
+      'retry',
+    );
+    const plain = (m: ReadonlyMap<string, ReadonlySet<number>>) =>
+      Object.fromEntries([...m].map(([name, at]) => [name, [...at]]));
+    expect(plain(v.cancelReturners)).toEqual({
+      WithBudget: [1],
+      Stopper: [0],
+      Pair: [0],
+    });
+    const copy = Vocabulary.fromSnapshot(structuredClone(v.snapshot()));
+    expect(plain(copy.cancelReturners)).toEqual(plain(v.cancelReturners));
+  });
+
+  it('changes the fingerprint when a result becomes a cancel func', () => {
+    const of = (text: string) => {
+      const v = new Vocabulary();
+      v.add(text, 'p');
+      return v.fingerprint();
+    };
+    expect(
+      of(
+        'package p\n\nfunc F(ctx context.Context) (context.Context, context.CancelFunc)\n',
+      ),
+    ).not.toBe(
+      of(
+        'package p\n\nfunc F(ctx context.Context) (context.Context, func())\n',
+      ),
+    );
+  });
+});
+
 describe('Vocabulary: words', () => {
   it('holds the declared names, and them with the extractor words in its word set', () => {
     const vocabulary = new Vocabulary(['Dial', 'Shutdown']);

@@ -30,6 +30,7 @@ export interface VocabularySnapshot {
   typeDecls: Map<string, TypeSyntax[]>;
   fieldTypes: Map<string, TypeSyntax[]>;
   packageNames: Map<string, Set<string>>;
+  cancelResults: Map<string, Set<number>>;
   dialsGrpc: boolean;
   drainsServers: boolean;
   importRoots?: ImportRoot[];
@@ -69,6 +70,8 @@ export class Vocabulary {
   private readonly fieldTypes = new Map<string, TypeSyntax[]>();
   /** Directory → the functions, types, variables and constants its files declare at package level. */
   private readonly packageNames = new Map<string, Set<string>>();
+  /** Function name → the result indexes at which some function of that name returns a cancel func. */
+  private readonly cancelResults = new Map<string, Set<number>>();
   private readonly valueArgsMemo = new Map<
     string,
     (index: number) => boolean
@@ -96,6 +99,7 @@ export class Vocabulary {
       typeDecls: this.typeDecls,
       fieldTypes: this.fieldTypes,
       packageNames: this.packageNames,
+      cancelResults: this.cancelResults,
       dialsGrpc: this.dialsGrpc,
       drainsServers: this.drainsServers,
       ...(this.importRoots ? { importRoots: this.importRoots } : {}),
@@ -116,6 +120,8 @@ export class Vocabulary {
     for (const [k, list] of snapshot.fieldTypes) v.fieldTypes.set(k, list);
     for (const [dir, names] of snapshot.packageNames)
       v.packageNames.set(dir, names);
+    for (const [name, at] of snapshot.cancelResults)
+      v.cancelResults.set(name, at);
     v.dialsGrpc = snapshot.dialsGrpc;
     v.drainsServers = snapshot.drainsServers;
     v.importRoots = snapshot.importRoots;
@@ -195,6 +201,14 @@ export class Vocabulary {
     for (const f of decls.funcs) {
       this.declare(f.name, f.method ? NameKind.method : NameKind.func);
       if (!f.method) own.add(f.name);
+      if (!f.method && f.cancelAt !== undefined) {
+        let at = this.cancelResults.get(f.name);
+        if (!at) {
+          at = new Set();
+          this.cancelResults.set(f.name, at);
+        }
+        at.add(f.cancelAt);
+      }
       appendTo(this.paramLists, f.name, {
         params: f.params,
         variadic: f.variadic,
@@ -247,6 +261,15 @@ export class Vocabulary {
    */
   packageNamesIn(dir: string): ReadonlySet<string> {
     return this.packageNames.get(dir) ?? NO_NAMES;
+  }
+
+  /**
+   * The functions of the tree that return a cancel func (`context.CancelFunc` or
+   * `CancelCauseFunc`), by name, with the result indexes where some declaration of the name
+   * returns one: the helpers whose callers lostcancel follows as it follows `context.With*`.
+   */
+  get cancelReturners(): ReadonlyMap<string, ReadonlySet<number>> {
+    return this.cancelResults;
   }
 
   /** The kinds of declaration a name has in the tree (0 when none). */

@@ -1,0 +1,35 @@
+import { CancelFact, GoFileFacts, TypeRef } from '../facts';
+import { ServiceProgram } from '../program/serviceProgram';
+
+const isCancelFunc = (t: TypeRef | undefined): boolean =>
+  t?.k === 'named' &&
+  t.pkg === 'context' &&
+  (t.name === 'CancelFunc' || t.name === 'CancelCauseFunc');
+
+/**
+ * A file's cancel facts the program confirms: those of `context.With*` calls, and those of
+ * calls of the tree's functions (`via`) whose callee resolves, and every function it may be
+ * returns a `context.CancelFunc` (or `CancelCauseFunc`) at that result.
+ */
+export function confirmedCancels(
+  file: GoFileFacts,
+  program: ServiceProgram,
+): CancelFact[] {
+  return file.cancels.filter(c => {
+    if (!c.via) return true;
+    const { pkg, name, index } = c.via;
+    const callees = program.program.callees(
+      { k: 'func', pkg, name },
+      { file, owner: -1 },
+    );
+    return (
+      callees.length > 0 &&
+      callees.every(fn => isCancelFunc(fn.facts.results[index]))
+    );
+  });
+}
+
+/** The function that returned a cancel fact's cancel func, as a message names it. */
+export function cancelSource(c: CancelFact): string {
+  return c.via ? c.func ?? c.via.name : `context.${c.func}`;
+}
