@@ -7,7 +7,7 @@
  * a Deployment that reaches a gRPC dial in Go) join facts from different files.
  */
 
-import { GoProgramFacts, Owner, ValueExpr } from './programFacts';
+import { Callee, GoProgramFacts, Owner, ValueExpr } from './programFacts';
 import type { KustomizeFact } from './k8s/kustomizePatch';
 
 export type * from './programFacts';
@@ -48,11 +48,13 @@ export interface CancelFact extends SourceRef {
   name?: string;
   atLine?: number;
   /**
-   * For a cancel func returned by a function of the tree, not by `context`: the callee as
-   * written (`pkg` an import path, `''` the file's own package) and the result index, which
-   * the checks confirm on the linked program.
+   * For a cancel func returned by a function or method of the tree, not by `context`: the
+   * callee as the file reads it and the result index, which the checks confirm on the linked
+   * program (see `owner`).
    */
-  via?: { pkg: string; name: string; index: number };
+  via?: { callee: Callee; index: number };
+  /** The function (or -1, a package initializer) holding the call, for resolving `via`. */
+  owner?: Owner;
 }
 
 /** An import spec of a Go file. `alias` is the local name when given (`_` and `.` included). */

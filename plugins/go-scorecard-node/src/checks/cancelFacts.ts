@@ -8,8 +8,8 @@ const isCancelFunc = (t: TypeRef | undefined): boolean =>
 
 /**
  * A file's cancel facts the program confirms: those of `context.With*` calls, and those of
- * calls of the tree's functions (`via`) whose callee resolves, and every function it may be
- * returns a `context.CancelFunc` (or `CancelCauseFunc`) at that result.
+ * calls of the tree's functions and methods (`via`) whose callee resolves, and every function
+ * it may be returns a `context.CancelFunc` (or `CancelCauseFunc`) at that result.
  */
 export function confirmedCancels(
   file: GoFileFacts,
@@ -17,11 +17,11 @@ export function confirmedCancels(
 ): CancelFact[] {
   return file.cancels.filter(c => {
     if (!c.via) return true;
-    const { pkg, name, index } = c.via;
-    const callees = program.program.callees(
-      { k: 'func', pkg, name },
-      { file, owner: -1 },
-    );
+    const { callee, index } = c.via;
+    const callees = program.program.callees(callee, {
+      file,
+      owner: c.owner ?? -1,
+    });
     return (
       callees.length > 0 &&
       callees.every(fn => isCancelFunc(fn.facts.results[index]))
@@ -31,5 +31,5 @@ export function confirmedCancels(
 
 /** The function that returned a cancel fact's cancel func, as a message names it. */
 export function cancelSource(c: CancelFact): string {
-  return c.via ? c.func ?? c.via.name : `context.${c.func}`;
+  return c.via ? c.func ?? c.via.callee.name : `context.${c.func}`;
 }

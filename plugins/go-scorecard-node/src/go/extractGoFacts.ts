@@ -167,7 +167,7 @@ export function extractGoFacts(
         contextRefs,
         pkgName,
         scopesOf,
-        cancelHelperCalls(src, resolver, vocabulary, scopesOf),
+        cancelHelperCalls(src, values, vocabulary),
       ),
       goStatements: countGoStatements(src),
       goleakVerifications: refs(PKG.goleak).filter(r =>
@@ -195,6 +195,7 @@ export function extractGoFacts(
     const ownerAtLine = program.ownerAtLineFn();
     assignOwners(
       [
+        facts.cancels,
         facts.dialTargets,
         facts.signalHandling,
         facts.serveCalls,

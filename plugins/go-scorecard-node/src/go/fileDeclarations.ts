@@ -27,6 +27,11 @@ export interface FileDeclarations {
      * one), for a function that hands on the cancel func of a context it derives.
      */
     cancelAt?: number;
+    /**
+     * With `cancelAt`: the function also returns an `error` or a `bool`, so a caller may return
+     * on failure without a cancel func to call (`ctx, cancel, err := s.newContext(parent)`).
+     */
+    fallible?: boolean;
   }[];
   types: { name: string; type: TypeSyntax }[];
   /** Names of package-level variables and constants. */
@@ -95,7 +100,7 @@ function declarationTexts(
           .map(typeText)
           .join(',')}${f.variadic ? '...' : ''})${
           f.cancelAt === undefined ? '' : ` cancel ${f.cancelAt}`
-        }`,
+        }${f.fallible ? ' fallible' : ''}`,
     ),
     ...d.types.map(t => `type ${t.name} ${typeText(t.type)}`),
     ...d.globals.filter(name => name !== '_').map(name => `var ${name}`),
@@ -136,12 +141,21 @@ export function fileDeclarations(source: string): FileDeclarations {
   const read = {
     funcs: decls.funcs.map(f => {
       const cancelAt = f.results.findIndex(r => isCancelFunc(r.type, contexts));
+      const fallible =
+        cancelAt >= 0 &&
+        f.results.some(
+          r =>
+            r.type.k === 'named' &&
+            r.type.q === undefined &&
+            (r.type.name === 'error' || r.type.name === 'bool'),
+        );
       return {
         name: f.name,
         method: !!f.recv,
         params: f.params.map(p => p.type),
         variadic: !!f.params[f.params.length - 1]?.variadic,
         ...(cancelAt >= 0 ? { cancelAt } : {}),
+        ...(fallible ? { fallible } : {}),
       };
     }),
     types: decls.types.map(t => ({ name: t.name, type: t.type })),

@@ -7,6 +7,7 @@ import { ImportResolver } from './imports';
 import { PackageRef } from './packageRefs';
 import { Declaration, Scopes } from './scopes';
 import { enclosingFunction, GoSource, lineOf, refOf, textOf } from './syntax';
+import { ValueReader } from './values';
 import { Vocabulary } from './vocabulary';
 import { wordSites } from './wordSites';
 
@@ -26,6 +27,8 @@ interface CancelVar {
   /** The assignment (`:=`, `=`) or var spec. */
   stmt: Node;
   via?: CancelFact['via'];
+  /** See `CancelCall.fallible`. */
+  fallible?: boolean;
 }
 
 /**
@@ -193,7 +196,8 @@ class FunctionAnalysis {
   facts(vars: CancelVar[]): CancelFact[] {
     const out: CancelFact[] = [];
     for (const v of vars) {
-      const lost = this.isMainMain ? this.neverUsed(v) : this.lostPath(v);
+      const lost =
+        this.isMainMain || v.fallible ? this.neverUsed(v) : this.lostPath(v);
       if (lost)
         out.push({
           ...lost,
@@ -276,9 +280,9 @@ class FunctionAnalysis {
 }
 
 /**
- * A call whose result at `index` is a cancel func: `context.With*` (index 1), or a function of
- * the tree that returns one (`ctx, cancel := util.WithDeadline(parent)`), with the callee as
- * written for the link step to confirm.
+ * A call whose result at `index` is a cancel func: `context.With*` (index 1), or a function or
+ * method of the tree that returns one (`ctx, cancel := util.WithDeadline(parent)`), with the
+ * callee as the file reads it, for the link step to confirm.
  */
 export interface CancelCall {
   call: Node;
@@ -286,60 +290,60 @@ export interface CancelCall {
   func: string;
   index: number;
   via?: CancelFact['via'];
+  /**
+   * The callee also returns an error or a bool: a path that returns without the cancel func
+   * may be the failure's (`if err != nil { return err }`), so only a cancel func never used
+   * at all is lost.
+   */
+  fallible?: boolean;
 }
 
 /**
- * The calls of the tree's functions that return a cancel func (the vocabulary's
- * `cancelReturners`), found by name and read as Go scopes them: an unqualified name the
- * file's own package declares and no local hides, or `pkg.Name` through an import that may
- * name a package of the tree. The link step confirms the callee (see `CancelFact.via`).
+ * The calls of the tree's functions and methods that return a cancel func (the vocabulary's
+ * `cancelReturners`), found by name, with their callee as the file reads it
+ * (`ValueReader.callee`: a local function value is none). A function through an import of a
+ * package outside the tree, or unqualified but not declared by the file's own package, is
+ * passed over; the link step confirms the rest (see `CancelFact.via`).
  */
 export function cancelHelperCalls(
   src: GoSource,
-  imports: ImportResolver,
+  values: ValueReader,
   vocabulary: Vocabulary,
-  scopesOf: (node: Node) => Scopes,
 ): CancelCall[] {
   const out: CancelCall[] = [];
   if (!src.words) return out;
   const own = vocabulary.packageNamesIn(posix.dirname(src.path));
   for (const [name, indexes] of vocabulary.cancelReturners) {
     for (const site of wordSites(src, name)) {
-      let via: { pkg: string; name: string } | undefined;
-      let call: Node | null = null;
-      let func = name;
-      if (site.type === 'identifier') {
-        call = site.parent;
+      const fn = site.type === 'field_identifier' ? site.parent : site;
+      const call = fn?.parent;
+      if (
+        !fn ||
+        (site.type !== 'identifier' && fn.type !== 'selector_expression') ||
+        call?.type !== 'call_expression' ||
+        call.childForFieldName('function')?.id !== fn.id
+      )
+        continue;
+      const callee = values.callee(call);
+      if (!callee) continue;
+      if (callee.k === 'func') {
         if (
-          call?.type !== 'call_expression' ||
-          call.childForFieldName('function')?.id !== site.id ||
-          !own.has(name) ||
-          scopesOf(site).resolve(site)
+          callee.pkg === ''
+            ? !own.has(name)
+            : !vocabulary.mayNameTreePackage(callee.pkg)
         )
           continue;
-        via = { pkg: '', name };
-      } else if (site.type === 'field_identifier') {
-        const selector = site.parent;
-        call = selector?.parent ?? null;
-        const operand = selector?.childForFieldName('operand');
-        if (
-          selector?.type !== 'selector_expression' ||
-          call?.type !== 'call_expression' ||
-          call.childForFieldName('function')?.id !== selector.id ||
-          operand?.type !== 'identifier' ||
-          scopesOf(operand).resolve(operand)
-        )
-          continue;
-        const qualifier = textOf(src, operand);
-        const path = imports.pathOf(qualifier);
-        if (path === undefined || !vocabulary.mayNameTreePackage(path))
-          continue;
-        via = { pkg: path, name };
-        func = `${qualifier}.${name}`;
       }
-      if (!call || !via) continue;
+      const func = textOf(src, fn);
+      const fallible = vocabulary.cancelIsFallible(name);
       for (const index of indexes)
-        out.push({ call, func, index, via: { ...via, index } });
+        out.push({
+          call,
+          func,
+          index,
+          via: { callee, index },
+          ...(fallible ? { fallible } : {}),
+        });
     }
   }
   return out;
@@ -369,7 +373,7 @@ export function cancelFacts(
     ),
     ...helperCalls,
   ];
-  for (const { call, func, index, via } of calls) {
+  for (const { call, func, index, via, fallible } of calls) {
     const discarded = (): CancelFact => ({
       kind: 'discarded',
       func,
@@ -398,7 +402,7 @@ export function cancelFacts(
     const decl = scopesOf(call).resolve(target.lhs);
     if (!decl || decl.fn.id !== fn.id) continue;
     const entry = byFunction.get(fn.id) ?? { fn, vars: [] };
-    entry.vars.push({ decl, stmt: target.stmt, via });
+    entry.vars.push({ decl, stmt: target.stmt, via, fallible });
     byFunction.set(fn.id, entry);
   }
   for (const { fn, vars } of byFunction.values()) {

@@ -213,7 +213,7 @@ func Other(parent stdctx.Context) (stdctx.Context, error) { return parent, nil }
 func (s *Server) Cancel() stdctx.CancelFunc { return nil }
 `;
 
-  it('reads the result index of a cancel func under any name for context, functions only', () => {
+  it('reads the result index of a cancel func under any name for context, of functions and methods', () => {
     const cancelAt = Object.fromEntries(
       fileDeclarations(source).funcs.map(f => [f.name, f.cancelAt]),
     );
@@ -236,6 +236,7 @@ func (s *Server) Cancel() stdctx.CancelFunc { return nil }
       WithBudget: [1],
       Stopper: [0],
       Pair: [0],
+      Cancel: [0],
     });
     const copy = Vocabulary.fromSnapshot(structuredClone(v.snapshot()));
     expect(plain(copy.cancelReturners)).toEqual(plain(v.cancelReturners));

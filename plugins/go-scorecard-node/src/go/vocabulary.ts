@@ -31,6 +31,7 @@ export interface VocabularySnapshot {
   fieldTypes: Map<string, TypeSyntax[]>;
   packageNames: Map<string, Set<string>>;
   cancelResults: Map<string, Set<number>>;
+  fallibleCancels: Set<string>;
   dialsGrpc: boolean;
   drainsServers: boolean;
   importRoots?: ImportRoot[];
@@ -70,8 +71,10 @@ export class Vocabulary {
   private readonly fieldTypes = new Map<string, TypeSyntax[]>();
   /** Directory → the functions, types, variables and constants its files declare at package level. */
   private readonly packageNames = new Map<string, Set<string>>();
-  /** Function name → the result indexes at which some function of that name returns a cancel func. */
+  /** Function or method name → the result indexes at which some declaration of it returns a cancel func. */
   private readonly cancelResults = new Map<string, Set<number>>();
+  /** The names of {@link cancelResults} some declaration of which also returns an error or a bool. */
+  private readonly fallibleCancels = new Set<string>();
   private readonly valueArgsMemo = new Map<
     string,
     (index: number) => boolean
@@ -100,6 +103,7 @@ export class Vocabulary {
       fieldTypes: this.fieldTypes,
       packageNames: this.packageNames,
       cancelResults: this.cancelResults,
+      fallibleCancels: this.fallibleCancels,
       dialsGrpc: this.dialsGrpc,
       drainsServers: this.drainsServers,
       ...(this.importRoots ? { importRoots: this.importRoots } : {}),
@@ -122,6 +126,7 @@ export class Vocabulary {
       v.packageNames.set(dir, names);
     for (const [name, at] of snapshot.cancelResults)
       v.cancelResults.set(name, at);
+    for (const name of snapshot.fallibleCancels) v.fallibleCancels.add(name);
     v.dialsGrpc = snapshot.dialsGrpc;
     v.drainsServers = snapshot.drainsServers;
     v.importRoots = snapshot.importRoots;
@@ -201,13 +206,14 @@ export class Vocabulary {
     for (const f of decls.funcs) {
       this.declare(f.name, f.method ? NameKind.method : NameKind.func);
       if (!f.method) own.add(f.name);
-      if (!f.method && f.cancelAt !== undefined) {
+      if (f.cancelAt !== undefined) {
         let at = this.cancelResults.get(f.name);
         if (!at) {
           at = new Set();
           this.cancelResults.set(f.name, at);
         }
         at.add(f.cancelAt);
+        if (f.fallible) this.fallibleCancels.add(f.name);
       }
       appendTo(this.paramLists, f.name, {
         params: f.params,
@@ -264,12 +270,20 @@ export class Vocabulary {
   }
 
   /**
-   * The functions of the tree that return a cancel func (`context.CancelFunc` or
+   * The functions and methods of the tree that return a cancel func (`context.CancelFunc` or
    * `CancelCauseFunc`), by name, with the result indexes where some declaration of the name
    * returns one: the helpers whose callers lostcancel follows as it follows `context.With*`.
    */
   get cancelReturners(): ReadonlyMap<string, ReadonlySet<number>> {
     return this.cancelResults;
+  }
+
+  /**
+   * Whether some function or method of this name returns a cancel func beside an `error` or a
+   * `bool`: its callers may return on failure without calling it.
+   */
+  cancelIsFallible(name: string): boolean {
+    return this.fallibleCancels.has(name);
   }
 
   /** The kinds of declaration a name has in the tree (0 when none). */

@@ -25,3 +25,24 @@ func syncDeferred(ctx context.Context) error {
 	defer stop()
 	return nil
 }
+
+// The early return is the failure's: Start gave no cancel func to call.
+func syncChecked(ctx context.Context) error {
+	ctx, cancel, err := deadline.Start(ctx)
+	if err != nil {
+		return err
+	}
+	defer cancel()
+	watch(ctx)
+	return nil
+}
+
+// Never used on any path: lost, failure or not.
+func syncForgotten(ctx context.Context) error {
+	ctx, cancel, err := deadline.Start(ctx) // want "context-cancel-not-called: the cancel function is never used"
+	if err != nil {
+		return err
+	}
+	watch(ctx)
+	return nil
+}

@@ -11,3 +11,12 @@ func Stopper(parent context.Context, work func(context.Context)) context.CancelF
 	go work(ctx)
 	return cancel
 }
+
+// Start derives a bounded context, or fails without one (and without a cancel func).
+func Start(parent context.Context) (context.Context, context.CancelFunc, error) {
+	if err := parent.Err(); err != nil {
+		return nil, nil, err
+	}
+	ctx, cancel := context.WithTimeout(parent, time.Minute)
+	return ctx, cancel, nil
+}
