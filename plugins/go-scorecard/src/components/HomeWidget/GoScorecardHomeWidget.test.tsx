@@ -159,4 +159,75 @@ describe('GoScorecardHomeWidget', () => {
       await screen.findByText('No service has been scanned yet.'),
     ).toBeInTheDocument();
   });
+
+  it("says how many of the user's teams' services failed to scan, beside their failing ones", async () => {
+    const failedToScan = report([], 5);
+    failedToScan.aggregates.failedEntities = 2;
+    const { fetch } = await renderWithScorecard(<GoScorecardHomeWidget />, {
+      routes: {
+        'GET /report': url =>
+          url.searchParams.get('status') === 'fail'
+            ? { body: report([reportRow('shipping-service')]) }
+            : { body: failedToScan },
+      },
+      apis: [
+        mockApis.identity({
+          userEntityRef: 'user:default/guest',
+          ownershipEntityRefs: [
+            'user:default/guest',
+            'group:default/fulfilment-team',
+          ],
+        }),
+      ],
+    });
+    expect(
+      await screen.findByText(
+        /2 of your teams' services have not been scanned: the scan failed, so their checks are unknown\./,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'See why' })).toHaveAttribute(
+      'href',
+      expect.stringContaining(
+        'owner=group%3Adefault%2Ffulfilment-team&status=error',
+      ),
+    );
+    const teamsAggregates = fetch.mock.calls
+      .map(c => new URL(String(c[0])))
+      .find(u => !u.searchParams.has('status'))!;
+    expect(teamsAggregates.searchParams.getAll('owner')).toEqual([
+      'group:default/fulfilment-team',
+    ]);
+  });
+
+  it('does not say none of the teams fails when some of their services failed to scan', async () => {
+    const teams = report([], 3);
+    teams.aggregates.failedEntities = 1;
+    await renderWithScorecard(<GoScorecardHomeWidget />, {
+      routes: {
+        'GET /report': url =>
+          url.searchParams.get('status') === 'fail'
+            ? { body: report([], 0) }
+            : { body: url.searchParams.has('owner') ? teams : report([], 8) },
+      },
+      apis: [
+        mockApis.identity({
+          userEntityRef: 'user:default/guest',
+          ownershipEntityRefs: [
+            'user:default/guest',
+            'group:default/fulfilment-team',
+          ],
+        }),
+      ],
+    });
+    expect(
+      await screen.findByText(
+        /None of your teams' scanned services fails a check\./,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /1 of your teams' services has not been scanned: the scan failed, so its checks are unknown\./,
+      ),
+    ).toBeInTheDocument();
+  });
 });

@@ -39,7 +39,8 @@ function whose(teams: number, subTeams: number): string {
 /**
  * The home page widget: the services of the signed-in user's teams and their sub-teams
  * that fail checks, or, when the user has no team or none of them fails, the org-wide
- * summary.
+ * summary. Either way it says how many of the teams' services could not be scanned: their
+ * checks are unknown, not passing.
  */
 export function GoScorecardHomeWidget() {
   const api = useApi(goScorecardApiRef);
@@ -56,28 +57,50 @@ export function GoScorecardHomeWidget() {
     const subTeams = new Set(
       teams.flatMap(t => hierarchy.descendants(t)).filter(t => !own.has(t)),
     ).size;
-    const failing = teams.length
-      ? await api.getReport({
-          owners: teams,
-          statuses: ['fail'],
-          orderBy: 'fail',
-          order: 'desc',
-          limit: LIMIT,
-        })
-      : undefined;
-    if (failing?.totalItems) return { teams, subTeams, failing };
-    return { teams, org: await api.getReport({ limit: 1 }) };
+    const [failing, mine] = teams.length
+      ? await Promise.all([
+          api.getReport({
+            owners: teams,
+            statuses: ['fail'],
+            orderBy: 'fail',
+            order: 'desc',
+            limit: LIMIT,
+          }),
+          // The teams' aggregates: how many of their services failed to scan.
+          api.getReport({ owners: teams, limit: 1 }),
+        ])
+      : [undefined, undefined];
+    const failedToScan = mine?.aggregates.failedEntities ?? 0;
+    if (failing?.totalItems) return { teams, subTeams, failing, failedToScan };
+    return { teams, failedToScan, org: await api.getReport({ limit: 1 }) };
   }, [api, identityApi, hierarchy, hierarchyLoading]);
 
   if (loading || hierarchyLoading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
   if (!value) return <Progress />;
 
+  const teamsQuery = value.teams
+    .map(t => `owner=${encodeURIComponent(t)}`)
+    .join('&');
+  const unscanned = value.failedToScan > 0 && (
+    <Typography variant="body2" paragraph>
+      {countOf(
+        value.failedToScan,
+        "of your teams' services",
+        "of your teams' services",
+      )}{' '}
+      {nounFor(value.failedToScan, 'has', 'have')} not been scanned: the scan
+      failed, so {nounFor(value.failedToScan, 'its', 'their')} checks are
+      unknown.{' '}
+      {reportLink && (
+        <Link to={`${reportLink()}?${teamsQuery}&status=error`}>See why</Link>
+      )}
+    </Typography>
+  );
+
   if (value.failing) {
     const { failing, teams, subTeams } = value;
-    const more = `${reportLink?.() ?? ''}?${teams
-      .map(t => `owner=${encodeURIComponent(t)}`)
-      .join('&')}&status=fail`;
+    const more = `${reportLink?.() ?? ''}?${teamsQuery}&status=fail`;
     return (
       <>
         <Typography variant="body2">
@@ -104,6 +127,7 @@ export function GoScorecardHomeWidget() {
             </ListItem>
           ))}
         </List>
+        {unscanned}
         {reportLink && <Link to={more}>All of them in the report</Link>}
       </>
     );
@@ -117,7 +141,9 @@ export function GoScorecardHomeWidget() {
     <>
       <Typography variant="body2" paragraph>
         {value.teams.length
-          ? "None of your teams' services fails a check. "
+          ? `None of your teams' ${
+              value.failedToScan ? 'scanned ' : ''
+            }services fails a check. `
           : ''}
         {scored > 0
           ? `Across the organization, ${percent(
@@ -136,6 +162,7 @@ export function GoScorecardHomeWidget() {
           : ''}
         .
       </Typography>
+      {unscanned}
       <List dense aria-label="Compliance per lesson">
         {aggregates.byLesson.map(l => (
           <ListItem key={l.lesson} disableGutters>
