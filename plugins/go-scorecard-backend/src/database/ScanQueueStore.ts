@@ -1,3 +1,4 @@
+import { Finding } from '@internal/plugin-go-scorecard-common';
 import { Knex } from 'knex';
 import {
   analyzedColumns,
@@ -383,11 +384,14 @@ export class DatabaseScanQueueStore implements ScanQueueStore {
       );
       if (!change) continue;
       const owner = held.get(row.entity_ref)?.owner;
+      const finding =
+        change.kind === 'regression' ? firstFindingOf(row) : undefined;
       changes.push({
         entityRef: row.entity_ref,
         checkId: row.check_id,
         ...(owner ? { owner } : {}),
         detectedAt: now,
+        ...(finding ? { finding } : {}),
         ...change,
       });
     }
@@ -565,4 +569,20 @@ function checkStateOf(
     findings: Number(row.finding_count),
     waived: Number(row.waived_count),
   };
+}
+
+/**
+ * The first finding of a result row that no waiver covers, as `path:line`: where a
+ * regression's digest line points. Undefined without one (or with findings that do not read).
+ */
+function firstFindingOf(
+  row: Pick<CheckResultRow, 'findings'>,
+): string | undefined {
+  try {
+    const findings = JSON.parse(row.findings) as Finding[];
+    const first = findings.find(f => !f.waiver);
+    return first ? `${first.path}:${first.line}` : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -5,7 +5,9 @@ import { ScorecardStore } from './ScorecardStore';
 import { StatusChange } from './statusChanges';
 import { insertStatusChanges } from './StatusChangeStore';
 import { STATUS_CHANGES } from './tables';
-import { testTarget } from '../__testUtils__/stores';
+import { fakeReport } from '../__testUtils__/reports';
+import { waivedFinding } from '../__testUtils__/reportWorld';
+import { scanOnce, testTarget } from '../__testUtils__/stores';
 
 jest.setTimeout(60_000);
 
@@ -38,6 +40,37 @@ describe.each(databases.eachSupportedId())(
       expect(await knex.schema.hasTable(STATUS_CHANGES)).toBe(true);
       await migrateDown(knex);
       expect(await knex.schema.hasTable(STATUS_CHANGES)).toBe(false);
+    });
+
+    it("records where a regression is: its new result's first finding no waiver covers", async () => {
+      const { knex } = await setup();
+      const store = ScorecardStore.fromKnex(knex, {
+        recordStatusChanges: true,
+      });
+      const entityRef = 'component:default/a';
+      await store.targets.syncTargets([testTarget('a')], 1000);
+      await scanOnce(
+        store.queue,
+        { entityRef, unchanged: false, report: fakeReport(), etag: 'e1' },
+        { now: 1000, nextScanAt: 2000 },
+      );
+      const worse = fakeReport({ 'k8s-grace-period': 'warn' });
+      worse.checks.find(c => c.id === 'k8s-grace-period')!.findings = [
+        waivedFinding('2027-01-01'),
+        { path: 'deploy/api.yaml', line: 7, message: 'short', snippet: 's' },
+      ];
+      await scanOnce(
+        store.queue,
+        { entityRef, unchanged: false, report: worse, etag: 'e2' },
+        { now: 3000, nextScanAt: 4000 },
+      );
+      expect(await store.statusChanges.listChanges()).toEqual([
+        expect.objectContaining({
+          checkId: 'k8s-grace-period',
+          kind: 'regression',
+          finding: 'deploy/api.yaml:7',
+        }),
+      ]);
     });
 
     it('keeps one row per entity, check and scan', async () => {

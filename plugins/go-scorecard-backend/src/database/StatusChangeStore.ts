@@ -73,6 +73,7 @@ export async function insertStatusChanges(
           to_status: c.to,
           waiver_expired: c.waiverExpired,
           detected_at: c.detectedAt,
+          finding: c.finding ?? null,
           digest_id: null,
           claimed_until: null,
           notified_at: null,
@@ -96,6 +97,7 @@ const CHANGE_COLUMNS = [
   'to_status',
   'waiver_expired',
   'detected_at',
+  'finding',
 ] as const satisfies readonly (keyof StatusChangeRow)[];
 
 type ChangeRow = Pick<StatusChangeRow, (typeof CHANGE_COLUMNS)[number]>;
@@ -226,5 +228,6 @@ function statusChangeOf(row: ChangeRow): StatusChange {
     to: row.to_status as CheckStatus,
     waiverExpired: Boolean(row.waiver_expired),
     detectedAt: Number(row.detected_at),
+    ...(row.finding ? { finding: row.finding } : {}),
   };
 }

@@ -29,6 +29,8 @@ export interface StatusChange extends CheckStatusChange {
   owner?: string;
   /** Time of the scan that changed the status (epoch ms). */
   detectedAt: number;
+  /** The new result's first finding no waiver covers, `path:line`, when it has one. */
+  finding?: string;
 }
 
 const GOOD: readonly CheckStatus[] = ['pass', 'not_applicable'];

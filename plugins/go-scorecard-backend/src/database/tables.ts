@@ -215,6 +215,8 @@ export interface StatusChangeRow {
   waiver_expired: DbBoolean;
   /** Time of the scan that changed the status (unique with the entity and check). */
   detected_at: DbNumber;
+  /** The new result's first finding no waiver covers, `path:line`; null without one. */
+  finding?: string | null;
   /** The digest that claimed the change; kept when a send fails, so a retry reuses it. */
   digest_id: string | null;
   /** A sending replica's claim on the change. */

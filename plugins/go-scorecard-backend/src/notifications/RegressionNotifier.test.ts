@@ -167,18 +167,25 @@ describe.each(databases.eachSupportedId())(
       expect(teamA.link).toBe(
         `/go-scorecard?owner=${encodeURIComponent(TEAM_A)}`,
       );
-      // Services in ref order, checks in catalog order, each with its tab's path.
+      // Services in ref order, checks in catalog order, each with its first finding and
+      // its tab's path.
       expect(teamA.description!.split('\n')).toEqual([
         `Regressed: orders: ${
           getCheck('k8s-ndots')!.title
-        }: now warn (was not_applicable) /catalog/default/component/orders/go-scorecard`,
+        }: now warn (was not_applicable), at main.go:3 /catalog/default/component/orders/go-scorecard`,
         `Regressed: orders: ${
           getCheck('shutdown-no-sigterm')!.title
-        }: now fail (was pass) /catalog/default/component/orders/go-scorecard`,
+        }: now fail (was pass), at main.go:3 /catalog/default/component/orders/go-scorecard`,
         `Regressed: payments: ${
           getCheck('context-cancel-discarded')!.title
-        }: now fail (was pass) /catalog/default/component/payments/go-scorecard`,
+        }: now fail (was pass), at main.go:3 /catalog/default/component/payments/go-scorecard`,
       ]);
+      expect(teamA.metadata?.regressions).toContainEqual(
+        expect.objectContaining({
+          entityRef: ref('payments'),
+          finding: 'main.go:3',
+        }),
+      );
       expect(teamA.metadata?.regressions).toHaveLength(3);
 
       const teamB = world.notifications.sent.find(

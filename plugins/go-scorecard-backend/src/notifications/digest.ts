@@ -22,6 +22,8 @@ export interface DigestEntry {
   from: CheckStatus;
   to: CheckStatus;
   waiverExpired: boolean;
+  /** For a regression: its new result's first finding no waiver covers, `path:line`. */
+  finding?: string;
   /** The portal path of the entity's Go Scorecard tab. */
   link: string;
 }
@@ -63,6 +65,9 @@ export function digestOf(
       from: net.from,
       to: net.to,
       waiverExpired: net.waiverExpired,
+      ...(net.kind === 'regression' && net.finding
+        ? { finding: net.finding }
+        : {}),
       link: scorecardTabPath(net.entityRef),
     };
     if (
@@ -88,7 +93,8 @@ export function isEmptyDigest(digest: Digest): boolean {
 
 /**
  * The notification of a digest: a title with the counts, one description line per
- * entry (service, check title, new status, the tab's path), and a link to the one
+ * entry (service, check title, new status, a regression's first finding, the tab's
+ * path), and a link to the one
  * service's tab or, for several, the report filtered to the owner. `scope` is the
  * digest's id, so a retried send updates the notification instead of adding one.
  */
@@ -108,7 +114,7 @@ export function notificationOf(
       e =>
         `Regressed: ${nameOf(e.entityRef)}: ${e.checkTitle}: now ${e.to}${
           e.waiverExpired ? ' (a waiver expired)' : ` (was ${e.from})`
-        } ${e.link}`,
+        }${e.finding ? `, at ${e.finding}` : ''} ${e.link}`,
     ),
     ...improvements.map(
       e =>
@@ -151,6 +157,7 @@ function metadataOf(e: DigestEntry) {
     from: e.from,
     to: e.to,
     waiverExpired: e.waiverExpired,
+    ...(e.finding ? { finding: e.finding } : {}),
     link: e.link,
   };
 }
