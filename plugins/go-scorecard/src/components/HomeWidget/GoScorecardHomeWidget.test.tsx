@@ -6,21 +6,20 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { renderWithScorecard } from '../../__testUtils__/renderWithScorecard';
 import { report, reportRow } from '../../__testUtils__/fixtures';
 
+/** The signed-in guest, a member of `groups`. */
+const guest = (...groups: string[]) =>
+  mockApis.identity({
+    userEntityRef: 'user:default/guest',
+    ownershipEntityRefs: ['user:default/guest', ...groups],
+  });
+
 describe('GoScorecardHomeWidget', () => {
   it("lists the user's teams' failing services", async () => {
     const { fetch } = await renderWithScorecard(<GoScorecardHomeWidget />, {
       routes: {
         'GET /report': { body: report([reportRow('shipping-service')]) },
       },
-      apis: [
-        mockApis.identity({
-          userEntityRef: 'user:default/guest',
-          ownershipEntityRefs: [
-            'user:default/guest',
-            'group:default/fulfilment-team',
-          ],
-        }),
-      ],
+      apis: [guest('group:default/fulfilment-team')],
     });
     expect(
       await screen.findByText('Your teams have 1 service failing checks.'),
@@ -51,13 +50,7 @@ describe('GoScorecardHomeWidget', () => {
         },
       },
       apis: [
-        mockApis.identity({
-          userEntityRef: 'user:default/guest',
-          ownershipEntityRefs: [
-            'user:default/guest',
-            'group:default/fulfilment-team',
-          ],
-        }),
+        guest('group:default/fulfilment-team'),
         [
           catalogApiRef,
           catalogApiMock({
@@ -88,12 +81,7 @@ describe('GoScorecardHomeWidget', () => {
   it('shows the org summary to a user without a team', async () => {
     await renderWithScorecard(<GoScorecardHomeWidget />, {
       routes: { 'GET /report': { body: report([], 8) } },
-      apis: [
-        mockApis.identity({
-          userEntityRef: 'user:default/guest',
-          ownershipEntityRefs: ['user:default/guest'],
-        }),
-      ],
+      apis: [guest()],
     });
     expect(
       await screen.findByText(/77% of applicable checks pass over 8 services/),
@@ -106,12 +94,7 @@ describe('GoScorecardHomeWidget', () => {
     body.aggregates.failedEntities = 2;
     await renderWithScorecard(<GoScorecardHomeWidget />, {
       routes: { 'GET /report': { body } },
-      apis: [
-        mockApis.identity({
-          userEntityRef: 'user:default/guest',
-          ownershipEntityRefs: ['user:default/guest'],
-        }),
-      ],
+      apis: [guest()],
     });
     expect(
       await screen.findByText(
@@ -126,12 +109,7 @@ describe('GoScorecardHomeWidget', () => {
     body.aggregates.byLesson[0].entities.fail = 1;
     await renderWithScorecard(<GoScorecardHomeWidget />, {
       routes: { 'GET /report': { body } },
-      apis: [
-        mockApis.identity({
-          userEntityRef: 'user:default/guest',
-          ownershipEntityRefs: ['user:default/guest'],
-        }),
-      ],
+      apis: [guest()],
     });
     expect(
       await screen.findByText(
@@ -148,12 +126,7 @@ describe('GoScorecardHomeWidget', () => {
     body.aggregates.score = undefined;
     await renderWithScorecard(<GoScorecardHomeWidget />, {
       routes: { 'GET /report': { body } },
-      apis: [
-        mockApis.identity({
-          userEntityRef: 'user:default/guest',
-          ownershipEntityRefs: ['user:default/guest'],
-        }),
-      ],
+      apis: [guest()],
     });
     expect(
       await screen.findByText('No service has been scanned yet.'),
@@ -170,15 +143,7 @@ describe('GoScorecardHomeWidget', () => {
             ? { body: report([reportRow('shipping-service')]) }
             : { body: failedToScan },
       },
-      apis: [
-        mockApis.identity({
-          userEntityRef: 'user:default/guest',
-          ownershipEntityRefs: [
-            'user:default/guest',
-            'group:default/fulfilment-team',
-          ],
-        }),
-      ],
+      apis: [guest('group:default/fulfilment-team')],
     });
     expect(
       await screen.findByText(
@@ -209,15 +174,7 @@ describe('GoScorecardHomeWidget', () => {
             ? { body: report([], 0) }
             : { body: url.searchParams.has('owner') ? teams : report([], 8) },
       },
-      apis: [
-        mockApis.identity({
-          userEntityRef: 'user:default/guest',
-          ownershipEntityRefs: [
-            'user:default/guest',
-            'group:default/fulfilment-team',
-          ],
-        }),
-      ],
+      apis: [guest('group:default/fulfilment-team')],
     });
     expect(
       await screen.findByText(
