@@ -1,10 +1,9 @@
 import { CancelFact, GoFileFacts, TypeRef } from '../facts';
+import { CANCEL_FUNC_TYPES } from '../go/knownCalls';
 import { ServiceProgram } from '../program/serviceProgram';
 
 const isCancelFunc = (t: TypeRef | undefined): boolean =>
-  t?.k === 'named' &&
-  t.pkg === 'context' &&
-  (t.name === 'CancelFunc' || t.name === 'CancelCauseFunc');
+  t?.k === 'named' && t.pkg === 'context' && CANCEL_FUNC_TYPES.has(t.name);
 
 /**
  * A file's cancel facts the program confirms: those of `context.With*` calls, and those of

@@ -1,5 +1,6 @@
 import { DeclarationSum } from './declarationSum';
 import { readDeclaration } from './declarations';
+import { CANCEL_FUNC_TYPES } from './knownCalls';
 import {
   DeclarationsSyntax,
   ParamSyntax,
@@ -123,7 +124,7 @@ function isCancelFunc(t: TypeSyntax, contexts: Set<string>): boolean {
     t.k === 'named' &&
     t.q !== undefined &&
     contexts.has(t.q) &&
-    (t.name === 'CancelFunc' || t.name === 'CancelCauseFunc')
+    CANCEL_FUNC_TYPES.has(t.name)
   );
 }
 

@@ -1,5 +1,11 @@
 /** The standard-library and configuration-library calls whose values the value reader knows. */
 
+/** The `context` package's cancel func types: what `context.With*` hands back to be called. */
+export const CANCEL_FUNC_TYPES: ReadonlySet<string> = new Set([
+  'CancelFunc',
+  'CancelCauseFunc',
+]);
+
 /** `time` package durations, in seconds. */
 export const TIME_UNITS: Record<string, number> = {
   Nanosecond: 1e-9,

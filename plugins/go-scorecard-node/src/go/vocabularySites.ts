@@ -19,20 +19,15 @@ const isBlank = (c: string | undefined) =>
 
 /**
  * The identifier a selector dot at `dot` follows (`pkg` in `pkg.Name`), unless it is itself
- * selected (`x.pkg.Name`, also across a line break) or a comment may hide what comes before it.
+ * selected (`x.pkg.Name`, also across a line break) or a comment may hide what comes before it
+ * (see {@link unqualified}).
  */
 function qualifierBefore(source: string, dot: number): string | undefined {
   let end = dot;
   while (end > 0 && isBlank(source[end - 1])) end--;
   let start = end;
   while (start > 0 && isWordChar(source.charCodeAt(start - 1))) start--;
-  if (start === end) return undefined;
-  let before = start - 1;
-  let lineBreak = false;
-  for (; before >= 0 && isBlank(source[before]); before--)
-    if (source[before] === '\n') lineBreak = true;
-  if (source[before] === '.' || source[before] === '/') return undefined;
-  if (lineBreak && inLineComment(source, before + 1)) return undefined;
+  if (start === end || !unqualified(source, start)) return undefined;
   return source.slice(start, end);
 }
 

@@ -41,6 +41,11 @@ function reaches(file: { isTest: boolean }, ctx: Context): boolean {
   return ctx.file.isTest || !file.isTest;
 }
 
+/** A memo key for what code at `ctx` reads of `key`: tests see more writes than binaries. */
+function readerKey(key: string, ctx: Context): string {
+  return ctx.file.isTest ? `${key} (tests)` : key;
+}
+
 /** Looks like an environment variable name (a string, not code). */
 const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
 
@@ -221,7 +226,7 @@ export class ValueFlow {
   private global(pkg: string, name: string, ctx: Context): Origin[] {
     const global = this.program.globalKey(ctx, pkg, name);
     if (!global) return [];
-    const key = `${global}${ctx.file.isTest ? ' (tests)' : ''}`;
+    const key = readerKey(global, ctx);
     const known = this.globalMemo.get(key);
     if (known) return known;
     const cuts = this.cuts;
@@ -257,7 +262,7 @@ export class ValueFlow {
     const type = this.program.typeOf(of, ctx);
     const field = this.program.fieldKey(type, name);
     if (!field) return [];
-    const key = `${field}${ctx.file.isTest ? ' (tests)' : ''}`;
+    const key = readerKey(field, ctx);
     const known = this.fieldMemo.get(key);
     if (known) return known;
     const cuts = this.cuts;
