@@ -87,7 +87,8 @@ function message(
  * `go-get-install`: `go get` used to install an executable in a CI or build file (a
  * `/cmd/` path, a `protoc-gen-*` plugin, a known tool, a package whose binary the same file
  * (or a file of the same build) then runs, or anything remote under `GO111MODULE=off`).
- * `go get -d` and library or local arguments do not count.
+ * `go get -d`, `go get -tool` (Go 1.24: adds a `tool` line to go.mod) and library or local
+ * arguments do not count.
  */
 export const goGetInstallCheck: Check = {
   id: 'go-get-install',
@@ -100,7 +101,9 @@ export const goGetInstallCheck: Check = {
     const related = facts.ciRelatedFiles ?? {};
     for (const command of facts.ciCommands) {
       const go = goInvocation(command);
-      if (go?.subcommand !== 'get' || go.flags.has('d')) continue;
+      // `-d` only downloads; `-tool` (Go 1.24) records a tool in go.mod, run by `go tool`.
+      if (go?.subcommand !== 'get' || go.flags.has('d') || go.flags.has('tool'))
+        continue;
       const remote = go.packages.filter(isRemotePackage);
       const gopathMode = command.env.GO111MODULE === 'off';
       const tools: { pkg: string; reason: string }[] = [];

@@ -7,6 +7,7 @@ import { withoutVersion } from './goCommand';
  * are left out: `github.com/google/wire` is a library, its tool is under `/cmd/`.
  */
 const TOOL_NAMES = new Set([
+  'addlicense',
   'air',
   'CompileDaemon',
   'enumer',
@@ -29,8 +30,10 @@ const TOOL_NAMES = new Set([
   'gox',
   'go-bindata',
   'go-junit-report',
+  'go-licenses',
   'impl',
   'ineffassign',
+  'kustomize',
   'mage',
   'misspell',
   'mockery',
@@ -40,6 +43,7 @@ const TOOL_NAMES = new Set([
   'reflex',
   'revive',
   'richgo',
+  'setup-envtest',
   'shfmt',
   'staticcheck',
   'statik',
@@ -61,5 +65,7 @@ export function toolReason(arg: string): string | undefined {
   if (path.includes('/cmd/')) return 'a /cmd/ package';
   if (name.startsWith('protoc-gen-')) return 'a protoc plugin';
   if (TOOL_NAMES.has(name) && elements.length > 1) return `the ${name} tool`;
+  // github.com/onsi/ginkgo is the library, github.com/onsi/ginkgo[/v2]/ginkgo its CLI.
+  if (/(^|\/)ginkgo(\/v\d+)?\/ginkgo$/.test(path)) return 'the ginkgo tool';
   return undefined;
 }

@@ -11,6 +11,7 @@ import {
   makefileStructure,
   recipeEnvironment,
 } from './makefile';
+import { MakeDefines, makeDefines } from './makeDefines';
 
 /** A file that may be a build file, as read: a CI/build file by name, or a candidate. */
 export interface BuildFileText {
@@ -220,6 +221,20 @@ export function readBuildFiles(
     }
     return merged;
   };
+  const definesOf = new Map<string, MakeDefines>();
+  /** A group's `define`s: the file's own win over those of the files it is linked to. */
+  const groupDefines = (path: string): MakeDefines => {
+    const merged: MakeDefines = new Map();
+    for (const p of [...groupOf(path)].reverse()) {
+      let own = definesOf.get(p);
+      if (!own) {
+        own = makeDefines(p, texts.get(p) ?? '');
+        definesOf.set(p, own);
+      }
+      for (const [name, define] of own) merged.set(name, define);
+    }
+    return merged;
+  };
   /** A group's exports: a name any file exports is exported, unless none does and one unexports it. */
   const groupExports = (path: string): MakeExports => {
     const merged: MakeExports = { exports: new Map(), assigned: new Set() };
@@ -251,6 +266,7 @@ export function readBuildFiles(
             groupVariables(path),
             structure.recipePrefix,
             {},
+            groupDefines(path),
           );
         } else if (kind === 'shell' && !ciFileKind(path)) {
           commands = shellCommands(text, 1, path);

@@ -171,7 +171,7 @@ describe('extractCiCommands', () => {
     expect(summary('Makefile', text)).toEqual([
       '6: echo installing github.com/a/cmd/x github.com/b/cmd/y',
       '7: go get -u github.com/golang/protobuf/protoc-gen-go',
-      '11: go install $t@v1.0.0',
+      '11: go install github.com/a/cmd/x@v1.0.0 github.com/b/cmd/y@v1.0.0',
       '14: golangci-lint run',
       '20: go build ./...',
       '22: go vet',

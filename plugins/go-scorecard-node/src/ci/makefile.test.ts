@@ -138,3 +138,55 @@ describe('makefile exports', () => {
     });
   });
 });
+
+describe('makefile functions and defines', () => {
+  it('expands foreach and call over known values, leaves unknown ones as written', () => {
+    const variables = new Map([
+      ['TOOLS', ['a/cmd/x b/cmd/y']],
+      ['install', ['go install $(1)@$(2)']],
+      ['awk', ['awk "{print $$1}" $(1)']],
+    ]);
+    expect(
+      expandMakeVariables('$(foreach t,$(TOOLS),go get $(t);)', variables),
+    ).toBe('go get a/cmd/x; go get b/cmd/y;');
+    expect(
+      expandMakeVariables('$(call install,a/cmd/x,v1.2.3)', variables),
+    ).toBe('go install a/cmd/x@v1.2.3');
+    expect(expandMakeVariables('$(call awk,f.txt)', variables)).toBe(
+      'awk "{print $$1}" f.txt',
+    );
+    expect(
+      expandMakeVariables('$(foreach t,$(shell ls),go get $(t))', variables),
+    ).toBe('$(foreach t,$(shell ls),go get $(t))');
+    expect(expandMakeVariables('$(call unknown,x)', variables)).toBe(
+      '$(call unknown,x)',
+    );
+  });
+
+  it('reads a define where a recipe line calls it, at the lines of its body', () => {
+    const text = [
+      'bin/x:', // 1
+      '\t$(call go-get-tool,$(CURDIR)/bin/x,github.com/a/cmd/x@v1)',
+      'canned:', // 3
+      '\t@$(steps)',
+      'define go-get-tool', // 5
+      '@[ -f $(1) ] || { \\',
+      'cd $$(mktemp -d) ;\\',
+      'GOBIN=$(CURDIR)/bin go get $(2) ;\\', // 8
+      '}',
+      'endef',
+      'define steps', // 11
+      'go mod download',
+      '-go vet ./...',
+      'endef',
+    ].join('\n');
+    expect(summary(text)).toEqual([
+      '6: [ -f $(CURDIR)/bin/x ]',
+      '7: mktemp -d',
+      '7: cd $(mktemp -d)',
+      '8: go get github.com/a/cmd/x@v1 [GOBIN=$(CURDIR)/bin]',
+      '12: go mod download',
+      '13: go vet ./...',
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import { ShellCommand } from '../facts';
 import { shellCommands } from '../shell/commands';
 import { MappedText } from '../text/mappedText';
+import { MakeDefines, definedRecipe, makeDefines } from './makeDefines';
 
 const CONDITIONAL = /^\s*(ifeq|ifneq|ifdef|ifndef|else|endif)(\s|$)/;
 const DEFINE = /^\s*(?:(?:export|override)\s+)?define(\s|$)/;
@@ -186,10 +187,115 @@ const REFERENCE = /\$(?:\(([^()$\s]+)\)|\{([^{}$\s]+)\}|([A-Za-z_@<^+?*%]))/g;
 const QUIET = /^\$\(if\b.*@\)$/;
 const MAX_EXPANSION_DEPTH = 8;
 
+/** A make function call `$(name args)` at `at`: its name, its comma-separated arguments, its end. */
+function makeFunctionAt(
+  text: string,
+  at: number,
+): { name: string; args: string[]; end: number } | undefined {
+  const open = text[at + 1];
+  if (open !== '(' && open !== '{') return undefined;
+  const close = open === '(' ? ')' : '}';
+  const head = /^([a-z-]+)\s+/.exec(text.slice(at + 2, at + 40));
+  if (!head) return undefined;
+  const args: string[] = [];
+  let depth = 0;
+  let from = at + 2 + head[0].length;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '{') depth++;
+    else if ((c === ')' || c === '}') && depth > 0) depth--;
+    else if (c === close && depth === 0) {
+      args.push(text.slice(from, i));
+      return { name: head[1], args, end: i + 1 };
+    } else if (c === ',' && depth === 0) {
+      args.push(text.slice(from, i));
+      from = i + 1;
+    }
+  }
+  return undefined;
+}
+
+/** Whether an expansion is complete: no reference left but `$$`. */
+function complete(text: string): boolean {
+  return !/\$(?!\$)/.test(text.replace(/\$\$/g, ''));
+}
+
+/**
+ * `$(foreach var,list,text)` (GNU make, "The foreach Function"): `text` once for each word
+ * of `list`, `$(var)` standing for the word, joined by spaces. Undefined when `list` is not
+ * known.
+ */
+function expandForeach(
+  args: string[],
+  variables: MakeVariables,
+  depth: number,
+): string | undefined {
+  if (args.length !== 3) return undefined;
+  const name = args[0].trim();
+  const list = expandMakeVariables(args[1], variables, depth + 1);
+  if (!complete(list)) return undefined;
+  return list
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(word =>
+      expandMakeVariables(
+        args[2],
+        new Map([...variables, [name, [word]]]),
+        depth + 1,
+      ),
+    )
+    .join(' ');
+}
+
+/**
+ * `$(call name,a1,a2,…)` (GNU make, "The call Function") of a one-line variable: its value
+ * with `$(1)`, `$(2)`, … the arguments (expanded) and `$(0)` the name. Undefined when the
+ * variable is not known; a multi-line `define` in a recipe is read by {@link makefileCommands}.
+ */
+function expandCall(
+  args: string[],
+  variables: MakeVariables,
+  depth: number,
+): string | undefined {
+  const name = args[0].trim();
+  const values = [...new Set(variables.get(name) ?? [])];
+  if (values.length !== 1) return undefined;
+  const expanded = expandMakeVariables(
+    withCallArguments(values[0], name, args.slice(1), variables, depth),
+    variables,
+    depth + 1,
+  );
+  return complete(expanded) ? expanded : undefined;
+}
+
+/** A body with `$(0)`, `$(1)`, `${1}`, `$1` … replaced by the name and the arguments (expanded). */
+function withCallArguments(
+  body: string,
+  name: string,
+  args: string[],
+  variables: MakeVariables,
+  depth: number,
+): string {
+  return body.replace(
+    /\$\$|\$(?:\((\d+)\)|\{(\d+)\}|(\d))/g,
+    (all: string, a?: string, b?: string, c?: string) => {
+      if (all === '$$') return all;
+      const n = Number(a ?? b ?? c);
+      if (n === 0) return name;
+      const arg = args[n - 1];
+      return arg === undefined
+        ? ''
+        : expandMakeVariables(arg, variables, depth + 1);
+    },
+  );
+}
+
 /**
  * Expands the variable references of a text whose value the group knows: one value (or
- * several equal ones), itself expandable. Functions (`$(shell ...)`), automatic variables and
- * names with several values stay as written; `$$` stays for the caller.
+ * several equal ones), itself expandable, and the `foreach` and `call` functions over known
+ * values. Other functions (`$(shell ...)`), automatic variables and names with several values
+ * stay as written; `$$` stays for the caller.
  */
 export function expandMakeVariables(
   text: string,
@@ -208,6 +314,19 @@ export function expandMakeVariables(
       i += 2;
       continue;
     }
+    const fn = makeFunctionAt(text, i);
+    if (fn && (fn.name === 'foreach' || fn.name === 'call')) {
+      const replacement =
+        fn.name === 'foreach'
+          ? expandForeach(fn.args, variables, depth)
+          : expandCall(fn.args, variables, depth);
+      if (replacement !== undefined) {
+        out += text.slice(last, i) + replacement;
+        last = fn.end;
+      }
+      i = fn.end;
+      continue;
+    }
     REFERENCE.lastIndex = i;
     const m = REFERENCE.exec(text);
     if (!m || m.index !== i) {
@@ -223,8 +342,7 @@ export function expandMakeVariables(
       if (QUIET.test(values[0])) replacement = '';
       else {
         const expanded = expandMakeVariables(values[0], variables, depth + 1);
-        if (!/\$(?!\$)/.test(expanded.replace(/\$\$/g, '')))
-          replacement = expanded;
+        if (complete(expanded)) replacement = expanded;
       }
     }
     if (replacement !== undefined) {
@@ -307,7 +425,9 @@ function dropLeadingUndefined(line: string, variables: MakeVariables): string {
  * references the Makefile group defines are expanded (`$(GO) get` with `GO ?= go`); a quiet
  * prefix (`$Q`, `$(Q)`, `${AT}` expanding to `@` or nothing) and `@`, `-`, `+` prefixes are
  * dropped; `\` continuations stay for the shell to join (the next line's leading tab removed),
- * `$$` becomes `$`. Each recipe line is its own shell, as in make. `define` bodies are skipped.
+ * `$$` becomes `$`. Each recipe line is its own shell, as in make. `define` bodies are read
+ * where a recipe line expands one (`$(call go-get-tool,…)`, a canned `$(name)`), at their
+ * own lines (of `defines`' files: a group's defines may sit in an included file).
  * Every command runs with `env` (by default the variables the file exports, see
  * {@link recipeEnvironment}) under what the shell line itself sets.
  */
@@ -320,27 +440,69 @@ export function makefileCommands(
     makefileStructure(text),
     variables,
   ),
+  defines: MakeDefines = makeDefines(path, text),
 ): ShellCommand[] {
   const lines = text.split(/\r?\n|\r/);
   const commands: ShellCommand[] = [];
   let inRule = false;
   let defineDepth = 0;
-  const recipe = (first: number, firstText: string): number => {
+  /**
+   * Reads one recipe line (and the lines its `\` continuations join) of `source`, from line
+   * index `first` of `sourcePath` (1-based line `firstLine + first`); returns the last index.
+   */
+  const recipeLine = (
+    source: string[],
+    sourcePath: string,
+    firstLine: number,
+    first: number,
+    firstText: string,
+    expand: (text: string) => string,
+  ): number => {
     const script = new MappedText();
     let n = first;
     let lineText = dropLeadingUndefined(
-      expandMakeVariables(firstText, variables).replace(/^[\s@+-]*/, ''),
+      expand(firstText).replace(/^[\s@+-]*/, ''),
       variables,
     ).replace(/^[\s@+-]*/, '');
     for (;;) {
-      script.append(`${lineText.replace(/\$\$/g, '$')}\n`, n + 1);
-      if (!endsWithContinuation(lineText) || n + 1 >= lines.length) break;
+      script.append(`${lineText.replace(/\$\$/g, '$')}\n`, firstLine + n);
+      if (!endsWithContinuation(lineText) || n + 1 >= source.length) break;
       n++;
-      lineText = expandMakeVariables(lines[n].replace(/^\t/, ''), variables);
+      lineText = expand(source[n].replace(/^\t/, ''));
     }
-    for (const c of shellCommands(script.text, 1, path, script.lineOf))
+    for (const c of shellCommands(script.text, 1, sourcePath, script.lineOf))
       commands.push({ ...c, env: { ...env, ...c.env } });
     return n;
+  };
+  const expandHere = (t: string) => expandMakeVariables(t, variables);
+  /** Depth of `define` bodies being read, so that a body that calls itself stops. */
+  let calls = 0;
+  const recipe = (first: number, firstText: string): number => {
+    const called = definedRecipe(firstText.replace(/^[\s@+-]*/, ''), defines);
+    if (!called || calls >= MAX_EXPANSION_DEPTH)
+      return recipeLine(lines, path, 1, first, firstText, expandHere);
+    // A define expanded in a recipe: each of its lines is a recipe line (GNU make,
+    // "Defining Canned Recipes"), its `$(1)`, `$(2)`… the call's arguments.
+    const { define, name, args } = called;
+    const expandBody = (t: string) =>
+      expandMakeVariables(
+        withCallArguments(t, name, args, variables, 0),
+        variables,
+      );
+    calls++;
+    for (let k = 0; k < define.lines.length; k++) {
+      if (define.lines[k].trim() === '') continue;
+      k = recipeLine(
+        define.lines,
+        define.path,
+        define.line,
+        k,
+        define.lines[k].replace(/^\t/, ''),
+        expandBody,
+      );
+    }
+    calls--;
+    return first;
   };
 
   for (let n = 0; n < lines.length; n++) {

@@ -78,7 +78,7 @@ describe('shellCommands', () => {
     expect(argvs(script)).toEqual([
       ['command', '-v', 'protoc-gen-go'],
       ['go', 'install', 'x@v1'],
-      ['go', 'get', '$t'],
+      ['go', 'get', 'a', 'b'],
       ['go', 'env'],
       ['echo', 'other'],
       ['cd', 'tools'],
@@ -103,7 +103,7 @@ describe('shellCommands', () => {
     const cmds = shellCommands(script, 1, 'a.sh');
     expect(cmds.map(c => [c.line, c.argv])).toEqual([
       [3, ['local', 'a=("$@")']],
-      [8, ['go', 'get', '${deps[@]}']],
+      [8, ['go', 'get', 'github.com/x/lint-rules', 'errcheck']],
     ]);
     expect(shellCommands('X=(a b) go version', 1, 'a').at(0)?.env).toEqual({
       X: '(a b)',

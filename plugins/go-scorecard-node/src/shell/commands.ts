@@ -8,6 +8,7 @@ import {
   readsScriptFromStdin,
   unwrap,
 } from './commandLine';
+import { ShellVariables } from './variables';
 
 /** Maps an offset of the script to its 1-based line in the file. */
 export type LineOfOffset = (offset: number) => number;
@@ -27,6 +28,14 @@ const LEADING_KEYWORDS = new Set([
   '}',
 ]);
 const NON_COMMANDS = new Set(['for', 'select', 'function']);
+/** Builtins whose `NAME=value` arguments set shell variables. */
+const DECLARING = new Set([
+  'export',
+  'local',
+  'declare',
+  'typeset',
+  'readonly',
+]);
 /** An array element assignment, `a[i]=x` or `m["$k"]+=x`: an assignment, no command. */
 const ELEMENT_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\[[^\]]*\]\+?=/;
 const MAX_NESTING = 3;
@@ -54,6 +63,8 @@ interface SimpleCommand {
 class CommandBuilder {
   readonly commands: ShellCommand[] = [];
   private readonly exported: Record<string, string> = {};
+  /** The variables the script has set to words it writes out (for `$tool` in a loop's body). */
+  private readonly variables = new ShellVariables();
   /** Open `case` statements: reading the word list, a pattern, or an item's commands. */
   private readonly cases: ('head' | 'pattern' | 'item')[] = [];
   private words: WordToken[] = [];
@@ -190,7 +201,17 @@ class CommandBuilder {
     let words = all;
     while (words.length > 0 && LEADING_KEYWORDS.has(words[0].raw))
       words = words.slice(1);
-    if (words.length === 0 || NON_COMMANDS.has(words[0].raw)) return undefined;
+    if (words.length === 0) return undefined;
+    if (NON_COMMANDS.has(words[0].raw)) {
+      if (words[0].raw !== 'function' && words.length >= 2) {
+        const list = words[2]?.raw === 'in' ? words.slice(3) : [];
+        this.variables.loop(
+          words[1].value,
+          list.map(w => w.value),
+        );
+      }
+      return undefined;
+    }
 
     const env: Record<string, string> = { ...this.exported };
     let i = 0;
@@ -204,8 +225,27 @@ class CommandBuilder {
         words[i].value.indexOf('=') + 1,
       );
     }
-    const argv = unwrap(words.slice(i), env);
+    if (i === words.length) {
+      for (const w of words)
+        if (!ELEMENT_ASSIGNMENT.test(w.raw)) this.variables.assign(w.value);
+      return undefined;
+    }
+    const argv = unwrap(words.slice(i), env).flatMap(w => this.expanded(w));
+    if (argv.length > 0 && DECLARING.has(argv[0].value)) {
+      for (const w of argv.slice(1)) this.variables.assign(w.value);
+    }
     return argv.length > 0 ? { words, argv, env } : undefined;
+  }
+
+  /**
+   * A word with the variables the script set expanded (`"$tool"` in the body of
+   * `for tool in a b` is `a` and `b`); as written when it refers to any other.
+   */
+  private expanded(word: WordToken): WordToken[] {
+    const values = this.variables.expand(word.value);
+    if (!values || (values.length === 1 && values[0] === word.value))
+      return [word];
+    return values.map(value => ({ ...word, value }));
   }
 
   private flush() {

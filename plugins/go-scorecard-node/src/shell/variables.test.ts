@@ -1,0 +1,60 @@
+import { shellCommands } from './commands';
+import { ShellVariables } from './variables';
+
+const argvs = (script: string) =>
+  shellCommands(script, 1, 'a.sh').map(c => c.argv.join(' '));
+
+describe('ShellVariables', () => {
+  it('knows scalars, arrays and loop words the script writes out', () => {
+    const v = new ShellVariables();
+    v.assign('V=github.com/a/cmd/x');
+    v.assign('A=( one "two" # a comment\n three )');
+    v.assign('A+=(four)');
+    v.loop('t', ['x', '${A[@]}']);
+    expect(v.expand('$V')).toEqual(['github.com/a/cmd/x']);
+    expect(v.expand('${V}@latest')).toEqual(['github.com/a/cmd/x@latest']);
+    expect(v.expand('${A[@]}')).toEqual(['one', 'two', 'three', 'four']);
+    // $A of an array is its first element, as in bash
+    expect(v.expand('$A')).toEqual(['one']);
+    expect(v.expand('$t')).toEqual(['x', 'one', 'two', 'three', 'four']);
+    expect(v.expand('plain')).toEqual(['plain']);
+  });
+
+  it('leaves unknown what it cannot expand', () => {
+    const v = new ShellVariables();
+    v.assign('S=$(cat tools.txt)');
+    v.assign('B=`go env GOPATH`');
+    v.assign('ARGS=("$@")');
+    v.loop('f', ['./internal/*']);
+    v.loop('n', []);
+    v.assign('V=x');
+    for (const word of ['$S', '$B', '${ARGS[@]}', '$f', '$n', '$HOME', '$V$V'])
+      expect({ word, words: v.expand(word) }).toEqual({
+        word,
+        words: undefined,
+      });
+    // appending to an unknown array keeps it unknown
+    v.assign('ARGS+=(x)');
+    expect(v.expand('${ARGS[@]}')).toBeUndefined();
+  });
+
+  it('expands the commands of a loop body and a later use, and leaves prefix assignments alone', () => {
+    const script = [
+      'TOOLS=(github.com/a/cmd/x golang.org/x/tools/cmd/goimports)',
+      'for tool in "${TOOLS[@]}"; do',
+      '  GO111MODULE=on go get -u "${tool}"',
+      'done',
+      'export PKG=github.com/b/cmd/y',
+      'go install "$PKG@v1.2.3"',
+      'X=1 go get "$X"',
+      'for f in *.go; do gofmt -l "$f"; done',
+    ].join('\n');
+    expect(argvs(script)).toEqual([
+      'go get -u github.com/a/cmd/x golang.org/x/tools/cmd/goimports',
+      'export PKG=github.com/b/cmd/y',
+      'go install github.com/b/cmd/y@v1.2.3',
+      'go get $X',
+      'gofmt -l $f',
+    ]);
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * Shell variables a script sets to words it writes out, so that a command using them can be
+ * read: `TOOLS=(a b)`, `V=x`, `for tool in "${TOOLS[@]}"; do go get "$tool"; done`.
+ *
+ * Only what the script states in place is known: plain assignments, arrays, and `for` lists.
+ * A value built from a command substitution, arithmetic or a glob, and any variable the
+ * script does not set (the environment's), is unknown and stays as written.
+ */
+
+/** A reference that makes up a whole word's variable part: `$V`, `${V}`, `${A[@]}`, `${A[*]}`. */
+const REFERENCE =
+  /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(\[[@*]\])?\}|([A-Za-z_][A-Za-z0-9_]*))/;
+const NAME_ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=([\s\S]*)$/;
+
+/** The words of an array literal's body `a "b c" 'd'` (comments dropped). */
+function arrayWords(body: string): string[] | undefined {
+  const words: string[] = [];
+  const re = /\s*(?:#[^\n]*|"((?:[^"\\]|\\.)*)"|'([^']*)'|([^\s"'#]+))/y;
+  const end = body.trimEnd().length;
+  let at = 0;
+  while (at < end) {
+    re.lastIndex = at;
+    const m = re.exec(body);
+    if (!m) return undefined;
+    const word = m[1] ?? m[2] ?? m[3];
+    if (word !== undefined) words.push(word);
+    at = re.lastIndex;
+  }
+  return words;
+}
+
+/**
+ * A variable's words: an array's elements, the words a `for` variable takes in turn (each
+ * run of the loop's body is read as one run with all of them), or a scalar's one word.
+ */
+interface Known {
+  words: string[];
+  array: boolean;
+}
+
+/** What the script has set so far: each variable's words, or undefined when not known. */
+export class ShellVariables {
+  private readonly values = new Map<string, Known | undefined>();
+
+  /**
+   * Records an assignment word after quote removal (`V=x`, `A=(a b)`, `A+=(c)`). A value that
+   * holds an expansion this reader cannot do (`$(…)`, `` ` ``, `$((…))`) makes the variable unknown.
+   */
+  assign(word: string): void {
+    const m = NAME_ASSIGNMENT.exec(word);
+    if (!m) return;
+    const [, name, append, raw] = m;
+    let words: string[] | undefined;
+    const array = raw.startsWith('(');
+    if (array && raw.trimEnd().endsWith(')')) {
+      const expanded = arrayWords(raw.trim().slice(1, -1))?.map(w =>
+        this.expand(w),
+      );
+      words = expanded?.every(w => w !== undefined)
+        ? expanded.flat()
+        : undefined;
+    } else if (!array) {
+      const one = this.expand(raw);
+      words = one?.length === 1 ? one : undefined;
+    }
+    if (words?.some(w => /\$\(|`/.test(w))) words = undefined;
+    if (append) {
+      const before = this.values.get(name);
+      this.values.set(
+        name,
+        before && words
+          ? { words: [...before.words, ...words], array: true }
+          : undefined,
+      );
+    } else this.values.set(name, words && { words, array });
+  }
+
+  /** Records `for name in words` (the words after quote removal; none means `"$@"`: unknown). */
+  loop(name: string, words: string[]): void {
+    if (words.length === 0) {
+      this.values.set(name, undefined);
+      return;
+    }
+    const all: string[] = [];
+    for (const w of words) {
+      const expanded = this.expand(w);
+      if (!expanded || expanded.some(v => /[*?[]/.test(v))) {
+        this.values.set(name, undefined);
+        return;
+      }
+      all.push(...expanded);
+    }
+    this.values.set(name, { words: all, array: false });
+  }
+
+  /**
+   * The words a word (after quote removal) stands for, when it holds at most one reference to
+   * a variable the script set: `${tool}@latest` with `tool` looping over two paths gives two
+   * words. Undefined when it refers to a variable not known; a word without `$` is itself.
+   */
+  expand(word: string): string[] | undefined {
+    if (!word.includes('$')) return [word];
+    const m = REFERENCE.exec(word);
+    if (!m) return undefined;
+    const name = m[1] ?? m[3];
+    const known = this.values.get(name);
+    if (!known) return undefined;
+    const before = word.slice(0, m.index);
+    const after = word.slice(m.index + m[0].length);
+    if (after.includes('$') || before.includes('$')) return undefined;
+    // `$A` and `${A}` of an array are its first element, as in bash.
+    const picked = known.array && !m[2] ? known.words.slice(0, 1) : known.words;
+    return picked.map(v => `${before}${v}${after}`);
+  }
+}

@@ -1,0 +1,6 @@
+package worker
+
+// Start runs f in a goroutine: the module starts goroutines.
+func Start(f func()) {
+	go f()
+}
