@@ -2,6 +2,7 @@ import { Finding } from '@internal/plugin-go-scorecard-common';
 import { DialTarget, LocatedValue, ServiceFacts, Workload } from '../facts';
 import { ServiceProgram } from '../program/serviceProgram';
 import { inOverlays } from './overlayFindings';
+import { displayValue } from '../program/origins';
 import { dotCount, isShortKubernetesTarget, targetHost } from '../grpc/target';
 
 /** Kubernetes' default `ndots` in a pod's resolv.conf. */
@@ -119,10 +120,9 @@ function computeShortTargets(
         add(
           o.at,
           o.value,
-          `gRPC target "${o.value}" of ${dialName(target)} ${problem(
-            o.value,
-            ndots,
-          )}`,
+          `gRPC target "${displayValue(o.value)}" of ${dialName(
+            target,
+          )} ${problem(displayValue(o.value), ndots)}`,
         );
       }
       const envNames = new Set(

@@ -1,6 +1,7 @@
 import { linkSources } from '../__testUtils__/linkSources';
 import { extractGoFacts } from './extractGoFacts';
 import { testParser } from '../__testUtils__/testParser';
+import { UNKNOWN_TEXT } from '../program/origins';
 
 /** Each dial target of main.go with the values and env vars the program says reach it. */
 async function targets(body: string, decls = '') {
@@ -129,12 +130,13 @@ func init() {
     ]);
   });
 
-  it('formats fmt.Sprintf and + when every part resolves', async () => {
+  it('formats fmt.Sprintf and +, a part not known standing as UNKNOWN_TEXT', async () => {
     expect(
       await targets(`	host := "user-service"
 	g.NewClient(fmt.Sprintf("%s:%d", host, 8080))
 	g.NewClient(host + ":8080")
-	g.NewClient(fmt.Sprintf("%s:%d", os.Getenv("HOST"), 8080))`),
+	g.NewClient(fmt.Sprintf("%s:%d", os.Getenv("HOST"), 8080))
+	g.NewClient("dns:///" + host + ":" + strconv.Itoa(port))`),
     ).toEqual([
       {
         func: 'NewClient',
@@ -148,7 +150,19 @@ func init() {
         values: ['14:user-service:8080'],
         envVars: [],
       },
-      { func: 'NewClient', line: 17, values: [], envVars: ['HOST'] },
+      {
+        func: 'NewClient',
+        line: 17,
+        values: [`17:${UNKNOWN_TEXT}:8080`],
+        envVars: ['HOST'],
+      },
+      // placed where the host is written, past the scheme
+      {
+        func: 'NewClient',
+        line: 18,
+        values: [`14:dns:///user-service:${UNKNOWN_TEXT}`],
+        envVars: [],
+      },
     ]);
   });
 

@@ -13,6 +13,38 @@ export type Origin =
   | { k: 'env'; name: string; at: Where }
   | { k: 'config'; key: string; at: Where };
 
+/**
+ * Stands in a string for a part whose value is not known (`"cart:" + strconv.Itoa(port)` is
+ * `cart:\u0000`): what is known around it can still be judged (the host), and a check that
+ * needs the unknown part sees that it is not text. Never valid in a host name, env name or key.
+ */
+export const UNKNOWN_TEXT = '\u0000';
+
+/** A value for a message: its unknown parts as `…`. */
+export function displayValue(value: string): string {
+  return value.split(UNKNOWN_TEXT).join('…');
+}
+
+/** A URL-like scheme in front of a name (`dns:///`, `passthrough:///`, `http://host/`). */
+const SCHEME_PREFIX =
+  /^(?:[a-z][a-z0-9+.-]*:\/\/[^/]*\/?|(?:dns|passthrough|unix|unix-abstract|xds|ipv4|ipv6):)/i;
+
+/**
+ * Where a value built from parts is written: at the part that holds its first character past a
+ * leading scheme (`"dns:///" + addr` is where `addr`'s value is written; `"cart:" + port` is
+ * where `"cart:"` is), so that a finding about the name points at the literal that carries it.
+ */
+function placeOf(parts: { text: string; at: Where }[]): Where {
+  const whole = parts.map(p => p.text).join('');
+  let offset = SCHEME_PREFIX.exec(whole)?.[0].length ?? 0;
+  if (offset >= whole.length) offset = 0;
+  for (const p of parts) {
+    if (offset < p.text.length && p.text[offset] !== UNKNOWN_TEXT) return p.at;
+    offset = Math.max(0, offset - p.text.length);
+  }
+  return parts[0].at;
+}
+
 /** Most origins kept for one value. */
 export const MAX_ORIGINS = 64;
 const FORMAT_VERB = /%[-+# 0-9.*]*[a-zA-Z%]/g;
@@ -71,8 +103,15 @@ export function binaryOrigins(
     ...left.filter(o => o.k === 'env' || o.k === 'config'),
     ...right.filter(o => o.k === 'env' || o.k === 'config'),
   );
-  const ls = left.filter(o => o.k === 'string' || o.k === 'number');
-  const rs = right.filter(o => o.k === 'string' || o.k === 'number');
+  let ls = left.filter(o => o.k === 'string' || o.k === 'number');
+  let rs = right.filter(o => o.k === 'string' || o.k === 'number');
+  // A string joined to a part not known (`"cart:" + strconv.Itoa(port)`) keeps what is known.
+  if (op === '+' && ls.length > 0 !== rs.length > 0) {
+    const at = (ls[0] ?? rs[0]).at;
+    if (!ls.length) ls = [{ k: 'string', value: UNKNOWN_TEXT, at }];
+    else rs = [{ k: 'string', value: UNKNOWN_TEXT, at }];
+    if ([...ls, ...rs].some(o => o.k === 'number')) return out;
+  }
   for (const l of ls) {
     for (const r of rs) {
       if (out.length >= MAX_ORIGINS) return out;
@@ -91,10 +130,15 @@ export function binaryOrigins(
             at: l.at,
           });
       } else if (op === '+') {
+        const lt = originValueText(l)!;
+        const rt = originValueText(r)!;
         out.push({
           k: 'string',
-          value: originValueText(l)! + originValueText(r)!,
-          at: l.at,
+          value: lt + rt,
+          at: placeOf([
+            { text: lt, at: l.at },
+            { text: rt, at: r.at },
+          ]),
         });
       }
     }
@@ -102,7 +146,10 @@ export function binaryOrigins(
   return out;
 }
 
-/** `fmt.Sprintf`: the formatted values when every argument has values. */
+/**
+ * `fmt.Sprintf`: the formatted values. An argument without a known value is
+ * {@link UNKNOWN_TEXT} in them, unless no argument has one.
+ */
 export function formatOrigins(
   format: string,
   args: Origin[][],
@@ -115,17 +162,38 @@ export function formatOrigins(
   const values = args.map(a =>
     a.filter(o => o.k === 'string' || o.k === 'number'),
   );
-  if (verbs.length !== args.length || values.some(v => v.length === 0))
-    return out;
+  if (verbs.length !== args.length) return out;
+  if (args.length > 0 && values.every(v => v.length === 0)) return out;
   let combos: Origin[][] = [[]];
-  for (const part of values)
-    combos = combos.flatMap(c => part.map(v => [...c, v])).slice(0, 16);
+  for (const part of values) {
+    const each: Origin[] = part.length
+      ? part
+      : [{ k: 'string', value: UNKNOWN_TEXT, at }];
+    combos = combos.flatMap(c => each.map(v => [...c, v])).slice(0, 16);
+  }
   for (const c of combos) {
-    let i = 0;
-    const value = format.replace(FORMAT_VERB, v =>
-      v === '%%' ? '%' : originValueText(c[i++])!,
-    );
-    out.push({ k: 'string', value, at: c[0]?.at ?? at });
+    const parts: { text: string; at: Where }[] = [];
+    let literal = '';
+    let last = 0;
+    let verb = 0;
+    for (const m of format.matchAll(FORMAT_VERB)) {
+      literal += format.slice(last, m.index);
+      last = m.index! + m[0].length;
+      if (m[0] === '%%') {
+        literal += '%';
+        continue;
+      }
+      parts.push({ text: literal, at });
+      literal = '';
+      const arg = c[verb++];
+      parts.push({ text: originValueText(arg)!, at: arg.at });
+    }
+    parts.push({ text: literal + format.slice(last), at });
+    out.push({
+      k: 'string',
+      value: parts.map(p => p.text).join(''),
+      at: placeOf(parts),
+    });
   }
   return out;
 }

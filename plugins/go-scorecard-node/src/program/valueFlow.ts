@@ -7,6 +7,7 @@ import {
   formatOrigins,
   Origin,
   originValueText,
+  UNKNOWN_TEXT,
   unique,
 } from './origins';
 import { Program, Site } from './program';
@@ -164,7 +165,9 @@ export class ValueFlow {
       ...new Set(
         this.evaluate(expr, ctx)
           .map(originValueText)
-          .filter((s): s is string => s !== undefined),
+          .filter(
+            (s): s is string => s !== undefined && !s.includes(UNKNOWN_TEXT),
+          ),
       ),
     ];
   }
