@@ -3,13 +3,55 @@ import { isNoReturnStatement } from './fatalCalls';
 import { FlowBlock, FlowGraph } from './flow';
 import { ImportResolver } from './imports';
 import { enclosingFunction, GoSource, textOf } from './syntax';
+import { wordSites } from './wordSites';
 
-const SHUTDOWN_CALL = /\.Shutdown(?:WithContext|WithTimeout)?\s*\(/;
+const SHUTDOWN_METHODS = [
+  'Shutdown',
+  'ShutdownWithContext',
+  'ShutdownWithTimeout',
+];
+
+/** A receiver's text without blanks (`s . srv` is `s.srv`). */
+function receiverText(src: GoSource, call: Node): string | undefined {
+  const fn = call.childForFieldName('function');
+  if (fn?.type !== 'selector_expression') return undefined;
+  const operand = fn.childForFieldName('operand');
+  return operand ? textOf(src, operand).replace(/\s+/g, '') : undefined;
+}
+
+/**
+ * Whether `node` holds a Shutdown call on the receiver `recv` that runs where `node` does:
+ * not one in a goroutine it starts (`go func() { <-ctx.Done(); srv.Shutdown(ctx) }()` runs
+ * beside the path, not before it).
+ */
+function shutsDown(src: GoSource, node: Node, recv: string): boolean {
+  for (const word of SHUTDOWN_METHODS) {
+    for (const site of wordSites(src, word, node.startIndex, node.endIndex)) {
+      const selector = site.parent;
+      const call = selector?.parent;
+      if (
+        selector?.type !== 'selector_expression' ||
+        call?.type !== 'call_expression' ||
+        call.childForFieldName('function')?.id !== selector.id ||
+        receiverText(src, call) !== recv
+      )
+        continue;
+      let inGoroutine = false;
+      for (let n: Node | null = call; n && n.id !== node.id; n = n.parent) {
+        if (n.type === 'go_statement') inGoroutine = true;
+      }
+      if (!inGoroutine && node.type !== 'go_statement') return true;
+    }
+  }
+  return false;
+}
 
 /**
  * Whether every path from the entry of the function holding `call` to it passes a `Shutdown`
- * call first (`if err := srv.Shutdown(ctx); err != nil { srv.Close() }`): the Close is then the
- * fallback for a drain that ran past its deadline.
+ * call on the same server first (`if err := srv.Shutdown(ctx); err != nil { srv.Close() }`):
+ * the Close is then the fallback for a drain that ran past its deadline. Another object's
+ * Shutdown (a tracer provider's `tp.Shutdown(ctx)`) and one in a goroutine started on the
+ * way do not count.
  */
 export function followsShutdown(
   src: GoSource,
@@ -18,7 +60,8 @@ export function followsShutdown(
 ): boolean {
   const fn = enclosingFunction(call);
   const body = fn?.childForFieldName('body');
-  if (!body) return false;
+  const recv = receiverText(src, call);
+  if (!body || recv === undefined) return false;
   const flow = new FlowGraph(
     body,
     n => textOf(src, n),
@@ -46,7 +89,7 @@ export function followsShutdown(
     for (let i = from; i < block.nodes.length; i++) {
       const node = block.nodes[i];
       if (!deferred && contains(node)) return false;
-      if (SHUTDOWN_CALL.test(textOf(src, node))) {
+      if (shutsDown(src, node, recv)) {
         stopped = true;
         break;
       }
