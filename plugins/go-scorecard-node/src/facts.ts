@@ -142,6 +142,12 @@ export interface SignalHandling extends SourceRef {
   owner?: Owner;
   /** Includes syscall.SIGTERM, or lists no signal at all (every signal). */
   handlesSigterm: boolean;
+  /**
+   * The signals are the owner function's parameter at this index (`func Wait(sigs
+   * ...os.Signal) { signal.Notify(ch, sigs...) }`): whether a binary handles SIGTERM depends on
+   * what its calls of the owner pass there (and after it, for a variadic parameter).
+   */
+  signalsFromParam?: number;
 }
 
 /** Facts of one Go file. */

@@ -6,9 +6,10 @@ import {
   ServerKind,
   ServiceFacts,
   SignalHandling,
+  ValueExpr,
 } from '../facts';
 import { methodRole } from '../go/serverMethods';
-import { orderOf, runsIn } from '../program/binaries';
+import { Binary, orderOf, runsIn } from '../program/binaries';
 import { ServiceProgram } from '../program/serviceProgram';
 
 /**
@@ -31,6 +32,51 @@ export interface MainPackage {
 }
 
 const cache = new WeakMap<ServiceProgram, MainPackage[]>();
+
+/** Packages whose `SIGTERM` is the termination signal (syscall's, and x/sys/unix's). */
+const SIGNAL_PACKAGES = new Set(['os', 'syscall', 'golang.org/x/sys/unix']);
+
+/**
+ * Whether a signal argument may be SIGTERM: `syscall.SIGTERM`/`unix.SIGTERM` is; another signal of
+ * those packages (`os.Interrupt`, `syscall.SIGINT`) is not; anything else may be.
+ */
+function mayPassSigterm(arg: ValueExpr): boolean {
+  if (arg.k !== 'global' || !SIGNAL_PACKAGES.has(arg.pkg)) return true;
+  return arg.name === 'SIGTERM';
+}
+
+/**
+ * Whether a handler that takes its signals from parameter `index` of its function (`owner` of
+ * `file`) handles SIGTERM in a binary: some call of that function the binary makes passes
+ * SIGTERM there (or a signal it cannot tell, or none at all to a variadic list: every signal).
+ * When the binary makes no call it can see (the function is handed on as a value), it may.
+ */
+function callsPassSigterm(
+  program: ServiceProgram,
+  binary: Binary,
+  file: GoFileFacts,
+  owner: number | undefined,
+  index: number,
+): boolean {
+  if (owner === undefined || owner < 0) return true;
+  const id = `${file.path}#${owner}`;
+  let called = false;
+  for (const pkg of binary.linked) {
+    for (const caller of pkg.files) {
+      for (const call of caller.program.calls) {
+        if (call.ref || !runsIn(binary, program.program, caller, call.owner))
+          continue;
+        const site = { file: caller, owner: call.owner };
+        if (!program.program.callees(call.callee, site).some(f => f.id === id))
+          continue;
+        called = true;
+        const signals = call.args.slice(index);
+        if (signals.length === 0 || signals.some(mayPassSigterm)) return true;
+      }
+    }
+  }
+  return !called;
+}
 
 /** The binaries of a service with the shutdown facts that run in each, in directory order. */
 export function mainPackages(
@@ -71,7 +117,22 @@ export function mainPackages(
           list.filter(x => runsIn(binary, program.program, original, x.owner));
         for (const s of runs(file.serveCalls))
           serves.push({ order: orderOf(binary, original, s.owner), call: s });
-        view.signalHandling.push(...runs(file.signalHandling));
+        for (const s of runs(file.signalHandling)) {
+          view.signalHandling.push(
+            s.signalsFromParam === undefined
+              ? s
+              : {
+                  ...s,
+                  handlesSigterm: callsPassSigterm(
+                    program,
+                    binary,
+                    original,
+                    s.owner,
+                    s.signalsFromParam,
+                  ),
+                },
+          );
+        }
         view.httpServerCloseCalls.push(...runs(file.httpServerCloseCalls));
         view.httpServerShutdownCalls.push(
           ...runs(file.httpServerShutdownCalls),

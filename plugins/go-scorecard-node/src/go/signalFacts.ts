@@ -137,12 +137,39 @@ export function signalFacts(
     if (!ref.call) continue;
     const signals =
       from === 'sigterm' ? [] : callArguments(ref.call).slice(from);
+    const param =
+      signals.length === 1
+        ? parameterIndex(src, scopesOf, signals[0])
+        : undefined;
     out.push({
       handlesSigterm:
         signals.length === 0 ||
         signals.some(s => mayBeSigterm(src, scopesOf, s)),
+      ...(param !== undefined ? { signalsFromParam: param } : {}),
       ...refOf(src, ref.call),
     });
   }
   return out;
+}
+
+/**
+ * The index of the top-level function's parameter a signal argument is (`sigs...`, `sigs`),
+ * when nothing in the function assigns it another value.
+ */
+function parameterIndex(
+  src: GoSource,
+  scopesOf: (node: Node) => Scopes,
+  arg: Node,
+): number | undefined {
+  const id = arg.type === 'variadic_argument' ? arg.namedChild(0) : arg;
+  if (id?.type !== 'identifier') return undefined;
+  const decl = scopesOf(id).resolve(id);
+  if (
+    decl?.kind !== 'param' ||
+    decl.fn.type === 'func_literal' ||
+    decl.index === undefined ||
+    valuesOf(src, scopesOf, id).length > 0
+  )
+    return undefined;
+  return decl.index;
 }

@@ -330,7 +330,8 @@ export class Vocabulary {
   /**
    * Whether a value of a type can carry a string, a number or a duration to a sink: strings,
    * numbers and `any` when the tree dials gRPC (a target, a port), `time.Duration` and
-   * `context.Context` when it drains servers (a drain's bound), pointers to and slices of those,
+   * `context.Context` when it drains servers (a drain's bound), `os.Signal` (a signal list
+   * handed to a helper that installs a handler), pointers to and slices of those,
    * and named types of the tree whose definition does. Structs, errors, maps and funcs do not (fields
    * are followed by their type, not through arguments).
    */
@@ -345,6 +346,9 @@ export class Vocabulary {
       case 'named': {
         if (t.q === 'time') return this.drains && t.name === 'Duration';
         if (t.q === 'context') return this.drains && t.name === 'Context';
+        // A signal list handed to a helper that installs the handler (`Wait(sigs ...os.Signal)`).
+        if ((t.q === 'os' || t.q === 'syscall') && t.name === 'Signal')
+          return true;
         if (t.q === undefined && PREDECLARED_TYPES.has(t.name)) {
           if (OPAQUE_PREDECLARED.has(t.name)) return false;
           if (t.name === 'string' || t.name === 'any') return this.dials;
