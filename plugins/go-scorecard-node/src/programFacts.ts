@@ -172,6 +172,18 @@ export interface ConfigLoadFacts {
   at: Where;
 }
 
+/**
+ * A configuration key's default set in code: viper's `SetDefault("grpc.addr", v)` (package-level
+ * or on a `*viper.Viper`), or an entry of the map koanf loads with `confmap.Provider(map…, ".")`.
+ * A read of the key (`viper.GetString("grpc.addr")`) may give it.
+ */
+export interface ConfigDefaultFacts {
+  owner: Owner;
+  /** The dotted key, as written. */
+  key: string;
+  value: ValueExpr;
+}
+
 /** The program facts of one Go file. */
 export interface GoProgramFacts {
   funcs: FuncFacts[];
@@ -182,4 +194,5 @@ export interface GoProgramFacts {
   stores: StoreFacts[];
   returns: ReturnFacts[];
   configLoads: ConfigLoadFacts[];
+  configDefaults: ConfigDefaultFacts[];
 }

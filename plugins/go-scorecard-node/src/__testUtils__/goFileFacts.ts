@@ -26,6 +26,7 @@ export function goFileFacts(
       stores: [],
       returns: [],
       configLoads: [],
+      configDefaults: [],
     },
     deprecatedDialCalls: [],
     serveCalls: [],

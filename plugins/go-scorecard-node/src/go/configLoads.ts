@@ -106,6 +106,73 @@ export class ConfigLoadReader {
     }
   }
 
+  /**
+   * The defaults the file gives configuration keys: `viper.SetDefault("k", v)` and
+   * `v.SetDefault("k", v)` in a file that imports viper, and the entries of a map literal handed
+   * to koanf's `confmap.Provider` (nested maps joined with `.`).
+   */
+  readConfigDefaults(packageRefs: (path: string) => PackageRef[]) {
+    if (this.imports.localNames('github.com/spf13/viper').length) {
+      for (const site of wordSites(this.src, 'SetDefault')) {
+        const selector = site.parent;
+        const call = selector?.parent;
+        if (
+          site.type !== 'field_identifier' ||
+          selector?.type !== 'selector_expression' ||
+          call?.type !== 'call_expression' ||
+          call.childForFieldName('function')?.id !== selector.id
+        )
+          continue;
+        const [key, value] = callArguments(call);
+        const k = key && this.values.value(key);
+        if (k?.k === 'lit' && value) this.configDefault(call, k.value, value);
+      }
+    }
+    for (const imp of this.imports.paths()) {
+      if (!/^github\.com\/knadh\/koanf(\/v\d+)?\/providers\/confmap$/.test(imp))
+        continue;
+      for (const ref of packageRefs(imp)) {
+        if (ref.name !== 'Provider' || !ref.call) continue;
+        const [map, delim] = callArguments(ref.call);
+        const d = delim && this.values.value(delim);
+        this.mapEntries(ref.call, map, d?.k === 'lit' ? d.value : '.', '');
+      }
+    }
+  }
+
+  /** The entries of a map literal as defaults, keys joined with `delim` into nested maps. */
+  private mapEntries(
+    call: Node,
+    literal: Node | undefined,
+    delim: string,
+    prefix: string,
+  ) {
+    if (literal?.type !== 'composite_literal') return;
+    for (const element of literal.childForFieldName('body')?.namedChildren ??
+      []) {
+      if (element?.type !== 'keyed_element') continue;
+      const [keyNode, valueNode] = element.namedChildren.map(c =>
+        c?.type === 'literal_element' ? c.namedChild(0) : c,
+      );
+      const key = keyNode && this.values.value(keyNode);
+      if (key?.k !== 'lit' || !valueNode) continue;
+      const path = prefix ? `${prefix}${delim}${key.value}` : key.value;
+      if (valueNode.type === 'composite_literal')
+        this.mapEntries(call, valueNode, delim, path);
+      else this.configDefault(call, path, valueNode);
+    }
+  }
+
+  private configDefault(call: Node, key: string, value: Node) {
+    const owner = this.tops.ownerAt(call.startIndex);
+    if (owner === undefined) return;
+    this.facts.configDefaults.push({
+      owner,
+      key,
+      value: this.values.value(value),
+    });
+  }
+
   private configLoad(
     call: Node,
     spec: {

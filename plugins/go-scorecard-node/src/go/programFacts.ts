@@ -99,6 +99,7 @@ export class ProgramFactsReader {
       stores: [],
       returns: [],
       configLoads: [],
+      configDefaults: [],
     };
   }
 
@@ -140,13 +141,15 @@ export class ProgramFactsReader {
     stores.readAssignments();
     stores.readFlagFields();
     this.readReturns(vocabulary);
-    new ConfigLoadReader(
+    const configs = new ConfigLoadReader(
       src,
       this.imports,
       values,
       facts,
       tops,
-    ).readConfigLoads(packageRefs);
+    );
+    configs.readConfigLoads(packageRefs);
+    configs.readConfigDefaults(packageRefs);
     return this.facts;
   }
 

@@ -1,4 +1,4 @@
-import { ValueExpr } from '../facts';
+import { ConfigDefaultFacts, GoFileFacts, ValueExpr, Where } from '../facts';
 import { VIPER_GETTERS } from '../go/knownCalls';
 import { FieldTags, tagOrigins } from './fieldTags';
 import {
@@ -119,9 +119,7 @@ export class ValueFlow {
           name => ({ k: 'env', name, at: expr.at } as Origin),
         );
       case 'config':
-        return this.strings(expr.key, ctx).map(
-          key => ({ k: 'config', key, at: expr.at } as Origin),
-        );
+        return this.configKeys(this.strings(expr.key, ctx), expr.at, ctx);
       case 'binary':
         return binaryOrigins(
           expr.op,
@@ -339,9 +337,55 @@ export class ValueFlow {
     const type = this.program.typeOf(expr.callee.recv, ctx);
     const getters = type.k === 'named' ? CONFIG_GETTERS[type.key] : undefined;
     if (!getters?.has(expr.callee.name)) return undefined;
-    return this.strings(expr.args[0], ctx).map(
-      key => ({ k: 'config', key, at: expr.at } as Origin),
-    );
+    return this.configKeys(this.strings(expr.args[0], ctx), expr.at, ctx);
+  }
+
+  /**
+   * What reading configuration keys gives: each key (its values are in the configuration files),
+   * and the defaults code gives it (`viper.SetDefault`, koanf's `confmap.Provider`), which apply
+   * when no file or environment sets the key. Keys compare without case, as viper's do.
+   */
+  private configKeys(keys: string[], at: Where, ctx: Context): Origin[] {
+    const out: Origin[] = keys.map(key => ({ k: 'config', key, at }));
+    for (const key of keys) {
+      for (const d of this.defaultsOf(key.toLowerCase())) {
+        if (!reaches(d.file, ctx)) continue;
+        out.push(
+          ...this.guarded(`D${d.file.path}:${d.owner}:${key}`, () =>
+            this.evaluate(d.value, {
+              file: d.file,
+              owner: d.owner,
+              calls: ctx.calls + 1,
+            }),
+          ),
+        );
+      }
+    }
+    return out;
+  }
+
+  private defaultIndex:
+    | Map<string, (ConfigDefaultFacts & { file: GoFileFacts })[]>
+    | undefined;
+
+  /** The defaults code gives a key (lower case), from every file of the tree. */
+  private defaultsOf(
+    key: string,
+  ): (ConfigDefaultFacts & { file: GoFileFacts })[] {
+    if (!this.defaultIndex) {
+      this.defaultIndex = new Map();
+      for (const pkg of this.program.index.packages) {
+        for (const file of pkg.files) {
+          for (const d of file.program.configDefaults ?? []) {
+            const k = d.key.toLowerCase();
+            const list = this.defaultIndex.get(k) ?? [];
+            list.push({ ...d, file });
+            this.defaultIndex.set(k, list);
+          }
+        }
+      }
+    }
+    return this.defaultIndex.get(key) ?? [];
   }
 
   /** An unresolved helper called like `getenv("USER_ADDR", "user-service:8080")`: an env var and its default. */

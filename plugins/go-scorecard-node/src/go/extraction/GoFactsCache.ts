@@ -78,6 +78,7 @@ const PROGRAM_ARRAYS: Record<ArrayKeys<GoProgramFacts>, true> = {
   stores: true,
   returns: true,
   configLoads: true,
+  configDefaults: true,
 };
 
 /** An array of objects (null, a number or a string in it is damage). */
