@@ -127,6 +127,16 @@ export interface CloseCall extends CallRef {
 }
 
 /**
+ * A call made where a server's Shutdown returned an error (its `if err != nil` branch): a
+ * function called only at such lines closes that server as the documented fallback.
+ */
+export interface ShutdownFallback {
+  line: number;
+  /** The last name of the Shutdown's receiver (`http` of `s.http.Shutdown(ctx)`). */
+  server: string;
+}
+
+/**
  * A bound on a drain: the context handed to a server's `Shutdown` (`kind: 'context'`), or a
  * duration (`ShutdownWithTimeout(d)`, echo's `GracefulTimeout`, a timer raced against
  * `GracefulStop`).
@@ -195,6 +205,8 @@ export interface GoFileFacts {
   unboundFieldCalls: FieldMethodCall[];
   /** What bounds the file's drains (followed through the program by `k8s-grace-period`). */
   shutdownBounds: ShutdownBound[];
+  /** Lines of the calls made where a server's Shutdown failed. */
+  shutdownFallbacks: ShutdownFallback[];
 }
 
 /** A `require` line of go.mod. */

@@ -39,6 +39,7 @@ export function goFileFacts(
     serverFields: {},
     unboundFieldCalls: [],
     shutdownBounds: [],
+    shutdownFallbacks: [],
     ...facts,
   };
 }

@@ -9,6 +9,7 @@ import {
   ValueExpr,
 } from '../facts';
 import { methodRole } from '../go/serverMethods';
+import { serverName } from '../go/shutdownFallbacks';
 import { Binary, orderOf, runsIn } from '../program/binaries';
 import { ServiceProgram } from '../program/serviceProgram';
 
@@ -32,6 +33,44 @@ export interface MainPackage {
 }
 
 const cache = new WeakMap<ServiceProgram, MainPackage[]>();
+
+/**
+ * Whether a Close is the fallback of a failed Shutdown one call away: its function (`func (s
+ * *Server) forceClose() error { return s.http.Close() }`) is called, and only called, where a
+ * Shutdown of a server of the same name returned an error (`if err := s.http.Shutdown(ctx); err
+ * != nil { return s.forceClose() }`).
+ */
+function closesAsFallback(
+  program: ServiceProgram,
+  file: GoFileFacts,
+  close: CloseCall,
+): boolean {
+  const fn =
+    close.owner !== undefined ? file.program.funcs[close.owner] : undefined;
+  if (!fn) return false;
+  const id = `${file.path}#${close.owner}`;
+  const server = serverName(
+    close.callee.slice(0, close.callee.lastIndexOf('.')),
+  );
+  let callers = 0;
+  for (const pkg of program.program.index.packages) {
+    for (const caller of pkg.files) {
+      if (caller.isTest) continue;
+      for (const call of caller.program.calls) {
+        if (call.callee.name !== fn.name) continue;
+        const site = { file: caller, owner: call.owner };
+        if (!program.program.callees(call.callee, site).some(f => f.id === id))
+          continue;
+        callers++;
+        const fallback = caller.shutdownFallbacks.some(
+          f => f.line === call.at.line && f.server === server,
+        );
+        if (call.ref || !fallback) return false;
+      }
+    }
+  }
+  return callers > 0;
+}
 
 /** Packages whose `SIGTERM` is the termination signal (syscall's, and x/sys/unix's). */
 const SIGNAL_PACKAGES = new Set(['os', 'syscall', 'golang.org/x/sys/unix']);
@@ -133,7 +172,13 @@ export function mainPackages(
                 },
           );
         }
-        view.httpServerCloseCalls.push(...runs(file.httpServerCloseCalls));
+        for (const c of runs(file.httpServerCloseCalls)) {
+          view.httpServerCloseCalls.push(
+            c.afterShutdown || !closesAsFallback(program, original, c)
+              ? c
+              : { ...c, afterShutdown: true },
+          );
+        }
         view.httpServerShutdownCalls.push(
           ...runs(file.httpServerShutdownCalls),
         );

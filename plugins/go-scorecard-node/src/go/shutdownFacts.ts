@@ -4,6 +4,7 @@ import { ImportResolver } from './imports';
 import { MethodCall, methodCalls, methodRef } from './methodCalls';
 import { PackageRef } from './packageRefs';
 import { serveErrorIsFatal } from './serveErrors';
+import { shutdownFallbacks } from './shutdownFallbacks';
 import { ServerBindings } from './serverBindings';
 import {
   FRAMEWORK_CONSTRUCTORS,
@@ -30,6 +31,7 @@ export type ShutdownFacts = Pick<
   | 'grpcStopCalls'
   | 'grpcGracefulStopCalls'
   | 'shutdownBounds'
+  | 'shutdownFallbacks'
 >;
 
 /** Serve, stop and shutdown calls of the file's HTTP, gRPC and framework servers. */
@@ -51,6 +53,7 @@ export function shutdownFacts(
     grpcStopCalls: [],
     grpcGracefulStopCalls: [],
     shutdownBounds: [],
+    shutdownFallbacks: [],
   };
   const serves: { at: number; call: ServeCall }[] = [];
   for (const ref of refs.http) {
@@ -160,6 +163,7 @@ export function shutdownFacts(
     }
   }
   facts.serveCalls = serves.sort((a, b) => a.at - b.at).map(s => s.call);
+  facts.shutdownFallbacks = shutdownFallbacks(src, shutdowns);
   facts.shutdownBounds = shutdownBounds(
     src,
     values,

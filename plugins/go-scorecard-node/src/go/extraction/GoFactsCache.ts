@@ -66,6 +66,7 @@ const FILE_ARRAYS: Record<ArrayKeys<GoFileFacts>, true> = {
   grpcGracefulStopCalls: true,
   unboundFieldCalls: true,
   shutdownBounds: true,
+  shutdownFallbacks: true,
 };
 
 /** Every array of a file's program facts. */
