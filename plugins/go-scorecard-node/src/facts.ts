@@ -98,6 +98,12 @@ export interface ServeCall extends CallRef {
    * a logger's Fatal) without a comparison with http.ErrServerClosed.
    */
   fatalWithoutErrServerClosed: boolean;
+  /**
+   * For `http-server` calls: the error is returned, unchecked, from the top-level function that
+   * holds the call (`return srv.ListenAndServe()`): fatal where a caller's
+   * {@link GoFileFacts.fatalErrorCalls} ends the process on it.
+   */
+  errorReturned?: boolean;
 }
 
 /** What a server value is: an `http.Server`, a `grpc.Server`, or a gin/echo/fiber app. */
@@ -115,6 +121,8 @@ export interface FieldMethodCall extends CallRef {
   afterShutdown?: boolean;
   /** For an HTTP serve method: its error ends the process without an ErrServerClosed check. */
   fatalWithoutErrServerClosed: boolean;
+  /** For an HTTP serve method: see {@link ServeCall.errorReturned}. */
+  errorReturned?: boolean;
 }
 
 /** `srv.Close()` on an http.Server. */
@@ -205,6 +213,8 @@ export interface GoFileFacts {
   unboundFieldCalls: FieldMethodCall[];
   /** What bounds the file's drains (followed through the program by `k8s-grace-period`). */
   shutdownBounds: ShutdownBound[];
+  /** Calls whose error ends the process without a comparison with http.ErrServerClosed. */
+  fatalErrorCalls: { line: number }[];
   /** Lines of the calls made where a server's Shutdown failed. */
   shutdownFallbacks: ShutdownFallback[];
 }

@@ -40,6 +40,7 @@ export function goFileFacts(
     unboundFieldCalls: [],
     shutdownBounds: [],
     shutdownFallbacks: [],
+    fatalErrorCalls: [],
     ...facts,
   };
 }

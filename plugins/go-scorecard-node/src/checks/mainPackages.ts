@@ -11,6 +11,7 @@ import {
 import { methodRole } from '../go/serverMethods';
 import { serverName } from '../go/shutdownFallbacks';
 import { Binary, orderOf, runsIn } from '../program/binaries';
+import { FuncInfo } from '../program/program';
 import { ServiceProgram } from '../program/serviceProgram';
 
 /**
@@ -45,31 +46,61 @@ function closesAsFallback(
   file: GoFileFacts,
   close: CloseCall,
 ): boolean {
-  const fn =
-    close.owner !== undefined ? file.program.funcs[close.owner] : undefined;
+  const fn = funcOf(program, file, close.owner);
   if (!fn) return false;
-  const id = `${file.path}#${close.owner}`;
   const server = serverName(
     close.callee.slice(0, close.callee.lastIndexOf('.')),
   );
-  let callers = 0;
-  for (const pkg of program.program.index.packages) {
-    for (const caller of pkg.files) {
-      if (caller.isTest) continue;
-      for (const call of caller.program.calls) {
-        if (call.callee.name !== fn.name) continue;
-        const site = { file: caller, owner: call.owner };
-        if (!program.program.callees(call.callee, site).some(f => f.id === id))
-          continue;
-        callers++;
-        const fallback = caller.shutdownFallbacks.some(
+  const callers = program.program
+    .callers(fn)
+    .filter(({ file: caller }) => !caller.isTest);
+  return (
+    callers.length > 0 &&
+    callers.every(
+      ({ call, file: caller }) =>
+        !call.ref &&
+        caller.shutdownFallbacks.some(
           f => f.line === call.at.line && f.server === server,
-        );
-        if (call.ref || !fallback) return false;
-      }
-    }
-  }
-  return callers > 0;
+        ),
+    )
+  );
+}
+
+/**
+ * Whether a function that returns a serve call's error unchecked (`func run() error { …; return
+ * srv.ListenAndServe() }`) is called, in the binary, where its error ends the process
+ * (`if err := run(); err != nil { log.Fatal(err) }`): Shutdown makes the serve call return
+ * http.ErrServerClosed, so every graceful stop exits as a failure.
+ */
+function returnedToFatalCaller(
+  program: ServiceProgram,
+  binary: Binary,
+  file: GoFileFacts,
+  owner: number | undefined,
+): boolean {
+  const fn = funcOf(program, file, owner);
+  return (
+    !!fn &&
+    program.program
+      .callers(fn)
+      .some(
+        ({ call, file: caller }) =>
+          !call.ref &&
+          runsIn(binary, program.program, caller, call.owner) &&
+          caller.fatalErrorCalls.some(f => f.line === call.at.line),
+      )
+  );
+}
+
+/** The top-level function `owner` of a file, when it is one. */
+function funcOf(
+  program: ServiceProgram,
+  file: GoFileFacts,
+  owner: number | undefined,
+): FuncInfo | undefined {
+  return owner === undefined || owner < 0
+    ? undefined
+    : program.program.funcs.get(`${file.path}#${owner}`);
 }
 
 /** Packages whose `SIGTERM` is the termination signal (syscall's, and x/sys/unix's). */
@@ -97,24 +128,21 @@ function callsPassSigterm(
   owner: number | undefined,
   index: number,
 ): boolean {
-  if (owner === undefined || owner < 0) return true;
-  const id = `${file.path}#${owner}`;
-  let called = false;
-  for (const pkg of binary.linked) {
-    for (const caller of pkg.files) {
-      for (const call of caller.program.calls) {
-        if (call.ref || !runsIn(binary, program.program, caller, call.owner))
-          continue;
-        const site = { file: caller, owner: call.owner };
-        if (!program.program.callees(call.callee, site).some(f => f.id === id))
-          continue;
-        called = true;
-        const signals = call.args.slice(index);
-        if (signals.length === 0 || signals.some(mayPassSigterm)) return true;
-      }
-    }
-  }
-  return !called;
+  const fn = funcOf(program, file, owner);
+  if (!fn) return true;
+  const calls = program.program
+    .callers(fn)
+    .filter(
+      ({ call, file: caller }) =>
+        !call.ref && runsIn(binary, program.program, caller, call.owner),
+    );
+  return (
+    calls.length === 0 ||
+    calls.some(({ call }) => {
+      const signals = call.args.slice(index);
+      return signals.length === 0 || signals.some(mayPassSigterm);
+    })
+  );
 }
 
 /** The binaries of a service with the shutdown facts that run in each, in directory order. */
@@ -154,8 +182,15 @@ export function mainPackages(
         if (!file) continue;
         const runs = <T extends { owner?: number }>(list: T[]) =>
           list.filter(x => runsIn(binary, program.program, original, x.owner));
-        for (const s of runs(file.serveCalls))
-          serves.push({ order: orderOf(binary, original, s.owner), call: s });
+        for (const s of runs(file.serveCalls)) {
+          const call =
+            s.errorReturned &&
+            !s.fatalWithoutErrServerClosed &&
+            returnedToFatalCaller(program, binary, original, s.owner)
+              ? { ...s, fatalWithoutErrServerClosed: true }
+              : s;
+          serves.push({ order: orderOf(binary, original, s.owner), call });
+        }
         for (const s of runs(file.signalHandling)) {
           view.signalHandling.push(
             s.signalsFromParam === undefined

@@ -1,13 +1,47 @@
 import { Node } from 'web-tree-sitter';
 import { isFatalCall } from './fatalCalls';
 import { ImportResolver } from './imports';
-import { GoSource } from './syntax';
+import { GoSource, textOf } from './syntax';
 import { wordSites } from './wordSites';
 
-/** Whether an `if` statement compares with http.ErrServerClosed anywhere in it. */
-function mentionsErrServerClosed(src: GoSource, node: Node): boolean {
-  return (
-    wordSites(src, 'ErrServerClosed', node.startIndex, node.endIndex).length > 0
+/**
+ * Whether an `if` statement compares with http.ErrServerClosed anywhere in it, or hands the
+ * error in its condition to a helper of the tree or a library (`!httpx.IsClosed(err)`), which
+ * may compare it one call away. The standard library's `errors.Is`/`errors.As` compare only
+ * with what they are given.
+ */
+function mentionsErrServerClosed(
+  src: GoSource,
+  imports: ImportResolver,
+  node: Node,
+): boolean {
+  if (wordSites(src, 'ErrServerClosed', node.startIndex, node.endIndex).length)
+    return true;
+  const condition = node.childForFieldName('condition');
+  for (const call of condition?.descendantsOfType('call_expression') ?? []) {
+    if (!call || !call.childForFieldName('arguments')?.namedChildCount)
+      continue;
+    const fn = call.childForFieldName('function');
+    const qualifier =
+      fn?.type === 'selector_expression'
+        ? fn.childForFieldName('operand')
+        : undefined;
+    const path =
+      qualifier?.type === 'identifier'
+        ? imports.pathOf(textOf(src, qualifier))
+        : undefined;
+    if (path === 'errors' || path === 'github.com/pkg/errors') continue;
+    return true;
+  }
+  return false;
+}
+
+/** The statements of a block (those of its statement list; comments left out). */
+function statementsOf(block: Node | null): Node[] {
+  const children = block?.namedChildren ?? [];
+  const list = children.find(c => c?.type === 'statement_list');
+  return (list ? list.namedChildren : children).filter(
+    (c): c is Node => !!c && c.type !== 'comment',
   );
 }
 
@@ -28,13 +62,45 @@ function ifIsFatal(
   imports: ImportResolver,
   ifStmt: Node,
 ): boolean {
-  if (mentionsErrServerClosed(src, ifStmt)) return false;
-  const list = ifStmt.childForFieldName('consequence')?.namedChild(0);
-  return !!list?.namedChildren.some(s => isFatalStatement(src, imports, s));
+  if (mentionsErrServerClosed(src, imports, ifStmt)) return false;
+  return statementsOf(ifStmt.childForFieldName('consequence')).some(s =>
+    isFatalStatement(src, imports, s),
+  );
 }
 
 /**
- * Whether the error of a serve call ends the process without a comparison with
+ * Where a call's result goes: the call it is an argument of, or the statement that assigns it
+ * (`err := f()`, `err = f()`), with the statement after it.
+ */
+function resultUse(
+  call: Node,
+): { argumentOf: Node } | { assignment: Node; next: Node | null } | undefined {
+  let n = call;
+  while (n.parent?.type === 'parenthesized_expression') n = n.parent;
+  const p = n.parent;
+  if (p?.type === 'argument_list')
+    return p.parent ? { argumentOf: p.parent } : undefined;
+  const stmt = p?.type === 'expression_list' ? p.parent : null;
+  if (
+    !stmt ||
+    (stmt.type !== 'short_var_declaration' &&
+      stmt.type !== 'assignment_statement') ||
+    stmt.childForFieldName('right')?.id !== p!.id
+  )
+    return undefined;
+  const owner = stmt.parent;
+  if (
+    owner?.type === 'if_statement' &&
+    owner.childForFieldName('initializer')?.id === stmt.id
+  )
+    return { assignment: stmt, next: owner };
+  let next = stmt.nextNamedSibling;
+  while (next?.type === 'comment') next = next.nextNamedSibling;
+  return { assignment: stmt, next };
+}
+
+/**
+ * Whether the error of a call ends the process without a comparison with
  * http.ErrServerClosed: `log.Fatal(srv.ListenAndServe())`, `if err := srv.ListenAndServe();
  * err != nil { log.Fatal(err) }`, or `err := ...` followed by such an `if`.
  */
@@ -43,30 +109,127 @@ export function serveErrorIsFatal(
   imports: ImportResolver,
   call: Node,
 ): boolean {
+  const use = resultUse(call);
+  if (!use) return false;
+  if ('argumentOf' in use) return isFatalCall(src, imports, use.argumentOf);
+  if (use.next?.type === 'if_statement')
+    return ifIsFatal(src, imports, use.next);
+  return isFatalStatement(src, imports, use.next);
+}
+
+/** The function (declaration, method or literal) a node is in. */
+function functionOf(node: Node): Node | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (
+      n.type === 'function_declaration' ||
+      n.type === 'method_declaration' ||
+      n.type === 'func_literal'
+    )
+      return n;
+  }
+  return undefined;
+}
+
+/**
+ * The function a serve call's error is returned from, unchecked: `return srv.ListenAndServe()`,
+ * or an `if` on it that does not compare it with http.ErrServerClosed and returns a value
+ * (`if err := srv.ListenAndServe(); err != nil { return fmt.Errorf("serve: %w", err) }`).
+ */
+export function serveErrorReturnedFrom(
+  src: GoSource,
+  imports: ImportResolver,
+  call: Node,
+): Node | undefined {
   let n = call;
   while (n.parent?.type === 'parenthesized_expression') n = n.parent;
-  const p = n.parent;
-  if (p?.type === 'argument_list') {
-    return !!p.parent && isFatalCall(src, imports, p.parent);
-  }
-  const stmt = p?.type === 'expression_list' ? p.parent : null;
   if (
-    !stmt ||
-    (stmt.type !== 'short_var_declaration' &&
-      stmt.type !== 'assignment_statement') ||
-    stmt.childForFieldName('right')?.id !== p!.id
-  ) {
-    return false;
-  }
-  const owner = stmt.parent;
-  if (
-    owner?.type === 'if_statement' &&
-    owner.childForFieldName('initializer')?.id === stmt.id
-  ) {
-    return ifIsFatal(src, imports, owner);
-  }
-  let next = stmt.nextNamedSibling;
-  while (next?.type === 'comment') next = next.nextNamedSibling;
-  if (next?.type === 'if_statement') return ifIsFatal(src, imports, next);
-  return isFatalStatement(src, imports, next);
+    n.parent?.type === 'expression_list' &&
+    n.parent.parent?.type === 'return_statement'
+  )
+    return functionOf(call);
+  const use = resultUse(call);
+  if (!use || 'argumentOf' in use || use.next?.type !== 'if_statement')
+    return undefined;
+  const ifStmt = use.next;
+  if (mentionsErrServerClosed(src, imports, ifStmt)) return undefined;
+  const returns = statementsOf(ifStmt.childForFieldName('consequence')).some(
+    s =>
+      s.type === 'return_statement' &&
+      s.namedChildren.some(v => v && textOf(src, v) !== 'nil'),
+  );
+  return returns ? functionOf(call) : undefined;
 }
+
+/**
+ * Calls whose error ends the process without a comparison with http.ErrServerClosed (see
+ * {@link serveErrorIsFatal}): `log.Fatal(run())`, `if err := run(); err != nil { …; os.Exit(1)
+ * }`, `err = g.Wait()` then such an `if`. Found from the file's fatal calls.
+ */
+export function fatalErrorCalls(
+  src: GoSource,
+  imports: ImportResolver,
+): Node[] {
+  if (!/Fatal|Exit|Panic|panic/.test(src.source)) return [];
+  const out: Node[] = [];
+  const seen = new Set<number>();
+  const add = (call: Node | null | undefined) => {
+    if (call?.type === 'call_expression' && !seen.has(call.id)) {
+      seen.add(call.id);
+      out.push(call);
+    }
+  };
+  for (const word of FATAL_WORDS) {
+    for (const site of wordSites(src, word)) {
+      let call: Node | null = site.parent;
+      for (let up = 0; call && call.type !== 'call_expression' && up < 3; up++)
+        call = call.parent;
+      if (call?.type !== 'call_expression' || !isFatalCall(src, imports, call))
+        continue;
+      // A logger chain ends the process as a whole: `log.Fatal().Err(err).Msg("…")`.
+      while (
+        call.parent?.type === 'selector_expression' &&
+        call.parent.parent?.type === 'call_expression'
+      )
+        call = call.parent.parent;
+      for (const arg of call.childForFieldName('arguments')?.namedChildren ??
+        [])
+        if (arg?.type === 'call_expression') add(arg);
+      const stmt = call.parent;
+      let block = stmt?.type === 'expression_statement' ? stmt.parent : null;
+      if (block?.type === 'statement_list') block = block.parent;
+      const ifStmt = block?.parent;
+      if (
+        ifStmt?.type !== 'if_statement' ||
+        ifStmt.childForFieldName('consequence')?.id !== block!.id ||
+        mentionsErrServerClosed(src, imports, ifStmt)
+      )
+        continue;
+      let assignment = ifStmt.childForFieldName('initializer');
+      if (!assignment) {
+        assignment = ifStmt.previousNamedSibling;
+        while (assignment?.type === 'comment')
+          assignment = assignment.previousNamedSibling;
+      }
+      if (
+        assignment?.type === 'short_var_declaration' ||
+        assignment?.type === 'assignment_statement'
+      )
+        add(assignment.childForFieldName('right')?.namedChild(0));
+    }
+  }
+  return out;
+}
+
+/** Words of the calls {@link isFatalCall} accepts. */
+const FATAL_WORDS = [
+  'Fatal',
+  'Fatalf',
+  'Fatalln',
+  'Fatalw',
+  'Panic',
+  'Panicf',
+  'Panicln',
+  'Panicw',
+  'Exit',
+  'panic',
+];

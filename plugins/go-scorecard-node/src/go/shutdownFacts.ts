@@ -1,9 +1,14 @@
+import { Node } from 'web-tree-sitter';
 import { GoFileFacts, ServeCall } from '../facts';
 import { followsShutdown } from './followsShutdown';
 import { ImportResolver } from './imports';
 import { MethodCall, methodCalls, methodRef } from './methodCalls';
 import { PackageRef } from './packageRefs';
-import { serveErrorIsFatal } from './serveErrors';
+import {
+  fatalErrorCalls,
+  serveErrorIsFatal,
+  serveErrorReturnedFrom,
+} from './serveErrors';
 import { shutdownFallbacks } from './shutdownFallbacks';
 import { ServerBindings } from './serverBindings';
 import {
@@ -14,7 +19,7 @@ import {
   SERVER_METHOD_NAMES,
 } from './serverMethods';
 import { ServerPackageRefs, shutdownBounds } from './shutdownBounds';
-import { callRef, GoSource, textOf } from './syntax';
+import { callRef, enclosingFunction, GoSource, textOf } from './syntax';
 import { ValueReader } from './values';
 
 export type { ServerPackageRefs } from './shutdownBounds';
@@ -32,6 +37,7 @@ export type ShutdownFacts = Pick<
   | 'grpcGracefulStopCalls'
   | 'shutdownBounds'
   | 'shutdownFallbacks'
+  | 'fatalErrorCalls'
 >;
 
 /** Serve, stop and shutdown calls of the file's HTTP, gRPC and framework servers. */
@@ -54,6 +60,7 @@ export function shutdownFacts(
     grpcGracefulStopCalls: [],
     shutdownBounds: [],
     shutdownFallbacks: [],
+    fatalErrorCalls: [],
   };
   const serves: { at: number; call: ServeCall }[] = [];
   for (const ref of refs.http) {
@@ -88,6 +95,38 @@ export function shutdownFacts(
   bindings.bindConstructorCalls();
   facts.serverFields = bindings.fields();
 
+  const fatal = fatalErrorCalls(src, imports);
+  const fatalCalls = new Set(fatal.map(c => c.id));
+  facts.fatalErrorCalls = fatal.map(c => ({ line: c.startPosition.row + 1 }));
+  /**
+   * What becomes of an HTTP serve call's error: fatal here, fatal where an errgroup's Wait
+   * returns it (`g.Go(func() error { return srv.ListenAndServe() })`, then `if err :=
+   * g.Wait(); err != nil { log.Fatal(err) }`), or returned to the function's callers.
+   */
+  const serveError = (
+    call: Node,
+  ): { fatalWithoutErrServerClosed: boolean; errorReturned?: true } => {
+    if (serveErrorIsFatal(src, imports, call))
+      return { fatalWithoutErrServerClosed: true };
+    const from = serveErrorReturnedFrom(src, imports, call);
+    if (!from) return { fatalWithoutErrServerClosed: false };
+    if (from.type !== 'func_literal') {
+      return { fatalWithoutErrServerClosed: false, errorReturned: true };
+    }
+    const group = errgroupOf(src, from);
+    const top = group && enclosingFunction(group.call);
+    const waitIsFatal =
+      !!top &&
+      methodCalls(src, 'Wait').some(
+        w =>
+          !w.value &&
+          textOf(src, w.receiver).replace(/\s+/g, '') === group.receiver &&
+          w.call.startIndex >= top.startIndex &&
+          w.call.endIndex <= top.endIndex &&
+          fatalCalls.has(w.call.id),
+      );
+    return { fatalWithoutErrServerClosed: waitIsFatal };
+  };
   const shutdowns: MethodCall[] = [];
   const gracefulStops: MethodCall[] = [];
   for (const name of SERVER_METHOD_NAMES) {
@@ -120,9 +159,9 @@ export function shutdownFacts(
           ...(name === 'Close' && followsShutdown(src, imports, m.call)
             ? { afterShutdown: true }
             : {}),
-          fatalWithoutErrServerClosed:
-            HTTP_SERVE_FUNCS.has(name) &&
-            serveErrorIsFatal(src, imports, m.call),
+          ...(HTTP_SERVE_FUNCS.has(name)
+            ? serveError(m.call)
+            : { fatalWithoutErrServerClosed: false }),
           ...callRef(src, m.call),
           ...recvField,
         });
@@ -133,15 +172,13 @@ export function shutdownFacts(
         const ref = { ...methodRef(src, m), ...recvField };
         if (role === 'serve') {
           const serveKind = kind === 'http' ? 'http-server' : kind;
-          const fatal =
-            kind === 'http' &&
-            !m.value &&
-            serveErrorIsFatal(src, imports, m.call);
           serves.push({
             at: m.call.startIndex,
             call: {
               kind: serveKind,
-              fatalWithoutErrServerClosed: fatal,
+              ...(kind === 'http' && !m.value
+                ? serveError(m.call)
+                : { fatalWithoutErrServerClosed: false }),
               ...ref,
             },
           });
@@ -173,4 +210,27 @@ export function shutdownFacts(
     gracefulStops,
   );
   return facts;
+}
+
+/**
+ * The errgroup-like `X.Go(func() error { … })` a function literal is handed to: the call and its
+ * receiver's text (`g`), whose `Wait()` returns the literal's error.
+ */
+function errgroupOf(
+  src: GoSource,
+  literal: Node,
+): { call: Node; receiver: string } | undefined {
+  const args = literal.parent;
+  const call = args?.type === 'argument_list' ? args.parent : undefined;
+  const fn = call?.childForFieldName('function');
+  if (
+    call?.type !== 'call_expression' ||
+    fn?.type !== 'selector_expression' ||
+    textOf(src, fn.childForFieldName('field')!) !== 'Go'
+  )
+    return undefined;
+  const operand = fn.childForFieldName('operand');
+  return operand
+    ? { call, receiver: textOf(src, operand).replace(/\s+/g, '') }
+    : undefined;
 }

@@ -67,6 +67,7 @@ const FILE_ARRAYS: Record<ArrayKeys<GoFileFacts>, true> = {
   unboundFieldCalls: true,
   shutdownBounds: true,
   shutdownFallbacks: true,
+  fatalErrorCalls: true,
 };
 
 /** Every array of a file's program facts. */
