@@ -2,8 +2,18 @@ import { Finding } from '@internal/plugin-go-scorecard-common';
 import { Check } from './types';
 import { findingAt } from './findingAt';
 import { FindingsByPlace, mainPackages } from './mainPackages';
+import { CallRef } from '../facts';
+import { serverName } from '../go/shutdownFallbacks';
 
-/** `shutdown-grpc-stop`: a binary stops a gRPC server with Stop() and never calls GracefulStop(). */
+/** The last name of a call's receiver: `peer` of `peer.Stop`, `grpc` of `s.grpc.GracefulStop`. */
+function receiverName(call: CallRef): string {
+  return serverName(call.callee.slice(0, call.callee.lastIndexOf('.')));
+}
+
+/**
+ * `shutdown-grpc-stop`: a binary stops a gRPC server with Stop() and never calls GracefulStop()
+ * on it (grpc-go: Stop cancels in-flight RPCs; GracefulStop waits for them).
+ */
 export const shutdownGrpcStopCheck: Check = {
   id: 'shutdown-grpc-stop',
   reads: ['go'],
@@ -15,12 +25,20 @@ export const shutdownGrpcStopCheck: Check = {
       return { notApplicable: 'no binary creates a grpc.Server' };
     const findings = new FindingsByPlace<Finding>();
     for (const pkg of binaries) {
-      if (pkg.grpcGracefulStopCalls.length) continue;
+      const drained = new Set(pkg.grpcGracefulStopCalls.map(receiverName));
       for (const stop of pkg.grpcStopCalls) {
+        // A GracefulStop of a server of the same name excuses the Stop (the fallback after a
+        // timeout). With one server in the binary, any GracefulStop is that server's (a shared
+        // lifecycle helper names it otherwise); with several, each needs its own.
+        if (
+          drained.has(receiverName(stop)) ||
+          (drained.size > 0 && pkg.grpcServers.length <= 1)
+        )
+          continue;
         findings.add(stop, () =>
           findingAt(
             stop,
-            `${stop.callee}() cancels in-flight RPCs and nothing the binary runs calls GracefulStop(): call GracefulStop(), with Stop() only as a fallback after a timeout`,
+            `${stop.callee}() cancels in-flight RPCs and nothing the binary runs calls GracefulStop() on that server: call GracefulStop(), with Stop() only as a fallback after a timeout`,
           ),
         );
       }
