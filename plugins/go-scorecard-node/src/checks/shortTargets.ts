@@ -12,8 +12,10 @@ const DEFAULT_NDOTS = 5;
 const GRPC_PACKAGE = 'google.golang.org/grpc';
 
 /**
- * The ndots the service's lookups run with: the largest `dnsConfig` ndots when every
- * workload sets one, else Kubernetes' default 5.
+ * The ndots the service's lookups run with where the pod is not known (a value in code or a config
+ * file, which any workload of the service may run): the largest `dnsConfig` ndots when every
+ * workload sets one, else Kubernetes' default 5. A manifest's env value is judged with the ndots of
+ * the workload that sets it.
  */
 function effectiveNdots(workloads: Workload[]): number {
   const set = workloads.map(w => w.ndots);
@@ -130,7 +132,9 @@ function computeShortTargets(
       );
       for (const name of envNames) {
         for (const { value, where, workload } of envValues(facts, name)) {
-          if (!isShortKubernetesTarget(value.value, ndots)) continue;
+          // The value is looked up in the pods of the workload that sets it, with their ndots.
+          const own = workload.ndots ?? DEFAULT_NDOTS;
+          if (!isShortKubernetesTarget(value.value, own)) continue;
           if (dialing !== 'all') dialing.add(workload);
           add(
             value,
@@ -139,7 +143,7 @@ function computeShortTargets(
               value.value
             }" ${where} is the gRPC target of ${dialName(target)}; it ${problem(
               value.value,
-              ndots,
+              own,
             )}`,
             workload.overlay,
           );
