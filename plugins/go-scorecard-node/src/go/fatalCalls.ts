@@ -1,4 +1,5 @@
 import { Node } from 'web-tree-sitter';
+import { FlowBlock, FlowGraph } from './flow';
 import { ImportResolver, PKG } from './imports';
 import {
   GoSource,
@@ -70,4 +71,99 @@ export function isNoReturnStatement(
   if (isFatalCall(src, imports, call)) return true;
   const sel = selectorCall(src, call);
   return !!sel && GOEXIT_METHODS.has(sel.name);
+}
+
+/** The functions of a file that never return, by name, per parsed source. */
+const noReturnFuncsMemo = new WeakMap<GoSource, Set<string>>();
+
+/**
+ * The package-level functions (not methods) a file declares that never return to their caller:
+ * every path of the body ends in a call that does not return (`os.Exit`, `log.Fatal`, `panic`,
+ * or another such function of the file), as go/analysis' ctrlflow derives its noReturn facts.
+ * `func fatalf(…) { fmt.Fprintf(os.Stderr, …); os.Exit(1) }` is one.
+ */
+export function noReturnFuncs(
+  src: GoSource,
+  imports: ImportResolver,
+): Set<string> {
+  const known = noReturnFuncsMemo.get(src);
+  if (known) return known;
+  const out = new Set<string>();
+  noReturnFuncsMemo.set(src, out);
+  const funcs = src.root.namedChildren.filter(
+    (d): d is Node => d?.type === 'function_declaration',
+  );
+  // Helpers calling helpers: to a fixed point (a few rounds at most in practice).
+  for (let round = 0, grew = true; grew && round < 4; round++) {
+    grew = false;
+    for (const fn of funcs) {
+      const name = fn.childForFieldName('name');
+      const body = fn.childForFieldName('body');
+      if (!name || !body || out.has(textOf(src, name))) continue;
+      const text = src.source.slice(body.startIndex, body.endIndex);
+      if (!NO_RETURN_WORD.test(text) && ![...out].some(n => text.includes(n)))
+        continue;
+      const flow = new FlowGraph(
+        body,
+        n => textOf(src, n),
+        stmt =>
+          isNoReturnStatement(src, imports, stmt) || callsAny(src, stmt, out),
+      );
+      if (!returns(flow)) {
+        out.add(textOf(src, name));
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+/** The name an expression statement calls unqualified (`fatalf` of `fatalf("…")`). */
+function calledName(src: GoSource, stmt: Node): string | undefined {
+  const expr = stmt.namedChild(0);
+  const call = expr && unparen(expr);
+  const fn =
+    call?.type === 'call_expression'
+      ? call.childForFieldName('function')
+      : null;
+  return fn?.type === 'identifier' ? textOf(src, fn) : undefined;
+}
+
+/** Whether an expression statement calls one of `names` unqualified. */
+function callsAny(src: GoSource, stmt: Node, names: Set<string>): boolean {
+  if (names.size === 0) return false;
+  const name = calledName(src, stmt);
+  return name !== undefined && names.has(name);
+}
+
+/** Whether some path from the entry of a flow graph reaches a return (or the body's end). */
+function returns(flow: FlowGraph): boolean {
+  const seen = new Set<FlowBlock>([flow.entry]);
+  const queue = [flow.entry];
+  while (queue.length) {
+    const block = queue.shift()!;
+    if (block.returnLine !== undefined) return true;
+    for (const next of block.succs) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * The no-return test of a file's flow graphs: {@link isNoReturnStatement}, or a call of a
+ * function of the file that never returns ({@link noReturnFuncs}).
+ */
+export function noReturnTest(
+  src: GoSource,
+  imports: ImportResolver,
+): (stmt: Node) => boolean {
+  return stmt => {
+    if (isNoReturnStatement(src, imports, stmt)) return true;
+    const name = calledName(src, stmt);
+    return name !== undefined && noReturnFuncs(src, imports).has(name);
+  };
 }

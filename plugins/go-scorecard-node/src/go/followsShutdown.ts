@@ -1,5 +1,5 @@
 import { Node } from 'web-tree-sitter';
-import { isNoReturnStatement } from './fatalCalls';
+import { noReturnTest } from './fatalCalls';
 import { FlowBlock, FlowGraph } from './flow';
 import { ImportResolver } from './imports';
 import { enclosingFunction, GoSource, textOf } from './syntax';
@@ -65,7 +65,7 @@ export function followsShutdown(
   const flow = new FlowGraph(
     body,
     n => textOf(src, n),
-    stmt => isNoReturnStatement(src, imports, stmt),
+    noReturnTest(src, imports),
   );
   const contains = (node: Node) =>
     node.startIndex <= call.startIndex && call.endIndex <= node.endIndex;

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { Node } from 'web-tree-sitter';
 import { CancelFact } from '../facts';
-import { isNoReturnStatement } from './fatalCalls';
+import { noReturnTest } from './fatalCalls';
 import { FlowBlock, FlowGraph } from './flow';
 import { ImportResolver } from './imports';
 import { PackageRef } from './packageRefs';
@@ -221,7 +221,7 @@ class FunctionAnalysis {
     this.flow ??= new FlowGraph(
       this.body,
       n => textOf(this.src, n),
-      stmt => isNoReturnStatement(this.src, this.imports, stmt),
+      noReturnTest(this.src, this.imports),
     );
     const namedResult = v.decl.kind === 'result';
     const home = this.locate(v.stmt);
