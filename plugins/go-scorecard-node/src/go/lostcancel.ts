@@ -196,8 +196,15 @@ class FunctionAnalysis {
   facts(vars: CancelVar[]): CancelFact[] {
     const out: CancelFact[] = [];
     for (const v of vars) {
-      const lost =
-        this.isMainMain || v.fallible ? this.neverUsed(v) : this.lostPath(v);
+      let lost: Pick<CancelFact, 'kind' | 'atLine'> | undefined;
+      if (this.isMainMain) lost = this.neverUsed(v);
+      else if (!v.fallible) lost = this.lostPath(v);
+      else {
+        // A fallible helper gives a cancel func only when it succeeds: the paths through
+        // its failure check (`if err != nil { return err }`) hold none to call.
+        const guard = this.failureGuard(v);
+        lost = this.neverUsed(v) ?? (guard && this.lostPath(v, guard));
+      }
       if (lost)
         out.push({
           ...lost,
@@ -214,9 +221,49 @@ class FunctionAnalysis {
     return { kind: 'unused' };
   }
 
-  /** A path from the assignment to a return (or a reassignment) that never uses the variable. */
+  /**
+   * The check of a fallible helper's failure right after it: `if err != nil` / `if !ok` (the
+   * failure is the branch taken) or `if err == nil` / `if ok` (the failure is the other one),
+   * on another variable the same assignment declares. Undefined for any other shape.
+   */
+  private failureGuard(v: CancelVar): Guard | undefined {
+    const names = new Set(
+      (v.stmt.childForFieldName('left')?.namedChildren ?? [])
+        .filter((c): c is Node => c?.type === 'identifier')
+        .map(c => textOf(this.src, c))
+        .filter(n => n !== '_' && n !== v.decl.name),
+    );
+    let ifStmt: Node | null = null;
+    if (
+      v.stmt.parent?.type === 'if_statement' &&
+      v.stmt.parent.childForFieldName('initializer')?.id === v.stmt.id
+    )
+      ifStmt = v.stmt.parent;
+    else {
+      ifStmt = v.stmt.nextNamedSibling;
+      while (ifStmt?.type === 'comment') ifStmt = ifStmt.nextNamedSibling;
+    }
+    const cond =
+      ifStmt?.type === 'if_statement'
+        ? ifStmt.childForFieldName('condition')
+        : null;
+    if (!cond) return undefined;
+    const text = textOf(this.src, cond).replace(/\s+/g, ' ').trim();
+    const m = /^(!?)\s*([A-Za-z_]\w*)(?: (!=|==) nil)?$/.exec(text);
+    if (!m || !names.has(m[2])) return undefined;
+    const [, not, , op] = m;
+    // The branch taken (succs[0]) is the failure for `err != nil` and `!ok`.
+    const takenIsFailure = op ? op === '!=' : not === '!';
+    return { cond, failure: takenIsFailure ? 0 : 1 };
+  }
+
+  /**
+   * A path from the assignment to a return (or a reassignment) that never uses the variable;
+   * with a `guard`, not through its failure branch.
+   */
   private lostPath(
     v: CancelVar,
+    guard?: Guard,
   ): Pick<CancelFact, 'kind' | 'atLine'> | undefined {
     this.flow ??= new FlowGraph(
       this.body,
@@ -247,7 +294,13 @@ class FunctionAnalysis {
       }
       if (lost) return lost;
       if (stop) continue;
+      const last = block.nodes[block.nodes.length - 1];
+      const failure =
+        guard && last?.id === guard.cond.id
+          ? block.succs[guard.failure]
+          : undefined;
       for (const next of block.succs) {
+        if (next === failure) continue;
         if (!seen.has(next)) {
           seen.add(next);
           stack.push({ block: next, from: 0 });
@@ -279,6 +332,12 @@ class FunctionAnalysis {
   }
 }
 
+/** A fallible helper's failure check: its condition, and which successor is the failure. */
+interface Guard {
+  cond: Node;
+  failure: 0 | 1;
+}
+
 /**
  * A call whose result at `index` is a cancel func: `context.With*` (index 1), or a function or
  * method of the tree that returns one (`ctx, cancel := util.WithDeadline(parent)`), with the
@@ -292,8 +351,9 @@ export interface CancelCall {
   via?: CancelFact['via'];
   /**
    * The callee also returns an error or a bool: a path that returns without the cancel func
-   * may be the failure's (`if err != nil { return err }`), so only a cancel func never used
-   * at all is lost.
+   * may be the failure's (`if err != nil { return err }`). With that check right after the
+   * call, the paths past it are followed as for `context.With*`; without it, only a cancel
+   * func never used at all is lost.
    */
   fallible?: boolean;
 }

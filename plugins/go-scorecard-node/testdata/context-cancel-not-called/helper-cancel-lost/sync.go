@@ -46,3 +46,28 @@ func syncForgotten(ctx context.Context) error {
 	watch(ctx)
 	return nil
 }
+
+// Past the failure check the cancel func is real: the empty-query return leaks it.
+func search(ctx context.Context, query string) error {
+	ctx, cancel, err := deadline.Start(ctx) // want "context-cancel-not-called: this return statement \(line 57\)"
+	if err != nil {
+		return err
+	}
+	if query == "" {
+		return nil
+	}
+	defer cancel()
+	watch(ctx)
+	return nil
+}
+
+// The same with a bool: `if !ok` is the failure.
+func searchOK(ctx context.Context, query string) error {
+	ctx, cancel, ok := deadline.TryStart(ctx)
+	if !ok {
+		return nil
+	}
+	defer cancel()
+	watch(ctx)
+	return nil
+}

@@ -20,3 +20,12 @@ func Start(parent context.Context) (context.Context, context.CancelFunc, error) 
 	ctx, cancel := context.WithTimeout(parent, time.Minute)
 	return ctx, cancel, nil
 }
+
+// TryStart is Start reporting with a bool.
+func TryStart(parent context.Context) (context.Context, context.CancelFunc, bool) {
+	if parent.Err() != nil {
+		return nil, nil, false
+	}
+	ctx, cancel := context.WithTimeout(parent, time.Minute)
+	return ctx, cancel, true
+}
