@@ -166,6 +166,34 @@ func init() {
     ]);
   });
 
+  it('reads cmp.Or as any of its arguments (the first that is not empty)', async () => {
+    const { facts, program } = await linkSources({
+      'main.go': `package main
+
+import (
+	"cmp"
+	"os"
+
+	"google.golang.org/grpc"
+)
+
+func main() {
+	grpc.NewClient(cmp.Or(os.Getenv("REVIEWS_ADDR"), "reviews:9000"))
+}
+`,
+    });
+    const file = facts.goFiles[0];
+    const origins = program.values.origins(file.dialTargets[0].target, {
+      file,
+      owner: file.dialTargets[0].owner ?? -1,
+    });
+    expect(
+      origins.map(o =>
+        o.k === 'string' ? `${o.at.line}:${o.value}` : `${o.k}`,
+      ),
+    ).toEqual(['env', '11:reviews:9000']);
+  });
+
   it('leaves targets it cannot resolve empty', async () => {
     expect(
       await targets(`	g.NewClient(cfg.Addr)`, 'var cfg struct{ Addr string }'),

@@ -304,6 +304,9 @@ export class ValueReader {
           : UNKNOWN;
       }
       if (pkg === PKG.time && name === 'Duration') return arg(0);
+      // cmp.Or (Go 1.22) returns its first argument that is not the zero value: any of them.
+      if (pkg === 'cmp' && name === 'Or' && result === 0)
+        return { k: 'any', of: args.map((_, i) => arg(i)) };
       if (pkg === VIPER && VIPER_GETTERS.has(name))
         return { k: 'config', key: arg(0), at };
     }
