@@ -69,6 +69,11 @@ export type ValueExpr =
   | { k: 'timeout'; duration: ValueExpr; at: Where }
   /** `&x`. */
   | { k: 'addr'; of: ValueExpr }
+  /**
+   * An element of a slice, array, map or channel: `xs[i]`, the value of `for _, x := range xs`.
+   * Only its type is followed (the methods called on it), not the values stored in `xs`.
+   */
+  | { k: 'elem'; of: ValueExpr }
   /** What a call stores through its pointer argument `index` (`mustMapEnv(&addr, "X")`). */
   | { k: 'stored'; callee: Callee; args: ValueExpr[]; index: number; at: Where }
   /** A new value of a type: a composite literal, `new(T)`, a conversion. */

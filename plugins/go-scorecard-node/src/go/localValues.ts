@@ -141,6 +141,16 @@ export class LocalTable {
     const stmt = decl.stmt;
     if (stmt.type === 'short_var_declaration')
       return this.rhsValue(stmt, decl.id, mode);
+    // for _, x := range xs: x is an element of xs (the first name is an index or a key).
+    if (stmt.type === 'range_clause') {
+      const names = (
+        stmt.childForFieldName('left')?.namedChildren ?? []
+      ).filter(c => c?.type !== 'comment');
+      const right = stmt.childForFieldName('right');
+      return names.length === 2 && names[1]?.id === decl.id.id && right
+        ? { k: 'elem', of: this.value(right, 0, 0, 'type') }
+        : undefined;
+    }
     if (stmt.type === 'var_spec' || stmt.type === 'const_spec') {
       const names = stmt.childrenForFieldName('name');
       const index = names.findIndex(n => n?.id === decl.id.id);

@@ -109,6 +109,11 @@ export class ValueReader {
           right: this.value(n.childForFieldName('right'), 0, depth + 1),
         };
       }
+      case 'index_expression':
+        return {
+          k: 'elem',
+          of: this.value(n.childForFieldName('operand'), 0, depth + 1, 'type'),
+        };
       case 'composite_literal': {
         const type = n.childForFieldName('type');
         return type ? { k: 'new', type: this.types.ofNode(type) } : UNKNOWN;

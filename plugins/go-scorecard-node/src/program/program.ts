@@ -356,6 +356,18 @@ export class Program {
         return this.resolveType(expr.type, site);
       case 'addr':
         return this.typeOf(expr.of, site, depth + 1);
+      case 'elem': {
+        const declared = this.declaredType(expr.of, site, depth + 1);
+        let t = declared?.type;
+        if (t?.k === 'pointer') t = t.elem; // a pointer to an array
+        return t &&
+          (t.k === 'slice' ||
+            t.k === 'array' ||
+            t.k === 'map' ||
+            t.k === 'chan')
+          ? this.resolveType(t.elem, declared!.site)
+          : UNKNOWN;
+      }
       case 'any':
         for (const e of expr.of) {
           const t = this.typeOf(e, site, depth + 1);
@@ -364,6 +376,64 @@ export class Program {
         return UNKNOWN;
       default:
         return UNKNOWN;
+    }
+  }
+
+  /**
+   * The type a value is declared with, as written (a slice stays a slice), with the site it is
+   * written at: a parameter's, a local's, a package variable's, a field's, a call's result.
+   */
+  private declaredType(
+    expr: ValueExpr,
+    site: Site,
+    depth: number,
+  ): { type: TypeRef; site: Site } | undefined {
+    if (depth > MAX_TYPE_DEPTH) return undefined;
+    switch (expr.k) {
+      case 'param': {
+        const p = this.funcAt(site)?.facts.params[expr.index];
+        return p && { type: p.type, site };
+      }
+      case 'local': {
+        const local = site.file.program.locals[expr.id];
+        if (local?.type) return { type: local.type, site };
+        for (const def of local?.defs ?? []) {
+          const d = this.declaredType(def, site, depth + 1);
+          if (d) return d;
+        }
+        return undefined;
+      }
+      case 'global': {
+        for (const g of this.globalDecls(site, expr.pkg, expr.name)) {
+          if (g.facts.type)
+            return { type: g.facts.type, site: { file: g.file, owner: -1 } };
+        }
+        return undefined;
+      }
+      case 'field': {
+        const found = this.fieldOf(
+          this.typeOf(expr.of, site, depth + 1),
+          expr.name,
+        );
+        return (
+          found && {
+            type: found.field.type,
+            site: { file: found.file, owner: -1 },
+          }
+        );
+      }
+      case 'call': {
+        for (const fn of this.callees(expr.callee, site)) {
+          const r = fn.facts.results[expr.result];
+          if (r) return { type: r, site: { file: fn.file, owner: fn.index } };
+        }
+        return undefined;
+      }
+      case 'new':
+      case 'typed':
+        return { type: expr.type, site };
+      default:
+        return undefined;
     }
   }
 
