@@ -186,6 +186,8 @@ export class Analyzer {
     // Build files are read once every file is: a Makefile may include, and a script run, any file.
     const buildFiles: BuildFileText[] = [];
     const candidates: BuildFileText[] = [];
+    // YAML files a GitLab pipeline may include (`include: local`).
+    const yamlFiles: BuildFileText[] = [];
     // Images named by build configuration files (workflows, skaffold, compose, Tiltfile).
     const builtImages: BuiltImage[] = [];
     // Helm templates are read once every file is: they are rendered with their chart's values.
@@ -271,6 +273,7 @@ export class Analyzer {
             );
             break;
           case 'manifest':
+            if (/\.ya?ml$/.test(path)) yamlFiles.push({ path, text });
             if (isChartFile(path)) chartFiles.push({ path, text });
             if (text.includes('{{')) templates.push({ path, text });
             else
@@ -340,7 +343,7 @@ export class Analyzer {
     for (const { path, message } of charts?.notes ?? [])
       notes.push({ path, message });
 
-    const build = readBuildFiles(buildFiles, candidates);
+    const build = readBuildFiles(buildFiles, candidates, yamlFiles);
     facts.ciFiles.push(...build.paths);
     facts.ciCommands.push(...build.commands);
     facts.ciRelatedFiles = build.related;

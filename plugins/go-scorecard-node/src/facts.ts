@@ -177,6 +177,12 @@ export interface GoFileFacts {
   dir: string;
   packageName: string;
   isTest: boolean;
+  /**
+   * The file's build constraints leave it out of `go mod tidy` (and of every build): they need
+   * the `ignore` tag (`//go:build ignore`, `// +build ignore`) or do not parse. Its imports
+   * need no requirement (see `go/buildConstraints.ts`).
+   */
+  buildIgnored: boolean;
   /** 1-based line of the first syntax error, when the file does not parse cleanly (what parsed is analyzed). */
   syntaxErrorLine?: number;
   imports: GoImport[];

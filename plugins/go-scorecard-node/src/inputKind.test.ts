@@ -17,6 +17,7 @@ describe('inputKind', () => {
     ['scripts/setup.sh', 'ci'],
     ['hack/lint.bash', 'ci'],
     ['Jenkinsfile', 'ci'],
+    ['.github/actions/setup-tools/action.yml', 'ci'],
     // Manifests, kustomizations, JSON6902 patches
     ['deploy/api.yaml', 'manifest'],
     ['charts/api/templates/deployment.yml', 'manifest'],

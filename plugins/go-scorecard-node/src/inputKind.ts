@@ -6,7 +6,8 @@ import { POLICY_FILE } from './policy/policyTypes';
  * The kinds of file the analyzer reads. A `candidate` may be a build file: a script without
  * extension or a Make fragment of any name; it is read, then taken as a shell script when its
  * first line is a shell shebang or a CI/build file runs it by path, as a Makefile when a
- * Makefile includes it, and dropped otherwise. A `template` is a Helm chart's named-template
+ * Makefile includes it, and dropped otherwise. A YAML `manifest` is also taken as a GitLab
+ * pipeline when a GitLab pipeline includes it (`include: local`). A `template` is a Helm chart's named-template
  * file (`_helpers.tpl`), read to render the chart's manifests. The `policy` is the
  * repository's `.go-scorecard.yaml` at the scanned root (waivers and check settings).
  */

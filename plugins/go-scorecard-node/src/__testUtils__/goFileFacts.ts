@@ -12,6 +12,7 @@ export function goFileFacts(
     dir: posix.dirname(facts.path),
     packageName: 'main',
     isTest: false,
+    buildIgnored: false,
     imports: [],
     cancels: [],
     goStatements: 0,

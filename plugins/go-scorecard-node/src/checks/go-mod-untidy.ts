@@ -15,16 +15,23 @@ function replacementOf(
   );
 }
 
+/** Where a requirement's content comes from: the module cache (`path version`), or a directory (undefined). */
+function downloaded(
+  module: GoModule,
+  r: GoModRequire,
+): { path: string; version: string } | undefined {
+  const p = replacementOf(module, r);
+  if (!p) return { path: r.path, version: r.version };
+  return p.newVersion ? { path: p.newPath, version: p.newVersion } : undefined;
+}
+
 /** Requirements whose go.mod comes from the module cache (not replaced by a directory). */
 function downloadedRequires(
   module: GoModule,
 ): { require: GoModRequire; path: string; version: string }[] {
   return module.mod.requires.flatMap(r => {
-    const p = replacementOf(module, r);
-    if (!p) return [{ require: r, path: r.path, version: r.version }];
-    return p.newVersion
-      ? [{ require: r, path: p.newPath, version: p.newVersion }]
-      : [];
+    const d = downloaded(module, r);
+    return d ? [{ require: r, ...d }] : [];
   });
 }
 
@@ -32,8 +39,43 @@ function provides(modulePath: string, importPath: string): boolean {
   return importPath === modulePath || importPath.startsWith(`${modulePath}/`);
 }
 
-/** go.sum problems of one module: missing file, or a requirement without its `/go.mod` hash. */
-function sumFindings(module: GoModule): Finding[] {
+/**
+ * The module that provides an imported package (Go Modules Reference, "Resolving a package
+ * to a module"): of the module itself and its requirements, the one with the longest path
+ * the import path starts with. Undefined when none does.
+ */
+function providerOf(
+  module: GoModule,
+  importPath: string,
+): GoModRequire | 'self' | undefined {
+  const own = module.mod.module?.path;
+  let best: GoModRequire | 'self' | undefined =
+    own !== undefined && provides(own, importPath) ? 'self' : undefined;
+  let length = best ? own!.length : -1;
+  for (const r of module.mod.requires) {
+    if (provides(r.path, importPath) && r.path.length > length) {
+      best = r;
+      length = r.path.length;
+    }
+  }
+  return best;
+}
+
+/** An import of a module's code, and the file it is in. */
+interface ImportSite {
+  file: string;
+  path: string;
+}
+
+/**
+ * go.sum problems of one module: missing file; a requirement without its `/go.mod` hash; a
+ * requirement providing an imported package without the hash of its content (`go build`:
+ * "missing go.sum entry for module providing package").
+ */
+function sumFindings(
+  module: GoModule,
+  imported: Map<GoModRequire, ImportSite>,
+): Finding[] {
   const { mod, sum } = module;
   const required = downloadedRequires(module);
   if (!sum) {
@@ -49,23 +91,39 @@ function sumFindings(module: GoModule): Finding[] {
     ];
   }
   const hashed = new Set(
-    sum.entries.filter(e => e.goMod).map(e => `${e.path} ${e.version}`),
+    sum.entries.map(e => `${e.path} ${e.version}${e.goMod ? '/go.mod' : ''}`),
   );
-  return required
-    .filter(r => !hashed.has(`${r.path} ${r.version}`))
-    .map(r => ({
+  return required.flatMap(r => {
+    const at = {
       path: mod.path,
       line: r.require.line,
       snippet: `${r.require.path} ${r.require.version}`,
-      message: `${sum.path} has no \`${r.path} ${r.version}/go.mod\` hash for this requirement; run \`go mod tidy\``,
-    }));
+    };
+    if (!hashed.has(`${r.path} ${r.version}/go.mod`))
+      return [
+        {
+          ...at,
+          message: `${sum.path} has no \`${r.path} ${r.version}/go.mod\` hash for this requirement; run \`go mod tidy\``,
+        },
+      ];
+    const site = imported.get(r.require);
+    if (site && !hashed.has(`${r.path} ${r.version}`))
+      return [
+        {
+          ...at,
+          message: `${sum.path} has only the \`/go.mod\` hash of ${r.path} ${r.version}, not the hash of its content, but ${site.file} imports its package ${site.path}: \`go build\` fails with "missing go.sum entry for module providing package"; run \`go mod tidy\``,
+        },
+      ];
+    return [];
+  });
 }
 
 /**
  * `go-mod-untidy`: what `go mod tidy` would fix: a requirement whose `/go.mod` hash go.sum
- * lacks (finding on the require line), a missing go.sum (on the module line), or an
- * import of a non-standard package that neither the module itself nor any requirement
- * provides (on the import line).
+ * lacks, or that provides a package the module imports while go.sum lacks the hash of its
+ * content (finding on the require line); a missing go.sum (on the module line); an import of
+ * a non-standard package that neither the module itself nor any requirement provides (on the
+ * import line). A file `go mod tidy` leaves out (`//go:build ignore`) imports nothing here.
  */
 export const goModUntidyCheck: Check = {
   id: 'go-mod-untidy',
@@ -74,16 +132,24 @@ export const goModUntidyCheck: Check = {
     // No go.mod: a file of another kind that could not be read cannot change that.
     if (facts.modules.length === 0)
       return { notApplicable: 'no go.mod', decidedBy: ['go.mod'] };
-    const findings = facts.modules.flatMap(sumFindings);
+    const importFindings: Finding[] = [];
+    const imported = new Map<GoModule, Map<GoModRequire, ImportSite>>();
     for (const file of facts.goFiles) {
+      if (file.buildIgnored) continue;
       const module = moduleOfFile(facts.modules, file);
       if (!module) continue;
-      const own = module.mod.module?.path;
       for (const i of file.imports) {
         if (!i.path.split('/')[0].includes('.')) continue;
-        if (own !== undefined && provides(own, i.path)) continue;
-        if (module.mod.requires.some(r => provides(r.path, i.path))) continue;
-        findings.push({
+        const provider = providerOf(module, i.path);
+        if (provider === 'self') continue;
+        if (provider) {
+          const sites = imported.get(module) ?? new Map();
+          if (!sites.has(provider))
+            sites.set(provider, { file: file.path, path: i.path });
+          imported.set(module, sites);
+          continue;
+        }
+        importFindings.push({
           path: file.path,
           line: i.line,
           snippet: i.alias ? `${i.alias} "${i.path}"` : `"${i.path}"`,
@@ -91,6 +157,9 @@ export const goModUntidyCheck: Check = {
         });
       }
     }
-    return { findings };
+    const findings = facts.modules.flatMap(m =>
+      sumFindings(m, imported.get(m) ?? new Map()),
+    );
+    return { findings: [...findings, ...importFindings] };
   },
 };

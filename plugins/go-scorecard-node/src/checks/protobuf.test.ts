@@ -180,7 +180,10 @@ describe('protobuf checks', () => {
       ];
       const tools = module(
         'module example.com/tools\nrequire github.com/pkg/errors v0.9.1\n',
-        SUM(['github.com/pkg/errors v0.9.1/go.mod']),
+        SUM([
+          'github.com/pkg/errors v0.9.1',
+          'github.com/pkg/errors v0.9.1/go.mod',
+        ]),
         'tools',
       );
       expect(
@@ -196,6 +199,56 @@ describe('protobuf checks', () => {
           files,
         ),
       ).toEqual(['cmd/api/main.go:6', 'cmd/api/main.go:7', 'other/main.go:3']);
+    });
+
+    it('flags a requirement providing an imported package whose content go.sum does not hash', () => {
+      const goMod = [
+        'module example.com/ledger', // 1
+        'require (',
+        '\tgithub.com/a/b v1.0.0', // 3
+        '\tgithub.com/a/b/sub v1.1.0',
+        '\tgithub.com/only/graph v1.0.0 // indirect', // 5
+        '\tgithub.com/c/d v1.3.1',
+        '\texample.com/local v0.0.0', // 7
+        ')',
+        'replace github.com/c/d v1.3.1 => github.com/c/d v1.4.0',
+        'replace example.com/local => ./local',
+      ].join('\n');
+      const goSum = SUM([
+        'github.com/a/b v1.0.0/go.mod',
+        'github.com/a/b/sub v1.1.0/go.mod',
+        'github.com/only/graph v1.0.0/go.mod',
+        'github.com/c/d v1.4.0/go.mod',
+      ]);
+      // github.com/a/b/sub/x is the longer module's package: github.com/a/b provides none
+      const files = [
+        goFile('main.go', [
+          'github.com/a/b/sub/x',
+          'github.com/c/d',
+          'example.com/local/y',
+          'example.com/ledger/z',
+        ]),
+      ];
+      expect(run(goModUntidyCheck, [module(goMod, goSum)], files)).toEqual([
+        'go.mod:4',
+        'go.mod:6',
+      ]);
+      const hashed = `${goSum}\n${SUM([
+        'github.com/a/b/sub v1.1.0',
+        'github.com/c/d v1.4.0',
+      ])}`;
+      expect(run(goModUntidyCheck, [module(goMod, hashed)], files)).toEqual([]);
+    });
+
+    it('reads no import of a file go mod tidy leaves out', () => {
+      const ignored = goFileFacts({
+        path: 'gen/gen.go',
+        buildIgnored: true,
+        imports: [{ path: 'github.com/dave/jennifer/jen', line: 9 }],
+      });
+      expect(
+        run(goModUntidyCheck, [module('module m\ngo 1.22\n', '')], [ignored]),
+      ).toEqual([]);
     });
   });
 });

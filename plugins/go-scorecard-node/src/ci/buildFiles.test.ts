@@ -172,4 +172,48 @@ describe('readBuildFiles', () => {
       },
     ]);
   });
+
+  it('reads the YAML files a GitLab pipeline includes as GitLab pipelines, nested, and relates them', () => {
+    const build = readBuildFiles(
+      texts({
+        '.gitlab-ci.yml':
+          'include:\n  - local: /ci/proto.yml\nlint:\n  script: [golint ./...]\n',
+      }),
+      [],
+      texts({
+        'ci/proto.yml': [
+          "include: 'ci/jobs/*.yml'",
+          'generate:',
+          '  script:',
+          '    - go get github.com/golang/protobuf/protoc-gen-go@v1.3.2',
+        ].join('\n'),
+        'ci/jobs/lint.yml':
+          'lint-tools:\n  before_script:\n    - go get golang.org/x/lint/golint\n',
+        'ci/jobs/deep/not.yml': 'x:\n  script: [go get not/included]\n',
+        'deploy/app.yaml': 'kind: Deployment\nscript: go get not/a/pipeline\n',
+      }),
+    );
+    expect(goGets(build)).toEqual([
+      'ci/jobs/lint.yml:3 golang.org/x/lint/golint',
+      'ci/proto.yml:4 github.com/golang/protobuf/protoc-gen-go@v1.3.2',
+    ]);
+    expect(build.paths).toEqual([
+      '.gitlab-ci.yml',
+      'ci/jobs/lint.yml',
+      'ci/proto.yml',
+    ]);
+    expect(build.related['ci/jobs/lint.yml']).toEqual([
+      '.gitlab-ci.yml',
+      'ci/proto.yml',
+    ]);
+  });
+
+  it('takes a YAML file only as an included GitLab pipeline, never as a script a command runs', () => {
+    const build = readBuildFiles(
+      texts({ 'build.sh': 'bash ci/tools.yml\n' }),
+      [],
+      texts({ 'ci/tools.yml': '#!/bin/sh\ngo get github.com/a/cmd/b\n' }),
+    );
+    expect(build.paths).toEqual(['build.sh']);
+  });
 });

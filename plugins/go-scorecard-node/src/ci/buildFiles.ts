@@ -1,8 +1,8 @@
 import { posix } from 'node:path';
 import { ShellCommand } from '../facts';
-import { shellCommands } from '../shell/commands';
 import { ciFileKind, CiFileKind } from './ciFileKind';
 import { extractCiCommands } from './extractCiCommands';
+import { gitlabLocalIncludes, matchesLocalInclude } from './gitlabIncludes';
 import {
   expandMakeVariables,
   MakeExports,
@@ -26,9 +26,10 @@ export interface BuildFiles {
   commands: ShellCommand[];
   problems: { path: string; message: string }[];
   /**
-   * For each file read, the other files whose commands run in the same build: the Makefiles its
-   * includes connect it to, and the files that run it (or a Makefile of its group) by path, with
-   * theirs, up the chain. A tool one of them installs may be run by another.
+   * For each file read, the other files whose commands run in the same build: the Makefiles
+   * (or GitLab pipeline files) its includes connect it to, and the files that run it (or a
+   * file of its group) by path, with theirs, up the chain. A tool one of them installs may be
+   * run by another.
    */
   related: Record<string, string[]>;
 }
@@ -126,16 +127,18 @@ function runsByPath(
  * Reads a tree's CI and build files (design.md, Rule notes: "Files read"): the files named as
  * such, and, among the candidates (extension-less files, Make fragments of any name), those a
  * shell shebang opens, those a Makefile pulls in with `include` (read as Makefiles, whatever
- * their names), and those a CI or build file runs by path (read as scripts). A Makefile's recipes
- * see the variables of every Makefile its include lines connect it to, and run with the variables
- * those export. A script or Makefile run by path runs with the environment of the command that
- * runs it (its assignments, the pipeline's env, exported Make variables, what its own caller
- * got); run by several, with every caller's (the first caller read wins a variable they set
- * differently).
+ * their names), and those a CI or build file runs by path (read as scripts); and among the
+ * other YAML files (`yamlFiles`), those a GitLab pipeline includes (`include: local`, read as
+ * GitLab pipelines, their own includes too). A Makefile's recipes see the variables of every
+ * Makefile its include lines connect it to, and run with the variables those export. A script
+ * or Makefile run by path runs with the environment of the command that runs it (its
+ * assignments, the pipeline's env, exported Make variables, what its own caller got); run by
+ * several, with every caller's (the first caller read wins a variable they set differently).
  */
 export function readBuildFiles(
   ciFiles: BuildFileText[],
   candidates: BuildFileText[],
+  yamlFiles: BuildFileText[] = [],
 ): BuildFiles {
   const texts = new Map<string, string>();
   const kinds = new Map<string, CiFileKind>();
@@ -144,10 +147,12 @@ export function readBuildFiles(
     kinds.set(f.path, ciFileKind(f.path)!);
   }
   const candidateTexts = new Map(candidates.map(c => [c.path, c.text]));
+  const yamlTexts = new Map(yamlFiles.map(c => [c.path, c.text]));
   const allPaths = [...texts.keys(), ...candidateTexts.keys()];
   const exists = (p: string) => texts.has(p) || candidateTexts.has(p);
+  /** Takes a file as a build file of `kind`: a candidate as a script or Makefile, a YAML file as a pipeline. */
   const adopt = (path: string, kind: CiFileKind) => {
-    const text = candidateTexts.get(path);
+    const text = (kind === 'gitlab-ci' ? yamlTexts : candidateTexts).get(path);
     if (text === undefined || kinds.has(path)) return false;
     texts.set(path, text);
     kinds.set(path, kind);
@@ -268,10 +273,8 @@ export function readBuildFiles(
             {},
             groupDefines(path),
           );
-        } else if (kind === 'shell' && !ciFileKind(path)) {
-          commands = shellCommands(text, 1, path);
         } else {
-          commands = extractCiCommands(path, text);
+          commands = extractCiCommands(path, text, kind);
         }
         commandsOf.set(path, commands);
       } catch (e) {
@@ -281,7 +284,31 @@ export function readBuildFiles(
     }
   };
 
+  /** The files each GitLab pipeline file includes, adopted and linked to it, to a fixed point. */
+  const includesRead = new Set<string>();
+  const gitlabPaths = [...texts.keys(), ...yamlTexts.keys()].filter(p =>
+    /\.ya?ml$/.test(p),
+  );
+  const readGitlabIncludes = () => {
+    let added = false;
+    for (const [path, kind] of kinds) {
+      if (kind !== 'gitlab-ci' || includesRead.has(path)) continue;
+      includesRead.add(path);
+      for (const include of gitlabLocalIncludes(texts.get(path)!)) {
+        for (const target of gitlabPaths.filter(p =>
+          matchesLocalInclude(include, p),
+        )) {
+          if (target === path) continue;
+          if (adopt(target, 'gitlab-ci')) added = true;
+          if (kinds.get(target) === 'gitlab-ci') link(path, target);
+        }
+      }
+    }
+    return added;
+  };
+
   for (let round = 0; round < MAX_ROUNDS; round++) {
+    for (let more = true; more; ) more = readGitlabIncludes();
     readMakefiles();
     extract();
     let added = false;

@@ -1,6 +1,7 @@
 /** The kinds of CI and build files whose shell commands the analyzer reads. */
 export type CiFileKind =
   | 'github-actions'
+  | 'github-action'
   | 'gitlab-ci'
   | 'circleci'
   | 'travis'
@@ -27,7 +28,10 @@ function isDockerfileName(name: string): boolean {
 
 /**
  * The kind of CI or build file at `path` (relative, POSIX), or undefined for any other
- * file. GitHub workflows are the YAML files directly in a `.github/workflows` folder;
+ * file. GitHub workflows are the YAML files directly in a `.github/workflows` folder; a
+ * GitHub action's metadata file is `action.yml` or `action.yaml` in any folder (GitHub
+ * docs, "Metadata syntax for GitHub Actions": a workflow runs an action of its repository
+ * with `uses: ./path/to/dir`; `.github/actions/<name>/` and the root are the usual places);
  * the other kinds are recognized by file name anywhere in the tree.
  */
 export function ciFileKind(path: string): CiFileKind | undefined {
@@ -36,6 +40,7 @@ export function ciFileKind(path: string): CiFileKind | undefined {
   const parent = parts.slice(-3, -1).join('/');
   if (/\.ya?ml$/.test(name) && parent === '.github/workflows')
     return 'github-actions';
+  if (name === 'action.yml' || name === 'action.yaml') return 'github-action';
   if (name === '.gitlab-ci.yml' || name === '.gitlab-ci.yaml')
     return 'gitlab-ci';
   if (name === 'config.yml' && parts[parts.length - 2] === '.circleci')

@@ -151,4 +151,64 @@ describe('dockerfileCommands', () => {
       '3: echo `go install c/d@latest` $((1 + 2))',
     ]);
   });
+
+  describe('stages and variables', () => {
+    it('gives a stage built FROM an earlier one its ENV, not its ARGs', () => {
+      const text = [
+        'FROM golang:1.13 AS Legacy-Tools', // 1
+        'ENV GO111MODULE=off',
+        'ARG TOOL=github.com/a/cmd/x', // 3
+        'FROM legacy-tools AS generate',
+        'RUN go get $TOOL', // 5
+        'FROM generate',
+        'RUN go get c/d', // 7
+        'FROM golang:1.22',
+        'RUN go get e/f', // 9
+      ].join('\n');
+      const cmds = dockerfileCommands('Dockerfile', text);
+      expect(cmds.map(c => [c.line, c.argv.join(' '), c.env])).toEqual([
+        [5, 'go get $TOOL', { GO111MODULE: 'off' }],
+        [7, 'go get c/d', { GO111MODULE: 'off' }],
+        [9, 'go get e/f', {}],
+      ]);
+    });
+
+    it('expands ARG defaults and ENV values in shell-form words, not in exec form', () => {
+      const text = [
+        'ARG BASE=golang:1.22',
+        'FROM ${BASE} AS build', // 2
+        'ARG PROTOC_GEN_GO_VERSION=latest',
+        'ARG BUF_VERSION=v1.34.0', // 4
+        'ENV BUF=github.com/bufbuild/buf/cmd/buf',
+        'RUN go install google.golang.org/protobuf/cmd/protoc-gen-go@${PROTOC_GEN_GO_VERSION}', // 6
+        'RUN go install "$BUF@$BUF_VERSION" && sh -c "go install $BUF@${BUF_VERSION}"',
+        'RUN ["go", "install", "$BUF@latest"]', // 8
+        "RUN go install '$BUF'@v1",
+      ].join('\n');
+      expect(summary(text)).toEqual([
+        '6: go install google.golang.org/protobuf/cmd/protoc-gen-go@latest',
+        '7: go install github.com/bufbuild/buf/cmd/buf@v1.34.0',
+        '7: sh -c go install github.com/bufbuild/buf/cmd/buf@v1.34.0',
+        '7: go install github.com/bufbuild/buf/cmd/buf@v1.34.0',
+        '8: go install $BUF@latest',
+        // in single quotes `$` is a plain character
+        '9: go install $BUF@v1',
+      ]);
+    });
+
+    it('keeps global ARGs to FROM lines, unless a stage declares them again', () => {
+      const text = [
+        'ARG VERSION=latest',
+        'FROM golang:1.22 AS a', // 2
+        'RUN go install x/cmd/y@${VERSION}',
+        'FROM golang:1.22 AS b', // 4
+        'ARG VERSION',
+        'RUN go install x/cmd/y@${VERSION}', // 6
+      ].join('\n');
+      expect(summary(text)).toEqual([
+        '3: go install x/cmd/y@${VERSION}',
+        '6: go install x/cmd/y@latest',
+      ]);
+    });
+  });
 });

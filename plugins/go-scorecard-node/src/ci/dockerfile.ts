@@ -2,6 +2,7 @@ import { ShellCommand } from '../facts';
 import { argvCommands, shellCommands } from '../shell/commands';
 import { tokenize } from '../shell/tokenize';
 import { MappedText } from '../text/mappedText';
+import { DockerfileStages } from './dockerfileStages';
 
 /** One instruction of a Dockerfile, continuation lines joined, with a file line per offset. */
 interface Instruction {
@@ -87,25 +88,32 @@ function instructions(text: string): Instruction[] {
   return result;
 }
 
-/** `KEY=value` pairs of an ENV or ARG instruction (also the legacy `ENV KEY value`). */
-function assignments(keyword: string, args: string): Record<string, string> {
+/**
+ * The variables an ENV or ARG instruction declares, values after quote removal:
+ * `KEY=value` pairs, the legacy `ENV KEY value`, and an ARG's bare `NAME` (no default).
+ */
+function declarations(
+  keyword: string,
+  args: string,
+): { name: string; value?: string }[] {
   const words = tokenize(args).flatMap(t =>
     t.kind === 'word' ? [t.value] : [],
   );
-  const env: Record<string, string> = {};
-  if (keyword === 'ENV' && words.length > 0 && !words[0].includes('=')) {
-    env[words[0]] = words.slice(1).join(' ');
-    return env;
-  }
-  for (const w of words) {
+  if (keyword === 'ENV' && words.length > 0 && !words[0].includes('='))
+    return [{ name: words[0], value: words.slice(1).join(' ') }];
+  return words.flatMap(w => {
     const eq = w.indexOf('=');
-    if (eq > 0) env[w.slice(0, eq)] = w.slice(eq + 1);
-  }
-  return env;
+    if (eq > 0) return [{ name: w.slice(0, eq), value: w.slice(eq + 1) }];
+    return keyword === 'ARG' && /^[A-Za-z_]\w*$/.test(w) ? [{ name: w }] : [];
+  });
 }
 
 /** The commands of one RUN instruction, in shell form, exec form or as a here-document script. */
-function runCommands(path: string, run: Instruction): ShellCommand[] {
+function runCommands(
+  path: string,
+  run: Instruction,
+  environment: Record<string, string>,
+): ShellCommand[] {
   let script = run.args.text;
   let offset = 0;
   for (
@@ -131,7 +139,7 @@ function runCommands(path: string, run: Instruction): ShellCommand[] {
   if (run.heredocs.length === 1 && SCRIPT_HEREDOC.test(script)) {
     const body = run.heredocs[0].body;
     if (/^#!(?!.*\b(ba|da)?sh\b)/.test(body.text)) return [];
-    return shellCommands(body.text, run.line, path, body.lineOf);
+    return shellCommands(body.text, run.line, path, body.lineOf, environment);
   }
   if (
     run.heredocs.length > 0 &&
@@ -139,9 +147,9 @@ function runCommands(path: string, run: Instruction): ShellCommand[] {
       .length === run.heredocs.length
   ) {
     const full = withHeredocs(script, lineOf, run.heredocs);
-    return shellCommands(full.text, run.line, path, full.lineOf);
+    return shellCommands(full.text, run.line, path, full.lineOf, environment);
   }
-  return shellCommands(script, run.line, path, lineOf);
+  return shellCommands(script, run.line, path, lineOf, environment);
 }
 
 /**
@@ -185,29 +193,38 @@ function withHeredocs(
  * and BuildKit here-document scripts (`RUN <<EOF`). The here-documents of other RUNs go
  * to their commands, as BuildKit's shell gives them: a shell reading one runs it as a
  * script (`RUN <<EOF bash`), to any other command (`RUN <<EOF tee f`) it is data.
- * Variables set by ENV and ARG defaults in the current stage are added to each
- * command's env.
+ * Each command runs with the variables in scope at its RUN ({@link DockerfileStages}: the
+ * stage's ARG and ENV values, and the ENV of the stage it is built `FROM`) in its env; in
+ * shell form the shell expands `$NAME` and `${NAME}` in its words to them (exec form
+ * expands nothing).
  */
 export function dockerfileCommands(path: string, text: string): ShellCommand[] {
   const commands: ShellCommand[] = [];
-  let stageEnv: Record<string, string> = {};
+  const stages = new DockerfileStages();
   for (const instruction of instructions(text)) {
+    const args = instruction.args.text;
     switch (instruction.keyword) {
       case 'FROM':
-        stageEnv = {};
+        stages.from(args);
+        break;
+      case 'ARG':
+        stages.arg(declarations('ARG', args));
         break;
       case 'ENV':
-      case 'ARG':
-        Object.assign(
-          stageEnv,
-          assignments(instruction.keyword, instruction.args.text),
+        stages.env(
+          declarations('ENV', args).map(d => ({
+            name: d.name,
+            value: d.value ?? '',
+          })),
         );
         break;
-      case 'RUN':
-        for (const c of runCommands(path, instruction)) {
-          commands.push({ ...c, env: { ...stageEnv, ...c.env } });
+      case 'RUN': {
+        const environment = stages.environment();
+        for (const c of runCommands(path, instruction, environment)) {
+          commands.push({ ...c, env: { ...environment, ...c.env } });
         }
         break;
+      }
       default:
         break;
     }

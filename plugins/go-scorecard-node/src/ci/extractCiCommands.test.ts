@@ -6,6 +6,48 @@ const summary = (path: string, text: string) =>
 
 describe('extractCiCommands', () => {
   describe('GitHub Actions', () => {
+    it('reads the run steps of a composite action, not of another kind of action', () => {
+      const composite = [
+        'name: setup-tools', // 1
+        'inputs:',
+        '  run:',
+        '    description: go get not/an/input', // 4
+        'runs:',
+        '  using: composite',
+        '  steps:', // 7
+        '    - uses: actions/setup-go@v5',
+        '    - shell: bash',
+        '      env:', // 10
+        '        GO111MODULE: "off"',
+        '      run: |',
+        '        go get github.com/golang/mock/mockgen@v1.6.0', // 13
+        '    - run: go install github.com/swaggo/swag/cmd/swag@latest',
+        '      shell: bash',
+      ].join('\n');
+      const path = '.github/actions/setup-tools/action.yml';
+      expect(summary(path, composite)).toEqual([
+        '13: go get github.com/golang/mock/mockgen@v1.6.0',
+        '14: go install github.com/swaggo/swag/cmd/swag@latest',
+      ]);
+      expect(extractCiCommands(path, composite)[0].env).toEqual({
+        GO111MODULE: 'off',
+      });
+      expect(
+        summary(
+          'action.yaml',
+          "runs:\n  using: 'Composite'\n  steps:\n    - run: go vet\n      shell: sh",
+        ),
+      ).toEqual(['4: go vet']);
+      for (const using of ['node20', 'docker']) {
+        expect(
+          summary(
+            'action.yml',
+            `runs:\n  using: ${using}\n  main: index.js\n  steps:\n    - run: go get a/cmd/b\nrun: go get c/cmd/d`,
+          ),
+        ).toEqual([]);
+      }
+    });
+
     it('reads run: strings, literal and folded block scalars with file lines', () => {
       const text = [
         'name: ci', // 1

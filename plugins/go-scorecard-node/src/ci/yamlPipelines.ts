@@ -17,6 +17,7 @@ import { CiFileKind } from './ciFileKind';
 /** Keys whose values are shell scripts, per pipeline format. */
 const SCRIPT_KEYS: Partial<Record<CiFileKind, Set<string>>> = {
   'github-actions': new Set(['run']),
+  'github-action': new Set(['run']),
   'gitlab-ci': new Set(['script', 'before_script', 'after_script']),
   circleci: new Set(['run']),
   travis: new Set([
@@ -38,11 +39,32 @@ const SCRIPT_KEYS: Partial<Record<CiFileKind, Set<string>>> = {
 /** Keys whose values set environment variables for the scripts below them, per pipeline format. */
 const ENV_KEYS: Partial<Record<CiFileKind, string[]>> = {
   'github-actions': ['env'],
+  'github-action': ['env'],
   'gitlab-ci': ['variables'],
   circleci: ['environment'],
   travis: ['env'],
   'azure-pipelines': ['variables'],
   taskfile: ['env'],
+};
+
+/**
+ * The part of a document that holds the pipeline, where it is not the whole document: a
+ * GitHub action's metadata runs steps only as a composite action (`runs: {using: composite,
+ * steps: […]}`, GitHub docs "Metadata syntax for GitHub Actions"); a JavaScript or Docker
+ * action runs no shell steps of the file.
+ */
+const PIPELINE_ROOTS: Partial<
+  Record<
+    CiFileKind,
+    (reader: NodeReader, root: Node | undefined) => Node | undefined
+  >
+> = {
+  'github-action': (reader, root) => {
+    const runs = reader.get(root, 'runs');
+    return reader.string(runs, 'using')?.toLowerCase() === 'composite'
+      ? reader.get(runs, 'steps')
+      : undefined;
+  },
 };
 
 /** Keys of a mapping that holds one command: CircleCI `run: {command}`, Taskfile `cmds: [{cmd}]`. */
@@ -74,12 +96,18 @@ class ScriptCollector {
     private readonly doc: Document.Parsed,
     private readonly keys: Set<string>,
     private readonly envKeys: string[],
+    private readonly root?: (
+      reader: NodeReader,
+      root: Node | undefined,
+    ) => Node | undefined,
   ) {
     this.reader = new NodeReader(doc);
   }
 
   collect(): { scalar: Scalar; env: Record<string, string> }[] {
-    this.walk(this.reader.resolve(this.doc.contents), 0, {});
+    const contents = this.reader.resolve(this.doc.contents);
+    const root = this.root ? this.root(this.reader, contents) : contents;
+    this.walk(this.reader.resolve(root), 0, {});
     return this.scripts;
   }
 
@@ -187,7 +215,8 @@ class ScriptCollector {
 }
 
 /**
- * The shell commands of a YAML pipeline (GitHub Actions `run`, GitLab `script`,
+ * The shell commands of a YAML pipeline (GitHub Actions `run`, of workflows and of
+ * composite actions' `runs.steps`, GitLab `script`,
  * CircleCI `run`/`command`, Travis phases, Azure `script`/`bash`, Taskfile `cmds`):
  * every value under a script key, as a string or a (nested) list of strings, with
  * file lines even in block and folded scalars. Anchored scripts are read once, where
@@ -210,6 +239,7 @@ export function yamlPipelineCommands(
       doc,
       keys,
       ENV_KEYS[kind] ?? [],
+      PIPELINE_ROOTS[kind],
     ).collect();
     for (const { scalar, env } of scripts) {
       for (const c of scriptCommands(path, text, scalar, lines)) {

@@ -20,6 +20,14 @@ describe('extractGoFacts', () => {
       'package main\n',
     );
     expect(root.dir).toBe('.');
+    expect(root.buildIgnored).toBe(false);
+    expect(
+      extractGoFacts(
+        await testParser(),
+        'gen/gen.go',
+        '//go:build ignore\n\npackage main\n',
+      ).buildIgnored,
+    ).toBe(true);
   });
 
   it('counts go statements, not the word go in comments, strings or names', async () => {

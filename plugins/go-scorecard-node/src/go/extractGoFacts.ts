@@ -1,6 +1,7 @@
 import { posix } from 'path';
 import { Node } from 'web-tree-sitter';
 import { GoFileFacts } from '../facts';
+import { ignoredByTidy } from './buildConstraints';
 import { dialTargets } from './dialTargets';
 import { GoParser } from './GoParser';
 import { ImportResolver, PKG, PKG_NAMES, readImports } from './imports';
@@ -162,6 +163,7 @@ export function extractGoFacts(
       dir: posix.dirname(path),
       packageName: pkgName,
       isTest: path.endsWith('_test.go'),
+      buildIgnored: ignoredByTidy(source),
       syntaxErrorLine: firstSyntaxErrorLine(tree.rootNode),
       imports,
       cancels: cancelFacts(

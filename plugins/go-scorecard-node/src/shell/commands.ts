@@ -8,6 +8,7 @@ import {
   readsScriptFromStdin,
   unwrap,
 } from './commandLine';
+import { hasLiteralDollar } from './quoting';
 import { ShellVariables } from './variables';
 
 /** Maps an offset of the script to its 1-based line in the file. */
@@ -62,7 +63,8 @@ interface SimpleCommand {
 
 class CommandBuilder {
   readonly commands: ShellCommand[] = [];
-  private readonly exported: Record<string, string> = {};
+  /** The environment the commands run with: what the shell started with, then what the script exports. */
+  private readonly exported: Record<string, string>;
   /** The variables the script has set to words it writes out (for `$tool` in a loop's body). */
   private readonly variables = new ShellVariables();
   /** Open `case` statements: reading the word list, a pattern, or an item's commands. */
@@ -81,7 +83,11 @@ class CommandBuilder {
     private readonly path: string,
     private readonly lineOf: LineOfOffset,
     private readonly depth: number,
-  ) {}
+    environment: Readonly<Record<string, string>> = {},
+  ) {
+    this.exported = { ...environment };
+    this.variables.inherit(environment);
+  }
 
   run(tokens: ShellToken[]): ShellCommand[] {
     for (let t = 0; t < tokens.length; t++) {
@@ -239,9 +245,11 @@ class CommandBuilder {
 
   /**
    * A word with the variables the script set expanded (`"$tool"` in the body of
-   * `for tool in a b` is `a` and `b`); as written when it refers to any other.
+   * `for tool in a b` is `a` and `b`); as written when it refers to any other, or when a
+   * `$` of it is quoted or escaped (`'$V'`, `\\$V`: no expansion).
    */
   private expanded(word: WordToken): WordToken[] {
+    if (hasLiteralDollar(word.raw)) return [word];
     const values = this.variables.expand(word.value);
     if (!values || (values.length === 1 && values[0] === word.value))
       return [word];
@@ -308,10 +316,14 @@ class CommandBuilder {
     env: Record<string, string>,
   ) {
     if (this.depth >= MAX_NESTING) return;
-    const inner = new CommandBuilder(script, this.path, lineOf, this.depth + 1);
-    for (const c of inner.run(tokenize(script))) {
-      this.commands.push({ ...c, env: { ...env, ...c.env } });
-    }
+    const inner = new CommandBuilder(
+      script,
+      this.path,
+      lineOf,
+      this.depth + 1,
+      env,
+    );
+    this.commands.push(...inner.run(tokenize(script)));
   }
 
   /** Reads the commands of the command substitutions of a word. */
@@ -351,16 +363,25 @@ class CommandBuilder {
  * word): `firstLine` is the line of the script's first line, or `lineOf` maps script
  * offsets to file lines when the script was unfolded or unescaped from its file (YAML
  * folded scalars, Makefile recipes).
+ *
+ * `environment` is what the shell starts with (a Dockerfile stage's `ENV` and `ARG`
+ * values, which a shell-form RUN sees as environment variables, per the Dockerfile
+ * reference): it is in every command's `env`, and `$NAME`/`${NAME}` in a command's words
+ * expand to its values as the script's own variables do; a nested script (`sh -c`) starts
+ * with the environment of the command that runs it.
  */
 export function shellCommands(
   script: string,
   firstLine: number,
   path: string,
   lineOf?: LineOfOffset,
+  environment: Readonly<Record<string, string>> = {},
 ): ShellCommand[] {
   const index = lineOf ? undefined : new LineIndex(script);
   const map = lineOf ?? ((o: number) => firstLine + index!.lineOf(o) - 1);
-  return new CommandBuilder(script, path, map, 0).run(tokenize(script));
+  return new CommandBuilder(script, path, map, 0, environment).run(
+    tokenize(script),
+  );
 }
 
 /**

@@ -108,3 +108,29 @@ export function groupClose(
   }
   return limit;
 }
+
+/**
+ * Whether a word as written holds a `$` the shell takes as a plain character (POSIX Shell
+ * Command Language, "Quoting"): in single quotes or `$'…'`, or escaped by a backslash. Its
+ * value after quote removal then shows a `$` that expands nothing.
+ */
+export function hasLiteralDollar(raw: string): boolean {
+  let double = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '\\') {
+      if (raw[i + 1] === '$') return true;
+      i++;
+    } else if (c === '"') double = !double;
+    else if (!double && c === "'") {
+      const end = skipPast(raw, i + 1, "'");
+      if (raw.slice(i + 1, end).includes('$')) return true;
+      i = end - 1;
+    } else if (!double && c === '$' && raw[i + 1] === "'") {
+      const end = skipAnsiC(raw, i + 2);
+      if (raw.slice(i + 2, end).includes('$')) return true;
+      i = end - 1;
+    }
+  }
+  return false;
+}

@@ -18,6 +18,12 @@ describe('ShellVariables', () => {
     expect(v.expand('$A')).toEqual(['one']);
     expect(v.expand('$t')).toEqual(['x', 'one', 'two', 'three', 'four']);
     expect(v.expand('plain')).toEqual(['plain']);
+    // several references: at most one may stand for several words
+    expect(v.expand('$V@${V}')).toEqual([
+      'github.com/a/cmd/x@github.com/a/cmd/x',
+    ]);
+    expect(v.expand('$t/$V')).toHaveLength(5);
+    expect(v.expand('$t/$t')).toBeUndefined();
   });
 
   it('leaves unknown what it cannot expand', () => {
@@ -28,7 +34,7 @@ describe('ShellVariables', () => {
     v.loop('f', ['./internal/*']);
     v.loop('n', []);
     v.assign('V=x');
-    for (const word of ['$S', '$B', '${ARGS[@]}', '$f', '$n', '$HOME', '$V$V'])
+    for (const word of ['$S', '$B', '${ARGS[@]}', '$f', '$n', '$HOME', '$V$1'])
       expect({ word, words: v.expand(word) }).toEqual({
         word,
         words: undefined,
@@ -56,5 +62,24 @@ describe('ShellVariables', () => {
       'go get $X',
       'gofmt -l $f',
     ]);
+  });
+
+  it('expands the environment a shell starts with, and hands it to nested scripts', () => {
+    const commands = shellCommands(
+      'go install "x/cmd/y@${V}" && sh -c \'go install z/cmd/w@$V\'\nV=v2 go install a/cmd/b@$V $P \\$V',
+      1,
+      'a.sh',
+      undefined,
+      { V: 'latest', P: '$HOME/go' },
+    );
+    expect(commands.map(c => c.argv.join(' '))).toEqual([
+      'go install x/cmd/y@latest',
+      'sh -c go install z/cmd/w@$V',
+      'go install z/cmd/w@latest',
+      // a prefix assignment is not seen by the words of its own command; `$HOME` is not
+      // known; an escaped `$` expands nothing
+      'go install a/cmd/b@latest $P $V',
+    ]);
+    expect(commands[3].env).toEqual({ V: 'v2', P: '$HOME/go' });
   });
 });

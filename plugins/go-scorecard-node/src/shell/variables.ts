@@ -2,14 +2,15 @@
  * Shell variables a script sets to words it writes out, so that a command using them can be
  * read: `TOOLS=(a b)`, `V=x`, `for tool in "${TOOLS[@]}"; do go get "$tool"; done`.
  *
- * Only what the script states in place is known: plain assignments, arrays, and `for` lists.
- * A value built from a command substitution, arithmetic or a glob, and any variable the
- * script does not set (the environment's), is unknown and stays as written.
+ * Only what the script states in place is known: plain assignments, arrays, and `for` lists,
+ * and the environment its reader gives it (a Dockerfile stage's ARG and ENV values). A value
+ * built from a command substitution, arithmetic or a glob, and any other variable of the
+ * environment, is unknown and stays as written.
  */
 
-/** A reference that makes up a whole word's variable part: `$V`, `${V}`, `${A[@]}`, `${A[*]}`. */
-const REFERENCE =
-  /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(\[[@*]\])?\}|([A-Za-z_][A-Za-z0-9_]*))/;
+/** A reference this reader expands: `$V`, `${V}`, `${A[@]}`, `${A[*]}`. */
+const REFERENCES =
+  /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(\[[@*]\])?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 const NAME_ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=([\s\S]*)$/;
 
 /** The words of an array literal's body `a "b c" 'd'` (comments dropped). */
@@ -75,6 +76,21 @@ export class ShellVariables {
     } else this.values.set(name, words && { words, array });
   }
 
+  /**
+   * Records the variables a shell starts with, its environment (a Dockerfile's `ENV` and `ARG`
+   * values, a pipeline's `env`, the prefix assignments of `V=x sh -c '…'`): each value is one
+   * word as it stands, nothing split or expanded. A value that still holds `$` or a backquote
+   * (text this reader could not resolve in its file) is unknown.
+   */
+  inherit(environment: Readonly<Record<string, string>>): void {
+    for (const [name, value] of Object.entries(environment)) {
+      this.values.set(
+        name,
+        /[$`]/.test(value) ? undefined : { words: [value], array: false },
+      );
+    }
+  }
+
   /** Records `for name in words` (the words after quote removal; none means `"$@"`: unknown). */
   loop(name: string, words: string[]): void {
     if (words.length === 0) {
@@ -94,22 +110,33 @@ export class ShellVariables {
   }
 
   /**
-   * The words a word (after quote removal) stands for, when it holds at most one reference to
-   * a variable the script set: `${tool}@latest` with `tool` looping over two paths gives two
-   * words. Undefined when it refers to a variable not known; a word without `$` is itself.
+   * The words a word (after quote removal) stands for, when every reference in it is to a
+   * variable the script set and at most one of them stands for several words:
+   * `${tool}@latest` with `tool` looping over two paths gives two words, `$PKG@$VERSION`
+   * one. Undefined when it refers to a variable not known, or holds any other expansion
+   * (`$1`, `$@`, `${V:-x}`); a word without `$` is itself.
    */
   expand(word: string): string[] | undefined {
     if (!word.includes('$')) return [word];
-    const m = REFERENCE.exec(word);
-    if (!m) return undefined;
-    const name = m[1] ?? m[3];
-    const known = this.values.get(name);
-    if (!known) return undefined;
-    const before = word.slice(0, m.index);
-    const after = word.slice(m.index + m[0].length);
-    if (after.includes('$') || before.includes('$')) return undefined;
-    // `$A` and `${A}` of an array are its first element, as in bash.
-    const picked = known.array && !m[2] ? known.words.slice(0, 1) : known.words;
-    return picked.map(v => `${before}${v}${after}`);
+    let words = [''];
+    let several = false;
+    let at = 0;
+    for (const m of word.matchAll(REFERENCES)) {
+      const text = word.slice(at, m.index);
+      const known = this.values.get(m[1] ?? m[3]);
+      if (text.includes('$') || !known) return undefined;
+      // `$A` and `${A}` of an array are its first element, as in bash.
+      const picked =
+        known.array && !m[2] ? known.words.slice(0, 1) : known.words;
+      if (picked.length !== 1) {
+        if (several) return undefined;
+        several = true;
+      }
+      words = words.flatMap(w => picked.map(v => `${w}${text}${v}`));
+      at = m.index + m[0].length;
+    }
+    const rest = word.slice(at);
+    if (rest.includes('$')) return undefined;
+    return words.map(w => `${w}${rest}`);
   }
 }

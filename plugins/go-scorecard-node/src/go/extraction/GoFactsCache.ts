@@ -106,6 +106,7 @@ export function isCachedGoFile(
     typeof facts.dir !== 'string' ||
     typeof facts.packageName !== 'string' ||
     typeof facts.isTest !== 'boolean' ||
+    typeof facts.buildIgnored !== 'boolean' ||
     typeof facts.goStatements !== 'number' ||
     typeof facts.goleakVerifications !== 'number' ||
     !isPlainMap(facts.serverFields)

@@ -8,7 +8,7 @@ import { EXTRACTOR_WORDS } from '../extractGoFacts';
 import { GoParser } from '../GoParser';
 import { Vocabulary } from '../vocabulary';
 import { extractFiles } from './extractFiles';
-import { CachedGoFile, GoFactsCache } from './GoFactsCache';
+import { CachedGoFile, GoFactsCache, isCachedGoFile } from './GoFactsCache';
 import { GoFactsExtractor } from './GoFactsExtractor';
 import { GoFactsPool } from './GoFactsPool';
 
@@ -180,6 +180,15 @@ func main() {
     cache.resetCounts();
     expect(await scan(cached, files)).toEqual(expected);
     expect(cache.sets).toBe(0);
+  });
+
+  it('takes facts without a field the checks read (buildIgnored) for a miss', async () => {
+    const cache = new MemoryFactsCache();
+    await scan(await Analyzer.create({ factsCache: cache }), filesOf(example));
+    const entry = JSON.parse([...cache.entries.values()][0]);
+    expect(isCachedGoFile(entry, entry.facts.path)).toBe(true);
+    delete entry.facts.buildIgnored;
+    expect(isCachedGoFile(entry, entry.facts.path)).toBe(false);
   });
 
   it('scans on when the cache fails, and says so', async () => {
