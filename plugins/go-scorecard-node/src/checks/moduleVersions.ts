@@ -1,4 +1,4 @@
-import { GoModRequire, GoModule, GoSumEntry } from '../facts';
+import { GoModReplace, GoModRequire, GoModule, GoSumEntry } from '../facts';
 import { maxSemver } from '../gomod/semver';
 
 /** The deprecated protobuf API v1 module. */
@@ -10,6 +10,8 @@ export const PROTOBUF = 'google.golang.org/protobuf';
 export interface UsedVersion {
   version: string;
   require?: GoModRequire;
+  /** The `replace` line that sets the version, when one does (it overrides the require). */
+  replace?: GoModReplace;
   /** The first go.sum line of that version. */
   sumEntry?: GoSumEntry;
 }
@@ -37,7 +39,7 @@ export function usedVersion(
   );
   if (replace?.newPath === path) {
     if (!replace.newVersion) return undefined;
-    return { version: replace.newVersion, require };
+    return { version: replace.newVersion, require, replace };
   }
   if (replace && !replace.newVersion) return undefined;
   const sum = module.sum?.entries.filter(e => e.path === path) ?? [];

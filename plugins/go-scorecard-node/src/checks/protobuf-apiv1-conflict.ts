@@ -6,7 +6,8 @@ import { LEGACY_PROTOBUF, PROTOBUF, usedVersion } from './moduleVersions';
 /**
  * `protobuf-apiv1-conflict`: a module builds with github.com/golang/protobuf below
  * v1.4.0 (API v1, its own registry) together with google.golang.org/protobuf. Finding
- * on the go.mod require line, else on the first go.sum line of that version.
+ * on the go.mod `replace` line that pins that version, else the require line, else the first
+ * go.sum line of that version.
  */
 export const protobufApiv1ConflictCheck: Check = {
   id: 'protobuf-apiv1-conflict',
@@ -22,16 +23,19 @@ export const protobufApiv1ConflictCheck: Check = {
       if (!legacy || !modern || compareSemver(legacy.version, 'v1.4.0') >= 0)
         continue;
       let at: { path: string; line: number };
-      if (legacy.require)
+      // A replace that pins the old version is where the fix goes.
+      if (legacy.replace)
+        at = { path: module.mod.path, line: legacy.replace.line };
+      else if (legacy.require)
         at = { path: module.mod.path, line: legacy.require.line };
       else if (legacy.sumEntry && module.sum)
         at = { path: module.sum.path, line: legacy.sumEntry.line };
       else continue;
       findings.push({
         ...at,
-        snippet: `${LEGACY_PROTOBUF} ${
-          legacy.require?.version ?? legacy.version
-        }`,
+        snippet: legacy.replace
+          ? `replace ${LEGACY_PROTOBUF} => ${LEGACY_PROTOBUF} ${legacy.version}`
+          : `${LEGACY_PROTOBUF} ${legacy.require?.version ?? legacy.version}`,
         message: `${LEGACY_PROTOBUF} ${legacy.version} (below v1.4.0) is used together with ${PROTOBUF} ${modern.version}: the two runtimes register the same .proto types and the program can panic at start-up with a registration conflict; require ${LEGACY_PROTOBUF} v1.4.0 or later (v1.5.4), which is built on ${PROTOBUF}`,
       });
     }
