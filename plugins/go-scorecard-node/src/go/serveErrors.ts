@@ -160,6 +160,20 @@ export function serveErrorReturnedFrom(
   return returns ? functionOf(call) : undefined;
 }
 
+/** Words of the calls {@link isFatalCall} accepts. */
+const FATAL_WORDS = [
+  'Fatal',
+  'Fatalf',
+  'Fatalln',
+  'Fatalw',
+  'Panic',
+  'Panicf',
+  'Panicln',
+  'Panicw',
+  'Exit',
+  'panic',
+];
+
 /**
  * Calls whose error ends the process without a comparison with http.ErrServerClosed (see
  * {@link serveErrorIsFatal}): `log.Fatal(run())`, `if err := run(); err != nil { …; os.Exit(1)
@@ -219,17 +233,3 @@ export function fatalErrorCalls(
   }
   return out;
 }
-
-/** Words of the calls {@link isFatalCall} accepts. */
-const FATAL_WORDS = [
-  'Fatal',
-  'Fatalf',
-  'Fatalln',
-  'Fatalw',
-  'Panic',
-  'Panicf',
-  'Panicln',
-  'Panicw',
-  'Exit',
-  'panic',
-];
