@@ -291,6 +291,11 @@ export interface ShellCommand extends SourceRef {
    * ENV/ARG of the stage.
    */
   env: Record<string, string>;
+  /**
+   * Where the command was expanded from, when that is not where it is written: the recipe line
+   * `$(call go-get-tool,…)` of a Make `define` body's command, whose arguments gave its words.
+   */
+  calledFrom?: { path: string; line: number };
 }
 
 /** An env entry of a container. `value` is absent for `valueFrom`. */

@@ -1,7 +1,7 @@
 import { Finding } from '@internal/plugin-go-scorecard-common';
 import { ShellCommand } from '../facts';
 import { Check } from './types';
-import { findingAt } from './findingAt';
+import { expandedFrom, findingAt } from './findingAt';
 import { goInvocation, isRemotePackage, withoutVersion } from './goCommand';
 import { toolReason } from './goTools';
 
@@ -114,7 +114,9 @@ export const goGetInstallCheck: Check = {
         else if (gopathMode) gopath.push(withoutVersion(p));
       }
       if (tools.length === 0 && gopath.length === 0) continue;
-      findings.push(findingAt(command, message(tools, gopath)));
+      findings.push(
+        findingAt(command, message(tools, gopath) + expandedFrom(command)),
+      );
     }
     return { findings };
   },

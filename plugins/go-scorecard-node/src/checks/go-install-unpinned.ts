@@ -1,7 +1,7 @@
 import { Finding } from '@internal/plugin-go-scorecard-common';
 import { GoModule } from '../facts';
 import { Check } from './types';
-import { findingAt } from './findingAt';
+import { expandedFrom, findingAt } from './findingAt';
 import { goInvocation, isRemotePackage, withoutVersion } from './goCommand';
 
 /** Version queries that move: the newest release or the tip of a branch. */
@@ -58,7 +58,7 @@ export const goInstallUnpinnedCheck: Check = {
           command,
           `\`go install\` is not pinned: ${why}, so each build may get a different tool; use \`go install ${withoutVersion(
             unpinned[0],
-          )}@vX.Y.Z\``,
+          )}@vX.Y.Z\`` + expandedFrom(command),
         ),
       );
     }

@@ -188,5 +188,9 @@ describe('makefile functions and defines', () => {
       '12: go mod download',
       '13: go vet ./...',
     ]);
+    // Each command a define gives names the recipe line that expanded it.
+    const calls = makefileCommands('Makefile', text).map(c => c.calledFrom);
+    expect(calls[3]).toEqual({ path: 'Makefile', line: 2 });
+    expect(calls[5]).toEqual({ path: 'Makefile', line: 4 });
   });
 });

@@ -457,6 +457,7 @@ export function makefileCommands(
     first: number,
     firstText: string,
     expand: (text: string) => string,
+    calledFrom?: { path: string; line: number },
   ): number => {
     const script = new MappedText();
     let n = first;
@@ -471,7 +472,11 @@ export function makefileCommands(
       lineText = expand(source[n].replace(/^\t/, ''));
     }
     for (const c of shellCommands(script.text, 1, sourcePath, script.lineOf))
-      commands.push({ ...c, env: { ...env, ...c.env } });
+      commands.push({
+        ...c,
+        env: { ...env, ...c.env },
+        ...(calledFrom ? { calledFrom } : {}),
+      });
     return n;
   };
   const expandHere = (t: string) => expandMakeVariables(t, variables);
@@ -499,6 +504,7 @@ export function makefileCommands(
         k,
         define.lines[k].replace(/^\t/, ''),
         expandBody,
+        { path, line: first + 1 },
       );
     }
     calls--;
