@@ -73,49 +73,66 @@ export function isNoReturnStatement(
   return !!sel && GOEXIT_METHODS.has(sel.name);
 }
 
-/** The functions of a file that never return, by name, per parsed source. */
-const noReturnFuncsMemo = new WeakMap<GoSource, Set<string>>();
+/** Whether each of a file's functions never returns, by name, per parsed source (memo). */
+const noReturnMemo = new WeakMap<
+  GoSource,
+  {
+    decls: Map<string, Node>;
+    /** Functions whose text names a call that may not return (`Exit`, `Fatal`, `panic`…). */
+    enders: string[];
+    known: Map<string, boolean>;
+  }
+>();
 
 /**
- * The package-level functions (not methods) a file declares that never return to their caller:
- * every path of the body ends in a call that does not return (`os.Exit`, `log.Fatal`, `panic`,
- * or another such function of the file), as go/analysis' ctrlflow derives its noReturn facts.
- * `func fatalf(…) { fmt.Fprintf(os.Stderr, …); os.Exit(1) }` is one.
+ * Whether the package-level function (not a method) `name` that a file declares never returns
+ * to its caller: every path of its body ends in a call that does not return (`os.Exit`,
+ * `log.Fatal`, `panic`, or another such function of the file), as go/analysis' ctrlflow derives
+ * its noReturn facts. `func fatalf(…) { fmt.Fprintf(os.Stderr, …); os.Exit(1) }` is one. Decided
+ * on first ask, for that function and those it calls.
  */
-export function noReturnFuncs(
+export function neverReturns(
   src: GoSource,
   imports: ImportResolver,
-): Set<string> {
-  const known = noReturnFuncsMemo.get(src);
-  if (known) return known;
-  const out = new Set<string>();
-  noReturnFuncsMemo.set(src, out);
-  const funcs = src.root.namedChildren.filter(
-    (d): d is Node => d?.type === 'function_declaration',
-  );
-  // Helpers calling helpers: to a fixed point (a few rounds at most in practice).
-  for (let round = 0, grew = true; grew && round < 4; round++) {
-    grew = false;
-    for (const fn of funcs) {
-      const name = fn.childForFieldName('name');
-      const body = fn.childForFieldName('body');
-      if (!name || !body || out.has(textOf(src, name))) continue;
-      const text = src.source.slice(body.startIndex, body.endIndex);
-      if (!NO_RETURN_WORD.test(text) && ![...out].some(n => text.includes(n)))
-        continue;
-      const flow = new FlowGraph(
-        body,
-        n => textOf(src, n),
-        stmt =>
-          isNoReturnStatement(src, imports, stmt) || callsAny(src, stmt, out),
-      );
-      if (!returns(flow)) {
-        out.add(textOf(src, name));
-        grew = true;
-      }
+  name: string,
+): boolean {
+  let memo = noReturnMemo.get(src);
+  if (!memo) {
+    const decls = new Map<string, Node>();
+    const enders: string[] = [];
+    for (const d of src.root.namedChildren) {
+      const id =
+        d?.type === 'function_declaration' && d.childForFieldName('name');
+      if (!id) continue;
+      decls.set(textOf(src, id), d!);
+      if (NO_RETURN_WORD.test(src.source.slice(d!.startIndex, d!.endIndex)))
+        enders.push(textOf(src, id));
     }
+    memo = { decls, enders, known: new Map() };
+    noReturnMemo.set(src, memo);
   }
-  return out;
+  const known = memo.known.get(name);
+  if (known !== undefined) return known;
+  const body = memo.decls.get(name)?.childForFieldName('body');
+  // A function that calls nothing that could end the process returns (a recursive call is
+  // taken to return while its own answer is being decided).
+  memo.known.set(name, false);
+  if (!body) return false;
+  // Only a body that names a call that may not return can end every path in one.
+  const text = src.source.slice(body.startIndex, body.endIndex);
+  if (
+    !NO_RETURN_WORD.test(text) &&
+    !memo.enders.some(e => e !== name && text.includes(`${e}(`))
+  )
+    return false;
+  const flow = new FlowGraph(
+    body,
+    n => textOf(src, n),
+    noReturnTest(src, imports),
+  );
+  const result = !returns(flow);
+  memo.known.set(name, result);
+  return result;
 }
 
 /** The name an expression statement calls unqualified (`fatalf` of `fatalf("…")`). */
@@ -127,13 +144,6 @@ function calledName(src: GoSource, stmt: Node): string | undefined {
       ? call.childForFieldName('function')
       : null;
   return fn?.type === 'identifier' ? textOf(src, fn) : undefined;
-}
-
-/** Whether an expression statement calls one of `names` unqualified. */
-function callsAny(src: GoSource, stmt: Node, names: Set<string>): boolean {
-  if (names.size === 0) return false;
-  const name = calledName(src, stmt);
-  return name !== undefined && names.has(name);
 }
 
 /** Whether some path from the entry of a flow graph reaches a return (or the body's end). */
@@ -155,7 +165,7 @@ function returns(flow: FlowGraph): boolean {
 
 /**
  * The no-return test of a file's flow graphs: {@link isNoReturnStatement}, or a call of a
- * function of the file that never returns ({@link noReturnFuncs}).
+ * function of the file that never returns ({@link neverReturns}).
  */
 export function noReturnTest(
   src: GoSource,
@@ -164,6 +174,6 @@ export function noReturnTest(
   return stmt => {
     if (isNoReturnStatement(src, imports, stmt)) return true;
     const name = calledName(src, stmt);
-    return name !== undefined && noReturnFuncs(src, imports).has(name);
+    return name !== undefined && neverReturns(src, imports, name);
   };
 }
