@@ -154,10 +154,8 @@ export function extractGoFacts(
         frameworks: [...refs(PKG.gin), ...refs(PKG.echo), ...refs(PKG.fiber)],
       },
       () => refs(PKG.time),
+      path.endsWith('_test.go'),
     );
-    // A test file is never part of a binary: no caller there ends a service's process
-    // (and `t.Fatal(err)` after every check would only fill the cache).
-    if (path.endsWith('_test.go')) shutdown.fatalErrorCalls = [];
     const facts: GoFileFacts = {
       path,
       dir: posix.dirname(path),

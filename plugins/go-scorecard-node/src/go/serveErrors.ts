@@ -2,7 +2,7 @@ import { Node } from 'web-tree-sitter';
 import { isFatalCall } from './fatalCalls';
 import { ImportResolver } from './imports';
 import { GoSource, textOf } from './syntax';
-import { wordSites } from './wordSites';
+import { inLineComment, wordSites } from './wordSites';
 
 /**
  * Whether an `if` statement compares with http.ErrServerClosed anywhere in it, or hands the
@@ -160,19 +160,8 @@ export function serveErrorReturnedFrom(
   return returns ? functionOf(call) : undefined;
 }
 
-/** Words of the calls {@link isFatalCall} accepts. */
-const FATAL_WORDS = [
-  'Fatal',
-  'Fatalf',
-  'Fatalln',
-  'Fatalw',
-  'Panic',
-  'Panicf',
-  'Panicln',
-  'Panicw',
-  'Exit',
-  'panic',
-];
+/** The names of the calls {@link isFatalCall} accepts, before their `(`. */
+const FATAL_CALL = /\b(?:Fatal(?:f|ln|w)?|Panic(?:f|ln|w)?|Exit|panic)\s*\(/g;
 
 /**
  * Calls whose error ends the process without a comparison with http.ErrServerClosed (see
@@ -192,44 +181,49 @@ export function fatalErrorCalls(
       out.push(call);
     }
   };
-  for (const word of FATAL_WORDS) {
-    for (const site of wordSites(src, word)) {
-      let call: Node | null = site.parent;
-      for (let up = 0; call && call.type !== 'call_expression' && up < 3; up++)
-        call = call.parent;
-      if (call?.type !== 'call_expression' || !isFatalCall(src, imports, call))
-        continue;
-      // A logger chain ends the process as a whole: `log.Fatal().Err(err).Msg("…")`.
-      while (
-        call.parent?.type === 'selector_expression' &&
-        call.parent.parent?.type === 'call_expression'
-      )
-        call = call.parent.parent;
-      for (const arg of call.childForFieldName('arguments')?.namedChildren ??
-        [])
-        if (arg?.type === 'call_expression') add(arg);
-      const stmt = call.parent;
-      let block = stmt?.type === 'expression_statement' ? stmt.parent : null;
-      if (block?.type === 'statement_list') block = block.parent;
-      const ifStmt = block?.parent;
-      if (
-        ifStmt?.type !== 'if_statement' ||
-        ifStmt.childForFieldName('consequence')?.id !== block!.id ||
-        mentionsErrServerClosed(src, imports, ifStmt)
-      )
-        continue;
-      let assignment = ifStmt.childForFieldName('initializer');
-      if (!assignment) {
-        assignment = ifStmt.previousNamedSibling;
-        while (assignment?.type === 'comment')
-          assignment = assignment.previousNamedSibling;
-      }
-      if (
-        assignment?.type === 'short_var_declaration' ||
-        assignment?.type === 'assignment_statement'
-      )
-        add(assignment.childForFieldName('right')?.namedChild(0));
+  FATAL_CALL.lastIndex = 0;
+  for (
+    let m = FATAL_CALL.exec(src.source);
+    m;
+    m = FATAL_CALL.exec(src.source)
+  ) {
+    if (inLineComment(src.source, m.index)) continue;
+    const site = src.root.descendantForIndex(m.index);
+    if (!site || site.startIndex !== m.index) continue;
+    let call: Node | null = site.parent;
+    for (let up = 0; call && call.type !== 'call_expression' && up < 2; up++)
+      call = call.parent;
+    if (call?.type !== 'call_expression' || !isFatalCall(src, imports, call))
+      continue;
+    // A logger chain ends the process as a whole: `log.Fatal().Err(err).Msg("…")`.
+    while (
+      call.parent?.type === 'selector_expression' &&
+      call.parent.parent?.type === 'call_expression'
+    )
+      call = call.parent.parent;
+    for (const arg of call.childForFieldName('arguments')?.namedChildren ?? [])
+      if (arg?.type === 'call_expression') add(arg);
+    const stmt = call.parent;
+    let block = stmt?.type === 'expression_statement' ? stmt.parent : null;
+    if (block?.type === 'statement_list') block = block.parent;
+    const ifStmt = block?.parent;
+    if (
+      ifStmt?.type !== 'if_statement' ||
+      ifStmt.childForFieldName('consequence')?.id !== block!.id ||
+      mentionsErrServerClosed(src, imports, ifStmt)
+    )
+      continue;
+    let assignment = ifStmt.childForFieldName('initializer');
+    if (!assignment) {
+      assignment = ifStmt.previousNamedSibling;
+      while (assignment?.type === 'comment')
+        assignment = assignment.previousNamedSibling;
     }
+    if (
+      assignment?.type === 'short_var_declaration' ||
+      assignment?.type === 'assignment_statement'
+    )
+      add(assignment.childForFieldName('right')?.namedChild(0));
   }
   return out;
 }

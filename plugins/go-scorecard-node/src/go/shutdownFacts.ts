@@ -47,6 +47,7 @@ export function shutdownFacts(
   values: ValueReader,
   refs: ServerPackageRefs,
   timeRefs: () => PackageRef[],
+  isTest = false,
 ): ShutdownFacts {
   const bindings = new ServerBindings(src);
   const facts: ShutdownFacts = {
@@ -95,7 +96,8 @@ export function shutdownFacts(
   bindings.bindConstructorCalls();
   facts.serverFields = bindings.fields();
 
-  const fatal = fatalErrorCalls(src, imports);
+  // A test file is never part of a binary: no caller there ends a service's process.
+  const fatal = isTest ? [] : fatalErrorCalls(src, imports);
   const fatalCalls = new Set(fatal.map(c => c.id));
   facts.fatalErrorCalls = fatal.map(c => ({ line: c.startPosition.row + 1 }));
   /**
