@@ -115,7 +115,7 @@ export const goGetInstallCheck: Check = {
       }
       if (tools.length === 0 && gopath.length === 0) continue;
       findings.push(
-        findingAt(command, message(tools, gopath) + expandedFrom(command)),
+        findingAt(command, `${message(tools, gopath)}${expandedFrom(command)}`),
       );
     }
     return { findings };

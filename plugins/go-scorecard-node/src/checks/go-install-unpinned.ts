@@ -58,7 +58,7 @@ export const goInstallUnpinnedCheck: Check = {
           command,
           `\`go install\` is not pinned: ${why}, so each build may get a different tool; use \`go install ${withoutVersion(
             unpinned[0],
-          )}@vX.Y.Z\`` + expandedFrom(command),
+          )}@vX.Y.Z\`${expandedFrom(command)}`,
         ),
       );
     }
