@@ -9,7 +9,7 @@ import {
   ValueExpr,
 } from '../facts';
 import { methodRole } from '../go/serverMethods';
-import { serverName } from '../go/shutdownFallbacks';
+import { receiverName } from '../go/shutdownFallbacks';
 import { Binary, orderOf, runsIn } from '../program/binaries';
 import { FuncInfo } from '../program/program';
 import { ServiceProgram } from '../program/serviceProgram';
@@ -48,9 +48,7 @@ function closesAsFallback(
 ): boolean {
   const fn = funcOf(program, file, close.owner);
   if (!fn) return false;
-  const server = serverName(
-    close.callee.slice(0, close.callee.lastIndexOf('.')),
-  );
+  const server = receiverName(close);
   const callers = program.program
     .callers(fn)
     .filter(({ file: caller }) => !caller.isTest);

@@ -2,13 +2,7 @@ import { Finding } from '@internal/plugin-go-scorecard-common';
 import { Check } from './types';
 import { findingAt } from './findingAt';
 import { FindingsByPlace, mainPackages } from './mainPackages';
-import { CallRef } from '../facts';
-import { serverName } from '../go/shutdownFallbacks';
-
-/** The last name of a call's receiver: `peer` of `peer.Stop`, `grpc` of `s.grpc.GracefulStop`. */
-function receiverName(call: CallRef): string {
-  return serverName(call.callee.slice(0, call.callee.lastIndexOf('.')));
-}
+import { receiverName } from '../go/shutdownFallbacks';
 
 /**
  * `shutdown-grpc-stop`: a binary stops a gRPC server with Stop() and never calls GracefulStop()

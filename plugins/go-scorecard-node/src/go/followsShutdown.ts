@@ -2,7 +2,7 @@ import { Node } from 'web-tree-sitter';
 import { noReturnTest } from './fatalCalls';
 import { FlowBlock, FlowGraph } from './flow';
 import { ImportResolver } from './imports';
-import { enclosingFunction, GoSource, textOf } from './syntax';
+import { compactText, enclosingFunction, GoSource, textOf } from './syntax';
 import { wordSites } from './wordSites';
 
 const SHUTDOWN_METHODS = [
@@ -16,7 +16,7 @@ function receiverText(src: GoSource, call: Node): string | undefined {
   const fn = call.childForFieldName('function');
   if (fn?.type !== 'selector_expression') return undefined;
   const operand = fn.childForFieldName('operand');
-  return operand ? textOf(src, operand).replace(/\s+/g, '') : undefined;
+  return operand ? compactText(src, operand) : undefined;
 }
 
 /**

@@ -6,7 +6,15 @@ import { FlowBlock, FlowGraph } from './flow';
 import { ImportResolver } from './imports';
 import { PackageRef } from './packageRefs';
 import { Declaration, Scopes } from './scopes';
-import { enclosingFunction, GoSource, lineOf, refOf, textOf } from './syntax';
+import {
+  enclosingFunction,
+  GoSource,
+  lineOf,
+  nextStatement,
+  refOf,
+  statementAfter,
+  textOf,
+} from './syntax';
 import { ValueReader } from './values';
 import { Vocabulary } from './vocabulary';
 import { wordSites } from './wordSites';
@@ -81,8 +89,7 @@ function isAssignedName(site: Node): boolean {
 function deferredRightAway(src: GoSource, stmt: Node, name: string): boolean {
   if (stmt.type === 'var_spec' || stmt.parent?.type !== 'statement_list')
     return false;
-  let next = stmt.nextNamedSibling;
-  while (next?.type === 'comment') next = next.nextNamedSibling;
+  const next = nextStatement(stmt);
   if (next?.type !== 'defer_statement') return false;
   // `defer name()`, spaced any way.
   const text = src.source.slice(next.startIndex, next.endIndex);
@@ -233,16 +240,7 @@ class FunctionAnalysis {
         .map(c => textOf(this.src, c))
         .filter(n => n !== '_' && n !== v.decl.name),
     );
-    let ifStmt: Node | null = null;
-    if (
-      v.stmt.parent?.type === 'if_statement' &&
-      v.stmt.parent.childForFieldName('initializer')?.id === v.stmt.id
-    )
-      ifStmt = v.stmt.parent;
-    else {
-      ifStmt = v.stmt.nextNamedSibling;
-      while (ifStmt?.type === 'comment') ifStmt = ifStmt.nextNamedSibling;
-    }
+    const ifStmt = statementAfter(v.stmt);
     const cond =
       ifStmt?.type === 'if_statement'
         ? ifStmt.childForFieldName('condition')

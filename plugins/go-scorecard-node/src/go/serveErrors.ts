@@ -1,7 +1,13 @@
 import { Node } from 'web-tree-sitter';
 import { isFatalCall } from './fatalCalls';
 import { ImportResolver } from './imports';
-import { GoSource, textOf } from './syntax';
+import {
+  enclosingFunction,
+  GoSource,
+  previousStatement,
+  statementAfter,
+  textOf,
+} from './syntax';
 import { inLineComment, wordSites } from './wordSites';
 
 /**
@@ -72,7 +78,7 @@ function ifIsFatal(
  * Where a call's result goes: the call it is an argument of, or the statement that assigns it
  * (`err := f()`, `err = f()`), with the statement after it.
  */
-function resultUse(
+export function resultUse(
   call: Node,
 ): { argumentOf: Node } | { assignment: Node; next: Node | null } | undefined {
   let n = call;
@@ -88,15 +94,7 @@ function resultUse(
     stmt.childForFieldName('right')?.id !== p!.id
   )
     return undefined;
-  const owner = stmt.parent;
-  if (
-    owner?.type === 'if_statement' &&
-    owner.childForFieldName('initializer')?.id === stmt.id
-  )
-    return { assignment: stmt, next: owner };
-  let next = stmt.nextNamedSibling;
-  while (next?.type === 'comment') next = next.nextNamedSibling;
-  return { assignment: stmt, next };
+  return { assignment: stmt, next: statementAfter(stmt) };
 }
 
 /**
@@ -117,19 +115,6 @@ export function serveErrorIsFatal(
   return isFatalStatement(src, imports, use.next);
 }
 
-/** The function (declaration, method or literal) a node is in. */
-function functionOf(node: Node): Node | undefined {
-  for (let n = node.parent; n; n = n.parent) {
-    if (
-      n.type === 'function_declaration' ||
-      n.type === 'method_declaration' ||
-      n.type === 'func_literal'
-    )
-      return n;
-  }
-  return undefined;
-}
-
 /**
  * The function a serve call's error is returned from, unchecked: `return srv.ListenAndServe()`,
  * or an `if` on it that does not compare it with http.ErrServerClosed and returns a value
@@ -146,7 +131,7 @@ export function serveErrorReturnedFrom(
     n.parent?.type === 'expression_list' &&
     n.parent.parent?.type === 'return_statement'
   )
-    return functionOf(call);
+    return enclosingFunction(call);
   const use = resultUse(call);
   if (!use || 'argumentOf' in use || use.next?.type !== 'if_statement')
     return undefined;
@@ -157,7 +142,7 @@ export function serveErrorReturnedFrom(
       s.type === 'return_statement' &&
       s.namedChildren.some(v => v && textOf(src, v) !== 'nil'),
   );
-  return returns ? functionOf(call) : undefined;
+  return returns ? enclosingFunction(call) : undefined;
 }
 
 /** The names of the calls {@link isFatalCall} accepts, before their `(`. */
@@ -213,12 +198,8 @@ export function fatalErrorCalls(
       mentionsErrServerClosed(src, imports, ifStmt)
     )
       continue;
-    let assignment = ifStmt.childForFieldName('initializer');
-    if (!assignment) {
-      assignment = ifStmt.previousNamedSibling;
-      while (assignment?.type === 'comment')
-        assignment = assignment.previousNamedSibling;
-    }
+    const assignment =
+      ifStmt.childForFieldName('initializer') ?? previousStatement(ifStmt);
     if (
       assignment?.type === 'short_var_declaration' ||
       assignment?.type === 'assignment_statement'

@@ -19,7 +19,13 @@ import {
   SERVER_METHOD_NAMES,
 } from './serverMethods';
 import { ServerPackageRefs, shutdownBounds } from './shutdownBounds';
-import { callRef, enclosingFunction, GoSource, textOf } from './syntax';
+import {
+  callRef,
+  compactText,
+  enclosingFunction,
+  GoSource,
+  textOf,
+} from './syntax';
 import { ValueReader } from './values';
 
 export type { ServerPackageRefs } from './shutdownBounds';
@@ -122,7 +128,7 @@ export function shutdownFacts(
       methodCalls(src, 'Wait').some(
         w =>
           !w.value &&
-          textOf(src, w.receiver).replace(/\s+/g, '') === group.receiver &&
+          compactText(src, w.receiver) === group.receiver &&
           w.call.startIndex >= top.startIndex &&
           w.call.endIndex <= top.endIndex &&
           fatalCalls.has(w.call.id),
@@ -232,7 +238,5 @@ function errgroupOf(
   )
     return undefined;
   const operand = fn.childForFieldName('operand');
-  return operand
-    ? { call, receiver: textOf(src, operand).replace(/\s+/g, '') }
-    : undefined;
+  return operand ? { call, receiver: compactText(src, operand) } : undefined;
 }

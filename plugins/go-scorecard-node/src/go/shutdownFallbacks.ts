@@ -1,6 +1,7 @@
 import { Node } from 'web-tree-sitter';
-import { ShutdownFallback } from '../facts';
+import { CallRef, ShutdownFallback } from '../facts';
 import { MethodCall } from './methodCalls';
+import { resultUse } from './serveErrors';
 import { GoSource, textOf } from './syntax';
 
 /** The last name of a receiver: `srv` of `srv`, `http` of `s.http`. */
@@ -9,30 +10,16 @@ export function serverName(text: string): string {
   return parts[parts.length - 1];
 }
 
+/** The last name of a method call's receiver: `peer` of `peer.Stop`, `http` of `s.http.Close`. */
+export function receiverName(call: CallRef): string {
+  return serverName(call.callee.slice(0, call.callee.lastIndexOf('.')));
+}
+
 /** The `if` whose error branch handles a Shutdown call's error, if any. */
 function errorBranchOf(call: Node): Node | undefined {
-  let n = call;
-  while (n.parent?.type === 'parenthesized_expression') n = n.parent;
-  const list = n.parent;
-  const stmt = list?.type === 'expression_list' ? list.parent : undefined;
-  if (
-    !stmt ||
-    (stmt.type !== 'short_var_declaration' &&
-      stmt.type !== 'assignment_statement')
-  )
-    return undefined;
-  const owner = stmt.parent;
-  // if err := srv.Shutdown(ctx); err != nil { … }
-  if (
-    owner?.type === 'if_statement' &&
-    owner.childForFieldName('initializer')?.id === stmt.id
-  )
-    return owner.childForFieldName('consequence') ?? undefined;
-  // err := srv.Shutdown(ctx) \n if err != nil { … }
-  let next = stmt.nextNamedSibling;
-  while (next?.type === 'comment') next = next.nextNamedSibling;
-  return next?.type === 'if_statement'
-    ? next.childForFieldName('consequence') ?? undefined
+  const use = resultUse(call);
+  return use && 'assignment' in use && use.next?.type === 'if_statement'
+    ? use.next.childForFieldName('consequence') ?? undefined
     : undefined;
 }
 

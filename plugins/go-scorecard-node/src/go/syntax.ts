@@ -88,6 +88,39 @@ export function enclosingFunction(node: Node): Node | undefined {
   return undefined;
 }
 
+/** The statement after a node in its list, comments passed over. */
+export function nextStatement(node: Node): Node | null {
+  let next = node.nextNamedSibling;
+  while (next?.type === 'comment') next = next.nextNamedSibling;
+  return next;
+}
+
+/** The statement before a node in its list, comments passed over. */
+export function previousStatement(node: Node): Node | null {
+  let prev = node.previousNamedSibling;
+  while (prev?.type === 'comment') prev = prev.previousNamedSibling;
+  return prev;
+}
+
+/**
+ * What runs right after a simple statement: the `if` whose initializer it is (`if err :=
+ * f(); err != nil`), else the next statement of its list.
+ */
+export function statementAfter(stmt: Node): Node | null {
+  const owner = stmt.parent;
+  if (
+    owner?.type === 'if_statement' &&
+    owner.childForFieldName('initializer')?.id === stmt.id
+  )
+    return owner;
+  return nextStatement(stmt);
+}
+
+/** A node's text without blanks (`s . srv` is `s.srv`): a receiver compared by its spelling. */
+export function compactText(src: GoSource, node: Node): string {
+  return textOf(src, node).replace(/\s+/g, '');
+}
+
 /** The top-level declaration (function, method, var, const, type) holding a node. */
 export function topLevelOf(node: Node): Node {
   let n = node;
