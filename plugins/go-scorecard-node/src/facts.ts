@@ -115,8 +115,15 @@ export type ServerKind = 'http' | 'grpc' | 'framework';
  * against the package's {@link GoFileFacts.serverFields}.
  */
 export interface FieldMethodCall extends CallRef {
-  field: string;
+  /** The field the method is called on (`srv` in `s.srv.Close()`); absent with `recv`. */
+  field?: string;
   method: string;
+  /**
+   * For a method called on a local, parameter or receiver whose type its file cannot tell, in a
+   * tree where some struct embeds a server: the receiver, which the link step types (the
+   * method may be promoted from the embedded server).
+   */
+  recv?: ValueExpr;
   /** For `Close`: see {@link CloseCall.afterShutdown}. */
   afterShutdown?: boolean;
   /** For an HTTP serve method: its error ends the process without an ErrServerClosed check. */

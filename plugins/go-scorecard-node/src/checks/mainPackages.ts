@@ -11,7 +11,7 @@ import {
 import { methodRole } from '../go/serverMethods';
 import { receiverName } from '../go/shutdownFallbacks';
 import { Binary, orderOf, runsIn } from '../program/binaries';
-import { FuncInfo } from '../program/program';
+import { FuncInfo, ResolvedType } from '../program/program';
 import { ServiceProgram } from '../program/serviceProgram';
 
 /**
@@ -259,7 +259,9 @@ function withFieldCalls(
   program: ServiceProgram,
 ): GoFileFacts {
   const calls = file.unboundFieldCalls.filter(
-    c => fields.has(c.field) || fieldKind(program, file, c) !== undefined,
+    c =>
+      (c.field !== undefined && fields.has(c.field)) ||
+      receiverKind(program, file, c) !== undefined,
   );
   if (!calls.length) return file;
   const merged: GoFileFacts = {
@@ -271,9 +273,11 @@ function withFieldCalls(
     grpcGracefulStopCalls: [...file.grpcGracefulStopCalls],
   };
   for (const call of calls) {
-    const { field, method, fatalWithoutErrServerClosed, ...ref } = call;
-    const typed = fieldKind(program, file, call);
-    const kinds = typed ? [typed] : [...(fields.get(field) ?? [])];
+    const { field, method, fatalWithoutErrServerClosed, recv, ...ref } = call;
+    const typed = receiverKind(program, file, call);
+    const kinds = typed
+      ? [typed]
+      : [...((field !== undefined && fields.get(field)) || [])];
     for (const kind of kinds) {
       if (kind === 'none') continue;
       switch (methodRole(kind, method)) {
@@ -316,22 +320,65 @@ const SERVER_TYPES: Record<string, ServerKind> = {
   'github.com/gofiber/fiber/v3.App': 'framework',
 };
 
+/** Deepest chain of embedded structs followed to a promoted server method. */
+const MAX_PROMOTION_DEPTH = 4;
+
 /**
- * The server kind of the field a method is called on, from the field's declared type: `none`
- * when the type is known and is no server, undefined when the program cannot type the field.
+ * The server kind whose `method` a value of type `t` calls: the type's own kind, or the kind of
+ * the server an embedded field promotes the method from (`type Server struct{ *grpc.Server }`:
+ * `s.Stop()` is grpc's Stop unless the tree declares a `Stop` of its own on the way; Go spec,
+ * Selectors). `none` when the type is known and the method is no server's, undefined when the
+ * program cannot type the value.
  */
-function fieldKind(
+function serverKindOfType(
+  program: ServiceProgram,
+  t: ResolvedType,
+  method: string,
+  depth = 0,
+): ServerKind | 'none' | undefined {
+  if (t.k !== 'named') return undefined;
+  const own = SERVER_TYPES[t.key];
+  if (own) return own;
+  if (!t.decl || depth > MAX_PROMOTION_DEPTH) return 'none';
+  // A method the tree declares on the type (or on a type of the tree it embeds) is followed as
+  // a call of the tree's code, not taken for the server's.
+  if (program.program.methodsOf(t, method).length) return 'none';
+  const u = program.program.underlying(t);
+  if (u.k !== 'struct') return 'none';
+  for (const f of u.fields) {
+    if (!f.embedded) continue;
+    const kind = serverKindOfType(
+      program,
+      program.program.resolveType(f.type, { file: u.file, owner: -1 }),
+      method,
+      depth + 1,
+    );
+    if (kind && kind !== 'none' && methodRole(kind, method)) return kind;
+  }
+  return 'none';
+}
+
+/**
+ * The server kind of the receiver a method is called on, from its declared type: a field
+ * (`s.srv.Close()`) or, for `recv`, a local, parameter or receiver; `none` when the type is
+ * known and the method is no server's, undefined when the program cannot type the receiver.
+ */
+function receiverKind(
   program: ServiceProgram,
   file: GoFileFacts,
-  call: CallRef,
+  call: CallRef & { recv?: ValueExpr },
 ): ServerKind | 'none' | undefined {
-  if (!call.recvField) return undefined;
-  const type = program.program.typeOf(
-    { k: 'field', of: call.recvField.of, name: call.recvField.name },
-    { file, owner: call.owner ?? -1 },
-  );
-  if (type.k !== 'named') return undefined;
-  return SERVER_TYPES[type.key] ?? 'none';
+  const recv: ValueExpr | undefined = call.recvField
+    ? { k: 'field', of: call.recvField.of, name: call.recvField.name }
+    : call.recv;
+  if (!recv) return undefined;
+  const type = program.program.typeOf(recv, { file, owner: call.owner ?? -1 });
+  return serverKindOfType(program, type, methodOf(call.callee));
+}
+
+/** The method of a callee as written: `Close` of `s.srv.Close`. */
+function methodOf(callee: string): string {
+  return callee.slice(callee.lastIndexOf('.') + 1);
 }
 
 /** The file's server calls without those on fields whose declared type says another kind. */
@@ -340,7 +387,7 @@ function typedByFields(
   program: ServiceProgram,
 ): GoFileFacts {
   const keep = (kind: ServerKind) => (c: CallRef) => {
-    const typed = fieldKind(program, file, c);
+    const typed = receiverKind(program, file, c);
     return typed === undefined || typed === kind;
   };
   return {

@@ -155,6 +155,7 @@ export function extractGoFacts(
       },
       () => refs(PKG.time),
       path.endsWith('_test.go'),
+      vocabulary.embedsServer,
     );
     const facts: GoFileFacts = {
       path,

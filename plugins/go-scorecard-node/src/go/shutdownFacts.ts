@@ -54,6 +54,7 @@ export function shutdownFacts(
   refs: ServerPackageRefs,
   timeRefs: () => PackageRef[],
   isTest = false,
+  embedsServer = false,
 ): ShutdownFacts {
   const bindings = new ServerBindings(src);
   const facts: ShutdownFacts = {
@@ -158,6 +159,32 @@ export function shutdownFacts(
             },
           }
         : {};
+      // `srv.Stop()` on a local, parameter or receiver whose type the file cannot tell, in a
+      // tree where some struct embeds a server: the link step types it and finds the method
+      // promoted from the embedded server (`type Server struct{ *grpc.Server }`).
+      const recv =
+        !kinds.length &&
+        !field &&
+        !m.value &&
+        embedsServer &&
+        m.receiver.type === 'identifier' &&
+        imports.pathOf(textOf(src, m.receiver)) === undefined
+          ? values.value(m.receiver, 0, 0, 'type')
+          : undefined;
+      if (recv && recv.k !== 'unknown') {
+        if (name === 'Shutdown') shutdowns.push(m);
+        facts.unboundFieldCalls.push({
+          method: name,
+          ...(name === 'Close' && followsShutdown(src, imports, m.call)
+            ? { afterShutdown: true }
+            : {}),
+          ...(HTTP_SERVE_FUNCS.has(name)
+            ? serveError(m.call)
+            : { fatalWithoutErrServerClosed: false }),
+          ...callRef(src, m.call),
+          recv,
+        });
+      }
       if (!kinds.length && field && !m.value) {
         // `s.srv.Shutdown(ctx)` with the server declared in another file of the package.
         if (name === 'Shutdown') shutdowns.push(m);

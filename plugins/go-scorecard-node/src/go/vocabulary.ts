@@ -45,6 +45,9 @@ const NO_NAMES: ReadonlySet<string> = new Set();
 /** Deepest named-type chain followed when deciding whether a type carries values. */
 const MAX_NAMED_DEPTH = 4;
 
+/** The names of the server types of other packages whose embedding {@link Vocabulary.embedsServer} notes. */
+const EMBEDDABLE_SERVER_TYPES = new Set(['Server', 'Engine', 'Echo', 'App']);
+
 /**
  * The vocabulary of a tree: every name a Go file of it declares at package level (functions,
  * methods, types, variables, constants) and what each declaration says of its parameters and
@@ -82,6 +85,7 @@ export class Vocabulary {
   private dialsGrpc = false;
   private drainsServers = false;
   private readonly valueFieldMemo = new Map<string, boolean>();
+  private embedsServerMemo: boolean | undefined;
   private extractorWords: string[];
   private readonly declarationSum = new DeclarationSum();
   /** The tree's import roots, when known (see {@link Vocabulary.setImportRoots}). */
@@ -236,6 +240,7 @@ export class Vocabulary {
     }
     this.valueArgsMemo.clear();
     this.valueFieldMemo.clear();
+    this.embedsServerMemo = undefined;
   }
 
   private declare(name: string, kind: number) {
@@ -253,6 +258,33 @@ export class Vocabulary {
   /** The tree drains servers: contexts and durations can bound a drain. */
   get drains(): boolean {
     return this.drainsServers;
+  }
+
+  /**
+   * Some struct type of the tree embeds a server of another package (`struct{ *grpc.Server }`,
+   * `struct{ http.Server }`, gin's `Engine`, echo's `Echo`, fiber's `App`): its methods are
+   * promoted (Go spec, Struct types), so a method call on a local of such a type may be a
+   * server call only the link step can type.
+   */
+  get embedsServer(): boolean {
+    if (this.embedsServerMemo === undefined) {
+      this.embedsServerMemo = [...this.typeDecls.values()].some(decls =>
+        decls.some(
+          t =>
+            t.k === 'struct' &&
+            t.fields.some(f => {
+              if (!f.embedded) return false;
+              const named = f.type.k === 'pointer' ? f.type.elem : f.type;
+              return (
+                named.k === 'named' &&
+                named.q !== undefined &&
+                EMBEDDABLE_SERVER_TYPES.has(named.name)
+              );
+            }),
+        ),
+      );
+    }
+    return this.embedsServerMemo;
   }
 
   /** Whether some package-level struct declares a field of this name. */
