@@ -30,10 +30,7 @@ function passesCustomDialer(
   arg: Node,
 ): boolean {
   if (arg.type === 'call_expression') {
-    const q = qualifiedCall(src, arg);
-    return (
-      !!q && CUSTOM_DIALERS.has(q.name) && imports.is(q.qualifier, PKG.grpc)
-    );
+    return isCustomDialerOption(src, imports, arg) === true;
   }
   if (arg.type !== 'variadic_argument') return false;
   const inner = arg.namedChild(0) && unparen(arg.namedChild(0)!);
@@ -45,7 +42,7 @@ function passesCustomDialer(
       decl.stmt,
       ...scopes.uses(decl).map(u => u.parent?.parent ?? u),
     ];
-    return statements.some(st => CUSTOM_DIALER_TEXT.test(textOf(src, st)));
+    return statements.some(st => mentionsCustomDialer(src, imports, st));
   }
   if (inner?.type === 'call_expression') {
     const fn = inner.childForFieldName('function');
@@ -57,9 +54,109 @@ function passesCustomDialer(
         d.childForFieldName('name') &&
         textOf(src, d.childForFieldName('name')!) === name,
     );
-    return !!decl && CUSTOM_DIALER_TEXT.test(textOf(src, decl));
+    return !!decl && mentionsCustomDialer(src, imports, decl);
   }
   return false;
+}
+
+/**
+ * For a call: true when it is `grpc.WithContextDialer`/`WithDialer` with a dialer that keeps
+ * the name from the system's resolver, false when its dialer forwards to it, undefined when
+ * it is no such option.
+ */
+function isCustomDialerOption(
+  src: GoSource,
+  imports: ImportResolver,
+  call: Node,
+): boolean | undefined {
+  const q = qualifiedCall(src, call);
+  if (!q || !CUSTOM_DIALERS.has(q.name) || !imports.is(q.qualifier, PKG.grpc))
+    return undefined;
+  const dialer = dialerFunction(src, callArguments(call)[0]);
+  return !dialer || !forwardsToSystemDialer(src, imports, dialer);
+}
+
+/**
+ * Whether code that builds dial options (a declaration, an assignment, a function) passes a
+ * custom dialer: it mentions one, and not only dialers that forward to the system's.
+ */
+function mentionsCustomDialer(
+  src: GoSource,
+  imports: ImportResolver,
+  node: Node,
+): boolean {
+  if (!CUSTOM_DIALER_TEXT.test(textOf(src, node))) return false;
+  const options = node
+    .descendantsOfType('call_expression')
+    .map(c => c && isCustomDialerOption(src, imports, c))
+    .filter((c): c is boolean => c !== undefined && c !== null);
+  return options.length === 0 || options.includes(true);
+}
+
+/** A dialer handed to `WithContextDialer`: a function literal, or a function of the file by name. */
+function dialerFunction(
+  src: GoSource,
+  arg: Node | undefined,
+): Node | undefined {
+  if (arg?.type === 'func_literal') return arg;
+  if (arg?.type !== 'identifier') return undefined;
+  const name = textOf(src, arg);
+  return (
+    src.root.namedChildren.find(
+      d =>
+        d?.type === 'function_declaration' &&
+        d.childForFieldName('name') &&
+        textOf(src, d.childForFieldName('name')!) === name,
+    ) ?? undefined
+  );
+}
+
+const SYSTEM_DIAL_FUNCS = new Set(['Dial', 'DialTimeout', 'DialContext']);
+
+/**
+ * Whether a dialer only hands its address to the system's: it calls `net.Dial`,
+ * `net.DialTimeout` or a `net.Dialer`'s `Dial`/`DialContext` with its own address parameter
+ * (a dialer that only sets a timeout, keep-alives or tracing). Go's resolver then looks the
+ * name up through resolv.conf's search list like any other (net package docs, Name
+ * Resolution), so the target is judged as if no dialer were given. A dialer that dials
+ * something else (a proxy's socket, `bufconn`) keeps the name from the resolver.
+ */
+function forwardsToSystemDialer(
+  src: GoSource,
+  imports: ImportResolver,
+  fn: Node,
+): boolean {
+  const body = fn.childForFieldName('body');
+  const params = fn.childForFieldName('parameters');
+  if (!body || !params) return false;
+  const addrNames = new Set<string>();
+  for (const p of params.namedChildren) {
+    const type = p?.childForFieldName('type');
+    if (p?.type !== 'parameter_declaration' || !type) continue;
+    if (textOf(src, type) !== 'string') continue;
+    for (const n of p.childrenForFieldName('name'))
+      if (n) addrNames.add(textOf(src, n));
+  }
+  if (!addrNames.size) return false;
+  const netNames = imports.localNames('net');
+  const bodyText = textOf(src, body);
+  const usesNetDialer = netNames.some(n => bodyText.includes(`${n}.Dialer`));
+  return body.descendantsOfType('call_expression').some(call => {
+    const fnNode = call?.childForFieldName('function');
+    if (fnNode?.type !== 'selector_expression') return false;
+    const name = textOf(src, fnNode.childForFieldName('field')!);
+    if (!SYSTEM_DIAL_FUNCS.has(name)) return false;
+    const passesAddr = callArguments(call!).some(
+      a => a.type === 'identifier' && addrNames.has(textOf(src, a)),
+    );
+    if (!passesAddr) return false;
+    const operand = fnNode.childForFieldName('operand');
+    const qualifier = operand?.type === 'identifier' && textOf(src, operand);
+    return (
+      (!!qualifier && netNames.includes(qualifier) && name !== 'DialContext') ||
+      usesNetDialer
+    );
+  });
 }
 
 /** The target argument's position in each dial function. */
