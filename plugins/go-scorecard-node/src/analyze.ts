@@ -9,6 +9,7 @@ import { decodeSource } from './decodeSource';
 import {
   BuiltImage,
   GoModFile,
+  GoWorkFile,
   GoSumEntry,
   ServiceFacts,
   serviceFacts,
@@ -20,6 +21,7 @@ import { ServiceProgram } from './program/serviceProgram';
 import { hasGeneratedGoName, isGeneratedGo } from './generatedGo';
 import { importRoots } from './gomod/importRoots';
 import { parseGoMod } from './gomod/parseGoMod';
+import { parseGoWork } from './gomod/parseGoWork';
 import { parseGoSum } from './gomod/parseGoSum';
 import { InputKind, inputKind } from './inputKind';
 import { applyKustomizePatches } from './k8s/applyKustomizePatches';
@@ -182,6 +184,7 @@ export class Analyzer {
   ): Promise<ServiceFacts> {
     const facts = serviceFacts();
     const mods = new Map<string, GoModFile>();
+    const workspaces: GoWorkFile[] = [];
     const sums = new Map<string, { path: string; entries: GoSumEntry[] }>();
     // Build files are read once every file is: a Makefile may include, and a script run, any file.
     const buildFiles: BuildFileText[] = [];
@@ -248,7 +251,9 @@ export class Analyzer {
             }
             break;
           case 'go.mod':
-            mods.set(dirOf(path), parseGoMod(path, text));
+            if (path === 'go.work' || path.endsWith('/go.work'))
+              workspaces.push(parseGoWork(path, text));
+            else mods.set(dirOf(path), parseGoMod(path, text));
             break;
           case 'go.sum':
             sums.set(dirOf(path), { path, entries: parseGoSum(text) });
@@ -383,6 +388,7 @@ export class Analyzer {
     for (const [dir, mod] of mods) {
       facts.modules.push({ dir, mod, sum: sums.get(dir) });
     }
+    if (workspaces.length) facts.workspaces = workspaces;
     const kustomized = applyKustomizePatches(
       facts.workloads,
       facts.kustomize ?? [],

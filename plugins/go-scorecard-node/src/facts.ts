@@ -249,6 +249,19 @@ export interface GoModReplace {
   line: number;
 }
 
+/**
+ * A go.work file: the module directories it `use`s (relative to the scanned root, `line` the
+ * use line) and its `replace` lines, which override the go.mod replaces of those modules for
+ * the same module (Go Modules Reference, go.work files).
+ */
+export interface GoWorkFile {
+  path: string;
+  /** Directory of go.work relative to the root. */
+  dir: string;
+  uses: { dir: string; line: number }[];
+  replaces: GoModReplace[];
+}
+
 /** A `retract` line of go.mod: one version (`low` = `high`) or an interval. */
 export interface GoModRetract {
   low: string;
@@ -389,6 +402,8 @@ export interface Workload {
 export interface ServiceFacts {
   goFiles: GoFileFacts[];
   modules: GoModule[];
+  /** go.work files (absent when not read: facts made by hand). */
+  workspaces?: GoWorkFile[];
   /** Paths of the CI and build files read (workflows, Makefiles, Dockerfiles, scripts). */
   ciFiles: string[];
   ciCommands: ShellCommand[];

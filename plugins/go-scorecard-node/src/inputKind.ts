@@ -62,7 +62,8 @@ export function inputKind(path: string): InputKind | undefined {
   if (isInSkippedDir(path)) return undefined;
   if (path === POLICY_FILE) return 'policy';
   const name = path.slice(path.lastIndexOf('/') + 1);
-  if (name === 'go.mod') return 'go.mod';
+  // go.work shares go.mod's syntax, and its replaces override the used modules' (go.mod's kind).
+  if (name === 'go.mod' || name === 'go.work') return 'go.mod';
   if (name === 'go.sum') return 'go.sum';
   if (name.endsWith('.go')) return 'go';
   if (ciFileKind(path)) return 'ci';

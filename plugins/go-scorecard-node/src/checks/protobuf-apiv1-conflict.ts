@@ -6,7 +6,7 @@ import { LEGACY_PROTOBUF, PROTOBUF, usedVersion } from './moduleVersions';
 /**
  * `protobuf-apiv1-conflict`: a module builds with github.com/golang/protobuf below
  * v1.4.0 (API v1, its own registry) together with google.golang.org/protobuf. Finding
- * on the go.mod `replace` line that pins that version, else the require line, else the first
+ * on the `replace` line (go.mod, or a go.work using the module) that pins that version, else the require line, else the first
  * go.sum line of that version.
  */
 export const protobufApiv1ConflictCheck: Check = {
@@ -18,14 +18,17 @@ export const protobufApiv1ConflictCheck: Check = {
       return { notApplicable: 'no go.mod', decidedBy: ['go.mod'] };
     const findings: Finding[] = [];
     for (const module of facts.modules) {
-      const legacy = usedVersion(module, LEGACY_PROTOBUF);
-      const modern = usedVersion(module, PROTOBUF);
+      const legacy = usedVersion(module, LEGACY_PROTOBUF, facts.workspaces);
+      const modern = usedVersion(module, PROTOBUF, facts.workspaces);
       if (!legacy || !modern || compareSemver(legacy.version, 'v1.4.0') >= 0)
         continue;
       let at: { path: string; line: number };
       // A replace that pins the old version is where the fix goes.
       if (legacy.replace)
-        at = { path: module.mod.path, line: legacy.replace.line };
+        at = {
+          path: legacy.replaceFile ?? module.mod.path,
+          line: legacy.replace.line,
+        };
       else if (legacy.require)
         at = { path: module.mod.path, line: legacy.require.line };
       else if (legacy.sumEntry && module.sum)

@@ -1,10 +1,11 @@
-import { GoModFile } from '../facts';
+import { GoModFile, GoModReplace } from '../facts';
 import { GoModSyntaxError } from './goModSyntaxError';
 import { GoModLine, lexGoMod } from './lexGoMod';
 
 export { GoModSyntaxError } from './goModSyntaxError';
 
-type Entry = { verb: string; args: string[]; line: GoModLine };
+/** One directive of go.mod or go.work: its verb, arguments and lexed line. */
+export type Entry = { verb: string; args: string[]; line: GoModLine };
 
 /** Whether a line's comment marks the requirement `// indirect` (also `// indirect; note`). */
 function isIndirect(line: GoModLine): boolean {
@@ -16,8 +17,13 @@ function isPunct(line: GoModLine, index: number, p: string): boolean {
   return line.tokens[index] === p && !line.quoted[index];
 }
 
-/** Groups lexed lines into directives, expanding `verb ( … )` blocks into one entry per line. */
-function entries(path: string, lines: GoModLine[]): Entry[] {
+/**
+ * Groups lexed lines into directives, expanding `verb ( … )` blocks into one entry per line
+ * (go.mod and go.work share this syntax).
+ *
+ * @throws GoModSyntaxError for an unbalanced block.
+ */
+export function directives(path: string, lines: GoModLine[]): Entry[] {
   const out: Entry[] = [];
   let block: { verb: string; line: number } | undefined;
   for (const l of lines) {
@@ -54,6 +60,32 @@ function entries(path: string, lines: GoModLine[]): Entry[] {
 }
 
 /**
+ * A `replace` directive's arguments (`old [v] => new [v]`, a directory without a version).
+ *
+ * @throws what `fail` throws, for a malformed directive.
+ */
+export function parseReplace(
+  args: string[],
+  fail: (msg: string) => never,
+  line: number,
+): GoModReplace {
+  const arrow = args.indexOf('=>');
+  const after = args.length - arrow - 1;
+  if (arrow < 1 || arrow > 2 || after < 1 || after > 2) {
+    fail(
+      'usage: replace module/path [v1.2.3] => other/module v1.4 or => ../local/directory',
+    );
+  }
+  return {
+    oldPath: args[0],
+    oldVersion: arrow === 2 ? args[1] : undefined,
+    newPath: args[arrow + 1],
+    newVersion: after === 2 ? args[arrow + 2] : undefined,
+    line,
+  };
+}
+
+/**
  * Parses go.mod: `module`, `go`, `toolchain`, `require`, `replace`, `exclude` and `retract`
  * in single-line and block form, `// indirect` markers and quoted paths, each with its
  * 1-based line. Other directives (`godebug`, `tool`, `ignore`, future ones) are skipped.
@@ -68,7 +100,10 @@ export function parseGoMod(path: string, text: string): GoModFile {
     excludes: [],
     retracts: [],
   };
-  for (const { verb, args, line: l } of entries(path, lexGoMod(path, text))) {
+  for (const { verb, args, line: l } of directives(
+    path,
+    lexGoMod(path, text),
+  )) {
     const line = l.line;
     const fail = (msg: string): never => {
       throw new GoModSyntaxError(path, line, msg);
@@ -101,23 +136,9 @@ export function parseGoMod(path: string, text: string): GoModFile {
           file.excludes.push({ path: args[0], version: args[1], line });
         }
         break;
-      case 'replace': {
-        const arrow = args.indexOf('=>');
-        const after = args.length - arrow - 1;
-        if (arrow < 1 || arrow > 2 || after < 1 || after > 2) {
-          fail(
-            'usage: replace module/path [v1.2.3] => other/module v1.4 or => ../local/directory',
-          );
-        }
-        file.replaces.push({
-          oldPath: args[0],
-          oldVersion: arrow === 2 ? args[1] : undefined,
-          newPath: args[arrow + 1],
-          newVersion: after === 2 ? args[arrow + 2] : undefined,
-          line,
-        });
+      case 'replace':
+        file.replaces.push(parseReplace(args, fail, line));
         break;
-      }
       case 'retract':
         if (args.length === 1) {
           file.retracts.push({ low: args[0], high: args[0], line });
