@@ -2,7 +2,11 @@ import { posix } from 'node:path';
 import { ShellCommand } from '../facts';
 import { ciFileKind, CiFileKind } from './ciFileKind';
 import { extractCiCommands } from './extractCiCommands';
-import { gitlabLocalIncludes, matchesLocalInclude } from './gitlabIncludes';
+import {
+  gitlabGlobalVariables,
+  gitlabLocalIncludes,
+  matchesLocalInclude,
+} from './gitlabIncludes';
 import {
   expandMakeVariables,
   MakeExports,
@@ -349,7 +353,24 @@ export function readBuildFiles(
     string,
     { exports: MakeExports; vars: MakeVariables }
   >();
+  const gitlabGlobals = new Map<string, Record<string, string>>();
   const environmentOf = (path: string): Record<string, string> => {
+    if (kinds.get(path) === 'gitlab-ci') {
+      // The global variables of the files an include connects it to (its own are in each
+      // command's environment already, and win).
+      const env = { ...inherited.get(path) };
+      for (const p of groupOf(path)) {
+        if (p === path || kinds.get(p) !== 'gitlab-ci') continue;
+        let globals = gitlabGlobals.get(p);
+        if (!globals) {
+          globals = gitlabGlobalVariables(texts.get(p)!);
+          gitlabGlobals.set(p, globals);
+        }
+        for (const [k, v] of Object.entries(globals))
+          if (!(k in env)) env[k] = v;
+      }
+      return env;
+    }
     if (kinds.get(path) !== 'makefile') return inherited.get(path) ?? {};
     const env: Record<string, string> = {};
     for (const p of groupOf(path)) {

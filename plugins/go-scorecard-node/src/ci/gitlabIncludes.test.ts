@@ -1,4 +1,8 @@
-import { gitlabLocalIncludes, matchesLocalInclude } from './gitlabIncludes';
+import {
+  gitlabGlobalVariables,
+  gitlabLocalIncludes,
+  matchesLocalInclude,
+} from './gitlabIncludes';
 
 describe('gitlabLocalIncludes', () => {
   it('reads every form of a local include, from the root', () => {
@@ -52,5 +56,33 @@ describe('matchesLocalInclude', () => {
     expect(matchesLocalInclude('configs/**/*.yml', 'configs/x/a.yml')).toBe(
       true,
     );
+  });
+});
+
+describe('gitlabGlobalVariables', () => {
+  it('reads top-level variables: plain values and value mappings, not jobs', () => {
+    expect(
+      gitlabGlobalVariables(`variables:
+  GO111MODULE: "off"
+  RETRIES: 3
+  GOLANGCI_VERSION:
+    value: v1.59.1
+    description: linter version
+  EMPTY:
+lint:
+  variables:
+    JOB_ONLY: x
+  script: [golangci-lint run]
+`),
+    ).toEqual({
+      GO111MODULE: 'off',
+      RETRIES: '3',
+      GOLANGCI_VERSION: 'v1.59.1',
+    });
+  });
+
+  it('sets nothing for a file without them or that does not parse', () => {
+    expect(gitlabGlobalVariables('lint:\n  script: [x]\n')).toEqual({});
+    expect(gitlabGlobalVariables('variables: [\n')).toEqual({});
   });
 });

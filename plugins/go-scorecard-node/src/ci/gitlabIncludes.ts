@@ -66,3 +66,40 @@ export function matchesLocalInclude(include: string, path: string): boolean {
     .join('');
   return new RegExp(`^${pattern}$`).test(path);
 }
+
+/**
+ * The top-level `variables:` of a GitLab CI/CD file (GitLab docs, "CI/CD YAML syntax
+ * reference: variables"): a name to a string, number or boolean, or to a mapping with
+ * `value:` (the form with `description:`). GitLab merges included files into one
+ * configuration, so these reach the jobs of every file of it. A file that does not parse
+ * sets none.
+ */
+export function gitlabGlobalVariables(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!/^variables\s*:/m.test(text)) return out;
+  let docs;
+  try {
+    docs = parseYaml(text).docs;
+  } catch {
+    return out;
+  }
+  for (const doc of docs) {
+    if (doc.errors.length > 0) continue;
+    const reader = new NodeReader(doc);
+    const variables = reader.resolve(reader.get(doc.contents, 'variables'));
+    if (!isMap(variables)) continue;
+    for (const pair of variables.items) {
+      const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      let value = reader.resolve(pair.value as Node | undefined);
+      if (isMap(value)) value = reader.resolve(reader.get(value, 'value'));
+      if (
+        name &&
+        isScalar(value) &&
+        value.value !== null &&
+        typeof value.value !== 'object'
+      )
+        out[name] = String(value.value);
+    }
+  }
+  return out;
+}
