@@ -1,0 +1,118 @@
+import { CloseCall, GoFileFacts, ValueExpr } from '../facts';
+import { receiverName } from '../go/shutdownFallbacks';
+import { Binary, runsIn } from '../program/binaries';
+import { FuncInfo } from '../program/program';
+import { ServiceProgram } from '../program/serviceProgram';
+
+/*
+ * What the callers of a function decide about a shutdown fact inside it, on the linked program:
+ * the extractor sees one file, and these facts depend on how and where the function is called.
+ */
+
+/**
+ * Whether a Close is the fallback of a failed Shutdown one call away: its function (`func (s
+ * *Server) forceClose() error { return s.http.Close() }`) is called, and only called, where a
+ * Shutdown of a server of the same name returned an error (`if err := s.http.Shutdown(ctx); err
+ * != nil { return s.forceClose() }`).
+ */
+export function closesAsFallback(
+  program: ServiceProgram,
+  file: GoFileFacts,
+  close: CloseCall,
+): boolean {
+  const fn = funcOf(program, file, close.owner);
+  if (!fn) return false;
+  const server = receiverName(close);
+  const callers = program.program
+    .callers(fn)
+    .filter(({ file: caller }) => !caller.isTest);
+  return (
+    callers.length > 0 &&
+    callers.every(
+      ({ call, file: caller }) =>
+        !call.ref &&
+        caller.shutdownFallbacks.some(
+          f => f.line === call.at.line && f.server === server,
+        ),
+    )
+  );
+}
+
+/**
+ * Whether a function that returns a serve call's error unchecked (`func run() error { …; return
+ * srv.ListenAndServe() }`) is called, in the binary, where its error ends the process
+ * (`if err := run(); err != nil { log.Fatal(err) }`): Shutdown makes the serve call return
+ * http.ErrServerClosed, so every graceful stop exits as a failure.
+ */
+export function returnedToFatalCaller(
+  program: ServiceProgram,
+  binary: Binary,
+  file: GoFileFacts,
+  owner: number | undefined,
+): boolean {
+  const fn = funcOf(program, file, owner);
+  return (
+    !!fn &&
+    program.program
+      .callers(fn)
+      .some(
+        ({ call, file: caller }) =>
+          !call.ref &&
+          runsIn(binary, program.program, caller, call.owner) &&
+          caller.fatalErrorCalls.some(f => f.line === call.at.line),
+      )
+  );
+}
+
+/** The top-level function `owner` of a file, when it is one. */
+function funcOf(
+  program: ServiceProgram,
+  file: GoFileFacts,
+  owner: number | undefined,
+): FuncInfo | undefined {
+  return owner === undefined || owner < 0
+    ? undefined
+    : program.program.funcs.get(`${file.path}#${owner}`);
+}
+
+/** Packages whose `SIGTERM` is the termination signal (syscall's, and x/sys/unix's). */
+const SIGNAL_PACKAGES = new Set(['os', 'syscall', 'golang.org/x/sys/unix']);
+
+/**
+ * Whether a signal argument may be SIGTERM: `syscall.SIGTERM`/`unix.SIGTERM` is; another signal of
+ * those packages (`os.Interrupt`, `syscall.SIGINT`) is not; anything else may be.
+ */
+function mayPassSigterm(arg: ValueExpr): boolean {
+  if (arg.k !== 'global' || !SIGNAL_PACKAGES.has(arg.pkg)) return true;
+  return arg.name === 'SIGTERM';
+}
+
+/**
+ * Whether a handler that takes its signals from parameter `index` of its function (`owner` of
+ * `file`) handles SIGTERM in a binary: some call of that function the binary makes passes
+ * SIGTERM there (or a signal it cannot tell, or none at all to a variadic list: every signal).
+ * When the binary makes no call it can see (the function is handed on as a value), it may.
+ */
+export function callsPassSigterm(
+  program: ServiceProgram,
+  binary: Binary,
+  file: GoFileFacts,
+  owner: number | undefined,
+  index: number,
+): boolean {
+  const fn = funcOf(program, file, owner);
+  if (!fn) return true;
+  const calls = program.program
+    .callers(fn)
+    .filter(
+      ({ call, file: caller }) =>
+        !call.ref && runsIn(binary, program.program, caller, call.owner),
+    );
+  return (
+    calls.length === 0 ||
+    calls.some(({ call }) => {
+      const signals = call.args.slice(index);
+      return signals.length === 0 || signals.some(mayPassSigterm);
+    })
+  );
+}
