@@ -315,6 +315,18 @@ export class ValueReader {
       if (pkg === VIPER && VIPER_GETTERS.has(name))
         return { k: 'config', key: arg(0), at };
     }
+    // A flag set's constructor method (`fs.String(name, value, usage)` of a `flag.FlagSet`,
+    // `cmd.Flags().StringP(name, short, value, usage)` of cobra's pflag set): the default,
+    // told by its shape (a literal flag name and exactly the flag functions' arguments).
+    if (callee.k === 'method' && FLAG_VALUE_ARG[callee.name] !== undefined) {
+      const valueAt = FLAG_VALUE_ARG[callee.name];
+      if (
+        args.length === valueAt + 2 &&
+        args[0] &&
+        stringValue(this.src, unparen(args[0])) !== undefined
+      )
+        return arg(valueAt);
+    }
     // A `*viper.Viper` or koanf method (`v.GetString("db.host")`) is typed at link time.
     return { k: 'call', callee, args: this.args(call, depth), result, at };
   }

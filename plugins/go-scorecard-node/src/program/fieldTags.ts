@@ -13,7 +13,44 @@ export interface FieldLoad {
   fieldPath: string[];
   /** Keys of the same path as a file loader reads them (tag names, else lower-cased field names). */
   keyPath: string[];
+  /**
+   * What the enclosing struct fields add to the field's environment variable: for envconfig,
+   * their keys joined by `_` (`CLIENTS` of `Clients struct{ PaymentsAddr … }`); for caarlos0/env,
+   * their `envPrefix` tags run together (`SEARCH_`).
+   */
+  envPath?: string;
   at: Where;
+}
+
+/**
+ * An envconfig key part of a field: its `envconfig` tag's name, else its name (split into
+ * words with `split_words:"true"`), upper case (kelseyhightower/envconfig, gatherInfo).
+ */
+function envconfigKey(field: FieldFacts): string {
+  const tags = parseTag(field.tag ?? '');
+  const tagged = tags.get('envconfig')?.split(',')[0];
+  if (tagged) return tagged.toUpperCase();
+  return tags.get('split_words') === 'true'
+    ? upperSnake(field.name)
+    : field.name.toUpperCase();
+}
+
+/** The env path a field gives the fields of its struct (see {@link FieldLoad.envPath}). */
+function innerEnvPath(
+  loader: ConfigLoadFacts['loader'],
+  field: FieldFacts,
+  outer: string | undefined,
+): string | undefined {
+  if (field.embedded) return outer;
+  if (loader === 'envconfig') {
+    const key = envconfigKey(field);
+    return outer ? `${outer}_${key}` : key;
+  }
+  if (loader === 'env') {
+    const prefix = parseTag(field.tag ?? '').get('envPrefix');
+    return prefix ? (outer ?? '') + prefix : outer;
+  }
+  return outer;
 }
 
 /** Most struct levels followed below a loaded struct. */
@@ -87,7 +124,8 @@ export function tagOrigins(field: FieldFacts, loads: FieldLoad[]): Origin[] {
   const envconfig = tags.get('envconfig');
   if (envconfig) envs.add(envconfig.split(',')[0]);
   const env = tags.get('env');
-  if (env) {
+  // Read as written unless a caarlos0/env load is known: it puts its prefixes in front.
+  if (env && !loads.some(l => l.loader === 'env')) {
     const name = env.split(',')[0];
     if (name) envs.add(name);
   }
@@ -102,13 +140,14 @@ export function tagOrigins(field: FieldFacts, loads: FieldLoad[]): Origin[] {
         envs.add(prefix + load.fieldPath.map(upperSnake).join('_'));
     } else if (load.loader === 'envconfig') {
       // envconfig: the tag's name, else the field name, split at word boundaries with
-      // `split_words:"true"` (`ModelAddr` → `MODEL_ADDR`).
-      let name = field.name.toUpperCase();
-      if (tags.get('split_words') === 'true') name = upperSnake(field.name);
-      if (envconfig) name = envconfig.split(',')[0];
-      envs.add(prefix + name);
+      // `split_words:"true"` (`ModelAddr` → `MODEL_ADDR`), below the keys of the enclosing
+      // struct fields and the prefix; a tagged name is also read alone (its `Alt`).
+      const key = envconfigKey(field);
+      envs.add(prefix + (load.envPath ? `${load.envPath}_${key}` : key));
+      if (envconfig) envs.add(envconfig.split(',')[0].toUpperCase());
     } else if (env) {
-      envs.add(prefix + env.split(',')[0]);
+      // caarlos0/env: Options.Prefix, then the enclosing fields' envPrefix tags.
+      envs.add(prefix + (load.envPath ?? '') + env.split(',')[0]);
     }
   }
   for (const name of envs) out.push({ k: 'env', name, at });
@@ -144,6 +183,7 @@ export class FieldTags {
     fieldPath: string[],
     keyPath: string[],
     depth: number,
+    envPath?: string,
   ) {
     if (depth > MAX_NESTING) return;
     const u = this.program.underlying(type);
@@ -157,6 +197,7 @@ export class FieldTags {
         ...(load.prefix ? { prefix: load.prefix } : {}),
         fieldPath: f.embedded ? fieldPath : [...fieldPath, f.name],
         keyPath: f.embedded ? keyPath : [...keyPath, name],
+        ...(envPath ? { envPath } : {}),
         at: load.at,
       };
       this.byField!.set(key, [...(this.byField!.get(key) ?? []), entry]);
@@ -164,7 +205,14 @@ export class FieldTags {
         file: u.file,
         owner: -1,
       });
-      this.walk(inner, load, entry.fieldPath, entry.keyPath, depth + 1);
+      this.walk(
+        inner,
+        load,
+        entry.fieldPath,
+        entry.keyPath,
+        depth + 1,
+        innerEnvPath(load.loader, f, envPath),
+      );
     }
   }
 }
