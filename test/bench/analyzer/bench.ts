@@ -16,7 +16,9 @@
  * once, its default schedule.concurrency) on the main thread alone and with a worker thread
  * per core, in turn BENCH_RUNS times, and once with a single worker thread; prints MB/s of
  * each (the fastest pass), the speed-up (median of the pairs; target: at least 1.8x on 2
- * cores) and peak RSS as the corpus grows with every core.
+ * cores) and peak RSS as the corpus grows with every core. Last, where `taskset` exists, the
+ * same analysis with 1 worker confined to one CPU against every core free, in turn: how the
+ * analyzer scales from 1 core to all of them.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -37,20 +39,35 @@ interface Pass {
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 
+/**
+ * The `taskset` that confines a process to one CPU (its threads, V8's own among them, share
+ * that core), when the machine has one (util-linux, Linux only).
+ */
+function findTaskset(): string | undefined {
+  try {
+    execFileSync('taskset', ['--version'], { stdio: 'ignore' });
+    return 'taskset';
+  } catch {
+    return undefined;
+  }
+}
+
 function pass(
   mode: 'parse' | 'analyze',
   dirs: string[],
   env: Record<string, string> = {},
+  oneCore?: string,
 ): Pass {
+  const args = [
+    '--require',
+    require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+    join(__dirname, 'worker.ts'),
+    mode,
+    ...dirs,
+  ];
   const out = execFileSync(
-    process.execPath,
-    [
-      '--require',
-      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-      join(__dirname, 'worker.ts'),
-      mode,
-      ...dirs,
-    ],
+    oneCore ?? process.execPath,
+    oneCore ? ['-c', '0', process.execPath, ...args] : args,
     { encoding: 'utf8', maxBuffer: 1 << 24, env: { ...process.env, ...env } },
   );
   return JSON.parse(out.trim().split('\n').pop()!);
@@ -161,6 +178,29 @@ function main() {
         same ? ' in all three' : ' (DIFFERENT between them)'
       }`,
     );
+    // Scaling with cores: the same analysis confined to one CPU (taskset -c 0), where the main
+    // thread, the worker and V8's own threads share one core, against all of them free.
+    const taskset = findTaskset();
+    if (taskset) {
+      const corePairs = Array.from({ length: runs }, () => ({
+        one: pass('analyze', corpus.services, backendLike(1), taskset),
+        all: pass('analyze', corpus.services, backendLike(cores)),
+      }));
+      const onOne = fastest(corePairs.map(p => p.one));
+      const ratios = corePairs.map(p => p.one.ms / p.all.ms);
+      line(`  1 worker thread, confined to 1 core (taskset -c 0)`, onOne);
+      console.log(
+        `  speed-up of ${cores} cores over 1 core: ${median(ratios).toFixed(
+          2,
+        )}x, median of ${runs} pairs (min ${Math.min(...ratios).toFixed(
+          2,
+        )}x, max ${Math.max(...ratios).toFixed(2)}x); findings: ${
+          onOne.findings === all.findings ? 'the same' : 'DIFFERENT'
+        }`,
+      );
+    } else {
+      console.log('  1 core: no taskset on this machine, not measured');
+    }
     console.log(`peak RSS with ${cores} workers as the corpus grows:`);
     for (const n of [10, 20, 40]) {
       const p = pass(
