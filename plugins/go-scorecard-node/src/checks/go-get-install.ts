@@ -4,6 +4,7 @@ import { Check } from './types';
 import { expandedFrom, findingAt } from './findingAt';
 import { goInvocation, isRemotePackage, withoutVersion } from './goCommand';
 import { toolReason } from './goTools';
+import { ciFileKind } from '../ci/ciFileKind';
 
 /** The command names each file runs, with their lines: `vendorcheck ./...` runs `vendorcheck`. */
 function commandsRun(
@@ -23,7 +24,7 @@ function commandsRun(
 /**
  * Why a `go get` argument is a tool by its use (design.md, Rule notes: "Files read"): a command
  * named after the package's last path element (or the one before a `/vN` suffix) runs on a later
- * line of the same file, or anywhere in a file of the same build (`related`: the Makefiles its
+ * line of the same file (any other line of a Makefile), or anywhere in a file of the same build (`related`: the Makefiles its
  * includes connect it to, the files that run it by path).
  */
 function runLater(
@@ -38,9 +39,16 @@ function runLater(
   let name = elements[elements.length - 1];
   if (/^v\d+$/.test(name) && elements.length > 1)
     name = elements[elements.length - 2];
+  // A Makefile's targets run in the order their prerequisites ask (`cover: tools`), not in
+  // the file's order: a run anywhere in it counts.
+  const anyLine = ciFileKind(command.path) === 'makefile';
   const run = runs
     .get(command.path)
-    ?.find(r => r.name === name && r.line > command.line);
+    ?.find(
+      r =>
+        r.name === name &&
+        (anyLine ? r.line !== command.line : r.line > command.line),
+    );
   if (run) return `a tool: \`${name}\` runs at line ${run.line}`;
   for (const path of related[command.path] ?? []) {
     const elsewhere = runs.get(path)?.find(r => r.name === name);

@@ -61,6 +61,18 @@ function providerOf(
   return best;
 }
 
+/**
+ * Whether the go command leaves a file of a module out of its packages: a directory or file
+ * name below the module's root begins with `.` or `_` (`go help packages`; `testdata` is never
+ * read), so `go mod tidy` takes nothing from its imports (`_examples/`, `.github/scripts/`).
+ */
+function ignoredByGoTool(module: GoModule, path: string): boolean {
+  const rel = module.dir === '.' ? path : path.slice(module.dir.length + 1);
+  return rel
+    .split('/')
+    .some(part => part.startsWith('.') || part.startsWith('_'));
+}
+
 /** An import of a module's code, and the file it is in. */
 interface ImportSite {
   file: string;
@@ -123,7 +135,8 @@ function sumFindings(
  * lacks, or that provides a package the module imports while go.sum lacks the hash of its
  * content (finding on the require line); a missing go.sum (on the module line); an import of
  * a non-standard package that neither the module itself nor any requirement provides (on the
- * import line). A file `go mod tidy` leaves out (`//go:build ignore`) imports nothing here.
+ * import line). A file `go mod tidy` leaves out (`//go:build ignore`, or below a `.` or `_`
+ * folder) imports nothing here.
  */
 export const goModUntidyCheck: Check = {
   id: 'go-mod-untidy',
@@ -137,7 +150,7 @@ export const goModUntidyCheck: Check = {
     for (const file of facts.goFiles) {
       if (file.buildIgnored) continue;
       const module = moduleOfFile(facts.modules, file);
-      if (!module) continue;
+      if (!module || ignoredByGoTool(module, file.path)) continue;
       for (const i of file.imports) {
         if (!i.path.split('/')[0].includes('.')) continue;
         const provider = providerOf(module, i.path);

@@ -15,6 +15,18 @@ const WRAPPERS: Record<string, Set<string>> = {
   exec: new Set(['-a']),
   nohup: new Set(),
   nice: new Set(['-n']),
+  // Travis CI's shell helpers: `travis_retry cmd` runs it up to three times,
+  // `travis_wait [minutes] cmd` with a longer silence limit (Travis docs, Common Build Problems).
+  travis_retry: new Set(),
+  travis_wait: new Set(),
+  // coreutils `timeout [options] duration cmd`.
+  timeout: new Set(['-s', '-k', '--signal', '--kill-after']),
+};
+
+/** Wrappers that take one positional argument before the command: `timeout 5m cmd`, `travis_wait 30 cmd`. */
+const POSITIONAL: Record<string, RegExp> = {
+  timeout: /^\d+(?:\.\d+)?[smhd]?$/,
+  travis_wait: /^\d+$/,
 };
 
 function basename(word: string): string {
@@ -45,6 +57,8 @@ export function unwrap(
         i += valueOptions.has(v) ? 2 : 1;
       } else break;
     }
+    const positional = POSITIONAL[rest[0].value];
+    if (positional && i < rest.length && positional.test(rest[i].value)) i++;
     rest = rest.slice(i);
   }
   return rest;

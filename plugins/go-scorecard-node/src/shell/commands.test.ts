@@ -56,6 +56,20 @@ describe('shellCommands', () => {
     ).toEqual({ GO111MODULE: 'off' });
   });
 
+  it("removes Travis's retry and wait helpers and timeout, with their arguments", () => {
+    expect(
+      argvs(
+        'travis_retry go get github.com/wadey/gocovmerge\ntravis_wait 30 go get a/b\ntravis_wait go get c/d\ntimeout -k 5s 10m go install x@latest\ntimeout 90 go get e/f',
+      ),
+    ).toEqual([
+      ['go', 'get', 'github.com/wadey/gocovmerge'],
+      ['go', 'get', 'a/b'],
+      ['go', 'get', 'c/d'],
+      ['go', 'install', 'x@latest'],
+      ['go', 'get', 'e/f'],
+    ]);
+  });
+
   it('does not mistake quoted text for assignments or keywords', () => {
     expect(argvs('"A=1" go\n"if" x')).toEqual([
       ['A=1', 'go'],

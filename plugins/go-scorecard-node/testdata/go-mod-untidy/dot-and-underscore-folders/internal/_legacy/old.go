@@ -1,0 +1,5 @@
+package legacy
+
+import "github.com/pkg/errors"
+
+var ErrOld = errors.New("old")
