@@ -24,7 +24,140 @@ function receiverText(src: GoSource, call: Node): string | undefined {
  * not one in a goroutine it starts (`go func() { <-ctx.Done(); srv.Shutdown(ctx) }()` runs
  * beside the path, not before it).
  */
-function shutsDown(src: GoSource, node: Node, recv: string): boolean {
+function shutsDown(
+  src: GoSource,
+  node: Node,
+  recv: string,
+  depth = 0,
+): boolean {
+  if (shutsDownDirectly(src, node, recv)) return true;
+  return (
+    depth < MAX_HELPER_DEPTH && callsShutdownHelper(src, node, recv, depth)
+  );
+}
+
+/** Helpers followed from a Close's function to a Shutdown: `drain` calling `stop` calling Shutdown. */
+const MAX_HELPER_DEPTH = 2;
+
+/**
+ * Whether `node` calls a function or method of the file that shuts the server down on every
+ * path of its own, one or two calls away: `if err := s.gracefulStop(ctx); err != nil {
+ * s.http.Close() }` with `func (s *Server) gracefulStop(ctx) error { …; return
+ * s.http.Shutdown(ctx) }` (the receiver renamed), or `stopServer(ctx, srv)` with the server
+ * passed as an argument (the parameter renamed). A call in a goroutine does not count.
+ */
+function callsShutdownHelper(
+  src: GoSource,
+  node: Node,
+  recv: string,
+  depth: number,
+): boolean {
+  const dot = recv.indexOf('.');
+  const base = dot < 0 ? recv : recv.slice(0, dot);
+  const rest = dot < 0 ? '' : recv.slice(dot);
+  const calls =
+    node.type === 'call_expression'
+      ? [node]
+      : node.descendantsOfType('call_expression');
+  for (const call of calls) {
+    if (!call || inGoroutine(call, node)) continue;
+    const fn = call.childForFieldName('function');
+    let decl: Node | undefined;
+    let renamed: string | undefined;
+    if (fn?.type === 'selector_expression') {
+      const operand = fn.childForFieldName('operand');
+      if (!operand || compactText(src, operand) !== base) continue;
+      decl = declarationOf(
+        src,
+        'method_declaration',
+        textOf(src, fn.childForFieldName('field')!),
+      );
+      const receiver = decl?.childForFieldName('receiver')?.namedChildren[0];
+      const name = receiver?.childForFieldName('name');
+      renamed = name ? textOf(src, name) + rest : undefined;
+    } else if (fn?.type === 'identifier') {
+      decl = declarationOf(src, 'function_declaration', textOf(src, fn));
+      const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+      const index = args.findIndex(a => a && compactText(src, a) === recv);
+      if (index >= 0) renamed = parameterNames(src, decl)[index];
+    }
+    const body = decl?.childForFieldName('body');
+    if (!body || !renamed) continue;
+    if (followedOnEveryPath(src, body, renamed, depth + 1)) return true;
+  }
+  return false;
+}
+
+/** Whether a call sits in a goroutine started within `node`. */
+function inGoroutine(call: Node, node: Node): boolean {
+  for (let n: Node | null = call; n && n.id !== node.id; n = n.parent) {
+    if (n.type === 'go_statement') return true;
+  }
+  return node.type === 'go_statement';
+}
+
+/** The file's top-level declaration of that type and name (the first). */
+function declarationOf(
+  src: GoSource,
+  type: 'method_declaration' | 'function_declaration',
+  name: string,
+): Node | undefined {
+  return (
+    src.root.namedChildren.find(
+      d =>
+        d?.type === type &&
+        d.childForFieldName('name') &&
+        textOf(src, d.childForFieldName('name')!) === name,
+    ) ?? undefined
+  );
+}
+
+/** A function's parameter names in order (one per parameter, `_` and unnamed as ''). */
+function parameterNames(src: GoSource, decl: Node | undefined): string[] {
+  const out: string[] = [];
+  for (const p of decl?.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (p?.type !== 'parameter_declaration') continue;
+    const names = p.childrenForFieldName('name');
+    if (!names.length) out.push('');
+    for (const n of names) out.push(n ? textOf(src, n) : '');
+  }
+  return out;
+}
+
+/**
+ * Whether every path through a helper's body to its end or a return passes a Shutdown of
+ * `recv` (its own name for the server): the helper then always drains before it returns.
+ */
+function followedOnEveryPath(
+  src: GoSource,
+  body: Node,
+  recv: string,
+  depth: number,
+): boolean {
+  const flow = new FlowGraph(
+    body,
+    n => textOf(src, n),
+    () => false,
+  );
+  const seen = new Set<FlowBlock>([flow.entry]);
+  const queue = [flow.entry];
+  while (queue.length) {
+    const block = queue.shift()!;
+    if (block.nodes.some(n => shutsDown(src, n, recv, depth))) continue;
+    if (block.returnLine !== undefined || block.succs.length === 0)
+      return false;
+    for (const next of block.succs) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return true;
+}
+
+/** A Shutdown call on `recv` written in `node` itself. */
+function shutsDownDirectly(src: GoSource, node: Node, recv: string): boolean {
   for (const word of SHUTDOWN_METHODS) {
     for (const site of wordSites(src, word, node.startIndex, node.endIndex)) {
       const selector = site.parent;

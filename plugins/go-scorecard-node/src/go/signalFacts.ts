@@ -120,11 +120,15 @@ export const SIGNAL_HELPERS: {
     path: /^k8s\.io\/apiserver\/pkg\/server$/,
     names: { SetupSignalHandler: 'sigterm', SetupSignalContext: 'sigterm' },
   },
+  // uber-go/fx: an App's Run, and Done for Start/Stop, wait for SIGINT or SIGTERM and run the
+  // OnStop hooks (fx docs, App.Run, App.Done); an fx binary builds its App with fx.New.
+  { path: /^go\.uber\.org\/fx$/, names: { New: 'sigterm' } },
 ];
 
 /**
  * The signal handlers a file installs: `signal.Notify`/`NotifyContext` (no list: every signal),
- * oklog/run's `SignalHandler`, and the Kubernetes libraries' `SetupSignalHandler`. `refs` are the
+ * oklog/run's `SignalHandler`, the Kubernetes libraries' `SetupSignalHandler`, and uber-go/fx's
+ * `fx.New` (its App's Run waits for SIGTERM). `refs` are the
  * file's references to those packages.
  */
 export function signalFacts(
