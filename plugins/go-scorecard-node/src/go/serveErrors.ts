@@ -2,6 +2,7 @@ import { Node } from 'web-tree-sitter';
 import { isFatalCall } from './fatalCalls';
 import { ImportResolver } from './imports';
 import {
+  qualifiedCall,
   enclosingFunction,
   GoSource,
   previousStatement,
@@ -109,7 +110,11 @@ export function serveErrorIsFatal(
 ): boolean {
   const use = resultUse(call);
   if (!use) return false;
-  if ('argumentOf' in use) return isFatalCall(src, imports, use.argumentOf);
+  if ('argumentOf' in use) {
+    if (wrapsError(src, imports, use.argumentOf))
+      return serveErrorIsFatal(src, imports, use.argumentOf);
+    return isFatalCall(src, imports, use.argumentOf);
+  }
   if (use.next?.type === 'if_statement')
     return ifIsFatal(src, imports, use.next);
   return isFatalStatement(src, imports, use.next);
@@ -133,6 +138,10 @@ export function serveErrorReturnedFrom(
   )
     return enclosingFunction(call);
   const use = resultUse(call);
+  // Wrapped on the way (`return fmt.Errorf("listen: %w", srv.ListenAndServe())`): the
+  // wrapper's error is the serve call's.
+  if (use && 'argumentOf' in use && wrapsError(src, imports, use.argumentOf))
+    return serveErrorReturnedFrom(src, imports, use.argumentOf);
   if (!use || 'argumentOf' in use || use.next?.type !== 'if_statement')
     return undefined;
   const ifStmt = use.next;
@@ -143,6 +152,31 @@ export function serveErrorReturnedFrom(
       s.namedChildren.some(v => v && textOf(src, v) !== 'nil'),
   );
   return returns ? enclosingFunction(call) : undefined;
+}
+
+/** Calls that wrap an error into a new one, by package: fmt's, errors', github.com/pkg/errors'. */
+const ERROR_WRAPPERS: Record<string, ReadonlySet<string>> = {
+  fmt: new Set(['Errorf']),
+  errors: new Set(['Join']),
+  'github.com/pkg/errors': new Set([
+    'Wrap',
+    'Wrapf',
+    'WithStack',
+    'WithMessage',
+    'WithMessagef',
+  ]),
+};
+
+/** Whether a call makes an error out of its arguments (`fmt.Errorf("serve: %w", err)`). */
+function wrapsError(
+  src: GoSource,
+  imports: ImportResolver,
+  call: Node,
+): boolean {
+  const q = qualifiedCall(src, call);
+  if (!q) return false;
+  const path = imports.pathOf(q.qualifier);
+  return !!path && !!ERROR_WRAPPERS[path]?.has(q.name);
 }
 
 /** The names of the calls {@link isFatalCall} accepts, before their `(`. */
