@@ -19,6 +19,9 @@ function receiverText(src: GoSource, call: Node): string | undefined {
   return operand ? compactText(src, operand) : undefined;
 }
 
+/** Helpers followed from a Close's function to a Shutdown: `drain` calling `stop` calling Shutdown. */
+const MAX_HELPER_DEPTH = 2;
+
 /**
  * Whether `node` holds a Shutdown call on the receiver `recv` that runs where `node` does:
  * not one in a goroutine it starts (`go func() { <-ctx.Done(); srv.Shutdown(ctx) }()` runs
@@ -35,9 +38,6 @@ function shutsDown(
     depth < MAX_HELPER_DEPTH && callsShutdownHelper(src, node, recv, depth)
   );
 }
-
-/** Helpers followed from a Close's function to a Shutdown: `drain` calling `stop` calling Shutdown. */
-const MAX_HELPER_DEPTH = 2;
 
 /**
  * Whether `node` calls a function or method of the file that shuts the server down on every
@@ -169,11 +169,7 @@ function shutsDownDirectly(src: GoSource, node: Node, recv: string): boolean {
         receiverText(src, call) !== recv
       )
         continue;
-      let inGoroutine = false;
-      for (let n: Node | null = call; n && n.id !== node.id; n = n.parent) {
-        if (n.type === 'go_statement') inGoroutine = true;
-      }
-      if (!inGoroutine && node.type !== 'go_statement') return true;
+      if (!inGoroutine(call, node)) return true;
     }
   }
   return false;
