@@ -108,6 +108,26 @@ export class LocalTable {
     return id;
   }
 
+  private readonly assignedParams = new Map<Declaration, boolean>();
+
+  /**
+   * Whether a parameter is given another value in its function (`ctx, cancel :=
+   * context.WithTimeout(ctx, d)` at the top of the body assigns the parameter: Go spec, Short
+   * variable declarations; `addr = "localhost:80"`; `&opts` handed to a setter). Such a
+   * parameter is read as a local whose first value is the callers' argument.
+   */
+  paramAssigned(decl: Declaration): boolean {
+    let known = this.assignedParams.get(decl);
+    if (known === undefined) {
+      const { source } = this.src;
+      known = this.scopesOf(decl.id)
+        .uses(decl, (start, end) => mayAssign(source, start, end))
+        .some(site => this.isAssignedAt(site));
+      this.assignedParams.set(decl, known);
+    }
+    return known;
+  }
+
   /** Every value a variable is given: its declaration's, `=` assignments, setters' stores. */
   private allValues(decl: Declaration): ValueExpr[] {
     const defs: ValueExpr[] = [];
@@ -139,6 +159,13 @@ export class LocalTable {
   /** The value the declaring statement gives the variable. */
   private initialValue(decl: Declaration, mode: Mode): ValueExpr | undefined {
     const stmt = decl.stmt;
+    // An assigned parameter (see paramAssigned) starts as what the callers pass.
+    if (
+      decl.kind === 'param' &&
+      decl.fn.type !== 'func_literal' &&
+      decl.index !== undefined
+    )
+      return { k: 'param', index: decl.index };
     if (stmt.type === 'short_var_declaration')
       return this.rhsValue(stmt, decl.id, mode);
     // for _, x := range xs: x is an element of xs (the first name is an index or a key).
@@ -200,6 +227,22 @@ export class LocalTable {
   }
 
   /** What a use of a variable assigns to it: `v = x`, `v, err = f()`, `f(&v)`, `flag.StringVar(&v, ...)`. */
+  /** Whether a use of a name gives it a value (`=`, `:=`, `&v` handed on), read from syntax only. */
+  private isAssignedAt(site: Node): boolean {
+    if (!mayAssign(this.src.source, site.startIndex, site.endIndex))
+      return false;
+    const assign = assignmentOf(site);
+    if (assign) {
+      const op = assignOperator(this.src, assign.stmt);
+      return op === '=' || op === ':=';
+    }
+    const amp = site.parent;
+    return (
+      amp?.type === 'unary_expression' &&
+      textOf(this.src, amp.childForFieldName('operator')!) === '&'
+    );
+  }
+
   private assignedAt(site: Node): ValueExpr | undefined {
     if (!mayAssign(this.src.source, site.startIndex, site.endIndex))
       return undefined;

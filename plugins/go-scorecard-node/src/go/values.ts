@@ -162,7 +162,8 @@ export class ValueReader {
     if (
       decl.kind === 'param' &&
       decl.fn.type !== 'func_literal' &&
-      decl.index !== undefined
+      decl.index !== undefined &&
+      !this.table.paramAssigned(decl)
     ) {
       return { k: 'param', index: decl.index };
     }
