@@ -242,7 +242,7 @@ export function yamlPipelineCommands(
       PIPELINE_ROOTS[kind],
     ).collect();
     for (const { scalar, env } of scripts) {
-      for (const c of scriptCommands(path, text, scalar, lines)) {
+      for (const c of scriptCommands(path, text, scalar, lines, env, kind)) {
         commands.push({ ...c, env: { ...env, ...c.env } });
       }
     }
@@ -255,7 +255,57 @@ function scriptCommands(
   text: string,
   scalar: Scalar,
   lines: LineCounter,
+  env: Record<string, string>,
+  kind: CiFileKind,
 ): ShellCommand[] {
   const map = scalarLineMap(text, scalar, lines);
-  return shellCommands(String(scalar.value), 1, path, map);
+  // The script runs with the pipeline's and job's variables: `$NAME` in its words expands to
+  // them (values that are themselves expressions stay unknown).
+  const known: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env))
+    if (!v.includes('${{')) known[k] = v;
+  const script = String(scalar.value);
+  if (kind !== 'github-actions' && kind !== 'github-action')
+    return shellCommands(script, 1, path, map, known);
+  // GitHub substitutes `${{ env.NAME }}` before the shell starts (GitHub docs, Contexts: env).
+  const substituted = substituteEnvExpressions(script, known);
+  return shellCommands(
+    substituted.text,
+    1,
+    path,
+    o => map(substituted.original(o)),
+    known,
+  );
+}
+
+const ENV_EXPRESSION = /\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
+
+/**
+ * A script with its `${{ env.NAME }}` expressions replaced by the values `env` knows, and the
+ * offset in the original script of each offset in the new one (lines stay where they were).
+ */
+export function substituteEnvExpressions(
+  script: string,
+  env: Readonly<Record<string, string>>,
+): { text: string; original: (offset: number) => number } {
+  const shifts: { at: number; delta: number }[] = [];
+  let delta = 0;
+  const text = script.replace(
+    ENV_EXPRESSION,
+    (whole, name: string, offset: number) => {
+      const value = env[name];
+      if (value === undefined || value.includes('\n')) return whole;
+      delta += whole.length - value.length;
+      shifts.push({ at: offset + whole.length - delta, delta });
+      return value;
+    },
+  );
+  return {
+    text,
+    original: o => {
+      let d = 0;
+      for (const s of shifts) if (o >= s.at) d = s.delta;
+      return o + d;
+    },
+  };
 }
