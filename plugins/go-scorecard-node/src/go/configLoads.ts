@@ -48,6 +48,10 @@ export const CONFIG_LOADERS: {
   },
 ];
 
+/** Packages whose `NewDecoder(r)` decodes a stream into a struct with `Decode(&v)`. */
+const DECODER_PACKAGES =
+  /^(encoding\/json|gopkg\.in\/yaml\.v\d|github\.com\/goccy\/go-yaml|github\.com\/BurntSushi\/toml|github\.com\/pelletier\/go-toml(\/v\d+)?)$/;
+
 /** Calls that read a configuration file. */
 const READS_FILE = /\b(ReadFile|Open|ReadInConfig|Load|DecodeFile)\s*\(/;
 
@@ -85,6 +89,26 @@ export class ConfigLoadReader {
         const spec = ref.call && loader.funcs[ref.name];
         if (!spec) continue;
         this.configLoad(ref.call!, spec);
+      }
+    }
+    // A streaming decoder's method: `json.NewDecoder(f).Decode(&cfg)`, `dec.Decode(&cfg)` with
+    // `dec := yaml.NewDecoder(f)` (one argument: the target), in a function that reads a file.
+    if (
+      readsFiles &&
+      this.imports.paths().some(p => DECODER_PACKAGES.test(p))
+    ) {
+      for (const site of wordSites(this.src, 'Decode')) {
+        const selector = site.parent;
+        const call = selector?.parent;
+        if (
+          site.type !== 'field_identifier' ||
+          selector?.type !== 'selector_expression' ||
+          call?.type !== 'call_expression' ||
+          call.childForFieldName('function')?.id !== selector.id ||
+          callArguments(call).length !== 1
+        )
+          continue;
+        this.configLoad(call, { loader: 'file', targetArg: 0 });
       }
     }
     // viper.New()'s and koanf's methods: `v.Unmarshal(&cfg)`, `k.Unmarshal("", &cfg)`.

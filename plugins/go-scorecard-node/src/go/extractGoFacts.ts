@@ -61,6 +61,7 @@ export const EXTRACTOR_WORDS: readonly string[] = [
   'go',
   'return',
   'Unmarshal',
+  'Decode',
   'GracefulTimeout',
   'ErrServerClosed',
   'SIGTERM',
