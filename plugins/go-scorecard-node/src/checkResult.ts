@@ -81,8 +81,12 @@ export function runCheck(
           message: outcome.notApplicable,
         };
   }
+  // The same finding twice (a command read once per job of a build matrix) is one finding.
+  const distinct = new Map(
+    outcome.findings.map(f => [`${f.path}\0${f.line}\0${f.message}`, f]),
+  );
   const waived = waiveFindings(
-    [...outcome.findings].sort(
+    [...distinct.values()].sort(
       (a, b) => a.path.localeCompare(b.path) || a.line - b.line,
     ),
     policy.waivers,

@@ -85,6 +85,58 @@ function assignmentsOf(text: string, into: Record<string, string>) {
   }
 }
 
+/**
+ * Travis's build matrix from the top-level `env`: a list of entries, or the entries of
+ * `env.jobs` (`env.matrix`) beside `env.global`; each entry is a job of its own with the
+ * global variables (Travis docs, Environment Variables: Defining Multiple Variables per
+ * Item, Global Variables). Undefined when there are fewer than two jobs (one job's variables
+ * are read as the pipeline's).
+ */
+function travisMatrix(
+  doc: Document.Parsed,
+): Record<string, string>[] | undefined {
+  const reader = new NodeReader(doc);
+  const env = reader.resolve(reader.get(doc.contents, 'env'));
+  const global: Record<string, string> = {};
+  let entries: Node | undefined = env;
+  if (isMap(env)) {
+    for (const item of asItems(reader, reader.get(env, 'global')))
+      entryVariables(reader, item, global);
+    entries = reader.resolve(
+      reader.get(env, 'jobs') ?? reader.get(env, 'matrix'),
+    );
+  }
+  if (!isSeq(entries) || entries.items.length < 2) return undefined;
+  return entries.items.map(item => {
+    const job = { ...global };
+    entryVariables(reader, reader.resolve(item as Node), job);
+    return job;
+  });
+}
+
+function asItems(reader: NodeReader, node: Node | undefined): Node[] {
+  const value = reader.resolve(node);
+  if (isSeq(value)) return value.items.map(i => reader.resolve(i as Node)!);
+  return value ? [value] : [];
+}
+
+/** The variables of one Travis env entry: `K=V K2=V2`, or a `{K: V}` mapping. */
+function entryVariables(
+  reader: NodeReader,
+  item: Node | undefined,
+  into: Record<string, string>,
+) {
+  if (isScalar(item) && typeof item.value === 'string')
+    assignmentsOf(item.value, into);
+  else if (isMap(item)) {
+    for (const pair of item.items) {
+      const v = reader.resolve(pair.value as Node);
+      if (isScalar(pair.key) && isScalar(v) && v.value !== null)
+        into[String(pair.key.value)] = String(v.value);
+    }
+  }
+}
+
 class ScriptCollector {
   private readonly reader: NodeReader;
   private readonly walked = new Set<Node>();
@@ -104,12 +156,21 @@ class ScriptCollector {
     this.reader = new NodeReader(doc);
   }
 
-  collect(): { scalar: Scalar; env: Record<string, string> }[] {
+  /**
+   * The scripts and the variables each runs with; with `job`, those of one job of a build
+   * matrix: its variables stand for the document's top-level env.
+   */
+  collect(
+    job?: Record<string, string>,
+  ): { scalar: Scalar; env: Record<string, string> }[] {
     const contents = this.reader.resolve(this.doc.contents);
     const root = this.root ? this.root(this.reader, contents) : contents;
-    this.walk(this.reader.resolve(root), 0, {});
+    this.rootEnv = job;
+    this.walk(this.reader.resolve(root), 0, job ?? {});
     return this.scripts;
   }
+
+  private rootEnv: Record<string, string> | undefined;
 
   /**
    * The variables a mapping's env key sets: a map (`env: {K: v}`), `K=V` strings (Travis, also
@@ -162,7 +223,7 @@ class ScriptCollector {
     this.walked.add(node);
     if (isMap(node)) {
       let env = inherited;
-      for (const key of this.envKeys) {
+      for (const key of depth === 0 && this.rootEnv ? [] : this.envKeys) {
         const pair = this.reader.pair(node, key);
         if (pair) env = this.envOf(pair.value as Node, env);
       }
@@ -235,15 +296,24 @@ export function yamlPipelineCommands(
   for (const doc of docs) {
     const error = firstError(doc, lines);
     if (error) throw new Error(`invalid YAML at ${error}`);
-    const scripts = new ScriptCollector(
-      doc,
-      keys,
-      ENV_KEYS[kind] ?? [],
-      PIPELINE_ROOTS[kind],
-    ).collect();
-    for (const { scalar, env } of scripts) {
-      for (const c of scriptCommands(path, text, scalar, lines, env, kind)) {
-        commands.push({ ...c, env: { ...env, ...c.env } });
+    // A command read once per job of a matrix is kept once per distinct environment.
+    const seen = new Set<string>();
+    const matrix = kind === 'travis' ? travisMatrix(doc) : undefined;
+    for (const job of matrix ?? [undefined]) {
+      const scripts = new ScriptCollector(
+        doc,
+        keys,
+        ENV_KEYS[kind] ?? [],
+        PIPELINE_ROOTS[kind],
+      ).collect(job);
+      for (const { scalar, env } of scripts) {
+        for (const c of scriptCommands(path, text, scalar, lines, env, kind)) {
+          const command = { ...c, env: { ...env, ...c.env } };
+          const key = JSON.stringify([command.line, command.argv, command.env]);
+          if (matrix && seen.has(key)) continue;
+          seen.add(key);
+          commands.push(command);
+        }
       }
     }
   }
