@@ -1,6 +1,7 @@
 import { Node } from 'web-tree-sitter';
 import { ConfigLoadFacts, GoProgramFacts, Owner } from '../programFacts';
 import { ImportResolver } from './imports';
+import { methodCalls } from './methodCalls';
 import { PackageRef } from './packageRefs';
 import { callArguments, GoSource } from './syntax';
 import { TopDecls } from './topDecls';
@@ -97,18 +98,9 @@ export class ConfigLoadReader {
       readsFiles &&
       this.imports.paths().some(p => DECODER_PACKAGES.test(p))
     ) {
-      for (const site of wordSites(this.src, 'Decode')) {
-        const selector = site.parent;
-        const call = selector?.parent;
-        if (
-          site.type !== 'field_identifier' ||
-          selector?.type !== 'selector_expression' ||
-          call?.type !== 'call_expression' ||
-          call.childForFieldName('function')?.id !== selector.id ||
-          callArguments(call).length !== 1
-        )
-          continue;
-        this.configLoad(call, { loader: 'file', targetArg: 0 });
+      for (const m of methodCalls(this.src, 'Decode')) {
+        if (!m.value && callArguments(m.call).length === 1)
+          this.configLoad(m.call, { loader: 'file', targetArg: 0 });
       }
     }
     // viper.New()'s and koanf's methods: `v.Unmarshal(&cfg)`, `k.Unmarshal("", &cfg)`.

@@ -9,6 +9,7 @@ import {
   qualifiedCall,
   refOf,
   textOf,
+  topLevelDeclaration,
   unparen,
 } from './syntax';
 import { ValueReader } from './values';
@@ -47,12 +48,10 @@ function passesCustomDialer(
   if (inner?.type === 'call_expression') {
     const fn = inner.childForFieldName('function');
     if (fn?.type !== 'identifier') return false;
-    const name = textOf(src, fn);
-    const decl = src.root.namedChildren.find(
-      d =>
-        d?.type === 'function_declaration' &&
-        d.childForFieldName('name') &&
-        textOf(src, d.childForFieldName('name')!) === name,
+    const decl = topLevelDeclaration(
+      src,
+      'function_declaration',
+      textOf(src, fn),
     );
     return !!decl && mentionsCustomDialer(src, imports, decl);
   }
@@ -100,15 +99,7 @@ function dialerFunction(
 ): Node | undefined {
   if (arg?.type === 'func_literal') return arg;
   if (arg?.type !== 'identifier') return undefined;
-  const name = textOf(src, arg);
-  return (
-    src.root.namedChildren.find(
-      d =>
-        d?.type === 'function_declaration' &&
-        d.childForFieldName('name') &&
-        textOf(src, d.childForFieldName('name')!) === name,
-    ) ?? undefined
-  );
+  return topLevelDeclaration(src, 'function_declaration', textOf(src, arg));
 }
 
 const SYSTEM_DIAL_FUNCS = new Set(['Dial', 'DialTimeout', 'DialContext']);

@@ -2,7 +2,13 @@ import { Node } from 'web-tree-sitter';
 import { noReturnTest } from './fatalCalls';
 import { FlowBlock, FlowGraph } from './flow';
 import { ImportResolver } from './imports';
-import { compactText, enclosingFunction, GoSource, textOf } from './syntax';
+import {
+  compactText,
+  enclosingFunction,
+  GoSource,
+  textOf,
+  topLevelDeclaration,
+} from './syntax';
 import { wordSites } from './wordSites';
 
 const SHUTDOWN_METHODS = [
@@ -67,7 +73,7 @@ function callsShutdownHelper(
     if (fn?.type === 'selector_expression') {
       const operand = fn.childForFieldName('operand');
       if (!operand || compactText(src, operand) !== base) continue;
-      decl = declarationOf(
+      decl = topLevelDeclaration(
         src,
         'method_declaration',
         textOf(src, fn.childForFieldName('field')!),
@@ -76,7 +82,7 @@ function callsShutdownHelper(
       const name = receiver?.childForFieldName('name');
       renamed = name ? textOf(src, name) + rest : undefined;
     } else if (fn?.type === 'identifier') {
-      decl = declarationOf(src, 'function_declaration', textOf(src, fn));
+      decl = topLevelDeclaration(src, 'function_declaration', textOf(src, fn));
       const args = call.childForFieldName('arguments')?.namedChildren ?? [];
       const index = args.findIndex(a => a && compactText(src, a) === recv);
       if (index >= 0) renamed = parameterNames(src, decl)[index];
@@ -94,22 +100,6 @@ function inGoroutine(call: Node, node: Node): boolean {
     if (n.type === 'go_statement') return true;
   }
   return node.type === 'go_statement';
-}
-
-/** The file's top-level declaration of that type and name (the first). */
-function declarationOf(
-  src: GoSource,
-  type: 'method_declaration' | 'function_declaration',
-  name: string,
-): Node | undefined {
-  return (
-    src.root.namedChildren.find(
-      d =>
-        d?.type === type &&
-        d.childForFieldName('name') &&
-        textOf(src, d.childForFieldName('name')!) === name,
-    ) ?? undefined
-  );
 }
 
 /** A function's parameter names in order (one per parameter, `_` and unnamed as ''). */

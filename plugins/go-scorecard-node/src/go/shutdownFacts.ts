@@ -1,5 +1,5 @@
 import { Node } from 'web-tree-sitter';
-import { GoFileFacts, ServeCall } from '../facts';
+import { GoFileFacts, ServeCall, ValueExpr } from '../facts';
 import { followsShutdown } from './followsShutdown';
 import { ImportResolver } from './imports';
 import { MethodCall, methodCalls, methodRef } from './methodCalls';
@@ -171,7 +171,9 @@ export function shutdownFacts(
         imports.pathOf(textOf(src, m.receiver)) === undefined
           ? values.value(m.receiver, 0, 0, 'type')
           : undefined;
-      if (recv && recv.k !== 'unknown') {
+      // A call the link step decides: on a field (`s.srv.Shutdown(ctx)`, the server declared
+      // in another file of the package) or on a receiver it types.
+      const unbound = (receiver: { field: string } | { recv: ValueExpr }) => {
         if (name === 'Shutdown') shutdowns.push(m);
         facts.unboundFieldCalls.push({
           method: name,
@@ -182,25 +184,13 @@ export function shutdownFacts(
             ? serveError(m.call)
             : { fatalWithoutErrServerClosed: false }),
           ...callRef(src, m.call),
-          recv,
-        });
-      }
-      if (!kinds.length && field && !m.value) {
-        // `s.srv.Shutdown(ctx)` with the server declared in another file of the package.
-        if (name === 'Shutdown') shutdowns.push(m);
-        facts.unboundFieldCalls.push({
-          field: textOf(src, field),
-          method: name,
-          ...(name === 'Close' && followsShutdown(src, imports, m.call)
-            ? { afterShutdown: true }
-            : {}),
-          ...(HTTP_SERVE_FUNCS.has(name)
-            ? serveError(m.call)
-            : { fatalWithoutErrServerClosed: false }),
-          ...callRef(src, m.call),
+          ...receiver,
           ...recvField,
         });
-      }
+      };
+      if (recv && recv.k !== 'unknown') unbound({ recv });
+      if (!kinds.length && field && !m.value)
+        unbound({ field: textOf(src, field) });
       for (const kind of kinds) {
         const role = METHODS[kind].get(name);
         if (!role || (m.value && role !== 'serve')) continue;

@@ -19,6 +19,22 @@ export function textOf(src: GoSource, node: Node): string {
   return src.source.slice(node.startIndex, node.endIndex);
 }
 
+/** The file's first top-level function or method declaration of a name. */
+export function topLevelDeclaration(
+  src: GoSource,
+  type: 'function_declaration' | 'method_declaration',
+  name: string,
+): Node | undefined {
+  return (
+    src.root.namedChildren.find(
+      d =>
+        d?.type === type &&
+        d.childForFieldName('name') &&
+        textOf(src, d.childForFieldName('name')!) === name,
+    ) ?? undefined
+  );
+}
+
 /** 1-based line where a node starts. */
 export function lineOf(node: Node): number {
   return node.startPosition.row + 1;
