@@ -86,6 +86,50 @@ function assignmentsOf(text: string, into: Record<string, string>) {
 }
 
 /**
+ * The variables a mapping's env key sets: a map (`env: {K: v}`), `K=V` strings (Travis, also
+ * under `global:`), or `{name, value}` items (Azure).
+ */
+function envVariables(
+  reader: NodeReader,
+  node: Node | undefined,
+  inherited: Record<string, string>,
+  depth = 0,
+): Record<string, string> {
+  const env = { ...inherited };
+  const value = reader.resolve(node);
+  if (depth > 2) return env;
+  if (isMap(value)) {
+    for (const pair of value.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      const v = reader.resolve(pair.value);
+      if (key === 'global')
+        Object.assign(env, envVariables(reader, v, {}, depth + 1));
+      else if (
+        key &&
+        isScalar(v) &&
+        v.value !== null &&
+        typeof v.value !== 'object'
+      )
+        env[key] = String(v.value);
+    }
+  } else if (isSeq(value)) {
+    for (const item of value.items) {
+      const v = reader.resolve(item);
+      if (isScalar(v) && typeof v.value === 'string')
+        assignmentsOf(v.value, env);
+      else if (isMap(v)) {
+        const name = reader.string(v, 'name');
+        const val = reader.get(v, 'value');
+        if (name && isScalar(val)) env[name] = String(val.value);
+      }
+    }
+  } else if (isScalar(value) && typeof value.value === 'string') {
+    assignmentsOf(value.value, env);
+  }
+  return env;
+}
+
+/**
  * Travis's build matrix from the top-level `env`: a list of entries, or the entries of
  * `env.jobs` (`env.matrix`) beside `env.global`; each entry is a job of its own with the
  * global variables (Travis docs, Environment Variables: Defining Multiple Variables per
@@ -97,44 +141,16 @@ function travisMatrix(
 ): Record<string, string>[] | undefined {
   const reader = new NodeReader(doc);
   const env = reader.resolve(reader.get(doc.contents, 'env'));
-  const global: Record<string, string> = {};
+  let global: Record<string, string> = {};
   let entries: Node | undefined = env;
   if (isMap(env)) {
-    for (const item of asItems(reader, reader.get(env, 'global')))
-      entryVariables(reader, item, global);
+    global = envVariables(reader, reader.get(env, 'global'), {});
     entries = reader.resolve(
       reader.get(env, 'jobs') ?? reader.get(env, 'matrix'),
     );
   }
   if (!isSeq(entries) || entries.items.length < 2) return undefined;
-  return entries.items.map(item => {
-    const job = { ...global };
-    entryVariables(reader, reader.resolve(item as Node), job);
-    return job;
-  });
-}
-
-function asItems(reader: NodeReader, node: Node | undefined): Node[] {
-  const value = reader.resolve(node);
-  if (isSeq(value)) return value.items.map(i => reader.resolve(i as Node)!);
-  return value ? [value] : [];
-}
-
-/** The variables of one Travis env entry: `K=V K2=V2`, or a `{K: V}` mapping. */
-function entryVariables(
-  reader: NodeReader,
-  item: Node | undefined,
-  into: Record<string, string>,
-) {
-  if (isScalar(item) && typeof item.value === 'string')
-    assignmentsOf(item.value, into);
-  else if (isMap(item)) {
-    for (const pair of item.items) {
-      const v = reader.resolve(pair.value as Node);
-      if (isScalar(pair.key) && isScalar(v) && v.value !== null)
-        into[String(pair.key.value)] = String(v.value);
-    }
-  }
+  return entries.items.map(item => envVariables(reader, item as Node, global));
 }
 
 class ScriptCollector {
@@ -172,48 +188,6 @@ class ScriptCollector {
 
   private rootEnv: Record<string, string> | undefined;
 
-  /**
-   * The variables a mapping's env key sets: a map (`env: {K: v}`), `K=V` strings (Travis, also
-   * under `global:`), or `{name, value}` items (Azure).
-   */
-  private envOf(
-    node: Node | undefined,
-    inherited: Record<string, string>,
-    depth = 0,
-  ): Record<string, string> {
-    const env = { ...inherited };
-    const value = this.reader.resolve(node);
-    if (depth > 2) return env;
-    if (isMap(value)) {
-      for (const pair of value.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-        const v = this.reader.resolve(pair.value);
-        if (key === 'global') Object.assign(env, this.envOf(v, {}, depth + 1));
-        else if (
-          key &&
-          isScalar(v) &&
-          v.value !== null &&
-          typeof v.value !== 'object'
-        )
-          env[key] = String(v.value);
-      }
-    } else if (isSeq(value)) {
-      for (const item of value.items) {
-        const v = this.reader.resolve(item);
-        if (isScalar(v) && typeof v.value === 'string')
-          assignmentsOf(v.value, env);
-        else if (isMap(v)) {
-          const name = this.reader.string(v, 'name');
-          const val = this.reader.get(v, 'value');
-          if (name && isScalar(val)) env[name] = String(val.value);
-        }
-      }
-    } else if (isScalar(value) && typeof value.value === 'string') {
-      assignmentsOf(value.value, env);
-    }
-    return env;
-  }
-
   private walk(
     node: Node | undefined,
     depth: number,
@@ -225,7 +199,7 @@ class ScriptCollector {
       let env = inherited;
       for (const key of depth === 0 && this.rootEnv ? [] : this.envKeys) {
         const pair = this.reader.pair(node, key);
-        if (pair) env = this.envOf(pair.value as Node, env);
+        if (pair) env = envVariables(this.reader, pair.value as Node, env);
       }
       for (const pair of node.items) {
         const value = this.reader.resolve(pair.value);
@@ -267,7 +241,8 @@ class ScriptCollector {
       let stepEnv = env;
       for (const key of this.envKeys) {
         const pair = this.reader.pair(node, key);
-        if (pair) stepEnv = this.envOf(pair.value as Node, stepEnv);
+        if (pair)
+          stepEnv = envVariables(this.reader, pair.value as Node, stepEnv);
       }
       for (const key of COMMAND_KEYS)
         this.scriptsIn(this.reader.get(node, key), depth + 1, stepEnv);
