@@ -151,7 +151,6 @@ export function extractGoFacts(
       {
         http: refs(PKG.http),
         grpc: grpcRefs,
-        context: contextRefs,
         frameworks: [...refs(PKG.gin), ...refs(PKG.echo), ...refs(PKG.fiber)],
       },
       () => refs(PKG.time),

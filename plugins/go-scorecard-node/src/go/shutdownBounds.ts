@@ -1,5 +1,5 @@
 import { ShutdownBound } from '../facts';
-import { MethodCall } from './methodCalls';
+import { MethodCall, methodCalls } from './methodCalls';
 import { PackageRef } from './packageRefs';
 import { callArguments, GoSource, refOf, topLevelOf } from './syntax';
 import { ValueReader } from './values';
@@ -9,32 +9,29 @@ import { wordSites } from './wordSites';
 export interface ServerPackageRefs {
   http: PackageRef[];
   grpc: PackageRef[];
-  context: PackageRef[];
   frameworks: PackageRef[];
 }
 
-/** Timers a GracefulStop may be raced against, and contexts that bound a drain: the duration's argument. */
+/** Timers a GracefulStop may be raced against: the duration's argument. */
 const TIMER_FUNCS: Record<string, number> = {
   After: 0,
   NewTimer: 0,
   AfterFunc: 0,
 };
-const TIMEOUT_FUNCS: Record<string, number> = {
-  WithTimeout: 1,
-  WithTimeoutCause: 1,
-};
 
 /**
  * What bounds the drains of a file (design.md, Rule notes: "Shutdown bounds"): the context handed
  * to a server's `Shutdown(ctx)` (net/http, echo, a framework's `ShutdownWithContext`), fiber's
- * `ShutdownWithTimeout(d)`, echo v5's `GracefulTimeout: d`, and every `time.After(d)`,
- * `time.NewTimer(d)` or `context.WithTimeout(_, d)` in a top-level declaration that calls
- * `GracefulStop()` (a timer raced against it). Values stay expressions: the link step follows them.
+ * `ShutdownWithTimeout(d)`, echo v5's `GracefulTimeout: d`, and, in a top-level declaration that
+ * calls `GracefulStop()`, every `time.After(d)`, `time.NewTimer(d)` or `time.AfterFunc(d, …)`
+ * (a timer raced against it) and every context whose `Done()` it waits on (`<-ctx.Done()` with
+ * `ctx` from `context.WithTimeout` here or in a caller). A `context.WithTimeout` whose `Done()`
+ * is not read there bounds something else (a startup step), not the drain. Values stay
+ * expressions: the link step follows them.
  */
 export function shutdownBounds(
   src: GoSource,
   values: ValueReader,
-  refs: ServerPackageRefs,
   timeRefs: () => PackageRef[],
   shutdowns: MethodCall[],
   gracefulStops: MethodCall[],
@@ -65,23 +62,26 @@ export function shutdownBounds(
   }
   const scopes = new Set(gracefulStops.map(g => topLevelOf(g.call).id));
   if (scopes.size) {
-    const candidates = [
-      ...timeRefs()
-        .filter(r => r.call && TIMER_FUNCS[r.name] !== undefined)
-        .map(r => ({ call: r.call!, arg: TIMER_FUNCS[r.name] })),
-      ...refs.context
-        .filter(r => r.call && TIMEOUT_FUNCS[r.name] !== undefined)
-        .map(r => ({ call: r.call!, arg: TIMEOUT_FUNCS[r.name] })),
-    ];
-    for (const { call, arg } of candidates) {
-      if (!scopes.has(topLevelOf(call).id)) continue;
-      const d = callArguments(call)[arg];
+    for (const r of timeRefs()) {
+      const arg = TIMER_FUNCS[r.name];
+      if (!r.call || arg === undefined || !scopes.has(topLevelOf(r.call).id))
+        continue;
+      const d = callArguments(r.call)[arg];
       if (d)
         bounds.push({
           kind: 'duration',
           value: values.value(d),
-          ...refOf(src, call),
+          ...refOf(src, r.call),
         });
+    }
+    for (const done of methodCalls(src, 'Done')) {
+      if (done.value || callArguments(done.call).length) continue;
+      if (!scopes.has(topLevelOf(done.call).id)) continue;
+      bounds.push({
+        kind: 'context',
+        value: values.value(done.receiver),
+        ...refOf(src, done.call),
+      });
     }
   }
   return bounds;

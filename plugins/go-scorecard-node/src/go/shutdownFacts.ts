@@ -229,7 +229,6 @@ export function shutdownFacts(
   facts.shutdownBounds = shutdownBounds(
     src,
     values,
-    refs,
     timeRefs,
     shutdowns,
     gracefulStops,
