@@ -173,6 +173,20 @@ export interface SignalHandling extends SourceRef {
    * what its calls of the owner pass there (and after it, for a variadic parameter).
    */
   signalsFromParam?: number;
+  /**
+   * The signals are a package-level variable this file does not give a value
+   * (`signal.Notify(ch, shutdownSignals...)` with the list in another file, `sig.Shutdown...` of
+   * another package; `pkg` `''` is the file's own): the link step reads the list from the file
+   * that declares it ({@link GoFileFacts.signalLists}). `handlesSigterm` is true until then.
+   */
+  signalsFromGlobal?: { pkg: string; name: string };
+}
+
+/** A package-level signal list (`var shutdownSignals = []os.Signal{…}`). */
+export interface SignalList {
+  name: string;
+  /** It lists SIGTERM, or a value that cannot be told (it may). */
+  sigterm: boolean;
 }
 
 /** Facts of one Go file. */
@@ -210,6 +224,8 @@ export interface GoFileFacts {
    */
   serveCalls: ServeCall[];
   signalHandling: SignalHandling[];
+  /** The file's package-level signal lists, for handlers that name them from other files. */
+  signalLists: SignalList[];
   /** `x.Close()` where x is an *http.Server (or http.Server). */
   httpServerCloseCalls: CloseCall[];
   /** `x.Shutdown(...)` where x is an *http.Server. */

@@ -32,6 +32,7 @@ export function goFileFacts(
     deprecatedDialCalls: [],
     serveCalls: [],
     signalHandling: [],
+    signalLists: [],
     httpServerCloseCalls: [],
     httpServerShutdownCalls: [],
     grpcServers: [],

@@ -116,3 +116,19 @@ export function callsPassSigterm(
     })
   );
 }
+
+/**
+ * Whether a package-level signal list a handler names from another file or package
+ * (`signal.Notify(ch, shutdownSignals...)`) may hold SIGTERM, read from the files that declare
+ * it; undefined when no file of the tree declares it as a list (it may, as before).
+ */
+export function globalListHasSigterm(
+  program: ServiceProgram,
+  file: GoFileFacts,
+  list: { pkg: string; name: string },
+): boolean | undefined {
+  const lists = program.program
+    .globalDecls({ file, owner: -1 }, list.pkg, list.name)
+    .flatMap(d => d.file.signalLists.filter(l => l.name === list.name));
+  return lists.length ? lists.some(l => l.sigterm) : undefined;
+}

@@ -10,6 +10,7 @@ import { orderOf, runsIn } from '../program/binaries';
 import { ServiceProgram } from '../program/serviceProgram';
 import {
   callsPassSigterm,
+  globalListHasSigterm,
   closesAsFallback,
   returnedToFatalCaller,
 } from './callerRules';
@@ -87,19 +88,23 @@ export function mainPackages(
           serves.push({ order: orderOf(binary, original, s.owner), call });
         }
         for (const s of runs(file.signalHandling)) {
+          let handles: boolean | undefined;
+          if (s.signalsFromParam !== undefined)
+            handles = callsPassSigterm(
+              program,
+              binary,
+              original,
+              s.owner,
+              s.signalsFromParam,
+            );
+          else if (s.signalsFromGlobal)
+            handles = globalListHasSigterm(
+              program,
+              original,
+              s.signalsFromGlobal,
+            );
           view.signalHandling.push(
-            s.signalsFromParam === undefined
-              ? s
-              : {
-                  ...s,
-                  handlesSigterm: callsPassSigterm(
-                    program,
-                    binary,
-                    original,
-                    s.owner,
-                    s.signalsFromParam,
-                  ),
-                },
+            handles === undefined ? s : { ...s, handlesSigterm: handles },
           );
         }
         for (const c of runs(file.httpServerCloseCalls)) {

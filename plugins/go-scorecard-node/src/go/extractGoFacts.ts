@@ -9,7 +9,7 @@ import { cancelFacts, cancelHelperCalls } from './lostcancel';
 import { packageRefs } from './packageRefs';
 import { SERVER_METHOD_NAMES } from './serverMethods';
 import { shutdownFacts } from './shutdownFacts';
-import { SIGNAL_HELPERS, signalFacts } from './signalFacts';
+import { SIGNAL_HELPERS, signalFacts, signalLists } from './signalFacts';
 import { callRef, GoSource, textOf } from './syntax';
 import { ProgramFactsReader } from './programFacts';
 import { Scopes } from './scopes';
@@ -184,6 +184,7 @@ export function extractGoFacts(
       signalHandling: signalFacts(
         src,
         scopesOf,
+        resolver,
         SIGNAL_HELPERS.flatMap(helper =>
           resolver
             .paths()
@@ -193,6 +194,7 @@ export function extractGoFacts(
             .map(ref => ({ ref, from: helper.names[ref.name] })),
         ),
       ),
+      signalLists: signalLists(src),
       ...shutdown,
       program: program.read(vocabulary, refs),
     };

@@ -1,6 +1,7 @@
 import { Node } from 'web-tree-sitter';
-import { SignalHandling } from '../facts';
+import { SignalHandling, SignalList } from '../facts';
 import { Scopes } from './scopes';
+import { ImportResolver } from './imports';
 import { PackageRef } from './packageRefs';
 import { callArguments, GoSource, refOf, textOf } from './syntax';
 import { wordSites } from './wordSites';
@@ -9,22 +10,60 @@ function containsSigterm(src: GoSource, node: Node): boolean {
   return wordSites(src, 'SIGTERM', node.startIndex, node.endIndex).length > 0;
 }
 
+/** A package-level variable named as a signal list: `pkg` `''` is the file's own package. */
+interface SignalListRef {
+  pkg: string;
+  name: string;
+}
+
 /**
  * Whether a signal argument may be SIGTERM: `syscall.SIGTERM` (or `unix.SIGTERM`), or a
  * variable whose value lists it. An argument whose value cannot be found counts, so that
- * an unknown signal list is never reported as missing SIGTERM.
+ * an unknown signal list is never reported as missing SIGTERM; a package-level variable this
+ * file does not give a value (declared in another file or package) is returned for the link
+ * step to read from the file that declares it.
  */
 function mayBeSigterm(
   src: GoSource,
   scopesOf: (node: Node) => Scopes,
+  resolver: ImportResolver,
   arg: Node,
-): boolean {
+): boolean | SignalListRef {
   if (containsSigterm(src, arg)) return true;
-  if (arg.type === 'selector_expression') return false;
   const id = arg.type === 'variadic_argument' ? arg.namedChild(0) : arg;
+  if (id?.type === 'selector_expression') {
+    const operand = id.childForFieldName('operand');
+    const field = id.childForFieldName('field');
+    const pkg =
+      operand?.type === 'identifier'
+        ? resolver.pathOf(textOf(src, operand))
+        : undefined;
+    if (arg.type !== 'variadic_argument') return false;
+    return pkg && field ? { pkg, name: textOf(src, field) } : true;
+  }
   if (id?.type !== 'identifier') return true;
   const values = valuesOf(src, scopesOf, id);
-  return values.length === 0 || values.some(v => containsSigterm(src, v));
+  if (values.length === 0 && !scopesOf(id).resolve(id))
+    return { pkg: '', name: textOf(src, id) };
+  return values.length === 0 || values.some(v => listMayHoldSigterm(src, v));
+}
+
+/**
+ * Whether a value given to a signal list may hold SIGTERM: it names SIGTERM, or it is not a
+ * composite literal of signals of the system packages (`[]os.Signal{os.Interrupt,
+ * syscall.SIGINT}` is not; `append(sigs, s)` or `[]os.Signal{other}` may be).
+ */
+function listMayHoldSigterm(src: GoSource, value: Node): boolean {
+  if (containsSigterm(src, value)) return true;
+  if (value.type !== 'composite_literal') return true;
+  const body = value.childForFieldName('body');
+  const elements = (body?.namedChildren ?? []).filter(
+    (c): c is Node => !!c && c.type !== 'comment',
+  );
+  return elements.some(e => {
+    const v = e.type === 'literal_element' ? e.namedChild(0) : e;
+    return v?.type !== 'selector_expression';
+  });
 }
 
 /** The value at `index` of a declaration's or assignment's right-hand side list. */
@@ -134,6 +173,7 @@ export const SIGNAL_HELPERS: {
 export function signalFacts(
   src: GoSource,
   scopesOf: (node: Node) => Scopes,
+  resolver: ImportResolver,
   refs: { ref: PackageRef; from: number | 'sigterm' }[],
 ): SignalHandling[] {
   const out: SignalHandling[] = [];
@@ -145,11 +185,13 @@ export function signalFacts(
       signals.length === 1
         ? parameterIndex(src, scopesOf, signals[0])
         : undefined;
+    const may = signals.map(s => mayBeSigterm(src, scopesOf, resolver, s));
+    const list =
+      may.length === 1 && typeof may[0] === 'object' ? may[0] : undefined;
     out.push({
-      handlesSigterm:
-        signals.length === 0 ||
-        signals.some(s => mayBeSigterm(src, scopesOf, s)),
+      handlesSigterm: signals.length === 0 || may.some(m => m !== false),
       ...(param !== undefined ? { signalsFromParam: param } : {}),
+      ...(list ? { signalsFromGlobal: list } : {}),
       ...refOf(src, ref.call),
     });
   }
@@ -176,4 +218,33 @@ function parameterIndex(
   )
     return undefined;
   return decl.index;
+}
+
+/**
+ * The file's package-level signal lists (`var shutdownSignals = []os.Signal{…}`) and whether
+ * each may hold SIGTERM, for handlers in other files that name them (`signalsFromGlobal`).
+ */
+export function signalLists(src: GoSource): SignalList[] {
+  const out: SignalList[] = [];
+  for (const top of src.root.namedChildren) {
+    if (top?.type !== 'var_declaration') continue;
+    for (const spec of top.descendantsOfType('var_spec')) {
+      const list = spec?.childForFieldName('value');
+      if (!spec || !list) continue;
+      spec.childrenForFieldName('name').forEach((name, index) => {
+        const value = name && valueAt(list, index);
+        const type =
+          value?.type === 'composite_literal'
+            ? value.childForFieldName('type')
+            : undefined;
+        if (!name || !value || !type || !/Signal\b/.test(textOf(src, type)))
+          return;
+        out.push({
+          name: textOf(src, name),
+          sigterm: listMayHoldSigterm(src, value),
+        });
+      });
+    }
+  }
+  return out;
 }

@@ -59,6 +59,7 @@ const FILE_ARRAYS: Record<ArrayKeys<GoFileFacts>, true> = {
   deprecatedDialCalls: true,
   serveCalls: true,
   signalHandling: true,
+  signalLists: true,
   httpServerCloseCalls: true,
   httpServerShutdownCalls: true,
   grpcServers: true,
