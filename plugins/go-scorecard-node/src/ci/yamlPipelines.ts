@@ -156,9 +156,14 @@ function travisMatrix(
 class ScriptCollector {
   private readonly reader: NodeReader;
   private readonly walked = new Set<Node>();
-  private readonly read = new Set<Node>();
-  private readonly scripts: { scalar: Scalar; env: Record<string, string> }[] =
-    [];
+  private read = new Set<Node>();
+  /** Each script and its variables; `again` when read again for a map that inherits it. */
+  private readonly scripts: {
+    scalar: Scalar;
+    env: Record<string, string>;
+    again?: boolean;
+  }[] = [];
+  private again = false;
 
   constructor(
     private readonly doc: Document.Parsed,
@@ -168,6 +173,8 @@ class ScriptCollector {
       reader: NodeReader,
       root: Node | undefined,
     ) => Node | undefined,
+    /** Top-level maps name the jobs they extend (GitLab `extends`). */
+    private readonly extendsJobs = false,
   ) {
     this.reader = new NodeReader(doc);
   }
@@ -178,7 +185,7 @@ class ScriptCollector {
    */
   collect(
     job?: Record<string, string>,
-  ): { scalar: Scalar; env: Record<string, string> }[] {
+  ): { scalar: Scalar; env: Record<string, string>; again?: boolean }[] {
     const contents = this.reader.resolve(this.doc.contents);
     const root = this.root ? this.root(this.reader, contents) : contents;
     this.rootEnv = job;
@@ -196,10 +203,13 @@ class ScriptCollector {
     if (!node || depth > MAX_DEPTH || this.walked.has(node)) return;
     this.walked.add(node);
     if (isMap(node)) {
+      const bases = this.basesOf(node, depth, new Set());
       let env = inherited;
-      for (const key of depth === 0 && this.rootEnv ? [] : this.envKeys) {
-        const pair = this.reader.pair(node, key);
-        if (pair) env = envVariables(this.reader, pair.value as Node, env);
+      for (const map of depth === 0 && this.rootEnv ? [] : [...bases, node]) {
+        for (const key of this.envKeys) {
+          const pair = this.reader.pair(map, key);
+          if (pair) env = envVariables(this.reader, pair.value as Node, env);
+        }
       }
       for (const pair of node.items) {
         const value = this.reader.resolve(pair.value);
@@ -211,10 +221,63 @@ class ScriptCollector {
           this.walk(value, depth + 1, env);
         }
       }
+      // Scripts the map takes from its bases run with its variables too: read them again
+      // with those (they were read where they are written, with that place's variables).
+      for (const key of this.keys) {
+        if (this.reader.pair(node, key)) continue;
+        const from = [...bases].reverse().find(b => this.reader.pair(b, key));
+        if (!from) continue;
+        const read = this.read;
+        this.read = new Set();
+        this.again = true;
+        this.scriptsIn(this.reader.get(from, key), depth + 1, env);
+        this.again = false;
+        this.read = read;
+      }
     } else if (isSeq(node)) {
       for (const item of node.items)
         this.walk(this.reader.resolve(item), depth + 1, inherited);
     }
+  }
+
+  /**
+   * The maps a map inherits keys from, the first base first: YAML merge keys (`<<: *defaults`,
+   * `<<: [*a, *b]`, YAML 1.1 merge: the map's own keys win, then the earlier merged map's) and,
+   * for a GitLab job (a top-level map), the jobs it names in `extends` (GitLab docs, CI/CD YAML
+   * syntax: extends; deep merge, the job's own keys win), each with its own bases before it.
+   */
+  private basesOf(node: Node, depth: number, seen: Set<Node>): Node[] {
+    if (!isMap(node) || seen.has(node) || seen.size > 16) return [];
+    seen.add(node);
+    const direct: Node[] = [];
+    // With the `merge` option the parser gives a merge key the value Symbol('<<').
+    const merge = node.items.find(
+      p =>
+        isScalar(p.key) &&
+        (p.key.value === '<<' ||
+          (typeof p.key.value === 'symbol' &&
+            p.key.value.description === '<<')),
+    );
+    if (merge) {
+      const value = this.reader.resolve(merge.value);
+      const items = isSeq(value) ? [...value.items].reverse() : [value];
+      for (const item of items) {
+        const map = this.reader.resolve(item);
+        if (isMap(map)) direct.push(map);
+      }
+    }
+    if (depth === 1 && this.extendsJobs) {
+      const names = this.reader.resolve(this.reader.get(node, 'extends'));
+      let list: unknown[] = names ? [names] : [];
+      if (isSeq(names)) list = names.items;
+      for (const item of list) {
+        const name = this.reader.resolve(item);
+        if (!isScalar(name) || typeof name.value !== 'string') continue;
+        const job = this.reader.get(this.doc.contents, name.value);
+        if (isMap(job)) direct.push(job);
+      }
+    }
+    return direct.flatMap(map => [...this.basesOf(map, depth, seen), map]);
   }
 
   private scriptsIn(
@@ -232,7 +295,11 @@ class ScriptCollector {
     this.read.add(node);
     if (isScalar(node)) {
       if (typeof node.value === 'string')
-        this.scripts.push({ scalar: node, env });
+        this.scripts.push({
+          scalar: node,
+          env,
+          ...(this.again ? { again: true } : {}),
+        });
     } else if (isSeq(node)) {
       for (const item of node.items)
         this.scriptsIn(this.reader.resolve(item), depth + 1, env);
@@ -255,8 +322,10 @@ class ScriptCollector {
  * composite actions' `runs.steps`, GitLab `script`,
  * CircleCI `run`/`command`, Travis phases, Azure `script`/`bash`, Taskfile `cmds`):
  * every value under a script key, as a string or a (nested) list of strings, with
- * file lines even in block and folded scalars. Anchored scripts are read once, where
- * they are written; GitLab `!reference` tags are skipped.
+ * file lines even in block and folded scalars. Anchored scripts are read where they are
+ * written, and again, with the inheriting map's variables, for each map that merges them in
+ * (`<<: *defaults`) or GitLab job that `extends` their job; GitLab `!reference` tags are
+ * skipped.
  *
  * @throws Error naming the line when the YAML does not parse (the caller names the file).
  */
@@ -271,7 +340,8 @@ export function yamlPipelineCommands(
   for (const doc of docs) {
     const error = firstError(doc, lines);
     if (error) throw new Error(`invalid YAML at ${error}`);
-    // A command read once per job of a matrix is kept once per distinct environment.
+    // A command read more than once (per job of a matrix, for each map that inherits it) is
+    // kept once per distinct environment.
     const seen = new Set<string>();
     const matrix = kind === 'travis' ? travisMatrix(doc) : undefined;
     for (const job of matrix ?? [undefined]) {
@@ -280,12 +350,13 @@ export function yamlPipelineCommands(
         keys,
         ENV_KEYS[kind] ?? [],
         PIPELINE_ROOTS[kind],
+        kind === 'gitlab-ci',
       ).collect(job);
-      for (const { scalar, env } of scripts) {
+      for (const { scalar, env, again } of scripts) {
         for (const c of scriptCommands(path, text, scalar, lines, env, kind)) {
           const command = { ...c, env: { ...env, ...c.env } };
           const key = JSON.stringify([command.line, command.argv, command.env]);
-          if (matrix && seen.has(key)) continue;
+          if ((matrix || again) && seen.has(key)) continue;
           seen.add(key);
           commands.push(command);
         }
