@@ -180,13 +180,17 @@ export interface ConfigLoadFacts {
 /**
  * A configuration key's default set in code: viper's `SetDefault("grpc.addr", v)` (package-level
  * or on a `*viper.Viper`), or an entry of the map koanf loads with `confmap.Provider(map…, ".")`.
- * A read of the key (`viper.GetString("grpc.addr")`) may give it.
+ * A read of the key (`viper.GetString("grpc.addr")`) may give it. With `flag`, the default of an
+ * urfave/cli flag (`&cli.StringFlag{Name: "addr", Value: v, EnvVars: []string{"ADDR"}}`): `key` is
+ * the flag's name (or an alias) and `value` its `Value`, or any of the environment variables it
+ * reads; only the flag getters (`c.String("addr")`) read it.
  */
 export interface ConfigDefaultFacts {
   owner: Owner;
   /** The dotted key, as written. */
   key: string;
   value: ValueExpr;
+  flag?: boolean;
 }
 
 /** The program facts of one Go file. */

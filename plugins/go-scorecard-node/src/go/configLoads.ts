@@ -1,12 +1,22 @@
 import { Node } from 'web-tree-sitter';
-import { ConfigLoadFacts, GoProgramFacts, Owner } from '../programFacts';
+import {
+  ConfigLoadFacts,
+  GoProgramFacts,
+  Owner,
+  ValueExpr,
+} from '../programFacts';
 import { ImportResolver } from './imports';
 import { methodCalls } from './methodCalls';
 import { PackageRef } from './packageRefs';
-import { callArguments, GoSource } from './syntax';
+import { callArguments, GoSource, refOf, textOf } from './syntax';
 import { TopDecls } from './topDecls';
 import { ValueReader } from './values';
 import { wordSites } from './wordSites';
+
+/** urfave/cli, whose flag literals give defaults (v1 has no major version suffix). */
+const URFAVE_CLI = /^github\.com\/urfave\/cli(\/v[23])?$/;
+/** An environment variable's name, as urfave/cli flags list them. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Loaders that fill a struct from the environment or a file, by import path. */
 export const CONFIG_LOADERS: {
@@ -187,6 +197,83 @@ export class ConfigLoadReader {
       key,
       value: this.values.value(value),
     });
+  }
+
+  /**
+   * The defaults of urfave/cli flags (v1, v2, v3): each `cli.XxxFlag{…}` literal's `Name` (v1's
+   * `"addr, a"` form too) and `Aliases` get its `Value`, or what its environment variables hold
+   * (`EnvVars: []string{…}`, v1's `EnvVar: "A,B"`, v3's `Sources: cli.EnvVars(…)`), which the
+   * flag takes when set (urfave/cli docs, "Values from the Environment").
+   */
+  readCliFlags(packageRefs: (path: string) => PackageRef[]) {
+    for (const imp of this.imports.paths()) {
+      if (!URFAVE_CLI.test(imp)) continue;
+      for (const ref of packageRefs(imp)) {
+        const literal = ref.node.parent;
+        if (
+          !ref.name.endsWith('Flag') ||
+          literal?.type !== 'composite_literal' ||
+          literal.childForFieldName('type')?.id !== ref.node.id
+        )
+          continue;
+        this.cliFlag(literal);
+      }
+    }
+  }
+
+  private cliFlag(literal: Node) {
+    const owner = this.tops.ownerAt(literal.startIndex);
+    if (owner === undefined) return;
+    const fields = new Map<string, Node>();
+    for (const element of literal.childForFieldName('body')?.namedChildren ??
+      []) {
+      if (element?.type !== 'keyed_element') continue;
+      const [key, value] = element.namedChildren.map(c =>
+        c?.type === 'literal_element' ? c.namedChild(0) : c,
+      );
+      if (
+        value &&
+        (key?.type === 'identifier' || key?.type === 'field_identifier')
+      )
+        fields.set(textOf(this.src, key), value);
+    }
+    const strings = (node: Node | undefined): string[] => {
+      if (!node) return [];
+      const v = this.values.value(node);
+      if (v.k === 'lit') return v.value.split(',').map(s => s.trim());
+      // `[]string{"A", "B"}`, or v3's `cli.EnvVars("A", "B")`.
+      const list = node.childForFieldName(
+        node.type === 'composite_literal' ? 'body' : 'arguments',
+      );
+      return (list?.namedChildren ?? []).flatMap(c =>
+        c ? strings(c.type === 'literal_element' ? c.namedChild(0)! : c) : [],
+      );
+    };
+    const names = [
+      ...strings(fields.get('Name')),
+      ...strings(fields.get('Aliases')),
+    ].filter(Boolean);
+    const envs = [
+      ...strings(fields.get('EnvVars')),
+      ...strings(fields.get('EnvVar')),
+      ...strings(fields.get('Sources')),
+    ].filter(name => ENV_NAME.test(name));
+    const valueNode = fields.get('Value');
+    const where = refOf(this.src, literal);
+    const of: ValueExpr[] = [
+      ...(valueNode ? [this.values.value(valueNode)] : []),
+      ...envs.map(
+        (name): ValueExpr => ({
+          k: 'env',
+          name: { k: 'lit', value: name, at: where },
+          at: where,
+        }),
+      ),
+    ];
+    if (!of.length) return;
+    const value: ValueExpr = of.length === 1 ? of[0] : { k: 'any', of };
+    for (const key of names)
+      this.facts.configDefaults.push({ owner, key, value, flag: true });
   }
 
   private configLoad(

@@ -150,6 +150,7 @@ export class ProgramFactsReader {
     );
     configs.readConfigLoads(packageRefs);
     configs.readConfigDefaults(packageRefs);
+    configs.readCliFlags(packageRefs);
     return this.facts;
   }
 

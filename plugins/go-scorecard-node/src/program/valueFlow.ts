@@ -27,6 +27,25 @@ const KOANF_GETTERS = new Set([
   'Strings',
 ]);
 
+/** urfave/cli's flag getters (`c.String("addr")`), by receiver type: v1 and v2 `*cli.Context`, v3 `*cli.Command`. */
+const CLI_FLAG_GETTERS_NAMES: ReadonlySet<string> = new Set([
+  'String',
+  'StringSlice',
+  'Value',
+  'Generic',
+  'Path',
+  'Duration',
+  'Int',
+  'Int64',
+  'GlobalString',
+  'GlobalDuration',
+]);
+const CLI_FLAG_GETTERS: Record<string, ReadonlySet<string>> = {
+  'github.com/urfave/cli.Context': CLI_FLAG_GETTERS_NAMES,
+  'github.com/urfave/cli/v2.Context': CLI_FLAG_GETTERS_NAMES,
+  'github.com/urfave/cli/v3.Command': CLI_FLAG_GETTERS_NAMES,
+};
+
 /** Methods that read a configuration key, by receiver type. */
 const CONFIG_GETTERS: Record<string, ReadonlySet<string>> = {
   'github.com/spf13/viper.Viper': VIPER_GETTERS,
@@ -335,9 +354,31 @@ export class ValueFlow {
     if (expr.callee.k !== 'method' || expr.result !== 0 || !expr.args[0])
       return undefined;
     const type = this.program.typeOf(expr.callee.recv, ctx);
-    const getters = type.k === 'named' ? CONFIG_GETTERS[type.key] : undefined;
-    if (!getters?.has(expr.callee.name)) return undefined;
+    if (type.k !== 'named') return undefined;
+    if (CLI_FLAG_GETTERS[type.key]?.has(expr.callee.name))
+      return this.strings(expr.args[0], ctx).flatMap(name =>
+        this.defaultOrigins(this.defaultsOf(name.toLowerCase(), true), ctx),
+      );
+    if (!CONFIG_GETTERS[type.key]?.has(expr.callee.name)) return undefined;
     return this.configKeys(this.strings(expr.args[0], ctx), expr.at, ctx);
+  }
+
+  /** What the defaults code gives a key evaluate to, from code that reaches `ctx`. */
+  private defaultOrigins(
+    defaults: (ConfigDefaultFacts & { file: GoFileFacts })[],
+    ctx: Context,
+  ): Origin[] {
+    return defaults.flatMap(d =>
+      reaches(d.file, ctx)
+        ? this.guarded(`D${d.file.path}:${d.owner}:${d.key}`, () =>
+            this.evaluate(d.value, {
+              file: d.file,
+              owner: d.owner,
+              calls: ctx.calls + 1,
+            }),
+          )
+        : [],
+    );
   }
 
   /**
@@ -347,20 +388,8 @@ export class ValueFlow {
    */
   private configKeys(keys: string[], at: Where, ctx: Context): Origin[] {
     const out: Origin[] = keys.map(key => ({ k: 'config', key, at }));
-    for (const key of keys) {
-      for (const d of this.defaultsOf(key.toLowerCase())) {
-        if (!reaches(d.file, ctx)) continue;
-        out.push(
-          ...this.guarded(`D${d.file.path}:${d.owner}:${key}`, () =>
-            this.evaluate(d.value, {
-              file: d.file,
-              owner: d.owner,
-              calls: ctx.calls + 1,
-            }),
-          ),
-        );
-      }
-    }
+    for (const key of keys)
+      out.push(...this.defaultOrigins(this.defaultsOf(key.toLowerCase()), ctx));
     return out;
   }
 
@@ -368,16 +397,20 @@ export class ValueFlow {
     | Map<string, (ConfigDefaultFacts & { file: GoFileFacts })[]>
     | undefined;
 
-  /** The defaults code gives a key (lower case), from every file of the tree. */
+  /**
+   * The defaults code gives a key (lower case), from every file of the tree: configuration
+   * keys', or with `flag` urfave/cli flags' (their names are another namespace).
+   */
   private defaultsOf(
     key: string,
+    flag = false,
   ): (ConfigDefaultFacts & { file: GoFileFacts })[] {
     if (!this.defaultIndex) {
       this.defaultIndex = new Map();
       for (const pkg of this.program.index.packages) {
         for (const file of pkg.files) {
           for (const d of file.program.configDefaults ?? []) {
-            const k = d.key.toLowerCase();
+            const k = `${d.flag ? 'flag' : 'key'}:${d.key.toLowerCase()}`;
             const list = this.defaultIndex.get(k) ?? [];
             list.push({ ...d, file });
             this.defaultIndex.set(k, list);
@@ -385,7 +418,7 @@ export class ValueFlow {
         }
       }
     }
-    return this.defaultIndex.get(key) ?? [];
+    return this.defaultIndex.get(`${flag ? 'flag' : 'key'}:${key}`) ?? [];
   }
 
   /** An unresolved helper called like `getenv("USER_ADDR", "user-service:8080")`: an env var and its default. */
