@@ -23,7 +23,14 @@ export const CONFIG_LOADERS: {
   path: RegExp;
   funcs: Record<
     string,
-    { loader: ConfigLoadFacts['loader']; prefixArg?: number; targetArg: number }
+    {
+      loader: ConfigLoadFacts['loader'];
+      prefixArg?: number;
+      /** The argument that points to the struct filled, or `type`: its type argument's new value. */
+      targetArg: number | 'type';
+      /** The argument holding caarlos0/env's `env.Options{Prefix: "…"}`. */
+      optionsArg?: number;
+    }
   >;
 }[] = [
   {
@@ -41,7 +48,10 @@ export const CONFIG_LOADERS: {
     path: /^github\.com\/(caarlos0|sethvargo\/go-envconfig)\/env(\/v\d+)?$/,
     funcs: {
       Parse: { loader: 'env', targetArg: 0 },
-      ParseWithOptions: { loader: 'env', targetArg: 0 },
+      ParseWithOptions: { loader: 'env', targetArg: 0, optionsArg: 1 },
+      // caarlos0/env v10+: `cfg, err := env.ParseAs[Config]()` fills a new Config.
+      ParseAs: { loader: 'env', targetArg: 'type' },
+      ParseAsWithOptions: { loader: 'env', targetArg: 'type', optionsArg: 0 },
     },
   },
   {
@@ -97,9 +107,23 @@ export class ConfigLoadReader {
       )
         continue;
       for (const ref of packageRefs(imp)) {
-        const spec = ref.call && loader.funcs[ref.name];
+        const spec = loader.funcs[ref.name];
         if (!spec) continue;
-        this.configLoad(ref.call!, spec);
+        if (ref.call) this.configLoad(ref.call, spec);
+        else if (spec.targetArg === 'type') {
+          // `env.ParseAs[Config]()` reads as an index expression called.
+          const index = ref.node.parent;
+          const call = index?.parent;
+          const type = index?.childForFieldName('index');
+          if (
+            index?.type === 'index_expression' &&
+            index.childForFieldName('operand')?.id === ref.node.id &&
+            call?.type === 'call_expression' &&
+            call.childForFieldName('function')?.id === index.id &&
+            type
+          )
+            this.configLoad(call, spec, type);
+        }
       }
     }
     // A streaming decoder's method: `json.NewDecoder(f).Decode(&cfg)`, `dec.Decode(&cfg)` with
@@ -281,24 +305,48 @@ export class ConfigLoadReader {
     spec: {
       loader: ConfigLoadFacts['loader'];
       prefixArg?: number;
-      targetArg: number;
+      targetArg: number | 'type';
+      optionsArg?: number;
     },
+    typeArgument?: Node,
   ) {
     const owner = this.tops.ownerAt(call.startIndex);
     if (owner === undefined) return;
     if (spec.loader === 'file' && !this.readsFile(owner)) return;
     const args = callArguments(call);
-    const target = args[spec.targetArg];
+    let target: ValueExpr | undefined;
+    if (spec.targetArg === 'type') {
+      const type =
+        typeArgument ?? call.childForFieldName('type_arguments')?.namedChild(0);
+      const t = type?.type === 'type_elem' ? type.namedChild(0) : type;
+      if (t) target = { k: 'new', type: this.values.types.ofNode(t) };
+    } else {
+      const arg = args[spec.targetArg];
+      if (arg) target = this.values.value(arg);
+    }
     if (!target) return;
-    const prefix =
+    let prefix =
       spec.prefixArg !== undefined
         ? this.values.value(args[spec.prefixArg])
         : undefined;
+    const options =
+      spec.optionsArg !== undefined ? args[spec.optionsArg] : undefined;
+    if (options?.type === 'composite_literal') {
+      const body = options.childForFieldName('body')?.namedChildren ?? [];
+      for (const element of body) {
+        if (element?.type !== 'keyed_element') continue;
+        const [key, value] = element.namedChildren.map(c =>
+          c?.type === 'literal_element' ? c.namedChild(0) : c,
+        );
+        if (key && value && textOf(this.src, key) === 'Prefix')
+          prefix = this.values.value(value);
+      }
+    }
     this.facts.configLoads.push({
       owner,
       loader: spec.loader,
       ...(prefix?.k === 'lit' ? { prefix: prefix.value } : {}),
-      target: this.values.value(target),
+      target,
       at: this.values.where(call),
     });
   }

@@ -146,8 +146,8 @@ export function tagOrigins(field: FieldFacts, loads: FieldLoad[]): Origin[] {
       envs.add(prefix + (load.envPath ? `${load.envPath}_${key}` : key));
       if (envconfig) envs.add(envconfig.split(',')[0].toUpperCase());
     } else if (env) {
-      // caarlos0/env: Options.Prefix, then the enclosing fields' envPrefix tags.
-      envs.add(prefix + (load.envPath ?? '') + env.split(',')[0]);
+      // caarlos0/env: Options.Prefix as written, then the enclosing fields' envPrefix tags.
+      envs.add((load.prefix ?? '') + (load.envPath ?? '') + env.split(',')[0]);
     }
   }
   for (const name of envs) out.push({ k: 'env', name, at });
