@@ -193,6 +193,52 @@ describe('shellCommands', () => {
     expect(argvs('echo function x')).toEqual([['echo', 'function', 'x']]);
   });
 
+  it('reads a function body again where it is called, with the arguments as $1, $@, …', () => {
+    const script = [
+      'tool() { go get "$1"; }', // 1
+      'all() {',
+      '  for t in "$@"; do go get -u "${t}"; done', // 3
+      '}',
+      'function each {',
+      '  for p; do GO111MODULE=on go get "$p"; done', // 6
+      '  tool "$1"', // 7: a function calling another
+      '}',
+      'fixed() { go get x/cmd/y; }',
+      'tool a/cmd/b', // 10
+      'all c/cmd/d e/f',
+      'each g/cmd/h',
+      'fixed',
+      'fixed', // 14
+      'rec() { go get "$1"; rec "$1"; }',
+      'rec r/cmd/s', // 16
+    ].join('\n');
+    const cmds = shellCommands(script, 1, 'a.sh');
+    const called = cmds
+      .filter(c => c.calledFrom)
+      .map(c => [c.line, c.argv.join(' '), c.calledFrom!.line]);
+    expect(called).toEqual([
+      [1, 'go get a/cmd/b', 10],
+      [3, 'go get -u c/cmd/d e/f', 11],
+      [6, 'go get g/cmd/h', 12],
+      [7, 'tool g/cmd/h', 12],
+      [1, 'go get g/cmd/h', 7],
+      // the body's commands that no argument changes are read once, at the definition
+      [15, 'go get r/cmd/s', 16],
+      [15, 'rec r/cmd/s', 16],
+    ]);
+    expect(cmds.find(c => c.argv.join(' ') === 'go get x/cmd/y')).toMatchObject(
+      {
+        line: 9,
+      },
+    );
+    expect(
+      cmds.filter(c => c.argv.join(' ') === 'go get x/cmd/y'),
+    ).toHaveLength(1);
+    // without a call, `$1` is not known and stays as written
+    expect(argvs('f() { go get "$1"; }')).toEqual([['go', 'get', '$1']]);
+    expect(argvs('go get "$1" "$@"')).toEqual([['go', 'get', '$1', '$@']]);
+  });
+
   it('drops redirection targets', () => {
     expect(argvs('go get x > log 2>&1')).toEqual([['go', 'get', 'x']]);
   });

@@ -77,6 +77,22 @@ class CommandBuilder {
   private functionHeader: 'name' | 'parens' | undefined;
   /** Token index from which no `]]` follows (a `[[` there is an ordinary word). */
   private noTestEndFrom = Infinity;
+  /** The tokens being read (a function's body is read again from them when it is called). */
+  private tokens: ShellToken[] = [];
+  /** Index of the token being read. */
+  private at = 0;
+  /** The name of the function whose header was just read: a `{` next opens its body. */
+  private functionName: string | undefined;
+  /** Open `{ … }` groups: the function each is the body of, and where its commands start. */
+  private readonly groups: { name?: string; token: number; command: number }[] =
+    [];
+  /**
+   * The functions defined so far: the tokens of the body and the commands read from it at its
+   * definition (a call reads the body again with its arguments as `$1`, `$@`, …).
+   */
+  private functions = new Map<string, ShellFunction>();
+  /** The calls being read (`name` and arguments): a recursive call is not read again. */
+  private calls = new Set<string>();
 
   constructor(
     private readonly script: string,
@@ -90,7 +106,9 @@ class CommandBuilder {
   }
 
   run(tokens: ShellToken[]): ShellCommand[] {
+    this.tokens = tokens;
     for (let t = 0; t < tokens.length; t++) {
+      this.at = t;
       const token = tokens[t];
       const state = this.cases[this.cases.length - 1];
       const header = this.functionHeader;
@@ -102,6 +120,7 @@ class CommandBuilder {
       } else if (token.kind === 'word') {
         if (header === 'name') {
           this.functionHeader = 'parens';
+          this.functionName = token.value;
           this.substitute(token);
         } else if (isKeyword(token, '[[') && this.atCommandStart(state)) {
           const end = this.testEnd(tokens, t);
@@ -122,6 +141,7 @@ class CommandBuilder {
         (this.words.length === 1 || header === 'parens') &&
         isOp(tokens[t + 1], ')')
       ) {
+        if (header !== 'parens') this.functionName = this.words[0].value;
         for (const w of this.words) this.substitute(w);
         this.words = [];
         t++;
@@ -184,6 +204,22 @@ class CommandBuilder {
     if (isKeyword(token, 'function') && this.atCommandStart(state)) {
       this.functionHeader = 'name';
       return;
+    }
+    const name = this.functionName;
+    this.functionName = undefined;
+    if (isKeyword(token, '{') && this.atCommandStart(state)) {
+      this.groups.push({
+        name,
+        token: this.at + 1,
+        command: this.commands.length,
+      });
+    } else if (isKeyword(token, '}') && this.atCommandStart(state)) {
+      const group = this.groups.pop();
+      if (group?.name)
+        this.functions.set(group.name, {
+          tokens: this.tokens.slice(group.token, this.at),
+          commands: this.commands.slice(group.command),
+        });
     }
     this.words.push(token);
   }
@@ -307,6 +343,42 @@ class CommandBuilder {
       const body = heredocScript(this.script, stdinScript.heredoc!);
       this.read(body.script, o => this.lineOf(body.offsetOf(o)), env);
     }
+    const called = this.functions.get(argv[0].value);
+    if (called) this.call(called, argv, env);
+  }
+
+  /**
+   * Reads the body of a function the script defined, called here with `argv`: its
+   * positional parameters are the call's arguments. Only the commands whose words the
+   * arguments change are kept (the rest were read at the definition), each with the call's
+   * file and line as `calledFrom`.
+   */
+  private call(
+    body: ShellFunction,
+    argv: WordToken[],
+    env: Record<string, string>,
+  ) {
+    const key = argv.map(w => w.value).join('\0');
+    if (this.depth >= MAX_NESTING || this.calls.has(key)) return;
+    const inner = new CommandBuilder(
+      this.script,
+      this.path,
+      this.lineOf,
+      this.depth + 1,
+      env,
+    );
+    inner.variables.inheritFrom(this.variables);
+    inner.variables.positional(argv.slice(1).map(w => w.value));
+    inner.functions = this.functions;
+    inner.calls = this.calls;
+    const seen = new Set(body.commands.map(commandKey));
+    const calledFrom = { path: this.path, line: this.lineOf(argv[0].start) };
+    this.calls.add(key);
+    for (const c of inner.run(body.tokens)) {
+      if (!seen.has(commandKey(c)))
+        this.commands.push({ ...c, calledFrom: c.calledFrom ?? calledFrom });
+    }
+    this.calls.delete(key);
   }
 
   /** Reads the commands of a script the commands of this one run (`sh -c`, `$(…)`, `bash <<EOF`). */
@@ -344,13 +416,25 @@ class CommandBuilder {
   }
 }
 
+/** A function a script defines: the tokens of its body and the commands read from it there. */
+interface ShellFunction {
+  tokens: ShellToken[];
+  commands: ShellCommand[];
+}
+
+/** A command's line and words, to tell the commands a call's arguments changed. */
+function commandKey(c: ShellCommand): string {
+  return `${c.line}\0${c.argv.join('\0')}`;
+}
+
 /**
  * The simple commands of a shell script, in order: `argv` without quotes, assignment
  * prefixes (`GO111MODULE=off go get …`) and variables exported earlier in the script in
  * `env`, wrappers (`sudo`, `env`, `time`, `exec`, `nohup`, `nice`) removed.
  * Redirections, `if`/`while`/`for`/`case` syntax, function headers (`f()`, `function f`),
  * `[[ … ]]` tests, `(( … ))` arithmetic and pure assignments (arrays too) are not
- * commands; function bodies are read like any commands; `sh -c '…'` also yields the
+ * commands; function bodies are read like any commands, and again where the script calls
+ * the function, with `$1`, `$@`, … its arguments (`calledFrom` the call); `sh -c '…'` also yields the
  * commands of its script, and so does a shell reading a here-document (`bash <<EOF`,
  * `sudo sh -e <<'EOF'`) as its standard input. The scripts of command substitutions
  * (`$(…)`, backticks; in words, also in double quotes, and in the bodies of

@@ -26,6 +26,28 @@ describe('ShellVariables', () => {
     expect(v.expand('$t/$t')).toBeUndefined();
   });
 
+  it('knows the positional parameters of a call, and nothing of them outside one', () => {
+    const v = new ShellVariables();
+    expect(v.expand('$1')).toBeUndefined();
+    expect(v.expand('$@')).toBeUndefined();
+    v.positional(['a/cmd/x', 'b/cmd/y']);
+    expect(v.expand('$1')).toEqual(['a/cmd/x']);
+    expect(v.expand('${2}@latest')).toEqual(['b/cmd/y@latest']);
+    // `$10` is `$1` and a `0`, as in bash
+    expect(v.expand('$10')).toEqual(['a/cmd/x0']);
+    expect(v.expand('$@')).toEqual(['a/cmd/x', 'b/cmd/y']);
+    expect(v.expand('$*')).toEqual(['a/cmd/x', 'b/cmd/y']);
+    // `for t; do` loops over "$@"
+    v.loop('t', []);
+    expect(v.expand('$t')).toEqual(['a/cmd/x', 'b/cmd/y']);
+    // a call with fewer arguments forgets the ones it does not give
+    v.positional(['c']);
+    expect(v.expand('$2')).toBeUndefined();
+    expect(v.expand('$@')).toEqual(['c']);
+    v.positional([]);
+    expect(v.expand('$@')).toBeUndefined();
+  });
+
   it('leaves unknown what it cannot expand', () => {
     const v = new ShellVariables();
     v.assign('S=$(cat tools.txt)');

@@ -8,9 +8,12 @@
  * environment, is unknown and stays as written.
  */
 
-/** A reference this reader expands: `$V`, `${V}`, `${A[@]}`, `${A[*]}`. */
+/**
+ * A reference this reader expands: `$V`, `${V}`, `${A[@]}`, `${A[*]}`, and the positional
+ * parameters `$1`, `${10}`, `$@`, `$*` (`$10` is `$1` and a `0`, as in bash).
+ */
 const REFERENCES =
-  /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(\[[@*]\])?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+  /\$(?:\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*])(\[[@*]\])?\}|([A-Za-z_][A-Za-z0-9_]*|[0-9@*]))/g;
 const NAME_ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=([\s\S]*)$/;
 
 /** The words of an array literal's body `a "b c" 'd'` (comments dropped). */
@@ -91,14 +94,30 @@ export class ShellVariables {
     }
   }
 
-  /** Records `for name in words` (the words after quote removal; none means `"$@"`: unknown). */
+  /**
+   * Records the positional parameters of a function call: `$1`, `$2`, … are the arguments,
+   * `$@` and `$*` all of them (each run of a loop over them is read as one, as a `for` list).
+   */
+  positional(args: string[]): void {
+    for (const [name, known] of this.values)
+      if (/^[0-9@*]+$/.test(name) && known) this.values.delete(name);
+    args.forEach((arg, i) =>
+      this.values.set(String(i + 1), { words: [arg], array: false }),
+    );
+    const all = args.length ? { words: args, array: false } : undefined;
+    this.values.set('@', all);
+    this.values.set('*', all);
+  }
+
+  /** Takes what another reader knows (a function's body starts with its caller's variables). */
+  inheritFrom(other: ShellVariables): void {
+    for (const [name, known] of other.values) this.values.set(name, known);
+  }
+
+  /** Records `for name in words` (the words after quote removal; none means `"$@"`). */
   loop(name: string, words: string[]): void {
-    if (words.length === 0) {
-      this.values.set(name, undefined);
-      return;
-    }
     const all: string[] = [];
-    for (const w of words) {
+    for (const w of words.length ? words : ['$@']) {
       const expanded = this.expand(w);
       if (!expanded || expanded.some(v => /[*?[]/.test(v))) {
         this.values.set(name, undefined);
