@@ -71,13 +71,17 @@ export type ValueExpr =
   | { k: 'addr'; of: ValueExpr }
   /**
    * An element of a slice, array, map or channel: `xs[i]`, the value of `for _, x := range xs`.
-   * Only its type is followed (the methods called on it), not the values stored in `xs`.
+   * Its type is followed (the methods called on it), and its values are those of the elements
+   * `xs` is written with (`elems` of a literal, what `append` adds).
    */
   | { k: 'elem'; of: ValueExpr }
   /** What a call stores through its pointer argument `index` (`mustMapEnv(&addr, "X")`). */
   | { k: 'stored'; callee: Callee; args: ValueExpr[]; index: number; at: Where }
-  /** A new value of a type: a composite literal, `new(T)`, a conversion. */
-  | { k: 'new'; type: TypeRef }
+  /**
+   * A new value of a type: a composite literal, `new(T)`, a conversion. `elems`: the values of a
+   * slice, array or map literal's elements (a map's values), at most 32, numbers left out.
+   */
+  | { k: 'new'; type: TypeRef; elems?: ValueExpr[] }
   /** A value of a declared type (`var x T`, a type assertion), and what it holds. */
   | { k: 'typed'; type: TypeRef; of?: ValueExpr }
   /** Several possible values (a variable assigned in several places). */

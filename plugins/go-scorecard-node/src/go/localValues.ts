@@ -176,17 +176,7 @@ export class LocalTable {
       const right = stmt.childForFieldName('right');
       if (names.length !== 2 || names[1]?.id !== decl.id.id || !right)
         return undefined;
-      const elem: ValueExpr = {
-        k: 'elem',
-        of: this.value(right, 0, 0, 'type'),
-      };
-      const values = mode === 'value' ? this.literalElements(right) : [];
-      return values.length
-        ? {
-            k: 'any',
-            of: [elem, ...values.map(v => this.value(v, 0, 0, mode))],
-          }
-        : elem;
+      return { k: 'elem', of: this.value(right, 0, 0, mode) };
     }
     if (stmt.type === 'var_spec' || stmt.type === 'const_spec') {
       const names = stmt.childrenForFieldName('name');
@@ -199,42 +189,6 @@ export class LocalTable {
       );
     }
     return undefined;
-  }
-
-  /**
-   * The elements a range clause walks when it ranges over a slice or array literal, written in
-   * place or held by a local declared with one (`for _, t := range []string{a, b}`,
-   * `targets := []string{a, b}`): their values are the range variable's. Map literals give
-   * their values (`k: v`). Values appended later are not followed.
-   */
-  private literalElements(right: Node): Node[] {
-    let n: Node | null = right;
-    while (n?.type === 'parenthesized_expression') n = n.namedChild(0);
-    if (n?.type === 'identifier') {
-      const decl = this.scopesOf(n).resolve(n);
-      const stmt = decl?.stmt;
-      let value: Node | null | undefined;
-      if (stmt?.type === 'short_var_declaration') {
-        const left = stmt.childForFieldName('left')?.namedChildren ?? [];
-        const index = left.findIndex(c => c?.id === decl!.id.id);
-        value = stmt.childForFieldName('right')?.namedChildren[index];
-      } else if (stmt?.type === 'var_spec') {
-        const index = stmt
-          .childrenForFieldName('name')
-          .findIndex(c => c?.id === decl!.id.id);
-        value = stmt.childForFieldName('value')?.namedChildren[index];
-      }
-      n = value ?? null;
-    }
-    if (n?.type !== 'composite_literal') return [];
-    const elements = (n.childForFieldName('body')?.namedChildren ?? [])
-      .filter((c): c is Node => !!c && c.type !== 'comment')
-      .map(e =>
-        e.type === 'keyed_element' ? e.namedChild(e.namedChildCount - 1) : e,
-      )
-      .map(e => (e?.type === 'literal_element' ? e.namedChild(0) : e))
-      .filter((e): e is Node => !!e && e.type !== 'literal_value');
-    return elements.slice(0, MAX_DEFS);
   }
 
   /** The value at `index` of a right-hand side list of `count` values (or one multi-value call). */

@@ -15,9 +15,12 @@ import { wordSites } from './wordSites';
 
 /**
  * Result types worth following a function's returns for: strings (the tree dials gRPC: a target
- * may be returned), durations and contexts (the tree drains servers: a bound may be).
+ * may be returned), durations and contexts (the tree drains servers: a bound may be), and
+ * slices, arrays and maps of them (their elements may be).
  */
 function carriesValues(t: TypeRef, vocabulary: Vocabulary): boolean {
+  if (t.k === 'slice' || t.k === 'array' || t.k === 'map')
+    return carriesValues(t.elem, vocabulary);
   if (t.k !== 'named') return false;
   if (t.pkg === PKG.time) return vocabulary.drains && t.name === 'Duration';
   if (t.pkg === PKG.context) return vocabulary.drains && t.name === 'Context';

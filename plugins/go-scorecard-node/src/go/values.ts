@@ -26,6 +26,15 @@ import { LocalTable } from './localValues';
 
 /** Deepest expression nesting followed inside one file. */
 const MAX_DEPTH = 12;
+/** Most element values a slice, array or map literal keeps. */
+const MAX_ELEMS = 32;
+/** The literal types whose elements are values of one kind (a struct's are its fields). */
+const CONTAINER_TYPES = new Set([
+  'slice_type',
+  'array_type',
+  'implicit_length_array_type',
+  'map_type',
+]);
 
 const UNKNOWN: ValueExpr = { k: 'unknown' };
 
@@ -112,11 +121,20 @@ export class ValueReader {
       case 'index_expression':
         return {
           k: 'elem',
-          of: this.value(n.childForFieldName('operand'), 0, depth + 1, 'type'),
+          of: this.value(n.childForFieldName('operand'), 0, depth + 1, mode),
         };
       case 'composite_literal': {
         const type = n.childForFieldName('type');
-        return type ? { k: 'new', type: this.types.ofNode(type) } : UNKNOWN;
+        if (!type) return UNKNOWN;
+        const elems =
+          mode === 'value' && CONTAINER_TYPES.has(type.type)
+            ? this.elements(n, depth)
+            : [];
+        return {
+          k: 'new',
+          type: this.types.ofNode(type),
+          ...(elems.length ? { elems } : {}),
+        };
       }
       case 'type_assertion_expression': {
         const type = n.childForFieldName('type');
@@ -143,6 +161,25 @@ export class ValueReader {
       default:
         return UNKNOWN;
     }
+  }
+
+  /**
+   * The values of a slice, array or map literal's elements (a map's values; `{…}` elements
+   * whose type the literal implies are left out, as are numbers), at most {@link MAX_ELEMS}.
+   */
+  private elements(literal: Node, depth: number): ValueExpr[] {
+    const out: ValueExpr[] = [];
+    for (const child of literal.childForFieldName('body')?.namedChildren ??
+      []) {
+      if (out.length >= MAX_ELEMS) break;
+      let e: Node | null | undefined = child;
+      if (e?.type === 'keyed_element') e = e.namedChild(e.namedChildCount - 1);
+      if (e?.type === 'literal_element') e = e.namedChild(0);
+      if (!e || e.type === 'literal_value' || e.type === 'comment') continue;
+      const value = this.value(e, 0, depth + 1);
+      if (value.k !== 'unknown' && value.k !== 'num') out.push(value);
+    }
+    return out;
   }
 
   private identifier(id: Node, mode: Mode): ValueExpr {
@@ -262,6 +299,18 @@ export class ValueReader {
         return result === 0 ? arg(0) : UNKNOWN;
       if (callee.name === 'new' && args[0])
         return { k: 'new', type: this.types.ofNode(args[0]) };
+      // append(xs, a, b), append(xs, ys...): the elements of xs and what it adds.
+      if (callee.name === 'append' && mode === 'value' && args.length)
+        return {
+          k: 'any',
+          of: args.map(a =>
+            this.value(
+              a.type === 'variadic_argument' ? a.namedChild(0) : a,
+              0,
+              depth + 1,
+            ),
+          ),
+        };
       if (BUILTINS.has(callee.name)) return UNKNOWN;
     }
     if (mode === 'type') return { k: 'call', callee, args: [], result, at };

@@ -167,6 +167,11 @@ export class ValueFlow {
         });
       case 'addr':
         return this.evaluate(expr.of, ctx);
+      // A slice, array or map stands for its elements: `xs[i]` and `range xs` read them.
+      case 'new':
+        return (expr.elems ?? []).flatMap(e => this.evaluate(e, ctx));
+      case 'elem':
+        return this.evaluate(expr.of, ctx);
       case 'typed':
         return expr.of ? this.evaluate(expr.of, ctx) : [];
       case 'any':
