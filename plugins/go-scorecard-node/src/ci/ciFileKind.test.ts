@@ -30,6 +30,17 @@ describe('ciFileKind', () => {
     ['build/common.make', 'makefile'],
     ['Taskfile.yml', 'taskfile'],
     ['Taskfile.yaml', 'taskfile'],
+    ['appveyor.yml', 'appveyor'],
+    ['.appveyor.yml', 'appveyor'],
+    ['.drone.yml', 'drone'],
+    ['.woodpecker.yaml', 'woodpecker'],
+    ['.woodpecker/test.yml', 'woodpecker'],
+    ['bitbucket-pipelines.yml', 'bitbucket-pipelines'],
+    ['.buildkite/pipeline.yml', 'buildkite'],
+    ['.buildkite/release.yaml', 'buildkite'],
+    ['.semaphore/semaphore.yml', 'semaphore'],
+    ['cloudbuild.yaml', 'cloudbuild'],
+    ['deploy/cloudbuild-prod.yml', 'cloudbuild'],
   ])('classifies %s as %s', (path, kind) => {
     expect(ciFileKind(path)).toBe(kind);
   });
@@ -46,6 +57,9 @@ describe('ciFileKind', () => {
     'main.go',
     '.sh',
     'Makefile.bak/x',
+    '.buildkite/hooks/pre-command',
+    '.semaphore/README.md',
+    'drone.yml',
   ])('ignores %s', path => {
     expect(ciFileKind(path)).toBeUndefined();
   });

@@ -6,6 +6,13 @@ export type CiFileKind =
   | 'circleci'
   | 'travis'
   | 'azure-pipelines'
+  | 'appveyor'
+  | 'drone'
+  | 'woodpecker'
+  | 'bitbucket-pipelines'
+  | 'buildkite'
+  | 'semaphore'
+  | 'cloudbuild'
   | 'jenkinsfile'
   | 'makefile'
   | 'dockerfile'
@@ -32,7 +39,9 @@ function isDockerfileName(name: string): boolean {
  * GitHub action's metadata file is `action.yml` or `action.yaml` in any folder (GitHub
  * docs, "Metadata syntax for GitHub Actions": a workflow runs an action of its repository
  * with `uses: ./path/to/dir`; `.github/actions/<name>/` and the root are the usual places);
- * the other kinds are recognized by file name anywhere in the tree.
+ * the pipelines of folders are YAML files directly in `.woodpecker/`, `.buildkite/` and
+ * `.semaphore/` (each tool's docs: Woodpecker "Workflows", Buildkite "Defining steps",
+ * Semaphore "Pipelines"); the other kinds are recognized by file name anywhere in the tree.
  */
 export function ciFileKind(path: string): CiFileKind | undefined {
   const parts = path.split('/');
@@ -47,6 +56,18 @@ export function ciFileKind(path: string): CiFileKind | undefined {
     return 'circleci';
   if (name === '.travis.yml') return 'travis';
   if (/^azure-pipelines\.ya?ml$/.test(name)) return 'azure-pipelines';
+  const folder = parts[parts.length - 2];
+  if (/\.ya?ml$/.test(name)) {
+    if (/^\.?appveyor\.ya?ml$/.test(name)) return 'appveyor';
+    if (/^\.drone\.ya?ml$/.test(name)) return 'drone';
+    if (/^\.woodpecker\.ya?ml$/.test(name) || folder === '.woodpecker')
+      return 'woodpecker';
+    if (name === 'bitbucket-pipelines.yml') return 'bitbucket-pipelines';
+    if (/^\.?buildkite\.ya?ml$/.test(name) || folder === '.buildkite')
+      return 'buildkite';
+    if (folder === '.semaphore') return 'semaphore';
+    if (/^cloudbuild([._-][\w.-]+)?\.ya?ml$/.test(name)) return 'cloudbuild';
+  }
   if (
     name === 'Jenkinsfile' ||
     /^Jenkinsfile\.[\w-]+$/.test(name) ||

@@ -183,6 +183,75 @@ describe('extractCiCommands', () => {
     ).toEqual(['5: go get a/cmd/b', '6: go generate', '9: go vet']);
   });
 
+  it('reads AppVeyor phases, Drone, Woodpecker, Buildkite and Semaphore commands, Bitbucket scripts', () => {
+    expect(
+      summary(
+        'appveyor.yml',
+        'install:\n  - go get a/cmd/b\n  - sh: go get c/cmd/d\n  - ps: go get e/cmd/f\nbuild: off\n',
+      ),
+    ).toEqual(['2: go get a/cmd/b', '3: go get c/cmd/d', '4: go get e/cmd/f']);
+    const drone = extractCiCommands(
+      '.drone.yml',
+      'steps:\n  - name: lint\n    environment:\n      GO111MODULE: "off"\n    commands:\n      - go get x/y\n',
+    );
+    expect(drone.map(c => [c.line, c.argv.join(' '), c.env])).toEqual([
+      [6, 'go get x/y', { GO111MODULE: 'off' }],
+    ]);
+    expect(
+      summary(
+        '.woodpecker/ci.yml',
+        'steps:\n  build:\n    commands: [go vet]\n',
+      ),
+    ).toEqual(['3: go vet']);
+    expect(
+      summary(
+        '.buildkite/pipeline.yml',
+        'steps:\n  - command: go get a/cmd/b && b\n  - commands:\n      - go vet\n',
+      ),
+    ).toEqual(['2: go get a/cmd/b', '2: b', '4: go vet']);
+    expect(
+      summary(
+        '.semaphore/semaphore.yml',
+        'blocks:\n  - task:\n      prologue:\n        commands: [checkout]\n      jobs:\n        - commands:\n            - go test ./...\n',
+      ),
+    ).toEqual(['4: checkout', '7: go test ./...']);
+    expect(
+      summary(
+        'bitbucket-pipelines.yml',
+        'pipelines:\n  default:\n    - step:\n        script:\n          - go get a/cmd/b\n        after-script:\n          - go vet\n',
+      ),
+    ).toEqual(['5: go get a/cmd/b', '7: go vet']);
+  });
+
+  it('reads Cloud Build scripts and args: the entrypoint, else args[0], else the go builder', () => {
+    const text = [
+      'steps:', // 1
+      '  - name: golang',
+      '    args: ["go", "get", "a/cmd/b"]', // 3
+      '  - name: golang',
+      '    entrypoint: bash', // 5
+      '    env: ["GO111MODULE=off"]',
+      '    args:',
+      '      - -c',
+      '      - go get c/cmd/d && go vet', // 9
+      '  - name: gcr.io/cloud-builders/go',
+      '    args: [get, e/cmd/f]', // 11
+      '  - name: golang',
+      '    script: |',
+      '      go get g/cmd/h', // 14
+    ].join('\n');
+    const commands = extractCiCommands('cloudbuild.yaml', text);
+    expect(commands.map(c => `${c.line}: ${c.argv.join(' ')}`)).toEqual([
+      '14: go get g/cmd/h',
+      '3: go get a/cmd/b',
+      '9: bash -c go get c/cmd/d && go vet',
+      '9: go get c/cmd/d',
+      '9: go vet',
+      '11: go get e/cmd/f',
+    ]);
+    expect(commands[3].env).toEqual({ GO111MODULE: 'off' });
+  });
+
   it('reads Makefile recipes with prefixes, continuations, $$, variables and inline recipes', () => {
     const text = [
       'GO ?= go', // 1

@@ -8,7 +8,7 @@ import {
   Scalar,
 } from 'yaml';
 import { ShellCommand } from '../facts';
-import { shellCommands } from '../shell/commands';
+import { argvCommands, shellCommands } from '../shell/commands';
 import { NodeReader } from '../yaml/nodes';
 import { firstError, parseYaml } from '../yaml/parseYaml';
 import { scalarLineMap } from '../yaml/scalarLines';
@@ -34,6 +34,30 @@ const SCRIPT_KEYS: Partial<Record<CiFileKind, Set<string>>> = {
   ]),
   'azure-pipelines': new Set(['script', 'bash']),
   taskfile: new Set(['cmds', 'cmd']),
+  // AppVeyor's phases: plain lines, or `- cmd:`, `- sh:`, `- ps:` items.
+  appveyor: new Set([
+    'init',
+    'install',
+    'before_build',
+    'build_script',
+    'after_build',
+    'before_test',
+    'test_script',
+    'after_test',
+    'on_success',
+    'on_failure',
+    'on_finish',
+    'before_deploy',
+    'deploy_script',
+    'after_deploy',
+  ]),
+  drone: new Set(['commands']),
+  woodpecker: new Set(['commands']),
+  'bitbucket-pipelines': new Set(['script', 'after-script']),
+  buildkite: new Set(['command', 'commands']),
+  semaphore: new Set(['commands']),
+  // Cloud Build: a step's `script`; its `args` are read as an argv (cloudBuildArgs).
+  cloudbuild: new Set(['script']),
 };
 
 /** Keys whose values set environment variables for the scripts below them, per pipeline format. */
@@ -45,6 +69,12 @@ const ENV_KEYS: Partial<Record<CiFileKind, string[]>> = {
   travis: ['env'],
   'azure-pipelines': ['variables'],
   taskfile: ['env'],
+  appveyor: ['environment'],
+  drone: ['environment'],
+  woodpecker: ['environment'],
+  buildkite: ['env'],
+  semaphore: ['env_vars'],
+  cloudbuild: ['env'],
 };
 
 /**
@@ -67,8 +97,11 @@ const PIPELINE_ROOTS: Partial<
   },
 };
 
-/** Keys of a mapping that holds one command: CircleCI `run: {command}`, Taskfile `cmds: [{cmd}]`. */
-const COMMAND_KEYS = ['command', 'cmd'];
+/**
+ * Keys of a mapping that holds one command: CircleCI `run: {command}`, Taskfile `cmds: [{cmd}]`,
+ * AppVeyor `- cmd:`, `- sh:`, `- ps:`, `- pwsh:` (the same words run a program in every shell).
+ */
+const COMMAND_KEYS = ['command', 'cmd', 'sh', 'ps', 'pwsh'];
 const MAX_DEPTH = 64;
 
 /** Whether `kind` is a YAML pipeline format read by {@link yamlPipelineCommands}. */
@@ -320,7 +353,9 @@ class ScriptCollector {
 /**
  * The shell commands of a YAML pipeline (GitHub Actions `run`, of workflows and of
  * composite actions' `runs.steps`, GitLab `script`,
- * CircleCI `run`/`command`, Travis phases, Azure `script`/`bash`, Taskfile `cmds`):
+ * CircleCI `run`/`command`, Travis phases, Azure `script`/`bash`, Taskfile `cmds`, AppVeyor
+ * phases, Drone and Woodpecker `commands`, Bitbucket `script`, Buildkite `command(s)`,
+ * Semaphore `commands`, Cloud Build `script` and `args`):
  * every value under a script key, as a string or a (nested) list of strings, with
  * file lines even in block and folded scalars. Anchored scripts are read where they are
  * written, and again, with the inheriting map's variables, for each map that merges them in
@@ -362,8 +397,54 @@ export function yamlPipelineCommands(
         }
       }
     }
+    if (kind === 'cloudbuild')
+      commands.push(...cloudBuildArgs(path, doc, lines));
   }
   return commands;
+}
+
+/**
+ * The commands of Cloud Build steps given as `args` (Cloud Build docs, "Build configuration
+ * overview": a step runs its `entrypoint`, else the image's, with `args`): `[entrypoint,
+ * ...args]`, or `args` alone when the step names no entrypoint (`golang` images have none, so
+ * `args[0]` is the program; the `gcr.io/cloud-builders/go` builder's entrypoint is `go`). The
+ * script of `bash -c '…'` is read too. At the line of the last argument, with the step's
+ * `env` (`K=V` items).
+ */
+function cloudBuildArgs(
+  path: string,
+  doc: Document.Parsed,
+  lines: LineCounter,
+): ShellCommand[] {
+  const reader = new NodeReader(doc);
+  const steps = reader.resolve(reader.get(doc.contents, 'steps'));
+  if (!isSeq(steps)) return [];
+  const out: ShellCommand[] = [];
+  for (const item of steps.items) {
+    const step = reader.resolve(item as Node);
+    const args = reader.resolve(reader.get(step, 'args'));
+    if (!isMap(step) || !isSeq(args) || args.items.length === 0) continue;
+    const words = args.items.map(a => reader.resolve(a as Node));
+    if (!words.every(w => isScalar(w) && w.value !== null)) continue;
+    const entrypoint =
+      reader.string(step, 'entrypoint') ??
+      (/^gcr\.io\/cloud-builders\/go(:|$)/.test(
+        reader.string(step, 'name') ?? '',
+      )
+        ? 'go'
+        : undefined);
+    const argv = [
+      ...(entrypoint ? [entrypoint] : []),
+      ...words.map(w => String((w as Scalar).value)),
+    ];
+    // The last argument: the script of `bash -c`, the package of `go get`.
+    const last = words[words.length - 1] as Scalar;
+    const line = lines.linePos(last.range?.[0] ?? 0).line;
+    const env = envVariables(reader, reader.get(step, 'env'), {});
+    for (const c of argvCommands(argv, line, path))
+      out.push({ ...c, env: { ...env, ...c.env } });
+  }
+  return out;
 }
 
 function scriptCommands(
