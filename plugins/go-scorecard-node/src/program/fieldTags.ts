@@ -98,18 +98,49 @@ function keyName(field: FieldFacts): string | undefined {
   return field.name.toLowerCase();
 }
 
+/** An environment variable name among a tag's options (cleanenv's `env:"HOST,SERVER_HOST"`). */
+const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
+
+/**
+ * The parts of an `env:"…"` tag: the variable names (the first part, and for cleanenv every
+ * part in capitals: `env:"HOST,SERVER_HOST"`; caarlos0/env's and go-envconfig's options are
+ * lower case) and sethvargo/go-envconfig's default (`env:"ADDR, default=cart:7070"`: the text
+ * after `default=` to the end, commas included, as go-envconfig reads it).
+ */
+function envTag(env: string): { names: string[]; def?: string } {
+  const parts = env.split(',');
+  const names = parts[0].trim() ? [parts[0].trim()] : [];
+  for (let i = 1; i < parts.length; i++) {
+    const option = parts[i].trimStart();
+    if (option.startsWith('default='))
+      return {
+        names,
+        def: [option, ...parts.slice(i + 1)].join(',').slice('default='.length),
+      };
+    if (ENV_NAME.test(option.trim())) names.push(option.trim());
+  }
+  return { names };
+}
+
 /**
  * The origins a field's declaration gives it: defaults in its tags (envconfig and creasty
- * `default:"…"`, caarlos0 `envDefault:"…"`, ardanlabs `conf:"default:…"`), environment variables
- * its tags or a loader name (`envconfig:"X"`, `env:"X"`, `conf:"env:X"`, a prefix and the field
- * path), and configuration keys a file loader reads it under.
+ * `default:"…"`, caarlos0 `envDefault:"…"`, cleanenv `env-default:"…"`, go-envconfig
+ * `env:"X, default=…"`, ardanlabs `conf:"default:…"`), environment variables its tags or a
+ * loader name (`envconfig:"X"`, `env:"X"`, `conf:"env:X"`, a prefix and the field path), and
+ * configuration keys a file loader reads it under.
  */
 export function tagOrigins(field: FieldFacts, loads: FieldLoad[]): Origin[] {
   const at = field.at;
   const out: Origin[] = [];
   const tags = parseTag(field.tag ?? '');
   const envs = new Set<string>();
-  const def = tags.get('default') ?? tags.get('envDefault');
+  const env = tags.get('env');
+  const fromEnv = env !== undefined ? envTag(env) : { names: [] };
+  const def =
+    tags.get('default') ??
+    tags.get('envDefault') ??
+    tags.get('env-default') ??
+    fromEnv.def;
   if (def !== undefined && def !== '')
     out.push({ k: 'string', value: def, at });
   const conf = tags.get('conf');
@@ -123,12 +154,9 @@ export function tagOrigins(field: FieldFacts, loads: FieldLoad[]): Origin[] {
   }
   const envconfig = tags.get('envconfig');
   if (envconfig) envs.add(envconfig.split(',')[0]);
-  const env = tags.get('env');
   // Read as written unless a caarlos0/env load is known: it puts its prefixes in front.
-  if (env && !loads.some(l => l.loader === 'env')) {
-    const name = env.split(',')[0];
-    if (name) envs.add(name);
-  }
+  if (!loads.some(l => l.loader === 'env'))
+    for (const name of fromEnv.names) envs.add(name);
   for (const load of loads) {
     if (load.loader === 'file') {
       out.push({ k: 'config', key: load.keyPath.join('.'), at });
@@ -145,9 +173,9 @@ export function tagOrigins(field: FieldFacts, loads: FieldLoad[]): Origin[] {
       const key = envconfigKey(field);
       envs.add(prefix + (load.envPath ? `${load.envPath}_${key}` : key));
       if (envconfig) envs.add(envconfig.split(',')[0].toUpperCase());
-    } else if (env) {
+    } else if (fromEnv.names.length) {
       // caarlos0/env: Options.Prefix as written, then the enclosing fields' envPrefix tags.
-      envs.add((load.prefix ?? '') + (load.envPath ?? '') + env.split(',')[0]);
+      envs.add((load.prefix ?? '') + (load.envPath ?? '') + fromEnv.names[0]);
     }
   }
   for (const name of envs) out.push({ k: 'env', name, at });
