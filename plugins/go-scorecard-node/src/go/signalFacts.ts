@@ -162,12 +162,26 @@ export const SIGNAL_HELPERS: {
   // uber-go/fx: an App's Run, and Done for Start/Stop, wait for SIGINT or SIGTERM and run the
   // OnStop hooks (fx docs, App.Run, App.Done); an fx binary builds its App with fx.New.
   { path: /^go\.uber\.org\/fx$/, names: { New: 'sigterm' } },
+  // Knative's signals package: a context or channel closed on SIGINT or SIGTERM.
+  {
+    path: /^knative\.dev\/pkg\/signals$/,
+    names: { NewContext: 'sigterm', SetupSignalHandler: 'sigterm' },
+  },
+  // Temporal's worker.InterruptCh: a channel that receives on os.Interrupt or SIGTERM, for
+  // worker.Run.
+  {
+    path: /^go\.temporal\.io\/sdk\/worker$/,
+    names: { InterruptCh: 'sigterm' },
+  },
+  // ory/graceful: Graceful(start, shutdown) runs start and calls shutdown on SIGINT or SIGTERM.
+  { path: /^github\.com\/ory\/graceful$/, names: { Graceful: 'sigterm' } },
 ];
 
 /**
  * The signal handlers a file installs: `signal.Notify`/`NotifyContext` (no list: every signal),
- * oklog/run's `SignalHandler`, the Kubernetes libraries' `SetupSignalHandler`, and uber-go/fx's
- * `fx.New` (its App's Run waits for SIGTERM). `refs` are the
+ * oklog/run's `SignalHandler`, the Kubernetes libraries' `SetupSignalHandler`, uber-go/fx's
+ * `fx.New` (its App's Run waits for SIGTERM), Knative's `signals.NewContext`, Temporal's
+ * `worker.InterruptCh` and ory/graceful's `Graceful`. `refs` are the
  * file's references to those packages.
  */
 export function signalFacts(
