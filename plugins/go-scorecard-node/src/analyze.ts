@@ -399,10 +399,15 @@ export class Analyzer {
   }
 }
 
-/** Chart.yaml and values.yaml: read as YAML, and kept to render the chart's templates. */
+/**
+ * Chart.yaml, values.yaml and a v1 chart's requirements.yaml: read as YAML, and kept to render
+ * the chart's templates.
+ */
 function isChartFile(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  return /^(Chart|values)\.ya?ml$/.test(name) || OTHER_VALUES.test(name);
+  return (
+    /^(Chart|values|requirements)\.ya?ml$/.test(name) || OTHER_VALUES.test(name)
+  );
 }
 
 /** Adds what a YAML file holds to the facts; a workload it cannot understand is a manifest failure. */

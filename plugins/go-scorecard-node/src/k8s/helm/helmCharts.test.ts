@@ -61,6 +61,60 @@ describe('HelmCharts', () => {
     );
   });
 
+  it('treats a file:// dependency in another folder as a subchart: defines shared, values under its alias', () => {
+    const local = HelmCharts.fromFiles([
+      {
+        path: 'charts/app/Chart.yaml',
+        text: 'apiVersion: v2\nname: app\ndependencies:\n  - name: worker\n    alias: jobs\n    repository: file://../worker\n  - name: lib\n    repository: "file://../../libs/lib"\n  - name: gone\n    repository: file://../../../../outside\n',
+      },
+      { path: 'charts/app/values.yaml', text: 'jobs:\n  sleep: 7\n' },
+      {
+        path: 'charts/app/templates/deploy.yaml',
+        text: 'name: {{ include "lib.name" . }}\n',
+      },
+      {
+        path: 'charts/worker/Chart.yaml',
+        text: 'apiVersion: v2\nname: worker\n',
+      },
+      { path: 'charts/worker/values.yaml', text: 'sleep: 3\nport: 80\n' },
+      {
+        path: 'charts/worker/templates/job.yaml',
+        text: 'name: {{ include "lib.name" . }}\nsleep: {{ .Values.sleep }}\nport: {{ .Values.port }}\n',
+      },
+      // a v1 chart lists its dependencies in requirements.yaml
+      { path: 'libs/lib/Chart.yaml', text: 'apiVersion: v1\nname: lib\n' },
+      {
+        path: 'libs/lib/templates/_names.tpl',
+        text: '{{- define "lib.name" -}}lib-{{ .Chart.Name }}{{- end -}}',
+      },
+      { path: 'other/Chart.yaml', text: 'apiVersion: v1\nname: other\n' },
+      {
+        path: 'other/requirements.yaml',
+        text: 'dependencies:\n  - name: lib\n    repository: file://../libs/lib\n',
+      },
+      {
+        path: 'other/templates/a.yaml',
+        text: 'name: {{ include "lib.name" . }}\n',
+      },
+    ]);
+    expect(
+      local.render(
+        'charts/app/templates/deploy.yaml',
+        'n: {{ include "lib.name" . }}',
+      ).text,
+    ).toBe('n: lib-app');
+    expect(
+      local.render(
+        'charts/worker/templates/job.yaml',
+        'sleep: {{ .Values.sleep }}\nport: {{ .Values.port }}\nn: {{ include "lib.name" . }}\n',
+      ).text,
+    ).toBe('sleep: 7\nport: 80\nn: lib-worker\n');
+    expect(
+      local.render('other/templates/a.yaml', 'n: {{ include "lib.name" . }}')
+        .text,
+    ).toBe('n: lib-other');
+  });
+
   it('notes a Chart.yaml it cannot read (still rendering the chart) and the values files it does not use', () => {
     expect(
       charts.render('deploy/broken/templates/a.yaml', files[9].text).text,

@@ -16,8 +16,15 @@ interface Chart {
   dir: string;
   metadata: Record<string, unknown>;
   values: unknown;
-  /** The chart this one is a subchart of (`<parent>/charts/<name>/`). */
+  /**
+   * The chart this one is a subchart of: `<parent>/charts/<name>/`, or the one chart that
+   * lists this folder as a `file://` dependency.
+   */
   parent?: Chart;
+  /** The name the parent's values give this chart's section (a dependency's `alias`). */
+  key?: string;
+  /** The folders of the charts this one lists as `file://` dependencies. */
+  dependencies: string[];
 }
 
 /** Values files beside `values.yaml`: `values-prod.yaml`, `values.staging.yaml`, `prod-values.yaml`. */
@@ -39,6 +46,45 @@ function within(dir: string, path: string): boolean {
   return dir === '' || path.startsWith(`${dir}/`);
 }
 
+/** `dir` joined with a relative path, `..` and `.` resolved; undefined above the tree's root. */
+function joinPath(dir: string, relative: string): string | undefined {
+  const parts = dir === '' ? [] : dir.split('/');
+  for (const part of relative.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length === 0) return undefined;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.join('/');
+}
+
+/**
+ * The local dependencies a chart lists (`Chart.yaml`'s `dependencies`, or `requirements.yaml`'s
+ * for an apiVersion v1 chart): each `repository: file://<path>` as a tree folder, with the name
+ * its values section has (the `alias`, else the `name`). Helm docs, "Chart dependencies".
+ */
+function localDependencies(
+  dir: string,
+  lists: unknown[],
+): { dir: string; key: string }[] {
+  const out: { dir: string; key: string }[] = [];
+  for (const list of lists) {
+    if (!Array.isArray(list)) continue;
+    for (const dep of list) {
+      if (!isPlainMap(dep)) continue;
+      const repository = dep.repository;
+      if (typeof repository !== 'string' || !repository.startsWith('file://'))
+        continue;
+      const path = joinPath(dir, repository.slice('file://'.length));
+      const key = dep.alias ?? dep.name;
+      if (path !== undefined && typeof key === 'string')
+        out.push({ dir: path, key });
+    }
+  }
+  return out;
+}
+
 /** `Chart.yaml`'s keys as Helm exposes them: `.Chart.Name`, `.Chart.AppVersion`. */
 function chartObject(
   metadata: Record<string, unknown>,
@@ -53,8 +99,9 @@ function chartObject(
  * The Helm charts of a tree (every folder with a `Chart.yaml`), to render their templates as
  * Helm would with the chart's own `values.yaml` (https://helm.sh/docs/chart_template_guide/).
  * A subchart's values are its `values.yaml` merged with its parent's `<name>:` section and
- * `global:`. Named templates (`define`) are shared by a chart, its subcharts and its parent,
- * as Helm shares them. Problems reading a `Chart.yaml`, `values.yaml` or helper template, and
+ * `global:`; a chart in another folder that a chart lists as a `file://` dependency (a shared
+ * library chart of the repository) is its subchart too. Named templates (`define`) are shared by
+ * a chart, its subcharts, its local dependencies and its parent, as Helm shares them. Problems reading a `Chart.yaml`, `values.yaml` or helper template, and
  * the other values files of a chart that are not read (`values-prod.yaml`: which one a release
  * uses is not in the tree), are returned in `notes`; the chart is still rendered with what
  * could be read.
@@ -67,13 +114,18 @@ export class HelmCharts {
   private constructor(
     chartFiles: ChartFile[],
     valuesFiles: ChartFile[],
+    requirementsFiles: ChartFile[],
     private readonly templates: ChartFile[],
     otherValues: string[],
   ) {
+    const requirements = new Map(
+      requirementsFiles.map(f => [dirOf(f.path), this.parseYamlMap(f)]),
+    );
     const byDir = new Map<string, Chart>();
     for (const f of chartFiles) {
+      const dir = dirOf(f.path);
       const metadata = this.parseYamlMap(f);
-      byDir.set(dirOf(f.path), { dir: dirOf(f.path), metadata, values: {} });
+      byDir.set(dir, { dir, metadata, values: {}, dependencies: [] });
     }
     const values = new Map(valuesFiles.map(f => [dirOf(f.path), f]));
     this.charts = [...byDir.values()].sort(
@@ -82,16 +134,46 @@ export class HelmCharts {
     for (const chart of this.charts) {
       const sub = /^(?:(.*)\/)?charts\/[^/]+$/.exec(chart.dir);
       chart.parent = sub ? byDir.get(sub[1] ?? '') : undefined;
+    }
+    // A chart of the tree that one other chart lists as a file:// dependency is its subchart;
+    // one that several list keeps its own values (which parent's apply depends on the release).
+    const dependents = new Map<string, { chart: Chart; key: string }[]>();
+    for (const chart of this.charts) {
+      const deps = localDependencies(chart.dir, [
+        chart.metadata.dependencies,
+        requirements.get(chart.dir)?.dependencies,
+      ]).filter(d => byDir.has(d.dir) && d.dir !== chart.dir);
+      chart.dependencies = deps.map(d => d.dir);
+      for (const d of deps)
+        dependents.set(d.dir, [
+          ...(dependents.get(d.dir) ?? []),
+          { chart, key: d.key },
+        ]);
+    }
+    for (const [dir, list] of dependents) {
+      const dep = byDir.get(dir)!;
+      if (!dep.parent && list.length === 1 && !this.above(dep, list[0].chart)) {
+        dep.parent = list[0].chart;
+        dep.key = list[0].key;
+      }
+    }
+    const done = new Set<Chart>();
+    const valuesOf = (chart: Chart): unknown => {
+      if (done.has(chart)) return chart.values;
+      done.add(chart);
       const own = values.get(chart.dir);
       let v: unknown = own ? this.parseYamlMap(own) : {};
       if (chart.parent) {
-        const pv = chart.parent.values as Record<string, unknown>;
-        const name = String(chart.metadata.name ?? nameOf(chart.dir));
+        const pv = valuesOf(chart.parent) as Record<string, unknown>;
+        const name =
+          chart.key ?? String(chart.metadata.name ?? nameOf(chart.dir));
         v = mergeValues(v, pv[name] ?? {});
         if (pv.global !== undefined) v = mergeValues(v, { global: pv.global });
       }
       chart.values = v;
-    }
+      return v;
+    };
+    for (const chart of this.charts) valuesOf(chart);
     for (const path of otherValues) {
       if (!byDir.has(dirOf(path))) continue;
       this.notes.push({
@@ -107,6 +189,9 @@ export class HelmCharts {
     const valuesFiles = files.filter(f =>
       /^values\.ya?ml$/.test(nameOf(f.path)),
     );
+    const requirementsFiles = files.filter(f =>
+      /^requirements\.ya?ml$/.test(nameOf(f.path)),
+    );
     const chartDirs = new Set(chartFiles.map(f => dirOf(f.path)));
     const templates = files.filter(f =>
       [...chartDirs].some(d =>
@@ -116,7 +201,20 @@ export class HelmCharts {
     const otherValues = files
       .map(f => f.path)
       .filter(p => OTHER_VALUES.test(nameOf(p)));
-    return new HelmCharts(chartFiles, valuesFiles, templates, otherValues);
+    return new HelmCharts(
+      chartFiles,
+      valuesFiles,
+      requirementsFiles,
+      templates,
+      otherValues,
+    );
+  }
+
+  /** Whether `chart` is `of` or one of its parents (a dependency cycle would make it one). */
+  private above(chart: Chart, of: Chart): boolean {
+    for (let c: Chart | undefined = of; c; c = c.parent)
+      if (c === chart) return true;
+    return false;
   }
 
   /** The chart whose `templates/` folder holds `path`, if any (the nearest one). */
@@ -167,13 +265,22 @@ export class HelmCharts {
     return renderTemplate(text, this.definesOf(top), root);
   }
 
-  /** Every `define` of the templates under a top-level chart's folder. */
+  /**
+   * Every `define` of the templates under a top-level chart's folder and under the folders of
+   * the `file://` dependencies of the charts there, followed on.
+   */
   private definesOf(top: Chart): Defines {
     let defines = this.defines.get(top.dir);
     if (defines) return defines;
     defines = new Map<string, TemplateNode[]>();
+    const dirs = new Set([top.dir]);
+    for (const dir of dirs)
+      for (const c of this.charts)
+        if (within(dir, `${c.dir}/`))
+          for (const d of c.dependencies) dirs.add(d);
     for (const f of this.templates) {
-      if (!within(top.dir, f.path) || !f.text.includes('define')) continue;
+      if (![...dirs].some(d => within(d, f.path))) continue;
+      if (!f.text.includes('define')) continue;
       try {
         for (const [name, nodes] of parseTemplate(f.text).defines)
           defines.set(name, nodes);

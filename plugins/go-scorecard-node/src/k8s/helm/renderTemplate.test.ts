@@ -142,4 +142,39 @@ describe('renderTemplate', () => {
       render('a: {{ .Values.x.y.z }}|{{ .Values.x | default 3 }}', {}).text,
     ).toBe('a: |3');
   });
+
+  it('trims the indentation an include adds with trimPrefix (repeat 7 " "), as linkerd charts do', () => {
+    const helpers =
+      '{{- define "vol" -}}\nname: token\nprojected: {}\n{{- end -}}';
+    const text = [
+      'volumes:',
+      '- {{- include "vol" . | indent 8 | trimPrefix (repeat 7 " ") }}',
+    ].join('\n');
+    expect(render(text, {}, helpers).text.split('\n')).toEqual([
+      'volumes:',
+      '- name: token',
+      '        projected: {}',
+    ]);
+  });
+
+  it('evaluates the string and list functions of sprig that charts use', () => {
+    const cases: [string, string][] = [
+      ['{{ substr 0 3 "abcdef" }}', 'abc'],
+      ['{{ "a b  c" | nospace }}', 'abc'],
+      ['{{ "FirstName" | snakecase }}', 'first_name'],
+      ['{{ "FirstName" | kebabcase }}', 'first-name'],
+      ['{{ "http_server" | camelcase }}', 'HttpServer'],
+      ['{{ (split ":" "cart:7070")._1 }}', '7070'],
+      ['{{ (splitn ":" 2 "a:b:c")._1 }}', 'b:c'],
+      ['{{ list 1 2 3 | rest | join "," }}', '2,3'],
+      ['{{ append (list "a") "b" | join "," }}', 'a,b'],
+      ['{{ list "b" "a" | sortAlpha | join "," }}', 'a,b'],
+      ['{{ until 3 | join "," }}', '0,1,2'],
+    ];
+    for (const [text, want] of cases) expect(render(text, {}).text).toBe(want);
+    // an unknown prefix leaves the result unknown, not the string as it was
+    expect(
+      render('a: {{ "xyz" | trimPrefix .Release.Namespace }}', {}).text,
+    ).toBe(render('a: {{ .Release.Namespace }}', {}).text);
+  });
 });

@@ -28,6 +28,26 @@ function known(
   return (...args) => (args.some(a => a === UNKNOWN) ? UNKNOWN : fn(...args));
 }
 
+/** Like {@link known}, for the first argument only (a pattern, not the text it applies to). */
+function knownFirst(
+  fn: (...args: unknown[]) => unknown,
+): (...args: unknown[]) => unknown {
+  return (...args) => (args[0] === UNKNOWN ? UNKNOWN : fn(...args));
+}
+
+function asList(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+/** The lower-case words of `FirstName`, `first-name`, `first_name` (sprig's snakecase, kebabcase). */
+function words(s: string): string[] {
+  return s
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[\s_-]+/)
+    .filter(Boolean)
+    .map(w => w.toLowerCase());
+}
+
 function indent(n: unknown, s: unknown): string {
   const pad = ' '.repeat(Number(n) || 0);
   return pad + str(s).replace(/\n/g, `\n${pad}`);
@@ -128,12 +148,65 @@ export const TEMPLATE_FUNCTIONS: Record<string, TemplateFunction> = {
   indent: (n, s) => indent(n, s),
   nindent: (n, s) => `\n${indent(n, s)}`,
   trim: s => str(s).trim(),
-  trimSuffix: (suf, s) =>
+  // An unknown prefix, suffix or pattern leaves the result unknown; an unknown part of the
+  // string itself stays marked in the text.
+  trimSuffix: knownFirst((suf, s) =>
     str(s).endsWith(str(suf))
       ? str(s).slice(0, -str(suf).length || undefined)
       : str(s),
-  trimPrefix: (pre, s) =>
+  ),
+  trimPrefix: knownFirst((pre, s) =>
     str(s).startsWith(str(pre)) ? str(s).slice(str(pre).length) : str(s),
+  ),
+  repeat: known((n, s) => str(s).repeat(Math.max(0, Number(n) || 0))),
+  substr: known((start, end, s) => {
+    const t = str(s);
+    const a = Number(start);
+    const b = Number(end);
+    if (a < 0) return t.slice(0, b);
+    if (b < 0 || b > t.length) return t.slice(a);
+    return t.slice(a, b);
+  }),
+  nospace: known(s => str(s).replace(/\s+/g, '')),
+  untitle: known(s => str(s).replace(/\b\w/g, c => c.toLowerCase())),
+  snakecase: known(s => words(str(s)).join('_')),
+  kebabcase: known(s => words(str(s)).join('-')),
+  camelcase: known(s =>
+    str(s)
+      .split('_')
+      .map(w => w.charAt(0).toUpperCase() + w.slice(1))
+      .join(''),
+  ),
+  split: known((sep, s) => {
+    const out: Record<string, string> = {};
+    str(s)
+      .split(str(sep))
+      .forEach((part, i) => {
+        out[`_${i}`] = part;
+      });
+    return out;
+  }),
+  splitn: known((sep, n, s) => {
+    const out: Record<string, string> = {};
+    const parts = str(s).split(str(sep));
+    const k = Math.max(1, Number(n) || 1);
+    const kept = [...parts.slice(0, k - 1), parts.slice(k - 1).join(str(sep))];
+    kept.forEach((part, i) => {
+      out[`_${i}`] = part;
+    });
+    return out;
+  }),
+  append: known((l, v) => [...asList(l), v]),
+  prepend: known((l, v) => [v, ...asList(l)]),
+  rest: known(l => asList(l).slice(1)),
+  initial: known(l => asList(l).slice(0, -1)),
+  reverse: known(l => [...asList(l)].reverse()),
+  without: known((l, ...vs) => asList(l).filter(x => !vs.includes(x))),
+  toStrings: known(l => asList(l).map(str)),
+  sortAlpha: known(l => asList(l).map(str).sort()),
+  until: known(n =>
+    Array.from({ length: Math.max(0, Number(n) || 0) }, (_, i) => i),
+  ),
   trimAll: (cut, s) => {
     const chars = new Set(str(cut));
     const t = str(s);
