@@ -166,11 +166,73 @@ function shutsDownDirectly(src: GoSource, node: Node, recv: string): boolean {
 }
 
 /**
+ * When `node` is a goroutine that shuts the server down (`go func() { srv.Shutdown(ctx);
+ * close(done) }()`, `go srv.Shutdown(ctx)`), the channels it signals when the drain ends
+ * (`close(done)`, `done <- err`); undefined for any other node.
+ */
+function shutdownGoroutine(
+  src: GoSource,
+  node: Node,
+  recv: string,
+): Set<string> | undefined {
+  if (node.type !== 'go_statement') return undefined;
+  const call = node.namedChildren.find(c => c?.type === 'call_expression');
+  if (!call || !shutsDown(src, call, recv)) return undefined;
+  const signals = new Set<string>();
+  for (const c of call.descendantsOfType('call_expression')) {
+    const fn = c?.childForFieldName('function');
+    const arg = c?.childForFieldName('arguments')?.namedChildren[0];
+    if (fn?.type === 'identifier' && textOf(src, fn) === 'close' && arg)
+      signals.add(compactText(src, arg));
+  }
+  for (const send of call.descendantsOfType('send_statement')) {
+    const channel = send?.childForFieldName('channel');
+    if (channel) signals.add(compactText(src, channel));
+  }
+  return signals;
+}
+
+/**
+ * Whether `node` waits for a drain running beside it to end or run out of time: a receive from
+ * a channel the drain signals, from a timer (`<-time.After(d)`, `<-t.C`), `time.Sleep(d)` or a
+ * `Wait()` (a WaitGroup's, an errgroup's). Waiting for the signal that started the drain
+ * (`<-ctx.Done()`) is none of those.
+ */
+function waitsForDrain(
+  src: GoSource,
+  node: Node,
+  signals: Set<string>,
+): boolean {
+  let expr: Node | null =
+    node.type === 'expression_statement' ? node.namedChild(0) : node;
+  if (expr?.type === 'receive_statement')
+    expr = expr.childForFieldName('right');
+  if (
+    expr?.type === 'unary_expression' &&
+    textOf(src, expr.childForFieldName('operator')!) === '<-'
+  ) {
+    const channel = expr.childForFieldName('operand');
+    if (!channel) return false;
+    const text = compactText(src, channel);
+    return (
+      signals.has(text) ||
+      /^time\.(After|Tick)\(/.test(text) ||
+      /\.C$/.test(text)
+    );
+  }
+  if (expr?.type !== 'call_expression') return false;
+  const text = compactText(src, expr.childForFieldName('function')!);
+  return /\.Wait$/.test(text) || text === 'time.Sleep';
+}
+
+/**
  * Whether every path from the entry of the function holding `call` to it passes a `Shutdown`
  * call on the same server first (`if err := srv.Shutdown(ctx); err != nil { srv.Close() }`):
  * the Close is then the fallback for a drain that ran past its deadline. Another object's
- * Shutdown (a tracer provider's `tp.Shutdown(ctx)`) and one in a goroutine started on the
- * way do not count.
+ * Shutdown (a tracer provider's `tp.Shutdown(ctx)`) does not count, nor does one in a goroutine
+ * started on the way, unless the path then waits before the Close (`go func() {
+ * srv.Shutdown(ctx); close(done) }()` then `select { case <-done: case <-time.After(d):
+ * srv.Close() }`): the Close is then the deadline of a drain that runs beside it.
  */
 export function followsShutdown(
   src: GoSource,
@@ -200,25 +262,35 @@ export function followsShutdown(
     if (!home) return false;
     start = { block: home.block, from: home.index + 1 };
   }
-  const seen = new Set<FlowBlock>([start.block]);
-  const queue = [start];
+  // Each block is walked once per state: before or after a goroutine that shuts down.
+  const seen = { plain: new Set([start.block]), racing: new Set<FlowBlock>() };
+  const queue: { block: FlowBlock; from: number; racing?: Set<string> }[] = [
+    start,
+  ];
   while (queue.length) {
-    const { block, from } = queue.shift()!;
+    const item = queue.shift()!;
+    const { block, from } = item;
+    let racing = item.racing;
     let stopped = false;
     for (let i = from; i < block.nodes.length; i++) {
       const node = block.nodes[i];
       if (!deferred && contains(node)) return false;
-      if (shutsDown(src, node, recv)) {
+      if (
+        shutsDown(src, node, recv) ||
+        (racing && !contains(node) && waitsForDrain(src, node, racing))
+      ) {
         stopped = true;
         break;
       }
+      racing = shutdownGoroutine(src, node, recv) ?? racing;
     }
     if (stopped) continue;
     if (deferred && block.returnLine !== undefined) return false;
+    const visited = racing ? seen.racing : seen.plain;
     for (const next of block.succs) {
-      if (!seen.has(next)) {
-        seen.add(next);
-        queue.push({ block: next, from: 0 });
+      if (!visited.has(next)) {
+        visited.add(next);
+        queue.push({ block: next, from: 0, racing });
       }
     }
   }
