@@ -385,7 +385,7 @@ export interface Container {
 
 /** A Deployment, StatefulSet or DaemonSet. */
 export interface Workload {
-  kind: 'Deployment' | 'StatefulSet' | 'DaemonSet';
+  kind: 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Rollout' | 'CloneSet';
   name: string;
   /** Where the document's `kind:` key is. */
   ref: SourceRef;

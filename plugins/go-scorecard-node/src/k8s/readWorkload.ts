@@ -13,11 +13,17 @@ import { NodeReader } from '../yaml/nodes';
 import { TEMPLATE_PLACEHOLDER } from './helm/templateValues';
 import { preStopSleepSeconds } from './preStopSleep';
 
-/** The kinds whose pod template the analyzer reads. */
+/**
+ * The kinds whose pod template (`spec.template`) the analyzer reads: Kubernetes' own, Argo
+ * Rollouts' `Rollout` and OpenKruise's `CloneSet`, which roll pods out the same way (their pods
+ * get SIGTERM, drain and a grace period as a Deployment's do).
+ */
 export const WORKLOAD_KINDS = new Set([
   'Deployment',
   'StatefulSet',
   'DaemonSet',
+  'Rollout',
+  'CloneSet',
 ]);
 
 const SERVING_PROBE_HANDLERS = ['httpGet', 'grpc', 'tcpSocket'];
