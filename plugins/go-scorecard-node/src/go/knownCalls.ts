@@ -36,6 +36,22 @@ export const FLAG_VAR_VALUE_ARG: Record<string, number> = {
   IntVarP: 3,
 };
 
+/**
+ * `strings` functions whose result is their first argument with blanks, case or an affix
+ * changed: followed as that argument (`strings.TrimSpace(os.Getenv("ADDR"))` has ADDR's hosts).
+ */
+export const STRING_PASS_THROUGH: ReadonlySet<string> = new Set([
+  'TrimSpace',
+  'ToLower',
+  'ToUpper',
+  'Trim',
+  'TrimLeft',
+  'TrimRight',
+  'TrimPrefix',
+  'TrimSuffix',
+  'Clone',
+]);
+
 export const PFLAG = 'github.com/spf13/pflag';
 export const VIPER = 'github.com/spf13/viper';
 /** Getters of viper (package functions and `*viper.Viper` methods) that read a key. */

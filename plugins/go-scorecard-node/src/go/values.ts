@@ -18,6 +18,7 @@ import {
   FLAG_VALUE_ARG,
   FLAG_VAR_VALUE_ARG,
   PFLAG,
+  STRING_PASS_THROUGH,
   TIME_UNITS,
   VIPER,
   VIPER_GETTERS,
@@ -325,6 +326,9 @@ export class ValueReader {
       ) {
         return arg(FLAG_VALUE_ARG[name]);
       }
+      if (pkg === 'strings' && STRING_PASS_THROUGH.has(name)) return arg(0);
+      if (pkg === PKG.fmt && name === 'Sprint' && args.length === 1)
+        return arg(0);
       if (pkg === PKG.fmt && name === 'Sprintf' && args[0]) {
         const format = stringValue(this.src, unparen(args[0]));
         if (format === undefined) return UNKNOWN;
