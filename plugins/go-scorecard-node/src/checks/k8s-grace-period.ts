@@ -1,6 +1,7 @@
-import { ServiceFacts } from '../facts';
+import { ServiceFacts, Workload } from '../facts';
 import { ServiceProgram } from '../program/serviceProgram';
 import { durationSeconds } from '../program/origins';
+import { parseGoDuration } from '../program/goDuration';
 import {
   reasonText,
   thirdPartyContainerName,
@@ -10,21 +11,34 @@ import {
 import { hiddenByTemplate } from './templateLines';
 import { Check, findingsOutcome } from './types';
 import { OverlayFindings } from './overlayFindings';
+import { envValues } from './workloadEnv';
 
 /** Kubernetes' default terminationGracePeriodSeconds. */
 const DEFAULT_GRACE_SECONDS = 30;
+
+/** The longest drain, in seconds, and where its bound is written (`path:line`). */
+export interface DrainBudget {
+  seconds: number;
+  at?: string;
+}
 
 /**
  * The longest drain the Go code allows, in seconds (0 when nothing bounds one): every shutdown
  * bound of the non-test files, followed through the program (a context from
  * `context.WithTimeout` passed down to `Shutdown`, a duration from a const, a flag, a config
- * default), with where it is written.
+ * default), with where it is written. A duration read from a config key is also the value a
+ * config file of the tree gives that key (`shutdown_timeout: 45s`); one read from an environment
+ * variable is also the value a workload gives it, for that workload only (`workloadSeconds`).
  */
 export function shutdownSeconds(
   facts: ServiceFacts,
   program: ServiceProgram,
-): { seconds: number; at?: string } {
-  let best = { seconds: 0 } as { seconds: number; at?: string };
+): DrainBudget & { workloadSeconds: (w: Workload) => DrainBudget } {
+  let best: DrainBudget = { seconds: 0 };
+  const envNames = new Set<string>();
+  const consider = (seconds: number | undefined, at: string) => {
+    if (seconds !== undefined && seconds > best.seconds) best = { seconds, at };
+  };
   for (const file of facts.goFiles) {
     if (file.isTest) continue;
     for (const bound of file.shutdownBounds) {
@@ -32,16 +46,32 @@ export function shutdownSeconds(
         file,
         owner: bound.owner ?? -1,
       })) {
+        if (o.k === 'env') envNames.add(o.name);
+        if (o.k === 'config')
+          for (const v of facts.configValues)
+            if (v.key.toLowerCase() === o.key.toLowerCase())
+              consider(parseGoDuration(v.value), `${v.path}:${v.line}`);
         let seconds: number | undefined;
         if (bound.kind === 'duration') seconds = durationSeconds(o);
         else if (o.k === 'number' && o.seconds) seconds = o.value;
-        if (seconds !== undefined && seconds > best.seconds) {
-          best = { seconds, at: `${o.at.path}:${o.at.line}` };
-        }
+        consider(seconds, `${o.at.path}:${o.at.line}`);
       }
     }
   }
-  return best;
+  const service = best;
+  return {
+    ...service,
+    workloadSeconds: w => {
+      let own = service;
+      for (const name of envNames)
+        for (const { value } of envValues(facts, name, [w])) {
+          const seconds = parseGoDuration(value.value);
+          if (seconds !== undefined && seconds > own.seconds)
+            own = { seconds, at: `${value.path}:${value.line}` };
+        }
+      return own;
+    },
+  };
 }
 
 /**
@@ -63,8 +93,7 @@ export const k8sGracePeriodCheck: Check = {
         notApplicable: 'no Deployment, StatefulSet or DaemonSet',
         decidedBy: ['manifest'],
       };
-    const budget = shutdownSeconds(facts, program);
-    const shutdown = budget.seconds;
+    const drains = shutdownSeconds(facts, program);
     const findings = new OverlayFindings();
     const thirdParty = thirdPartyContainers(facts);
     const workloadsLeftOut: string[] = [];
@@ -99,6 +128,8 @@ export const k8sGracePeriodCheck: Check = {
         );
         continue;
       }
+      const budget = drains.workloadSeconds(w);
+      const shutdown = budget.seconds;
       const sleep = Math.max(0, ...own.map(c => c.preStop?.sleepSeconds ?? 0));
       const granted = grace?.value ?? DEFAULT_GRACE_SECONDS;
       const needed = sleep + shutdown;

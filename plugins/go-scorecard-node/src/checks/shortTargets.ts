@@ -1,7 +1,8 @@
 import { Finding } from '@internal/plugin-go-scorecard-common';
-import { DialTarget, LocatedValue, ServiceFacts, Workload } from '../facts';
+import { DialTarget, ServiceFacts, Workload } from '../facts';
 import { ServiceProgram } from '../program/serviceProgram';
 import { inOverlays } from './overlayFindings';
+import { envValues } from './workloadEnv';
 import { displayValue } from '../program/origins';
 import { dotCount, isShortKubernetesTarget, targetHost } from '../grpc/target';
 
@@ -179,48 +180,6 @@ function computeShortTargets(
     dialing,
     readsConfig,
   };
-}
-
-/**
- * The values the service's workloads give an environment variable: a container's `env` value, a
- * ConfigMap entry it names with `valueFrom.configMapKeyRef`, or one an `envFrom` ConfigMap holds
- * under the name (after the prefix). `where` says which container, for messages.
- */
-function envValues(
-  facts: ServiceFacts,
-  name: string,
-): { value: LocatedValue; where: string; workload: Workload }[] {
-  const out: { value: LocatedValue; where: string; workload: Workload }[] = [];
-  const configMap = (n: string) => facts.configMaps.find(c => c.name === n);
-  for (const w of facts.workloads) {
-    for (const c of w.containers) {
-      const where = `of container "${c.name}" (${w.kind} ${w.name})`;
-      for (const e of c.env) {
-        if (e.name !== name) continue;
-        if (e.value) out.push({ value: e.value, where, workload: w });
-        const ref = e.configMapKeyRef;
-        const data = ref && configMap(ref.name)?.data[ref.key];
-        if (data)
-          out.push({
-            value: data,
-            where: `${where}, from ConfigMap ${ref!.name}`,
-            workload: w,
-          });
-      }
-      for (const from of c.envFrom ?? []) {
-        const prefix = from.prefix ?? '';
-        if (!name.startsWith(prefix)) continue;
-        const data = configMap(from.configMap)?.data[name.slice(prefix.length)];
-        if (data)
-          out.push({
-            value: data,
-            where: `${where}, from ConfigMap ${from.configMap}`,
-            workload: w,
-          });
-      }
-    }
-  }
-  return out;
 }
 
 /**

@@ -153,6 +153,8 @@ export class ValueFlow {
         );
       case 'timeout':
         return this.evaluate(expr.duration, ctx).flatMap(o => {
+          // A duration read from the environment or a config key stays that origin.
+          if (o.k === 'env' || o.k === 'config') return [o];
           const seconds = durationSeconds(o);
           return seconds === undefined
             ? []

@@ -1,0 +1,8 @@
+module example.com/shop
+
+go 1.22
+
+require (
+	github.com/caarlos0/env/v10 v10.0.0
+	gopkg.in/yaml.v3 v3.0.1
+)
