@@ -198,6 +198,8 @@ export class Analyzer {
     const chartFiles: ChartFile[] = [];
     // Go files are parsed once every file is read: extraction looks for the names the tree declares.
     const goSources: GoSourceFile[] = [];
+    // `KEY=VALUE` files, for the configMapGenerators of kustomizations.
+    const envFiles = new Map<string, string>();
 
     // A file of a kind the checks read that is skipped (too large, binary, not UTF-8, unreadable)
     // may hide a finding: an input failure, so that the checks that read its kind report `error`.
@@ -269,6 +271,9 @@ export class Analyzer {
             break;
           case 'policy':
             onPolicy(text);
+            break;
+          case 'env':
+            envFiles.set(path, text);
             break;
           case 'config':
             facts.configValues.push(
@@ -392,8 +397,10 @@ export class Analyzer {
     const kustomized = applyKustomizePatches(
       facts.workloads,
       facts.kustomize ?? [],
+      envFiles,
     );
     facts.workloads = kustomized.workloads;
+    facts.configMaps.push(...kustomized.configMaps);
     notes.push(...kustomized.notes);
     return facts;
   }

@@ -353,6 +353,11 @@ export interface ConfigMapFacts {
   name: string;
   ref: SourceRef;
   data: Record<string, LocatedValue>;
+  /**
+   * The root kustomization (its directory) whose `configMapGenerator`s made it: only that root's
+   * workloads see it (theirs carry the same `overlay`). Unset for a ConfigMap manifest.
+   */
+  overlay?: string;
 }
 
 /** A container of a workload's pod template. */

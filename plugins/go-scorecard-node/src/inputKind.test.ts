@@ -29,6 +29,8 @@ describe('inputKind', () => {
     ['configs/app.json', 'config'],
     ['config.production.json', 'config'],
     ['app.toml', 'config'],
+    ['k8s/base/app.env', 'env'],
+    ['.env', 'env'],
     // Files that may be build files: read, kept only if they are
     ['hack/bootstrap', 'candidate'],
     ['tools/setup', 'candidate'],

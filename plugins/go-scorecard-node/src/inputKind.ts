@@ -20,7 +20,8 @@ export type InputKind =
   | 'config'
   | 'candidate'
   | 'template'
-  | 'policy';
+  | 'policy'
+  | 'env';
 
 /** Extension-less files that are never scripts. */
 const NOT_SCRIPTS = new Set([
@@ -78,6 +79,8 @@ export function inputKind(path: string): InputKind | undefined {
   )
     return 'config';
   if (name.endsWith('.toml')) return 'config';
+  // `KEY=VALUE` files a kustomization's configMapGenerator may name (`envs: [app.env]`).
+  if (name.endsWith('.env')) return 'env';
   if (isCandidate(name)) return 'candidate';
   return undefined;
 }

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { ScanNote } from '@internal/plugin-go-scorecard-common';
-import { Workload } from '../facts';
+import { ConfigMapFacts, Workload } from '../facts';
+import { generatedConfigMaps } from './generatedConfigMaps';
 import { applyJsonPatch } from './jsonPatch';
 import {
   JsonPatchOp,
@@ -92,18 +93,24 @@ function copyFor(w: Workload, overlay?: string): Workload {
  * workload ({@link mergeKustomizePatches}); a workload of a file a kustomization lists as a
  * resource is a resource, image or not. A patch whose target selects no workload is dropped;
  * JSON6902 without a target is dropped with a note. Returns new workloads, and notes on what
- * was not applied.
+ * was not applied. Each root's `configMapGenerator`s also give the ConfigMaps its workloads
+ * see ({@link generatedConfigMaps}; `envFiles`: the texts of the tree's env files by path).
  */
 export function applyKustomizePatches(
   workloads: Workload[],
   kustomize: KustomizeFact[],
-): { workloads: Workload[]; notes: ScanNote[] } {
+  envFiles: ReadonlyMap<string, string> = new Map(),
+): { workloads: Workload[]; configMaps: ConfigMapFacts[]; notes: ScanNote[] } {
   const notes = new Notes();
   const kustomizations = kustomize
     .filter((k): k is Kustomization => k.type === 'kustomization')
     .sort((a, b) => a.path.localeCompare(b.path));
   if (kustomizations.length === 0)
-    return { workloads: mergeKustomizePatches(workloads), notes: [] };
+    return {
+      workloads: mergeKustomizePatches(workloads),
+      configMaps: [],
+      notes: [],
+    };
   const byDir = new Map<string, Kustomization[]>();
   for (const k of kustomizations)
     byDir.set(k.dir, [...(byDir.get(k.dir) ?? []), k]);
@@ -196,11 +203,16 @@ export function applyKustomizePatches(
       ),
     ),
   );
-  const rendered = kustomizations
-    .filter(k => !referenced.has(k) && !k.component)
-    .flatMap(root => render(root, [], []).map(w => copyFor(w, root.dir)));
+  const roots = kustomizations.filter(k => !referenced.has(k) && !k.component);
+  const rendered = roots.flatMap(root =>
+    render(root, [], []).map(w => copyFor(w, root.dir)),
+  );
+  const configMaps = roots.flatMap(root =>
+    generatedConfigMaps(root, byDir, envFiles, notes),
+  );
   return {
     workloads: [...merged.filter(w => !included.has(w.ref.path)), ...rendered],
+    configMaps,
     notes: notes.list(),
   };
 }

@@ -4,6 +4,7 @@ import { SourceRef, Workload } from '../facts';
 import { NodeReader } from '../yaml/nodes';
 import { firstError, parseYaml } from '../yaml/parseYaml';
 import {
+  GeneratedConfigMap,
   KustomizeFact,
   KustomizePatch,
   Kustomization,
@@ -28,6 +29,7 @@ const KUSTOMIZATION_FILES = new Set([
 /** Keys that make a kind-less document in a kustomization file one. */
 const KUSTOMIZATION_KEYS = [
   'resources',
+  'configMapGenerator',
   'bases',
   'components',
   'patches',
@@ -118,6 +120,9 @@ class KustomizationReader {
         }
       }
     }
+    const generators = this.r
+      .items(this.r.get(this.root, 'configMapGenerator'))
+      .flatMap(item => this.generator(item, dir));
     return {
       type: 'kustomization',
       path: this.src.path,
@@ -126,8 +131,46 @@ class KustomizationReader {
       components: paths('components'),
       ...(this.component ? { component: true } : {}),
       patches,
+      ...(generators.length ? { configMapGenerator: generators } : {}),
       notes: this.notes,
     };
+  }
+
+  /** One `configMapGenerator` entry (see {@link GeneratedConfigMap}); none without a name. */
+  private generator(item: Node, dir: string): GeneratedConfigMap[] {
+    const name = this.r.string(item, 'name');
+    if (!name) return [];
+    const written = this.r.string(item, 'behavior');
+    const behavior =
+      written === 'merge' || written === 'replace' ? written : 'create';
+    const literals: GeneratedConfigMap['literals'] = {};
+    for (const literal of this.r.items(this.r.get(item, 'literals'))) {
+      if (!isScalar(literal) || typeof literal.value !== 'string') continue;
+      const eq = literal.value.indexOf('=');
+      if (eq <= 0) continue;
+      const value = literal.value.slice(eq + 1).replace(/^(["'])(.*)\1$/, '$2');
+      literals[literal.value.slice(0, eq).trim()] = {
+        ...this.ref(literal),
+        value,
+      };
+    }
+    const envs = [
+      ...this.r.items(this.r.get(item, 'envs')),
+      ...[this.r.get(item, 'env')].filter(isScalar),
+    ].flatMap(e =>
+      isScalar(e) && typeof e.value === 'string'
+        ? [resolvePath(dir, e.value)]
+        : [],
+    );
+    return [
+      {
+        name,
+        behavior,
+        literals,
+        envFiles: envs,
+        ref: this.ref(this.r.pair(item, 'name')?.key as Node | undefined),
+      },
+    ];
   }
 
   private target(node: Node | undefined): PatchTarget | undefined {

@@ -80,8 +80,25 @@ export interface Kustomization {
   component?: boolean;
   /** Patches in application order: patchesStrategicMerge, patches, patchesJson6902. */
   patches: KustomizePatch[];
+  /** `configMapGenerator` entries, in order. */
+  configMapGenerator?: GeneratedConfigMap[];
   /** What could not be read (an inline patch that does not parse). */
   notes: string[];
+}
+
+/**
+ * A `configMapGenerator` entry: the ConfigMap it makes (or, in an overlay, changes: `behavior:
+ * merge` adds and overrides keys, `replace` replaces the data), from `literals` (`K=V`) and the
+ * `KEY=VALUE` lines of its `envs` files (and the older single `env`). Kustomize docs,
+ * "configMapGenerator".
+ */
+export interface GeneratedConfigMap {
+  name: string;
+  behavior: 'create' | 'merge' | 'replace';
+  literals: Record<string, LocatedValue>;
+  /** `envs` files, resolved against the kustomization's directory. */
+  envFiles: string[];
+  ref: SourceRef;
 }
 
 /** A file whose document is a JSON6902 op list (YAML or JSON), for a `path:` that names it. */
