@@ -19,6 +19,79 @@ function loadGoLanguage(): Promise<Language> {
 }
 
 /**
+ * Whether the text of a `new(…)` argument is an expression no type can be: Go 1.26's
+ * `new(expr)`. A literal or sign first, a composite literal (`map[string]int{…}`, `[]int{…}`),
+ * a call or conversion (`int64(5)`, `f()`; a type holds parentheses only in `func(…)`), a binary
+ * operator, or a selector of three names (`opts.id.x`: a type is at most `pkg.T`).
+ */
+export function isNewExpression(arg: string): boolean {
+  const a = arg.trim();
+  if (/^["'`0-9\-+!&(]/.test(a)) return true;
+  if (/^(struct|interface|func)\b/.test(a)) return false;
+  if (a.includes('{') || a.includes('(')) return true;
+  if (/\s[-+*/%|^]\s|==|!=|&&|\|\||<=|>=/.test(a)) return true;
+  return /^[A-Za-z_]\w*(\s*\.\s*[A-Za-z_]\w*){2,}$/.test(a);
+}
+
+/** The offset of the `)` closing the `(` at `open`, skipping strings, runes and comments. */
+function closingParen(source: string, open: number): number | undefined {
+  let depth = 0;
+  for (let i = open; i < source.length; i++) {
+    const c = source[i];
+    if (c === '"' || c === "'") {
+      for (i++; i < source.length && source[i] !== c; i++)
+        if (source[i] === '\\') i++;
+    } else if (c === '`') {
+      i = source.indexOf('`', i + 1);
+      if (i < 0) return undefined;
+    } else if (c === '/' && source[i + 1] === '/') {
+      i = source.indexOf('\n', i);
+      if (i < 0) return undefined;
+    } else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      depth--;
+      if (depth === 0) return c === ')' ? i : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The source with each `new(` of an expression spelled `nex(` (same length). */
+function withoutNewExpressions(source: string): string {
+  let out = '';
+  let at = 0;
+  for (const m of source.matchAll(/\bnew\(/g)) {
+    const open = m.index! + 3;
+    const close = closingParen(source, open);
+    if (close === undefined || !isNewExpression(source.slice(open + 1, close)))
+      continue;
+    out += `${source.slice(at, m.index)}nex(`;
+    at = open + 1;
+  }
+  return out + source.slice(at);
+}
+
+/** The number of error and missing nodes of a tree, up to a bound. */
+function errorCount(tree: Tree): number {
+  let count = 0;
+  const cursor = tree.walk();
+  try {
+    let visited = 0;
+    for (;;) {
+      const node = cursor.currentNode;
+      if (node.isError || node.isMissing) count++;
+      if (++visited > 200_000) return count;
+      if (node.hasError && cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return count;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+/**
  * A tree-sitter parser for Go. The WebAssembly runtime and the Go grammar are loaded once per
  * process; each instance owns one parser. Trees returned by {@link GoParser.parse} must be
  * freed with `tree.delete()`.
@@ -39,9 +112,27 @@ export class GoParser {
 
   /**
    * Parses Go source. Syntax errors yield a tree with error nodes; a parse that exceeds the
-   * time budget throws.
+   * time budget throws. Go 1.26's `new(expr)` (`new("x")`, `new(int64(5))`), which the Go
+   * grammar does not parse yet, is read as a call: when a parse has errors and the source
+   * has such a `new(`, it is parsed again with those spelled `nex(` (same length, so every
+   * offset stays; the text read from the source still says `new`), and that tree is kept when
+   * it has fewer errors.
    */
   parse(source: string): Tree {
+    const tree = this.parseOnce(source);
+    if (!tree.rootNode.hasError || !source.includes('new(')) return tree;
+    const rewritten = withoutNewExpressions(source);
+    if (rewritten === source) return tree;
+    const again = this.parseOnce(rewritten);
+    if (errorCount(again) < errorCount(tree)) {
+      tree.delete();
+      return again;
+    }
+    again.delete();
+    return tree;
+  }
+
+  private parseOnce(source: string): Tree {
     const deadline = Date.now() + this.timeoutMs;
     const tree = this.parser.parse(source, null, {
       // Returning true cancels the parse (the typings say void; the runtime reads the result).

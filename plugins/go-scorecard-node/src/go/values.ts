@@ -29,6 +29,26 @@ import { LocalTable } from './localValues';
 const MAX_DEPTH = 12;
 /** Most element values a slice, array or map literal keeps. */
 const MAX_ELEMS = 32;
+/** Syntax node types of a type written where an expression may be (`new(T)`, `make(T)`). */
+const TYPE_NODES = new Set([
+  'type_identifier',
+  'qualified_type',
+  'pointer_type',
+  'slice_type',
+  'array_type',
+  'implicit_length_array_type',
+  'map_type',
+  'channel_type',
+  'function_type',
+  'struct_type',
+  'interface_type',
+  'generic_type',
+  'parenthesized_type',
+  // `new(pkg.T)` and `new(T)` read as expressions where the grammar cannot tell
+  'identifier',
+  'selector_expression',
+]);
+
 /** The literal types whose elements are values of one kind (a struct's are its fields). */
 const CONTAINER_TYPES = new Set([
   'slice_type',
@@ -298,8 +318,11 @@ export class ValueReader {
     if (callee.k === 'func' && callee.pkg === '') {
       if (PREDECLARED_TYPES.has(callee.name))
         return result === 0 ? arg(0) : UNKNOWN;
+      // new(T); Go 1.26's new(expr) points at a copy of the value.
       if (callee.name === 'new' && args[0])
-        return { k: 'new', type: this.types.ofNode(args[0]) };
+        return TYPE_NODES.has(args[0].type)
+          ? { k: 'new', type: this.types.ofNode(args[0]) }
+          : { k: 'addr', of: this.value(args[0], 0, depth + 1, mode) };
       // append(xs, a, b), append(xs, ys...): the elements of xs and what it adds.
       if (callee.name === 'append' && mode === 'value' && args.length)
         return {
