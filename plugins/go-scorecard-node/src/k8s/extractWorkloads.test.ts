@@ -311,6 +311,17 @@ describe('extractWorkloads', () => {
     ]);
   });
 
+  it('lists a workload whose broken document the parser ends early, up to the next ---', () => {
+    // a docs snippet: a Jinja line the YAML parser stops at, before `kind:`
+    const text =
+      '{% raw %}\napiVersion: apps/v1\nkind: Deployment\nspec: {}\n---\napiVersion: v1\nkind: Service\n';
+    const { unreadableWorkloads, workloads } = extractWorkloads('s.yaml', text);
+    expect(workloads).toEqual([]);
+    expect(unreadableWorkloads).toEqual([
+      expect.stringMatching(/^YAML document at line 1 skipped/),
+    ]);
+  });
+
   it('traces the lines of a rendered template back to the template', () => {
     const rendered = {
       text: 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: a\n          image: x\n          ports: [{containerPort: 80}]\n',

@@ -54,6 +54,14 @@ const WORKLOAD_KIND_LINE = new RegExp(
   'm',
 );
 
+/** The text of the YAML document starting at `start`: up to the next `---` line, or the end. */
+function documentText(text: string, start: number): string {
+  const next = /^---(?:[ \t].*)?$/gm;
+  next.lastIndex = start + 1;
+  const m = next.exec(text);
+  return text.slice(start, m ? m.index : text.length);
+}
+
 /**
  * The Kubernetes workloads (Deployment, StatefulSet, DaemonSet) of a YAML file, read
  * document by document with their lines.
@@ -116,7 +124,8 @@ export function extractWorkloads(
         rendered ? ' (Helm template)' : ''
       }: ${error}`;
       notes.push(message);
-      if (WORKLOAD_KIND_LINE.test(yamlText.slice(doc.range[0], doc.range[2])))
+      // The parser may end a broken document early: look up to the next `---`.
+      if (WORKLOAD_KIND_LINE.test(documentText(yamlText, doc.range[0])))
         out.unreadableWorkloads.push(message);
       continue;
     }
