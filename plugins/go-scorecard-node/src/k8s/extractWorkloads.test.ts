@@ -322,6 +322,17 @@ describe('extractWorkloads', () => {
     ]);
   });
 
+  it("splits a rendered template at a `---` trimming glued to a comment, as Helm does", () => {
+    const rendered = {
+      text: 'apiVersion: v1\nkind: Service\n---# the api\napiVersion: apps/v1\nkind: Deployment\nspec: {}\n',
+      origins: [1, 2, 4, 5, 6, 7],
+      opaqueLines: [],
+    };
+    const read = extractWorkloads('t.yaml', 'unused', rendered);
+    expect(read.notes).toEqual([]);
+    expect(read.workloads.map(w => w.kind)).toEqual(['Deployment']);
+  });
+
   it('traces the lines of a rendered template back to the template', () => {
     const rendered = {
       text: 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: a\n          image: x\n          ports: [{containerPort: 80}]\n',

@@ -78,7 +78,11 @@ export function extractWorkloads(
   text: string,
   rendered?: RenderedTemplate,
 ): ExtractedManifest {
-  const yamlText = rendered?.text ?? text;
+  // Helm splits a rendered template's documents at `---` even with text right after it: the
+  // `---# comment` that `{{- if … -}}` trimming can leave is a separator and a comment.
+  const yamlText = rendered
+    ? rendered.text.replace(/^---(?=#)/gm, '--- ')
+    : text;
   const origins = rendered?.origins;
   const sourceLine = (line: number) => origins?.[line - 1] ?? line;
   const out: ExtractedManifest = {

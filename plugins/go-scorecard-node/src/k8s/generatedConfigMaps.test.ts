@@ -30,24 +30,34 @@ describe('readEnvFile', () => {
 });
 
 describe('generatedConfigMaps', () => {
-  const base = kustomization('base', [], [
-    {
-      name: 'cfg',
-      behavior: 'create',
-      literals: { A: { ...ref('base/kustomization.yaml', 5), value: 'a:1' } },
-      envFiles: ['base/app.env', 'base/missing.env'],
-      ref: ref('base/kustomization.yaml', 3),
-    },
-  ]);
-  const prod = kustomization('prod', ['base'], [
-    {
-      name: 'cfg',
-      behavior: 'merge',
-      literals: { A: { ...ref('prod/kustomization.yaml', 6), value: 'a.x:1' } },
-      envFiles: [],
-      ref: ref('prod/kustomization.yaml', 4),
-    },
-  ]);
+  const base = kustomization(
+    'base',
+    [],
+    [
+      {
+        name: 'cfg',
+        behavior: 'create',
+        literals: { A: { ...ref('base/kustomization.yaml', 5), value: 'a:1' } },
+        envFiles: ['base/app.env', 'base/missing.env'],
+        ref: ref('base/kustomization.yaml', 3),
+      },
+    ],
+  );
+  const prod = kustomization(
+    'prod',
+    ['base'],
+    [
+      {
+        name: 'cfg',
+        behavior: 'merge',
+        literals: {
+          A: { ...ref('prod/kustomization.yaml', 6), value: 'a.x:1' },
+        },
+        envFiles: [],
+        ref: ref('prod/kustomization.yaml', 4),
+      },
+    ],
+  );
   const byDir = new Map([
     ['base', [base]],
     ['prod', [prod]],
@@ -66,9 +76,11 @@ describe('generatedConfigMaps', () => {
   });
 
   it('replaces the data with behavior replace', () => {
-    const replace = kustomization('r', ['base'], [
-      { ...prod.configMapGenerator![0], behavior: 'replace' },
-    ]);
+    const replace = kustomization(
+      'r',
+      ['base'],
+      [{ ...prod.configMapGenerator![0], behavior: 'replace' }],
+    );
     byDir.set('r', [replace]);
     const [cfg] = generatedConfigMaps(replace, byDir, envFiles, []);
     expect(Object.keys(cfg.data)).toEqual(['A']);

@@ -45,6 +45,24 @@ describe('readManifest', () => {
     expect(c.templated).toBeUndefined();
   });
 
+  it("reads a chart's partial (templates/_helpers.yaml) as nothing, its defines shared", () => {
+    const partial =
+      '{{- define "api.name" -}}\n{{ .Chart.Name }}-{{ .Values.suffix }}\n{{- end }}\n';
+    const files = [
+      { path: 'chart/Chart.yaml', text: 'name: api\nversion: 1.0.0\n' },
+      { path: 'chart/values.yaml', text: 'suffix: v1\n' },
+      { path: 'chart/templates/_helpers.yaml', text: partial },
+    ];
+    const charts = HelmCharts.fromFiles(files);
+    const read = readManifest(files[2].path, partial, charts);
+    expect(read).toMatchObject({ workloads: [], notes: [] });
+    expect(read.failure).toBeUndefined();
+    expect(
+      charts.render('chart/templates/a.yaml', 'n: {{ include "api.name" . }}')
+        .text,
+    ).toBe('n: api-v1');
+  });
+
   it('reads a file outside any chart as plain YAML, {{ }} in strings included', () => {
     const text = DEPLOYMENT(
       '        - name: api\n          image: x\n          args: ["--format={{ .Name }}"]\n          env:\n            - name: T\n              value: |\n                {{ .Time }}\n',

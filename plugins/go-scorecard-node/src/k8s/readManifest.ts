@@ -42,6 +42,8 @@ export function readManifest(
   text: string,
   charts?: HelmCharts,
 ): ManifestRead {
+  // A chart's partial (`templates/_helpers.yaml`) renders nothing itself.
+  if (charts?.isPartial(path)) return done(extractWorkloads(path, ''));
   if (charts?.isTemplate(path)) {
     let problem: string;
     try {

@@ -228,6 +228,14 @@ export class HelmCharts {
     return best;
   }
 
+  /**
+   * Whether `path` is a partial of a chart (a `_`-named file in its `templates/`, such as
+   * `_helpers.yaml`): Helm renders no manifest from it, only its `define`s are used.
+   */
+  isPartial(path: string): boolean {
+    return this.chartOf(path) !== undefined && nameOf(path).startsWith('_');
+  }
+
   /** Whether `path` is a chart template that renders to a manifest (not a `_helpers.tpl` partial). */
   isTemplate(path: string): boolean {
     return (

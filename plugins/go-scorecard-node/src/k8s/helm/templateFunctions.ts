@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { parse as parseYamlText } from 'yaml';
 import {
   hasUnknown,
   isPlainMap,
@@ -255,6 +257,67 @@ export const TEMPLATE_FUNCTIONS: Record<string, TemplateFunction> = {
     srcs.reduceRight((acc, s) => mergeValues(s, acc), dst as unknown),
   mergeOverwrite: (dst, ...srcs) =>
     srcs.reduce((acc, s) => mergeValues(acc, s), dst as unknown),
+  // `set` and `unset` change the map they are given and return it, as sprig's do.
+  set: (m, k, v) => {
+    if (m === UNKNOWN || k === UNKNOWN) return UNKNOWN;
+    if (isPlainMap(m)) m[str(k)] = v;
+    return m;
+  },
+  unset: (m, k) => {
+    if (m === UNKNOWN || k === UNKNOWN) return UNKNOWN;
+    if (isPlainMap(m)) delete m[str(k)];
+    return m;
+  },
+  omit: known((m, ...ks) => {
+    if (!isPlainMap(m)) return {};
+    const drop = new Set(ks.map(str));
+    return Object.fromEntries(Object.entries(m).filter(([k]) => !drop.has(k)));
+  }),
+  pick: known((m, ...ks) => {
+    if (!isPlainMap(m)) return {};
+    const keep = new Set(ks.map(str));
+    return Object.fromEntries(Object.entries(m).filter(([k]) => keep.has(k)));
+  }),
+  tuple: (...args) => args,
+  fromYaml: known(s => {
+    try {
+      const v = parseYamlText(str(s));
+      return isPlainMap(v) ? v : {};
+    } catch (e) {
+      return { Error: (e as Error).message };
+    }
+  }),
+  fromYamlArray: known(s => {
+    try {
+      const v = parseYamlText(str(s));
+      return Array.isArray(v) ? v : [];
+    } catch {
+      return [];
+    }
+  }),
+  fromJson: known(s => {
+    try {
+      const v = JSON.parse(str(s));
+      return isPlainMap(v) ? v : {};
+    } catch (e) {
+      return { Error: (e as Error).message };
+    }
+  }),
+  sha256sum: known(s => createHash('sha256').update(str(s)).digest('hex')),
+  ceil: known(n => Math.ceil(Number(n))),
+  floor: known(n => Math.floor(Number(n))),
+  round: known((n, p) => {
+    const k = 10 ** (Number(p) || 0);
+    return Math.round(Number(n) * k) / k;
+  }),
+  addf: known((...ns) => ns.reduce((a: number, n) => a + Number(n), 0)),
+  subf: known((a, ...ns) =>
+    ns.reduce((x: number, n) => x - Number(n), Number(a)),
+  ),
+  mulf: known((...ns) => ns.reduce((a: number, n) => a * Number(n), 1)),
+  divf: known((a, ...ns) =>
+    ns.reduce((x: number, n) => x / Number(n), Number(a)),
+  ),
   deepCopy: v => v,
   typeOf: known(v => goType(v)),
   kindOf: known(v => goKind(v)),
@@ -297,6 +360,34 @@ export const TEMPLATE_FUNCTIONS: Record<string, TemplateFunction> = {
   }),
   fail: () => UNKNOWN,
 };
+
+// sprig's must* functions return an error where the others give an empty value; a chart that
+// renders either way reads the same here.
+for (const name of [
+  'merge',
+  'mergeOverwrite',
+  'append',
+  'prepend',
+  'rest',
+  'initial',
+  'reverse',
+  'without',
+  'first',
+  'last',
+  'has',
+  'compact',
+  'uniq',
+  'toYaml',
+  'toJson',
+  'toPrettyJson',
+  'regexMatch',
+  'regexReplaceAll',
+  'fromJson',
+]) {
+  const fn = TEMPLATE_FUNCTIONS[name];
+  if (fn)
+    TEMPLATE_FUNCTIONS[`must${name[0].toUpperCase()}${name.slice(1)}`] ??= fn;
+}
 
 /** A regular expression of Go's RE2 syntax JavaScript reads the same way, or undefined. */
 function safeRegExp(source: string, flags = ''): RegExp | undefined {

@@ -68,10 +68,13 @@ export function printValue(v: unknown): string {
 export function toYaml(v: unknown): string {
   if (hasUnknown(v)) return OPAQUE_MARK;
   if (v === undefined) return 'null';
-  return stringify(v, { sortMapEntries: true, lineWidth: 0 }).replace(
-    /\n+$/,
-    '',
-  );
+  // Helm's toYaml writes a value shared by two places (a values.yaml alias) out twice: no
+  // anchors, which sorted keys could put after their alias.
+  return stringify(v, {
+    sortMapEntries: true,
+    lineWidth: 0,
+    aliasDuplicateObjects: false,
+  }).replace(/\n+$/, '');
 }
 
 /** Deep merge of Helm values: maps merge key by key, `over` wins elsewhere; neither input changes. */
