@@ -112,12 +112,14 @@ export function extractWorkloads(
   const { docs, lines, truncated } = parsed;
   if (truncated)
     notes.push(`only the first ${MAX_DOCUMENTS} YAML documents were read`);
+  const parsedLines = new LineIndex(yamlText);
   const source = {
     path,
     original: new LineIndex(text),
     lines,
     sourceLine,
     opaqueLines: rendered?.opaqueLines ?? [],
+    parsedLine: (line: number) => parsedLines.lineText(line),
   };
 
   for (const doc of docs) {

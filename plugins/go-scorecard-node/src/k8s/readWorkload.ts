@@ -28,6 +28,44 @@ export const WORKLOAD_KINDS = new Set([
 
 const SERVING_PROBE_HANDLERS = ['httpGet', 'grpc', 'tcpSocket'];
 
+/**
+ * Container keys whose values cannot hide a preStop hook, a port or a probe (what
+ * `Container.templated` is for; env values the checks read are unknown where hidden).
+ */
+const CONTAINER_KEYS_NOT_READ: ReadonlySet<string> = new Set([
+  'securityContext',
+  'env',
+  'envFrom',
+  'resources',
+  'volumeMounts',
+  'volumeDevices',
+  'args',
+  'command',
+  'imagePullPolicy',
+  'workingDir',
+  'terminationMessagePath',
+  'terminationMessagePolicy',
+  'startupProbe',
+]);
+
+/**
+ * Pod spec keys whose values the checks do not read (what is hidden in them cannot hide the
+ * grace period or the DNS config; containers are judged one by one).
+ */
+const POD_KEYS_NOT_READ: ReadonlySet<string> = new Set([
+  'containers',
+  'initContainers',
+  'volumes',
+  'affinity',
+  'nodeSelector',
+  'tolerations',
+  'securityContext',
+  'imagePullSecrets',
+  'topologySpreadConstraints',
+  'serviceAccountName',
+  'priorityClassName',
+]);
+
 /** Where a workload document is, and what is known about its source text. */
 export interface WorkloadSource {
   path: string;
@@ -39,6 +77,8 @@ export interface WorkloadSource {
   sourceLine(line: number): number;
   /** Lines of the parsed text where a template may produce YAML the analyzer cannot see. */
   opaqueLines: number[];
+  /** The parsed text's line (1-based), to tell how deep an opaque line is indented. */
+  parsedLine?: (line: number) => string;
 }
 
 /**
@@ -86,15 +126,63 @@ export class WorkloadReader {
     return this.ref(pair.key);
   }
 
-  /** The source lines of the opaque template lines inside `node`. */
-  private opaqueLinesIn(node: Node | undefined): number[] {
+  /**
+   * The source lines of the opaque template lines inside a mapping `node`, less those that can
+   * only hide parts of values the checks do not read: a line indented deeper than the
+   * mapping's keys, below one of the `ignored` keys (`securityContext:` then `{{ include … |
+   * nindent 12 }}`), cannot add a key beside them nor change what the checks read.
+   */
+  private opaqueLinesIn(
+    node: Node | undefined,
+    ignored: ReadonlySet<string> = new Set(),
+  ): number[] {
     if (!node?.range || this.src.opaqueLines.length === 0) return [];
     const first = this.src.lines.linePos(node.range[0]).line;
     const last = this.src.lines.linePos(node.range[2]).line;
+    const keyIndent = this.keyIndent(node);
+    const extents = this.pairExtents(node, last);
     const lines = this.src.opaqueLines
       .filter(l => l >= first && l <= last)
+      .filter(l => {
+        // A blank opaque line (an action's unknown output) is as deep as the action is written.
+        let text = this.src.parsedLine?.(l);
+        if (text !== undefined && !text.trim())
+          text = this.src.original.lineText(this.src.sourceLine(l));
+        if (keyIndent === undefined || text === undefined) return true;
+        if (text.length - text.trimStart().length <= keyIndent) return true;
+        const owner = extents.find(e => l > e.from && l < e.to);
+        return !owner || !ignored.has(owner.key);
+      })
       .map(l => this.src.sourceLine(l));
     return [...new Set(lines)];
+  }
+
+  /** Each key of a block mapping, with the lines from its own to the next key's (or past `last`). */
+  private pairExtents(
+    node: Node,
+    last: number,
+  ): { key: string; from: number; to: number }[] {
+    if (!isMap(node)) return [];
+    const keyed = node.items.flatMap(p => {
+      const key = p.key as Node | undefined;
+      return isScalar(key) && key.range
+        ? [
+            {
+              key: String(key.value),
+              from: this.src.lines.linePos(key.range[0]).line,
+            },
+          ]
+        : [];
+    });
+    return keyed.map((k, i) => ({ ...k, to: keyed[i + 1]?.from ?? last + 1 }));
+  }
+
+  /** The column of a block mapping's keys (its first key's), if it is one. */
+  private keyIndent(node: Node): number | undefined {
+    if (!isMap(node) || node.flow) return undefined;
+    const key = node.items[0]?.key as Node | undefined;
+    if (!key?.range) return undefined;
+    return this.src.lines.linePos(key.range[0]).col - 1;
   }
 
   read(kind: Workload['kind']): Workload {
@@ -109,7 +197,7 @@ export class WorkloadReader {
       ref: this.keyRef(kindPair),
       containers,
     };
-    const templated = this.opaqueLinesIn(podSpec);
+    const templated = this.opaqueLinesIn(podSpec, POD_KEYS_NOT_READ);
 
     const grace = this.r.pair(podSpec, 'terminationGracePeriodSeconds');
     const graceValue = this.r.resolve(grace?.value);
@@ -177,7 +265,7 @@ export class WorkloadReader {
       }
       container.preStop = { sleepSeconds, ref: this.keyRef(preStop) };
     }
-    const opaque = this.opaqueLinesIn(node);
+    const opaque = this.opaqueLinesIn(node, CONTAINER_KEYS_NOT_READ);
     if (opaque.length) container.templated = opaque;
     return container;
   }

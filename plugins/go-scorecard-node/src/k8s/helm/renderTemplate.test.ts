@@ -170,11 +170,17 @@ describe('renderTemplate', () => {
       ['{{ append (list "a") "b" | join "," }}', 'a,b'],
       ['{{ list "b" "a" | sortAlpha | join "," }}', 'a,b'],
       ['{{ until 3 | join "," }}', '0,1,2'],
-      ['{{ $d := dict "a" 1 }}{{ $_ := set $d "b" 2 }}{{ $d | toJson }}', '{"a":1,"b":2}'],
+      [
+        '{{ $d := dict "a" 1 }}{{ $_ := set $d "b" 2 }}{{ $d | toJson }}',
+        '{"a":1,"b":2}',
+      ],
       ['{{ omit (dict "a" 1 "b" 2) "a" | toJson }}', '{"b":2}'],
       ['{{ pick (dict "a" 1 "b" 2) "a" | toJson }}', '{"a":1}'],
       ['{{ (fromYaml "a: x:1").a }}', 'x:1'],
-      ['{{ mustMergeOverwrite (dict "a" 1) (dict "a" 2) | toJson }}', '{"a":2}'],
+      [
+        '{{ mustMergeOverwrite (dict "a" 1) (dict "a" 2) | toJson }}',
+        '{"a":2}',
+      ],
       ['{{ tuple 1 2 | len }}', '2'],
       ['{{ divf 9 2 | ceil }}', '5'],
     ];
