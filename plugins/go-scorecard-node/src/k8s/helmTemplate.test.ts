@@ -16,7 +16,8 @@ describe('blankTemplateActions', () => {
       '\r',
       '',
     ]);
-    expect(out.opaqueLines).toEqual([2, 4, 7]);
+    // `{{- if … }}` and `{{ end }}` write nothing: only the toYaml line may hide YAML
+    expect(out.opaqueLines).toEqual([4]);
     expect(out.origins).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 });

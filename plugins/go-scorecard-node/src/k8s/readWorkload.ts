@@ -138,18 +138,17 @@ export class WorkloadReader {
   ): number[] {
     if (!node?.range || this.src.opaqueLines.length === 0) return [];
     const first = this.src.lines.linePos(node.range[0]).line;
-    const last = this.src.lines.linePos(node.range[2]).line;
     const keyIndent = this.keyIndent(node);
+    const last = this.trailingOpaque(
+      this.src.lines.linePos(node.range[2]).line,
+      keyIndent,
+    );
     const extents = this.pairExtents(node, last);
     const lines = this.src.opaqueLines
       .filter(l => l >= first && l <= last)
       .filter(l => {
-        // A blank opaque line (an action's unknown output) is as deep as the action is written.
-        let text = this.src.parsedLine?.(l);
-        if (text !== undefined && !text.trim())
-          text = this.src.original.lineText(this.src.sourceLine(l));
-        if (keyIndent === undefined || text === undefined) return true;
-        if (text.length - text.trimStart().length <= keyIndent) return true;
+        if (keyIndent === undefined || !this.src.parsedLine) return true;
+        if (this.indentOf(l) <= keyIndent) return true;
         const owner = extents.find(e => l > e.from && l < e.to);
         return !owner || !ignored.has(owner.key);
       })
@@ -175,6 +174,30 @@ export class WorkloadReader {
         : [];
     });
     return keyed.map((k, i) => ({ ...k, to: keyed[i + 1]?.from ?? last + 1 }));
+  }
+
+  /**
+   * The last line of a mapping that ends at `last`, with the opaque lines right after it that
+   * are indented deeper than its keys: output of an action under its last key (`lifecycle:`
+   * then `{{- toYaml . | nindent 12 }}`, which left the key without a parsed value).
+   */
+  private trailingOpaque(last: number, keyIndent: number | undefined): number {
+    if (keyIndent === undefined) return last;
+    const opaque = new Set(this.src.opaqueLines);
+    let end = last;
+    for (let l = last + 1; opaque.has(l); l++) {
+      if (this.indentOf(l) <= keyIndent) break;
+      end = l;
+    }
+    return end;
+  }
+
+  /** How deep a parsed line is indented; a blank opaque line, as deep as its action is written. */
+  private indentOf(line: number): number {
+    let text = this.src.parsedLine?.(line) ?? '';
+    if (!text.trim())
+      text = this.src.original.lineText(this.src.sourceLine(line));
+    return text.length - text.trimStart().length;
   }
 
   /** The column of a block mapping's keys (its first key's), if it is one. */
