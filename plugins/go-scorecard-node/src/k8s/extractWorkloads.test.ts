@@ -1,3 +1,4 @@
+import { readManifest } from './readManifest';
 import { extractWorkloads } from './extractWorkloads';
 import { blankTemplateActions } from './helmTemplate';
 
@@ -115,6 +116,7 @@ describe('extractWorkloads', () => {
       workloads: [],
       notes: [],
       unreadableWorkloads: [],
+      unparsedDocuments: 0,
       configMaps: [],
       configValues: [
         {
@@ -333,6 +335,19 @@ describe('extractWorkloads', () => {
     const read = extractWorkloads('t.yaml', 'unused', rendered);
     expect(read.notes).toEqual([]);
     expect(read.workloads.map(w => w.kind)).toEqual(['Deployment']);
+  });
+
+  it('reads the configuration values of a templated config file outside a chart, blanked', () => {
+    // gomplate / dockerize style: the file is filled in when the container starts
+    const text =
+      'orders:\n  addr: orders:50051\nconsul:\n  host: {{ env "CONSUL_HOST" }}:8500\n';
+    const read = readManifest('config/app.yaml', text);
+    expect(read.configValues.map(v => [v.key, v.value, v.line])).toEqual([
+      ['orders.addr', 'orders:50051', 2],
+    ]);
+    expect(read.notes).toEqual([
+      'not a chart template, and not plain YAML: read with its template actions blanked',
+    ]);
   });
 
   it('traces the lines of a rendered template back to the template', () => {

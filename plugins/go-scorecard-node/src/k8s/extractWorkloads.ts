@@ -1,3 +1,4 @@
+import { TEMPLATE_PLACEHOLDER } from './helm/templateValues';
 import { Document, isMap, isScalar, LineCounter, Scalar, visit } from 'yaml';
 import { configValues, embeddedConfigValues } from '../config/configValues';
 import { ConfigMapFacts, ConfigValue, Workload } from '../facts';
@@ -45,6 +46,8 @@ export interface ExtractedManifest {
    * cannot tell what they hold. One message per document, with its line.
    */
   unreadableWorkloads: string[];
+  /** How many documents did not parse (or the whole file, as 1). */
+  unparsedDocuments: number;
   /** Kustomizations and JSON6902 op lists (plain YAML only), for `applyKustomizePatches`. */
   kustomize?: KustomizeFact[];
 }
@@ -77,7 +80,10 @@ export function extractWorkloads(
   path: string,
   text: string,
   rendered?: RenderedTemplate,
+  options: { configValues?: boolean } = {},
 ): ExtractedManifest {
+  // A rendered chart template is no configuration file; a blanked one outside a chart may be.
+  const readConfig = options.configValues ?? !rendered;
   // Helm splits a rendered template's documents at `---` even with text right after it: the
   // `---# comment` that `{{- if … -}}` trimming can leave is a separator and a comment.
   const yamlText = rendered
@@ -92,6 +98,7 @@ export function extractWorkloads(
     configMaps: [],
     configValues: [],
     unreadableWorkloads: [],
+    unparsedDocuments: 0,
   };
   const { notes, workloads, configMaps } = out;
   const values = out.configValues;
@@ -105,6 +112,7 @@ export function extractWorkloads(
         ? `${e.messageAt(sourceLine)}; not read`
         : `YAML could not be read: ${(e as Error).message}`;
     notes.push(message);
+    out.unparsedDocuments = 1;
     if (WORKLOAD_KIND_LINE.test(yamlText))
       out.unreadableWorkloads.push(message);
     return out;
@@ -130,6 +138,7 @@ export function extractWorkloads(
         rendered ? ' (Helm template)' : ''
       }: ${error}`;
       notes.push(message);
+      out.unparsedDocuments++;
       // The parser may end a broken document early: look up to the next `---`.
       if (WORKLOAD_KIND_LINE.test(documentText(yamlText, doc.range[0])))
         out.unreadableWorkloads.push(message);
@@ -147,8 +156,12 @@ export function extractWorkloads(
     const kind = doc.get('kind');
     if (typeof apiVersion !== 'string' || typeof kind !== 'string') {
       // Not a Kubernetes object: a configuration file (viper, koanf, yaml.Unmarshal) maybe.
-      if (!rendered)
-        values.push(...configValues(doc, lines, path, source.original));
+      if (readConfig)
+        values.push(
+          ...configValues(doc, lines, path, source.original, sourceLine).filter(
+            v => !v.value.includes(TEMPLATE_PLACEHOLDER),
+          ),
+        );
       continue;
     }
     out.isManifest = true;

@@ -59,9 +59,16 @@ export function readManifest(
     ]);
   }
   const plain = extractWorkloads(path, text);
-  if (!plain.unreadableWorkloads.length || !text.includes('{{'))
+  // A document that does not parse, in a file with template actions: a templated manifest,
+  // or a configuration file a tool fills in (gomplate, dockerize): read blanked.
+  if (
+    !text.includes('{{') ||
+    (!plain.unreadableWorkloads.length && !plain.unparsedDocuments)
+  )
     return done(plain);
-  const blanked = extractWorkloads(path, text, blankTemplateActions(text));
+  const blanked = extractWorkloads(path, text, blankTemplateActions(text), {
+    configValues: true,
+  });
   return done(blanked, [
     'not a chart template, and not plain YAML: read with its template actions blanked',
   ]);
