@@ -1,10 +1,10 @@
-import { LocatedValue, ServiceFacts, Workload } from '../facts';
+import { ConfigMapFacts, LocatedValue, ServiceFacts, Workload } from '../facts';
 
 /**
  * The values the service's workloads give an environment variable: a container's `env` value, a
  * ConfigMap entry it names with `valueFrom.configMapKeyRef`, or one an `envFrom` ConfigMap holds
- * under the name (after the prefix); every ConfigMap of that name the workload may see counts
- * (the manifests', and the generated ones of its root kustomization). `where` says which container, for messages. `workloads`:
+ * under the name (after the prefix), from the ConfigMaps of that name the workload sees
+ * ({@link visibleConfigMaps}). `where` says which container, for messages. `workloads`:
  * those to look in (all of the service's by default).
  */
 export function envValues(
@@ -13,12 +13,7 @@ export function envValues(
   workloads: Workload[] = facts.workloads,
 ): { value: LocatedValue; where: string; workload: Workload }[] {
   const out: { value: LocatedValue; where: string; workload: Workload }[] = [];
-  // Every ConfigMap of the name the workload may see: the manifests', and those the
-  // configMapGenerators of its own root kustomization make.
-  const configMaps = (n: string, w: Workload) =>
-    facts.configMaps.filter(
-      c => c.name === n && (c.overlay === undefined || c.overlay === w.overlay),
-    );
+  const configMaps = (n: string, w: Workload) => visibleConfigMaps(facts, n, w);
   for (const w of workloads) {
     for (const c of w.containers) {
       const where = `of container "${c.name}" (${w.kind} ${w.name})`;
@@ -52,4 +47,37 @@ export function envValues(
     }
   }
   return out;
+}
+
+/** How many leading path segments two paths share. */
+function sharedDepth(a: string, b: string): number {
+  const x = a.split('/');
+  const y = b.split('/');
+  let i = 0;
+  while (i < x.length - 1 && i < y.length - 1 && x[i] === y[i]) i++;
+  return i;
+}
+
+/**
+ * The ConfigMaps named `name` a workload sees: those its own root kustomization's
+ * configMapGenerators make, else the ConfigMap manifests of that name nearest to the
+ * workload's file (the most leading folders in common: the one deployed beside it, not a
+ * docs example elsewhere in the repository).
+ */
+export function visibleConfigMaps(
+  facts: ServiceFacts,
+  name: string,
+  w: Workload,
+): ConfigMapFacts[] {
+  const named = facts.configMaps.filter(c => c.name === name);
+  const generated = named.filter(
+    c => c.overlay !== undefined && c.overlay === w.overlay,
+  );
+  if (generated.length) return generated;
+  const plain = named.filter(c => c.overlay === undefined);
+  const depth = Math.max(
+    -1,
+    ...plain.map(c => sharedDepth(c.ref.path, w.ref.path)),
+  );
+  return plain.filter(c => sharedDepth(c.ref.path, w.ref.path) === depth);
 }
