@@ -47,6 +47,13 @@ export type ShutdownFacts = Pick<
 >;
 
 /** Serve, stop and shutdown calls of the file's HTTP, gRPC and framework servers. */
+/** Drain methods typed at the link step whatever the file can tell of their receiver. */
+const DRAIN_METHODS: ReadonlySet<string> = new Set([
+  'Shutdown',
+  'ShutdownWithContext',
+  'GracefulStop',
+]);
+
 export function shutdownFacts(
   src: GoSource,
   imports: ImportResolver,
@@ -161,12 +168,14 @@ export function shutdownFacts(
         : {};
       // `srv.Stop()` on a local, parameter or receiver whose type the file cannot tell, in a
       // tree where some struct embeds a server: the link step types it and finds the method
-      // promoted from the embedded server (`type Server struct{ *grpc.Server }`).
+      // promoted from the embedded server (`type Server struct{ *grpc.Server }`). A drain
+      // (`srv.Shutdown(ctx)`, `GracefulStop()`) is typed there in any tree: the server may come
+      // from a helper's result (`srv, err := startMetrics()`).
       const recv =
         !kinds.length &&
         !field &&
         !m.value &&
-        embedsServer &&
+        (embedsServer || DRAIN_METHODS.has(name)) &&
         m.receiver.type === 'identifier' &&
         imports.pathOf(textOf(src, m.receiver)) === undefined
           ? values.value(m.receiver, 0, 0, 'type')
