@@ -49,6 +49,9 @@ describe('isShortKubernetesTarget', () => {
     '{{ .Values.addr }}',
     'http://user-service:8080',
     '8080',
+    // a flag's word, without a port: a setting another variable of a registry holds
+    'true',
+    'Off',
   ])('%j is not short', target => {
     expect(isShortKubernetesTarget(target, 5)).toBe(false);
   });

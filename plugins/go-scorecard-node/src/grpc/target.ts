@@ -11,13 +11,30 @@ const OPAQUE_SCHEMES =
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 const DNS_NAME = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.?$/;
+/**
+ * Words a setting holds that are no host (`EXPOSE_ADMIN="true"`): without a port they are
+ * read as a flag's value, not a target, wherever a value flows from.
+ */
+const NOT_HOSTS = new Set([
+  'true',
+  'false',
+  'yes',
+  'no',
+  'on',
+  'off',
+  'enabled',
+  'disabled',
+  'null',
+  'none',
+  'nil',
+]);
 
 /**
  * The DNS name a gRPC client target is looked up by, or undefined when the target is
  * not a DNS name the resolver would search for: a scheme whose resolver does not use DNS
  * search (`xds:///…`, `unix:…`, `kubernetes:///…`, any other URL), an IPv4 or IPv6 address,
- * `localhost`, an empty host (`:8080`), or text that is no host name (a template, `%s`,
- * `${X}`). The `dns` and `passthrough` schemes are looked through: their names are searched.
+ * `localhost`, an empty host (`:8080`), a flag's word without a port (`true`, `off`), or
+ * text that is no host name (a template, `%s`, `${X}`). The `dns` and `passthrough` schemes are looked through: their names are searched.
  */
 export function targetHost(target: string): string | undefined {
   const t = target.trim().replace(SEARCHING_SCHEME, '');
@@ -36,6 +53,7 @@ export function targetHost(target: string): string | undefined {
     !DNS_NAME.test(host) ||
     IPV4.test(host) ||
     /^\d+$/.test(host) ||
+    (colons === 0 && NOT_HOSTS.has(lower)) ||
     lower === 'localhost' ||
     lower.endsWith('.localhost')
   ) {
