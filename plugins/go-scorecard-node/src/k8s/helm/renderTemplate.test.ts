@@ -157,6 +157,20 @@ describe('renderTemplate', () => {
     ]);
   });
 
+  it('starts the unknown output of a range over an unknown list where its body starts its items', () => {
+    const text = [
+      'spec:',
+      '  values:',
+      '  {{- range .Release.Namespace }}',
+      '  - {{ . | quote }}',
+      '  {{- end }}',
+      '  other: 1',
+    ].join('\n');
+    const out = render(text, {});
+    expect(out.text.split('\n')[1]).toBe('  values:');
+    expect(out.opaqueLines).toEqual([3]);
+  });
+
   it('evaluates the string and list functions of sprig that charts use', () => {
     const cases: [string, string][] = [
       ['{{ substr 0 3 "abcdef" }}', 'abc'],

@@ -219,6 +219,11 @@ class Evaluator {
   ): void {
     const v = this.pipeline({ ...node.pipe, vars: [] }, scope);
     if (v === UNKNOWN || (typeof v === 'string' && hasUnknown(v))) {
+      // What the body would write is not known; its items start where the body's own text
+      // starts them (`values:` then `{{- range }}` and a new line): the mark goes there.
+      const first = node.body[0];
+      const lead = first?.k === 'text' ? /^\s*\n[ \t]*/.exec(first.text) : null;
+      if (lead && first?.k === 'text') sink.text(lead[0], first.at);
       sink.value(OPAQUE_MARK, node.at);
       return;
     }
