@@ -80,7 +80,7 @@ export function extractWorkloads(
   path: string,
   text: string,
   rendered?: RenderedTemplate,
-  options: { configValues?: boolean } = {},
+  options: { configValues?: boolean; blanked?: boolean } = {},
 ): ExtractedManifest {
   // A rendered chart template is no configuration file; a blanked one outside a chart may be.
   const readConfig = options.configValues ?? !rendered;
@@ -130,13 +130,14 @@ export function extractWorkloads(
     parsedLine: (line: number) => parsedLines.lineText(line),
   };
 
+  let how = '';
+  if (options.blanked) how = ' (template actions blanked)';
+  else if (rendered) how = ' (Helm template)';
   for (const doc of docs) {
     const start = sourceLine(lines.linePos(doc.range[0]).line);
     const error = firstError(doc, lines, sourceLine);
     if (error) {
-      const message = `YAML document at line ${start} skipped${
-        rendered ? ' (Helm template)' : ''
-      }: ${error}`;
+      const message = `YAML document at line ${start} skipped${how}: ${error}`;
       notes.push(message);
       out.unparsedDocuments++;
       // The parser may end a broken document early: look up to the next `---`.

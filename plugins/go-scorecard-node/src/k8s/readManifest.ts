@@ -53,7 +53,9 @@ export function readManifest(
     } catch (e) {
       problem = `not rendered: ${(e as Error).message}`;
     }
-    const blanked = extractWorkloads(path, text, blankTemplateActions(text));
+    const blanked = extractWorkloads(path, text, blankTemplateActions(text), {
+      blanked: true,
+    });
     return done(blanked, [
       `Helm template ${problem}; read with its template actions blanked`,
     ]);
@@ -68,6 +70,7 @@ export function readManifest(
     return done(plain);
   const blanked = extractWorkloads(path, text, blankTemplateActions(text), {
     configValues: true,
+    blanked: true,
   });
   return done(blanked, [
     'not a chart template, and not plain YAML: read with its template actions blanked',
