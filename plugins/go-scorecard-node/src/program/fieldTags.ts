@@ -28,11 +28,20 @@ export interface FieldLoad {
  */
 function envconfigKey(field: FieldFacts): string {
   const tags = parseTag(field.tag ?? '');
-  const tagged = tags.get('envconfig')?.split(',')[0];
+  const tagged = envconfigName(tags.get('envconfig'));
   if (tagged) return tagged.toUpperCase();
   return tags.get('split_words') === 'true'
     ? upperSnake(field.name)
     : field.name.toUpperCase();
+}
+
+/**
+ * The variable name an `envconfig` tag gives (its first part), unless that part is an option:
+ * vrischmann/envconfig writes `envconfig:"default=…"` with no name.
+ */
+function envconfigName(tag: string | undefined): string | undefined {
+  const first = tag?.split(',')[0].trim();
+  return first && !first.includes('=') ? first : undefined;
 }
 
 /** The env path a field gives the fields of its struct (see {@link FieldLoad.envPath}). */
@@ -153,7 +162,18 @@ export function tagOrigins(field: FieldFacts, loads: FieldLoad[]): Origin[] {
     }
   }
   const envconfig = tags.get('envconfig');
-  if (envconfig) envs.add(envconfig.split(',')[0]);
+  const envconfigVar = envconfigName(envconfig);
+  if (envconfigVar) envs.add(envconfigVar);
+  // vrischmann/envconfig: `envconfig:"ADDR,default=cart:7070"`.
+  const envconfigDefault = envconfig
+    ?.split(',')
+    .find(o => o.trim().startsWith('default='));
+  if (envconfigDefault && def === undefined)
+    out.push({
+      k: 'string',
+      value: envconfigDefault.trim().slice('default='.length),
+      at,
+    });
   // Read as written unless a caarlos0/env load is known: it puts its prefixes in front.
   if (!loads.some(l => l.loader === 'env'))
     for (const name of fromEnv.names) envs.add(name);
@@ -172,7 +192,7 @@ export function tagOrigins(field: FieldFacts, loads: FieldLoad[]): Origin[] {
       // struct fields and the prefix; a tagged name is also read alone (its `Alt`).
       const key = envconfigKey(field);
       envs.add(prefix + (load.envPath ? `${load.envPath}_${key}` : key));
-      if (envconfig) envs.add(envconfig.split(',')[0].toUpperCase());
+      if (envconfigVar) envs.add(envconfigVar.toUpperCase());
     } else if (fromEnv.names.length) {
       // caarlos0/env: Options.Prefix as written, then the enclosing fields' envPrefix tags.
       envs.add((load.prefix ?? '') + (load.envPath ?? '') + fromEnv.names[0]);

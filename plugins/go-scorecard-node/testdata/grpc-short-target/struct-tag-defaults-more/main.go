@@ -6,6 +6,7 @@ import (
 
 	"github.com/ilyakaznacheev/cleanenv"
 	"github.com/sethvargo/go-envconfig"
+	vrenv "github.com/vrischmann/envconfig"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
 )
@@ -22,7 +23,16 @@ type backends struct {
 	Search string `env:"SEARCH_ADDR, default=search.catalog.svc.cluster.local.:9200"`
 }
 
+// Read by vrischmann/envconfig: an option, no name, before the default.
+type ledger struct {
+	Addr string `envconfig:"default=ledger:7000"` // want "grpc-short-target"
+}
+
 func main() {
+	var l ledger
+	if err := vrenv.Init(&l); err != nil {
+		log.Fatal(err)
+	}
 	var c clients
 	if err := cleanenv.ReadEnv(&c); err != nil {
 		log.Fatal(err)
@@ -32,7 +42,7 @@ func main() {
 		log.Fatal(err)
 	}
 	creds := grpc.WithTransportCredentials(insecure.NewCredentials())
-	for _, target := range []string{c.Orders, c.Billing, b.Cart, b.Search} {
+	for _, target := range []string{c.Orders, c.Billing, b.Cart, b.Search, l.Addr} {
 		conn, err := grpc.NewClient(target, creds)
 		if err != nil {
 			log.Fatal(err)
