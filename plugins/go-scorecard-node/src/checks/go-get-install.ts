@@ -39,9 +39,10 @@ function runLater(
   let name = elements[elements.length - 1];
   if (/^v\d+$/.test(name) && elements.length > 1)
     name = elements[elements.length - 2];
-  // A Makefile's targets run in the order their prerequisites ask (`cover: tools`), not in
-  // the file's order: a run anywhere in it counts.
-  const anyLine = ciFileKind(command.path) === 'makefile';
+  // A Makefile's targets (a justfile's recipes) run in the order their prerequisites ask
+  // (`cover: tools`), not in the file's order: a run anywhere in it counts.
+  const kind = ciFileKind(command.path);
+  const anyLine = kind === 'makefile' || kind === 'justfile';
   const run = runs
     .get(command.path)
     ?.find(

@@ -41,6 +41,10 @@ describe('ciFileKind', () => {
     ['.semaphore/semaphore.yml', 'semaphore'],
     ['cloudbuild.yaml', 'cloudbuild'],
     ['deploy/cloudbuild-prod.yml', 'cloudbuild'],
+    ['justfile', 'justfile'],
+    ['Justfile', 'justfile'],
+    ['tools/.justfile', 'justfile'],
+    ['build/release.just', 'justfile'],
   ])('classifies %s as %s', (path, kind) => {
     expect(ciFileKind(path)).toBe(kind);
   });

@@ -15,6 +15,7 @@ export type CiFileKind =
   | 'cloudbuild'
   | 'jenkinsfile'
   | 'makefile'
+  | 'justfile'
   | 'dockerfile'
   | 'shell'
   | 'taskfile';
@@ -83,6 +84,13 @@ export function ciFileKind(path: string): CiFileKind | undefined {
   ) {
     return 'makefile';
   }
+  if (
+    name === 'justfile' ||
+    name === 'Justfile' ||
+    name === '.justfile' ||
+    /.\.just$/.test(name)
+  )
+    return 'justfile';
   if (isDockerfileName(name)) return 'dockerfile';
   if (/.\.(sh|bash)$/.test(name)) return 'shell';
   if (/^Taskfile(\.dist)?\.ya?ml$/.test(name)) return 'taskfile';

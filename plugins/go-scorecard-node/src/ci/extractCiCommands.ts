@@ -2,6 +2,7 @@ import { ShellCommand } from '../facts';
 import { shellCommands } from '../shell/commands';
 import { CiFileKind, ciFileKind } from './ciFileKind';
 import { dockerfileCommands } from './dockerfile';
+import { justfileCommands } from './justfile';
 import { jenkinsfileCommands } from './jenkinsfile';
 import { makefileCommands } from './makefile';
 import { isYamlPipeline, yamlPipelineCommands } from './yamlPipelines';
@@ -28,6 +29,8 @@ export function extractCiCommands(
       return dockerfileCommands(path, text);
     case 'jenkinsfile':
       return jenkinsfileCommands(path, text);
+    case 'justfile':
+      return justfileCommands(path, text);
     default:
       return shellCommands(text, 1, path);
   }
