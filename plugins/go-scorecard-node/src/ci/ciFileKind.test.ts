@@ -45,6 +45,8 @@ describe('ciFileKind', () => {
     ['Justfile', 'justfile'],
     ['tools/.justfile', 'justfile'],
     ['build/release.just', 'justfile'],
+    ['Earthfile', 'earthfile'],
+    ['services/api/Earthfile', 'earthfile'],
   ])('classifies %s as %s', (path, kind) => {
     expect(ciFileKind(path)).toBe(kind);
   });

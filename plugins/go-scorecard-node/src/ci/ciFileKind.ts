@@ -16,6 +16,7 @@ export type CiFileKind =
   | 'jenkinsfile'
   | 'makefile'
   | 'justfile'
+  | 'earthfile'
   | 'dockerfile'
   | 'shell'
   | 'taskfile';
@@ -91,6 +92,7 @@ export function ciFileKind(path: string): CiFileKind | undefined {
     /.\.just$/.test(name)
   )
     return 'justfile';
+  if (name === 'Earthfile') return 'earthfile';
   if (isDockerfileName(name)) return 'dockerfile';
   if (/.\.(sh|bash)$/.test(name)) return 'shell';
   if (/^Taskfile(\.dist)?\.ya?ml$/.test(name)) return 'taskfile';

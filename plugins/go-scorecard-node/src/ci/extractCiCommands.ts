@@ -2,6 +2,7 @@ import { ShellCommand } from '../facts';
 import { shellCommands } from '../shell/commands';
 import { CiFileKind, ciFileKind } from './ciFileKind';
 import { dockerfileCommands } from './dockerfile';
+import { earthfileCommands } from './earthfile';
 import { justfileCommands } from './justfile';
 import { jenkinsfileCommands } from './jenkinsfile';
 import { makefileCommands } from './makefile';
@@ -31,6 +32,8 @@ export function extractCiCommands(
       return jenkinsfileCommands(path, text);
     case 'justfile':
       return justfileCommands(path, text);
+    case 'earthfile':
+      return earthfileCommands(path, text);
     default:
       return shellCommands(text, 1, path);
   }
