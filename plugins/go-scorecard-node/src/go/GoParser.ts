@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Language, Parser, Tree } from 'web-tree-sitter';
+import { GoLexer } from './lexer';
 
 /** Options of {@link GoParser.create}. */
 export interface GoParserOptions {
@@ -33,40 +34,33 @@ export function isNewExpression(arg: string): boolean {
   return /^[A-Za-z_]\w*(\s*\.\s*[A-Za-z_]\w*){2,}$/.test(a);
 }
 
-/** The offset of the `)` closing the `(` at `open`, skipping strings, runes and comments. */
-function closingParen(source: string, open: number): number | undefined {
-  let depth = 0;
-  for (let i = open; i < source.length; i++) {
-    const c = source[i];
-    if (c === '"' || c === "'") {
-      for (i++; i < source.length && source[i] !== c; i++)
-        if (source[i] === '\\') i++;
-    } else if (c === '`') {
-      i = source.indexOf('`', i + 1);
-      if (i < 0) return undefined;
-    } else if (c === '/' && source[i + 1] === '/') {
-      i = source.indexOf('\n', i);
-      if (i < 0) return undefined;
-    } else if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') {
-      depth--;
-      if (depth === 0) return c === ')' ? i : undefined;
-    }
-  }
-  return undefined;
-}
-
-/** The source with each `new(` of an expression spelled `nex(` (same length). */
+/**
+ * The source with each `new(` of an expression spelled `nex(` (same length). Read with the
+ * file's tokens ({@link GoLexer}): `new` in a string or a comment is none, and the argument is
+ * the text up to the `)` that closes the call.
+ */
 function withoutNewExpressions(source: string): string {
+  const tokens = new GoLexer(source).all();
   let out = '';
   let at = 0;
-  for (const m of source.matchAll(/\bnew\(/g)) {
-    const open = m.index! + 3;
-    const close = closingParen(source, open);
-    if (close === undefined || !isNewExpression(source.slice(open + 1, close)))
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const name = tokens[i];
+    const open = tokens[i + 1];
+    if (name.kind !== 'ident' || name.text !== 'new' || open.text !== '(')
       continue;
-    out += `${source.slice(at, m.index)}nex(`;
-    at = open + 1;
+    let depth = 0;
+    let close: number | undefined;
+    for (let j = i + 1; j < tokens.length && close === undefined; j++) {
+      const t = tokens[j];
+      if (t.kind !== 'op') continue;
+      if (t.text === '(' || t.text === '[' || t.text === '{') depth++;
+      else if (t.text === ')' || t.text === ']' || t.text === '}')
+        if (--depth === 0) close = t.text === ')' ? t.start : -1;
+    }
+    if (close === undefined || close < 0) continue;
+    if (!isNewExpression(source.slice(open.end, close))) continue;
+    out += `${source.slice(at, name.start)}nex`;
+    at = name.end;
   }
   return out + source.slice(at);
 }
