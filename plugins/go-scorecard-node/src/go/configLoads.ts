@@ -8,7 +8,13 @@ import {
 import { ImportResolver } from './imports';
 import { methodCalls } from './methodCalls';
 import { PackageRef } from './packageRefs';
-import { callArguments, GoSource, refOf, textOf } from './syntax';
+import {
+  callArguments,
+  compositeElements,
+  GoSource,
+  refOf,
+  textOf,
+} from './syntax';
 import { TopDecls } from './topDecls';
 import { ValueReader } from './values';
 import { wordSites } from './wordSites';
@@ -198,14 +204,11 @@ export class ConfigLoadReader {
     prefix: string,
   ) {
     if (literal?.type !== 'composite_literal') return;
-    for (const element of literal.childForFieldName('body')?.namedChildren ??
-      []) {
-      if (element?.type !== 'keyed_element') continue;
-      const [keyNode, valueNode] = element.namedChildren.map(c =>
-        c?.type === 'literal_element' ? c.namedChild(0) : c,
-      );
+    for (const { key: keyNode, value: valueNode } of compositeElements(
+      literal,
+    )) {
       const key = keyNode && this.values.value(keyNode);
-      if (key?.k !== 'lit' || !valueNode) continue;
+      if (key?.k !== 'lit') continue;
       const path = prefix ? `${prefix}${delim}${key.value}` : key.value;
       if (valueNode.type === 'composite_literal')
         this.mapEntries(call, valueNode, delim, path);
@@ -249,18 +252,9 @@ export class ConfigLoadReader {
     const owner = this.tops.ownerAt(literal.startIndex);
     if (owner === undefined) return;
     const fields = new Map<string, Node>();
-    for (const element of literal.childForFieldName('body')?.namedChildren ??
-      []) {
-      if (element?.type !== 'keyed_element') continue;
-      const [key, value] = element.namedChildren.map(c =>
-        c?.type === 'literal_element' ? c.namedChild(0) : c,
-      );
-      if (
-        value &&
-        (key?.type === 'identifier' || key?.type === 'field_identifier')
-      )
+    for (const { key, value } of compositeElements(literal))
+      if (key?.type === 'identifier' || key?.type === 'field_identifier')
         fields.set(textOf(this.src, key), value);
-    }
     const strings = (node: Node | undefined): string[] => {
       if (!node) return [];
       const v = this.values.value(node);
@@ -332,15 +326,9 @@ export class ConfigLoadReader {
     const options =
       spec.optionsArg !== undefined ? args[spec.optionsArg] : undefined;
     if (options?.type === 'composite_literal') {
-      const body = options.childForFieldName('body')?.namedChildren ?? [];
-      for (const element of body) {
-        if (element?.type !== 'keyed_element') continue;
-        const [key, value] = element.namedChildren.map(c =>
-          c?.type === 'literal_element' ? c.namedChild(0) : c,
-        );
-        if (key && value && textOf(this.src, key) === 'Prefix')
+      for (const { key, value } of compositeElements(options))
+        if (key && textOf(this.src, key) === 'Prefix')
           prefix = this.values.value(value);
-      }
     }
     this.facts.configLoads.push({
       owner,

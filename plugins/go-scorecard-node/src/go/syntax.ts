@@ -144,6 +144,32 @@ export function topLevelOf(node: Node): Node {
   return n;
 }
 
+/**
+ * The elements of a composite literal, in order: each value, and its key when keyed (`K: v`),
+ * both unwrapped from their `literal_element`. A value may be a `literal_value` (`{…}` whose
+ * type the literal implies); comments are left out.
+ */
+export function compositeElements(
+  literal: Node,
+): { key?: Node; value: Node }[] {
+  const out: { key?: Node; value: Node }[] = [];
+  const unwrap = (n: Node | null) =>
+    n?.type === 'literal_element' ? n.namedChild(0) : n;
+  for (const element of literal.childForFieldName('body')?.namedChildren ??
+    []) {
+    if (!element || element.type === 'comment') continue;
+    if (element.type === 'keyed_element') {
+      const key = unwrap(element.namedChild(0));
+      const value = unwrap(element.namedChild(element.namedChildCount - 1));
+      if (value) out.push({ ...(key ? { key } : {}), value });
+    } else {
+      const value = unwrap(element);
+      if (value) out.push({ value });
+    }
+  }
+  return out;
+}
+
 /** Arguments of a call, parentheses stripped; variadic `x...` kept as is. */
 export function callArguments(call: Node): Node[] {
   const args = call.childForFieldName('arguments');

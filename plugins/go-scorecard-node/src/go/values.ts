@@ -5,6 +5,7 @@ import { ImportResolver, PKG } from './imports';
 import { Declaration, Scopes } from './scopes';
 import {
   callArguments,
+  compositeElements,
   GoSource,
   isFunctionNode,
   refOf,
@@ -190,13 +191,9 @@ export class ValueReader {
    */
   private elements(literal: Node, depth: number): ValueExpr[] {
     const out: ValueExpr[] = [];
-    for (const child of literal.childForFieldName('body')?.namedChildren ??
-      []) {
+    for (const { value: e } of compositeElements(literal)) {
       if (out.length >= MAX_ELEMS) break;
-      let e: Node | null | undefined = child;
-      if (e?.type === 'keyed_element') e = e.namedChild(e.namedChildCount - 1);
-      if (e?.type === 'literal_element') e = e.namedChild(0);
-      if (!e || e.type === 'literal_value' || e.type === 'comment') continue;
+      if (e.type === 'literal_value') continue;
       const value = this.value(e, 0, depth + 1);
       if (value.k !== 'unknown' && value.k !== 'num') out.push(value);
     }

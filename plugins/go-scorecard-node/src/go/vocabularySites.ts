@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { Node } from 'web-tree-sitter';
 import { GoProgramFacts, Owner, ValueExpr } from '../programFacts';
 import { StoreReader } from './storeFacts';
-import { GoSource, textOf } from './syntax';
+import { compositeElements, GoSource, textOf } from './syntax';
 import { TopDecls } from './topDecls';
 import { ValueReader } from './values';
 import { NameKind, Vocabulary } from './vocabulary';
@@ -373,18 +373,8 @@ export class VocabularySiteReader {
       k: 'new',
       type: this.values.types.ofNode(typeNode),
     };
-    const body = literal.childForFieldName('body');
-    for (const element of body?.namedChildren ?? []) {
-      if (element?.type !== 'keyed_element') continue;
-      const key = element.childForFieldName('key') ?? element.namedChild(0);
-      const keyId = key?.type === 'literal_element' ? key.namedChild(0) : key;
-      const valueNode =
-        element.childForFieldName('value') ?? element.namedChild(1);
-      const value =
-        valueNode?.type === 'literal_element'
-          ? valueNode.namedChild(0)
-          : valueNode;
-      if (keyId?.type !== 'identifier' || !value) continue;
+    for (const { key: keyId, value } of compositeElements(literal)) {
+      if (keyId?.type !== 'identifier') continue;
       const name = textOf(this.src, keyId);
       if (!this.vocabulary.valueField(name)) continue;
       this.facts.stores.push({
