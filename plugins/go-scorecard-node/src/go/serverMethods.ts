@@ -49,6 +49,15 @@ export const SERVER_METHOD_NAMES = [
   ...new Set(Object.values(METHODS).flatMap(m => [...m.keys()])),
 ];
 
+/** Names of the methods that drain a server of some kind (`Shutdown`, `GracefulStop`, …). */
+export const DRAIN_METHOD_NAMES: ReadonlySet<string> = new Set(
+  Object.values(METHODS).flatMap(m =>
+    [...m].flatMap(([name, role]) =>
+      role === 'shutdown' || role === 'gracefulStop' ? [name] : [],
+    ),
+  ),
+);
+
 /** net/http functions and methods that serve. */
 export const HTTP_SERVE_FUNCS = new Set([
   'ListenAndServe',

@@ -15,6 +15,7 @@ import {
   FRAMEWORK_CONSTRUCTORS,
   FRAMEWORK_TYPES,
   HTTP_SERVE_FUNCS,
+  DRAIN_METHOD_NAMES,
   METHODS,
   SERVER_METHOD_NAMES,
 } from './serverMethods';
@@ -47,13 +48,6 @@ export type ShutdownFacts = Pick<
 >;
 
 /** Serve, stop and shutdown calls of the file's HTTP, gRPC and framework servers. */
-/** Drain methods typed at the link step whatever the file can tell of their receiver. */
-const DRAIN_METHODS: ReadonlySet<string> = new Set([
-  'Shutdown',
-  'ShutdownWithContext',
-  'GracefulStop',
-]);
-
 export function shutdownFacts(
   src: GoSource,
   imports: ImportResolver,
@@ -175,7 +169,7 @@ export function shutdownFacts(
         !kinds.length &&
         !field &&
         !m.value &&
-        (embedsServer || DRAIN_METHODS.has(name)) &&
+        (embedsServer || DRAIN_METHOD_NAMES.has(name)) &&
         m.receiver.type === 'identifier' &&
         imports.pathOf(textOf(src, m.receiver)) === undefined
           ? values.value(m.receiver, 0, 0, 'type')
