@@ -4,6 +4,23 @@ import { LineIndex } from '../text/lineIndex';
 import { GeneratedConfigMap, Kustomization } from './kustomizePatch';
 
 /**
+ * A `KEY=VALUE` source of a `configMapGenerator` (a `literals` item, a line of an `envs` file):
+ * the key and the value, blanks around both and one pair of surrounding quotes removed;
+ * undefined without a key.
+ */
+export function generatorPair(
+  text: string,
+): { key: string; value: string } | undefined {
+  const eq = text.indexOf('=');
+  if (eq <= 0) return undefined;
+  const value = text
+    .slice(eq + 1)
+    .trim()
+    .replace(/^(["'])(.*)\1$/, '$2');
+  return { key: text.slice(0, eq).trim(), value };
+}
+
+/**
  * The `KEY=VALUE` lines of an env file a `configMapGenerator` names (kustomize's `envs`): blank
  * lines and `#` comments skipped, one pair of surrounding quotes removed, each value at its line.
  */
@@ -15,15 +32,14 @@ export function readEnvFile(
   const lines = new LineIndex(text);
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
-    if (!line || line.startsWith('#')) return;
-    const eq = line.indexOf('=');
-    if (eq <= 0) return;
-    const key = line.slice(0, eq).trim();
-    const value = line
-      .slice(eq + 1)
-      .trim()
-      .replace(/^(["'])(.*)\1$/, '$2');
-    out[key] = { path, line: i + 1, snippet: lines.snippet(i + 1), value };
+    const pair = line.startsWith('#') ? undefined : generatorPair(line);
+    if (!pair) return;
+    out[pair.key] = {
+      path,
+      line: i + 1,
+      snippet: lines.snippet(i + 1),
+      value: pair.value,
+    };
   });
   return out;
 }

@@ -17,6 +17,7 @@ import {
   readJsonPatchOps,
   readerSource,
 } from './readJsonPatch';
+import { generatorPair } from './generatedConfigMaps';
 import { WORKLOAD_KINDS, WorkloadReader } from './readWorkload';
 
 /** Names kustomize looks for in a directory. */
@@ -146,13 +147,9 @@ class KustomizationReader {
     const literals: GeneratedConfigMap['literals'] = {};
     for (const literal of this.r.items(this.r.get(item, 'literals'))) {
       if (!isScalar(literal) || typeof literal.value !== 'string') continue;
-      const eq = literal.value.indexOf('=');
-      if (eq <= 0) continue;
-      const value = literal.value.slice(eq + 1).replace(/^(["'])(.*)\1$/, '$2');
-      literals[literal.value.slice(0, eq).trim()] = {
-        ...this.ref(literal),
-        value,
-      };
+      const pair = generatorPair(literal.value);
+      if (pair)
+        literals[pair.key] = { ...this.ref(literal), value: pair.value };
     }
     const envs = [
       ...this.r.items(this.r.get(item, 'envs')),
