@@ -22,6 +22,17 @@ export interface DrainBudget {
   at?: string;
 }
 
+/** `budget`, or `seconds` at `at` when they are longer. */
+function longer(
+  budget: DrainBudget,
+  seconds: number | undefined,
+  at: string,
+): DrainBudget {
+  return seconds !== undefined && seconds > budget.seconds
+    ? { seconds, at }
+    : budget;
+}
+
 /**
  * The longest drain the Go code allows, in seconds (0 when nothing bounds one): every shutdown
  * bound of the non-test files, followed through the program (a context from
@@ -37,7 +48,7 @@ export function shutdownSeconds(
   let best: DrainBudget = { seconds: 0 };
   const envNames = new Set<string>();
   const consider = (seconds: number | undefined, at: string) => {
-    if (seconds !== undefined && seconds > best.seconds) best = { seconds, at };
+    best = longer(best, seconds, at);
   };
   for (const file of facts.goFiles) {
     if (file.isTest) continue;
@@ -64,11 +75,12 @@ export function shutdownSeconds(
     workloadSeconds: w => {
       let own = service;
       for (const name of envNames)
-        for (const { value } of envValues(facts, name, [w])) {
-          const seconds = parseGoDuration(value.value);
-          if (seconds !== undefined && seconds > own.seconds)
-            own = { seconds, at: `${value.path}:${value.line}` };
-        }
+        for (const { value } of envValues(facts, name, [w]))
+          own = longer(
+            own,
+            parseGoDuration(value.value),
+            `${value.path}:${value.line}`,
+          );
       return own;
     },
   };

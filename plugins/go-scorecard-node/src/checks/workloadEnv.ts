@@ -13,7 +13,6 @@ export function envValues(
   workloads: Workload[] = facts.workloads,
 ): { value: LocatedValue; where: string; workload: Workload }[] {
   const out: { value: LocatedValue; where: string; workload: Workload }[] = [];
-  const configMaps = (n: string, w: Workload) => visibleConfigMaps(facts, n, w);
   for (const w of workloads) {
     for (const c of w.containers) {
       const where = `of container "${c.name}" (${w.kind} ${w.name})`;
@@ -21,7 +20,7 @@ export function envValues(
         if (e.name !== name) continue;
         if (e.value) out.push({ value: e.value, where, workload: w });
         const ref = e.configMapKeyRef;
-        for (const map of ref ? configMaps(ref.name, w) : []) {
+        for (const map of ref ? visibleConfigMaps(facts, ref.name, w) : []) {
           const data = map.data[ref!.key];
           if (data)
             out.push({
@@ -34,7 +33,7 @@ export function envValues(
       for (const from of c.envFrom ?? []) {
         const prefix = from.prefix ?? '';
         if (!name.startsWith(prefix)) continue;
-        for (const map of configMaps(from.configMap, w)) {
+        for (const map of visibleConfigMaps(facts, from.configMap, w)) {
           const data = map.data[name.slice(prefix.length)];
           if (data)
             out.push({
