@@ -1,7 +1,7 @@
 import { Node } from 'web-tree-sitter';
 import { LocalFacts, TypeRef, ValueExpr } from '../programFacts';
 import { Declaration, Scopes } from './scopes';
-import { GoSource, textOf } from './syntax';
+import { callArguments, GoSource, textOf } from './syntax';
 import { TypeRefs } from './typeRefs';
 import type { Mode, ValueReader } from './values';
 
@@ -159,13 +159,12 @@ export class LocalTable {
   /** The value the declaring statement gives the variable. */
   private initialValue(decl: Declaration, mode: Mode): ValueExpr | undefined {
     const stmt = decl.stmt;
-    // An assigned parameter (see paramAssigned) starts as what the callers pass.
-    if (
-      decl.kind === 'param' &&
-      decl.fn.type !== 'func_literal' &&
-      decl.index !== undefined
-    )
-      return { k: 'param', index: decl.index };
+    if (decl.kind === 'param' && decl.index !== undefined) {
+      // An assigned parameter (see paramAssigned) starts as what the callers pass.
+      if (decl.fn.type !== 'func_literal')
+        return { k: 'param', index: decl.index };
+      return mode === 'value' ? this.literalArgument(decl) : undefined;
+    }
     if (stmt.type === 'short_var_declaration')
       return this.rhsValue(stmt, decl.id, mode);
     // for _, x := range xs: x is an element of xs (the first name is an index or a key).
@@ -189,6 +188,27 @@ export class LocalTable {
       );
     }
     return undefined;
+  }
+
+  /**
+   * What the calls of a function literal in this file pass for one of its parameters: a literal
+   * called where it is written (`go func(addr string) {…}(cfg.Addr)`) or held by a local that is
+   * called (`dial := func(t string) {…}; dial("billing:9002")`). A variadic parameter, a spread
+   * argument and a literal handed elsewhere give nothing more.
+   */
+  private literalArgument(decl: Declaration): ValueExpr | undefined {
+    if (decl.stmt.type === 'variadic_parameter_declaration') return undefined;
+    const index = decl.index!;
+    const values: ValueExpr[] = [];
+    for (const call of literalCalls(decl.fn, this.scopesOf)) {
+      if (values.length >= MAX_DEFS) break;
+      const args = callArguments(call);
+      const arg = args[index];
+      if (!arg || arg.type === 'variadic_argument') continue;
+      values.push(this.value(arg));
+    }
+    if (values.length <= 1) return values[0];
+    return { k: 'any', of: values };
   }
 
   /** The value at `index` of a right-hand side list of `count` values (or one multi-value call). */
@@ -261,4 +281,47 @@ export class LocalTable {
     }
     return undefined;
   }
+}
+
+/**
+ * The calls of a function literal in its file: where it is written (`func(…){…}(…)`, also
+ * under `go` and `defer`), or through the local it initializes (`f := func(…){…}`, `var f =
+ * func…`): every call of that local.
+ */
+function literalCalls(fn: Node, scopesOf: (node: Node) => Scopes): Node[] {
+  let outer = fn;
+  while (outer.parent?.type === 'parenthesized_expression')
+    outer = outer.parent;
+  const parent = outer.parent;
+  if (!parent) return [];
+  if (parent.type === 'call_expression')
+    return parent.childForFieldName('function')?.id === outer.id
+      ? [parent]
+      : [];
+  if (parent.type !== 'expression_list') return [];
+  const stmt = parent.parent;
+  const left =
+    stmt?.type === 'short_var_declaration'
+      ? stmt.childForFieldName('left')?.namedChildren
+      : stmt?.type === 'var_spec'
+      ? stmt.childrenForFieldName('name')
+      : undefined;
+  const right = parent.namedChildren.filter(c => c?.type !== 'comment');
+  const index = right.findIndex(c => c?.id === outer.id);
+  const id = left?.filter(c => c?.type !== 'comment')[index];
+  if (!id || id.type !== 'identifier' || left!.length !== right.length)
+    return [];
+  const scopes = scopesOf(id);
+  const decl = scopes.resolve(id);
+  if (!decl || decl.id.id !== id.id || decl.kind !== 'var') return [];
+  const calls: Node[] = [];
+  for (const site of scopes.uses(decl)) {
+    const call = site.parent;
+    if (
+      call?.type === 'call_expression' &&
+      call.childForFieldName('function')?.id === site.id
+    )
+      calls.push(call);
+  }
+  return calls;
 }
