@@ -7,7 +7,13 @@
  * a Deployment that reaches a gRPC dial in Go) join facts from different files.
  */
 
-import { Callee, GoProgramFacts, Owner, ValueExpr } from './programFacts';
+import {
+  Callee,
+  GoProgramFacts,
+  Owner,
+  StatementPlace,
+  ValueExpr,
+} from './programFacts';
 import type { KustomizeFact } from './k8s/kustomizePatch';
 
 export type * from './programFacts';
@@ -29,6 +35,8 @@ export interface CallRef extends SourceRef {
    * can check the server kind its name suggests against the field's declared type.
    */
   recvField?: { of: ValueExpr; name: string };
+  /** Where the call sits in its top-level function's body (absent for a method value). */
+  place?: StatementPlace;
 }
 
 /**
@@ -180,6 +188,8 @@ export interface SignalHandling extends SourceRef {
    * that declares it ({@link GoFileFacts.signalLists}). `handlesSigterm` is true until then.
    */
   signalsFromGlobal?: { pkg: string; name: string };
+  /** Where the call sits in its top-level function's body. */
+  place?: StatementPlace;
 }
 
 /** A package-level signal list (`var shutdownSignals = []os.Signal{…}`). */

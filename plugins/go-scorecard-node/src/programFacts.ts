@@ -139,6 +139,18 @@ export interface GlobalFacts {
  */
 export type Owner = number;
 
+/**
+ * Where a call sits in the body of its top-level function or method: `stmt`, the index of the
+ * body statement holding it; `sync`, the call runs to its end before the next body statement
+ * starts (it is in the statement's own expression, not under `go`, `defer`, a function literal,
+ * a loop, a switch or select, or a nested block). A call that blocks while `sync` holds every
+ * later body statement back (`srv.Serve(l)` then `signal.Notify(…)`: the handler comes too late).
+ */
+export interface StatementPlace {
+  stmt: number;
+  sync?: boolean;
+}
+
 /** A call of (or a reference to, when `ref`) a function or method the tree may declare. */
 export interface CallFacts {
   owner: Owner;
@@ -146,6 +158,8 @@ export interface CallFacts {
   args: ValueExpr[];
   /** The function is referenced, not called (`g.Go(s.serve)`): it may run. */
   ref?: boolean;
+  /** Where the call (or reference) sits in its function's body. */
+  place?: StatementPlace;
   at: Where;
 }
 

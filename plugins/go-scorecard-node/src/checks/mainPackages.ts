@@ -14,6 +14,7 @@ import {
   closesAsFallback,
   returnedToFatalCaller,
 } from './callerRules';
+import { BlockingCall, BlockingCalls, lateSignalHandling } from './lateSignals';
 import {
   packageServerFields,
   typedByFields,
@@ -31,7 +32,13 @@ export interface MainPackage {
   dir: string;
   /** Serve calls, in the order `main` reaches them (the first is the one main reaches first). */
   serveCalls: ServeCall[];
+  /** The signal handlers it installs before it blocks serving. */
   signalHandling: SignalHandling[];
+  /**
+   * Handlers it installs only after a serve call has blocked, each with that call: until the
+   * server stops, they are not there (see {@link lateSignalHandling}).
+   */
+  lateSignalHandling: { handling: SignalHandling; after: BlockingCall }[];
   httpServerCloseCalls: CloseCall[];
   httpServerShutdownCalls: CallRef[];
   grpcServers: CallRef[];
@@ -59,12 +66,15 @@ export function mainPackages(
       );
     }
   }
+  const blocking = new BlockingCalls(program, f => withFields.get(f) ?? f);
   const out: MainPackage[] = [];
   for (const binary of program.binaries) {
+    const late = lateSignalHandling(program, binary, blocking);
     const view: MainPackage = {
       dir: binary.pkg.dir,
       serveCalls: [],
       signalHandling: [],
+      lateSignalHandling: [],
       httpServerCloseCalls: [],
       httpServerShutdownCalls: [],
       grpcServers: [],
@@ -103,9 +113,11 @@ export function mainPackages(
               original,
               s.signalsFromGlobal,
             );
-          view.signalHandling.push(
-            handles === undefined ? s : { ...s, handlesSigterm: handles },
-          );
+          const handling =
+            handles === undefined ? s : { ...s, handlesSigterm: handles };
+          const after = late(original, s);
+          if (after) view.lateSignalHandling.push({ handling, after });
+          else view.signalHandling.push(handling);
         }
         for (const c of runs(file.httpServerCloseCalls)) {
           view.httpServerCloseCalls.push(

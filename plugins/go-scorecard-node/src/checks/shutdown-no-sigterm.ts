@@ -26,9 +26,15 @@ export const shutdownNoSigtermCheck: Check = {
       if (handlesSigterm(pkg)) continue;
       const first = pkg.serveCalls[0];
       const notify = pkg.signalHandling[0];
-      const why = notify
-        ? `its signal.Notify/NotifyContext (line ${notify.line} of ${notify.path}) does not include syscall.SIGTERM`
-        : 'nothing it runs calls signal.Notify or signal.NotifyContext with syscall.SIGTERM';
+      const late = pkg.lateSignalHandling.find(l => l.handling.handlesSigterm);
+      let why: string;
+      if (late)
+        why = `its SIGTERM handler (line ${late.handling.line} of ${late.handling.path}) is installed only after ${late.after.call.callee} (line ${late.after.call.line} of ${late.after.call.path}) returns, and that call blocks while it serves: until then SIGTERM ends the process (Go's default)`;
+      else if (notify)
+        why = `its signal.Notify/NotifyContext (line ${notify.line} of ${notify.path}) does not include syscall.SIGTERM`;
+      else
+        why =
+          'nothing it runs calls signal.Notify or signal.NotifyContext with syscall.SIGTERM';
       findings.add(first, () =>
         findingAt(
           first,

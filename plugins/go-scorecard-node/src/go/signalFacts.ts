@@ -4,6 +4,7 @@ import { Scopes } from './scopes';
 import { ImportResolver } from './imports';
 import { PackageRef } from './packageRefs';
 import { callArguments, GoSource, refOf, textOf } from './syntax';
+import { statementPlace } from './statementPlace';
 import { wordSites } from './wordSites';
 
 function containsSigterm(src: GoSource, node: Node): boolean {
@@ -202,11 +203,13 @@ export function signalFacts(
     const may = signals.map(s => mayBeSigterm(src, scopesOf, resolver, s));
     const list =
       may.length === 1 && typeof may[0] === 'object' ? may[0] : undefined;
+    const place = statementPlace(ref.call);
     out.push({
       handlesSigterm: signals.length === 0 || may.some(m => m !== false),
       ...(param !== undefined ? { signalsFromParam: param } : {}),
       ...(list ? { signalsFromGlobal: list } : {}),
       ...refOf(src, ref.call),
+      ...(place ? { place } : {}),
     });
   }
   return out;

@@ -1,6 +1,7 @@
 import { Node } from 'web-tree-sitter';
 import { CallRef, SourceRef } from '../facts';
 import { stringLiteralValue } from './lexer';
+import { statementPlace } from './statementPlace';
 import type { WordIndex } from './wordSites';
 
 /** A parsed Go file: what the fact extractors share. The tree is freed by the caller. */
@@ -62,9 +63,11 @@ export function refOf(src: GoSource, node: Node): SourceRef {
 
 /** Where a call is, with its callee as written (`grpc.Dial`, `s.srv.Close`). */
 export function callRef(src: GoSource, call: Node): CallRef {
+  const place = statementPlace(call);
   return {
     callee: textOf(src, call.childForFieldName('function')!),
     ...refOf(src, call),
+    ...(place ? { place } : {}),
   };
 }
 

@@ -1,6 +1,12 @@
 import { posix } from 'node:path';
 import { Node } from 'web-tree-sitter';
-import { GoProgramFacts, Owner, ValueExpr } from '../programFacts';
+import {
+  GoProgramFacts,
+  Owner,
+  StatementPlace,
+  ValueExpr,
+} from '../programFacts';
+import { statementPlace } from './statementPlace';
 import { StoreReader } from './storeFacts';
 import { compositeElements, GoSource, textOf } from './syntax';
 import { TopDecls } from './topDecls';
@@ -250,10 +256,12 @@ export class VocabularySiteReader {
   private recordCall(call: Node, owner: Owner) {
     const callee = this.values.callee(call);
     if (!callee) return;
+    const place = statementPlace(call);
     this.facts.calls.push({
       owner,
       callee,
       args: this.values.args(call, 0, this.vocabulary.valueArgs(callee.name)),
+      ...(place ? { place } : {}),
       at: this.values.where(call),
     });
   }
@@ -317,6 +325,7 @@ export class VocabularySiteReader {
       callee: { k: 'func', pkg: '', name: value.name },
       args: [],
       ref: true,
+      ...referencePlace(site),
       at: this.values.where(site),
     });
   }
@@ -343,6 +352,7 @@ export class VocabularySiteReader {
         callee: { k: 'func', pkg: value.pkg, name: value.name },
         args: [],
         ref: true,
+        ...referencePlace(selector),
         at: this.values.where(selector),
       });
       return;
@@ -354,6 +364,7 @@ export class VocabularySiteReader {
         callee: { k: 'method', recv: value.of, name: value.name },
         args: [],
         ref: true,
+        ...referencePlace(selector),
         at: this.values.where(selector),
       });
     }
@@ -384,4 +395,10 @@ export class VocabularySiteReader {
       });
     }
   }
+}
+
+/** Where a reference to a function sits: never `sync`, since handing a function on does not run it. */
+function referencePlace(node: Node): { place?: StatementPlace } {
+  const place = statementPlace(node);
+  return place ? { place: { stmt: place.stmt } } : {};
 }

@@ -1,4 +1,4 @@
-import { GoFileFacts, Owner } from '../facts';
+import { CallFacts, GoFileFacts, Owner } from '../facts';
 import { PackageInfo } from './moduleIndex';
 import { FuncId, Program } from './program';
 
@@ -12,6 +12,8 @@ export interface Binary {
   pkg: PackageInfo;
   linked: Set<PackageInfo>;
   order: Map<FuncId, number>;
+  /** Where the walk starts: the linked packages' initializers, then `main.main`. */
+  roots: FuncId[];
 }
 
 /** The id of a package's initializers (var initializers and `init` functions). */
@@ -56,9 +58,10 @@ export function binaries(program: Program): Binary[] {
       fn => fn.name === 'main' && !fn.recv,
     );
     // Initializers run first; their order among packages does not matter for the checks.
-    for (const p of linked) visit(initId(p));
-    visit(`${mainFile.path}#${mainIndex}`);
-    out.push({ pkg, linked, order });
+    const roots = [...linked].map(initId);
+    roots.push(`${mainFile.path}#${mainIndex}`);
+    for (const root of roots) visit(root);
+    out.push({ pkg, linked, order, roots });
   }
   return out;
 }
@@ -83,25 +86,36 @@ function linkedPackages(program: Program, main: PackageInfo): Set<PackageInfo> {
   return linked;
 }
 
-const calleeCache = new WeakMap<Program, Map<string, FuncId[]>>();
+/** A call of a function (or a package's initializers) and the functions of the tree it may reach. */
+interface CallEdge {
+  call?: CallFacts;
+  callees: FuncId[];
+}
 
-/** The functions a function (or a package's initializers) calls or references, in source order. */
-function calleesOf(program: Program, id: string): FuncId[] {
-  let cache = calleeCache.get(program);
+const edgeCache = new WeakMap<Program, Map<string, CallEdge[]>>();
+
+/**
+ * The calls and references of a function (or of a package's initializers, with its `init`
+ * functions as edges of their own), in source order, each with the functions it may reach.
+ */
+function edgesOf(program: Program, id: string): CallEdge[] {
+  let cache = edgeCache.get(program);
   if (!cache) {
     cache = new Map();
-    calleeCache.set(program, cache);
+    edgeCache.set(program, cache);
   }
   const known = cache.get(id);
   if (known) return known;
-  const out: FuncId[] = [];
+  const out: CallEdge[] = [];
   const add = (file: GoFileFacts, owner: Owner) => {
     const calls = file.program.calls
       .filter(c => c.owner === owner)
       .sort((a, b) => a.at.line - b.at.line);
     for (const call of calls) {
-      for (const fn of program.callees(call.callee, { file, owner }))
-        out.push(fn.id);
+      out.push({
+        call,
+        callees: program.callees(call.callee, { file, owner }).map(f => f.id),
+      });
     }
   };
   if (id.endsWith('#init')) {
@@ -110,7 +124,8 @@ function calleesOf(program: Program, id: string): FuncId[] {
       if (file.isTest) continue;
       add(file, -1);
       file.program.funcs.forEach((fn, index) => {
-        if (fn.name === 'init' && !fn.recv) out.push(`${file.path}#${index}`);
+        if (fn.name === 'init' && !fn.recv)
+          out.push({ callees: [`${file.path}#${index}`] });
       });
     }
   } else {
@@ -119,6 +134,52 @@ function calleesOf(program: Program, id: string): FuncId[] {
   }
   cache.set(id, out);
   return out;
+}
+
+/** The functions a function (or a package's initializers) calls or references, in source order. */
+function calleesOf(program: Program, id: string): FuncId[] {
+  return edgesOf(program, id).flatMap(e => e.callees);
+}
+
+/**
+ * The functions of a binary that run before it blocks: the walk from its roots (see
+ * {@link binaries}) leaves out every call placed in a function's body after the statement
+ * where `blocksAt` says that function blocks (a body statement index: `srv.Serve(l)` at the
+ * top of `main` holds every later statement back until the server stops). A call without a
+ * place (a package initializer's) is always taken. `heldBack` maps each function the binary
+ * reaches only that way to the function whose blocking statement holds it back.
+ */
+export function reachedBeforeBlocking(
+  program: Program,
+  binary: Binary,
+  blocksAt: (fn: FuncId) => number | undefined,
+): { reached: Set<FuncId>; heldBack: Map<FuncId, FuncId> } {
+  const reached = new Set<FuncId>();
+  const held: { callee: FuncId; by: FuncId }[] = [];
+  const stack = [...binary.roots];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (reached.has(id)) continue;
+    reached.add(id);
+    const block = id.endsWith('#init') ? undefined : blocksAt(id);
+    for (const edge of edgesOf(program, id)) {
+      const stmt = edge.call?.place?.stmt;
+      const late = block !== undefined && stmt !== undefined && stmt > block;
+      for (const callee of edge.callees) {
+        if (late) held.push({ callee, by: id });
+        else if (!reached.has(callee)) stack.push(callee);
+      }
+    }
+  }
+  const heldBack = new Map<FuncId, FuncId>();
+  while (held.length) {
+    const { callee, by } = held.shift()!;
+    if (reached.has(callee) || heldBack.has(callee)) continue;
+    heldBack.set(callee, by);
+    for (const edge of edgesOf(program, callee))
+      for (const next of edge.callees) held.push({ callee: next, by });
+  }
+  return { reached, heldBack };
 }
 
 /** Whether a fact (by its file and owner) runs in a binary. */
