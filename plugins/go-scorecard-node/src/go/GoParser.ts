@@ -23,7 +23,8 @@ function loadGoLanguage(): Promise<Language> {
  * Whether the text of a `new(…)` argument is an expression no type can be: Go 1.26's
  * `new(expr)`. A literal or sign first, a composite literal (`map[string]int{…}`, `[]int{…}`),
  * a call or conversion (`int64(5)`, `f()`; a type holds parentheses only in `func(…)`), a binary
- * operator, or a selector of three names (`opts.id.x`: a type is at most `pkg.T`).
+ * operator, an index by a literal or a selector after an index (`peers[0].ID`), or a selector of
+ * three names (`opts.id.x`: a type is at most `pkg.T`).
  */
 export function isNewExpression(arg: string): boolean {
   const a = arg.trim();
@@ -31,6 +32,10 @@ export function isNewExpression(arg: string): boolean {
   if (/^(struct|interface|func)\b/.test(a)) return false;
   if (a.includes('{') || a.includes('(')) return true;
   if (/\s[-+*/%|^]\s|==|!=|&&|\|\||<=|>=/.test(a)) return true;
+  // An index (`peers[0]`: a type argument is never a literal) or a selector after one
+  // (`peers[i].ID`: an instantiated type has no fields).
+  if (/^[A-Za-z_][\w.]*\s*\[\s*["'`0-9]/.test(a) || /\]\s*\./.test(a))
+    return true;
   return /^[A-Za-z_]\w*(\s*\.\s*[A-Za-z_]\w*){2,}$/.test(a);
 }
 
