@@ -156,6 +156,7 @@ export function extractGoFacts(
       () => refs(PKG.time),
       path.endsWith('_test.go'),
       vocabulary.embedsServer,
+      p => vocabulary.mayNameTreePackage(p),
     );
     const facts: GoFileFacts = {
       path,

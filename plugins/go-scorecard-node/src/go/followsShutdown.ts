@@ -243,6 +243,8 @@ export function followsShutdown(
   const body = fn?.childForFieldName('body');
   const recv = receiverText(src, call);
   if (!body || recv === undefined) return false;
+  // No Shutdown in the file, where its helpers are too: nothing to follow (decided on the text).
+  if (!src.source.includes('Shutdown')) return false;
   const flow = new FlowGraph(
     body,
     n => textOf(src, n),

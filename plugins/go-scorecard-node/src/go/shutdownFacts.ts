@@ -1,5 +1,12 @@
 import { Node } from 'web-tree-sitter';
-import { GoFileFacts, ServeCall, ValueExpr } from '../facts';
+import {
+  GoFileFacts,
+  LocalFacts,
+  ServeCall,
+  TypeRef,
+  ValueExpr,
+} from '../facts';
+import { PKG } from './imports';
 import { followsShutdown } from './followsShutdown';
 import { ImportResolver } from './imports';
 import { MethodCall, methodCalls, methodRef } from './methodCalls';
@@ -56,6 +63,7 @@ export function shutdownFacts(
   timeRefs: () => PackageRef[],
   isTest = false,
   embedsServer = false,
+  isTreePackage: (importPath: string) => boolean = () => true,
 ): ShutdownFacts {
   const bindings = new ServerBindings(src);
   const facts: ShutdownFacts = {
@@ -169,11 +177,18 @@ export function shutdownFacts(
         !kinds.length &&
         !field &&
         !m.value &&
-        (embedsServer || DRAIN_METHOD_NAMES.has(name)) &&
         m.receiver.type === 'identifier' &&
         imports.pathOf(textOf(src, m.receiver)) === undefined
           ? values.value(m.receiver, 0, 0, 'type')
           : undefined;
+      // Any server method on such a receiver is typed there when its value may hold a server
+      // the file cannot tell (`hs := s.ws.server; hs.Close()`, `srv := newServer(opts);
+      // srv.Serve(l)`), and every one in a tree where some struct embeds a server.
+      const typedAtLink =
+        recv &&
+        (embedsServer ||
+          DRAIN_METHOD_NAMES.has(name) ||
+          mayHoldServer(recv, values.locals, isTreePackage));
       // A call the link step decides: on a field (`s.srv.Shutdown(ctx)`, the server declared
       // in another file of the package) or on a receiver it types.
       const unbound = (receiver: { field: string } | { recv: ValueExpr }) => {
@@ -191,7 +206,7 @@ export function shutdownFacts(
           ...recvField,
         });
       };
-      if (recv && recv.k !== 'unknown') unbound({ recv });
+      if (typedAtLink && recv.k !== 'unknown') unbound({ recv });
       if (!kinds.length && field && !m.value)
         unbound({ field: textOf(src, field) });
       for (const kind of kinds) {
@@ -258,4 +273,57 @@ function errgroupOf(
     return undefined;
   const operand = fn.childForFieldName('operand');
   return operand ? { call, receiver: compactText(src, operand) } : undefined;
+}
+
+/** The packages outside the tree whose types are servers (net/http, grpc, gin, echo, fiber). */
+const SERVER_PACKAGES: ReadonlySet<string> = new Set([
+  PKG.http,
+  PKG.grpc,
+  PKG.gin,
+  PKG.echo,
+  PKG.fiber,
+]);
+
+/**
+ * Whether a receiver's value, as its file reads it, may hold a server that only the link step
+ * can type: not when every value it is given is of, or made by, a package outside the tree
+ * that is no server package (`f, err := os.Open(p)`, `var b bytes.Buffer`). Bounded in depth.
+ */
+function mayHoldServer(
+  expr: ValueExpr,
+  locals: readonly LocalFacts[],
+  isTreePackage: (importPath: string) => boolean,
+  depth = 0,
+): boolean {
+  if (depth > 4) return true;
+  const outside = (pkg: string) =>
+    pkg !== '' && !SERVER_PACKAGES.has(pkg) && !isTreePackage(pkg);
+  const typeMay = (t: TypeRef): boolean => {
+    if (t.k === 'pointer') return typeMay(t.elem);
+    if (t.k === 'named') return !outside(t.pkg);
+    return t.k !== 'unknown';
+  };
+  switch (expr.k) {
+    case 'local': {
+      const local = locals[expr.id];
+      if (!local) return true;
+      if (local.type) return typeMay(local.type);
+      return local.defs.some(d =>
+        mayHoldServer(d, locals, isTreePackage, depth + 1),
+      );
+    }
+    case 'call':
+      return expr.callee.k === 'method' || !outside(expr.callee.pkg);
+    case 'new':
+    case 'typed':
+      return typeMay(expr.type);
+    case 'addr':
+      return mayHoldServer(expr.of, locals, isTreePackage, depth + 1);
+    case 'unknown':
+    case 'lit':
+    case 'num':
+      return false;
+    default:
+      return true;
+  }
 }

@@ -203,7 +203,7 @@ export function signalFacts(
     const may = signals.map(s => mayBeSigterm(src, scopesOf, resolver, s));
     const list =
       may.length === 1 && typeof may[0] === 'object' ? may[0] : undefined;
-    const place = statementPlace(ref.call);
+    const place = statementPlace(src, ref.call);
     out.push({
       handlesSigterm: signals.length === 0 || may.some(m => m !== false),
       ...(param !== undefined ? { signalsFromParam: param } : {}),

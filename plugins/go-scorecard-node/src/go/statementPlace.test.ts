@@ -1,18 +1,20 @@
 import { Node } from 'web-tree-sitter';
 import { statementPlace } from './statementPlace';
+import { GoSource } from './syntax';
 import { testParser } from '../__testUtils__/testParser';
 
 /** The place of every call of `f`, as `line stmt sync|later`. */
 async function places(source: string): Promise<string[]> {
   const tree = (await testParser()).parse(source);
   try {
+    const src: GoSource = { path: 'a.go', source, root: tree.rootNode };
     const out: string[] = [];
     const visit = (n: Node) => {
       if (
         n.type === 'call_expression' &&
         n.childForFieldName('function')?.text === 'f'
       ) {
-        const p = statementPlace(n);
+        const p = statementPlace(src, n);
         out.push(
           `${n.startPosition.row + 1} ${
             p ? `${p.stmt} ${p.sync ? 'sync' : 'later'}` : 'none'

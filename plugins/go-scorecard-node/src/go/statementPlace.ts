@@ -1,5 +1,6 @@
 import { Node } from 'web-tree-sitter';
 import { StatementPlace } from '../programFacts';
+import type { GoSource } from './syntax';
 
 const NESTING = new Set([
   'func_literal',
@@ -16,41 +17,93 @@ const NESTING = new Set([
   'for_statement',
 ]);
 
+/** A top-level function or method of a file: its extent, and its body's statements once read. */
+interface TopFunction {
+  node: Node;
+  start: number;
+  end: number;
+  statements?: Node[];
+}
+
+const functionsBySource = new WeakMap<GoSource, TopFunction[]>();
+
+function topFunctions(src: GoSource): TopFunction[] {
+  let fns = functionsBySource.get(src);
+  if (!fns) {
+    fns = [];
+    for (const n of src.root.namedChildren) {
+      if (
+        n?.type === 'function_declaration' ||
+        n?.type === 'method_declaration'
+      )
+        fns.push({ node: n, start: n.startIndex, end: n.endIndex });
+    }
+    functionsBySource.set(src, fns);
+  }
+  return fns;
+}
+
+/** The index of the last item whose start is at or before `offset` (items sorted by start), or -1. */
+function lastStartingBy<T>(
+  items: T[],
+  start: (item: T) => number,
+  offset: number,
+): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (start(items[mid]) <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
 /**
  * Where a node sits in the body of its top-level function or method (see
  * {@link StatementPlace}): the index of the body statement that holds it, and whether it runs
  * to its end before the next body statement starts. Undefined outside a top-level function's
- * body (a package-level initializer).
+ * body (a package-level initializer, a signature).
  *
  * `sync` holds for a call in a body statement's own expression (`srv.Serve(l)`, `err :=
  * srv.Serve(l)`, `if err := srv.Serve(l); err != nil {…}`, `log.Fatal(srv.ListenAndServe())`),
  * not for one under `go`, `defer`, a function literal, a loop, a switch or select, or a nested
- * block: those may run later, elsewhere, or not at all.
+ * block: those may run later, elsewhere, or not at all. The statement is found by offset and the
+ * path to the node walked down from it (a node's `parent` costs a walk from the root).
  */
-export function statementPlace(node: Node): StatementPlace | undefined {
-  let sync = true;
-  let n = node;
-  for (let p = n.parent; p; n = p, p = p.parent) {
+export function statementPlace(
+  src: GoSource,
+  node: Node,
+): StatementPlace | undefined {
+  const at = node.startIndex;
+  const fns = topFunctions(src);
+  const fn = fns[lastStartingBy(fns, f => f.start, at)];
+  if (!fn || at >= fn.end) return undefined;
+  fn.statements ??= (
+    fn.node
+      .childForFieldName('body')
+      ?.namedChildren.find(c => c?.type === 'statement_list')?.namedChildren ??
+    []
+  ).filter((c): c is Node => !!c && c.type !== 'comment');
+  const stmts = fn.statements;
+  const index = lastStartingBy(stmts, s => s.startIndex, at);
+  const stmt = stmts[index];
+  if (!stmt || node.endIndex > stmt.endIndex) return undefined;
+  let cur = stmt;
+  while (cur.id !== node.id) {
+    const next = cur.childWithDescendant(node);
+    if (!next) break;
     if (
-      p.type === 'statement_list' &&
-      p.parent?.type === 'block' &&
-      (p.parent.parent?.type === 'function_declaration' ||
-        p.parent.parent?.type === 'method_declaration')
-    ) {
-      let stmt = 0;
-      for (const c of p.namedChildren) {
-        if (!c || c.id === n.id) break;
-        if (c.type !== 'comment') stmt++;
-      }
-      return sync ? { stmt, sync } : { stmt };
-    }
-    if (
-      NESTING.has(p.type) ||
-      (p.type === 'if_statement' &&
-        p.childForFieldName('initializer')?.id !== n.id &&
-        p.childForFieldName('condition')?.id !== n.id)
+      NESTING.has(cur.type) ||
+      (cur.type === 'if_statement' &&
+        cur.childForFieldName('initializer')?.id !== next.id &&
+        cur.childForFieldName('condition')?.id !== next.id)
     )
-      sync = false;
+      return { stmt: index };
+    cur = next;
   }
-  return undefined;
+  return { stmt: index, sync: true };
 }

@@ -63,7 +63,7 @@ export function refOf(src: GoSource, node: Node): SourceRef {
 
 /** Where a call is, with its callee as written (`grpc.Dial`, `s.srv.Close`). */
 export function callRef(src: GoSource, call: Node): CallRef {
-  const place = statementPlace(call);
+  const place = statementPlace(src, call);
   return {
     callee: textOf(src, call.childForFieldName('function')!),
     ...refOf(src, call),

@@ -1,5 +1,6 @@
 import { Node } from 'web-tree-sitter';
-import { Callee, LocalFacts, ValueExpr, Where } from '../programFacts';
+import { Callee, LocalFacts, TypeRef, ValueExpr, Where } from '../programFacts';
+import { readTypeAt } from './declarations';
 import { PREDECLARED_TYPES } from './declarationSyntax';
 import { ImportResolver, PKG } from './imports';
 import { Declaration, Scopes } from './scopes';
@@ -311,7 +312,7 @@ export class ValueReader {
     const args = callArguments(call);
     const at = this.where(call);
     const arg = (i: number) => this.value(args[i], 0, depth + 1);
-    if (!callee) return UNKNOWN;
+    if (!callee) return this.funcValueResult(call, result) ?? UNKNOWN;
     if (callee.k === 'func' && callee.pkg === '') {
       if (PREDECLARED_TYPES.has(callee.name))
         return result === 0 ? arg(0) : UNKNOWN;
@@ -405,6 +406,48 @@ export class ValueReader {
     return { k: 'call', callee, args: this.args(call, depth), result, at };
   }
 
+  /**
+   * The result of calling a function value, typed by what the file says of the function: a
+   * local's or parameter's declared func type (`newServer func([]grpc.ServerOption)
+   * *grpc.Server`), or the function literal called or given to the local (`mk := func()
+   * *http.Server {…}`). Undefined when neither tells.
+   */
+  private funcValueResult(call: Node, result: number): ValueExpr | undefined {
+    const fn = unparen(call.childForFieldName('function')!);
+    let type: TypeRef | undefined;
+    if (fn.type === 'func_literal') type = this.literalType(fn);
+    else if (fn.type === 'identifier') {
+      const decl = this.scopesOf(fn).resolve(fn);
+      const declared = decl?.stmt.childForFieldName('type');
+      if (
+        decl &&
+        declared &&
+        (decl.stmt.type === 'var_spec' ||
+          decl.stmt.type.endsWith('parameter_declaration'))
+      )
+        type = this.types.ofNode(declared);
+      // A named func type (`var mk factory = func…`) is read from the literal.
+      if (decl && type?.k !== 'func') {
+        const init = initializerOf(decl);
+        if (init?.type === 'func_literal') type = this.literalType(init);
+      }
+    }
+    const r = type?.k === 'func' ? type.results[result] : undefined;
+    return r && r.k !== 'unknown' ? { k: 'typed', type: r } : undefined;
+  }
+
+  /** The func type of a function literal, as written before its body. */
+  private literalType(literal: Node): TypeRef {
+    const body = literal.childForFieldName('body');
+    return this.types.of(
+      readTypeAt(
+        this.src.source,
+        literal.startIndex,
+        body?.startIndex ?? literal.endIndex,
+      ),
+    );
+  }
+
   /** `time.Now().Add(d)`: the offset `d` of a deadline. */
   private deadlineOffset(node: Node | undefined, depth: number): ValueExpr {
     const n = node && unparen(node);
@@ -458,4 +501,32 @@ export class ValueReader {
 export function inFunction(node: Node): boolean {
   for (let n = node.parent; n; n = n.parent) if (isFunctionNode(n)) return true;
   return false;
+}
+
+/**
+ * The expression a `:=` or `var` declaration gives a variable (`f := func…`, `var f = func…`),
+ * when the names and values pair up one to one.
+ */
+function initializerOf(decl: Declaration): Node | undefined {
+  const stmt = decl.stmt;
+  const names =
+    stmt.type === 'short_var_declaration'
+      ? stmt.childForFieldName('left')?.namedChildren
+      : stmt.type === 'var_spec'
+      ? stmt.childrenForFieldName('name')
+      : undefined;
+  const list =
+    stmt.type === 'short_var_declaration'
+      ? stmt.childForFieldName('right')
+      : stmt.childForFieldName('value');
+  if (!names || !list) return undefined;
+  const values =
+    list.type === 'expression_list'
+      ? list.namedChildren.filter(c => c?.type !== 'comment')
+      : [list];
+  const ids = names.filter(c => c?.type !== 'comment');
+  if (ids.length !== values.length) return undefined;
+  const index = ids.findIndex(c => c?.id === decl.id.id);
+  const value = index < 0 ? undefined : values[index];
+  return value ? unparen(value) : undefined;
 }

@@ -256,7 +256,7 @@ export class VocabularySiteReader {
   private recordCall(call: Node, owner: Owner) {
     const callee = this.values.callee(call);
     if (!callee) return;
-    const place = statementPlace(call);
+    const place = statementPlace(this.src, call);
     this.facts.calls.push({
       owner,
       callee,
@@ -325,7 +325,7 @@ export class VocabularySiteReader {
       callee: { k: 'func', pkg: '', name: value.name },
       args: [],
       ref: true,
-      ...referencePlace(site),
+      ...referencePlace(this.src, site),
       at: this.values.where(site),
     });
   }
@@ -352,7 +352,7 @@ export class VocabularySiteReader {
         callee: { k: 'func', pkg: value.pkg, name: value.name },
         args: [],
         ref: true,
-        ...referencePlace(selector),
+        ...referencePlace(this.src, selector),
         at: this.values.where(selector),
       });
       return;
@@ -364,7 +364,7 @@ export class VocabularySiteReader {
         callee: { k: 'method', recv: value.of, name: value.name },
         args: [],
         ref: true,
-        ...referencePlace(selector),
+        ...referencePlace(this.src, selector),
         at: this.values.where(selector),
       });
     }
@@ -398,7 +398,7 @@ export class VocabularySiteReader {
 }
 
 /** Where a reference to a function sits: never `sync`, since handing a function on does not run it. */
-function referencePlace(node: Node): { place?: StatementPlace } {
-  const place = statementPlace(node);
+function referencePlace(src: GoSource, node: Node): { place?: StatementPlace } {
+  const place = statementPlace(src, node);
   return place ? { place: { stmt: place.stmt } } : {};
 }
