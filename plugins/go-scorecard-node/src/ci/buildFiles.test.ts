@@ -141,7 +141,7 @@ describe('readBuildFiles', () => {
     });
   });
 
-  it('relates each file to its Make group and to the files that run it, up the chain', () => {
+  it('relates each file to its Make group, the files that run it and those it runs, up and down the chain', () => {
     const build = read(
       {
         '.gitlab-ci.yml': 'a:\n  script:\n    - make lint\n',
@@ -154,10 +154,28 @@ describe('readBuildFiles', () => {
       },
     );
     expect(build.related).toEqual({
-      Makefile: ['.gitlab-ci.yml', 'build/tools.mk'],
-      'build/tools.mk': ['.gitlab-ci.yml', 'Makefile'],
+      '.gitlab-ci.yml': ['Makefile', 'build/tools.mk', 'hack/lint'],
+      Makefile: ['.gitlab-ci.yml', 'build/tools.mk', 'hack/lint'],
+      'build/tools.mk': ['.gitlab-ci.yml', 'Makefile', 'hack/lint'],
       'hack/lint': ['.gitlab-ci.yml', 'Makefile', 'build/tools.mk'],
     });
+  });
+
+  it('takes a path with a variable the command does not set as every file it may be', () => {
+    const build = read(
+      {
+        '.travis.yml':
+          'script:\n  - ./test_${TRAVIS_OS_NAME}.sh\n  - ./ci/$STEP\n',
+        'test_linux.sh': 'gover\n',
+        'test_osx.sh': 'gover\n',
+        'other.sh': 'echo unrelated\n',
+      },
+      { 'ci/run-a': 'echo a\n' },
+    );
+    expect(build.related['.travis.yml']).toEqual([
+      'test_linux.sh',
+      'test_osx.sh',
+    ]);
   });
 
   it('names a file that cannot be read once: its problem message does not repeat the path', () => {

@@ -31,9 +31,9 @@ export interface BuildFiles {
   problems: { path: string; message: string }[];
   /**
    * For each file read, the other files whose commands run in the same build: the Makefiles
-   * (or GitLab pipeline files) its includes connect it to, and the files that run it (or a
-   * file of its group) by path, with theirs, up the chain. A tool one of them installs may be
-   * run by another.
+   * (or GitLab pipeline files) its includes connect it to, the files that run it (or a file of
+   * its group) by path and the files it runs, with theirs, up and down the chain. A tool one of
+   * them installs may be run by another.
    */
   related: Record<string, string[]>;
 }
@@ -319,8 +319,8 @@ export function readBuildFiles(
     for (const [path, commands] of commandsOf) {
       for (const command of commands) {
         for (const { written, as } of runsByPath(command)) {
-          const target = firstResolved(path, written, exists);
-          if (target && adopt(target, as)) added = true;
+          for (const target of resolvedTargets(path, written, exists, allPaths))
+            if (adopt(target, as)) added = true;
         }
       }
     }
@@ -337,12 +337,18 @@ export function readBuildFiles(
   for (const [caller, commands] of commandsOf) {
     for (const command of commands) {
       for (const { written } of runsByPath(command)) {
-        const callee = firstResolved(caller, written, exists);
-        if (!callee || callee === caller || !kinds.has(callee)) continue;
-        callsOf.set(callee, [
-          ...(callsOf.get(callee) ?? []),
-          { caller, command },
-        ]);
+        for (const callee of resolvedTargets(
+          caller,
+          written,
+          exists,
+          allPaths,
+        )) {
+          if (callee === caller || !kinds.has(callee)) continue;
+          callsOf.set(callee, [
+            ...(callsOf.get(callee) ?? []),
+            { caller, command },
+          ]);
+        }
       }
     }
   }
@@ -418,7 +424,14 @@ export function readBuildFiles(
     if (same) break;
   }
 
-  // The files whose commands run in the same build as each file's: its group, its callers', up.
+  // The files whose commands run in the same build as each file's: its group, the files that
+  // run it and those it runs, and theirs (CI installs a tool in `install:`, a script it runs in
+  // `script:` runs the tool).
+  const calleesOf = new Map<string, string[]>();
+  for (const [callee, calls] of callsOf) {
+    for (const { caller } of calls)
+      calleesOf.set(caller, [...(calleesOf.get(caller) ?? []), callee]);
+  }
   const related: Record<string, string[]> = {};
   for (const path of kinds.keys()) {
     const scope = new Set<string>();
@@ -428,6 +441,7 @@ export function readBuildFiles(
         if (scope.has(p)) continue;
         scope.add(p);
         queue.push(...(callsOf.get(p) ?? []).map(c => c.caller));
+        queue.push(...(calleesOf.get(p) ?? []));
       }
     }
     scope.delete(path);
@@ -459,4 +473,35 @@ function firstResolved(
     if (target) return target;
   }
   return undefined;
+}
+
+/** Most files one path with a variable in it is taken to run. */
+const MAX_VARIABLE_TARGETS = 8;
+
+/**
+ * The files a command runs by path: the first of `written` that exists, else, for a path with
+ * a variable the command does not set (`./test_${TRAVIS_OS_NAME}.sh`, `scripts/$TARGET.sh`),
+ * every file it may be: the variable matched as a wildcard within one folder, from the file's
+ * folder or the root, when the file name keeps three characters of its own.
+ */
+function resolvedTargets(
+  from: string,
+  written: string[],
+  exists: (path: string) => boolean,
+  all: string[],
+): string[] {
+  const target = firstResolved(from, written, exists);
+  if (target) return [target];
+  for (const w of written) {
+    if (!w.includes('$') || w.startsWith('/')) continue;
+    const pattern = w.replace(/\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_]\w*/g, '*');
+    const name = posix.basename(pattern);
+    if (/[$?[]/.test(pattern) || name.replace(/\*/g, '').length < 3) continue;
+    const found = new Set([
+      ...globIn(from, pattern, all),
+      ...globIn('.', pattern, all),
+    ]);
+    if (found.size) return [...found].sort().slice(0, MAX_VARIABLE_TARGETS);
+  }
+  return [];
 }

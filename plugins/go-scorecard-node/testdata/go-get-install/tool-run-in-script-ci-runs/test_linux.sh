@@ -1,0 +1,4 @@
+#!/usr/bin/env bash
+set -e
+go test -coverprofile=cover.out ./...
+gover
