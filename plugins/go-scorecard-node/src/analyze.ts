@@ -357,6 +357,7 @@ export class Analyzer {
     facts.ciFiles.push(...build.paths);
     facts.ciCommands.push(...build.commands);
     facts.ciRelatedFiles = build.related;
+    facts.ciFileKinds = build.kinds;
     facts.builtImages = [
       ...builtImages,
       ...imagesBuiltBy(facts.ciCommands),

@@ -15,6 +15,7 @@ import {
   ValueExpr,
 } from './programFacts';
 import type { KustomizeFact } from './k8s/kustomizePatch';
+import type { CiFileKind } from './ci/ciFileKind';
 
 export type * from './programFacts';
 
@@ -444,6 +445,11 @@ export interface ServiceFacts {
    * `ci/buildFiles.ts`). Absent when not read (facts made by hand).
    */
   ciRelatedFiles?: Record<string, string[]>;
+  /**
+   * How each CI/build file was read (`makefile`, `shell`, `github-actions`, …): a file a
+   * Makefile includes is a Makefile whatever its name. Absent when not read (facts made by hand).
+   */
+  ciFileKinds?: Record<string, CiFileKind>;
   /** Paths of YAML files holding at least one Kubernetes object. */
   manifestFiles: string[];
   workloads: Workload[];

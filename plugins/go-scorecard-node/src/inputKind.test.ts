@@ -9,6 +9,9 @@ describe('inputKind', () => {
     // CI and build files by name (the table is ci/ciFileKind.ts)
     ['.github/workflows/ci.yml', 'ci'],
     ['Makefile', 'ci'],
+    ['Makefile.release', 'ci'],
+    ['build/ci.Makefile', 'ci'],
+    ['Makefile.md', 'candidate'],
     ['build/common.mk', 'ci'],
     ['Dockerfile-arm64', 'ci'],
     ['deploy/Dockerfile.dev', 'ci'],

@@ -4,7 +4,7 @@ import { Check } from './types';
 import { expandedFrom, findingAt } from './findingAt';
 import { goInvocation, isRemotePackage, withoutVersion } from './goCommand';
 import { toolReason } from './goTools';
-import { ciFileKind } from '../ci/ciFileKind';
+import { CiFileKind, ciFileKind } from '../ci/ciFileKind';
 
 /** The command names each file runs, with their lines: `vendorcheck ./...` runs `vendorcheck`. */
 function commandsRun(
@@ -30,6 +30,7 @@ function commandsRun(
 function runLater(
   runs: Map<string, { name: string; line: number }[]>,
   related: Record<string, string[]>,
+  kinds: Record<string, CiFileKind>,
   command: ShellCommand,
   arg: string,
 ): string | undefined {
@@ -41,7 +42,7 @@ function runLater(
     name = elements[elements.length - 2];
   // A Makefile's targets (a justfile's recipes) run in the order their prerequisites ask
   // (`cover: tools`), not in the file's order: a run anywhere in it counts.
-  const kind = ciFileKind(command.path);
+  const kind = kinds[command.path] ?? ciFileKind(command.path);
   const anyLine = kind === 'makefile' || kind === 'justfile';
   const run = runs
     .get(command.path)
@@ -108,6 +109,7 @@ export const goGetInstallCheck: Check = {
     const findings: Finding[] = [];
     const runs = commandsRun(facts.ciCommands);
     const related = facts.ciRelatedFiles ?? {};
+    const kinds = facts.ciFileKinds ?? {};
     for (const command of facts.ciCommands) {
       const go = goInvocation(command);
       // `-d` only downloads; `-tool` (Go 1.24) records a tool in go.mod, run by `go tool`.
@@ -118,7 +120,8 @@ export const goGetInstallCheck: Check = {
       const tools: { pkg: string; reason: string }[] = [];
       const gopath: string[] = [];
       for (const p of remote) {
-        const reason = toolReason(p) ?? runLater(runs, related, command, p);
+        const reason =
+          toolReason(p) ?? runLater(runs, related, kinds, command, p);
         if (reason) tools.push({ pkg: withoutVersion(p), reason });
         else if (gopathMode) gopath.push(withoutVersion(p));
       }

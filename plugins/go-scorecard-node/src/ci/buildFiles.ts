@@ -36,6 +36,8 @@ export interface BuildFiles {
    * them installs may be run by another.
    */
   related: Record<string, string[]>;
+  /** How each file was read: a Make fragment any build file includes is a Makefile, whatever its name. */
+  kinds: Record<string, CiFileKind>;
 }
 
 /** A shell shebang: `#!/bin/sh`, `#!/usr/bin/env bash`, `#!/bin/bash -e`. */
@@ -459,6 +461,7 @@ export function readBuildFiles(
     ),
     problems,
     related,
+    kinds: Object.fromEntries(paths.map(p => [p, kinds.get(p)!])),
   };
 }
 

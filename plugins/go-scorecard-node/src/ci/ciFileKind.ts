@@ -81,7 +81,11 @@ export function ciFileKind(path: string): CiFileKind | undefined {
     name === 'Makefile' ||
     name === 'makefile' ||
     name === 'GNUmakefile' ||
-    /.\.(mk|make)$/.test(name)
+    /.\.(mk|make)$/.test(name) ||
+    // `make -f Makefile.release`, `make -f ci.Makefile`: GNU make's convention for other makefiles.
+    (/^(GNU)?[Mm]akefile\.[\w-]+$/.test(name) &&
+      !/\.(txt|md|bak|orig|old|sample|example)$/.test(name)) ||
+    /.\.[Mm]akefile$/.test(name)
   ) {
     return 'makefile';
   }

@@ -215,6 +215,9 @@ function makeFunctionAt(
   return undefined;
 }
 
+/** A path whose last element has no reference left: `$(GOBIN)/golangci-lint`. */
+const PATH_TO_KNOWN_NAME = /^\S*\/[^$/\s]+$/;
+
 /** Whether an expansion is complete: no reference left but `$$`. */
 function complete(text: string): boolean {
   return !/\$(?!\$)/.test(text.replace(/\$\$/g, ''));
@@ -294,8 +297,9 @@ function withCallArguments(
 /**
  * Expands the variable references of a text whose value the group knows: one value (or
  * several equal ones), itself expandable, and the `foreach` and `call` functions over known
- * values. Other functions (`$(shell ...)`), automatic variables and names with several values
- * stay as written; `$$` stays for the caller.
+ * values, and a path whose last element is known though its folder is not
+ * (`$(FIRST_GOPATH)/bin/govendor`). Other functions (`$(shell ...)`), automatic variables and
+ * names with several values stay as written; `$$` stays for the caller.
  */
 export function expandMakeVariables(
   text: string,
@@ -342,7 +346,10 @@ export function expandMakeVariables(
       if (QUIET.test(values[0])) replacement = '';
       else {
         const expanded = expandMakeVariables(values[0], variables, depth + 1);
-        if (complete(expanded)) replacement = expanded;
+        // A path whose folder is not known ends in a name that is (`$(FIRST_GOPATH)/bin/govendor`
+        // with GOPATH from `$(shell go env GOPATH)`): the command it runs is told by that name.
+        if (complete(expanded) || PATH_TO_KNOWN_NAME.test(expanded))
+          replacement = expanded;
       }
     }
     if (replacement !== undefined) {
