@@ -6,6 +6,19 @@ import { goInvocation, isRemotePackage, withoutVersion } from './goCommand';
 import { toolReason } from './goTools';
 import { CiFileKind, ciFileKind } from '../ci/ciFileKind';
 
+/** The packages each file installs with `go install` (versions dropped). */
+function packagesInstalled(commands: ShellCommand[]): Map<string, Set<string>> {
+  const byFile = new Map<string, Set<string>>();
+  for (const c of commands) {
+    const go = goInvocation(c);
+    if (go?.subcommand !== 'install') continue;
+    const set = byFile.get(c.path) ?? new Set<string>();
+    for (const p of go.packages) set.add(withoutVersion(p));
+    byFile.set(c.path, set);
+  }
+  return byFile;
+}
+
 /** The command names each file runs, with their lines: `vendorcheck ./...` runs `vendorcheck`. */
 function commandsRun(
   commands: ShellCommand[],
@@ -108,6 +121,7 @@ export const goGetInstallCheck: Check = {
       return { notApplicable: 'no CI or build file' };
     const findings: Finding[] = [];
     const runs = commandsRun(facts.ciCommands);
+    const installed = packagesInstalled(facts.ciCommands);
     const related = facts.ciRelatedFiles ?? {};
     const kinds = facts.ciFileKinds ?? {};
     for (const command of facts.ciCommands) {
@@ -119,9 +133,18 @@ export const goGetInstallCheck: Check = {
       const gopathMode = command.env.GO111MODULE === 'off';
       const tools: { pkg: string; reason: string }[] = [];
       const gopath: string[] = [];
+      // A package the same build also `go install`s: the get adds its library to go.mod
+      // (`go get go.etcd.io/gofail@v0.2.0` beside `go install go.etcd.io/gofail@v0.2.0`).
+      const installedHere = (p: string) =>
+        [command.path, ...(related[command.path] ?? [])].some(f =>
+          installed.get(f)?.has(withoutVersion(p)),
+        );
       for (const p of remote) {
         const reason =
-          toolReason(p) ?? runLater(runs, related, kinds, command, p);
+          toolReason(p) ??
+          (installedHere(p)
+            ? undefined
+            : runLater(runs, related, kinds, command, p));
         if (reason) tools.push({ pkg: withoutVersion(p), reason });
         else if (gopathMode) gopath.push(withoutVersion(p));
       }
