@@ -1,3 +1,4 @@
+import { braceExpansion } from './braceExpansion';
 import { ShellCommand } from '../facts';
 import { LineIndex, shorten } from '../text/lineIndex';
 import { commandSubstitutions, heredocScript } from './substitutions';
@@ -285,6 +286,11 @@ class CommandBuilder {
    * `$` of it is quoted or escaped (`'$V'`, `\\$V`: no expansion).
    */
   private expanded(word: WordToken): WordToken[] {
+    const braces = braceExpansion(word.value, word.raw);
+    if (braces)
+      return braces.flatMap(value =>
+        this.expanded({ ...word, value, raw: value }),
+      );
     if (hasLiteralDollar(word.raw)) return [word];
     const values = this.variables.expand(word.value);
     if (!values || (values.length === 1 && values[0] === word.value))

@@ -1,0 +1,3 @@
+module example.com/raft
+
+go 1.22
