@@ -1,3 +1,4 @@
+import { Workload } from '../facts';
 import { shortTargets, usesGrpc } from './shortTargets';
 import { thirdPartyContainers } from './thirdPartyContainers';
 import { hiddenByTemplate } from './templateLines';
@@ -31,9 +32,13 @@ export const k8sNdotsCheck: Check = {
         decidedBy: grpc ? ['manifest'] : [],
       };
     if (!grpc) return { findings: [], decidedBy };
-    const { findings: short, dialing } = shortTargets(facts, program);
+    const { findings: short, dialing, ownFirst } = shortTargets(facts, program);
     if (short.length === 0) return { findings: [] };
-    const example = `${short[0].path}:${short[0].line}`;
+    // The workload's own short value when it has one, else the service's first.
+    const exampleOf = (w: Workload) => {
+      const at = ownFirst.get(w) ?? short[0];
+      return `${at.path}:${at.line}`;
+    };
     const thirdParty = thirdPartyContainers(facts);
     const leftOut: string[] = [];
     const undecided: string[] = [];
@@ -68,7 +73,7 @@ export const k8sNdotsCheck: Check = {
             short.length
           } short gRPC target${
             short.length === 1 ? '' : 's'
-          }, first at ${example}) with ${
+          }, first at ${exampleOf(w)}) with ${
             w.ndots === undefined ? 'the default ndots 5' : `ndots ${w.ndots}`
           }: each lookup tries the search domains first; set spec.template.spec.dnsConfig.options to [{name: ndots, value: "2"}] (or dial fully qualified names ending in a dot)`,
           w.overlay,

@@ -59,6 +59,8 @@ function dialName(target: DialTarget): string {
 export interface ShortTargets {
   findings: Finding[];
   dialing: Set<Workload> | 'all';
+  /** For each workload whose own env (or ConfigMap) gives a short target: where the first one is. */
+  ownFirst: Map<Workload, { path: string; line: number }>;
   /**
    * Whether some target's value is a configuration key, so that the config files' values
    * were looked up: without one, a config file that could not be read hides nothing.
@@ -85,6 +87,7 @@ function computeShortTargets(
   program: ServiceProgram,
 ): ShortTargets {
   let dialing: Set<Workload> | 'all' = new Set<Workload>();
+  const ownFirst = new Map<Workload, { path: string; line: number }>();
   let readsConfig = false;
   const ndots = effectiveNdots(facts.workloads);
   // A value of a base's env is met once per root kustomization that includes it: one
@@ -137,6 +140,7 @@ function computeShortTargets(
           const own = workload.ndots ?? DEFAULT_NDOTS;
           if (!isShortKubernetesTarget(value.value, own)) continue;
           if (dialing !== 'all') dialing.add(workload);
+          if (!ownFirst.has(workload)) ownFirst.set(workload, value);
           add(
             value,
             value.value,
@@ -178,6 +182,7 @@ function computeShortTargets(
         : finding,
     ),
     dialing,
+    ownFirst,
     readsConfig,
   };
 }

@@ -1,10 +1,12 @@
 import { ConfigMapFacts, LocatedValue, ServiceFacts, Workload } from '../facts';
+import { runsOtherLanguage } from './otherLanguageImages';
 
 /**
  * The values the service's workloads give an environment variable: a container's `env` value, a
  * ConfigMap entry it names with `valueFrom.configMapKeyRef`, or one an `envFrom` ConfigMap holds
  * under the name (after the prefix), from the ConfigMaps of that name the workload sees
- * ({@link visibleConfigMaps}). `where` says which container, for messages. `workloads`:
+ * ({@link visibleConfigMaps}). A container of the repository's programs in another language
+ * is left out (see `otherLanguageImages`): no Go code reads its environment. `where` says which container, for messages. `workloads`:
  * those to look in (all of the service's by default).
  */
 export function envValues(
@@ -15,6 +17,7 @@ export function envValues(
   const out: { value: LocatedValue; where: string; workload: Workload }[] = [];
   for (const w of workloads) {
     for (const c of w.containers) {
+      if (runsOtherLanguage(facts, c)) continue;
       const where = `of container "${c.name}" (${w.kind} ${w.name})`;
       for (const e of c.env) {
         if (e.name !== name) continue;

@@ -1,0 +1,3 @@
+import os
+
+PRODUCT_ADDR = os.environ["PRODUCT_ADDR"]
