@@ -1,7 +1,7 @@
 import { Node } from 'web-tree-sitter';
 import { LocalFacts, TypeRef, ValueExpr } from '../programFacts';
 import { Declaration, Scopes } from './scopes';
-import { callArguments, GoSource, textOf } from './syntax';
+import { callArguments, declarationPairs, GoSource, textOf } from './syntax';
 import { TypeRefs } from './typeRefs';
 import type { Mode, ValueReader } from './values';
 
@@ -298,19 +298,11 @@ function literalCalls(fn: Node, scopesOf: (node: Node) => Scopes): Node[] {
     return parent.childForFieldName('function')?.id === outer.id
       ? [parent]
       : [];
-  if (parent.type !== 'expression_list') return [];
-  const stmt = parent.parent;
-  const left =
-    stmt?.type === 'short_var_declaration'
-      ? stmt.childForFieldName('left')?.namedChildren
-      : stmt?.type === 'var_spec'
-      ? stmt.childrenForFieldName('name')
-      : undefined;
-  const right = parent.namedChildren.filter(c => c?.type !== 'comment');
-  const index = right.findIndex(c => c?.id === outer.id);
-  const id = left?.filter(c => c?.type !== 'comment')[index];
-  if (!id || id.type !== 'identifier' || left!.length !== right.length)
-    return [];
+  if (parent.type !== 'expression_list' || !parent.parent) return [];
+  const pairs = declarationPairs(parent.parent);
+  if (!pairs || pairs.names.length !== pairs.values.length) return [];
+  const id = pairs.names[pairs.values.findIndex(c => c.id === outer.id)];
+  if (id?.type !== 'identifier') return [];
   const scopes = scopesOf(id);
   const decl = scopes.resolve(id);
   if (!decl || decl.id.id !== id.id || decl.kind !== 'var') return [];

@@ -208,3 +208,26 @@ export function qualifiedCall(
   if (!sel || sel.operand.type !== 'identifier') return undefined;
   return { qualifier: textOf(src, sel.operand), name: sel.name };
 }
+
+/**
+ * The names a `:=` or `var` spec declares and the values it gives them, comments left out;
+ * undefined for any other statement.
+ */
+export function declarationPairs(
+  stmt: Node,
+): { names: Node[]; values: Node[] } | undefined {
+  let names: (Node | null)[];
+  let list: Node | null;
+  if (stmt.type === 'short_var_declaration') {
+    names = stmt.childForFieldName('left')?.namedChildren ?? [];
+    list = stmt.childForFieldName('right');
+  } else if (stmt.type === 'var_spec') {
+    names = stmt.childrenForFieldName('name');
+    list = stmt.childForFieldName('value');
+  } else return undefined;
+  let values: (Node | null)[] = [];
+  if (list)
+    values = list.type === 'expression_list' ? list.namedChildren : [list];
+  const keep = (c: Node | null): c is Node => !!c && c.type !== 'comment';
+  return { names: names.filter(keep), values: values.filter(keep) };
+}

@@ -7,6 +7,7 @@ import { Declaration, Scopes } from './scopes';
 import {
   callArguments,
   compositeElements,
+  declarationPairs,
   GoSource,
   isFunctionNode,
   refOf,
@@ -508,25 +509,9 @@ export function inFunction(node: Node): boolean {
  * when the names and values pair up one to one.
  */
 function initializerOf(decl: Declaration): Node | undefined {
-  const stmt = decl.stmt;
-  const names =
-    stmt.type === 'short_var_declaration'
-      ? stmt.childForFieldName('left')?.namedChildren
-      : stmt.type === 'var_spec'
-      ? stmt.childrenForFieldName('name')
-      : undefined;
-  const list =
-    stmt.type === 'short_var_declaration'
-      ? stmt.childForFieldName('right')
-      : stmt.childForFieldName('value');
-  if (!names || !list) return undefined;
-  const values =
-    list.type === 'expression_list'
-      ? list.namedChildren.filter(c => c?.type !== 'comment')
-      : [list];
-  const ids = names.filter(c => c?.type !== 'comment');
-  if (ids.length !== values.length) return undefined;
-  const index = ids.findIndex(c => c?.id === decl.id.id);
-  const value = index < 0 ? undefined : values[index];
+  const pairs = declarationPairs(decl.stmt);
+  if (!pairs || pairs.names.length !== pairs.values.length) return undefined;
+  const index = pairs.names.findIndex(c => c.id === decl.id.id);
+  const value = index < 0 ? undefined : pairs.values[index];
   return value ? unparen(value) : undefined;
 }
