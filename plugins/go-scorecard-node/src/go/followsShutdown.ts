@@ -319,3 +319,62 @@ function findNode(
   }
   return undefined;
 }
+
+/**
+ * The calls, in the file, of its functions and methods that shut a server down on every path
+ * of their own (`func drain() error { …; return srv.Shutdown(ctx) }`, `func (s *Server)
+ * Stop(ctx) error { return s.http.Shutdown(ctx) }`), with the server's last name (`srv`,
+ * `http`): where such a call's error is handled, the calls made there are the fallback of a
+ * failed drain, as after a Shutdown written in place (`if err := drain(); err != nil {
+ * forceClose() }`).
+ */
+export function shutdownHelperCalls(
+  src: GoSource,
+): { call: Node; server: string }[] {
+  if (!src.source.includes('Shutdown')) return [];
+  const helpers = new Map<string, string>();
+  for (const word of SHUTDOWN_METHODS) {
+    for (const site of wordSites(src, word)) {
+      const selector = site.parent;
+      const call = selector?.parent;
+      if (
+        selector?.type !== 'selector_expression' ||
+        call?.type !== 'call_expression' ||
+        call.childForFieldName('function')?.id !== selector.id
+      )
+        continue;
+      const recv = receiverText(src, call);
+      let decl: Node | null = call;
+      while (decl && decl.parent && decl.parent.type !== 'source_file')
+        decl = decl.parent;
+      const name = decl?.childForFieldName('name');
+      const body = decl?.childForFieldName('body');
+      if (
+        recv === undefined ||
+        !name ||
+        !body ||
+        (decl!.type !== 'function_declaration' &&
+          decl!.type !== 'method_declaration') ||
+        helpers.has(textOf(src, name)) ||
+        !followedOnEveryPath(src, body, recv, MAX_HELPER_DEPTH)
+      )
+        continue;
+      const parts = recv.split('.');
+      helpers.set(textOf(src, name), parts[parts.length - 1]);
+    }
+  }
+  const out: { call: Node; server: string }[] = [];
+  for (const [name, server] of helpers) {
+    for (const site of wordSites(src, name)) {
+      const fn =
+        site.parent?.type === 'selector_expression' ? site.parent : site;
+      const call = fn.parent;
+      if (
+        call?.type === 'call_expression' &&
+        call.childForFieldName('function')?.id === fn.id
+      )
+        out.push({ call, server });
+    }
+  }
+  return out;
+}

@@ -7,7 +7,7 @@ import {
   ValueExpr,
 } from '../facts';
 import { PKG } from './imports';
-import { followsShutdown } from './followsShutdown';
+import { followsShutdown, shutdownHelperCalls } from './followsShutdown';
 import { ImportResolver } from './imports';
 import { MethodCall, methodCalls, methodRef } from './methodCalls';
 import { PackageRef } from './packageRefs';
@@ -243,7 +243,11 @@ export function shutdownFacts(
     }
   }
   facts.serveCalls = serves.sort((a, b) => a.at - b.at).map(s => s.call);
-  facts.shutdownFallbacks = shutdownFallbacks(src, shutdowns);
+  facts.shutdownFallbacks = shutdownFallbacks(
+    src,
+    shutdowns,
+    shutdownHelperCalls(src),
+  );
   facts.shutdownBounds = shutdownBounds(
     src,
     values,

@@ -25,19 +25,28 @@ function errorBranchOf(call: Node): Node | undefined {
 
 /**
  * The calls made where a server's Shutdown failed (`if err := s.http.Shutdown(ctx); err != nil {
- * return s.forceClose() }`): a helper called only there closes the server as the fallback the
+ * return s.forceClose() }`), or a call of a helper that shuts it down (`helperCalls`, see
+ * `shutdownHelperCalls`): a helper called only there closes the server as the fallback the
  * net/http documentation describes, wherever its Close is written.
  */
 export function shutdownFallbacks(
   src: GoSource,
   shutdowns: MethodCall[],
+  helperCalls: { call: Node; server: string }[] = [],
 ): ShutdownFallback[] {
   const out: ShutdownFallback[] = [];
-  for (const m of shutdowns) {
-    if (m.value) continue;
-    const branch = errorBranchOf(m.call);
+  const drains = [
+    ...shutdowns
+      .filter(m => !m.value)
+      .map(m => ({
+        call: m.call,
+        server: serverName(textOf(src, m.receiver)),
+      })),
+    ...helperCalls,
+  ];
+  for (const { call: drain, server } of drains) {
+    const branch = errorBranchOf(drain);
     if (!branch) continue;
-    const server = serverName(textOf(src, m.receiver));
     for (const call of branch.descendantsOfType('call_expression')) {
       if (call) out.push({ line: call.startPosition.row + 1, server });
     }

@@ -1,0 +1,3 @@
+module example.com/tmpl
+
+go 1.22
