@@ -135,13 +135,34 @@ export class LocalTable {
     if (initial) defs.push(initial);
     const { source } = this.src;
     const assignable = (start: number, end: number) =>
-      mayAssign(source, start, end);
+      mayAssign(source, start, end) || source[end] === '[';
     for (const site of this.scopesOf(decl.id).uses(decl, assignable)) {
       if (defs.length >= MAX_DEFS) break;
-      const def = this.assignedAt(site);
+      const def =
+        source[site.endIndex] === '['
+          ? this.elementStoredAt(site)
+          : this.assignedAt(site);
       if (def) defs.push(def);
     }
     return defs;
+  }
+
+  /**
+   * `m[k] = v` (`=` only): the map or slice now holds `v` among its elements, read back by
+   * `m[k]` or a range over it.
+   */
+  private elementStoredAt(site: Node): ValueExpr | undefined {
+    const index = site.parent;
+    if (
+      index?.type !== 'index_expression' ||
+      index.childForFieldName('operand')?.id !== site.id
+    )
+      return undefined;
+    const assign = assignmentOf(index);
+    if (!assign || assignOperator(this.src, assign.stmt) !== '=')
+      return undefined;
+    const value = this.rhsValue(assign.stmt, index);
+    return value && { k: 'new', type: { k: 'unknown' }, elems: [value] };
   }
 
   private declaredType(decl: Declaration): TypeRef | undefined {

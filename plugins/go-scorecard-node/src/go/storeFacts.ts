@@ -53,14 +53,23 @@ export class StoreReader {
     return items[index] ? this.values.value(items[index]) : undefined;
   }
 
-  /** `x.f = v` and `*p = v` in function bodies: stores into fields and through pointers. */
+  /**
+   * `x.f = v`, `*p = v` and `x.f[k] = v` (or `pkgVar[k] = v`) in function bodies: stores into
+   * fields, through pointers, and into the elements of maps and slices fields and package
+   * variables hold.
+   */
   readAssignments() {
     const source = this.src.source;
     for (const m of source.matchAll(ASSIGN)) {
       const at = m.index!;
       const lineStart = source.lastIndexOf('\n', at) + 1;
       const lhs = source.slice(lineStart, at);
-      if (!lhs.includes('.') && !/^\s*\*/.test(lhs) && !lhs.includes(', *'))
+      if (
+        !lhs.includes('.') &&
+        !lhs.includes('[') &&
+        !/^\s*\*/.test(lhs) &&
+        !lhs.includes(', *')
+      )
         continue;
       const owner = this.tops.ownerAt(at);
       if (owner === undefined || owner < 0) continue;
@@ -74,8 +83,22 @@ export class StoreReader {
         continue;
       for (const item of stmt.childForFieldName('left')?.namedChildren ?? []) {
         if (!item || item.type === 'comment') continue;
-        const n = unparen(item);
+        let n = unparen(item);
         let target: StoreTarget | undefined;
+        // `c.Endpoints["users"] = v`, `endpoints["users"] = v`: an element stored into the map
+        // (or slice) a field or package variable holds, read back as one of its elements.
+        let element = false;
+        if (n.type === 'index_expression') {
+          const operand = n.childForFieldName('operand');
+          if (!operand) continue;
+          n = unparen(operand);
+          element = true;
+          if (n.type === 'identifier') {
+            const v = this.values.value(n, 0, 0, 'type');
+            if (v.k === 'global')
+              target = { k: 'global', pkg: v.pkg, name: v.name };
+          }
+        }
         if (n.type === 'selector_expression') {
           const field = n.childForFieldName('field');
           if (field && !this.vocabulary.valueField(textOf(this.src, field)))
@@ -93,7 +116,14 @@ export class StoreReader {
         }
         if (!target) continue;
         const value = this.assignedValue(item);
-        if (value) this.facts.stores.push({ owner, target, value });
+        if (value)
+          this.facts.stores.push({
+            owner,
+            target,
+            value: element
+              ? { k: 'new', type: { k: 'unknown' }, elems: [value] }
+              : value,
+          });
       }
     }
   }

@@ -363,15 +363,16 @@ export class Vocabulary {
    * Whether a value of a type can carry a string, a number or a duration to a sink: strings,
    * numbers and `any` when the tree dials gRPC (a target, a port), `time.Duration` and
    * `context.Context` when it drains servers (a drain's bound), `os.Signal` (a signal list
-   * handed to a helper that installs a handler), pointers to and slices of those,
-   * and named types of the tree whose definition does. Structs, errors, maps and funcs do not (fields
-   * are followed by their type, not through arguments).
+   * handed to a helper that installs a handler), pointers to, slices of and maps of those
+   * (`Endpoints map[string]string`), and named types of the tree whose definition does.
+   * Structs, errors and funcs do not (fields are followed by their type, not through arguments).
    */
   private carriesValues(t: TypeSyntax, depth: number): boolean {
     switch (t.k) {
       case 'pointer':
       case 'slice':
       case 'array':
+      case 'map':
         return this.carriesValues(t.elem, depth);
       case 'interface':
         return this.dials && t.methods.length === 0 && t.embeds.length === 0;
