@@ -303,6 +303,29 @@ func reassigned() {
 	defer cancel()
 }
 
+// A loop that starts a run at most once (loki's compactor): back at its own '=', the name is
+// read, as go vet reads it; every exit calls the cancel func.
+func restartable(events chan bool, ctx ctxpkg.Context) {
+	var runCtx ctxpkg.Context
+	var runCancel ctxpkg.CancelFunc
+	running := false
+	for {
+		select {
+		case start := <-events:
+			if start && !running {
+				runCtx, runCancel = ctxpkg.WithCancel(ctx)
+				running = true
+				_ = runCtx
+			}
+		case <-ctx.Done():
+			if runCancel != nil {
+				runCancel()
+			}
+			return
+		}
+	}
+}
+
 // A continue skips the call: the next iteration overwrites the variable.
 func loop(items []int) {
 	for range items {

@@ -284,7 +284,16 @@ class FunctionAnalysis {
         if (event === 'use') stop = true;
         else if (event === 'assign') {
           stop = true;
-          lost = { kind: 'reassigned', atLine: lineOf(block.nodes[i]) };
+          // Back at its own `=` (a loop): go vet reads the name there as a use, and a loop
+          // that runs it again mostly calls the old cancel on the way (`if cancel != nil`)
+          // or cannot come back without leaving; a `:=` declares it anew and is no use.
+          const node = block.nodes[i];
+          const again =
+            v.stmt.type === 'assignment_statement' &&
+            node.startIndex <= v.stmt.startIndex &&
+            v.stmt.endIndex <= node.endIndex;
+          if (!again)
+            lost = { kind: 'reassigned', atLine: lineOf(block.nodes[i]) };
         }
       }
       if (!stop && block.returnLine !== undefined) {
