@@ -157,6 +157,7 @@ export function extractGoFacts(
       path.endsWith('_test.go'),
       vocabulary.embedsServer,
       p => vocabulary.mayNameTreePackage(p),
+      name => vocabulary.mayBeServerType(name),
     );
     const facts: GoFileFacts = {
       path,

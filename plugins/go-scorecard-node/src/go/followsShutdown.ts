@@ -9,6 +9,7 @@ import {
   textOf,
   topLevelDeclaration,
 } from './syntax';
+import { topFunctionAt } from './statementPlace';
 import { wordSites } from './wordSites';
 
 const SHUTDOWN_METHODS = [
@@ -243,8 +244,9 @@ export function followsShutdown(
   const body = fn?.childForFieldName('body');
   const recv = receiverText(src, call);
   if (!body || recv === undefined) return false;
-  // No Shutdown in the file, where its helpers are too: nothing to follow (decided on the text).
-  if (!src.source.includes('Shutdown')) return false;
+  // No Shutdown in the function, nor a call of a helper of the file that may shut down:
+  // nothing to follow (decided on the text).
+  if (!mayShutDown(src, body)) return false;
   const flow = new FlowGraph(
     body,
     n => textOf(src, n),
@@ -331,7 +333,9 @@ function findNode(
 export function shutdownHelperCalls(
   src: GoSource,
 ): { call: Node; server: string }[] {
-  if (!src.source.includes('Shutdown')) return [];
+  // A test file is never part of a binary: no fallback there matters.
+  if (!src.source.includes('Shutdown') || src.path.endsWith('_test.go'))
+    return [];
   const helpers = new Map<string, string>();
   for (const word of SHUTDOWN_METHODS) {
     for (const site of wordSites(src, word)) {
@@ -344,17 +348,13 @@ export function shutdownHelperCalls(
       )
         continue;
       const recv = receiverText(src, call);
-      let decl: Node | null = call;
-      while (decl && decl.parent && decl.parent.type !== 'source_file')
-        decl = decl.parent;
+      const decl = topFunctionAt(src, call.startIndex);
       const name = decl?.childForFieldName('name');
       const body = decl?.childForFieldName('body');
       if (
         recv === undefined ||
         !name ||
         !body ||
-        (decl!.type !== 'function_declaration' &&
-          decl!.type !== 'method_declaration') ||
         helpers.has(textOf(src, name)) ||
         !followedOnEveryPath(src, body, recv, MAX_HELPER_DEPTH)
       )
@@ -377,4 +377,45 @@ export function shutdownHelperCalls(
     }
   }
   return out;
+}
+
+const shutdownCallers = new WeakMap<GoSource, string[]>();
+
+/**
+ * Whether a function body's text may shut a server down: it says `Shutdown`, or calls (by name)
+ * a function or method of the file that does, or that calls one that does (the helpers
+ * {@link callsShutdownHelper} follows, two calls deep).
+ */
+function mayShutDown(src: GoSource, body: Node): boolean {
+  const text = src.source.slice(body.startIndex, body.endIndex);
+  if (text.includes('Shutdown')) return true;
+  let names = shutdownCallers.get(src);
+  if (!names) {
+    names = [];
+    if (src.source.includes('Shutdown')) {
+      const decls = src.root.namedChildren.flatMap(d => {
+        if (
+          d?.type !== 'function_declaration' &&
+          d?.type !== 'method_declaration'
+        )
+          return [];
+        const name = d.childForFieldName('name');
+        const b = d.childForFieldName('body');
+        return name && b
+          ? [{ name: textOf(src, name), text: textOf(src, b) }]
+          : [];
+      });
+      const found = new Set(
+        decls.filter(d => d.text.includes('Shutdown')).map(d => d.name),
+      );
+      for (let depth = 1; depth < MAX_HELPER_DEPTH; depth++) {
+        const known = [...found];
+        for (const d of decls)
+          if (known.some(n => d.text.includes(`${n}(`))) found.add(d.name);
+      }
+      names = [...found];
+    }
+    shutdownCallers.set(src, names);
+  }
+  return names.some(n => text.includes(`${n}(`));
 }

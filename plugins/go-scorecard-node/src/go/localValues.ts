@@ -109,6 +109,7 @@ export class LocalTable {
   }
 
   private readonly assignedParams = new Map<Declaration, boolean>();
+  private readonly literalCallsMemo = new Map<number, Node[]>();
 
   /**
    * Whether a parameter is given another value in its function (`ctx, cancel :=
@@ -221,7 +222,12 @@ export class LocalTable {
     if (decl.stmt.type === 'variadic_parameter_declaration') return undefined;
     const index = decl.index!;
     const values: ValueExpr[] = [];
-    for (const call of literalCalls(decl.fn, this.scopesOf)) {
+    let calls = this.literalCallsMemo.get(decl.fn.id);
+    if (!calls) {
+      calls = literalCalls(this.src, decl.fn, this.scopesOf);
+      this.literalCallsMemo.set(decl.fn.id, calls);
+    }
+    for (const call of calls) {
       if (values.length >= MAX_DEFS) break;
       const args = callArguments(call);
       const arg = args[index];
@@ -309,7 +315,19 @@ export class LocalTable {
  * under `go` and `defer`), or through the local it initializes (`f := func(…){…}`, `var f =
  * func…`): every call of that local.
  */
-function literalCalls(fn: Node, scopesOf: (node: Node) => Scopes): Node[] {
+function literalCalls(
+  src: GoSource,
+  fn: Node,
+  scopesOf: (node: Node) => Scopes,
+): Node[] {
+  // Decided on the text first: most literals are handed to a call (`g.Go(func() error {…})`),
+  // and a node's parent costs a walk from the root.
+  const { source } = src;
+  const lineStart = source.lastIndexOf('\n', fn.startIndex) + 1;
+  const before = source.slice(lineStart, fn.startIndex);
+  const after = source.slice(fn.endIndex, fn.endIndex + 32);
+  if (!/^[\s)]*\(/.test(after) && !/(^|[^=!<>])=[\s(]*$/.test(before))
+    return [];
   let outer = fn;
   while (outer.parent?.type === 'parenthesized_expression')
     outer = outer.parent;

@@ -64,6 +64,7 @@ export function shutdownFacts(
   isTest = false,
   embedsServer = false,
   isTreePackage: (importPath: string) => boolean = () => true,
+  mayBeServerType: (name: string) => boolean = () => true,
 ): ShutdownFacts {
   const bindings = new ServerBindings(src);
   const facts: ShutdownFacts = {
@@ -184,18 +185,27 @@ export function shutdownFacts(
       // Any server method on such a receiver is typed there when its value may hold a server
       // the file cannot tell (`hs := s.ws.server; hs.Close()`, `srv := newServer(opts);
       // srv.Serve(l)`), and every one in a tree where some struct embeds a server.
+      // (Not in a test file beyond the drains: no binary runs it.)
       const typedAtLink =
         recv &&
         (embedsServer ||
           DRAIN_METHOD_NAMES.has(name) ||
-          mayHoldServer(recv, values.locals, isTreePackage));
+          (!isTest &&
+            mayHoldServer(
+              typeWritten(values, m.receiver) ?? recv,
+              values.locals,
+              isTreePackage,
+              mayBeServerType,
+            )));
       // A call the link step decides: on a field (`s.srv.Shutdown(ctx)`, the server declared
       // in another file of the package) or on a receiver it types.
       const unbound = (receiver: { field: string } | { recv: ValueExpr }) => {
         if (name === 'Shutdown') shutdowns.push(m);
         facts.unboundFieldCalls.push({
           method: name,
-          ...(name === 'Close' && followsShutdown(src, imports, m.call)
+          ...(name === 'Close' &&
+          !isTest &&
+          followsShutdown(src, imports, m.call)
             ? { afterShutdown: true }
             : {}),
           ...(HTTP_SERVE_FUNCS.has(name)
@@ -227,7 +237,7 @@ export function shutdownFacts(
           });
         } else if (role === 'close') {
           facts.httpServerCloseCalls.push(
-            followsShutdown(src, imports, m.call)
+            !isTest && followsShutdown(src, imports, m.call)
               ? { ...ref, afterShutdown: true }
               : ref,
           );
@@ -291,12 +301,15 @@ const SERVER_PACKAGES: ReadonlySet<string> = new Set([
 /**
  * Whether a receiver's value, as its file reads it, may hold a server that only the link step
  * can type: not when every value it is given is of, or made by, a package outside the tree
- * that is no server package (`f, err := os.Open(p)`, `var b bytes.Buffer`). Bounded in depth.
+ * that is no server package (`f, err := os.Open(p)`, `var b bytes.Buffer`), or is of a type of
+ * the tree that cannot be a server (`c *client`, see `Vocabulary.mayBeServerType`). Bounded in
+ * depth.
  */
 function mayHoldServer(
   expr: ValueExpr,
   locals: readonly LocalFacts[],
   isTreePackage: (importPath: string) => boolean,
+  mayBeServerType: (name: string) => boolean,
   depth = 0,
 ): boolean {
   if (depth > 4) return true;
@@ -304,7 +317,11 @@ function mayHoldServer(
     pkg !== '' && !SERVER_PACKAGES.has(pkg) && !isTreePackage(pkg);
   const typeMay = (t: TypeRef): boolean => {
     if (t.k === 'pointer') return typeMay(t.elem);
-    if (t.k === 'named') return !outside(t.pkg);
+    if (t.k === 'named')
+      return (
+        SERVER_PACKAGES.has(t.pkg) ||
+        (!outside(t.pkg) && mayBeServerType(t.name))
+      );
     return t.k !== 'unknown';
   };
   switch (expr.k) {
@@ -313,7 +330,7 @@ function mayHoldServer(
       if (!local) return true;
       if (local.type) return typeMay(local.type);
       return local.defs.some(d =>
-        mayHoldServer(d, locals, isTreePackage, depth + 1),
+        mayHoldServer(d, locals, isTreePackage, mayBeServerType, depth + 1),
       );
     }
     case 'call':
@@ -322,7 +339,13 @@ function mayHoldServer(
     case 'typed':
       return typeMay(expr.type);
     case 'addr':
-      return mayHoldServer(expr.of, locals, isTreePackage, depth + 1);
+      return mayHoldServer(
+        expr.of,
+        locals,
+        isTreePackage,
+        mayBeServerType,
+        depth + 1,
+      );
     case 'unknown':
     case 'lit':
     case 'num':
@@ -330,4 +353,10 @@ function mayHoldServer(
     default:
       return true;
   }
+}
+
+/** The type a receiver's declaration writes (`c *client`), as a value of that type. */
+function typeWritten(values: ValueReader, id: Node): ValueExpr | undefined {
+  const type = values.declaredTypeOf(id);
+  return type && { k: 'typed', type };
 }

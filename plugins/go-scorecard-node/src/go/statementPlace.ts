@@ -27,6 +27,13 @@ interface TopFunction {
 
 const functionsBySource = new WeakMap<GoSource, TopFunction[]>();
 
+/** The top-level function or method declaration holding an offset, if any. */
+export function topFunctionAt(src: GoSource, offset: number): Node | undefined {
+  const fns = topFunctions(src);
+  const fn = fns[lastStartingBy(fns, f => f.start, offset)];
+  return fn && offset < fn.end ? fn.node : undefined;
+}
+
 function topFunctions(src: GoSource): TopFunction[] {
   let fns = functionsBySource.get(src);
   if (!fns) {
@@ -66,7 +73,7 @@ function lastStartingBy<T>(
  * Where a node sits in the body of its top-level function or method (see
  * {@link StatementPlace}): the index of the body statement that holds it, and whether it runs
  * to its end before the next body statement starts. Undefined outside a top-level function's
- * body (a package-level initializer, a signature).
+ * body (a package-level initializer, a signature) and in a test file.
  *
  * `sync` holds for a call in a body statement's own expression (`srv.Serve(l)`, `err :=
  * srv.Serve(l)`, `if err := srv.Serve(l); err != nil {…}`, `log.Fatal(srv.ListenAndServe())`),
@@ -78,6 +85,8 @@ export function statementPlace(
   src: GoSource,
   node: Node,
 ): StatementPlace | undefined {
+  // A test file is never part of a binary: nothing asks where its calls sit.
+  if (src.path.endsWith('_test.go')) return undefined;
   const at = node.startIndex;
   const fns = topFunctions(src);
   const fn = fns[lastStartingBy(fns, f => f.start, at)];

@@ -20,20 +20,30 @@ export function textOf(src: GoSource, node: Node): string {
   return src.source.slice(node.startIndex, node.endIndex);
 }
 
-/** The file's first top-level function or method declaration of a name. */
+const topDeclarations = new WeakMap<GoSource, Map<string, Node>>();
+
+/** The file's first top-level function or method declaration of a name (indexed once per file). */
 export function topLevelDeclaration(
   src: GoSource,
   type: 'function_declaration' | 'method_declaration',
   name: string,
 ): Node | undefined {
-  return (
-    src.root.namedChildren.find(
-      d =>
-        d?.type === type &&
-        d.childForFieldName('name') &&
-        textOf(src, d.childForFieldName('name')!) === name,
-    ) ?? undefined
-  );
+  let index = topDeclarations.get(src);
+  if (!index) {
+    index = new Map();
+    for (const d of src.root.namedChildren) {
+      if (
+        d?.type !== 'function_declaration' &&
+        d?.type !== 'method_declaration'
+      )
+        continue;
+      const n = d.childForFieldName('name');
+      const key = `${d.type} ${n ? textOf(src, n) : ''}`;
+      if (n && !index.has(key)) index.set(key, d);
+    }
+    topDeclarations.set(src, index);
+  }
+  return index.get(`${type} ${name}`);
 }
 
 /** 1-based line where a node starts. */

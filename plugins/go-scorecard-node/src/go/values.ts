@@ -251,6 +251,23 @@ export class ValueReader {
     };
   }
 
+  /**
+   * The type an identifier's declaration writes (`c *client`, `var srv *http.Server`, a
+   * method's receiver), or undefined when it writes none or the name is not local.
+   */
+  declaredTypeOf(id: Node): TypeRef | undefined {
+    const decl = this.scopesOf(id).resolve(id);
+    if (!decl) return undefined;
+    const stmt = decl.stmt;
+    const type = stmt.childForFieldName('type');
+    if (
+      !type ||
+      (stmt.type !== 'var_spec' && !stmt.type.endsWith('parameter_declaration'))
+    )
+      return undefined;
+    return this.types.ofNode(type);
+  }
+
   /** Whether an identifier names a local declaration (parameter, variable, constant). */
   isLocal(id: Node): boolean {
     return !!this.scopesOf(id).resolve(id);

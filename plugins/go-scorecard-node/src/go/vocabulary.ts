@@ -287,6 +287,35 @@ export class Vocabulary {
     return this.embedsServerMemo;
   }
 
+  /**
+   * Whether a value of the tree's type of this name may be a server, or hold one whose methods
+   * it promotes: some declaration of the name is another package's type (`type Server
+   * http.Server`), a struct that embeds a server (or a type of the tree that may be one), a
+   * type parameter's or any other shape the tokens do not tell. An unknown name may. A struct
+   * that only has a server in a named field is none: its `Close` is its own.
+   */
+  mayBeServerType(name: string, depth = 0): boolean {
+    const decls = this.typeDecls.get(name);
+    if (!decls || depth > MAX_NAMED_DEPTH) return true;
+    return decls.some(t => {
+      const named = t.k === 'pointer' ? t.elem : t;
+      if (named.k === 'named')
+        return (
+          named.q !== undefined || this.mayBeServerType(named.name, depth + 1)
+        );
+      if (named.k !== 'struct')
+        return named.k !== 'interface' && named.k !== 'func';
+      return named.fields.some(f => {
+        if (!f.embedded) return false;
+        const e = f.type.k === 'pointer' ? f.type.elem : f.type;
+        if (e.k !== 'named') return false;
+        return e.q !== undefined
+          ? EMBEDDABLE_SERVER_TYPES.has(e.name)
+          : this.mayBeServerType(e.name, depth + 1);
+      });
+    });
+  }
+
   /** Whether some package-level struct declares a field of this name. */
   isField(name: string): boolean {
     return this.fieldTypes.has(name);
