@@ -80,6 +80,25 @@ describe('RepositoryImages.thirdPartyReason', () => {
     expect(repo.thirdPartyReason('ledger')).toBeUndefined();
   });
 
+  it('takes a build with a variable for the name as any image of its namespace', () => {
+    // A Make fragment two Makefiles include, each with its own svc_name (emojivoto).
+    const repo = new RepositoryImages(
+      built('buoyantio/$(svc_name):$(IMAGE_TAG)', 'buoyantio/emojivoto-web'),
+    );
+    expect(
+      repo.thirdPartyReason('buoyantio/emojivoto-emoji-svc:v11'),
+    ).toBeUndefined();
+    expect(
+      repo.thirdPartyReason('gcr.io/linkerd-io/controller:stable-2.8.1'),
+    ).toEqual({ k: 'unbuilt', built: ['buoyantio/*', 'emojivoto-web'] });
+    // With no namespace known, a build of an unknown name may be any image.
+    expect(
+      new RepositoryImages(built('$(REGISTRY)/$(NAME)')).thirdPartyReason(
+        'gcr.io/linkerd-io/controller:stable-2.8.1',
+      ),
+    ).toBeUndefined();
+  });
+
   it('leaves out other images once every build names its image', () => {
     const repo = new RepositoryImages(
       built('ghcr.io/acme/ledger:$(TAG)', 'acme/ledger-migrate'),

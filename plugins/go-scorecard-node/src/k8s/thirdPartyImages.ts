@@ -167,7 +167,12 @@ export class RepositoryImages {
   private readonly names = new Set<string>();
   /** Literal namespaces (path without the last element) of those images. */
   private readonly namespaces = new Set<string>();
-  /** Every build names an image whose last path element is known. */
+  /**
+   * Literal namespaces of builds whose last path element is a variable (`buoyantio/$(svc_name)`
+   * in a Make fragment several Makefiles include with their own `svc_name`): any image there.
+   */
+  private readonly anyIn = new Set<string>();
+  /** Every build names an image whose last path element, or at least namespace, is known. */
   private readonly allNamed: boolean;
 
   constructor(built: BuiltImage[]) {
@@ -175,12 +180,16 @@ export class RepositoryImages {
     for (const b of built) {
       const name = b.image === undefined ? undefined : imageName(b.image);
       const tail = name && last(name.path);
+      const namespace = name?.path.slice(0, -1) ?? [];
+      if (name && !tail && namespace.length && namespace.every(e => e)) {
+        this.anyIn.add(namespace.join('/'));
+        continue;
+      }
       if (!name || !tail) {
         allNamed = false;
         continue;
       }
       this.names.add(tail);
-      const namespace = name.path.slice(0, -1);
       if (namespace.length && namespace.every(e => e !== undefined))
         this.namespaces.add(namespace.join('/'));
     }
@@ -192,8 +201,9 @@ export class RepositoryImages {
    * - the repository builds it (same last path element: `ghcr.io/acme/ledger:1.2` and a
    *   build of `acme/ledger` or `ledger`), or it is a `ko://` reference: own;
    * - unknown (no image, templated, its last path element a variable): own;
+   * - of a namespace a build names with a variable for the rest (`buoyantio/$(svc_name)`): own;
    * - a stock image ({@link STOCK_IMAGES}): third-party;
-   * - when every build names its image and at least one does: an image of none of those
+   * - when every build names its image (or its namespace) and at least one does: an image of none of those
    *   names is third-party, unless it is a bare name (`app`: a Kustomize `images:`
    *   placeholder or a local image), has a variable in its path, or shares its namespace
    *   with a built image (`acme/ledger-worker` beside a build of `acme/ledger`).
@@ -203,14 +213,19 @@ export class RepositoryImages {
     const tail = name && last(name.path);
     if (!name || name.ko || !tail || this.names.has(tail)) return undefined;
     if (stockImage(name.path)) return { k: 'stock' };
+    const namespace = name.path.slice(0, -1).join('/');
+    if (this.anyIn.has(namespace)) return undefined;
     if (
-      this.names.size === 0 ||
+      (this.names.size === 0 && this.anyIn.size === 0) ||
       !this.allNamed ||
       name.path.length < 2 ||
       name.path.some(e => e === undefined) ||
-      this.namespaces.has(name.path.slice(0, -1).join('/'))
+      this.namespaces.has(namespace)
     )
       return undefined;
-    return { k: 'unbuilt', built: [...this.names].sort() };
+    return {
+      k: 'unbuilt',
+      built: [...this.names, ...[...this.anyIn].map(n => `${n}/*`)].sort(),
+    };
   }
 }
