@@ -145,7 +145,15 @@ export function makefileStructure(text: string): MakefileStructure {
   const assigned = new Set<string>();
   let exportAll: boolean | undefined;
   let recipePrefix: string | undefined;
+  /** How many `ifeq`/`ifdef` blocks the line is in. */
+  let conditional = 0;
   for (const line of logicalLines(text)) {
+    const cond = CONDITIONAL.exec(line);
+    if (cond) {
+      if (cond[1] === 'endif') conditional = Math.max(0, conditional - 1);
+      else if (cond[1] !== 'else') conditional++;
+      continue;
+    }
     const include = INCLUDE.exec(line);
     if (include) {
       includes.push(...include[1].trim().split(/\s+/));
@@ -163,7 +171,6 @@ export function makefileStructure(text: string): MakefileStructure {
       }
       continue;
     }
-    if (CONDITIONAL.test(line)) continue;
     const [, prefixes, name, op, value] = m;
     if (name === '.RECIPEPREFIX') {
       recipePrefix = value.trim()[0];
@@ -172,6 +179,10 @@ export function makefileStructure(text: string): MakefileStructure {
     if (/\bexport\b/.test(prefixes)) exports.set(name, true);
     if (op !== '?=') assigned.add(name);
     const values = variables.get(name) ?? [];
+    // Recipes expand once the whole file is read: an assignment outside any conditional
+    // replaces what the file gave before (`LINT_VERSION := v1.50.0`, later `:= latest`);
+    // one inside a conditional may or may not run, so both values stay.
+    if (conditional === 0 && op !== '?=' && op !== '+=') values.length = 0;
     if (op === '!=') values.push('$(shell)');
     else if (op === '+=' && values.length)
       values[values.length - 1] += ` ${value.trim()}`;
