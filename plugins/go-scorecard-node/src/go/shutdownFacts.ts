@@ -151,8 +151,17 @@ export function shutdownFacts(
   for (const name of SERVER_METHOD_NAMES) {
     for (const m of methodCalls(src, name)) {
       const kinds = bindings.kindsOf(m.receiver);
+      // `app.Srv.Close()`: a package variable of another package, typed at link like a local.
+      const operand =
+        m.receiver.type === 'selector_expression'
+          ? m.receiver.childForFieldName('operand')
+          : null;
+      const qualified =
+        operand?.type === 'identifier' &&
+        imports.pathOf(textOf(src, operand)) !== undefined;
       const field =
         m.receiver.type === 'selector_expression' &&
+        !qualified &&
         m.receiver.childForFieldName('field');
       // A field's server kind is bound by its name; the link step checks it against the
       // field's declared type (`s.srv` of a struct whose `srv` is no server is not one).
@@ -178,8 +187,9 @@ export function shutdownFacts(
         !kinds.length &&
         !field &&
         !m.value &&
-        m.receiver.type === 'identifier' &&
-        imports.pathOf(textOf(src, m.receiver)) === undefined
+        (qualified ||
+          (m.receiver.type === 'identifier' &&
+            imports.pathOf(textOf(src, m.receiver)) === undefined))
           ? values.value(m.receiver, 0, 0, 'type')
           : undefined;
       // Any server method on such a receiver is typed there when its value may hold a server

@@ -4,18 +4,20 @@ package main
 import (
 	"context"
 	"time"
+
+	"example.com/tmpl/internal/app"
 )
 
 func drain() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	return srv.Shutdown(ctx)
+	return app.Srv.Shutdown(ctx)
 }
 
-func forceClose() { _ = srv.Close() }
+func forceClose() { _ = app.Srv.Close() }
 
 func main() {
-	serve()
+	app.Serve()
 	if err := drain(); err != nil {
 		forceClose()
 	}

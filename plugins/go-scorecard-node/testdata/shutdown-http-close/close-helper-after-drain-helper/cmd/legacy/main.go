@@ -1,14 +1,9 @@
+// Control: Close without trying Shutdown first.
 package main
 
-import (
-	"context"
-	"time"
-)
+import "example.com/tmpl/internal/app"
 
-// Control: Close without trying Shutdown first.
 func main() {
-	serve()
-	_ = context.Background
-	_ = time.Second
-	srv.Close() // want "shutdown-http-close"
+	app.Serve()
+	app.Srv.Close() // want "shutdown-http-close"
 }
