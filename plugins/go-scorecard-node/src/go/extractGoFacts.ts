@@ -7,7 +7,7 @@ import { GoParser } from './GoParser';
 import { ImportResolver, PKG, PKG_NAMES, readImports } from './imports';
 import { cancelFacts, cancelHelperCalls } from './lostcancel';
 import { packageRefs } from './packageRefs';
-import { SERVER_METHOD_NAMES } from './serverMethods';
+import { FRAMEWORK_PACKAGES, SERVER_METHOD_NAMES } from './serverMethods';
 import { shutdownFacts } from './shutdownFacts';
 import { SIGNAL_HELPERS, signalFacts, signalLists } from './signalFacts';
 import { callRef, GoSource, textOf } from './syntax';
@@ -151,7 +151,7 @@ export function extractGoFacts(
       {
         http: refs(PKG.http),
         grpc: grpcRefs,
-        frameworks: [...refs(PKG.gin), ...refs(PKG.echo), ...refs(PKG.fiber)],
+        frameworks: FRAMEWORK_PACKAGES.flatMap(refs),
       },
       () => refs(PKG.time),
       path.endsWith('_test.go'),

@@ -9,6 +9,7 @@ import {
   textOf,
   topLevelDeclaration,
 } from './syntax';
+import { serverName } from './shutdownFallbacks';
 import { topFunctionAt } from './statementPlace';
 import { wordSites } from './wordSites';
 
@@ -147,21 +148,31 @@ function followedOnEveryPath(
   return true;
 }
 
-/** A Shutdown call on `recv` written in `node` itself. */
-function shutsDownDirectly(src: GoSource, node: Node, recv: string): boolean {
+/** The Shutdown method calls (`x.Shutdown(ctx)`, fiber's `ShutdownWithTimeout(d)`) written in [from, to). */
+function* shutdownCalls(
+  src: GoSource,
+  from?: number,
+  to?: number,
+): Generator<Node> {
   for (const word of SHUTDOWN_METHODS) {
-    for (const site of wordSites(src, word, node.startIndex, node.endIndex)) {
+    for (const site of wordSites(src, word, from, to)) {
       const selector = site.parent;
       const call = selector?.parent;
       if (
-        selector?.type !== 'selector_expression' ||
-        call?.type !== 'call_expression' ||
-        call.childForFieldName('function')?.id !== selector.id ||
-        receiverText(src, call) !== recv
+        selector?.type === 'selector_expression' &&
+        call?.type === 'call_expression' &&
+        call.childForFieldName('function')?.id === selector.id
       )
-        continue;
-      if (!inGoroutine(call, node)) return true;
+        yield call;
     }
+  }
+}
+
+/** A Shutdown call on `recv` written in `node` itself. */
+function shutsDownDirectly(src: GoSource, node: Node, recv: string): boolean {
+  for (const call of shutdownCalls(src, node.startIndex, node.endIndex)) {
+    if (receiverText(src, call) === recv && !inGoroutine(call, node))
+      return true;
   }
   return false;
 }
@@ -337,31 +348,20 @@ export function shutdownHelperCalls(
   if (!src.source.includes('Shutdown') || src.path.endsWith('_test.go'))
     return [];
   const helpers = new Map<string, string>();
-  for (const word of SHUTDOWN_METHODS) {
-    for (const site of wordSites(src, word)) {
-      const selector = site.parent;
-      const call = selector?.parent;
-      if (
-        selector?.type !== 'selector_expression' ||
-        call?.type !== 'call_expression' ||
-        call.childForFieldName('function')?.id !== selector.id
-      )
-        continue;
-      const recv = receiverText(src, call);
-      const decl = topFunctionAt(src, call.startIndex);
-      const name = decl?.childForFieldName('name');
-      const body = decl?.childForFieldName('body');
-      if (
-        recv === undefined ||
-        !name ||
-        !body ||
-        helpers.has(textOf(src, name)) ||
-        !followedOnEveryPath(src, body, recv, MAX_HELPER_DEPTH)
-      )
-        continue;
-      const parts = recv.split('.');
-      helpers.set(textOf(src, name), parts[parts.length - 1]);
-    }
+  for (const call of shutdownCalls(src)) {
+    const recv = receiverText(src, call);
+    const decl = topFunctionAt(src, call.startIndex);
+    const name = decl?.childForFieldName('name');
+    const body = decl?.childForFieldName('body');
+    if (
+      recv === undefined ||
+      !name ||
+      !body ||
+      helpers.has(textOf(src, name)) ||
+      !followedOnEveryPath(src, body, recv, MAX_HELPER_DEPTH)
+    )
+      continue;
+    helpers.set(textOf(src, name), serverName(recv));
   }
   const out: { call: Node; server: string }[] = [];
   for (const [name, server] of helpers) {

@@ -1,6 +1,6 @@
 import { Node } from 'web-tree-sitter';
 import { LocalFacts, TypeRef, ValueExpr } from '../programFacts';
-import { Declaration, Scopes } from './scopes';
+import { Declaration, Scopes, writtenTypeNode } from './scopes';
 import { callArguments, declarationPairs, GoSource, textOf } from './syntax';
 import { TypeRefs } from './typeRefs';
 import type { Mode, ValueReader } from './values';
@@ -167,15 +167,8 @@ export class LocalTable {
   }
 
   private declaredType(decl: Declaration): TypeRef | undefined {
-    const type = decl.stmt.childForFieldName('type');
-    if (
-      type &&
-      (decl.stmt.type === 'var_spec' ||
-        decl.stmt.type.endsWith('parameter_declaration'))
-    ) {
-      return this.types.ofNode(type);
-    }
-    return undefined;
+    const type = writtenTypeNode(decl);
+    return type && this.types.ofNode(type);
   }
 
   /** The value the declaring statement gives the variable. */

@@ -319,3 +319,14 @@ function enclosingFunctionOf(node: Node): Node | undefined {
   for (let n = node.parent; n; n = n.parent) if (isFunctionNode(n)) return n;
   return undefined;
 }
+
+/**
+ * The type node a declaration writes: a parameter's, result's or receiver's type, or a `var`
+ * spec's (`var srv *http.Server`); undefined for `:=`, `range`, a const or a `var` without one.
+ */
+export function writtenTypeNode(decl: Declaration): Node | undefined {
+  const { stmt } = decl;
+  if (stmt.type !== 'var_spec' && !stmt.type.endsWith('parameter_declaration'))
+    return undefined;
+  return stmt.childForFieldName('type') ?? undefined;
+}

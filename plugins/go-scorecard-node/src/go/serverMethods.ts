@@ -1,3 +1,4 @@
+import { PKG } from './imports';
 import { ServerKind } from './serverBindings';
 
 /** What a server method does. */
@@ -69,3 +70,17 @@ export const HTTP_SERVE_FUNCS = new Set([
 /** Constructors and types of servers, per package. */
 export const FRAMEWORK_CONSTRUCTORS = new Set(['Default', 'New']);
 export const FRAMEWORK_TYPES = new Set(['Engine', 'Echo', 'App']);
+
+/** The web frameworks whose apps serve (gin, echo, fiber). */
+export const FRAMEWORK_PACKAGES: readonly string[] = [
+  PKG.gin,
+  PKG.echo,
+  PKG.fiber,
+];
+
+/** The packages outside the tree whose types are servers: net/http, grpc and the frameworks. */
+export const SERVER_PACKAGES: ReadonlySet<string> = new Set([
+  PKG.http,
+  PKG.grpc,
+  ...FRAMEWORK_PACKAGES,
+]);

@@ -6,7 +6,6 @@ import {
   TypeRef,
   ValueExpr,
 } from '../facts';
-import { PKG } from './imports';
 import { followsShutdown, shutdownHelperCalls } from './followsShutdown';
 import { ImportResolver } from './imports';
 import { MethodCall, methodCalls, methodRef } from './methodCalls';
@@ -25,6 +24,7 @@ import {
   DRAIN_METHOD_NAMES,
   METHODS,
   SERVER_METHOD_NAMES,
+  SERVER_PACKAGES,
 } from './serverMethods';
 import { ServerPackageRefs, shutdownBounds } from './shutdownBounds';
 import {
@@ -298,15 +298,6 @@ function errgroupOf(
   const operand = fn.childForFieldName('operand');
   return operand ? { call, receiver: compactText(src, operand) } : undefined;
 }
-
-/** The packages outside the tree whose types are servers (net/http, grpc, gin, echo, fiber). */
-const SERVER_PACKAGES: ReadonlySet<string> = new Set([
-  PKG.http,
-  PKG.grpc,
-  PKG.gin,
-  PKG.echo,
-  PKG.fiber,
-]);
 
 /**
  * Whether a receiver's value, as its file reads it, may hold a server that only the link step

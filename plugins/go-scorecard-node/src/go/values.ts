@@ -3,7 +3,7 @@ import { Callee, LocalFacts, TypeRef, ValueExpr, Where } from '../programFacts';
 import { readTypeAt } from './declarations';
 import { PREDECLARED_TYPES } from './declarationSyntax';
 import { ImportResolver, PKG } from './imports';
-import { Declaration, Scopes } from './scopes';
+import { Declaration, Scopes, writtenTypeNode } from './scopes';
 import {
   callArguments,
   compositeElements,
@@ -257,15 +257,8 @@ export class ValueReader {
    */
   declaredTypeOf(id: Node): TypeRef | undefined {
     const decl = this.scopesOf(id).resolve(id);
-    if (!decl) return undefined;
-    const stmt = decl.stmt;
-    const type = stmt.childForFieldName('type');
-    if (
-      !type ||
-      (stmt.type !== 'var_spec' && !stmt.type.endsWith('parameter_declaration'))
-    )
-      return undefined;
-    return this.types.ofNode(type);
+    const type = decl && writtenTypeNode(decl);
+    return type ? this.types.ofNode(type) : undefined;
   }
 
   /** Whether an identifier names a local declaration (parameter, variable, constant). */
@@ -436,14 +429,8 @@ export class ValueReader {
     if (fn.type === 'func_literal') type = this.literalType(fn);
     else if (fn.type === 'identifier') {
       const decl = this.scopesOf(fn).resolve(fn);
-      const declared = decl?.stmt.childForFieldName('type');
-      if (
-        decl &&
-        declared &&
-        (decl.stmt.type === 'var_spec' ||
-          decl.stmt.type.endsWith('parameter_declaration'))
-      )
-        type = this.types.ofNode(declared);
+      const declared = decl && writtenTypeNode(decl);
+      if (declared) type = this.types.ofNode(declared);
       // A named func type (`var mk factory = func…`) is read from the literal.
       if (decl && type?.k !== 'func') {
         const init = initializerOf(decl);
