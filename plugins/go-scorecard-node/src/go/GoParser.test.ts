@@ -69,4 +69,47 @@ describe('GoParser', () => {
       tree.delete();
     }
   });
+
+  it('reads an explicitly instantiated generic function called with one argument as a call', async () => {
+    const parser = await GoParser.create();
+    const source = [
+      'package p',
+      'func New[T any](addr string) *Client[T] { return &Client[T]{addr: addr} }',
+      'func f() {',
+      '\ta := New[int]("orders:9000")',
+      '\tb := clients.Connect[*pb.Stock, string](\n\t\t"stock:9000")',
+      '\tc := handlers[name](w)',
+      '\td := []byte(s)',
+      '}',
+    ].join('\n');
+    const tree = parser.parse(source);
+    try {
+      expect(tree.rootNode.hasError).toBe(false);
+      // `[]byte(s)` stays a conversion
+      expect(
+        tree.rootNode
+          .descendantsOfType('type_conversion_expression')
+          .map(c => c!.childForFieldName('type')!.type),
+      ).toEqual(['slice_type']);
+      const calls = tree.rootNode
+        .descendantsOfType('call_expression')
+        .map(c => {
+          const fn = c!.childForFieldName('function')!;
+          return source.slice(fn.startIndex, fn.endIndex);
+        });
+      expect(calls).toEqual(['New', 'clients.Connect', 'handlers']);
+      // the declaration keeps its type parameters, the literal its type arguments
+      expect(
+        tree.rootNode.descendantsOfType('type_parameter_list'),
+      ).toHaveLength(1);
+      expect(tree.rootNode.descendantsOfType('generic_type')).toHaveLength(2);
+      // offsets and lines are the source's
+      const b = tree.rootNode.descendantsOfType('call_expression')[1]!;
+      expect(source.slice(b.startIndex, b.endIndex)).toBe(
+        'clients.Connect[*pb.Stock, string](\n\t\t"stock:9000")',
+      );
+    } finally {
+      tree.delete();
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { Language, Parser, Tree } from 'web-tree-sitter';
+import { Language, Parser, Query, Tree } from 'web-tree-sitter';
 import { GoLexer } from './lexer';
 
 /** Options of {@link GoParser.create}. */
@@ -9,6 +9,17 @@ export interface GoParserOptions {
 }
 
 let goLanguage: Promise<Language> | undefined;
+let instantiationQuery: Query | undefined;
+
+/**
+ * An explicitly instantiated generic function called with one argument (`NewDialer[int](addr)`,
+ * `do.MustInvoke[*Server](i)`): the Go grammar reads it as a conversion to a generic type, since
+ * the two are spelled alike. The capture is the type argument list.
+ */
+const INSTANTIATION = `(type_conversion_expression
+  type: (generic_type
+    type: [(type_identifier) (qualified_type)]
+    type_arguments: (type_arguments) @args))`;
 
 function loadGoLanguage(): Promise<Language> {
   // The bytes are read here: given a path, web-tree-sitter reads it through a dynamic
@@ -70,6 +81,29 @@ function withoutNewExpressions(source: string): string {
   return out + source.slice(at);
 }
 
+/**
+ * The source with the type argument lists of {@link INSTANTIATION}s blanked (spaces, newlines
+ * kept, so every offset and line stays): `NewDialer[int](addr)` reads as the call
+ * `NewDialer     (addr)`, as a call of a non-generic function does. A real conversion to a
+ * generic type (`Set[string](m)`) becomes a call of the type's name, which is how a conversion
+ * to a non-generic type (`Set(m)`) already reads.
+ */
+function withoutTypeArguments(source: string, tree: Tree): string {
+  instantiationQuery ??= new Query(tree.language, INSTANTIATION);
+  const spans = instantiationQuery
+    .captures(tree.rootNode)
+    .map(c => [c.node.startIndex, c.node.endIndex] as const)
+    .sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [start, end] of spans) {
+    if (start < at) continue;
+    out += source.slice(at, start) + source.slice(start, end).replace(/[^\n]/g, ' ');
+    at = end;
+  }
+  return out + source.slice(at);
+}
+
 /** The number of error and missing nodes of a tree, up to a bound. */
 function errorCount(tree: Tree): number {
   let count = 0;
@@ -115,20 +149,34 @@ export class GoParser {
    * grammar does not parse yet, is read as a call: when a parse has errors and the source
    * has such a `new(`, it is parsed again with those spelled `nex(` (same length, so every
    * offset stays; the text read from the source still says `new`), and that tree is kept when
-   * it has fewer errors.
+   * it has fewer errors. An explicitly instantiated generic function called with one argument
+   * is read as a call, not a conversion (see {@link withoutTypeArguments}).
    */
   parse(source: string): Tree {
-    const tree = this.parseOnce(source);
-    if (!tree.rootNode.hasError || !source.includes('new(')) return tree;
-    const rewritten = withoutNewExpressions(source);
-    if (rewritten === source) return tree;
-    const again = this.parseOnce(rewritten);
-    if (errorCount(again) < errorCount(tree)) {
-      tree.delete();
-      return again;
+    let text = source;
+    let tree = this.parseOnce(source);
+    if (tree.rootNode.hasError && source.includes('new(')) {
+      const rewritten = withoutNewExpressions(source);
+      if (rewritten !== source) {
+        const again = this.parseOnce(rewritten);
+        if (errorCount(again) < errorCount(tree)) {
+          tree.delete();
+          tree = again;
+          text = rewritten;
+        } else again.delete();
+      }
     }
-    again.delete();
-    return tree;
+    // `](` is in every explicit instantiation called (and in generic declarations).
+    if (!/\]\s*\(/.test(text)) return tree;
+    const blanked = withoutTypeArguments(text, tree);
+    if (blanked === text) return tree;
+    const again = this.parseOnce(blanked);
+    if (errorCount(again) > errorCount(tree)) {
+      again.delete();
+      return tree;
+    }
+    tree.delete();
+    return again;
   }
 
   private parseOnce(source: string): Tree {

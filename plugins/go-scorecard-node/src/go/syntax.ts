@@ -160,7 +160,7 @@ export function topLevelOf(node: Node): Node {
 /**
  * The elements of a composite literal, in order: each value, and its key when keyed (`K: v`),
  * both unwrapped from their `literal_element`. A value may be a `literal_value` (`{…}` whose
- * type the literal implies); comments are left out.
+ * type the literal implies), whose own elements this reads too; comments are left out.
  */
 export function compositeElements(
   literal: Node,
@@ -168,8 +168,11 @@ export function compositeElements(
   const out: { key?: Node; value: Node }[] = [];
   const unwrap = (n: Node | null) =>
     n?.type === 'literal_element' ? n.namedChild(0) : n;
-  for (const element of literal.childForFieldName('body')?.namedChildren ??
-    []) {
+  const body =
+    literal.type === 'literal_value'
+      ? literal
+      : literal.childForFieldName('body');
+  for (const element of body?.namedChildren ?? []) {
     if (!element || element.type === 'comment') continue;
     if (element.type === 'keyed_element') {
       const key = unwrap(element.namedChild(0));

@@ -131,6 +131,26 @@ function unqualified(source: string, at: number): boolean {
  * package only. Names some file declares as a type are read as before: a local type of the same
  * name opens composite literals whose fields the link step follows.
  */
+/**
+ * Whether a composite literal's body follows a type name ending before `at`: `T{`, or an
+ * instantiated generic type's `T[K, V]{` (its type arguments on one line).
+ */
+function literalFollows(source: string, at: number): boolean {
+  let i = at;
+  if (source[i] === '[') {
+    let depth = 0;
+    for (; i < source.length; i++) {
+      const c = source[i];
+      if (c === '\n') return false;
+      if (c === '[') depth++;
+      else if (c === ']' && --depth === 0) break;
+    }
+    i++;
+    while (i < source.length && isBlank(source[i])) i++;
+  }
+  return source[i] === '{';
+}
+
 function mayMatter(
   source: string,
   at: number,
@@ -159,7 +179,7 @@ function mayMatter(
     // A member of a package outside the tree: only a composite literal of its type is read
     // (the link step keys the fields of any named type).
     if (qualifier !== undefined && outside.denotesOutside(qualifier, at))
-      return (kind & NameKind.type) !== 0 && next === '{';
+      return (kind & NameKind.type) !== 0 && literalFollows(source, after);
   }
   if (!(kind & NameKind.type) && !own.has(name) && unqualified(source, at))
     return false;
@@ -178,7 +198,7 @@ function mayMatter(
   // declares as a field is, without a call, a field read.
   if (kind & NameKind.method && prev === '.')
     return next === '(' || !vocabulary.isField(name);
-  if (kind & NameKind.type && next === '{') return true;
+  if (kind & NameKind.type && literalFollows(source, after)) return true;
   if (kind & NameKind.global) {
     if (prev === '&') return true;
     if (next === '=' && source[after + 1] !== '=') return true;
@@ -370,20 +390,39 @@ export class VocabularySiteReader {
     }
   }
 
-  /** `T{F: v}` and `&pkg.T{F: v}`: stores into the fields of a new T. */
+  /**
+   * `T{F: v}`, `&pkg.T{F: v}` and `&T[K]{F: v}`: stores into the fields of a new T. So are the
+   * elements whose type a slice, array or map literal implies (`[]T{{F: v}}`, `[]*T{{F: v}}`,
+   * `map[string]T{"a": {F: v}}`).
+   */
   private typeSite(site: Node, owner: Owner) {
     let typeNode = site;
-    if (site.parent?.type === 'qualified_type') typeNode = site.parent;
-    const literal = typeNode.parent;
+    if (typeNode.parent?.type === 'qualified_type') typeNode = typeNode.parent;
     if (
-      literal?.type !== 'composite_literal' ||
-      literal.childForFieldName('type')?.id !== typeNode.id
+      typeNode.parent?.type === 'generic_type' &&
+      typeNode.parent.childForFieldName('type')?.id === typeNode.id
     )
-      return;
+      typeNode = typeNode.parent;
     const of: ValueExpr = {
       k: 'new',
       type: this.values.types.ofNode(typeNode),
     };
+    const literal = typeNode.parent;
+    if (
+      literal?.type === 'composite_literal' &&
+      literal.childForFieldName('type')?.id === typeNode.id
+    ) {
+      this.fieldStores(literal, of, owner);
+      return;
+    }
+    const container = impliedElementsOf(typeNode);
+    if (!container) return;
+    for (const { value } of compositeElements(container))
+      if (value.type === 'literal_value') this.fieldStores(value, of, owner);
+  }
+
+  /** The keyed elements of a struct literal (or its `{…}` body) as stores into `of`'s fields. */
+  private fieldStores(literal: Node, of: ValueExpr, owner: Owner) {
     for (const { key: keyId, value } of compositeElements(literal)) {
       if (keyId?.type !== 'identifier') continue;
       const name = textOf(this.src, keyId);
@@ -395,6 +434,33 @@ export class VocabularySiteReader {
       });
     }
   }
+
+}
+
+/**
+ * The composite literal whose elements have the type `typeNode` without writing it: `typeNode`
+ * (or a pointer to it) is the element type of the literal's slice or array type, or the value
+ * type of its map type.
+ */
+function impliedElementsOf(typeNode: Node): Node | undefined {
+  let elem = typeNode;
+  if (elem.parent?.type === 'pointer_type') elem = elem.parent;
+  const container = elem.parent;
+  if (!container) return undefined;
+  const field =
+    container.type === 'map_type' ? 'value' : 'element';
+  if (
+    !['slice_type', 'array_type', 'implicit_length_array_type', 'map_type'].includes(
+      container.type,
+    ) ||
+    container.childForFieldName(field)?.id !== elem.id
+  )
+    return undefined;
+  const literal = container.parent;
+  return literal?.type === 'composite_literal' &&
+    literal.childForFieldName('type')?.id === container.id
+    ? literal
+    : undefined;
 }
 
 /** Where a reference to a function sits: never `sync`, since handing a function on does not run it. */

@@ -405,8 +405,12 @@ export class Program {
       }
       case 'global': {
         for (const g of this.globalDecls(site, expr.pkg, expr.name)) {
-          if (g.facts.type)
-            return { type: g.facts.type, site: { file: g.file, owner: -1 } };
+          const gs: Site = { file: g.file, owner: -1 };
+          if (g.facts.type) return { type: g.facts.type, site: gs };
+          // `var backends = []backend{…}`: the type its value writes.
+          const d =
+            g.facts.value && this.declaredType(g.facts.value, gs, depth + 1);
+          if (d) return d;
         }
         return undefined;
       }
