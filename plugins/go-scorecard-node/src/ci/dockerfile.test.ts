@@ -140,6 +140,27 @@ describe('dockerfileCommands', () => {
     });
   });
 
+  it('reads what the image runs: ENTRYPOINT, CMD and a HEALTHCHECK command', () => {
+    expect(
+      summary(
+        [
+          'FROM alpine',
+          'ENTRYPOINT ["/bin/drone", "serve"]',
+          'CMD render /etc/a.tmpl && exec \\',
+          '  server --port 8080',
+          'HEALTHCHECK --interval=10s --timeout=3s CMD ["grpc-probe", "-addr=:50051"]',
+          'HEALTHCHECK NONE',
+          'COPY --from=tools /go/bin/drone /bin/drone',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      '2: /bin/drone serve',
+      '3: render /etc/a.tmpl',
+      '4: server --port 8080',
+      '5: grpc-probe -addr=:50051',
+    ]);
+  });
+
   it('reads the commands of command substitutions in RUN', () => {
     expect(
       summary(

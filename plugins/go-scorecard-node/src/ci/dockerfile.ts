@@ -108,7 +108,10 @@ function declarations(
   });
 }
 
-/** The commands of one RUN instruction, in shell form, exec form or as a here-document script. */
+/**
+ * The commands of one RUN instruction, in shell form, exec form or as a here-document script;
+ * or of what the image runs: ENTRYPOINT, CMD, and a HEALTHCHECK's `CMD` (after its options).
+ */
 function runCommands(
   path: string,
   run: Instruction,
@@ -122,6 +125,11 @@ function runCommands(
     m = RUN_FLAG.exec(script.slice(offset))
   ) {
     offset += m[0].length;
+  }
+  if (run.keyword === 'HEALTHCHECK') {
+    const cmd = /^\s*CMD\b/i.exec(script.slice(offset));
+    if (!cmd) return []; // HEALTHCHECK NONE
+    offset += cmd[0].length;
   }
   script = script.slice(offset);
   const lineOf = (o: number) => run.args.lineOf(o + offset);
@@ -188,7 +196,8 @@ function withHeredocs(
 }
 
 /**
- * The shell commands of a Dockerfile's RUN instructions: shell form (continuations
+ * The shell commands of a Dockerfile's RUN instructions, and of the ENTRYPOINT, CMD and
+ * HEALTHCHECK commands the image runs: shell form (continuations
  * joined, `--mount`-style flags dropped), exec form (a JSON array, run without a shell)
  * and BuildKit here-document scripts (`RUN <<EOF`). The here-documents of other RUNs go
  * to their commands, as BuildKit's shell gives them: a shell reading one runs it as a
@@ -218,6 +227,11 @@ export function dockerfileCommands(path: string, text: string): ShellCommand[] {
           })),
         );
         break;
+      // What the image runs uses what the build installed (`ENTRYPOINT ["/go/bin/drone"]`,
+      // `HEALTHCHECK CMD grpc-health-probe -addr=:50051`).
+      case 'ENTRYPOINT':
+      case 'CMD':
+      case 'HEALTHCHECK':
       case 'RUN': {
         const environment = stages.environment();
         for (const c of runCommands(path, instruction, environment)) {
