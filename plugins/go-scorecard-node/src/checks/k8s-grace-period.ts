@@ -1,7 +1,6 @@
 import { ServiceFacts, Workload } from '../facts';
 import { ServiceProgram } from '../program/serviceProgram';
-import { durationSeconds } from '../program/origins';
-import { parseGoDuration } from '../program/goDuration';
+import { durationSeconds, scaledSeconds } from '../program/origins';
 import {
   reasonText,
   thirdPartyContainerName,
@@ -46,7 +45,8 @@ export function shutdownSeconds(
   program: ServiceProgram,
 ): DrainBudget & { workloadSeconds: (w: Workload) => DrainBudget } {
   let best: DrainBudget = { seconds: 0 };
-  const envNames = new Set<string>();
+  /** The environment variables bounds are read from, each with its units (see `scaledSeconds`). */
+  const envNames = new Map<string, { unit?: number }[]>();
   const consider = (seconds: number | undefined, at: string) => {
     best = longer(best, seconds, at);
   };
@@ -57,11 +57,12 @@ export function shutdownSeconds(
         file,
         owner: bound.owner ?? -1,
       })) {
-        if (o.k === 'env') envNames.add(o.name);
+        if (o.k === 'env')
+          envNames.set(o.name, [...(envNames.get(o.name) ?? []), o]);
         if (o.k === 'config')
           for (const v of facts.configValues)
             if (v.key.toLowerCase() === o.key.toLowerCase())
-              consider(parseGoDuration(v.value), `${v.path}:${v.line}`);
+              consider(scaledSeconds(o, v.value), `${v.path}:${v.line}`);
         let seconds: number | undefined;
         if (bound.kind === 'duration') seconds = durationSeconds(o);
         else if (o.k === 'number' && o.seconds) seconds = o.value;
@@ -74,13 +75,14 @@ export function shutdownSeconds(
     ...service,
     workloadSeconds: w => {
       let own = service;
-      for (const name of envNames)
+      for (const [name, reads] of envNames)
         for (const { value } of envValues(facts, name, [w]))
-          own = longer(
-            own,
-            parseGoDuration(value.value),
-            `${value.path}:${value.line}`,
-          );
+          for (const read of reads)
+            own = longer(
+              own,
+              scaledSeconds(read, value.value),
+              `${value.path}:${value.line}`,
+            );
       return own;
     },
   };

@@ -52,6 +52,19 @@ export const STRING_PASS_THROUGH: ReadonlySet<string> = new Set([
   'Clone',
 ]);
 
+/**
+ * `strconv` and `time` functions that parse their first argument without changing what it says:
+ * `strconv.Atoi(os.Getenv("PORT"))` is PORT's number, `time.ParseDuration(os.Getenv("SHUTDOWN_TIMEOUT"))`
+ * that variable's duration. Followed as that argument (result 0; the error result is not).
+ * Formatting (`strconv.Itoa(port)`) is not followed: a port flag's default 0 means "unset", and
+ * a target built with it keeps that part unknown.
+ */
+export const PARSE_PASS_THROUGH: Readonly<Record<string, ReadonlySet<string>>> =
+  {
+    strconv: new Set(['Atoi', 'ParseInt', 'ParseUint', 'ParseFloat']),
+    time: new Set(['ParseDuration']),
+  };
+
 export const PFLAG = 'github.com/spf13/pflag';
 export const VIPER = 'github.com/spf13/viper';
 /** Getters of viper (package functions and `*viper.Viper` methods) that read a key. */

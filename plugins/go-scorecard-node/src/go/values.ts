@@ -21,6 +21,7 @@ import {
   FLAG_VALUE_ARG,
   FLAG_VAR_VALUE_ARG,
   PFLAG,
+  PARSE_PASS_THROUGH,
   STRING_PASS_THROUGH,
   TIME_UNITS,
   VIPER,
@@ -359,6 +360,8 @@ export class ValueReader {
         return arg(FLAG_VALUE_ARG[name]);
       }
       if (pkg === 'strings' && STRING_PASS_THROUGH.has(name)) return arg(0);
+      if (PARSE_PASS_THROUGH[pkg]?.has(name))
+        return result === 0 ? arg(0) : UNKNOWN;
       if (pkg === PKG.fmt && name === 'Sprint' && args.length === 1)
         return arg(0);
       if (pkg === PKG.fmt && name === 'Sprintf' && args[0]) {

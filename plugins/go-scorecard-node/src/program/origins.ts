@@ -10,8 +10,22 @@ export type Origin =
   | { k: 'string'; value: string; at: Where }
   /** A number; `seconds` when it is a duration in seconds (else a plain number, or nanoseconds). */
   | { k: 'number'; value: number; seconds: boolean; at: Where }
-  | { k: 'env'; name: string; at: Where }
-  | { k: 'config'; key: string; at: Where };
+  | { k: 'env'; name: string; at: Where; unit?: number }
+  | { k: 'config'; key: string; at: Where; unit?: number };
+
+/**
+ * `unit` of an env or config origin: the seconds its value counts when it is a bare number scaled
+ * by a time unit (`time.Duration(n) * time.Second` with `n` from `strconv.Atoi(os.Getenv(…))`);
+ * absent, the value is read as a duration string (`"45s"`).
+ */
+export function scaledSeconds(
+  o: { unit?: number },
+  value: string,
+): number | undefined {
+  if (o.unit === undefined) return parseGoDuration(value);
+  const n = value.trim() === '' ? NaN : Number(value);
+  return Number.isFinite(n) ? n * o.unit : undefined;
+}
 
 /**
  * Stands in a string for a part whose value is not known (`"cart:" + strconv.Itoa(port)` is
@@ -52,9 +66,9 @@ const FORMAT_VERB = /%[-+# 0-9.*]*[a-zA-Z%]/g;
 function originText(o: Origin): string {
   switch (o.k) {
     case 'env':
-      return o.name;
+      return `${o.name}*${o.unit ?? ''}`;
     case 'config':
-      return o.key;
+      return `${o.key}*${o.unit ?? ''}`;
     default:
       return String(o.value);
   }
@@ -98,11 +112,20 @@ export function binaryOrigins(
   right: Origin[],
 ): Origin[] {
   const out: Origin[] = [];
-  // Environment and config origins of either side still feed the value.
-  out.push(
-    ...left.filter(o => o.k === 'env' || o.k === 'config'),
-    ...right.filter(o => o.k === 'env' || o.k === 'config'),
-  );
+  // Environment and config origins of either side still feed the value; times a time unit
+  // (`time.Duration(n) * time.Second`), their values count that unit.
+  const passed = (side: Origin[], other: Origin[]): Origin[] => {
+    const units =
+      op === '*'
+        ? other.flatMap(o => (o.k === 'number' && o.seconds ? [o.value] : []))
+        : [];
+    return side.flatMap(o => {
+      if (o.k !== 'env' && o.k !== 'config') return [];
+      if (units.length === 0) return [o];
+      return units.map(u => ({ ...o, unit: u * (o.unit ?? 1) }));
+    });
+  };
+  out.push(...passed(left, right), ...passed(right, left));
   let ls = left.filter(o => o.k === 'string' || o.k === 'number');
   let rs = right.filter(o => o.k === 'string' || o.k === 'number');
   // A string joined to a part not known (`"cart:" + strconv.Itoa(port)`) keeps what is known.
