@@ -389,6 +389,11 @@ export interface Container {
     ref: SourceRef;
   };
   env: ContainerEnv[];
+  /**
+   * The words of the container's `command` and then its `args`, in order (those with a value the
+   * analyzer can see): where a program's flags are set (`--users-addr=users:8080`).
+   */
+  args?: LocatedValue[];
   /** `envFrom` ConfigMaps: every data entry becomes an env var (after the prefix). */
   envFrom?: { configMap: string; prefix?: string }[];
   /**

@@ -62,6 +62,11 @@ export type ValueExpr =
   | { k: 'env'; name: ValueExpr; at: Where }
   /** A configuration key read by name (`viper.GetString("db.host")`). */
   | { k: 'config'; key: ValueExpr; at: Where }
+  /**
+   * What the command line gives a flag by name (`flag.String("users", …)`): a workload's
+   * container `args` may set it (its default is a separate value beside this one).
+   */
+  | { k: 'flag'; name: ValueExpr; at: Where }
   | { k: 'binary'; op: string; left: ValueExpr; right: ValueExpr }
   /** `fmt.Sprintf(format, args...)`. */
   | { k: 'format'; format: string; args: ValueExpr[]; at: Where }

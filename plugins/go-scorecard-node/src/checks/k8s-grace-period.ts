@@ -11,6 +11,7 @@ import { hiddenByTemplate } from './templateLines';
 import { Check, findingsOutcome } from './types';
 import { OverlayFindings } from './overlayFindings';
 import { envValues } from './workloadEnv';
+import { flagValues } from './workloadFlags';
 
 /** Kubernetes' default terminationGracePeriodSeconds. */
 const DEFAULT_GRACE_SECONDS = 30;
@@ -45,8 +46,9 @@ export function shutdownSeconds(
   program: ServiceProgram,
 ): DrainBudget & { workloadSeconds: (w: Workload) => DrainBudget } {
   let best: DrainBudget = { seconds: 0 };
-  /** The environment variables bounds are read from, each with its units (see `scaledSeconds`). */
+  /** The environment variables and flags bounds are read from, with their units (see `scaledSeconds`). */
   const envNames = new Map<string, { unit?: number }[]>();
+  const flagNames = new Map<string, { unit?: number }[]>();
   const consider = (seconds: number | undefined, at: string) => {
     best = longer(best, seconds, at);
   };
@@ -59,6 +61,8 @@ export function shutdownSeconds(
       })) {
         if (o.k === 'env')
           envNames.set(o.name, [...(envNames.get(o.name) ?? []), o]);
+        if (o.k === 'flag')
+          flagNames.set(o.name, [...(flagNames.get(o.name) ?? []), o]);
         if (o.k === 'config')
           for (const v of facts.configValues)
             if (v.key.toLowerCase() === o.key.toLowerCase())
@@ -75,8 +79,18 @@ export function shutdownSeconds(
     ...service,
     workloadSeconds: w => {
       let own = service;
-      for (const [name, reads] of envNames)
-        for (const { value } of envValues(facts, name, [w]))
+      const given = [
+        ...[...envNames].map(([name, reads]) => ({
+          reads,
+          values: envValues(facts, name, [w]),
+        })),
+        ...[...flagNames].map(([name, reads]) => ({
+          reads,
+          values: flagValues(facts, name, [w]),
+        })),
+      ];
+      for (const { reads, values } of given)
+        for (const { value } of values)
           for (const read of reads)
             own = longer(
               own,

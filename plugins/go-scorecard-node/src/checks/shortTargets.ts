@@ -3,6 +3,7 @@ import { DialTarget, ServiceFacts, Workload } from '../facts';
 import { ServiceProgram } from '../program/serviceProgram';
 import { inOverlays } from './overlayFindings';
 import { envValues } from './workloadEnv';
+import { flagValues } from './workloadFlags';
 import { displayValue } from '../program/origins';
 import { dotCount, isShortKubernetesTarget, targetHost } from '../grpc/target';
 
@@ -131,28 +132,34 @@ function computeShortTargets(
           )} ${problem(displayValue(o.value), ndots)}`,
         );
       }
-      const envNames = new Set(
-        origins.flatMap(o => (o.k === 'env' ? [o.name] : [])),
-      );
-      for (const name of envNames) {
-        for (const { value, where, workload } of envValues(facts, name)) {
-          // The value is looked up in the pods of the workload that sets it, with their ndots.
-          const own = workload.ndots ?? DEFAULT_NDOTS;
-          if (!isShortKubernetesTarget(value.value, own)) continue;
-          if (dialing !== 'all') dialing.add(workload);
-          if (!ownFirst.has(workload)) ownFirst.set(workload, value);
-          add(
-            value,
-            value.value,
-            `env ${name}="${
-              value.value
-            }" ${where} is the gRPC target of ${dialName(target)}; it ${problem(
-              value.value,
-              own,
-            )}`,
-            workload.overlay,
-          );
-        }
+      // What a workload gives the env variables and flags the target is read from.
+      const given = [
+        ...new Set(origins.flatMap(o => (o.k === 'env' ? [o.name] : []))),
+      ]
+        .flatMap(name =>
+          envValues(facts, name).map(v => ({ ...v, what: `env ${name}` })),
+        )
+        .concat(
+          [
+            ...new Set(origins.flatMap(o => (o.k === 'flag' ? [o.name] : []))),
+          ].flatMap(name =>
+            flagValues(facts, name).map(v => ({ ...v, what: `flag -${name}` })),
+          ),
+        );
+      for (const { value, where, workload, what } of given) {
+        // The value is looked up in the pods of the workload that sets it, with their ndots.
+        const own = workload.ndots ?? DEFAULT_NDOTS;
+        if (!isShortKubernetesTarget(value.value, own)) continue;
+        if (dialing !== 'all') dialing.add(workload);
+        if (!ownFirst.has(workload)) ownFirst.set(workload, value);
+        add(
+          value,
+          value.value,
+          `${what}="${value.value}" ${where} is the gRPC target of ${dialName(
+            target,
+          )}; it ${problem(value.value, own)}`,
+          workload.overlay,
+        );
       }
       const keys = new Set(
         origins.flatMap(o => (o.k === 'config' ? [o.key.toLowerCase()] : [])),

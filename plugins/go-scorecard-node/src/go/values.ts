@@ -357,7 +357,7 @@ export class ValueReader {
         (pkg === PKG.flag || pkg === PFLAG) &&
         FLAG_VALUE_ARG[name] !== undefined
       ) {
-        return arg(FLAG_VALUE_ARG[name]);
+        return flagValue(arg(0), arg(FLAG_VALUE_ARG[name]), at);
       }
       if (pkg === 'strings' && STRING_PASS_THROUGH.has(name)) return arg(0);
       if (PARSE_PASS_THROUGH[pkg]?.has(name))
@@ -414,7 +414,7 @@ export class ValueReader {
         args[0] &&
         stringValue(this.src, unparen(args[0])) !== undefined
       )
-        return arg(valueAt);
+        return flagValue(arg(0), arg(valueAt), at);
     }
     // A `*viper.Viper` or koanf method (`v.GetString("db.host")`) is typed at link time.
     return { k: 'call', callee, args: this.args(call, depth), result, at };
@@ -493,7 +493,12 @@ export class ValueReader {
         callee.k === 'method' ||
         callee.pkg === PKG.flag ||
         callee.pkg === PFLAG;
-      if (isFlag) return this.value(args[FLAG_VAR_VALUE_ARG[callee.name]]);
+      if (isFlag)
+        return flagValue(
+          this.value(args[1]),
+          this.value(args[FLAG_VAR_VALUE_ARG[callee.name]]),
+          this.where(call),
+        );
     }
     return {
       k: 'stored',
@@ -503,6 +508,14 @@ export class ValueReader {
       at: this.where(call),
     };
   }
+}
+
+/**
+ * A flag's value: its default, or what the command line gives the flag of that name (a
+ * workload's container `args`).
+ */
+function flagValue(name: ValueExpr, fallback: ValueExpr, at: Where): ValueExpr {
+  return { k: 'any', of: [fallback, { k: 'flag', name, at }] };
 }
 
 /** Whether a node is inside a function body (not a package-level initializer). */

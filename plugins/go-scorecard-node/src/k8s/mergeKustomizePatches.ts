@@ -12,6 +12,8 @@ function mergeContainer(base: Container, patch: Container): Container {
     servesTraffic: base.servesTraffic || patch.servesTraffic,
     preStop: patch.preStop ?? base.preStop,
     env,
+    // A list of strings is replaced whole by a strategic merge.
+    ...(patch.args ?? base.args ? { args: patch.args ?? base.args } : {}),
   };
 }
 

@@ -271,6 +271,15 @@ export class WorkloadReader {
       return configMap ? [{ configMap, ...(prefix ? { prefix } : {}) }] : [];
     });
     if (envFrom.length) container.envFrom = envFrom;
+    const args = ['command', 'args'].flatMap(key =>
+      this.r.items(this.r.get(node, key)).flatMap(item => {
+        const word = this.r.resolve(item);
+        if (!isScalar(word) || word.value === null || isTemplated(word.value))
+          return [];
+        return [{ ...this.ref(word), value: String(word.value) }];
+      }),
+    );
+    if (args.length) container.args = args;
     const image = this.r.string(node, 'image')?.trim();
     if (image && !isTemplated(image)) container.image = image;
     const preStop = this.r.pair(this.r.get(node, 'lifecycle'), 'preStop');

@@ -11,7 +11,16 @@ export type Origin =
   /** A number; `seconds` when it is a duration in seconds (else a plain number, or nanoseconds). */
   | { k: 'number'; value: number; seconds: boolean; at: Where }
   | { k: 'env'; name: string; at: Where; unit?: number }
-  | { k: 'config'; key: string; at: Where; unit?: number };
+  | { k: 'config'; key: string; at: Where; unit?: number }
+  /** A command-line flag by name: what a workload's container `args` give it. */
+  | { k: 'flag'; name: string; at: Where; unit?: number };
+
+/** Whether an origin is read from outside the code (the environment, a config key, a flag). */
+export function isExternal(
+  o: Origin,
+): o is Extract<Origin, { k: 'env' | 'config' | 'flag' }> {
+  return o.k === 'env' || o.k === 'config' || o.k === 'flag';
+}
 
 /**
  * `unit` of an env or config origin: the seconds its value counts when it is a bare number scaled
@@ -69,6 +78,8 @@ function originText(o: Origin): string {
       return `${o.name}*${o.unit ?? ''}`;
     case 'config':
       return `${o.key}*${o.unit ?? ''}`;
+    case 'flag':
+      return `${o.name}*${o.unit ?? ''}`;
     default:
       return String(o.value);
   }
@@ -105,14 +116,14 @@ export function originValueText(o: Origin): string | undefined {
   return undefined;
 }
 
-/** `+`, `-`, `*`, `/` on the origins of two operands (env and config origins pass through). */
+/** `+`, `-`, `*`, `/` on the origins of two operands (env, config and flag origins pass through). */
 export function binaryOrigins(
   op: string,
   left: Origin[],
   right: Origin[],
 ): Origin[] {
   const out: Origin[] = [];
-  // Environment and config origins of either side still feed the value; times a time unit
+  // Environment, config and flag origins of either side still feed the value; times a time unit
   // (`time.Duration(n) * time.Second`), their values count that unit.
   const passed = (side: Origin[], other: Origin[]): Origin[] => {
     const units =
@@ -120,7 +131,7 @@ export function binaryOrigins(
         ? other.flatMap(o => (o.k === 'number' && o.seconds ? [o.value] : []))
         : [];
     return side.flatMap(o => {
-      if (o.k !== 'env' && o.k !== 'config') return [];
+      if (!isExternal(o)) return [];
       if (units.length === 0) return [o];
       return units.map(u => ({ ...o, unit: u * (o.unit ?? 1) }));
     });
@@ -178,9 +189,7 @@ export function formatOrigins(
   args: Origin[][],
   at: Where,
 ): Origin[] {
-  const out: Origin[] = args
-    .flat()
-    .filter(o => o.k === 'env' || o.k === 'config');
+  const out: Origin[] = args.flat().filter(isExternal);
   const verbs = format.match(FORMAT_VERB)?.filter(v => v !== '%%') ?? [];
   const values = args.map(a =>
     a.filter(o => o.k === 'string' || o.k === 'number'),

@@ -5,6 +5,7 @@ import {
   binaryOrigins,
   durationSeconds,
   formatOrigins,
+  isExternal,
   Origin,
   originValueText,
   UNKNOWN_TEXT,
@@ -139,6 +140,10 @@ export class ValueFlow {
         );
       case 'config':
         return this.configKeys(this.strings(expr.key, ctx), expr.at, ctx);
+      case 'flag':
+        return this.strings(expr.name, ctx).map(
+          name => ({ k: 'flag', name, at: expr.at } as Origin),
+        );
       case 'binary':
         return binaryOrigins(
           expr.op,
@@ -153,8 +158,8 @@ export class ValueFlow {
         );
       case 'timeout':
         return this.evaluate(expr.duration, ctx).flatMap(o => {
-          // A duration read from the environment or a config key stays that origin.
-          if (o.k === 'env' || o.k === 'config') return [o];
+          // A duration read from the environment, a config key or a flag stays that origin.
+          if (isExternal(o)) return [o];
           const seconds = durationSeconds(o);
           return seconds === undefined
             ? []
@@ -363,9 +368,10 @@ export class ValueFlow {
     const type = this.program.typeOf(expr.callee.recv, ctx);
     if (type.k !== 'named') return undefined;
     if (CLI_FLAG_GETTERS[type.key]?.has(expr.callee.name))
-      return this.strings(expr.args[0], ctx).flatMap(name =>
-        this.defaultOrigins(this.defaultsOf(name.toLowerCase(), true), ctx),
-      );
+      return this.strings(expr.args[0], ctx).flatMap(name => [
+        { k: 'flag', name, at: expr.at } as Origin,
+        ...this.defaultOrigins(this.defaultsOf(name.toLowerCase(), true), ctx),
+      ]);
     if (!CONFIG_GETTERS[type.key]?.has(expr.callee.name)) return undefined;
     return this.configKeys(this.strings(expr.args[0], ctx), expr.at, ctx);
   }

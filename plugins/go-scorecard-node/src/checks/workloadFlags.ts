@@ -1,0 +1,73 @@
+import { Container, LocatedValue, ServiceFacts, Workload } from '../facts';
+import { runsOtherLanguage } from './otherLanguageImages';
+
+/** `-name=value`, `--name=value`, or `-name`/`--name` with the value in the next word. */
+const FLAG_WORD = /^--?([A-Za-z0-9][\w.-]*)(?:=([\s\S]*))?$/;
+/** Kubernetes' `$(VAR)` reference to a container env variable in `command`/`args`. */
+const ENV_REFERENCE = /\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g;
+
+/**
+ * The words of a container's command line: each `command`/`args` item, and the words of an item
+ * with blanks in it (`sh -c "/app --users=users:8080"`), each at its item's line.
+ */
+function commandWords(c: Container): LocatedValue[] {
+  return (c.args ?? []).flatMap(a =>
+    /\s/.test(a.value.trim())
+      ? a.value
+          .trim()
+          .split(/\s+/)
+          .map(w => ({ ...a, value: w.replace(/^(["'])(.*)\1$/, '$2') }))
+      : [a],
+  );
+}
+
+/**
+ * A flag value with its `$(VAR)` references replaced by the container's env values, as the
+ * kubelet expands them; undefined when one names a variable without a literal value.
+ */
+function expanded(value: string, c: Container): string | undefined {
+  let unknown = false;
+  const out = value.replace(ENV_REFERENCE, (_, name: string) => {
+    const v = c.env.find(e => e.name === name)?.value?.value;
+    if (v === undefined) unknown = true;
+    return v ?? '';
+  });
+  return unknown ? undefined : out;
+}
+
+/**
+ * The values the service's workloads give a command-line flag in their containers' `command`
+ * and `args` (`--users-addr=users:8080`, `-users-addr users:8080`, as Go's `flag` and pflag read
+ * them; `$(VAR)` references expanded from the container's env). A container of the repository's
+ * programs in another language is left out (see `otherLanguageImages`). `where` says which
+ * container, for messages; `workloads`: those to look in (all of the service's by default).
+ */
+export function flagValues(
+  facts: ServiceFacts,
+  name: string,
+  workloads: Workload[] = facts.workloads,
+): { value: LocatedValue; where: string; workload: Workload }[] {
+  const out: { value: LocatedValue; where: string; workload: Workload }[] = [];
+  for (const w of workloads) {
+    for (const c of w.containers) {
+      if (!c.args || runsOtherLanguage(facts, c)) continue;
+      const words = commandWords(c);
+      words.forEach((word, i) => {
+        const m = FLAG_WORD.exec(word.value);
+        if (!m || m[1] !== name) return;
+        const given = m[2] !== undefined ? word : words[i + 1];
+        const raw = m[2] ?? given?.value;
+        if (!given || raw === undefined || (m[2] === undefined && raw.startsWith('-')))
+          return;
+        const value = expanded(raw, c);
+        if (value === undefined) return;
+        out.push({
+          value: { ...given, value },
+          where: `of container "${c.name}" (${w.kind} ${w.name})`,
+          workload: w,
+        });
+      });
+    }
+  }
+  return out;
+}
