@@ -78,6 +78,7 @@ export class Program {
   private readonly funcsByName = new Map<string, FuncId[]>();
   private readonly methods = new Map<string, Map<string, FuncId[]>>();
   private readonly implementationsMemo = new Map<string, FuncInfo[]>();
+  private readonly methodSetMemo = new Map<string, Map<string, FuncId[]>>();
   private readonly fieldIndexMemo = new Map<
     FieldFacts[],
     Map<string, FieldFacts>
@@ -273,7 +274,10 @@ export class Program {
     return index;
   }
 
-  /** Class hierarchy analysis: the methods `name` of the tree's types whose method sets cover `required`. */
+  /**
+   * Class hierarchy analysis: the methods `name` of the tree's types whose method sets cover
+   * `required`, promoted methods included (`type rpcServer struct{ *base }` has `base`'s methods).
+   */
   private implementations(required: string[], name: string): FuncInfo[] {
     if (!required.includes(name)) return [];
     // Asked once per interface and method: every type of the tree is looked at.
@@ -281,11 +285,49 @@ export class Program {
     const known = this.implementationsMemo.get(key);
     if (known) return known;
     const out: FuncInfo[] = [];
-    for (const byName of this.methods.values()) {
+    const types = new Set([...this.methods.keys(), ...this.typeDecls.keys()]);
+    for (const type of types) {
+      const byName = this.methodSet(type);
       if (!required.every(m => byName.has(m))) continue;
       for (const id of byName.get(name) ?? []) out.push(this.funcs.get(id)!);
     }
-    this.implementationsMemo.set(key, out);
+    this.implementationsMemo.set(key, [...new Set(out)]);
+    return this.implementationsMemo.get(key)!;
+  }
+
+  /**
+   * The method set of a named type of the tree, by name: its own methods and, for a struct, the
+   * methods its embedded fields of tree types promote (its own shadow them; Go spec "Struct
+   * types": promoted methods). A type with nothing promoted shares its own map.
+   */
+  private methodSet(key: string, depth = 0): Map<string, FuncId[]> {
+    const known = this.methodSetMemo.get(key);
+    if (known) return known;
+    const own = this.methods.get(key) ?? new Map<string, FuncId[]>();
+    let out = own;
+    const decl = this.typeDecls.get(key);
+    if (decl && depth <= MAX_EMBED_DEPTH) {
+      this.methodSetMemo.set(key, own); // cycle guard
+      const u = this.underlying({
+        k: 'named',
+        key,
+        name: decl.facts.name,
+        decl,
+      });
+      if (u.k === 'struct') {
+        for (const f of u.fields) {
+          if (!f.embedded) continue;
+          const inner = this.resolveType(f.type, { file: u.file, owner: -1 });
+          if (inner.k !== 'named') continue;
+          for (const [name, ids] of this.methodSet(inner.key, depth + 1)) {
+            if (out.has(name)) continue;
+            if (out === own) out = new Map(own);
+            out.set(name, ids);
+          }
+        }
+      }
+    }
+    this.methodSetMemo.set(key, out);
     return out;
   }
 
