@@ -75,7 +75,7 @@ function linkedPackages(program: Program, main: PackageInfo): Set<PackageInfo> {
     for (const file of pkg.files) {
       if (file.isTest) continue;
       for (const imp of file.imports) {
-        const dep = program.index.resolveImport(imp.path);
+        const dep = program.index.resolveImport(imp.path, file.dir);
         if (dep && !linked.has(dep)) {
           linked.add(dep);
           queue.push(dep);

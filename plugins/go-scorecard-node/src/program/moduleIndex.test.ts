@@ -340,4 +340,28 @@ replace (
       );
     });
   });
+
+  describe('modules that declare the same module path', () => {
+    const files = [
+      goFile('app/fe/main.go', 'main'),
+      goFile('app/fe/infra/mtl/mtl.go', 'mtl'),
+      goFile('tutorial/ch3/app/fe/main.go', 'main'),
+      goFile('tutorial/ch3/app/fe/infra/mtl/mtl.go', 'mtl'),
+    ];
+    const mod = 'module example.com/mall/app/fe\n\ngo 1.22\n';
+    const index = new ModuleIndex(
+      [goMod('app/fe', mod), goMod('tutorial/ch3/app/fe', mod)],
+      files,
+    );
+
+    it("resolves an import to the importing file's own module", () => {
+      const path = 'example.com/mall/app/fe/infra/mtl';
+      expect(index.resolveImport(path, 'app/fe')?.id).toBe('app/fe/infra/mtl');
+      expect(index.resolveImport(path, 'tutorial/ch3/app/fe')?.id).toBe(
+        'tutorial/ch3/app/fe/infra/mtl',
+      );
+      // from outside both modules, one of them
+      expect(resolve(index, path)).toBeDefined();
+    });
+  });
 });

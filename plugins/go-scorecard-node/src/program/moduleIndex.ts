@@ -29,6 +29,8 @@ export interface PackageInfo {
 export class ModuleIndex {
   readonly packages: PackageInfo[] = [];
   private readonly byImportPath = new Map<string, PackageInfo>();
+  /** Import paths more than one package has (modules of the tree that declare the same path). */
+  private readonly sharedPaths = new Set<string>();
   private readonly byDir = new Map<string, PackageInfo>();
   private readonly packageOfFile = new Map<GoFileFacts, PackageInfo>();
   /** Module path → directory, longest path first (module lines and in-tree replaces). */
@@ -69,7 +71,8 @@ export class ModuleIndex {
       const importPath = this.importPathOfDir(pkg.dir, declared);
       if (importPath !== undefined) {
         pkg.importPath = importPath;
-        this.byImportPath.set(importPath, pkg);
+        if (this.byImportPath.has(importPath)) this.sharedPaths.add(importPath);
+        else this.byImportPath.set(importPath, pkg);
       }
     }
   }
@@ -79,11 +82,20 @@ export class ModuleIndex {
     return this.packageOfFile.get(file)!;
   }
 
-  /** The package of the tree an import path names, if any. */
-  resolveImport(importPath: string): PackageInfo | undefined {
+  /**
+   * The package of the tree an import path names, if any. `fromDir`, the importing file's
+   * directory, decides between modules of the tree that declare the same module path (copies of
+   * a service in tutorial chapters): a module's own package wins, as the go command builds each
+   * module with its own packages.
+   */
+  resolveImport(importPath: string, fromDir?: string): PackageInfo | undefined {
     if (!mayNameTreePackage(this.roots, importPath)) return undefined;
+    const shared = this.sharedPaths.has(importPath);
     const known = this.byImportPath.get(importPath);
-    if (known) return known;
+    if (known && !shared) return known;
+    const own =
+      shared && fromDir !== undefined ? this.moduleDirOf(fromDir) : undefined;
+    let first: PackageInfo | undefined;
     for (const root of this.roots) {
       if (importPath !== root.path && !importPath.startsWith(`${root.path}/`))
         continue;
@@ -92,8 +104,11 @@ export class ModuleIndex {
       if (rest) dir = root.dir === '.' ? rest : `${root.dir}/${rest}`;
       const pkg = this.byDir.get(dir);
       // A directory under a nested module belongs to that module, not to the enclosing one.
-      if (pkg && this.moduleDirOf(dir) === root.dir) return pkg;
+      if (!pkg || this.moduleDirOf(dir) !== root.dir) continue;
+      if (!shared || own === undefined || root.dir === own) return pkg;
+      first ??= pkg;
     }
+    if (first) return first;
     if (this.roots.length === 0 && importPath.includes('/')) {
       // GOPATH layout: the longest directory of the tree the import path ends with (a path of
       // one element, `errors`, is the standard library's).

@@ -140,7 +140,7 @@ export class Program {
   packageFor(file: GoFileFacts, pkg: string): PackageInfo | undefined {
     return pkg === ''
       ? this.index.packageOf(file)
-      : this.index.resolveImport(pkg);
+      : this.index.resolveImport(pkg, file.dir);
   }
 
   /** The function that owns facts at a site, if it is a function (not a package initializer). */

@@ -1,0 +1,3 @@
+module example.com/mall/app/frontend
+
+go 1.22
