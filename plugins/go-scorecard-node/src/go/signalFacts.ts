@@ -176,13 +176,33 @@ export const SIGNAL_HELPERS: {
   },
   // ory/graceful: Graceful(start, shutdown) runs start and calls shutdown on SIGINT or SIGTERM.
   { path: /^github\.com\/ory\/graceful$/, names: { Graceful: 'sigterm' } },
+  // Knative's sharedmain.Main and the eventing adapter's Main run under signals.NewContext()
+  // (their *WithContext/*Named/*WithConfig twins take the caller's context instead).
+  {
+    path: /^knative\.dev\/pkg\/injection\/sharedmain$/,
+    names: { Main: 'sigterm' },
+  },
+  {
+    path: /^knative\.dev\/eventing\/pkg\/adapter\/v2$/,
+    names: { Main: 'sigterm' },
+  },
+  // CloudWeGo Kitex: a server's Run waits for SIGINT or SIGTERM (WithExitSignal's default) and
+  // then stops gracefully; a Kitex binary builds its server with server.NewServer.
+  {
+    path: /^github\.com\/cloudwego\/kitex\/server$/,
+    names: { NewServer: 'sigterm' },
+  },
+  // Kratos: an App's Run waits for SIGTERM, SIGQUIT or SIGINT and stops its servers gracefully;
+  // the App is built with kratos.New.
+  { path: /^github\.com\/go-kratos\/kratos\/v2$/, names: { New: 'sigterm' } },
 ];
 
 /**
  * The signal handlers a file installs: `signal.Notify`/`NotifyContext` (no list: every signal),
  * oklog/run's `SignalHandler`, the Kubernetes libraries' `SetupSignalHandler`, uber-go/fx's
- * `fx.New` (its App's Run waits for SIGTERM), Knative's `signals.NewContext`, Temporal's
- * `worker.InterruptCh` and ory/graceful's `Graceful`. `refs` are the
+ * `fx.New` (its App's Run waits for SIGTERM), Knative's `signals.NewContext` and `sharedmain.Main`,
+ * Temporal's `worker.InterruptCh`, ory/graceful's `Graceful`, Kitex's `server.NewServer` and
+ * Kratos' `kratos.New`. `refs` are the
  * file's references to those packages.
  */
 export function signalFacts(

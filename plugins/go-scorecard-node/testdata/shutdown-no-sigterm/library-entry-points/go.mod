@@ -1,0 +1,3 @@
+module example.com/entry
+
+go 1.22
