@@ -127,6 +127,31 @@ describe('shellCommands', () => {
     ]);
   });
 
+  it('splits an unquoted variable into fields at blanks, as the shell does; a quoted one stays whole', () => {
+    const script = [
+      'tools="github.com/a/one github.com/b/two"',
+      'tools+=" github.com/c/three"',
+      'go get -u $tools',
+      'go get "$tools"',
+      'gotools=" \\',
+      '   github.com/golang/lint/golint \\',
+      '"',
+      'go get ${gotools}',
+    ].join('\n');
+    expect(argvs(script)).toEqual([
+      [
+        'go',
+        'get',
+        '-u',
+        'github.com/a/one',
+        'github.com/b/two',
+        'github.com/c/three',
+      ],
+      ['go', 'get', 'github.com/a/one github.com/b/two github.com/c/three'],
+      ['go', 'get', 'github.com/golang/lint/golint'],
+    ]);
+  });
+
   it('reads no commands from (( … ))', () => {
     expect(
       argvs(

@@ -248,9 +248,10 @@ class CommandBuilder {
     if (NON_COMMANDS.has(words[0].raw)) {
       if (words[0].raw !== 'function' && words.length >= 2) {
         const list = words[2]?.raw === 'in' ? words.slice(3) : [];
+        // The list is expanded as a command's words are (an unquoted `$tools` splits).
         this.variables.loop(
           words[1].value,
-          list.map(w => w.value),
+          list.flatMap(w => this.expanded(w)).map(w => w.value),
         );
       }
       return undefined;
@@ -295,7 +296,12 @@ class CommandBuilder {
     const values = this.variables.expand(word.value);
     if (!values || (values.length === 1 && values[0] === word.value))
       return [word];
-    return values.map(value => ({ ...word, value }));
+    // Unquoted, the expansion is split into fields at blanks (`go get $tools` with
+    // `tools="a b"` gets two packages); in quotes it stays one word.
+    const split = /["']/.test(word.raw)
+      ? values
+      : values.flatMap(v => v.split(/[ \t\n]+/).filter(Boolean));
+    return split.map(value => ({ ...word, value }));
   }
 
   private flush() {

@@ -70,12 +70,19 @@ export class ShellVariables {
     if (words?.some(w => /\$\(|`/.test(w))) words = undefined;
     if (append) {
       const before = this.values.get(name);
-      this.values.set(
-        name,
-        before && words
-          ? { words: [...before.words, ...words], array: true }
-          : undefined,
-      );
+      let after: Known | undefined;
+      // `V+=x` on a scalar appends to its text; `A+=(x)` (or `+=` on an array) adds elements.
+      if (
+        before &&
+        words &&
+        !array &&
+        !before.array &&
+        before.words.length === 1
+      )
+        after = { words: [before.words[0] + words[0]], array: false };
+      else if (before && words)
+        after = { words: [...before.words, ...words], array: true };
+      this.values.set(name, after);
     } else this.values.set(name, words && { words, array });
   }
 
