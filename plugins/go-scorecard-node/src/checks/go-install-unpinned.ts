@@ -14,20 +14,36 @@ function within(pkg: string, path: string): boolean {
 
 /**
  * Whether `go install pkg` (no version) is pinned by the tree: a go.mod of the tree requires the
- * module providing it (the tools.go pattern), or it is a package of a module of the tree itself
- * (building the service's own code, not installing a tool).
+ * module providing it (the tools.go pattern) or replaces it with a version or a directory (the go
+ * command takes a replaced module it needs from the replacement, required or not), or it is a
+ * package of a module of the tree itself (building the service's own code, not installing a
+ * tool). In a tree without go.mod (GOPATH layout) a path that ends with a directory of the
+ * tree's Go packages is the repository's own (`go install k8s.io/kops/cmd/kops` in kops).
  */
-function pinnedByGoMod(modules: GoModule[], pkg: string): boolean {
-  return modules.some(
-    m =>
-      (m.mod.module && within(pkg, m.mod.module.path)) ||
-      m.mod.requires.some(r => within(pkg, r.path)),
-  );
+function pinnedByTree(
+  modules: GoModule[],
+  goDirs: ReadonlySet<string>,
+  pkg: string,
+): boolean {
+  if (
+    modules.some(
+      m =>
+        (m.mod.module && within(pkg, m.mod.module.path)) ||
+        m.mod.requires.some(r => within(pkg, r.path)) ||
+        m.mod.replaces.some(r => within(pkg, r.oldPath)),
+    )
+  )
+    return true;
+  if (modules.length) return false;
+  const path = pkg.replace(/\/(\.\.\.)?$/, '');
+  for (const dir of goDirs)
+    if (dir !== '.' && (path === dir || path.endsWith(`/${dir}`))) return true;
+  return false;
 }
 
 /**
  * `go-install-unpinned`: `go install pkg@latest` (or a branch), or `go install pkg`
- * without a version whose module no go.mod of the tree requires.
+ * without a version that the tree does not pin (see {@link pinnedByTree}).
  */
 export const goInstallUnpinnedCheck: Check = {
   id: 'go-install-unpinned',
@@ -36,6 +52,9 @@ export const goInstallUnpinnedCheck: Check = {
     if (facts.ciFiles.length === 0)
       return { notApplicable: 'no CI or build file' };
     const findings: Finding[] = [];
+    const goDirs = new Set(
+      facts.goFiles.filter(f => !f.isTest).map(f => f.dir),
+    );
     for (const command of facts.ciCommands) {
       const go = goInvocation(command);
       if (go?.subcommand !== 'install') continue;
@@ -43,7 +62,7 @@ export const goInstallUnpinnedCheck: Check = {
         if (!isRemotePackage(arg)) return false;
         const at = arg.indexOf('@');
         if (at >= 0) return MOVING_QUERIES.has(arg.slice(at + 1));
-        return !pinnedByGoMod(facts.modules, arg);
+        return !pinnedByTree(facts.modules, goDirs, arg);
       });
       if (unpinned.length === 0) continue;
       const why = unpinned

@@ -1,0 +1,1 @@
+package apis // import "k8s.io/kops/pkg/apis"
