@@ -201,7 +201,8 @@ export class RepositoryImages {
    * - the repository builds it (same last path element: `ghcr.io/acme/ledger:1.2` and a
    *   build of `acme/ledger` or `ledger`), or it is a `ko://` reference: own;
    * - unknown (no image, templated, its last path element a variable): own;
-   * - of a namespace a build names with a variable for the rest (`buoyantio/$(svc_name)`): own;
+   * - of a namespace a build names with a variable for the rest (`buoyantio/$(svc_name)`): own,
+   *   even a stock image's name (`grafana/tempo` beside a build of `grafana/$(COMPONENT)`);
    * - a stock image ({@link STOCK_IMAGES}): third-party;
    * - when every build names its image (or its namespace) and at least one does: an image of none of those
    *   names is third-party, unless it is a bare name (`app`: a Kustomize `images:`
@@ -212,9 +213,11 @@ export class RepositoryImages {
     const name = image === undefined ? undefined : imageName(image);
     const tail = name && last(name.path);
     if (!name || name.ko || !tail || this.names.has(tail)) return undefined;
-    if (stockImage(name.path)) return { k: 'stock' };
+    // A namespace the repository builds any image of wins over the stock list (tempo builds
+    // `grafana/$(COMPONENT)`, and `grafana/tempo` is its own).
     const namespace = name.path.slice(0, -1).join('/');
     if (this.anyIn.has(namespace)) return undefined;
+    if (stockImage(name.path)) return { k: 'stock' };
     if (
       (this.names.size === 0 && this.anyIn.size === 0) ||
       !this.allNamed ||

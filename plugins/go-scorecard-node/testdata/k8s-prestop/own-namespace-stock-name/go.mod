@@ -1,0 +1,3 @@
+module example.com/tempo
+
+go 1.22
