@@ -64,6 +64,9 @@ export const CONFIG_LOADERS: {
     path: /^(gopkg\.in\/yaml\.v\d|sigs\.k8s\.io\/yaml|github\.com\/goccy\/go-yaml|encoding\/json|github\.com\/BurntSushi\/toml|github\.com\/pelletier\/go-toml(\/v\d+)?)$/,
     funcs: {
       Unmarshal: { loader: 'file', targetArg: 1 },
+      // yaml.v2's and sigs.k8s.io/yaml's strict variants, goccy's UnmarshalWithOptions
+      UnmarshalStrict: { loader: 'file', targetArg: 1 },
+      UnmarshalWithOptions: { loader: 'file', targetArg: 1 },
       // BurntSushi/toml
       Decode: { loader: 'file', targetArg: 1 },
       DecodeFile: { loader: 'file', targetArg: 1 },
