@@ -148,6 +148,11 @@ export interface CloseCall extends CallRef {
    * `if err := srv.Shutdown(ctx); err != nil { srv.Close() }`.
    */
   afterShutdown?: boolean;
+  /**
+   * The call hands the server to a helper that closes it (`util.CloseQuietly(h.srv)`): the
+   * helper's `Close` call, found by the link step.
+   */
+  via?: { callee: string; path: string; line: number };
 }
 
 /**
@@ -241,6 +246,12 @@ export interface GoFileFacts {
   httpServerCloseCalls: CloseCall[];
   /** `x.Shutdown(...)` where x is an *http.Server. */
   httpServerShutdownCalls: CallRef[];
+  /**
+   * `c.Close()` on parameter `param` of its top-level function, declared as an `io` closer
+   * interface (`func CloseQuietly(c io.Closer)`): the link step finds the callers that hand it
+   * an `*http.Server`.
+   */
+  paramCloseCalls: (CallRef & { param: number })[];
   /** A `grpc.NewServer(...)` call. */
   grpcServers: CallRef[];
   /** `x.Stop()` where x came from grpc.NewServer. */

@@ -35,6 +35,7 @@ export function goFileFacts(
     signalLists: [],
     httpServerCloseCalls: [],
     httpServerShutdownCalls: [],
+    paramCloseCalls: [],
     grpcServers: [],
     grpcStopCalls: [],
     grpcGracefulStopCalls: [],

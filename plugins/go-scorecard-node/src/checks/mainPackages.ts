@@ -15,6 +15,7 @@ import {
   returnedToFatalCaller,
 } from './callerRules';
 import { BlockingCall, BlockingCalls, lateSignalHandling } from './lateSignals';
+import { helperCloses } from './helperCloses';
 import {
   packageServerFields,
   typedByFields,
@@ -67,6 +68,7 @@ export function mainPackages(
     }
   }
   const blocking = new BlockingCalls(program, f => withFields.get(f) ?? f);
+  const closedByHelpers = new Map<GoFileFacts, CloseCall[]>();
   const out: MainPackage[] = [];
   for (const binary of program.binaries) {
     const late = lateSignalHandling(program, binary, blocking);
@@ -119,6 +121,12 @@ export function mainPackages(
           if (after) view.lateSignalHandling.push({ handling, after });
           else view.signalHandling.push(handling);
         }
+        let viaHelpers = closedByHelpers.get(original);
+        if (!viaHelpers) {
+          viaHelpers = helperCloses(program, original);
+          closedByHelpers.set(original, viaHelpers);
+        }
+        view.httpServerCloseCalls.push(...runs(viaHelpers));
         for (const c of runs(file.httpServerCloseCalls)) {
           view.httpServerCloseCalls.push(
             c.afterShutdown || !closesAsFallback(program, original, c)

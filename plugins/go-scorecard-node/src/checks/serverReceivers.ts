@@ -105,7 +105,7 @@ const MAX_PROMOTION_DEPTH = 4;
  * Selectors). `none` when the type is known and the method is no server's, undefined when the
  * program cannot type the value.
  */
-function serverKindOfType(
+export function serverKindOfType(
   program: ServiceProgram,
   t: ResolvedType,
   method: string,

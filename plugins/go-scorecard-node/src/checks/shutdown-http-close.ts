@@ -32,10 +32,13 @@ export const shutdownHttpCloseCheck: Check = {
     for (const pkg of binaries) {
       const closes = pkg.httpServerCloseCalls.filter(c => !c.afterShutdown);
       for (const close of closes) {
+        const what = close.via
+          ? `${close.callee} closes the http.Server it is given (${close.via.callee}() at ${close.via.path}:${close.via.line}) at once`
+          : `${close.callee}() closes the http.Server at once`;
         findings.add(close, () =>
           findingAt(
             close,
-            `${close.callee}() closes the http.Server at once, dropping in-flight requests: use Shutdown(ctx) with a timeout (and Close() only if that fails)`,
+            `${what}, dropping in-flight requests: use Shutdown(ctx) with a timeout (and Close() only if that fails)`,
           ),
         );
       }

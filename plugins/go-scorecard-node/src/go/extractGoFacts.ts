@@ -209,6 +209,7 @@ export function extractGoFacts(
         facts.serveCalls,
         facts.httpServerCloseCalls,
         facts.httpServerShutdownCalls,
+        facts.paramCloseCalls,
         facts.grpcServers,
         facts.grpcStopCalls,
         facts.grpcGracefulStopCalls,

@@ -46,6 +46,7 @@ export type ShutdownFacts = Pick<
   | 'serveCalls'
   | 'httpServerCloseCalls'
   | 'httpServerShutdownCalls'
+  | 'paramCloseCalls'
   | 'grpcServers'
   | 'grpcStopCalls'
   | 'grpcGracefulStopCalls'
@@ -73,6 +74,7 @@ export function shutdownFacts(
     serveCalls: [],
     httpServerCloseCalls: [],
     httpServerShutdownCalls: [],
+    paramCloseCalls: [],
     grpcServers: [],
     grpcStopCalls: [],
     grpcGracefulStopCalls: [],
@@ -227,6 +229,18 @@ export function shutdownFacts(
         });
       };
       if (typedAtLink && recv.k !== 'unknown') unbound({ recv });
+      // `c.Close()` on an `io.Closer` parameter: a server its callers hand it is closed.
+      if (
+        name === 'Close' &&
+        !isTest &&
+        recv &&
+        recv.k === 'param' &&
+        closerParameter(values, m.receiver)
+      )
+        facts.paramCloseCalls.push({
+          ...callRef(src, m.call),
+          param: recv.index,
+        });
       if (!kinds.length && field && !m.value)
         unbound({ field: textOf(src, field) });
       for (const kind of kinds) {
@@ -357,6 +371,12 @@ function mayHoldServer(
 }
 
 /** The type a receiver's declaration writes (`c *client`), as a value of that type. */
+/** Whether a parameter is declared as one of `io`'s closer interfaces (`io.Closer`, `io.ReadCloser`, …). */
+function closerParameter(values: ValueReader, id: Node): boolean {
+  const type = values.declaredTypeOf(id);
+  return type?.k === 'named' && type.pkg === 'io' && /Closer$/.test(type.name);
+}
+
 function typeWritten(values: ValueReader, id: Node): ValueExpr | undefined {
   const type = values.declaredTypeOf(id);
   return type && { k: 'typed', type };

@@ -392,7 +392,8 @@ export class Vocabulary {
    * Whether a value of a type can carry a string, a number or a duration to a sink: strings,
    * numbers and `any` when the tree dials gRPC (a target, a port), `time.Duration` and
    * `context.Context` when it drains servers (a drain's bound), `os.Signal` (a signal list
-   * handed to a helper that installs a handler), pointers to, slices of and maps of those
+   * handed to a helper that installs a handler), `io`'s closer interfaces (a server handed to a
+   * helper that closes it), pointers to, slices of and maps of those
    * (`Endpoints map[string]string`), and named types of the tree whose definition does.
    * Structs, errors and funcs do not (fields are followed by their type, not through arguments).
    */
@@ -411,6 +412,8 @@ export class Vocabulary {
         // A signal list handed to a helper that installs the handler (`Wait(sigs ...os.Signal)`).
         if ((t.q === 'os' || t.q === 'syscall') && t.name === 'Signal')
           return true;
+        // A server handed to a helper that closes it (`CloseQuietly(c io.Closer)`).
+        if (t.q === 'io' && /Closer$/.test(t.name)) return true;
         if (t.q === undefined && PREDECLARED_TYPES.has(t.name)) {
           if (OPAQUE_PREDECLARED.has(t.name)) return false;
           if (t.name === 'string' || t.name === 'any') return this.dials;

@@ -62,6 +62,7 @@ const FILE_ARRAYS: Record<ArrayKeys<GoFileFacts>, true> = {
   signalLists: true,
   httpServerCloseCalls: true,
   httpServerShutdownCalls: true,
+  paramCloseCalls: true,
   grpcServers: true,
   grpcStopCalls: true,
   grpcGracefulStopCalls: true,
