@@ -1,4 +1,5 @@
 import { posix } from 'path';
+import { lastAtOrBefore } from '../text/lastAtOrBefore';
 import { Node } from 'web-tree-sitter';
 import { GoFileFacts } from '../facts';
 import { ignoredByTidy } from './buildConstraints';
@@ -117,16 +118,12 @@ export function extractGoFacts(
     // The top-level declaration holding a node, found by position (a node's parent chain is
     // walked from the root by the tree library, so it costs more the deeper the node is).
     const tops = tree.rootNode.namedChildren.filter((c): c is Node => !!c);
-    const topStarts = tops.map(t => t.startIndex);
     const scopeCache = new Map<number, Scopes>();
     const scopesOf = (node: Node) => {
-      let lo = 0;
-      let hi = topStarts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (topStarts[mid] <= node.startIndex) lo = mid;
-        else hi = mid - 1;
-      }
+      const lo = Math.max(
+        0,
+        lastAtOrBefore(tops, t => t.startIndex, node.startIndex),
+      );
       let scopes = scopeCache.get(lo);
       if (!scopes) {
         scopes = new Scopes(src, tops[lo] ?? tree.rootNode);

@@ -163,7 +163,7 @@ export class LocalTable {
     if (!assign || assignOperator(this.src, assign.stmt) !== '=')
       return undefined;
     const value = this.rhsValue(assign.stmt, index);
-    return value && { k: 'new', type: { k: 'unknown' }, elems: [value] };
+    return value && holding(value);
   }
 
   private declaredType(decl: Declaration): TypeRef | undefined {
@@ -348,4 +348,12 @@ function literalCalls(
       calls.push(call);
   }
   return calls;
+}
+
+/**
+ * A slice, array or map of unknown type holding `value` among its elements: what `m[k] = v`
+ * stores, read back by `m[k]` or a range over `m`.
+ */
+export function holding(value: ValueExpr): ValueExpr {
+  return { k: 'new', type: { k: 'unknown' }, elems: [value] };
 }

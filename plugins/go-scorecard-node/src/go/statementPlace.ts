@@ -1,4 +1,5 @@
 import { Node } from 'web-tree-sitter';
+import { lastAtOrBefore } from '../text/lastAtOrBefore';
 import { StatementPlace } from '../programFacts';
 import type { GoSource } from './syntax';
 
@@ -30,7 +31,7 @@ const functionsBySource = new WeakMap<GoSource, TopFunction[]>();
 /** The top-level function or method declaration holding an offset, if any. */
 export function topFunctionAt(src: GoSource, offset: number): Node | undefined {
   const fns = topFunctions(src);
-  const fn = fns[lastStartingBy(fns, f => f.start, offset)];
+  const fn = fns[lastAtOrBefore(fns, f => f.start, offset)];
   return fn && offset < fn.end ? fn.node : undefined;
 }
 
@@ -48,25 +49,6 @@ function topFunctions(src: GoSource): TopFunction[] {
     functionsBySource.set(src, fns);
   }
   return fns;
-}
-
-/** The index of the last item whose start is at or before `offset` (items sorted by start), or -1. */
-function lastStartingBy<T>(
-  items: T[],
-  start: (item: T) => number,
-  offset: number,
-): number {
-  let lo = 0;
-  let hi = items.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (start(items[mid]) <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
 
 /**
@@ -89,7 +71,7 @@ export function statementPlace(
   if (src.path.endsWith('_test.go')) return undefined;
   const at = node.startIndex;
   const fns = topFunctions(src);
-  const fn = fns[lastStartingBy(fns, f => f.start, at)];
+  const fn = fns[lastAtOrBefore(fns, f => f.start, at)];
   if (!fn || at >= fn.end) return undefined;
   fn.statements ??= (
     fn.node
@@ -98,7 +80,7 @@ export function statementPlace(
     []
   ).filter((c): c is Node => !!c && c.type !== 'comment');
   const stmts = fn.statements;
-  const index = lastStartingBy(stmts, s => s.startIndex, at);
+  const index = lastAtOrBefore(stmts, s => s.startIndex, at);
   const stmt = stmts[index];
   if (!stmt || node.endIndex > stmt.endIndex) return undefined;
   let cur = stmt;

@@ -3,6 +3,7 @@ import { GoProgramFacts, StoreTarget, ValueExpr } from '../programFacts';
 import { callArguments, GoSource, textOf, unparen } from './syntax';
 import { TopDecls } from './topDecls';
 import { FLAG_VAR_VALUE_ARG } from './knownCalls';
+import { holding } from './localValues';
 import { ValueReader } from './values';
 import { Vocabulary } from './vocabulary';
 import { wordSites } from './wordSites';
@@ -120,9 +121,7 @@ export class StoreReader {
           this.facts.stores.push({
             owner,
             target,
-            value: element
-              ? { k: 'new', type: { k: 'unknown' }, elems: [value] }
-              : value,
+            value: element ? holding(value) : value,
           });
       }
     }

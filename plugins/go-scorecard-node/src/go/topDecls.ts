@@ -1,4 +1,5 @@
 import { Node } from 'web-tree-sitter';
+import { lastAtOrBefore } from '../text/lastAtOrBefore';
 import { Owner } from '../programFacts';
 
 /** A top-level declaration's range and what it is. */
@@ -32,34 +33,17 @@ export class TopDecls {
 
   /** The index in `tops` of the declaration holding a position, -1 when none does. */
   indexAt(pos: number): number {
-    let lo = 0;
-    let hi = this.tops.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const t = this.tops[mid];
-      if (pos < t.start) hi = mid - 1;
-      else if (pos >= t.end) lo = mid + 1;
-      else return mid;
-    }
-    return -1;
+    const i = lastAtOrBefore(this.tops, t => t.start, pos);
+    return i >= 0 && pos < this.tops[i].end ? i : -1;
   }
 
   /** The owner of a 1-based line, from the top-level declarations' start lines. */
   ownerAtLineFn(): (line: number) => Owner | undefined {
     const starts = this.tops.map(t => t.node.startPosition.row + 1);
-    const ends = this.tops.map((_, i) =>
-      i + 1 < this.tops.length ? starts[i + 1] : Infinity,
-    );
+    // A declaration holds the lines from its start to the next one's.
     return line => {
-      let lo = 0;
-      let hi = this.tops.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (line < starts[mid]) hi = mid - 1;
-        else if (line >= ends[mid]) lo = mid + 1;
-        else return this.tops[mid].owner;
-      }
-      return undefined;
+      const i = lastAtOrBefore(starts, s => s, line);
+      return i < 0 ? undefined : this.tops[i].owner;
     };
   }
 }

@@ -1,4 +1,5 @@
 import { Node } from 'web-tree-sitter';
+import { lastAtOrBefore } from '../text/lastAtOrBefore';
 import { FieldFacts, TypeRef, Where } from '../programFacts';
 import { readTypeAt } from './declarations';
 import { ParamSyntax, TypeSyntax } from './declarationSyntax';
@@ -34,15 +35,12 @@ export class TypeRefs {
         starts.push(i + 1);
       this.lineStarts = starts;
     }
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return (
+      Math.max(
+        0,
+        lastAtOrBefore(this.lineStarts, s => s, offset),
+      ) + 1
+    );
   }
 
   /** A type as written to a reference. An unknown qualifier makes it unknown. */

@@ -1,4 +1,5 @@
 import { Node } from 'web-tree-sitter';
+import { lastAtOrBefore } from '../text/lastAtOrBefore';
 import { GoSource } from './syntax';
 
 /** Whether a UTF-16 code unit may be part of a Go identifier (any non-ASCII one counts). */
@@ -139,13 +140,8 @@ export class WordIndex {
   at(word: string, from = 0, to = Infinity): number[] {
     const all = this.positions.get(word) ?? [];
     if (from === 0 && to === Infinity) return all;
-    let lo = 0;
-    let hi = all.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (all[mid] < from) lo = mid + 1;
-      else hi = mid;
-    }
+    // The first position at or after `from` (positions are whole offsets).
+    const lo = lastAtOrBefore(all, p => p, from - 1) + 1;
     const out: number[] = [];
     for (let k = lo; k < all.length && all[k] < to; k++) out.push(all[k]);
     return out;

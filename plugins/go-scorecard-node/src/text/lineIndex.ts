@@ -1,3 +1,5 @@
+import { lastAtOrBefore } from './lastAtOrBefore';
+
 /** Longest snippet kept, in characters. */
 const MAX_SNIPPET = 120;
 
@@ -19,14 +21,12 @@ export class LineIndex {
 
   /** The 1-based line holding `offset`. */
   lineOf(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return (
+      Math.max(
+        0,
+        lastAtOrBefore(this.starts, s => s, offset),
+      ) + 1
+    );
   }
 
   /** The text of a 1-based line, without its line break. */

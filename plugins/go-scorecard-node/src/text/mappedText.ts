@@ -1,3 +1,5 @@
+import { lastAtOrBefore } from './lastAtOrBefore';
+
 /**
  * A text assembled from pieces of a file, remembering the file line each piece came
  * from, so that an offset in the assembled text maps back to a line of the file.
@@ -31,14 +33,12 @@ export class MappedText {
 
   /** The file line of the character at `offset` of the assembled text. */
   lineOf = (offset: number): number => {
-    let lo = 0;
-    let hi = this.offsets.length - 1;
-    if (hi < 0) return 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.offsets[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.lines[lo];
+    if (this.offsets.length === 0) return 1;
+    return this.lines[
+      Math.max(
+        0,
+        lastAtOrBefore(this.offsets, o => o, offset),
+      )
+    ];
   };
 }
