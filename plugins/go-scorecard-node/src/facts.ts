@@ -113,6 +113,12 @@ export interface ServeCall extends CallRef {
    * {@link GoFileFacts.fatalErrorCalls} ends the process on it.
    */
   errorReturned?: boolean;
+  /**
+   * For `http-server` calls: the error is handed, unchecked, to a call (`loggerx.ExitOnError(err,
+   * "serve")`, by name, at a line, as argument `arg`): fatal where that callee is a function of
+   * the tree that ends the process on that parameter ({@link GoFileFacts.exitOnErrorParams}).
+   */
+  errorHandedTo?: { name: string; line: number; arg: number };
 }
 
 /** What a server value is: an `http.Server`, a `grpc.Server`, or a gin/echo/fiber app. */
@@ -266,6 +272,11 @@ export interface GoFileFacts {
   shutdownBounds: ShutdownBound[];
   /** Calls whose error ends the process without a comparison with http.ErrServerClosed. */
   fatalErrorCalls: { line: number }[];
+  /**
+   * Parameters whose error their top-level function ends the process on (`func ExitOnError(err
+   * error, …) { if err != nil { log.Fatal(…) } }`).
+   */
+  exitOnErrorParams: { owner?: Owner; param: number; line: number }[];
   /** Lines of the calls made where a server's Shutdown failed. */
   shutdownFallbacks: ShutdownFallback[];
 }

@@ -36,6 +36,7 @@ export function goFileFacts(
     httpServerCloseCalls: [],
     httpServerShutdownCalls: [],
     paramCloseCalls: [],
+    exitOnErrorParams: [],
     grpcServers: [],
     grpcStopCalls: [],
     grpcGracefulStopCalls: [],

@@ -1,4 +1,4 @@
-import { CloseCall, GoFileFacts, ValueExpr } from '../facts';
+import { CloseCall, GoFileFacts, ServeCall, ValueExpr } from '../facts';
 import { receiverName } from '../go/shutdownFallbacks';
 import { Binary, runsIn } from '../program/binaries';
 import { FuncInfo } from '../program/program';
@@ -61,6 +61,32 @@ export function returnedToFatalCaller(
           runsIn(binary, program.program, caller, call.owner) &&
           caller.fatalErrorCalls.some(f => f.line === call.at.line),
       )
+  );
+}
+
+/**
+ * Whether a serve call's error, handed to a call (`loggerx.ExitOnError(err, "serve")`), goes to
+ * a function of the tree that ends the process on that parameter when it is not nil.
+ */
+export function handedToExit(
+  program: ServiceProgram,
+  file: GoFileFacts,
+  serve: ServeCall,
+): boolean {
+  const handed = serve.errorHandedTo;
+  if (!handed) return false;
+  return file.program.calls.some(
+    call =>
+      !call.ref &&
+      call.at.line === handed.line &&
+      call.callee.name === handed.name &&
+      program.program
+        .callees(call.callee, { file, owner: call.owner })
+        .some(fn =>
+          fn.file.exitOnErrorParams.some(
+            e => e.owner === fn.index && e.param === handed.arg,
+          ),
+        ),
   );
 }
 

@@ -12,6 +12,7 @@ import {
   callsPassSigterm,
   globalListHasSigterm,
   closesAsFallback,
+  handedToExit,
   returnedToFatalCaller,
 } from './callerRules';
 import { BlockingCall, BlockingCalls, lateSignalHandling } from './lateSignals';
@@ -92,9 +93,10 @@ export function mainPackages(
           list.filter(x => runsIn(binary, program.program, original, x.owner));
         for (const s of runs(file.serveCalls)) {
           const call =
-            s.errorReturned &&
             !s.fatalWithoutErrServerClosed &&
-            returnedToFatalCaller(program, binary, original, s.owner)
+            ((s.errorReturned &&
+              returnedToFatalCaller(program, binary, original, s.owner)) ||
+              handedToExit(program, original, s))
               ? { ...s, fatalWithoutErrServerClosed: true }
               : s;
           serves.push({ order: orderOf(binary, original, s.owner), call });

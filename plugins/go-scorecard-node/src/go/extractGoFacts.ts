@@ -212,6 +212,7 @@ export function extractGoFacts(
         facts.grpcGracefulStopCalls,
         facts.unboundFieldCalls,
         facts.shutdownBounds,
+        facts.exitOnErrorParams,
       ],
       ownerAtLine,
     );

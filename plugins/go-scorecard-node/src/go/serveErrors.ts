@@ -2,9 +2,11 @@ import { Node } from 'web-tree-sitter';
 import { isFatalCall } from './fatalCalls';
 import { ImportResolver } from './imports';
 import {
+  callArguments,
   qualifiedCall,
   enclosingFunction,
   GoSource,
+  isFunctionNode,
   previousStatement,
   statementAfter,
   textOf,
@@ -183,23 +185,12 @@ function wrapsError(
 const FATAL_CALL = /\b(?:Fatal(?:f|ln|w)?|Panic(?:f|ln|w)?|Exit|panic)\s*\(/g;
 
 /**
- * Calls whose error ends the process without a comparison with http.ErrServerClosed (see
- * {@link serveErrorIsFatal}): `log.Fatal(run())`, `if err := run(); err != nil { …; os.Exit(1)
- * }`, `err = g.Wait()` then such an `if`. Found from the file's fatal calls.
+ * The fatal calls of a file ({@link isFatalCall}), each as the whole logger chain
+ * (`log.Fatal().Err(err).Msg("…")`), found from their names.
  */
-export function fatalErrorCalls(
-  src: GoSource,
-  imports: ImportResolver,
-): Node[] {
+function fatalCallsOf(src: GoSource, imports: ImportResolver): Node[] {
   if (!/Fatal|Exit|Panic|panic/.test(src.source)) return [];
   const out: Node[] = [];
-  const seen = new Set<number>();
-  const add = (call: Node | null | undefined) => {
-    if (call?.type === 'call_expression' && !seen.has(call.id)) {
-      seen.add(call.id);
-      out.push(call);
-    }
-  };
   FATAL_CALL.lastIndex = 0;
   for (
     let m = FATAL_CALL.exec(src.source);
@@ -220,18 +211,45 @@ export function fatalErrorCalls(
       call.parent.parent?.type === 'call_expression'
     )
       call = call.parent.parent;
+    out.push(call);
+  }
+  return out;
+}
+
+/** The `if` whose consequence is the statement of a call, if any. */
+function ifAround(call: Node): Node | undefined {
+  const stmt = call.parent;
+  let block = stmt?.type === 'expression_statement' ? stmt.parent : null;
+  if (block?.type === 'statement_list') block = block.parent;
+  const ifStmt = block?.parent;
+  return ifStmt?.type === 'if_statement' &&
+    ifStmt.childForFieldName('consequence')?.id === block!.id
+    ? ifStmt
+    : undefined;
+}
+
+/**
+ * Calls whose error ends the process without a comparison with http.ErrServerClosed (see
+ * {@link serveErrorIsFatal}): `log.Fatal(run())`, `if err := run(); err != nil { …; os.Exit(1)
+ * }`, `err = g.Wait()` then such an `if`. Found from the file's fatal calls.
+ */
+export function fatalErrorCalls(
+  src: GoSource,
+  imports: ImportResolver,
+): Node[] {
+  const out: Node[] = [];
+  const seen = new Set<number>();
+  const add = (call: Node | null | undefined) => {
+    if (call?.type === 'call_expression' && !seen.has(call.id)) {
+      seen.add(call.id);
+      out.push(call);
+    }
+  };
+  for (const call of fatalCallsOf(src, imports)) {
     for (const arg of call.childForFieldName('arguments')?.namedChildren ?? [])
       if (arg?.type === 'call_expression') add(arg);
-    const stmt = call.parent;
-    let block = stmt?.type === 'expression_statement' ? stmt.parent : null;
-    if (block?.type === 'statement_list') block = block.parent;
-    const ifStmt = block?.parent;
-    if (
-      ifStmt?.type !== 'if_statement' ||
-      ifStmt.childForFieldName('consequence')?.id !== block!.id ||
-      mentionsErrServerClosed(src, imports, ifStmt)
-    )
-      continue;
+    const ifStmt = ifAround(call);
+    if (!ifStmt || mentionsErrServerClosed(src, imports, ifStmt)) continue;
     const assignment =
       ifStmt.childForFieldName('initializer') ?? previousStatement(ifStmt);
     if (
@@ -241,4 +259,118 @@ export function fatalErrorCalls(
       add(assignment.childForFieldName('right')?.namedChild(0));
   }
   return out;
+}
+
+/** `x != nil` or `x == nil` (by `op`): the identifier `x`. */
+function nilComparison(condition: Node | null, op: '!=' | '=='): Node | null {
+  if (
+    condition?.type !== 'binary_expression' ||
+    condition.childForFieldName('operator')?.type !== op ||
+    condition.childForFieldName('right')?.type !== 'nil'
+  )
+    return null;
+  const left = condition.childForFieldName('left');
+  return left?.type === 'identifier' ? left : null;
+}
+
+/**
+ * The parameters whose error a function ends the process on, without a comparison with
+ * http.ErrServerClosed: `if err != nil { log.Fatal(…) }`, or a fatal call in the function's body
+ * after `if err == nil { return }` (botkube's `loggerx.ExitOnError`), with `err` a parameter of
+ * the top-level function. `paramIndex` tells a parameter's index.
+ */
+export function exitOnErrorParams(
+  src: GoSource,
+  imports: ImportResolver,
+  paramIndex: (id: Node) => number | undefined,
+): { call: Node; param: number }[] {
+  const out: { call: Node; param: number }[] = [];
+  for (const call of fatalCallsOf(src, imports)) {
+    const ifStmt = ifAround(call);
+    let checked: Node | null = null;
+    if (ifStmt) {
+      if (mentionsErrServerClosed(src, imports, ifStmt)) continue;
+      checked = nilComparison(ifStmt.childForFieldName('condition'), '!=');
+    } else {
+      // In the body itself, after a guard that returns on nil.
+      const stmt = call.parent;
+      const list = stmt?.type === 'expression_statement' ? stmt.parent : null;
+      const body = list?.type === 'statement_list' ? list.parent : list;
+      if (
+        body?.type !== 'block' ||
+        !body.parent ||
+        !isFunctionNode(body.parent)
+      )
+        continue;
+      for (const s of statementsOf(body)) {
+        if (s.startIndex >= call.startIndex) break;
+        const guard =
+          s.type === 'if_statement'
+            ? nilComparison(s.childForFieldName('condition'), '==')
+            : null;
+        const returns = statementsOf(s.childForFieldName('consequence')).some(
+          r => r.type === 'return_statement',
+        );
+        if (guard && returns) checked = guard;
+      }
+    }
+    const param = checked ? paramIndex(checked) : undefined;
+    if (param !== undefined) out.push({ call, param });
+  }
+  return out;
+}
+
+/**
+ * The call a serve call's error is handed to as an argument, when it is not ended, wrapped or
+ * compared there: `loggerx.ExitOnError(srv.ListenAndServe(), "serve")`, or `err := …` then
+ * `exitOnError(err, …)` (also inside an `if err != nil`). A helper of the tree may end the
+ * process on it (see {@link exitOnErrorParams}).
+ */
+export function serveErrorHandedTo(
+  src: GoSource,
+  imports: ImportResolver,
+  call: Node,
+): { name: string; line: number; arg: number } | undefined {
+  const use = resultUse(call);
+  if (!use) return undefined;
+  const handed = (helper: Node, arg: (a: Node) => boolean) => {
+    const fn = helper.childForFieldName('function');
+    const nameNode =
+      fn?.type === 'selector_expression' ? fn.childForFieldName('field') : fn;
+    if (
+      nameNode?.type !== 'identifier' &&
+      nameNode?.type !== 'field_identifier'
+    )
+      return undefined;
+    const index = callArguments(helper).findIndex(arg);
+    return index < 0
+      ? undefined
+      : {
+          name: textOf(src, nameNode),
+          line: helper.startPosition.row + 1,
+          arg: index,
+        };
+  };
+  if ('argumentOf' in use) {
+    if (wrapsError(src, imports, use.argumentOf)) return undefined;
+    return handed(use.argumentOf, a => a.id === call.id);
+  }
+  const name = use.assignment.childForFieldName('left')?.namedChild(0);
+  if (name?.type !== 'identifier') return undefined;
+  const err = textOf(src, name);
+  const isErr = (a: Node) => a.type === 'identifier' && textOf(src, a) === err;
+  let stmts: Node[] = use.next ? [use.next] : [];
+  if (use.next?.type === 'if_statement') {
+    if (mentionsErrServerClosed(src, imports, use.next)) return undefined;
+    stmts = statementsOf(use.next.childForFieldName('consequence'));
+  }
+  for (const stmt of stmts) {
+    const expr =
+      stmt.type === 'expression_statement' ? stmt.namedChild(0) : null;
+    if (expr?.type !== 'call_expression' || isFatalCall(src, imports, expr))
+      continue;
+    const found = handed(expr, isErr);
+    if (found) return found;
+  }
+  return undefined;
 }

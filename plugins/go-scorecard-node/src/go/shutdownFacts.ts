@@ -12,6 +12,8 @@ import { MethodCall, methodCalls, methodRef } from './methodCalls';
 import { PackageRef } from './packageRefs';
 import {
   fatalErrorCalls,
+  exitOnErrorParams,
+  serveErrorHandedTo,
   serveErrorIsFatal,
   serveErrorReturnedFrom,
 } from './serveErrors';
@@ -53,6 +55,7 @@ export type ShutdownFacts = Pick<
   | 'shutdownBounds'
   | 'shutdownFallbacks'
   | 'fatalErrorCalls'
+  | 'exitOnErrorParams'
 >;
 
 /** Serve, stop and shutdown calls of the file's HTTP, gRPC and framework servers. */
@@ -81,6 +84,7 @@ export function shutdownFacts(
     shutdownBounds: [],
     shutdownFallbacks: [],
     fatalErrorCalls: [],
+    exitOnErrorParams: [],
   };
   const serves: { at: number; call: ServeCall }[] = [];
   for (const ref of refs.http) {
@@ -119,6 +123,11 @@ export function shutdownFacts(
   const fatal = isTest ? [] : fatalErrorCalls(src, imports);
   const fatalCalls = new Set(fatal.map(c => c.id));
   facts.fatalErrorCalls = fatal.map(c => ({ line: c.startPosition.row + 1 }));
+  if (!isTest)
+    facts.exitOnErrorParams = exitOnErrorParams(src, imports, id => {
+      const v = values.value(id, 0, 0, 'type');
+      return v.k === 'param' ? v.index : undefined;
+    }).map(e => ({ param: e.param, line: e.call.startPosition.row + 1 }));
   /**
    * What becomes of an HTTP serve call's error: fatal here, fatal where an errgroup's Wait
    * returns it (`g.Go(func() error { return srv.ListenAndServe() })`, then `if err :=
@@ -126,11 +135,20 @@ export function shutdownFacts(
    */
   const serveError = (
     call: Node,
-  ): { fatalWithoutErrServerClosed: boolean; errorReturned?: true } => {
+  ): Pick<
+    ServeCall,
+    'fatalWithoutErrServerClosed' | 'errorReturned' | 'errorHandedTo'
+  > => {
     if (serveErrorIsFatal(src, imports, call))
       return { fatalWithoutErrServerClosed: true };
     const from = serveErrorReturnedFrom(src, imports, call);
-    if (!from) return { fatalWithoutErrServerClosed: false };
+    if (!from) {
+      const handed = serveErrorHandedTo(src, imports, call);
+      return {
+        fatalWithoutErrServerClosed: false,
+        ...(handed ? { errorHandedTo: handed } : {}),
+      };
+    }
     if (from.type !== 'func_literal') {
       return { fatalWithoutErrServerClosed: false, errorReturned: true };
     }

@@ -70,6 +70,7 @@ const FILE_ARRAYS: Record<ArrayKeys<GoFileFacts>, true> = {
   shutdownBounds: true,
   shutdownFallbacks: true,
   fatalErrorCalls: true,
+  exitOnErrorParams: true,
 };
 
 /** Every array of a file's program facts. */
