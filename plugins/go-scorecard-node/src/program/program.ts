@@ -54,6 +54,21 @@ const MAX_TYPE_DEPTH = 10;
 /** Most struct embeddings followed for promoted fields and methods. */
 const MAX_EMBED_DEPTH = 3;
 
+/** The methods of standard library interfaces a tree's interfaces commonly embed. */
+const STD_INTERFACE_METHODS: Record<string, readonly string[]> = {
+  'io.Reader': ['Read'],
+  'io.Writer': ['Write'],
+  'io.Closer': ['Close'],
+  'io.ReadCloser': ['Read', 'Close'],
+  'io.WriteCloser': ['Write', 'Close'],
+  'io.ReadWriter': ['Read', 'Write'],
+  'io.ReadWriteCloser': ['Read', 'Write', 'Close'],
+  'fmt.Stringer': ['String'],
+  '.error': ['Error'],
+  'context.Context': ['Deadline', 'Done', 'Err', 'Value'],
+  'sort.Interface': ['Len', 'Less', 'Swap'],
+};
+
 /** Results of well-known constructors outside the tree, for typing their values. */
 const EXTERNAL_RESULTS: Record<string, string> = {
   'google.golang.org/grpc.NewServer': 'google.golang.org/grpc.Server',
@@ -188,19 +203,52 @@ export class Program {
           key: `${site.file.path}@${t.fields[0]?.at.line ?? 0}`,
         };
       case 'interface':
-        return { k: 'interface', methods: t.methods };
+        return {
+          k: 'interface',
+          methods: this.interfaceMethods(t, site, depth),
+        };
       default:
         return UNKNOWN;
     }
   }
 
+  /**
+   * An interface's method set: its own methods and those of the interfaces it embeds (Go spec,
+   * Interface types), the tree's followed through their declarations and the standard library's
+   * common ones known by name ({@link STD_INTERFACE_METHODS}); another package's interface adds
+   * none it cannot see.
+   */
+  private interfaceMethods(
+    t: Extract<TypeRef, { k: 'interface' }>,
+    site: Site,
+    depth: number,
+  ): string[] {
+    if (!t.embeds.length || depth > MAX_EMBED_DEPTH) return t.methods;
+    const methods = new Set(t.methods);
+    for (const e of t.embeds) {
+      if (e.k !== 'named') continue;
+      const known = STD_INTERFACE_METHODS[`${e.pkg}.${e.name}`];
+      if (known) {
+        known.forEach(m => methods.add(m));
+        continue;
+      }
+      const inner = this.underlying(
+        this.resolveType(e, site, depth + 1),
+        depth + 1,
+      );
+      if (inner.k === 'interface') inner.methods.forEach(m => methods.add(m));
+    }
+    return [...methods];
+  }
+
   /** The structure of a resolved type: a struct's fields or an interface's methods, through named types. */
   underlying(t: ResolvedType, depth = 0): ResolvedType {
     if (t.k !== 'named' || !t.decl || depth > MAX_EMBED_DEPTH) return t;
-    const inner = this.resolveType(t.decl.facts.type, {
-      file: t.decl.file,
-      owner: -1,
-    });
+    const inner = this.resolveType(
+      t.decl.facts.type,
+      { file: t.decl.file, owner: -1 },
+      depth + 1,
+    );
     return inner.k === 'named' ? this.underlying(inner, depth + 1) : inner;
   }
 

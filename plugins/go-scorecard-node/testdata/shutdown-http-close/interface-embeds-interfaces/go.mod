@@ -1,0 +1,3 @@
+module example.com/qt
+
+go 1.22

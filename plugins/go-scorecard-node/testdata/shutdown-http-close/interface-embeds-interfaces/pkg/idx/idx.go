@@ -1,0 +1,6 @@
+package idx
+
+// Reader reads an index.
+type Reader interface {
+	Get(k string) string
+}
