@@ -81,6 +81,13 @@ const MiB = 1024 * 1024;
 const READ_AHEAD = 16;
 /** Largest file of no known kind read to see whether it is a script or a Make fragment. */
 const MAX_CANDIDATE_BYTES = 256 * 1024;
+/**
+ * Largest Go file over the size limit still read for its generated-code header (vfsgen's
+ * `assets_vfsdata.go`, whose name says nothing); larger ones are told by name only.
+ */
+const MAX_GENERATED_READ_BYTES = 64 * 1024 * 1024;
+/** How much of a file's start is searched for the generated-code header. */
+const GENERATED_HEADER_BYTES = 64 * 1024;
 
 /**
  * Runs every check of the catalog on a source tree. Create one per process and reuse it:
@@ -208,13 +215,27 @@ export class Analyzer {
       notes.push({ path, message: `skipped: ${note}` });
       if (kind !== 'candidate') failures.push({ kind, path, message: why });
     };
-    const tooLarge = (path: string, kind: InputKind, size: number) => {
+    const tooLarge = (
+      path: string,
+      kind: InputKind,
+      size: number,
+      data?: Buffer,
+    ) => {
       const note = `${size} bytes is over the ${this.maxFileBytes}-byte limit`;
-      // A generated Go file is never read for the checks: too large, it hides nothing.
-      if (kind === 'go' && hasGeneratedGoName(path)) {
+      // A generated Go file is never read for the checks: too large, it hides nothing. It
+      // says so by its name, or by the header before its package clause.
+      const generated =
+        kind === 'go' &&
+        (hasGeneratedGoName(path)
+          ? 'by its name'
+          : data &&
+            isGeneratedGo(data.subarray(0, GENERATED_HEADER_BYTES).toString())
+          ? 'by its header'
+          : undefined);
+      if (generated) {
         notes.push({
           path,
-          message: `skipped: ${note} (generated code, by its name)`,
+          message: `skipped: ${note} (generated code, ${generated})`,
         });
         return;
       }
@@ -232,7 +253,7 @@ export class Analyzer {
     const accept = (path: string, kind: InputKind, data: Buffer) => {
       const candidate = kind === 'candidate';
       if (data.length > this.maxFileBytes) {
-        tooLarge(path, kind, data.length);
+        tooLarge(path, kind, data.length, data);
         return;
       }
       if (candidate && data.length > MAX_CANDIDATE_BYTES) return;
@@ -317,7 +338,12 @@ export class Analyzer {
       )
         continue;
       const size = entry.size;
-      if (size !== undefined && size > this.maxFileBytes) {
+      // A large Go file is still read, up to a bound, for its generated-code header.
+      if (
+        size !== undefined &&
+        size > this.maxFileBytes &&
+        (kind !== 'go' || size > MAX_GENERATED_READ_BYTES)
+      ) {
         pending.push(Promise.resolve(() => tooLarge(path, kind, size)));
       } else {
         pending.push(
