@@ -224,14 +224,14 @@ export class Analyzer {
       const note = `${size} bytes is over the ${this.maxFileBytes}-byte limit`;
       // A generated Go file is never read for the checks: too large, it hides nothing. It
       // says so by its name, or by the header before its package clause.
-      const generated =
+      let generated: string | undefined;
+      if (kind === 'go' && hasGeneratedGoName(path)) generated = 'by its name';
+      else if (
         kind === 'go' &&
-        (hasGeneratedGoName(path)
-          ? 'by its name'
-          : data &&
-            isGeneratedGo(data.subarray(0, GENERATED_HEADER_BYTES).toString())
-          ? 'by its header'
-          : undefined);
+        data &&
+        isGeneratedGo(data.subarray(0, GENERATED_HEADER_BYTES).toString())
+      )
+        generated = 'by its header';
       if (generated) {
         notes.push({
           path,
