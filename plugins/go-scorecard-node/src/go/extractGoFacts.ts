@@ -8,7 +8,11 @@ import { GoParser } from './GoParser';
 import { ImportResolver, PKG, PKG_NAMES, readImports } from './imports';
 import { cancelFacts, cancelHelperCalls } from './lostcancel';
 import { packageRefs } from './packageRefs';
-import { FRAMEWORK_PACKAGES, SERVER_METHOD_NAMES } from './serverMethods';
+import {
+  FRAMEWORK_PACKAGES,
+  SERVER_FUNCS,
+  SERVER_METHOD_NAMES,
+} from './serverMethods';
 import { shutdownFacts } from './shutdownFacts';
 import { SIGNAL_HELPERS, signalFacts, signalLists } from './signalFacts';
 import { callRef, GoSource, textOf } from './syntax';
@@ -149,6 +153,16 @@ export function extractGoFacts(
         http: refs(PKG.http),
         grpc: grpcRefs,
         frameworks: FRAMEWORK_PACKAGES.flatMap(refs),
+        serverFuncs: SERVER_FUNCS.flatMap(lib =>
+          resolver
+            .paths()
+            .filter(p => lib.path.test(p))
+            .flatMap(p => refs(p))
+            .flatMap(ref => {
+              const func = lib.names[ref.name];
+              return func ? [{ ref, func }] : [];
+            }),
+        ),
       },
       () => refs(PKG.time),
       path.endsWith('_test.go'),

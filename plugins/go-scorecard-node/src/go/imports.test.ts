@@ -57,4 +57,21 @@ import (
       resolver.is('context', 'context') && resolver.is('ctxpkg', 'context'),
     ).toBe(true);
   });
+
+  it('guesses the name of a package whose last path element is no identifier', () => {
+    const resolver = new ImportResolver([
+      { path: 'github.com/go-ozzo/ozzo-routing/v2', line: 3 },
+      { path: 'example.com/kit-log', line: 4 },
+      { path: 'example.com/log', line: 5 },
+    ]);
+    expect(resolver.pathOf('routing')).toBe(
+      'github.com/go-ozzo/ozzo-routing/v2',
+    );
+    expect(resolver.pathOf('ozzorouting')).toBe(
+      'github.com/go-ozzo/ozzo-routing/v2',
+    );
+    // a guess never shadows a name an import gives for sure
+    expect(resolver.pathOf('log')).toBe('example.com/log');
+    expect(resolver.pathOf('ozzo-routing')).toBeUndefined();
+  });
 });

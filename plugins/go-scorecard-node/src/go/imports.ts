@@ -104,15 +104,31 @@ export class ImportResolver {
   private readonly namesByPath = new Map<string, string[]>();
 
   constructor(imports: readonly GoImport[]) {
+    const guesses: { name: string; path: string }[] = [];
     for (const imp of imports) {
       const name = imp.alias ?? defaultPackageName(imp.path);
       if (name === '_' || name === '.') continue;
-      this.pathsByName.set(name, imp.path);
-      this.namesByPath.set(imp.path, [
-        ...(this.namesByPath.get(imp.path) ?? []),
-        name,
-      ]);
+      // A last element that is no identifier (`ozzo-routing`) is not the package's name: its
+      // package clause is, most often its last word (`routing`) or the words run together.
+      if (!imp.alias && !/^[A-Za-z_]\w*$/.test(name)) {
+        const words = name.split(/[-.]/).filter(w => /^[A-Za-z_]\w*$/.test(w));
+        if (words.length)
+          guesses.push(
+            { name: words[words.length - 1], path: imp.path },
+            { name: words.join(''), path: imp.path },
+          );
+        continue;
+      }
+      this.add(name, imp.path);
     }
+    // Guesses never shadow a name an import gives for sure.
+    for (const g of guesses)
+      if (!this.pathsByName.has(g.name)) this.add(g.name, g.path);
+  }
+
+  private add(name: string, path: string) {
+    this.pathsByName.set(name, path);
+    this.namesByPath.set(path, [...(this.namesByPath.get(path) ?? []), name]);
   }
 
   /** The names this file refers to the package by (none when it is not imported by name). */

@@ -67,6 +67,39 @@ export const HTTP_SERVE_FUNCS = new Set([
   'ServeTLS',
 ]);
 
+/** What a library function does with the `*http.Server` it is handed. */
+export interface ServerFunc {
+  role: 'serve' | 'shutdown';
+  /** The argument that is the server. */
+  server: number;
+  /** For a shutdown: the argument that bounds the drain (a duration). */
+  timeout?: number;
+}
+
+/**
+ * Library functions that serve or drain an `*http.Server` handed to them, by import path:
+ * prometheus/exporter-toolkit's `web.ListenAndServe(server, flags, logger)` and
+ * `web.Serve(l, server, flags, logger)` end in its `Serve`/`ServeTLS`; ozzo-routing's
+ * `GracefulShutdown(hs, timeout, logf)` waits for SIGINT or SIGTERM (see `SIGNAL_HELPERS`),
+ * then calls `hs.Shutdown` with a context bounded by `timeout`.
+ */
+export const SERVER_FUNCS: {
+  path: RegExp;
+  names: Record<string, ServerFunc>;
+}[] = [
+  {
+    path: /^github\.com\/prometheus\/exporter-toolkit\/web$/,
+    names: {
+      ListenAndServe: { role: 'serve', server: 0 },
+      Serve: { role: 'serve', server: 1 },
+    },
+  },
+  {
+    path: /^github\.com\/go-ozzo\/ozzo-routing(\/v\d+)?$/,
+    names: { GracefulShutdown: { role: 'shutdown', server: 0, timeout: 1 } },
+  },
+];
+
 /** Constructors and types of servers, per package. */
 export const FRAMEWORK_CONSTRUCTORS = new Set(['Default', 'New']);
 export const FRAMEWORK_TYPES = new Set(['Engine', 'Echo', 'App']);

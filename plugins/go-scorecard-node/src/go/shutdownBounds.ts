@@ -1,6 +1,7 @@
 import { ShutdownBound } from '../facts';
 import { MethodCall, methodCalls } from './methodCalls';
 import { PackageRef } from './packageRefs';
+import { ServerFunc } from './serverMethods';
 import { callArguments, GoSource, refOf, topLevelOf } from './syntax';
 import { ValueReader } from './values';
 import { wordSites } from './wordSites';
@@ -10,6 +11,8 @@ export interface ServerPackageRefs {
   http: PackageRef[];
   grpc: PackageRef[];
   frameworks: PackageRef[];
+  /** Calls of library functions that serve or drain a server handed to them (`SERVER_FUNCS`). */
+  serverFuncs: { ref: PackageRef; func: ServerFunc }[];
 }
 
 /** Timers a GracefulStop may be raced against: the duration's argument. */

@@ -3,6 +3,7 @@ import {
   GoFileFacts,
   LocalFacts,
   ServeCall,
+  ShutdownBound,
   TypeRef,
   ValueExpr,
 } from '../facts';
@@ -30,10 +31,12 @@ import {
 } from './serverMethods';
 import { ServerPackageRefs, shutdownBounds } from './shutdownBounds';
 import {
+  callArguments,
   callRef,
   compactText,
   enclosingFunction,
   GoSource,
+  refOf,
   textOf,
 } from './syntax';
 import { ValueReader } from './values';
@@ -294,19 +297,48 @@ export function shutdownFacts(
       }
     }
   }
+  // A library function handed the server: it serves it, or drains it (`routing.GracefulShutdown(hs,
+  // 10*time.Second, …)`: a Shutdown of `hs` bounded by that duration).
+  const libraryBounds: ShutdownBound[] = [];
+  for (const { ref, func } of refs.serverFuncs) {
+    const server = ref.call && callArguments(ref.call)[func.server];
+    if (!ref.call || !server) continue;
+    if (func.role === 'serve') {
+      serves.push({
+        at: ref.call.startIndex,
+        call: {
+          kind: 'http-server',
+          ...serveError(ref.call),
+          ...callRef(src, ref.call),
+        },
+      });
+      continue;
+    }
+    facts.httpServerShutdownCalls.push({
+      ...callRef(src, ref.call),
+      callee: `${compactText(src, server)}.Shutdown`,
+    });
+    const timeout =
+      func.timeout === undefined
+        ? undefined
+        : callArguments(ref.call)[func.timeout];
+    if (timeout)
+      libraryBounds.push({
+        kind: 'duration',
+        value: values.value(timeout),
+        ...refOf(src, ref.call),
+      });
+  }
   facts.serveCalls = serves.sort((a, b) => a.at - b.at).map(s => s.call);
   facts.shutdownFallbacks = shutdownFallbacks(
     src,
     shutdowns,
     shutdownHelperCalls(src),
   );
-  facts.shutdownBounds = shutdownBounds(
-    src,
-    values,
-    timeRefs,
-    shutdowns,
-    gracefulStops,
-  );
+  facts.shutdownBounds = [
+    ...shutdownBounds(src, values, timeRefs, shutdowns, gracefulStops),
+    ...libraryBounds,
+  ];
   return facts;
 }
 

@@ -192,6 +192,16 @@ export const SIGNAL_HELPERS: {
     path: /^github\.com\/cloudwego\/kitex\/server$/,
     names: { NewServer: 'sigterm' },
   },
+  // ozzo-routing's GracefulShutdown(hs, timeout, logf) waits for SIGINT or SIGTERM, then drains hs.
+  {
+    path: /^github\.com\/go-ozzo\/ozzo-routing(\/v\d+)?$/,
+    names: { GracefulShutdown: 'sigterm' },
+  },
+  // Caddy's TrapSignals (v1, CoreDNS's fork, v2) handles SIGTERM: shutdown callbacks, then exit.
+  {
+    path: /^github\.com\/(coredns\/caddy|mholt\/caddy|caddyserver\/caddy(\/v2)?)$/,
+    names: { TrapSignals: 'sigterm' },
+  },
   // Kratos: an App's Run waits for SIGTERM, SIGQUIT or SIGINT and stops its servers gracefully;
   // the App is built with kratos.New.
   { path: /^github\.com\/go-kratos\/kratos\/v2$/, names: { New: 'sigterm' } },
