@@ -12,21 +12,31 @@ export const shutdownGrpcStopCheck: Check = {
   id: 'shutdown-grpc-stop',
   reads: ['go'],
   run(facts, program) {
+    // A server made by a library (`configgrpc.ServerConfig.ToServer`) is known by its
+    // declared type where it is served or stopped.
     const binaries = mainPackages(facts, program).filter(
-      p => p.grpcServers.length,
+      p =>
+        p.grpcServers.length ||
+        p.grpcStopCalls.length ||
+        p.serveCalls.some(s => s.kind === 'grpc'),
     );
     if (binaries.length === 0)
-      return { notApplicable: 'no binary creates a grpc.Server' };
+      return { notApplicable: 'no binary creates or serves a grpc.Server' };
     const findings = new FindingsByPlace<Finding>();
     for (const pkg of binaries) {
       const drained = new Set(pkg.grpcGracefulStopCalls.map(receiverName));
+      const servers = Math.max(
+        pkg.grpcServers.length,
+        new Set(pkg.serveCalls.filter(s => s.kind === 'grpc').map(receiverName))
+          .size,
+      );
       for (const stop of pkg.grpcStopCalls) {
         // A GracefulStop of a server of the same name excuses the Stop (the fallback after a
         // timeout). With one server in the binary, any GracefulStop is that server's (a shared
         // lifecycle helper names it otherwise); with several, each needs its own.
         if (
           drained.has(receiverName(stop)) ||
-          (drained.size > 0 && pkg.grpcServers.length <= 1)
+          (drained.size > 0 && servers <= 1)
         )
           continue;
         findings.add(stop, () =>
