@@ -19,17 +19,55 @@ function packagesInstalled(commands: ShellCommand[]): Map<string, Set<string>> {
   return byFile;
 }
 
-/** The command names each file runs, with their lines: `vendorcheck ./...` runs `vendorcheck`. */
+/** xargs options that take a value in the next word. */
+const XARGS_VALUE_OPTIONS = new Set([
+  '-n',
+  '-I',
+  '-P',
+  '-L',
+  '-s',
+  '-d',
+  '-E',
+  '-a',
+]);
+
+/**
+ * The commands a command line runs: its first word, and the command `xargs` runs (its first
+ * word after the options) or `find` runs (`-exec`, `-execdir`, `-ok`, `-okdir`).
+ */
+function commandWords(argv: string[]): string[] {
+  const words = argv[0] ? [argv[0]] : [];
+  const name = argv[0]?.slice(argv[0].lastIndexOf('/') + 1);
+  if (name === 'xargs') {
+    for (let i = 1; i < argv.length; i++) {
+      if (XARGS_VALUE_OPTIONS.has(argv[i])) i++;
+      else if (!argv[i].startsWith('-')) {
+        words.push(argv[i]);
+        break;
+      }
+    }
+  } else if (name === 'find') {
+    argv.forEach((w, i) => {
+      if (/^-(exec|execdir|ok|okdir)$/.test(w) && argv[i + 1])
+        words.push(argv[i + 1]);
+    });
+  }
+  return words;
+}
+
+/**
+ * The command names each file runs, with their lines: `vendorcheck ./...` runs `vendorcheck`,
+ * `find . -exec hclfmt -w {} +` and `… | xargs hclfmt` run `hclfmt`.
+ */
 function commandsRun(
   commands: ShellCommand[],
 ): Map<string, { name: string; line: number }[]> {
   const byFile = new Map<string, { name: string; line: number }[]>();
   for (const c of commands) {
-    const word = c.argv[0];
-    if (!word) continue;
     const list = byFile.get(c.path) ?? [];
-    list.push({ name: word.slice(word.lastIndexOf('/') + 1), line: c.line });
-    byFile.set(c.path, list);
+    for (const word of commandWords(c.argv))
+      list.push({ name: word.slice(word.lastIndexOf('/') + 1), line: c.line });
+    if (list.length) byFile.set(c.path, list);
   }
   return byFile;
 }

@@ -55,14 +55,17 @@ const TOOL_NAMES = new Set([
  * looks like a library: a `/cmd/` path, a `protoc-gen-*` plugin, or a well-known tool.
  */
 export function toolReason(arg: string): string | undefined {
-  const path = withoutVersion(arg).replace(/\/\.\.\.$/, '');
+  const bare = withoutVersion(arg);
+  const path = bare.replace(/\/\.\.\.$/, '');
   const elements = path.split('/');
   const last = elements[elements.length - 1];
   const name =
     /^v\d+$/.test(last) && elements.length > 1
       ? elements[elements.length - 2]
       : last;
-  if (path.includes('/cmd/')) return 'a /cmd/ package';
+  // `…/cmd/...` gets every command of the module.
+  if (path.includes('/cmd/') || (path !== bare && path.endsWith('/cmd')))
+    return 'a /cmd/ package';
   if (name.startsWith('protoc-gen-')) return 'a protoc plugin';
   if (TOOL_NAMES.has(name) && elements.length > 1) return `the ${name} tool`;
   // github.com/onsi/ginkgo is the library, github.com/onsi/ginkgo[/v2]/ginkgo its CLI.
