@@ -136,12 +136,34 @@ export function shutdownFacts(
    * returns it (`g.Go(func() error { return srv.ListenAndServe() })`, then `if err :=
    * g.Wait(); err != nil { log.Fatal(err) }`), or returned to the function's callers.
    */
+  /**
+   * Whether a function handed to an errgroup's `Go` (a literal, or a method value) has its error
+   * ended on: the group's `Wait()` in the same function is fatal.
+   */
+  const waitIsFatal = (fn: Node): boolean => {
+    const group = errgroupOf(src, fn);
+    const top = group && enclosingFunction(group.call);
+    return (
+      !!top &&
+      methodCalls(src, 'Wait').some(
+        w =>
+          !w.value &&
+          compactText(src, w.receiver) === group.receiver &&
+          w.call.startIndex >= top.startIndex &&
+          w.call.endIndex <= top.endIndex &&
+          fatalCalls.has(w.call.id),
+      )
+    );
+  };
   const serveError = (
     call: Node,
   ): Pick<
     ServeCall,
     'fatalWithoutErrServerClosed' | 'errorReturned' | 'errorHandedTo'
   > => {
+    // A method value handed to an errgroup (`g.Go(srv.ListenAndServe)`): its error is Wait's.
+    if (call.type === 'selector_expression')
+      return { fatalWithoutErrServerClosed: waitIsFatal(call) };
     if (serveErrorIsFatal(src, imports, call))
       return { fatalWithoutErrServerClosed: true };
     const from = serveErrorReturnedFrom(src, imports, call);
@@ -155,19 +177,7 @@ export function shutdownFacts(
     if (from.type !== 'func_literal') {
       return { fatalWithoutErrServerClosed: false, errorReturned: true };
     }
-    const group = errgroupOf(src, from);
-    const top = group && enclosingFunction(group.call);
-    const waitIsFatal =
-      !!top &&
-      methodCalls(src, 'Wait').some(
-        w =>
-          !w.value &&
-          compactText(src, w.receiver) === group.receiver &&
-          w.call.startIndex >= top.startIndex &&
-          w.call.endIndex <= top.endIndex &&
-          fatalCalls.has(w.call.id),
-      );
-    return { fatalWithoutErrServerClosed: waitIsFatal };
+    return { fatalWithoutErrServerClosed: waitIsFatal(from) };
   };
   const shutdowns: MethodCall[] = [];
   const gracefulStops: MethodCall[] = [];
@@ -274,7 +284,7 @@ export function shutdownFacts(
             at: m.call.startIndex,
             call: {
               kind: serveKind,
-              ...(kind === 'http' && !m.value
+              ...(kind === 'http'
                 ? serveError(m.call)
                 : { fatalWithoutErrServerClosed: false }),
               ...ref,
@@ -343,8 +353,9 @@ export function shutdownFacts(
 }
 
 /**
- * The errgroup-like `X.Go(func() error { … })` a function literal is handed to: the call and its
- * receiver's text (`g`), whose `Wait()` returns the literal's error.
+ * The errgroup-like `X.Go(…)` a function literal or method value is handed to
+ * (`g.Go(func() error { … })`, `g.Go(srv.ListenAndServe)`): the call and its receiver's text
+ * (`g`), whose `Wait()` returns the function's error.
  */
 function errgroupOf(
   src: GoSource,
