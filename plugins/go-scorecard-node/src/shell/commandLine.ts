@@ -64,6 +64,22 @@ export function unwrap(
   return rest;
 }
 
+/** ssh options that take a value in the next word. */
+const SSH_VALUE_OPTIONS = /^-[BbcDEeFIiJLlmOoPpQRSWw]$/;
+
+/**
+ * The command an `ssh` command line runs on the remote host (`ssh -o X host bash -s`: `bash -s`),
+ * with the remote's standard input the local one; any other command line as it is.
+ */
+export function remoteCommand(argv: WordToken[]): WordToken[] {
+  if (basename(argv[0]?.value ?? '') !== 'ssh') return argv;
+  let i = 1;
+  while (i < argv.length && argv[i].value.startsWith('-'))
+    i += SSH_VALUE_OPTIONS.test(argv[i].value) ? 2 : 1;
+  const rest = argv.slice(i + 1); // past the host
+  return rest.length ? rest : argv;
+}
+
 /** The script argument of `sh -c SCRIPT` (also `bash -ec`, `sh -xc`), if any. */
 export function inlineScript(argv: WordToken[]): WordToken | undefined {
   if (!SHELLS.has(basename(argv[0].value))) return undefined;

@@ -391,6 +391,29 @@ describe('shellCommands', () => {
         c => `${c.line}: ${c.argv.join(' ')}`,
       );
 
+    it('reads the body cat pipes into a shell, also one ssh runs, as its script', () => {
+      const script = [
+        "cat <<'EOF' | ssh -o BatchMode=yes builder /bin/bash -s", // 1
+        'go get a/cmd/b',
+        'EOF',
+        'cat <<EOF | grep x', // 4
+        'go get not/a/command',
+        'EOF',
+        'ssh builder sh <<EOF', // 7
+        'go get c/cmd/d',
+        'EOF',
+      ].join('\n');
+      expect(lines(script)).toEqual([
+        '1: cat',
+        '1: ssh -o BatchMode=yes builder /bin/bash -s',
+        '2: go get a/cmd/b',
+        '4: cat',
+        '4: grep x',
+        '7: ssh builder sh',
+        '8: go get c/cmd/d',
+      ]);
+    });
+
     it('reads the body a shell reads as its script', () => {
       const script = [
         'sudo bash -e <<-EOT', // 1

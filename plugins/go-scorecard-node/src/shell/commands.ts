@@ -7,6 +7,7 @@ import {
   ASSIGNMENT,
   inlineScript,
   readsScriptFromStdin,
+  remoteCommand,
   unwrap,
 } from './commandLine';
 import { hasLiteralDollar } from './quoting';
@@ -74,6 +75,8 @@ class CommandBuilder {
   /** The here-documents of the command being read, and the one that is its standard input. */
   private heredocs: RedirectToken[] = [];
   private stdin: RedirectToken | undefined;
+  /** The here-document `cat` writes into the pipe the next command reads (`cat <<EOF | bash`). */
+  private piped: RedirectToken | undefined;
   /** After `function`: its name comes next, then optional `()`, then the body. */
   private functionHeader: 'name' | 'parens' | undefined;
   /** Token index from which no `]]` follows (a `[[` there is an ordinary word). */
@@ -147,7 +150,7 @@ class CommandBuilder {
         this.words = [];
         t++;
       } else {
-        this.flush();
+        this.flush(token.op);
         if (state === 'item' && token.op.startsWith(';') && token.op !== ';') {
           this.cases[this.cases.length - 1] = 'pattern';
         }
@@ -304,20 +307,31 @@ class CommandBuilder {
     return split.map(value => ({ ...word, value }));
   }
 
-  private flush() {
-    const { words: all, heredocs, stdin } = this;
+  /** Ends the command being read; `op` is the operator after it (`|`, `;`, `&&`, …). */
+  private flush(op?: string) {
+    const { words: all, heredocs, piped, stdin: own } = this;
     this.words = [];
     this.heredocs = [];
+    this.piped = undefined;
     this.stdin = undefined;
     const command = this.simpleCommand(all);
+    // A here-document `cat` writes into a pipe is the next command's standard input.
+    const stdin = own ?? piped;
     const nested =
       command && this.depth < MAX_NESTING
         ? inlineScript(command.argv)
         : undefined;
     const stdinScript =
-      command && stdin && readsScriptFromStdin(command.argv)
+      command && stdin && readsScriptFromStdin(remoteCommand(command.argv))
         ? stdin
         : undefined;
+    if (
+      op === '|' &&
+      command?.argv.length === 1 &&
+      command.argv[0].value === 'cat' &&
+      own?.heredoc
+    )
+      this.piped = own;
 
     // Substitutions run first, as the shell expands the words; those of a script the
     // command's shell runs (`sh -c "…$(…)"`, `bash <<EOF`) are read with that script.

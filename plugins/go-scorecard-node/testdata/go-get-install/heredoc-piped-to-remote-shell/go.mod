@@ -1,0 +1,3 @@
+module example.com/nomad
+
+go 1.22
