@@ -19,7 +19,9 @@ export type CiFileKind =
   | 'earthfile'
   | 'dockerfile'
   | 'shell'
-  | 'taskfile';
+  | 'taskfile'
+  | 'goreleaser'
+  | 'snapcraft';
 
 /**
  * Dockerfiles by name (design.md, Rule notes: "Files read"): `Dockerfile` and any name it
@@ -69,6 +71,11 @@ export function ciFileKind(path: string): CiFileKind | undefined {
       return 'buildkite';
     if (folder === '.semaphore') return 'semaphore';
     if (/^cloudbuild([._-][\w.-]+)?\.ya?ml$/.test(name)) return 'cloudbuild';
+    // GoReleaser's config (its `before.hooks` and builds' `hooks.pre`/`post` run commands).
+    if (/^\.?goreleaser(\.[\w-]+)?\.ya?ml$/.test(name)) return 'goreleaser';
+    // A snap's parts run their `override-*` scriptlets (snapcraft docs, "Override build steps").
+    if (name === 'snapcraft.yaml' || name === '.snapcraft.yaml')
+      return 'snapcraft';
   }
   if (
     name === 'Jenkinsfile' ||

@@ -58,6 +58,18 @@ const SCRIPT_KEYS: Partial<Record<CiFileKind, Set<string>>> = {
   semaphore: new Set(['commands']),
   // Cloud Build: a step's `script`; its `args` are read as an argv (cloudBuildArgs).
   cloudbuild: new Set(['script']),
+  // GoReleaser: `before: {hooks: […]}`, a build's `hooks: {pre, post}` (strings, lists, `{cmd}`).
+  goreleaser: new Set(['hooks', 'pre', 'post']),
+  // Snapcraft: a part's scriptlets, and the older `prepare`/`build-commands`/`install` ones.
+  snapcraft: new Set([
+    'override-pull',
+    'override-build',
+    'override-stage',
+    'override-prime',
+    'prepare',
+    'build-commands',
+    'install',
+  ]),
 };
 
 /** Keys whose values set environment variables for the scripts below them, per pipeline format. */
@@ -75,6 +87,8 @@ const ENV_KEYS: Partial<Record<CiFileKind, string[]>> = {
   buildkite: ['env'],
   semaphore: ['env_vars'],
   cloudbuild: ['env'],
+  goreleaser: ['env'],
+  snapcraft: ['build-environment'],
 };
 
 /**
@@ -344,7 +358,8 @@ class ScriptCollector {
         if (pair)
           stepEnv = envVariables(this.reader, pair.value as Node, stepEnv);
       }
-      for (const key of COMMAND_KEYS)
+      // …and the format's own script keys inside it (GoReleaser `hooks: {pre, post}`).
+      for (const key of [...COMMAND_KEYS, ...this.keys])
         this.scriptsIn(this.reader.get(node, key), depth + 1, stepEnv);
     }
   }
