@@ -80,7 +80,10 @@ export interface LocatedValue extends SourceRef {
 
 /** A gRPC client dial: `grpc.Dial`, `DialContext` or `NewClient`, and where its target comes from. */
 export interface DialTarget extends SourceRef {
-  /** `Dial`, `DialContext` or `NewClient`. */
+  /**
+   * `Dial`, `DialContext` or `NewClient`; a framework's constructor as written
+   * (`transgrpc.DialInsecure`, `zrpc.MustNewClient`).
+   */
   func: string;
   target: ValueExpr;
   /**

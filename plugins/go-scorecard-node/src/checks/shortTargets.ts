@@ -10,8 +10,13 @@ import { dotCount, isShortKubernetesTarget, targetHost } from '../grpc/target';
 /** Kubernetes' default `ndots` in a pod's resolv.conf. */
 const DEFAULT_NDOTS = 5;
 
-/** The gRPC package whose import makes the gRPC checks applicable. */
-const GRPC_PACKAGE = 'google.golang.org/grpc';
+/** The gRPC packages (grpc-go, and the frameworks' client packages) whose import makes the gRPC checks applicable. */
+const GRPC_PACKAGES = new Set([
+  'google.golang.org/grpc',
+  'github.com/go-kratos/kratos/v2/transport/grpc',
+  'github.com/zeromicro/go-zero/zrpc',
+  'github.com/tal-tech/go-zero/zrpc',
+]);
 
 /**
  * The ndots the service's lookups run with where the pod is not known (a value in code or a config
@@ -49,7 +54,8 @@ function problem(value: string, ndots: number): string {
 }
 
 function dialName(target: DialTarget): string {
-  return `grpc.${target.func} at ${target.path}:${target.line}`;
+  const func = target.func.includes('.') ? target.func : `grpc.${target.func}`;
+  return `${func} at ${target.path}:${target.line}`;
 }
 
 /**
@@ -206,7 +212,9 @@ function reachesOwnDialer(target: DialTarget, value: string): boolean {
   return target.func === 'Dial' || target.func === 'DialContext';
 }
 
-/** Whether any Go file imports the gRPC package. */
+/** Whether any Go file imports a gRPC package. */
 export function usesGrpc(facts: ServiceFacts): boolean {
-  return facts.goFiles.some(f => f.imports.some(i => i.path === GRPC_PACKAGE));
+  return facts.goFiles.some(f =>
+    f.imports.some(i => GRPC_PACKAGES.has(i.path)),
+  );
 }

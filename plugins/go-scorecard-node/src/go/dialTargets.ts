@@ -1,10 +1,12 @@
-import { DialTarget } from '../facts';
+import { DialTarget, ValueExpr } from '../facts';
 import { PackageRef } from './packageRefs';
 import { ImportResolver, PKG } from './imports';
 import { Node } from 'web-tree-sitter';
 import { Scopes } from './scopes';
 import {
   callArguments,
+  callRef,
+  compositeElements,
   GoSource,
   qualifiedCall,
   refOf,
@@ -150,6 +152,75 @@ function forwardsToSystemDialer(
   });
 }
 
+/**
+ * gRPC client constructors of frameworks, by import path, and where their target is: Kratos'
+ * `transport/grpc.Dial`/`DialInsecure(ctx, …, WithEndpoint(target))` (it dials the endpoint with
+ * grpc-go), go-zero's `zrpc.NewClientWithTarget(target)` and `zrpc.MustNewClient`/`NewClient(conf)`
+ * with a `RpcClientConf`'s `Target` or `Endpoints` (the `direct` resolver hands each endpoint
+ * to the dialer, which looks it up through the search list).
+ */
+const LIBRARY_DIALS: {
+  path: RegExp;
+  names: Record<string, 'endpoint-option' | 'target' | 'client-conf'>;
+}[] = [
+  {
+    path: /^github\.com\/go-kratos\/kratos\/v2\/transport\/grpc$/,
+    names: { Dial: 'endpoint-option', DialInsecure: 'endpoint-option' },
+  },
+  {
+    path: /^github\.com\/(zeromicro|tal-tech)\/go-zero\/zrpc$/,
+    names: {
+      NewClientWithTarget: 'target',
+      MustNewClient: 'client-conf',
+      NewClient: 'client-conf',
+    },
+  },
+];
+
+/** The target of a framework's client constructor call (see {@link LIBRARY_DIALS}). */
+function libraryTarget(
+  src: GoSource,
+  values: ValueReader,
+  how: 'endpoint-option' | 'target' | 'client-conf',
+  call: Node,
+): ValueExpr | undefined {
+  const args = callArguments(call);
+  if (how === 'target') return args[0] && values.value(args[0]);
+  if (how === 'endpoint-option') {
+    const option = args.find(a => {
+      if (a.type !== 'call_expression') return false;
+      const fn = a.childForFieldName('function');
+      const name =
+        fn?.type === 'selector_expression' ? fn.childForFieldName('field') : fn;
+      return !!name && textOf(src, name) === 'WithEndpoint';
+    });
+    const endpoint = option && callArguments(option)[0];
+    return endpoint && values.value(endpoint);
+  }
+  const conf = args[0];
+  if (!conf) return undefined;
+  const literal =
+    conf.type === 'unary_expression' ? conf.childForFieldName('operand') : conf;
+  if (literal?.type === 'composite_literal') {
+    const of: ValueExpr[] = [];
+    for (const { key, value } of compositeElements(literal)) {
+      const name = key && textOf(src, key);
+      if (name === 'Target') of.push(values.value(value));
+      else if (name === 'Endpoints')
+        of.push({ k: 'elem', of: values.value(value) });
+    }
+    return of.length ? { k: 'any', of } : undefined;
+  }
+  const value = values.value(conf);
+  return {
+    k: 'any',
+    of: [
+      { k: 'field', of: value, name: 'Target' },
+      { k: 'elem', of: { k: 'field', of: value, name: 'Endpoints' } },
+    ],
+  };
+}
+
 /** The target argument's position in each dial function. */
 const TARGET_ARG = new Map([
   ['Dial', 0],
@@ -169,8 +240,21 @@ export function dialTargets(
   values: ValueReader,
   grpcRefs: PackageRef[],
   scopesOf: (node: Node) => Scopes,
+  libraryRefs: (path: string) => PackageRef[] = () => [],
 ): DialTarget[] {
   const targets: DialTarget[] = [];
+  for (const lib of LIBRARY_DIALS) {
+    for (const path of imports.paths().filter(p => lib.path.test(p))) {
+      for (const ref of libraryRefs(path)) {
+        const how = lib.names[ref.name];
+        const target =
+          ref.call && how && libraryTarget(src, values, how, ref.call);
+        if (!target) continue;
+        const { callee } = callRef(src, ref.call!);
+        targets.push({ func: callee, target, ...refOf(src, ref.call!) });
+      }
+    }
+  }
   for (const ref of grpcRefs) {
     const index = TARGET_ARG.get(ref.name);
     if (!ref.call || index === undefined) continue;

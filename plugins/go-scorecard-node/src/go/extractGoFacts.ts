@@ -190,7 +190,7 @@ export function extractGoFacts(
       goleakVerifications: refs(PKG.goleak).filter(r =>
         GOLEAK_VERIFY.has(r.name),
       ).length,
-      dialTargets: dialTargets(src, resolver, values, grpcRefs, scopesOf),
+      dialTargets: dialTargets(src, resolver, values, grpcRefs, scopesOf, refs),
       deprecatedDialCalls: grpcRefs
         .filter(r => r.call && DEPRECATED_DIAL.has(r.name))
         .map(r => callRef(src, r.call!)),
