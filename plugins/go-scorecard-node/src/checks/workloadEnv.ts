@@ -1,5 +1,36 @@
-import { ConfigMapFacts, LocatedValue, ServiceFacts, Workload } from '../facts';
+import {
+  ConfigMapFacts,
+  Container,
+  LocatedValue,
+  ServiceFacts,
+  Workload,
+} from '../facts';
 import { runsOtherLanguage } from './otherLanguageImages';
+
+/** A value a workload gives the service's program; `where` names the container, for messages. */
+export interface GivenValue {
+  value: LocatedValue;
+  where: string;
+  workload: Workload;
+}
+
+/**
+ * The containers of some workloads that may run the service's Go programs: a container of the
+ * repository's programs in another language is left out (see `otherLanguageImages`).
+ */
+export function* goContainers(
+  facts: ServiceFacts,
+  workloads: Workload[],
+): Generator<{ workload: Workload; container: Container; where: string }> {
+  for (const workload of workloads)
+    for (const container of workload.containers)
+      if (!runsOtherLanguage(facts, container))
+        yield {
+          workload,
+          container,
+          where: `of container "${container.name}" (${workload.kind} ${workload.name})`,
+        };
+}
 
 /**
  * The values the service's workloads give an environment variable: a container's `env` value, a
@@ -13,38 +44,37 @@ export function envValues(
   facts: ServiceFacts,
   name: string,
   workloads: Workload[] = facts.workloads,
-): { value: LocatedValue; where: string; workload: Workload }[] {
-  const out: { value: LocatedValue; where: string; workload: Workload }[] = [];
-  for (const w of workloads) {
-    for (const c of w.containers) {
-      if (runsOtherLanguage(facts, c)) continue;
-      const where = `of container "${c.name}" (${w.kind} ${w.name})`;
-      for (const e of c.env) {
-        if (e.name !== name) continue;
-        if (e.value) out.push({ value: e.value, where, workload: w });
-        const ref = e.configMapKeyRef;
-        for (const map of ref ? visibleConfigMaps(facts, ref.name, w) : []) {
-          const data = map.data[ref!.key];
-          if (data)
-            out.push({
-              value: data,
-              where: `${where}, from ConfigMap ${ref!.name}`,
-              workload: w,
-            });
-        }
+): GivenValue[] {
+  const out: GivenValue[] = [];
+  for (const { workload: w, container: c, where } of goContainers(
+    facts,
+    workloads,
+  )) {
+    for (const e of c.env) {
+      if (e.name !== name) continue;
+      if (e.value) out.push({ value: e.value, where, workload: w });
+      const ref = e.configMapKeyRef;
+      for (const map of ref ? visibleConfigMaps(facts, ref.name, w) : []) {
+        const data = map.data[ref!.key];
+        if (data)
+          out.push({
+            value: data,
+            where: `${where}, from ConfigMap ${ref!.name}`,
+            workload: w,
+          });
       }
-      for (const from of c.envFrom ?? []) {
-        const prefix = from.prefix ?? '';
-        if (!name.startsWith(prefix)) continue;
-        for (const map of visibleConfigMaps(facts, from.configMap, w)) {
-          const data = map.data[name.slice(prefix.length)];
-          if (data)
-            out.push({
-              value: data,
-              where: `${where}, from ConfigMap ${from.configMap}`,
-              workload: w,
-            });
-        }
+    }
+    for (const from of c.envFrom ?? []) {
+      const prefix = from.prefix ?? '';
+      if (!name.startsWith(prefix)) continue;
+      for (const map of visibleConfigMaps(facts, from.configMap, w)) {
+        const data = map.data[name.slice(prefix.length)];
+        if (data)
+          out.push({
+            value: data,
+            where: `${where}, from ConfigMap ${from.configMap}`,
+            workload: w,
+          });
       }
     }
   }

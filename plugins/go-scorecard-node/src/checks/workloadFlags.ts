@@ -1,5 +1,5 @@
 import { Container, LocatedValue, ServiceFacts, Workload } from '../facts';
-import { runsOtherLanguage } from './otherLanguageImages';
+import { GivenValue, goContainers } from './workloadEnv';
 
 /** `-name=value`, `--name=value`, or `-name`/`--name` with the value in the next word. */
 const FLAG_WORD = /^--?([A-Za-z0-9][\w.-]*)(?:=([\s\S]*))?$/;
@@ -46,28 +46,29 @@ export function flagValues(
   facts: ServiceFacts,
   name: string,
   workloads: Workload[] = facts.workloads,
-): { value: LocatedValue; where: string; workload: Workload }[] {
-  const out: { value: LocatedValue; where: string; workload: Workload }[] = [];
-  for (const w of workloads) {
-    for (const c of w.containers) {
-      if (!c.args || runsOtherLanguage(facts, c)) continue;
-      const words = commandWords(c);
-      words.forEach((word, i) => {
-        const m = FLAG_WORD.exec(word.value);
-        if (!m || m[1] !== name) return;
-        const given = m[2] !== undefined ? word : words[i + 1];
-        const raw = m[2] ?? given?.value;
-        if (!given || raw === undefined || (m[2] === undefined && raw.startsWith('-')))
-          return;
-        const value = expanded(raw, c);
-        if (value === undefined) return;
-        out.push({
-          value: { ...given, value },
-          where: `of container "${c.name}" (${w.kind} ${w.name})`,
-          workload: w,
-        });
-      });
-    }
+): GivenValue[] {
+  const out: GivenValue[] = [];
+  for (const { workload, container: c, where } of goContainers(
+    facts,
+    workloads,
+  )) {
+    if (!c.args) continue;
+    const words = commandWords(c);
+    words.forEach((word, i) => {
+      const m = FLAG_WORD.exec(word.value);
+      if (!m || m[1] !== name) return;
+      const given = m[2] !== undefined ? word : words[i + 1];
+      const raw = m[2] ?? given?.value;
+      if (
+        !given ||
+        raw === undefined ||
+        (m[2] === undefined && raw.startsWith('-'))
+      )
+        return;
+      const value = expanded(raw, c);
+      if (value === undefined) return;
+      out.push({ value: { ...given, value }, where, workload });
+    });
   }
   return out;
 }
