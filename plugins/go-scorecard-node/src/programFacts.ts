@@ -69,7 +69,17 @@ export type ValueExpr =
   | { k: 'flag'; name: ValueExpr; at: Where }
   | { k: 'binary'; op: string; left: ValueExpr; right: ValueExpr }
   /** `fmt.Sprintf(format, args...)`. */
-  | { k: 'format'; format: string; args: ValueExpr[]; at: Where }
+  /**
+   * `fmt.Sprintf(format, args…)`: the format as written, or, when it is no literal (a const, a
+   * variable), the value that gives it (`formatOf`).
+   */
+  | {
+      k: 'format';
+      format?: string;
+      formatOf?: ValueExpr;
+      args: ValueExpr[];
+      at: Where;
+    }
   /** A context that `context.WithTimeout`/`WithDeadline` bounds by `duration`. */
   | { k: 'timeout'; duration: ValueExpr; at: Where }
   /** `&x`. */

@@ -365,11 +365,11 @@ export class ValueReader {
       if (pkg === PKG.fmt && name === 'Sprint' && args.length === 1)
         return arg(0);
       if (pkg === PKG.fmt && name === 'Sprintf' && args[0]) {
+        // A format held in a const or variable (`const addressTemp = "%s:%s"`) is followed.
         const format = stringValue(this.src, unparen(args[0]));
-        if (format === undefined) return UNKNOWN;
         return {
           k: 'format',
-          format,
+          ...(format === undefined ? { formatOf: arg(0) } : { format }),
           args: args.slice(1).map(a => this.value(a, 0, depth + 1)),
           at,
         };

@@ -150,12 +150,14 @@ export class ValueFlow {
           this.evaluate(expr.left, ctx),
           this.evaluate(expr.right, ctx),
         );
-      case 'format':
-        return formatOrigins(
-          expr.format,
-          expr.args.map(a => this.evaluate(a, ctx)),
-          expr.at,
-        );
+      case 'format': {
+        const args = expr.args.map(a => this.evaluate(a, ctx));
+        const formats =
+          expr.format !== undefined
+            ? [expr.format]
+            : this.strings(expr.formatOf!, ctx).slice(0, 4);
+        return formats.flatMap(f => formatOrigins(f, args, expr.at));
+      }
       case 'timeout':
         return this.evaluate(expr.duration, ctx).flatMap(o => {
           // A duration read from the environment, a config key or a flag stays that origin.

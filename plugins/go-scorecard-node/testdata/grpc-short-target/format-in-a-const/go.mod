@@ -1,0 +1,3 @@
+module example.com/pipelines
+
+go 1.22
