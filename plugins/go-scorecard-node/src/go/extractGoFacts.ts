@@ -70,6 +70,8 @@ export const EXTRACTOR_WORDS: readonly string[] = [
   'GracefulTimeout',
   'ErrServerClosed',
   'SIGTERM',
+  // controller-runtime's `mgr.Add(runnable)` (see managerRunnables)
+  'Add',
   ...SERVER_METHOD_NAMES,
   ...Object.keys(FLAG_VAR_VALUE_ARG),
 ];

@@ -1,3 +1,4 @@
+import { managerRunnables } from './runnables';
 import { Node } from 'web-tree-sitter';
 import { GoProgramFacts, Owner, TypeRef, ValueExpr } from '../programFacts';
 import { ConfigLoadReader } from './configLoads';
@@ -154,6 +155,7 @@ export class ProgramFactsReader {
     configs.readConfigLoads(packageRefs);
     configs.readConfigDefaults(packageRefs);
     configs.readCliFlags(packageRefs);
+    managerRunnables(src, this.imports, values, tops, facts);
     return this.facts;
   }
 
