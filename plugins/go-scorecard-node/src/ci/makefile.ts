@@ -305,10 +305,17 @@ function withCallArguments(
   );
 }
 
+/** GNU make's functions over the words of their one argument ("Functions for String Substitution and Analysis"). */
+const WORD_FUNCTIONS: Record<string, (words: string[]) => string> = {
+  strip: words => words.join(' '),
+  firstword: words => words[0] ?? '',
+  lastword: words => words[words.length - 1] ?? '',
+};
+
 /**
  * Expands the variable references of a text whose value the group knows: one value (or
  * several equal ones), itself expandable, and the `foreach` and `call` functions over known
- * values, and a path whose last element is known though its folder is not
+ * values, `strip`/`firstword`/`lastword` of what expands in full, and a path whose last element is known though its folder is not
  * (`$(FIRST_GOPATH)/bin/govendor`). Other functions (`$(shell ...)`), automatic variables and
  * names with several values stay as written; `$$` stays for the caller.
  */
@@ -330,6 +337,18 @@ export function expandMakeVariables(
       continue;
     }
     const fn = makeFunctionAt(text, i);
+    // `$(strip x)`, `$(firstword x)`, `$(lastword x)` of a text that expands in full.
+    const words = fn && WORD_FUNCTIONS[fn.name];
+    if (fn && words && fn.args.length === 1) {
+      const arg = expandMakeVariables(fn.args[0], variables, depth + 1);
+      if (complete(arg)) {
+        out +=
+          text.slice(last, i) + words(arg.trim().split(/\s+/).filter(Boolean));
+        last = fn.end;
+      }
+      i = fn.end;
+      continue;
+    }
     if (fn && (fn.name === 'foreach' || fn.name === 'call')) {
       const replacement =
         fn.name === 'foreach'
