@@ -94,7 +94,7 @@ const BUILTIN_UNKNOWN = new Set([
  * `unexport`ed (false), the last directive of the file winning; whether a bare `export` or
  * `.EXPORT_ALL_VARIABLES:` exports every variable (false after a bare `unexport`); and the names
  * given a value by something other than `?=` (they override a value from the environment).
- * Target-specific `target: export VAR = x` is not read.
+ * Target-specific `target: export VAR = x` is not read as an export.
  */
 export interface MakeExports {
   exports: Map<string, boolean>;
@@ -137,9 +137,42 @@ function* logicalLines(text: string): Generator<string> {
   }
 }
 
-/** Reads a Makefile's variables, includes, recipe prefix and exports. */
+/** `VAR = value` after a target's colon: a target-specific variable (GNU make, "Target-specific Variable Values"). */
+const TARGET_ASSIGNMENT =
+  /^\s*(?:(?:export|override|private)\s+)*([A-Za-z_][\w.-]*)\s*(\+=|\?=|::?=|=)\s*(.*)$/;
+
+/** The target-specific assignment of a rule line (`$(BIN)/ko: PACKAGE=github.com/google/ko`), if any. */
+function targetAssignment(
+  line: string,
+): { name: string; value: string } | undefined {
+  const { rule } = classify(line);
+  if (!rule) return undefined;
+  let depth = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '$' && (line[i + 1] === '(' || line[i + 1] === '{')) {
+      depth++;
+      i++;
+    } else if ((c === ')' || c === '}') && depth > 0) depth--;
+    else if (depth === 0 && c === ':') {
+      const m = TARGET_ASSIGNMENT.exec(
+        line.slice(line[i + 1] === ':' ? i + 2 : i + 1),
+      );
+      return m ? { name: m[1], value: m[3].trim() } : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Reads a Makefile's variables, includes, recipe prefix and exports. A variable only given
+ * target-specific values (`$(BIN)/golint: PACKAGE=golang.org/x/lint/golint` for a pattern
+ * rule's `$(GO) get $(PACKAGE)`) stands for all of them at once in the recipes: each target
+ * that runs the recipe gets its own.
+ */
 export function makefileStructure(text: string): MakefileStructure {
   const variables: MakeVariables = new Map();
+  const targetValues = new Map<string, string[]>();
   const includes: string[] = [];
   const exports = new Map<string, boolean>();
   const assigned = new Set<string>();
@@ -160,6 +193,14 @@ export function makefileStructure(text: string): MakefileStructure {
       continue;
     }
     if (EXPORT_ALL.test(line)) exportAll = true;
+    const perTarget = targetAssignment(line);
+    if (perTarget) {
+      targetValues.set(perTarget.name, [
+        ...(targetValues.get(perTarget.name) ?? []),
+        perTarget.value,
+      ]);
+      continue;
+    }
     const m = ASSIGNMENT.exec(line);
     if (!m) {
       const directive = EXPORT.exec(line);
@@ -189,6 +230,9 @@ export function makefileStructure(text: string): MakefileStructure {
     else if (op !== '?=' || !values.length) values.push(value.trim());
     variables.set(name, values);
   }
+  for (const [name, values] of targetValues)
+    if (!variables.has(name))
+      variables.set(name, [[...new Set(values)].join(' ')]);
   return { variables, includes, recipePrefix, exports, exportAll, assigned };
 }
 
