@@ -5,6 +5,8 @@ import { expandedFrom, findingAt } from './findingAt';
 import { goInvocation, isRemotePackage, withoutVersion } from './goCommand';
 import { toolReason } from './goTools';
 import { CiFileKind, ciFileKind } from '../ci/ciFileKind';
+import { shellCommands } from '../shell/commands';
+import { basename, SHELLS } from '../shell/commandLine';
 
 /** The packages each file installs with `go install` (versions dropped). */
 function packagesInstalled(commands: ShellCommand[]): Map<string, Set<string>> {
@@ -35,22 +37,35 @@ const XARGS_VALUE_OPTIONS = new Set([
  * The commands a command line runs: its first word, and the command `xargs` runs (its first
  * word after the options) or `find` runs (`-exec`, `-execdir`, `-ok`, `-okdir`).
  */
-function commandWords(argv: string[]): string[] {
+function commandWords(argv: string[], depth = 0): string[] {
   const words = argv[0] ? [argv[0]] : [];
-  const name = argv[0]?.slice(argv[0].lastIndexOf('/') + 1);
+  const name = basename(argv[0] ?? '');
+  const inner: number[] = [];
   if (name === 'xargs') {
     for (let i = 1; i < argv.length; i++) {
       if (XARGS_VALUE_OPTIONS.has(argv[i])) i++;
       else if (!argv[i].startsWith('-')) {
-        words.push(argv[i]);
+        inner.push(i);
         break;
       }
     }
   } else if (name === 'find') {
     argv.forEach((w, i) => {
       if (/^-(exec|execdir|ok|okdir)$/.test(w) && argv[i + 1])
-        words.push(argv[i + 1]);
+        inner.push(i + 1);
     });
+  }
+  for (const i of inner) {
+    words.push(argv[i]);
+    // `find … -exec sh -c 'hclfmt -w {}' ';'`: the commands of the shell's script.
+    const script =
+      SHELLS.has(basename(argv[i])) &&
+      /^-[a-z]*c[a-z]*$/.test(argv[i + 1] ?? '')
+        ? argv[i + 2]
+        : undefined;
+    if (script !== undefined && depth < 2)
+      for (const c of shellCommands(script, 1, ''))
+        words.push(...commandWords(c.argv, depth + 1));
   }
   return words;
 }

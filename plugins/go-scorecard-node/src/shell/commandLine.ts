@@ -3,7 +3,15 @@
 import { WordToken } from './tokenize';
 
 /** Shells whose `-c` script or standard input is a script. */
-const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ash', 'ksh']);
+/** The shells whose command lines are read (`sh -c`, `bash <<EOF`). */
+export const SHELLS: ReadonlySet<string> = new Set([
+  'sh',
+  'bash',
+  'dash',
+  'zsh',
+  'ash',
+  'ksh',
+]);
 /** `NAME=` or `NAME+=` at the start of a word: a variable assignment. */
 export const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)\+?=/;
 
@@ -29,7 +37,8 @@ const POSITIONAL: Record<string, RegExp> = {
   travis_wait: /^\d+$/,
 };
 
-function basename(word: string): string {
+/** The last path element of a command word (`/bin/bash`: `bash`). */
+export function basename(word: string): string {
   return word.slice(word.lastIndexOf('/') + 1);
 }
 
