@@ -18,7 +18,11 @@ import { GoFactsCache } from './go/extraction/GoFactsCache';
 import { GoFactsExtractor } from './go/extraction/GoFactsExtractor';
 import { GoSourceFile } from './go/extraction/extractFiles';
 import { ServiceProgram } from './program/serviceProgram';
-import { hasGeneratedGoName, isGeneratedGo } from './generatedGo';
+import {
+  hasGeneratedGoName,
+  hasGeneratedHeader,
+  isGeneratedGo,
+} from './generatedGo';
 import { importRoots } from './gomod/importRoots';
 import { parseGoMod } from './gomod/parseGoMod';
 import { parseGoWork } from './gomod/parseGoWork';
@@ -229,7 +233,7 @@ export class Analyzer {
       else if (
         kind === 'go' &&
         data &&
-        isGeneratedGo(data.subarray(0, GENERATED_HEADER_BYTES).toString())
+        hasGeneratedHeader(data.subarray(0, GENERATED_HEADER_BYTES).toString())
       )
         generated = 'by its header';
       if (generated) {
