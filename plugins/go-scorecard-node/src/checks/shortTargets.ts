@@ -99,11 +99,17 @@ function computeShortTargets(
   const ndots = effectiveNdots(facts.workloads);
   // A value of a base's env is met once per root kustomization that includes it: one
   // finding, naming the overlays.
-  const findings = new Map<string, { finding: Finding; overlays: string[] }>();
+  // A value several dials read (two binaries reading one env variable) is one finding that
+  // names every dial: the first in its message, the others after it.
+  const findings = new Map<
+    string,
+    { finding: Finding; overlays: string[]; dials: string[] }
+  >();
   const add = (
     v: { path: string; line: number; snippet: string },
     value: string,
     message: string,
+    dial: string,
     overlay?: string,
   ) => {
     const key = `${v.path}:${v.line}:${value}`;
@@ -112,9 +118,10 @@ function computeShortTargets(
       entry = {
         finding: { path: v.path, line: v.line, snippet: v.snippet, message },
         overlays: [],
+        dials: [dial],
       };
       findings.set(key, entry);
-    }
+    } else if (!entry.dials.includes(dial)) entry.dials.push(dial);
     if (overlay !== undefined) entry.overlays.push(overlay);
   };
   for (const file of facts.goFiles) {
@@ -136,6 +143,7 @@ function computeShortTargets(
           `gRPC target "${displayValue(o.value)}" of ${dialName(
             target,
           )} ${problem(displayValue(o.value), ndots)}`,
+          dialName(target),
         );
       }
       // What a workload gives the env variables and flags the target is read from.
@@ -164,6 +172,7 @@ function computeShortTargets(
           `${what}="${value.value}" ${where} is the gRPC target of ${dialName(
             target,
           )}; it ${problem(value.value, own)}`,
+          dialName(target),
           workload.overlay,
         );
       }
@@ -184,16 +193,19 @@ function computeShortTargets(
           `config key ${v.key}="${v.value}" is the gRPC target of ${dialName(
             target,
           )}; it ${problem(v.value, ndots)}`,
+          dialName(target),
         );
       }
     }
   }
   return {
-    findings: [...findings.values()].map(({ finding, overlays }) =>
-      overlays.length
-        ? { ...finding, message: finding.message + inOverlays(overlays) }
-        : finding,
-    ),
+    findings: [...findings.values()].map(({ finding, overlays, dials }) => {
+      let message = finding.message;
+      if (dials.length > 1)
+        message += ` (also the target of ${dials.slice(1).join(', ')})`;
+      if (overlays.length) message += inOverlays(overlays);
+      return message === finding.message ? finding : { ...finding, message };
+    }),
     dialing,
     ownFirst,
     readsConfig,
