@@ -16,12 +16,14 @@ describe('configuration files', () => {
     expect(inputKind('vendor/x/config.json')).toBeUndefined();
   });
 
-  it('give JSON values by dotted key path at their lines', () => {
+  it('give JSON values by dotted key path at their lines, a list of scalars under its key', () => {
     const text =
-      '{\n  "ledger": {\n    "host": "ledger:9000",\n    "port": 9000\n  },\n  "hosts": ["a", "b"]\n}\n';
+      '{\n  "ledger": {\n    "host": "ledger:9000",\n    "port": 9000\n  },\n  "hosts": ["a", "b"],\n  "peers": [{"host": "x"}]\n}\n';
     expect(lines(jsonConfigValues('config.json', text))).toEqual([
       '3 ledger.host=ledger:9000',
       '4 ledger.port=9000',
+      '6 hosts=a',
+      '6 hosts=b',
     ]);
   });
 

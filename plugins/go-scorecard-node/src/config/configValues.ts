@@ -25,7 +25,8 @@ export type LineMap = (line: number) => number;
 
 /**
  * The scalar values of a configuration document by dotted key path (`ledger.host`), as viper and
- * koanf address them, each at the line that writes it. Sequences are skipped (a key path cannot
+ * koanf address them, each at the line that writes it. The scalar items of a sequence are values
+ * of the sequence's key (`Endpoints: [user-rpc:8080]`, read as a list); other sequences are skipped (a key path cannot
  * name their items). Aliases are resolved within the reader's budget.
  */
 export function configValues(
@@ -44,24 +45,29 @@ export function configValues(
       const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
       if (key === undefined) continue;
       const value = r.resolve(pair.value);
-      if (isMap(value)) walk(value, [...prefix, key], depth + 1);
-      else if (
-        isScalar(value) &&
-        !isSeq(value) &&
-        value.value !== null &&
-        typeof value.value !== 'object'
-      ) {
+      const scalar = (item: unknown) => {
+        if (
+          !isScalar(item) ||
+          item.value === null ||
+          typeof item.value === 'object' ||
+          out.length >= MAX_CONFIG_VALUES
+        )
+          return;
         const line = lineMap(
-          lines.linePos((value as Scalar).range?.[0] ?? 0).line,
+          lines.linePos((item as Scalar).range?.[0] ?? 0).line,
         );
         out.push({
           key: [...prefix, key].join('.'),
-          value: String(value.value),
+          value: String(item.value),
           path,
           line,
           snippet: original.snippet(line),
         });
-      }
+      };
+      if (isMap(value)) walk(value, [...prefix, key], depth + 1);
+      else if (isSeq(value))
+        for (const item of value.items) scalar(r.resolve(item as Node));
+      else scalar(value);
     }
   };
   walk(r.resolve(doc.contents), [], 0);

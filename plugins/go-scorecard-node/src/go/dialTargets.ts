@@ -212,13 +212,30 @@ function libraryTarget(
     return of.length ? { k: 'any', of } : undefined;
   }
   const value = values.value(conf);
-  return {
-    k: 'any',
-    of: [
-      { k: 'field', of: value, name: 'Target' },
-      { k: 'elem', of: { k: 'field', of: value, name: 'Endpoints' } },
-    ],
-  };
+  const of: ValueExpr[] = [
+    { k: 'field', of: value, name: 'Target' },
+    { k: 'elem', of: { k: 'field', of: value, name: 'Endpoints' } },
+  ];
+  // A conf read from a config file (`conf.MustLoad(path, &c)`, then `c.UserRpcConf`): the file's
+  // keys are the field names down to it (`UserRpcConf.Endpoints`), from wherever the loaded
+  // struct starts, so every tail of the selector chain is a candidate.
+  const fields: string[] = [];
+  let n: Node | null = unparen(conf);
+  while (n?.type === 'selector_expression') {
+    fields.unshift(textOf(src, n.childForFieldName('field')!));
+    n =
+      n.childForFieldName('operand') &&
+      unparen(n.childForFieldName('operand')!);
+  }
+  const at = values.where(call);
+  for (let i = 0; i < fields.length && i < 3; i++)
+    for (const leaf of ['Target', 'Endpoints'])
+      of.push({
+        k: 'config',
+        key: { k: 'lit', value: [...fields.slice(i), leaf].join('.'), at },
+        at,
+      });
+  return { k: 'any', of };
 }
 
 /** The target argument's position in each dial function. */
