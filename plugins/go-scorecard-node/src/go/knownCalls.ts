@@ -65,6 +65,20 @@ export const PARSE_PASS_THROUGH: Readonly<Record<string, ReadonlySet<string>>> =
     time: new Set(['ParseDuration']),
   };
 
+/**
+ * Generic functions that return a new value of their type argument: caarlos0/env's
+ * `ParseAs[Config]()` parses the environment into a new `Config`.
+ */
+export const TYPE_ARGUMENT_RESULTS: readonly {
+  path: RegExp;
+  names: ReadonlySet<string>;
+}[] = [
+  {
+    path: /^github\.com\/caarlos0\/env(\/v\d+)?$/,
+    names: new Set(['ParseAs', 'ParseAsWithOptions']),
+  },
+];
+
 export const PFLAG = 'github.com/spf13/pflag';
 export const VIPER = 'github.com/spf13/viper';
 /** Getters of viper (package functions and `*viper.Viper` methods) that read a key. */

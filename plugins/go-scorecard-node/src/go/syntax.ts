@@ -244,3 +244,41 @@ export function declarationPairs(
   const keep = (c: Node | null): c is Node => !!c && c.type !== 'comment';
   return { names: names.filter(keep), values: values.filter(keep) };
 }
+
+/**
+ * Whether an index expression called is an explicit instantiation (`pkg.F[T]`, `F[pkg.T]`), not
+ * an element of a slice or map of functions (`handlers[name]`): its operand is a name or a
+ * qualified name, and its index a type's spelling other than a literal.
+ */
+export function isInstantiation(index: Node): boolean {
+  const operand = index.childForFieldName('operand');
+  const arg = index.childForFieldName('index');
+  return (
+    !!operand &&
+    !!arg &&
+    (operand.type === 'identifier' ||
+      (operand.type === 'selector_expression' &&
+        operand.childForFieldName('operand')?.type === 'identifier')) &&
+    !/literal/.test(arg.type)
+  );
+}
+
+/**
+ * The call whose function a node is: `f(…)`, `pkg.F(…)`, or through an explicit instantiation
+ * (`F[T](…)`, `pkg.F[T](ctx, addr)`). Undefined when the node is not called there.
+ */
+export function calledAs(node: Node): Node | undefined {
+  let fn = node;
+  const parent = node.parent;
+  if (
+    parent?.type === 'index_expression' &&
+    parent.childForFieldName('operand')?.id === node.id &&
+    isInstantiation(parent)
+  )
+    fn = parent;
+  const call = fn.parent;
+  return call?.type === 'call_expression' &&
+    call.childForFieldName('function')?.id === fn.id
+    ? call
+    : undefined;
+}

@@ -14,6 +14,7 @@ import {
   stringValue,
   textOf,
   unparen,
+  isInstantiation,
 } from './syntax';
 import { TypeRefs } from './typeRefs';
 import {
@@ -22,6 +23,7 @@ import {
   FLAG_VAR_VALUE_ARG,
   PFLAG,
   PARSE_PASS_THROUGH,
+  TYPE_ARGUMENT_RESULTS,
   STRING_PASS_THROUGH,
   TIME_UNITS,
   VIPER,
@@ -274,9 +276,15 @@ export class ValueReader {
     return this.scopesOf(id).resolve(id) ? undefined : path;
   }
 
-  /** What a call calls, when it is a function or method by name. */
+  /**
+   * What a call calls, when it is a function or method by name; an explicitly instantiated
+   * generic function (`env.ParseAs[Config]()`, `clients.Connect[T](ctx, addr)`) calls that
+   * function.
+   */
   callee(call: Node, depth = 0): Callee | undefined {
-    const fn = unparen(call.childForFieldName('function')!);
+    let fn = unparen(call.childForFieldName('function')!);
+    if (fn.type === 'index_expression' && isInstantiation(fn))
+      fn = unparen(fn.childForFieldName('operand')!);
     if (fn.type === 'identifier') {
       const name = textOf(this.src, fn);
       if (this.scopesOf(fn).resolve(fn)) return undefined; // a func value in a variable
@@ -325,6 +333,19 @@ export class ValueReader {
     const at = this.where(call);
     const arg = (i: number) => this.value(args[i], 0, depth + 1);
     if (!callee) return this.funcValueResult(call, result) ?? UNKNOWN;
+    // A generic loader that returns a new value of its type argument (`env.ParseAs[Config]()`).
+    const fnNode = unparen(call.childForFieldName('function')!);
+    if (
+      result === 0 &&
+      callee.k === 'func' &&
+      fnNode.type === 'index_expression' &&
+      TYPE_ARGUMENT_RESULTS.some(
+        r => r.path.test(callee.pkg) && r.names.has(callee.name),
+      )
+    ) {
+      const type = fnNode.childForFieldName('index');
+      if (type) return { k: 'new', type: this.types.ofNode(type) };
+    }
     if (callee.k === 'func' && callee.pkg === '') {
       if (PREDECLARED_TYPES.has(callee.name))
         return result === 0 ? arg(0) : UNKNOWN;

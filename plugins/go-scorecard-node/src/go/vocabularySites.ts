@@ -8,7 +8,7 @@ import {
 } from '../programFacts';
 import { statementPlace } from './statementPlace';
 import { StoreReader } from './storeFacts';
-import { compositeElements, GoSource, textOf } from './syntax';
+import { calledAs, compositeElements, GoSource, textOf } from './syntax';
 import { TopDecls } from './topDecls';
 import { ValueReader } from './values';
 import { NameKind, Vocabulary } from './vocabulary';
@@ -136,19 +136,27 @@ function unqualified(source: string, at: number): boolean {
  * instantiated generic type's `T[K, V]{` (its type arguments on one line).
  */
 function literalFollows(source: string, at: number): boolean {
+  return source[afterTypeArguments(source, at)] === '{';
+}
+
+/**
+ * Where the text after a name ending before `at` goes on, past type arguments `[K, V]` on one
+ * line (-1 when they do not end on it).
+ */
+function afterTypeArguments(source: string, at: number): number {
   let i = at;
   if (source[i] === '[') {
     let depth = 0;
     for (; i < source.length; i++) {
       const c = source[i];
-      if (c === '\n') return false;
+      if (c === '\n') return -1;
       if (c === '[') depth++;
       else if (c === ']' && --depth === 0) break;
     }
     i++;
     while (i < source.length && isBlank(source[i])) i++;
   }
-  return source[i] === '{';
+  return i;
 }
 
 function mayMatter(
@@ -188,7 +196,8 @@ function mayMatter(
     const variable =
       prev !== '.' &&
       (next === '.' ||
-        next === '[' ||
+        // `name[i]`, but not an instantiation called: `Dial[usersAPI](addr)`
+        (next === '[' && source[afterTypeArguments(source, after)] !== '(') ||
         next === ':' ||
         (next === '=' && source[after + 1] !== '='));
     if (!variable || kind !== NameKind.func) return true;
@@ -301,11 +310,9 @@ export class VocabularySiteReader {
   }
 
   private identifierSite(site: Node, parent: Node, owner: Owner) {
-    if (
-      parent.type === 'call_expression' &&
-      parent.childForFieldName('function')?.id === site.id
-    ) {
-      this.recordCall(parent, owner);
+    const call = calledAs(site);
+    if (call) {
+      this.recordCall(call, owner);
       return;
     }
     if (parent.type === 'selector_expression') return; // the operand of x.f: a value, not a callee
@@ -352,11 +359,9 @@ export class VocabularySiteReader {
 
   private selectorSite(selector: Node, owner: Owner) {
     const outer = selector.parent;
-    if (
-      outer?.type === 'call_expression' &&
-      outer.childForFieldName('function')?.id === selector.id
-    ) {
-      this.recordCall(outer, owner);
+    const call = calledAs(selector);
+    if (call) {
+      this.recordCall(call, owner);
       return;
     }
     if (outer?.type === 'method_declaration') return;
@@ -434,7 +439,6 @@ export class VocabularySiteReader {
       });
     }
   }
-
 }
 
 /**
@@ -447,12 +451,14 @@ function impliedElementsOf(typeNode: Node): Node | undefined {
   if (elem.parent?.type === 'pointer_type') elem = elem.parent;
   const container = elem.parent;
   if (!container) return undefined;
-  const field =
-    container.type === 'map_type' ? 'value' : 'element';
+  const field = container.type === 'map_type' ? 'value' : 'element';
   if (
-    !['slice_type', 'array_type', 'implicit_length_array_type', 'map_type'].includes(
-      container.type,
-    ) ||
+    ![
+      'slice_type',
+      'array_type',
+      'implicit_length_array_type',
+      'map_type',
+    ].includes(container.type) ||
     container.childForFieldName(field)?.id !== elem.id
   )
     return undefined;

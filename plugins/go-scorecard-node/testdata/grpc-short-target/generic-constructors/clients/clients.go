@@ -2,6 +2,8 @@
 package clients
 
 import (
+	"context"
+
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
 )
@@ -25,4 +27,9 @@ func (c *Client[T]) Dial() (*grpc.ClientConn, error) {
 // Connect dials a target given straight to it.
 func Connect[T any](target string) (*grpc.ClientConn, error) {
 	return grpc.NewClient(target, grpc.WithTransportCredentials(insecure.NewCredentials()))
+}
+
+// ConnectContext dials a target given straight to it, under a context.
+func ConnectContext[T any](ctx context.Context, target string) (*grpc.ClientConn, error) {
+	return grpc.DialContext(ctx, target, grpc.WithTransportCredentials(insecure.NewCredentials()))
 }

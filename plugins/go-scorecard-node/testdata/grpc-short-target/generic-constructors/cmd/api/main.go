@@ -1,9 +1,11 @@
 package main
 
 import (
+	"context"
 	"log"
 
 	"example.com/generic/clients"
+	"google.golang.org/grpc"
 )
 
 type ordersClient struct{}
@@ -28,4 +30,19 @@ func main() {
 		log.Fatal(err)
 	}
 	defer audit.Close()
+	// Two arguments, and a generic function of this package: calls all the same.
+	billing, err := clients.ConnectContext[ordersClient](context.Background(), "billing:9000") // want "grpc-short-target"
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer billing.Close()
+	own, err := connect[stockClient]("ledger:9000") // want "grpc-short-target"
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer own.Close()
+}
+
+func connect[T any](target string) (*grpc.ClientConn, error) {
+	return clients.Connect[T](target)
 }
