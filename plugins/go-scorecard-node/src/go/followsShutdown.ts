@@ -251,7 +251,22 @@ export function followsShutdown(
   imports: ImportResolver,
   call: Node,
 ): boolean {
-  const fn = enclosingFunction(call);
+  // A Close in a deferred function literal (`defer func() { … srv.Close() }()`) runs where the
+  // literal's own call is deferred, as `defer srv.Close()` does.
+  let site = call;
+  let deferred = call.parent?.type === 'defer_statement';
+  const literal = enclosingFunction(call);
+  const literalCall = literal?.parent;
+  if (
+    literal?.type === 'func_literal' &&
+    literalCall?.type === 'call_expression' &&
+    literalCall.childForFieldName('function')?.id === literal.id &&
+    literalCall.parent?.type === 'defer_statement'
+  ) {
+    site = literalCall;
+    deferred = true;
+  }
+  const fn = enclosingFunction(site);
   const body = fn?.childForFieldName('body');
   const recv = receiverText(src, call);
   if (!body || recv === undefined) return false;
@@ -264,15 +279,31 @@ export function followsShutdown(
     noReturnTest(src, imports),
   );
   const contains = (node: Node) =>
-    node.startIndex <= call.startIndex && call.endIndex <= node.endIndex;
-  // A deferred Close runs when the function returns: it follows a Shutdown when every path from
-  // the defer statement to a return passes one.
-  const deferred = call.parent?.type === 'defer_statement';
+    node.startIndex <= site.startIndex && site.endIndex <= node.endIndex;
+  // A deferred Close runs when the function returns: it follows a Shutdown when every path to
+  // the defer statement passes one, or every path from it to a return does.
+  return (
+    everyPathShutsDown(src, flow, recv, contains, false) ||
+    (deferred && everyPathShutsDown(src, flow, recv, contains, true))
+  );
+}
+
+/**
+ * Whether every path passes a Shutdown of `recv`: from the entry to the node `contains` holds,
+ * or, `fromThere`, from that node on to every return.
+ */
+function everyPathShutsDown(
+  src: GoSource,
+  flow: FlowGraph,
+  recv: string,
+  contains: (node: Node) => boolean,
+  fromThere: boolean,
+): boolean {
   let start: { block: FlowBlock; from: number } = {
     block: flow.entry,
     from: 0,
   };
-  if (deferred) {
+  if (fromThere) {
     const home = findNode(flow, contains);
     if (!home) return false;
     start = { block: home.block, from: home.index + 1 };
@@ -289,7 +320,7 @@ export function followsShutdown(
     let stopped = false;
     for (let i = from; i < block.nodes.length; i++) {
       const node = block.nodes[i];
-      if (!deferred && contains(node)) return false;
+      if (!fromThere && contains(node)) return false;
       if (
         shutsDown(src, node, recv) ||
         (racing && !contains(node) && waitsForDrain(src, node, racing))
@@ -300,7 +331,7 @@ export function followsShutdown(
       racing = shutdownGoroutine(src, node, recv) ?? racing;
     }
     if (stopped) continue;
-    if (deferred && block.returnLine !== undefined) return false;
+    if (fromThere && block.returnLine !== undefined) return false;
     const visited = racing ? seen.racing : seen.plain;
     for (const next of block.succs) {
       if (!visited.has(next)) {
