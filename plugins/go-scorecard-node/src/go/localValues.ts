@@ -304,11 +304,11 @@ export class LocalTable {
 }
 
 /**
- * The calls of a function literal in its file: where it is written (`func(…){…}(…)`, also
- * under `go` and `defer`), or through the local it initializes (`f := func(…){…}`, `var f =
- * func…`): every call of that local.
+ * The calls of a function literal (or any function value: `c.Open`, `open`) in its file: where it
+ * is written (`func(…){…}(…)`, also under `go` and `defer`), or through the local it initializes
+ * (`f := func(…){…}`, `var f = func…`, `f := c.Open`): every call of that local.
  */
-function literalCalls(
+export function literalCalls(
   src: GoSource,
   fn: Node,
   scopesOf: (node: Node) => Scopes,

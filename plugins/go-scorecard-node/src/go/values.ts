@@ -29,7 +29,7 @@ import {
   VIPER,
   VIPER_GETTERS,
 } from './knownCalls';
-import { LocalTable } from './localValues';
+import { literalCalls, LocalTable } from './localValues';
 
 /** Deepest expression nesting followed inside one file. */
 const MAX_DEPTH = 12;
@@ -262,6 +262,16 @@ export class ValueReader {
     const decl = this.scopesOf(id).resolve(id);
     const type = decl && writtenTypeNode(decl);
     return type ? this.types.ofNode(type) : undefined;
+  }
+
+  /**
+   * The calls of a function value through the local it initializes (`f := c.Open`, then
+   * `f("users:8080")`): calls of the function it names, with their arguments.
+   */
+  callsThroughLocal(value: Node): Node[] {
+    return literalCalls(this.src, value, this.scopesOf).filter(
+      c => c.childForFieldName('function')?.id !== value.id,
+    );
   }
 
   /** Whether an identifier names a local declaration (parameter, variable, constant). */

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { Node } from 'web-tree-sitter';
 import {
+  Callee,
   GoProgramFacts,
   Owner,
   StatementPlace,
@@ -347,14 +348,33 @@ export class VocabularySiteReader {
       return;
     }
     // A function used as a value (`http.HandleFunc("/", handle)`, `g.Go(run)`): it may run.
+    const callee: Callee = { k: 'func', pkg: '', name: value.name };
     this.facts.calls.push({
       owner,
-      callee: { k: 'func', pkg: '', name: value.name },
+      callee,
       args: [],
       ref: true,
       ...referencePlace(this.src, site),
       at: this.values.where(site),
     });
+    this.callsThroughLocal(site, callee, owner);
+  }
+
+  /**
+   * The calls of a function value through the local it initializes (`f := c.Open`, then
+   * `f("users:8080")`): calls of `callee`, with their arguments.
+   */
+  private callsThroughLocal(value: Node, callee: Callee, owner: Owner) {
+    for (const call of this.values.callsThroughLocal(value)) {
+      const place = statementPlace(this.src, call);
+      this.facts.calls.push({
+        owner,
+        callee,
+        args: this.values.args(call, 0, this.vocabulary.valueArgs(callee.name)),
+        ...(place ? { place } : {}),
+        at: this.values.where(call),
+      });
+    }
   }
 
   private selectorSite(selector: Node, owner: Owner) {
@@ -372,26 +392,30 @@ export class VocabularySiteReader {
         this.recordGlobalStore(owner, value, this.assignedValue(selector));
         return;
       }
+      const callee: Callee = { k: 'func', pkg: value.pkg, name: value.name };
       this.facts.calls.push({
         owner,
-        callee: { k: 'func', pkg: value.pkg, name: value.name },
+        callee,
         args: [],
         ref: true,
         ...referencePlace(this.src, selector),
         at: this.values.where(selector),
       });
+      this.callsThroughLocal(selector, callee, owner);
       return;
     }
     if (value.k === 'field' && !this.storeTarget(selector)) {
       // A method value (`s.serve` handed to errgroup): it may run.
+      const callee: Callee = { k: 'method', recv: value.of, name: value.name };
       this.facts.calls.push({
         owner,
-        callee: { k: 'method', recv: value.of, name: value.name },
+        callee,
         args: [],
         ref: true,
         ...referencePlace(this.src, selector),
         at: this.values.where(selector),
       });
+      this.callsThroughLocal(selector, callee, owner);
     }
   }
 
