@@ -303,7 +303,13 @@ export class ValueFlow {
     const result = this.guarded(`F${key}`, () => {
       const out: Origin[] = [];
       const found = this.program.fieldOf(type, name);
-      if (found) out.push(...tagOrigins(found.field, this.tags.loadsOf(field)));
+      // A key a file loader fills the field from has the defaults code gives it too
+      // (`viper.SetDefault("users.addr", …)` beside `viper.Unmarshal(&cfg)`).
+      if (found)
+        for (const o of tagOrigins(found.field, this.tags.loadsOf(field)))
+          out.push(
+            ...(o.k === 'config' ? this.configKeys([o.key], o.at, ctx) : [o]),
+          );
       for (const { store, file, bind } of this.stores.storesOfField(field)) {
         // A setter's store is written by its call (`mustMapEnv(&cfg.addr, "X")`).
         if (!reaches(bind?.bind?.ctx.file ?? file, ctx)) continue;
