@@ -94,6 +94,10 @@ export class Program {
   private readonly methods = new Map<string, Map<string, FuncId[]>>();
   private readonly implementationsMemo = new Map<string, FuncInfo[]>();
   private readonly methodSetMemo = new Map<string, Map<string, FuncId[]>>();
+  private readonly interfaceMethodsMemo = new WeakMap<
+    object,
+    Map<string, string[]>
+  >();
   private readonly fieldIndexMemo = new Map<
     FieldFacts[],
     Map<string, FieldFacts>
@@ -224,6 +228,10 @@ export class Program {
     depth: number,
   ): string[] {
     if (!t.embeds.length || depth > MAX_EMBED_DEPTH) return t.methods;
+    // The same declaration resolves the same way from its file: once.
+    let byFile = this.interfaceMethodsMemo.get(t);
+    const known = byFile?.get(site.file.path);
+    if (known) return known;
     const methods = new Set(t.methods);
     for (const e of t.embeds) {
       if (e.k !== 'named') continue;
@@ -238,7 +246,13 @@ export class Program {
       );
       if (inner.k === 'interface') inner.methods.forEach(m => methods.add(m));
     }
-    return [...methods];
+    const out = [...methods];
+    if (!byFile) {
+      byFile = new Map();
+      this.interfaceMethodsMemo.set(t, byFile);
+    }
+    byFile.set(site.file.path, out);
+    return out;
   }
 
   /** The structure of a resolved type: a struct's fields or an interface's methods, through named types. */
