@@ -8,7 +8,11 @@ const DEFINE = /^\s*(?:(?:export|override)\s+)?define(\s|$)/;
 const ENDEF = /^\s*endef(\s|$)/;
 
 /** What a non-recipe Makefile line is: a rule (with an inline recipe after `;`), or other. */
-function classify(line: string): { rule: boolean; inlineRecipe?: number } {
+/**
+ * A rule line's targets colon (the first `:` outside `$(…)`, not an assignment's `:=`), or
+ * undefined when the line is no rule (an assignment, a directive).
+ */
+function ruleColon(line: string): number | undefined {
   let depth = 0;
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
@@ -16,13 +20,18 @@ function classify(line: string): { rule: boolean; inlineRecipe?: number } {
       depth++;
       i++;
     } else if ((c === ')' || c === '}') && depth > 0) depth--;
-    else if (depth === 0 && c === '=') return { rule: false };
-    else if (depth === 0 && c === ':') {
-      if (/^:*=/.test(line.slice(i))) return { rule: false };
-      return { rule: true, inlineRecipe: findRecipeSemicolon(line, i + 1) };
-    }
+    else if (depth === 0 && c === '=') return undefined;
+    else if (depth === 0 && c === ':')
+      return /^:*=/.test(line.slice(i)) ? undefined : i;
   }
-  return { rule: false };
+  return undefined;
+}
+
+function classify(line: string): { rule: boolean; inlineRecipe?: number } {
+  const colon = ruleColon(line);
+  return colon === undefined
+    ? { rule: false }
+    : { rule: true, inlineRecipe: findRecipeSemicolon(line, colon + 1) };
 }
 
 function findRecipeSemicolon(line: string, from: number): number | undefined {
@@ -145,23 +154,12 @@ const TARGET_ASSIGNMENT =
 function targetAssignment(
   line: string,
 ): { name: string; value: string } | undefined {
-  const { rule } = classify(line);
-  if (!rule) return undefined;
-  let depth = 0;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (c === '$' && (line[i + 1] === '(' || line[i + 1] === '{')) {
-      depth++;
-      i++;
-    } else if ((c === ')' || c === '}') && depth > 0) depth--;
-    else if (depth === 0 && c === ':') {
-      const m = TARGET_ASSIGNMENT.exec(
-        line.slice(line[i + 1] === ':' ? i + 2 : i + 1),
-      );
-      return m ? { name: m[1], value: m[3].trim() } : undefined;
-    }
-  }
-  return undefined;
+  const i = ruleColon(line);
+  if (i === undefined) return undefined;
+  const m = TARGET_ASSIGNMENT.exec(
+    line.slice(line[i + 1] === ':' ? i + 2 : i + 1),
+  );
+  return m ? { name: m[1], value: m[3].trim() } : undefined;
 }
 
 /**

@@ -283,8 +283,12 @@ export class VocabularySiteReader {
   }
 
   /** A call of a vocabulary function or method, with its value-carrying arguments. */
-  private recordCall(call: Node, owner: Owner) {
-    const callee = this.values.callee(call);
+  /** A call, of what it names or of `callee` (a function value's, called through a local). */
+  private recordCall(
+    call: Node,
+    owner: Owner,
+    callee = this.values.callee(call),
+  ) {
     if (!callee) return;
     const place = statementPlace(this.src, call);
     this.facts.calls.push({
@@ -365,16 +369,8 @@ export class VocabularySiteReader {
    * `f("users:8080")`): calls of `callee`, with their arguments.
    */
   private callsThroughLocal(value: Node, callee: Callee, owner: Owner) {
-    for (const call of this.values.callsThroughLocal(value)) {
-      const place = statementPlace(this.src, call);
-      this.facts.calls.push({
-        owner,
-        callee,
-        args: this.values.args(call, 0, this.vocabulary.valueArgs(callee.name)),
-        ...(place ? { place } : {}),
-        at: this.values.where(call),
-      });
-    }
+    for (const call of this.values.callsThroughLocal(value))
+      this.recordCall(call, owner, callee);
   }
 
   private selectorSite(selector: Node, owner: Owner) {

@@ -230,8 +230,8 @@ export class Program {
     if (!t.embeds.length || depth > MAX_EMBED_DEPTH) return t.methods;
     // The same declaration resolves the same way from its file: once.
     let byFile = this.interfaceMethodsMemo.get(t);
-    const known = byFile?.get(site.file.path);
-    if (known) return known;
+    const memo = byFile?.get(site.file.path);
+    if (memo) return memo;
     const methods = new Set(t.methods);
     for (const e of t.embeds) {
       if (e.k !== 'named') continue;
