@@ -98,7 +98,8 @@ function withoutTypeArguments(source: string, tree: Tree): string {
   let at = 0;
   for (const [start, end] of spans) {
     if (start < at) continue;
-    out += source.slice(at, start) + source.slice(start, end).replace(/[^\n]/g, ' ');
+    out +=
+      source.slice(at, start) + source.slice(start, end).replace(/[^\n]/g, ' ');
     at = end;
   }
   return out + source.slice(at);
