@@ -96,7 +96,17 @@ export type ValueExpr =
    * A new value of a type: a composite literal, `new(T)`, a conversion. `elems`: the values of a
    * slice, array or map literal's elements (a map's values), at most 32, numbers left out.
    */
-  | { k: 'new'; type: TypeRef; elems?: ValueExpr[] }
+  /**
+   * A new value of a type: a composite literal (`elems`: a slice, array or map literal's elements;
+   * `fields`: an anonymous struct literal's keyed fields, `struct{ Addr string }{Addr: "…"}`,
+   * whose fields no store of a named type records), `new(T)`.
+   */
+  | {
+      k: 'new';
+      type: TypeRef;
+      elems?: ValueExpr[];
+      fields?: Record<string, ValueExpr>;
+    }
   /** A value of a declared type (`var x T`, a type assertion), and what it holds. */
   | { k: 'typed'; type: TypeRef; of?: ValueExpr }
   /** Several possible values (a variable assigned in several places). */

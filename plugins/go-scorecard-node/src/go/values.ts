@@ -157,10 +157,15 @@ export class ValueReader {
           mode === 'value' && CONTAINER_TYPES.has(type.type)
             ? this.elements(n, depth)
             : [];
+        const fields =
+          mode === 'value' && type.type === 'struct_type'
+            ? this.structFields(n, depth)
+            : undefined;
         return {
           k: 'new',
           type: this.types.ofNode(type),
           ...(elems.length ? { elems } : {}),
+          ...(fields ? { fields } : {}),
         };
       }
       case 'type_assertion_expression': {
@@ -188,6 +193,21 @@ export class ValueReader {
       default:
         return UNKNOWN;
     }
+  }
+
+  /** The keyed fields of an anonymous struct literal that carry a value, or undefined for none. */
+  private structFields(
+    literal: Node,
+    depth: number,
+  ): Record<string, ValueExpr> | undefined {
+    let out: Record<string, ValueExpr> | undefined;
+    for (const { key, value } of compositeElements(literal)) {
+      if (key?.type !== 'identifier' || value.type === 'literal_value')
+        continue;
+      const v = this.value(value, 0, depth + 1);
+      if (v.k !== 'unknown') (out ??= {})[textOf(this.src, key)] = v;
+    }
+    return out;
   }
 
   /**

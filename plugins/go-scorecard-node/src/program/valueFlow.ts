@@ -293,6 +293,17 @@ export class ValueFlow {
   }
 
   private field(of: ValueExpr, name: string, ctx: Context): Origin[] {
+    // An anonymous struct literal's field is read where the literal is (`cfg.UsersAddr` of
+    // `var cfg = struct{ UsersAddr string }{UsersAddr: "…"}`).
+    const literal = this.literalFields(of, name, ctx, 0).flatMap(
+      ({ value, site }) => this.evaluate(value, site),
+    );
+    const typed = this.typedField(of, name, ctx);
+    return literal.length ? unique([...literal, ...typed]) : typed;
+  }
+
+  /** What the stores into a field of `of`'s type, and the tags of its declaration, give it. */
+  private typedField(of: ValueExpr, name: string, ctx: Context): Origin[] {
     const type = this.program.typeOf(of, ctx);
     const field = this.program.fieldKey(type, name);
     if (!field) return [];
@@ -329,6 +340,46 @@ export class ValueFlow {
     });
     if (this.cuts === cuts) this.fieldMemo.set(key, result);
     return result;
+  }
+
+  /**
+   * The values anonymous struct literals give a field of `of`, followed through locals, package
+   * variables and `&`, with the context each is read in.
+   */
+  private literalFields(
+    of: ValueExpr,
+    name: string,
+    ctx: Context,
+    depth: number,
+  ): { value: ValueExpr; site: Context }[] {
+    if (depth > 4) return [];
+    switch (of.k) {
+      case 'new': {
+        const value = of.fields?.[name];
+        return value ? [{ value, site: ctx }] : [];
+      }
+      case 'addr':
+        return this.literalFields(of.of, name, ctx, depth + 1);
+      case 'local':
+        return (ctx.file.program.locals[of.id]?.defs ?? []).flatMap(d =>
+          this.literalFields(d, name, ctx, depth + 1),
+        );
+      case 'global':
+        return this.program
+          .globalDecls(ctx, of.pkg, of.name)
+          .flatMap(g =>
+            g.facts.value
+              ? this.literalFields(
+                  g.facts.value,
+                  name,
+                  { file: g.file, owner: -1, calls: ctx.calls },
+                  depth + 1,
+                )
+              : [],
+          );
+      default:
+        return [];
+    }
   }
 
   private call(

@@ -1,0 +1,3 @@
+module example.com/anon
+
+go 1.22
