@@ -5,8 +5,7 @@ import { expandedFrom, findingAt } from './findingAt';
 import { goInvocation, isRemotePackage, withoutVersion } from './goCommand';
 import { toolReason } from './goTools';
 import { CiFileKind, ciFileKind } from '../ci/ciFileKind';
-import { shellCommands } from '../shell/commands';
-import { basename, SHELLS } from '../shell/commandLine';
+import { basename } from '../shell/commandLine';
 
 /** The packages each file installs with `go install` (versions dropped). */
 function packagesInstalled(commands: ShellCommand[]): Map<string, Set<string>> {
@@ -21,58 +20,9 @@ function packagesInstalled(commands: ShellCommand[]): Map<string, Set<string>> {
   return byFile;
 }
 
-/** xargs options that take a value in the next word. */
-const XARGS_VALUE_OPTIONS = new Set([
-  '-n',
-  '-I',
-  '-P',
-  '-L',
-  '-s',
-  '-d',
-  '-E',
-  '-a',
-]);
-
 /**
- * The commands a command line runs: its first word, and the command `xargs` runs (its first
- * word after the options) or `find` runs (`-exec`, `-execdir`, `-ok`, `-okdir`).
- */
-function commandWords(argv: string[], depth = 0): string[] {
-  const words = argv[0] ? [argv[0]] : [];
-  const name = basename(argv[0] ?? '');
-  const inner: number[] = [];
-  if (name === 'xargs') {
-    for (let i = 1; i < argv.length; i++) {
-      if (XARGS_VALUE_OPTIONS.has(argv[i])) i++;
-      else if (!argv[i].startsWith('-')) {
-        inner.push(i);
-        break;
-      }
-    }
-  } else if (name === 'find') {
-    argv.forEach((w, i) => {
-      if (/^-(exec|execdir|ok|okdir)$/.test(w) && argv[i + 1])
-        inner.push(i + 1);
-    });
-  }
-  for (const i of inner) {
-    words.push(argv[i]);
-    // `find … -exec sh -c 'hclfmt -w {}' ';'`: the commands of the shell's script.
-    const script =
-      SHELLS.has(basename(argv[i])) &&
-      /^-[a-z]*c[a-z]*$/.test(argv[i + 1] ?? '')
-        ? argv[i + 2]
-        : undefined;
-    if (script !== undefined && depth < 2)
-      for (const c of shellCommands(script, 1, ''))
-        words.push(...commandWords(c.argv, depth + 1));
-  }
-  return words;
-}
-
-/**
- * The command names each file runs, with their lines: `vendorcheck ./...` runs `vendorcheck`,
- * `find . -exec hclfmt -w {} +` and `… | xargs hclfmt` run `hclfmt`.
+ * The command names each file runs, with their lines: `vendorcheck ./...` runs `vendorcheck`
+ * (the shell reader gives the commands `xargs` and `find -exec` run as commands of their own).
  */
 function commandsRun(
   commands: ShellCommand[],
@@ -80,9 +30,10 @@ function commandsRun(
   const byFile = new Map<string, { name: string; line: number }[]>();
   for (const c of commands) {
     const list = byFile.get(c.path) ?? [];
-    for (const word of commandWords(c.argv))
-      list.push({ name: word.slice(word.lastIndexOf('/') + 1), line: c.line });
-    if (list.length) byFile.set(c.path, list);
+    const word = c.argv[0];
+    if (!word) continue;
+    list.push({ name: basename(word), line: c.line });
+    byFile.set(c.path, list);
   }
   return byFile;
 }

@@ -4,7 +4,7 @@ import { WordToken } from './tokenize';
 
 /** Shells whose `-c` script or standard input is a script. */
 /** The shells whose command lines are read (`sh -c`, `bash <<EOF`). */
-export const SHELLS: ReadonlySet<string> = new Set([
+const SHELLS: ReadonlySet<string> = new Set([
   'sh',
   'bash',
   'dash',
@@ -71,6 +71,47 @@ export function unwrap(
     rest = rest.slice(i);
   }
   return rest;
+}
+
+/** xargs options that take a value in the next word. */
+const XARGS_VALUE_OPTIONS = new Set([
+  '-n',
+  '-I',
+  '-P',
+  '-L',
+  '-s',
+  '-d',
+  '-E',
+  '-a',
+]);
+
+/**
+ * The commands a command runs for each of its inputs: `xargs`' command (its words after the
+ * options), `find`'s `-exec`/`-execdir`/`-ok`/`-okdir` commands (up to their `;` or `+`).
+ */
+export function commandsRunBy(argv: WordToken[]): WordToken[][] {
+  const name = basename(argv[0]?.value ?? '');
+  if (name === 'xargs') {
+    for (let i = 1; i < argv.length; i++) {
+      if (XARGS_VALUE_OPTIONS.has(argv[i].value)) i++;
+      else if (!argv[i].value.startsWith('-')) return [argv.slice(i)];
+    }
+    return [];
+  }
+  if (name !== 'find') return [];
+  const out: WordToken[][] = [];
+  argv.forEach((w, i) => {
+    if (!/^-(exec|execdir|ok|okdir)$/.test(w.value)) return;
+    let end = i + 1;
+    while (
+      end < argv.length &&
+      argv[end].value !== ';' &&
+      argv[end].value !== '+'
+    )
+      end++;
+    if (end > i + 1) out.push(argv.slice(i + 1, end));
+  });
+  return out;
 }
 
 /** ssh options that take a value in the next word. */

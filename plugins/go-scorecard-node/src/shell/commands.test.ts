@@ -152,6 +152,39 @@ describe('shellCommands', () => {
     ]);
   });
 
+  it('reads the commands xargs and find -exec run, and the scripts of shells they run', () => {
+    expect(
+      argvs(
+        [
+          'git ls-files | xargs -n 1 -P 4 jsonfmt -w',
+          "find . -name '*.hcl' -exec sh -c 'hclfmt -w {}' ';' -exec echo {} +",
+        ].join('\n'),
+      ),
+    ).toEqual([
+      ['git', 'ls-files'],
+      ['xargs', '-n', '1', '-P', '4', 'jsonfmt', '-w'],
+      ['jsonfmt', '-w'],
+      [
+        'find',
+        '.',
+        '-name',
+        '*.hcl',
+        '-exec',
+        'sh',
+        '-c',
+        'hclfmt -w {}',
+        ';',
+        '-exec',
+        'echo',
+        '{}',
+        '+',
+      ],
+      ['sh', '-c', 'hclfmt -w {}'],
+      ['hclfmt', '-w', '{}'],
+      ['echo', '{}'],
+    ]);
+  });
+
   it('reads no commands from (( … ))', () => {
     expect(
       argvs(

@@ -6,6 +6,7 @@ import { RedirectToken, ShellToken, WordToken, tokenize } from './tokenize';
 import {
   ASSIGNMENT,
   inlineScript,
+  commandsRunBy,
   readsScriptFromStdin,
   remoteCommand,
   unwrap,
@@ -317,10 +318,11 @@ class CommandBuilder {
     const command = this.simpleCommand(all);
     // A here-document `cat` writes into a pipe is the next command's standard input.
     const stdin = own ?? piped;
-    const nested =
-      command && this.depth < MAX_NESTING
-        ? inlineScript(command.argv)
-        : undefined;
+    // The command, and those it runs for each input (`xargs hclfmt`, `find … -exec sh -c '…'`).
+    const runs = command ? [command.argv, ...commandsRunBy(command.argv)] : [];
+    const scripts = runs.map(run =>
+      this.depth < MAX_NESTING ? inlineScript(run) : undefined,
+    );
     const stdinScript =
       command && stdin && readsScriptFromStdin(remoteCommand(command.argv))
         ? stdin
@@ -335,7 +337,7 @@ class CommandBuilder {
 
     // Substitutions run first, as the shell expands the words; those of a script the
     // command's shell runs (`sh -c "…$(…)"`, `bash <<EOF`) are read with that script.
-    for (const w of all) if (w !== nested) this.substitute(w);
+    for (const w of all) if (!scripts.includes(w)) this.substitute(w);
     for (const h of heredocs) {
       if (h !== stdinScript && h.heredoc!.expands)
         this.substituteIn(h.heredoc!.start, h.heredoc!.end, true);
@@ -353,18 +355,22 @@ class CommandBuilder {
       }
     }
     const last = words[words.length - 1];
-    this.commands.push({
-      path: this.path,
-      line: this.lineOf(argv[0].start),
-      snippet: shorten(this.script.slice(words[0].start, last.end)),
-      argv: argv.map(w => w.value),
-      env,
+    const snippet = shorten(this.script.slice(words[0].start, last.end));
+    runs.forEach((run, k) => {
+      this.commands.push({
+        path: this.path,
+        line: this.lineOf(run[0].start),
+        snippet,
+        argv: run.map(w => w.value),
+        env,
+      });
+      const nested = scripts[k];
+      if (nested) {
+        const base = this.lineOf(nested.start);
+        const index = new LineIndex(nested.value);
+        this.read(nested.value, o => base + index.lineOf(o) - 1, env);
+      }
     });
-    if (nested) {
-      const base = this.lineOf(nested.start);
-      const index = new LineIndex(nested.value);
-      this.read(nested.value, o => base + index.lineOf(o) - 1, env);
-    }
     if (stdinScript) {
       const body = heredocScript(this.script, stdinScript.heredoc!);
       this.read(body.script, o => this.lineOf(body.offsetOf(o)), env);
