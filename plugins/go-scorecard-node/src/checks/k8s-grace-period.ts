@@ -10,8 +10,7 @@ import {
 import { hiddenByTemplate } from './templateLines';
 import { Check, findingsOutcome } from './types';
 import { OverlayFindings } from './overlayFindings';
-import { envValues } from './workloadEnv';
-import { flagValues } from './workloadFlags';
+import { workloadValues, WorkloadRead } from './workloadValues';
 
 /** Kubernetes' default terminationGracePeriodSeconds. */
 const DEFAULT_GRACE_SECONDS = 30;
@@ -47,8 +46,7 @@ export function shutdownSeconds(
 ): DrainBudget & { workloadSeconds: (w: Workload) => DrainBudget } {
   let best: DrainBudget = { seconds: 0 };
   /** The environment variables and flags bounds are read from, with their units (see `scaledSeconds`). */
-  const envNames = new Map<string, { unit?: number }[]>();
-  const flagNames = new Map<string, { unit?: number }[]>();
+  const reads: WorkloadRead[] = [];
   const consider = (seconds: number | undefined, at: string) => {
     best = longer(best, seconds, at);
   };
@@ -59,10 +57,7 @@ export function shutdownSeconds(
         file,
         owner: bound.owner ?? -1,
       })) {
-        if (o.k === 'env')
-          envNames.set(o.name, [...(envNames.get(o.name) ?? []), o]);
-        if (o.k === 'flag')
-          flagNames.set(o.name, [...(flagNames.get(o.name) ?? []), o]);
+        if (o.k === 'env' || o.k === 'flag') reads.push(o);
         if (o.k === 'config')
           for (const v of facts.configValues)
             if (v.key.toLowerCase() === o.key.toLowerCase())
@@ -79,24 +74,12 @@ export function shutdownSeconds(
     ...service,
     workloadSeconds: w => {
       let own = service;
-      const given = [
-        ...[...envNames].map(([name, reads]) => ({
-          reads,
-          values: envValues(facts, name, [w]),
-        })),
-        ...[...flagNames].map(([name, reads]) => ({
-          reads,
-          values: flagValues(facts, name, [w]),
-        })),
-      ];
-      for (const { reads, values } of given)
-        for (const { value } of values)
-          for (const read of reads)
-            own = longer(
-              own,
-              scaledSeconds(read, value.value),
-              `${value.path}:${value.line}`,
-            );
+      for (const { value, read } of workloadValues(facts, reads, [w]))
+        own = longer(
+          own,
+          scaledSeconds(read, value.value),
+          `${value.path}:${value.line}`,
+        );
       return own;
     },
   };

@@ -2,8 +2,7 @@ import { Finding } from '@internal/plugin-go-scorecard-common';
 import { DialTarget, ServiceFacts, Workload } from '../facts';
 import { ServiceProgram } from '../program/serviceProgram';
 import { inOverlays } from './overlayFindings';
-import { envValues } from './workloadEnv';
-import { flagValues } from './workloadFlags';
+import { workloadValues } from './workloadValues';
 import { displayValue } from '../program/origins';
 import { dotCount, isShortKubernetesTarget, targetHost } from '../grpc/target';
 
@@ -147,20 +146,10 @@ function computeShortTargets(
         );
       }
       // What a workload gives the env variables and flags the target is read from.
-      const given = [
-        ...new Set(origins.flatMap(o => (o.k === 'env' ? [o.name] : []))),
-      ]
-        .flatMap(name =>
-          envValues(facts, name).map(v => ({ ...v, what: `env ${name}` })),
-        )
-        .concat(
-          [
-            ...new Set(origins.flatMap(o => (o.k === 'flag' ? [o.name] : []))),
-          ].flatMap(name =>
-            flagValues(facts, name).map(v => ({ ...v, what: `flag -${name}` })),
-          ),
-        );
-      for (const { value, where, workload, what } of given) {
+      for (const { value, where, workload, what } of workloadValues(
+        facts,
+        origins,
+      )) {
         // The value is looked up in the pods of the workload that sets it, with their ndots.
         const own = workload.ndots ?? DEFAULT_NDOTS;
         if (!isShortKubernetesTarget(value.value, own)) continue;
