@@ -3,19 +3,15 @@ import { DialTarget, ServiceFacts, Workload } from '../facts';
 import { ServiceProgram } from '../program/serviceProgram';
 import { inOverlays } from './overlayFindings';
 import { workloadValues } from './workloadValues';
+import { GRPC_CLIENT_PACKAGES } from '../go/knownCalls';
 import { displayValue } from '../program/origins';
 import { dotCount, isShortKubernetesTarget, targetHost } from '../grpc/target';
 
 /** Kubernetes' default `ndots` in a pod's resolv.conf. */
 const DEFAULT_NDOTS = 5;
 
-/** The gRPC packages (grpc-go, and the frameworks' client packages) whose import makes the gRPC checks applicable. */
-const GRPC_PACKAGES = new Set([
-  'google.golang.org/grpc',
-  'github.com/go-kratos/kratos/v2/transport/grpc',
-  'github.com/zeromicro/go-zero/zrpc',
-  'github.com/tal-tech/go-zero/zrpc',
-]);
+/** The packages whose import makes the gRPC checks applicable. */
+const GRPC_PACKAGES: ReadonlySet<string> = new Set(GRPC_CLIENT_PACKAGES);
 
 /**
  * The ndots the service's lookups run with where the pod is not known (a value in code or a config

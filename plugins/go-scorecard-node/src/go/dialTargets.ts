@@ -1,5 +1,5 @@
 import { DialTarget, ValueExpr } from '../facts';
-import { PackageRef } from './packageRefs';
+import { LibraryTable, PackageRef } from './packageRefs';
 import { ImportResolver, PKG } from './imports';
 import { Node } from 'web-tree-sitter';
 import { Scopes } from './scopes';
@@ -152,6 +152,9 @@ function forwardsToSystemDialer(
   });
 }
 
+/** Where a framework's client constructor takes its target (see {@link LIBRARY_DIALS}). */
+export type LibraryDial = 'endpoint-option' | 'target' | 'client-conf';
+
 /**
  * gRPC client constructors of frameworks, by import path, and where their target is: Kratos'
  * `transport/grpc.Dial`/`DialInsecure(ctx, …, WithEndpoint(target))` (it dials the endpoint with
@@ -159,10 +162,7 @@ function forwardsToSystemDialer(
  * with a `RpcClientConf`'s `Target` or `Endpoints` (the `direct` resolver hands each endpoint
  * to the dialer, which looks it up through the search list).
  */
-const LIBRARY_DIALS: {
-  path: RegExp;
-  names: Record<string, 'endpoint-option' | 'target' | 'client-conf'>;
-}[] = [
+export const LIBRARY_DIALS: LibraryTable<LibraryDial> = [
   {
     path: /^github\.com\/go-kratos\/kratos\/v2\/transport\/grpc$/,
     names: { Dial: 'endpoint-option', DialInsecure: 'endpoint-option' },
@@ -181,7 +181,7 @@ const LIBRARY_DIALS: {
 function libraryTarget(
   src: GoSource,
   values: ValueReader,
-  how: 'endpoint-option' | 'target' | 'client-conf',
+  how: LibraryDial,
   call: Node,
 ): ValueExpr | undefined {
   const args = callArguments(call);
@@ -257,20 +257,15 @@ export function dialTargets(
   values: ValueReader,
   grpcRefs: PackageRef[],
   scopesOf: (node: Node) => Scopes,
-  libraryRefs: (path: string) => PackageRef[] = () => [],
+  library: { ref: PackageRef; spec: LibraryDial }[] = [],
 ): DialTarget[] {
   const targets: DialTarget[] = [];
-  for (const lib of LIBRARY_DIALS) {
-    for (const path of imports.paths().filter(p => lib.path.test(p))) {
-      for (const ref of libraryRefs(path)) {
-        const how = lib.names[ref.name];
-        const target =
-          ref.call && how && libraryTarget(src, values, how, ref.call);
-        if (!target) continue;
-        const { callee } = callRef(src, ref.call!);
-        targets.push({ func: callee, target, ...refOf(src, ref.call!) });
-      }
-    }
+  // A framework's client constructor (`LIBRARY_DIALS`), named in the message as written.
+  for (const { ref, spec } of library) {
+    const target = ref.call && libraryTarget(src, values, spec, ref.call);
+    if (!target) continue;
+    const { callee } = callRef(src, ref.call!);
+    targets.push({ func: callee, target, ...refOf(src, ref.call!) });
   }
   for (const ref of grpcRefs) {
     const index = TARGET_ARG.get(ref.name);

@@ -3,11 +3,11 @@ import { lastAtOrBefore } from '../text/lastAtOrBefore';
 import { Node } from 'web-tree-sitter';
 import { GoFileFacts } from '../facts';
 import { ignoredByTidy } from './buildConstraints';
-import { dialTargets } from './dialTargets';
+import { dialTargets, LIBRARY_DIALS } from './dialTargets';
 import { GoParser } from './GoParser';
 import { ImportResolver, PKG, PKG_NAMES, readImports } from './imports';
 import { cancelFacts, cancelHelperCalls } from './lostcancel';
-import { packageRefs } from './packageRefs';
+import { libraryRefs, packageRefs } from './packageRefs';
 import {
   FRAMEWORK_PACKAGES,
   SERVER_FUNCS,
@@ -155,15 +155,8 @@ export function extractGoFacts(
         http: refs(PKG.http),
         grpc: grpcRefs,
         frameworks: FRAMEWORK_PACKAGES.flatMap(refs),
-        serverFuncs: SERVER_FUNCS.flatMap(lib =>
-          resolver
-            .paths()
-            .filter(p => lib.path.test(p))
-            .flatMap(p => refs(p))
-            .flatMap(ref => {
-              const func = lib.names[ref.name];
-              return func ? [{ ref, func }] : [];
-            }),
+        serverFuncs: libraryRefs(resolver.paths(), refs, SERVER_FUNCS).map(
+          ({ ref, spec }) => ({ ref, func: spec }),
         ),
       },
       () => refs(PKG.time),
@@ -192,7 +185,14 @@ export function extractGoFacts(
       goleakVerifications: refs(PKG.goleak).filter(r =>
         GOLEAK_VERIFY.has(r.name),
       ).length,
-      dialTargets: dialTargets(src, resolver, values, grpcRefs, scopesOf, refs),
+      dialTargets: dialTargets(
+        src,
+        resolver,
+        values,
+        grpcRefs,
+        scopesOf,
+        libraryRefs(resolver.paths(), refs, LIBRARY_DIALS),
+      ),
       deprecatedDialCalls: grpcRefs
         .filter(r => r.call && DEPRECATED_DIAL.has(r.name))
         .map(r => callRef(src, r.call!)),
@@ -200,13 +200,8 @@ export function extractGoFacts(
         src,
         scopesOf,
         resolver,
-        SIGNAL_HELPERS.flatMap(helper =>
-          resolver
-            .paths()
-            .filter(p => helper.path.test(p))
-            .flatMap(p => refs(p))
-            .filter(r => helper.names[r.name] !== undefined)
-            .map(ref => ({ ref, from: helper.names[ref.name] })),
+        libraryRefs(resolver.paths(), refs, SIGNAL_HELPERS).map(
+          ({ ref, spec }) => ({ ref, from: spec }),
         ),
       ),
       signalLists: signalLists(src),

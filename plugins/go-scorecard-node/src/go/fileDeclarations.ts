@@ -1,3 +1,4 @@
+import { GRPC_CLIENT_PACKAGES } from './knownCalls';
 import { DeclarationSum } from './declarationSum';
 import { readDeclaration } from './declarations';
 import { CANCEL_FUNC_TYPES } from './knownCalls';
@@ -128,10 +129,6 @@ function isCancelFunc(t: TypeSyntax, contexts: Set<string>): boolean {
   );
 }
 
-/** An import of grpc-go, or of a framework's gRPC client package (Kratos, go-zero). */
-const GRPC_CLIENT_IMPORT =
-  /"(google\.golang\.org\/grpc|github\.com\/go-kratos\/kratos\/v2\/transport\/grpc|github\.com\/(zeromicro|tal-tech)\/go-zero\/zrpc)"/;
-
 /**
  * The package-level declarations of a Go source, read from tokens (no parse): where gofmt
  * writes them, at the start of a line.
@@ -170,7 +167,7 @@ export function fileDeclarations(source: string): FileDeclarations {
   for (const text of declarationTexts(read)) sum.addText(text);
   return {
     ...read,
-    importsGrpc: GRPC_CLIENT_IMPORT.test(source),
+    importsGrpc: GRPC_CLIENT_PACKAGES.some(p => source.includes(`"${p}"`)),
     mentionsDrain: /Shutdown|GracefulStop|GracefulTimeout/.test(source),
     sum: sum.hex(),
   };

@@ -79,6 +79,18 @@ export const TYPE_ARGUMENT_RESULTS: readonly {
   },
 ];
 
+/**
+ * The packages a gRPC client is made with: grpc-go, and the client packages of the frameworks
+ * whose constructors dial (Kratos, go-zero; see `LIBRARY_DIALS`). Importing one makes the gRPC
+ * checks applicable.
+ */
+export const GRPC_CLIENT_PACKAGES: readonly string[] = [
+  'google.golang.org/grpc',
+  'github.com/go-kratos/kratos/v2/transport/grpc',
+  'github.com/zeromicro/go-zero/zrpc',
+  'github.com/tal-tech/go-zero/zrpc',
+];
+
 export const PFLAG = 'github.com/spf13/pflag';
 export const VIPER = 'github.com/spf13/viper';
 /** Getters of viper (package functions and `*viper.Viper` methods) that read a key. */

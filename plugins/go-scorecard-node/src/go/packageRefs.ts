@@ -64,3 +64,30 @@ export function packageRefs(
   }
   return refs;
 }
+
+/** A table of library functions by import path: what each named function does. */
+export type LibraryTable<T> = readonly {
+  path: RegExp;
+  names: Readonly<Record<string, T>>;
+}[];
+
+/**
+ * The references of a file to the functions of a library table (`SIGNAL_HELPERS`,
+ * `SERVER_FUNCS`, `LIBRARY_DIALS`): for each import path an entry matches, the references to its
+ * names (`refs`), each with the entry's spec for that name.
+ */
+export function libraryRefs<T>(
+  paths: readonly string[],
+  refs: (path: string) => PackageRef[],
+  table: LibraryTable<T>,
+): { ref: PackageRef; spec: T }[] {
+  return table.flatMap(lib =>
+    paths
+      .filter(p => lib.path.test(p))
+      .flatMap(p => refs(p))
+      .flatMap(ref => {
+        const spec = lib.names[ref.name];
+        return spec === undefined ? [] : [{ ref, spec }];
+      }),
+  );
+}

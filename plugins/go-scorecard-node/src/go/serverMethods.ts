@@ -1,3 +1,4 @@
+import type { LibraryTable } from './packageRefs';
 import { PKG } from './imports';
 import { ServerKind } from './serverBindings';
 
@@ -83,10 +84,7 @@ export interface ServerFunc {
  * `GracefulShutdown(hs, timeout, logf)` waits for SIGINT or SIGTERM (see `SIGNAL_HELPERS`),
  * then calls `hs.Shutdown` with a context bounded by `timeout`.
  */
-export const SERVER_FUNCS: {
-  path: RegExp;
-  names: Record<string, ServerFunc>;
-}[] = [
+export const SERVER_FUNCS: LibraryTable<ServerFunc> = [
   {
     path: /^github\.com\/prometheus\/exporter-toolkit\/web$/,
     names: {

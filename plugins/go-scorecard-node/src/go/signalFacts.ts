@@ -2,7 +2,7 @@ import { Node } from 'web-tree-sitter';
 import { SignalHandling, SignalList } from '../facts';
 import { Scopes } from './scopes';
 import { ImportResolver } from './imports';
-import { PackageRef } from './packageRefs';
+import { LibraryTable, PackageRef } from './packageRefs';
 import { callArguments, GoSource, refOf, textOf } from './syntax';
 import { statementPlace } from './statementPlace';
 import { wordSites } from './wordSites';
@@ -146,10 +146,7 @@ function valuesOf(
  * or `sigterm` when they handle SIGTERM without taking a list (controller-runtime's and the
  * Kubernetes apiserver's SetupSignalHandler).
  */
-export const SIGNAL_HELPERS: {
-  path: RegExp;
-  names: Record<string, number | 'sigterm'>;
-}[] = [
+export const SIGNAL_HELPERS: LibraryTable<number | 'sigterm'> = [
   { path: /^os\/signal$/, names: { Notify: 1, NotifyContext: 1 } },
   { path: /^github\.com\/oklog\/run$/, names: { SignalHandler: 1 } },
   {
