@@ -91,6 +91,15 @@ export const GRPC_CLIENT_PACKAGES: readonly string[] = [
   'github.com/tal-tech/go-zero/zrpc',
 ];
 
+/**
+ * Whether a type is one of `io`'s closer interfaces (`io.Closer`, `io.ReadCloser`, …), by its
+ * package (the import path, or the qualifier as written) and name: a server handed to a helper as
+ * one may be closed there.
+ */
+export function isIoCloser(pkg: string | undefined, name: string): boolean {
+  return pkg === 'io' && /Closer$/.test(name);
+}
+
 export const PFLAG = 'github.com/spf13/pflag';
 export const VIPER = 'github.com/spf13/viper';
 /** Getters of viper (package functions and `*viper.Viper` methods) that read a key. */

@@ -29,6 +29,7 @@ import {
   SERVER_METHOD_NAMES,
   SERVER_PACKAGES,
 } from './serverMethods';
+import { isIoCloser } from './knownCalls';
 import { ServerPackageRefs, shutdownBounds } from './shutdownBounds';
 import {
   callArguments,
@@ -431,13 +432,13 @@ function mayHoldServer(
   }
 }
 
-/** The type a receiver's declaration writes (`c *client`), as a value of that type. */
 /** Whether a parameter is declared as one of `io`'s closer interfaces (`io.Closer`, `io.ReadCloser`, …). */
 function closerParameter(values: ValueReader, id: Node): boolean {
   const type = values.declaredTypeOf(id);
-  return type?.k === 'named' && type.pkg === 'io' && /Closer$/.test(type.name);
+  return type?.k === 'named' && isIoCloser(type.pkg, type.name);
 }
 
+/** The type a receiver's declaration writes (`c *client`), as a value of that type. */
 function typeWritten(values: ValueReader, id: Node): ValueExpr | undefined {
   const type = values.declaredTypeOf(id);
   return type && { k: 'typed', type };

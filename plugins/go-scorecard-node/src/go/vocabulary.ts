@@ -5,6 +5,7 @@ import { PREDECLARED_TYPES, TypeSyntax } from './declarationSyntax';
 import { DeclarationSum } from './declarationSum';
 import { FileDeclarations, fileDeclarations } from './fileDeclarations';
 import { WordSet } from './wordSites';
+import { isIoCloser } from './knownCalls';
 
 /** What a name of the vocabulary may be: a bit per kind of declaration. */
 export const NameKind = { func: 1, method: 2, type: 4, global: 8 } as const;
@@ -413,7 +414,7 @@ export class Vocabulary {
         if ((t.q === 'os' || t.q === 'syscall') && t.name === 'Signal')
           return true;
         // A server handed to a helper that closes it (`CloseQuietly(c io.Closer)`).
-        if (t.q === 'io' && /Closer$/.test(t.name)) return true;
+        if (isIoCloser(t.q, t.name)) return true;
         if (t.q === undefined && PREDECLARED_TYPES.has(t.name)) {
           if (OPAQUE_PREDECLARED.has(t.name)) return false;
           if (t.name === 'string' || t.name === 'any') return this.dials;

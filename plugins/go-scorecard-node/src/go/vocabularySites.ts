@@ -352,23 +352,23 @@ export class VocabularySiteReader {
       return;
     }
     // A function used as a value (`http.HandleFunc("/", handle)`, `g.Go(run)`): it may run.
-    const callee: Callee = { k: 'func', pkg: '', name: value.name };
+    this.recordReference(site, { k: 'func', pkg: '', name: value.name }, owner);
+  }
+
+  /**
+   * A function or method used as a value (a handler, `g.Go(s.serve)`): it may run, so it is
+   * recorded as referenced; called through the local it initializes (`f := c.Open`, then
+   * `f("users:8080")`), each call of that local is a call of it with its arguments.
+   */
+  private recordReference(value: Node, callee: Callee, owner: Owner) {
     this.facts.calls.push({
       owner,
       callee,
       args: [],
       ref: true,
-      ...referencePlace(this.src, site),
-      at: this.values.where(site),
+      ...referencePlace(this.src, value),
+      at: this.values.where(value),
     });
-    this.callsThroughLocal(site, callee, owner);
-  }
-
-  /**
-   * The calls of a function value through the local it initializes (`f := c.Open`, then
-   * `f("users:8080")`): calls of `callee`, with their arguments.
-   */
-  private callsThroughLocal(value: Node, callee: Callee, owner: Owner) {
     for (const call of this.values.callsThroughLocal(value))
       this.recordCall(call, owner, callee);
   }
@@ -388,30 +388,20 @@ export class VocabularySiteReader {
         this.recordGlobalStore(owner, value, this.assignedValue(selector));
         return;
       }
-      const callee: Callee = { k: 'func', pkg: value.pkg, name: value.name };
-      this.facts.calls.push({
+      this.recordReference(
+        selector,
+        { k: 'func', pkg: value.pkg, name: value.name },
         owner,
-        callee,
-        args: [],
-        ref: true,
-        ...referencePlace(this.src, selector),
-        at: this.values.where(selector),
-      });
-      this.callsThroughLocal(selector, callee, owner);
+      );
       return;
     }
     if (value.k === 'field' && !this.storeTarget(selector)) {
       // A method value (`s.serve` handed to errgroup): it may run.
-      const callee: Callee = { k: 'method', recv: value.of, name: value.name };
-      this.facts.calls.push({
+      this.recordReference(
+        selector,
+        { k: 'method', recv: value.of, name: value.name },
         owner,
-        callee,
-        args: [],
-        ref: true,
-        ...referencePlace(this.src, selector),
-        at: this.values.where(selector),
-      });
-      this.callsThroughLocal(selector, callee, owner);
+      );
     }
   }
 

@@ -75,11 +75,10 @@ const FORMAT_VERB = /%[-+# 0-9.*]*[a-zA-Z%]/g;
 function originText(o: Origin): string {
   switch (o.k) {
     case 'env':
+    case 'flag':
       return `${o.name}*${o.unit ?? ''}`;
     case 'config':
       return `${o.key}*${o.unit ?? ''}`;
-    case 'flag':
-      return `${o.name}*${o.unit ?? ''}`;
     default:
       return String(o.value);
   }
