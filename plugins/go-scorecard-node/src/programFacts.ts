@@ -139,6 +139,12 @@ export interface FuncFacts {
   recv?: TypeRef;
   params: { name?: string; type: TypeRef }[];
   results: TypeRef[];
+  /**
+   * The indexes of results typed `func()` that hand back the cancel func of a context the
+   * function derives (`return ctx, cancel`, `return ctx, func() { stop(); cancel() }`): its
+   * callers hold a cancel func there, as with `context.CancelFunc` results.
+   */
+  cancelResults?: number[];
   at: Where;
 }
 

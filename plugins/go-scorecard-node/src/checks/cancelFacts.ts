@@ -8,7 +8,8 @@ const isCancelFunc = (t: TypeRef | undefined): boolean =>
 /**
  * A file's cancel facts the program confirms: those of `context.With*` calls, and those of
  * calls of the tree's functions and methods (`via`) whose callee resolves, and every function
- * it may be returns a `context.CancelFunc` (or `CancelCauseFunc`) at that result.
+ * it may be returns a `context.CancelFunc` (or `CancelCauseFunc`) at that result, or a `func()`
+ * that hands one back (`FuncFacts.cancelResults`).
  */
 export function confirmedCancels(
   file: GoFileFacts,
@@ -23,7 +24,11 @@ export function confirmedCancels(
     });
     return (
       callees.length > 0 &&
-      callees.every(fn => isCancelFunc(fn.facts.results[index]))
+      callees.every(
+        fn =>
+          isCancelFunc(fn.facts.results[index]) ||
+          !!fn.facts.cancelResults?.includes(index),
+      )
     );
   });
 }

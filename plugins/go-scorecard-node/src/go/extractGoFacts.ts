@@ -6,7 +6,8 @@ import { ignoredByTidy } from './buildConstraints';
 import { dialTargets, LIBRARY_DIALS } from './dialTargets';
 import { GoParser } from './GoParser';
 import { ImportResolver, PKG, PKG_NAMES, readImports } from './imports';
-import { cancelFacts, cancelHelperCalls } from './lostcancel';
+import { cancelReturnIndexes } from './cancelReturns';
+import { cancelFacts, cancelHelperCalls, WITH_CANCEL } from './lostcancel';
 import { libraryRefs, packageRefs } from './packageRefs';
 import {
   FRAMEWORK_PACKAGES,
@@ -209,6 +210,15 @@ export function extractGoFacts(
       program: program.read(vocabulary, refs),
     };
     const ownerAtLine = program.ownerAtLineFn();
+    markCancelReturns(
+      facts.program,
+      tops,
+      ownerAtLine,
+      contextRefs.flatMap(r =>
+        r.call && WITH_CANCEL.has(r.name) ? [r.call] : [],
+      ),
+      scopesOf,
+    );
     assignOwners(
       [
         facts.cancels,
@@ -230,5 +240,40 @@ export function extractGoFacts(
     return facts;
   } finally {
     tree.delete();
+  }
+}
+
+/**
+ * Marks the functions and methods whose `func()` results hand back a cancel func
+ * (`FuncFacts.cancelResults`, see {@link cancelReturnIndexes}): those that also return a
+ * `context.Context`.
+ */
+function markCancelReturns(
+  program: GoFileFacts['program'],
+  tops: readonly Node[],
+  ownerAtLine: (line: number) => number | undefined,
+  withCalls: readonly Node[],
+  scopesOf: (node: Node) => Scopes,
+): void {
+  if (withCalls.length === 0) return;
+  for (const top of tops) {
+    if (
+      top.type !== 'function_declaration' &&
+      top.type !== 'method_declaration'
+    )
+      continue;
+    const owner = ownerAtLine(top.startPosition.row + 1);
+    const fn =
+      owner === undefined || owner < 0 ? undefined : program.funcs[owner];
+    if (
+      !fn ||
+      !fn.results.some(r => r.k === 'func' && r.results.length === 0) ||
+      !fn.results.some(
+        r => r.k === 'named' && r.pkg === PKG.context && r.name === 'Context',
+      )
+    )
+      continue;
+    const indexes = cancelReturnIndexes(top, withCalls, scopesOf(top));
+    if (indexes.length > 0) fn.cancelResults = indexes;
   }
 }

@@ -26,7 +26,8 @@ export interface FileDeclarations {
     variadic: boolean;
     /**
      * The index of a result typed `context.CancelFunc` or `context.CancelCauseFunc` (the first
-     * one), for a function that hands on the cancel func of a context it derives.
+     * one), or else of a `func()` beside a `context.Context`, for a function that may hand on the
+     * cancel func of a context it derives.
      */
     cancelAt?: number;
     /**
@@ -130,6 +131,34 @@ function isCancelFunc(t: TypeSyntax, contexts: Set<string>): boolean {
 }
 
 /**
+ * The index of the first result that may hand back a cancel func: one typed
+ * `context.CancelFunc`/`CancelCauseFunc`, else a `func()` beside a `context.Context` (the link
+ * step keeps the latter only where the function's returns give a cancel func there, see
+ * `FuncFacts.cancelResults`); -1 when none.
+ */
+function cancelResultIndex(
+  results: ParamSyntax[],
+  contexts: Set<string>,
+): number {
+  const typed = results.findIndex(r => isCancelFunc(r.type, contexts));
+  if (typed >= 0) return typed;
+  const beside = results.some(
+    r =>
+      r.type.k === 'named' &&
+      r.type.q !== undefined &&
+      contexts.has(r.type.q) &&
+      r.type.name === 'Context',
+  );
+  if (!beside) return -1;
+  return results.findIndex(
+    r =>
+      r.type.k === 'func' &&
+      r.type.params.length === 0 &&
+      r.type.results.length === 0,
+  );
+}
+
+/**
  * The package-level declarations of a Go source, read from tokens (no parse): where gofmt
  * writes them, at the start of a line.
  */
@@ -142,7 +171,7 @@ export function fileDeclarations(source: string): FileDeclarations {
   );
   const read = {
     funcs: decls.funcs.map(f => {
-      const cancelAt = f.results.findIndex(r => isCancelFunc(r.type, contexts));
+      const cancelAt = cancelResultIndex(f.results, contexts);
       const fallible =
         cancelAt >= 0 &&
         f.results.some(

@@ -254,9 +254,19 @@ func (s *Server) Cancel() stdctx.CancelFunc { return nil }
       ),
     ).not.toBe(
       of(
-        'package p\n\nfunc F(ctx context.Context) (context.Context, func())\n',
+        'package p\n\nfunc F(ctx context.Context) (context.Context, func(error))\n',
       ),
     );
+  });
+
+  it('takes a func() beside a context.Context as a possible cancel func, not one alone', () => {
+    const v = new Vocabulary();
+    v.add(
+      'package p\n\nimport "context"\n\nfunc Wrapped(ctx context.Context) (context.Context, func()) {}\n\nfunc Cleanup() (string, func()) {}\n',
+      'p',
+    );
+    expect([...(v.cancelReturners.get('Wrapped') ?? [])]).toEqual([1]);
+    expect(v.cancelReturners.has('Cleanup')).toBe(false);
   });
 });
 
