@@ -82,6 +82,19 @@ function isAssignedName(site: Node): boolean {
 }
 
 /**
+ * `cancel` in `&job{cancel: nil}`: a key of a composite literal, which names a struct field (a
+ * func value cannot be a map key), not the variable.
+ */
+function isLiteralKey(site: Node): boolean {
+  const element = site.parent;
+  return (
+    element?.type === 'literal_element' &&
+    element.parent?.type === 'keyed_element' &&
+    element.parent.childForFieldName('key')?.id === element.id
+  );
+}
+
+/**
  * Whether the statement right after the assignment, in the same block, is `defer name()`:
  * then the variable is used in the rest of its defining block and go vet looks no further.
  * (The common shape, decided without building the flow graph.)
@@ -167,6 +180,7 @@ class FunctionAnalysis {
           site.endIndex > this.body.endIndex
         )
           continue;
+        if (isLiteralKey(site)) continue;
         const own = enclosingFunction(site)?.id === this.fn.id;
         events.push({
           at: site.startIndex,
@@ -179,18 +193,7 @@ class FunctionAnalysis {
   }
 
   /** The first effect a flow node has on the variable. */
-  private eventIn(
-    node: Node,
-    decl: Declaration,
-    namedResult: boolean,
-  ): Event | undefined {
-    if (
-      namedResult &&
-      node.type === 'return_statement' &&
-      node.namedChildCount === 0
-    ) {
-      return 'use'; // a naked return reads the named results
-    }
+  private eventIn(node: Node, decl: Declaration): Event | undefined {
     let assigned = false;
     for (const e of this.events(decl)) {
       if (e.at < node.startIndex || e.at >= node.endIndex) continue;
@@ -268,7 +271,6 @@ class FunctionAnalysis {
       n => textOf(this.src, n),
       noReturnTest(this.src, this.imports),
     );
-    const namedResult = v.decl.kind === 'result';
     const home = this.locate(v.stmt);
     if (!home) return undefined;
     const seen = new Set<FlowBlock>();
@@ -280,7 +282,7 @@ class FunctionAnalysis {
       let lost: Pick<CancelFact, 'kind' | 'atLine'> | undefined;
       let stop = false;
       for (let i = from; i < block.nodes.length && !stop; i++) {
-        const event = this.eventIn(block.nodes[i], v.decl, namedResult);
+        const event = this.eventIn(block.nodes[i], v.decl);
         if (event === 'use') stop = true;
         else if (event === 'assign') {
           stop = true;
@@ -468,6 +470,10 @@ export function cancelFacts(
     // not one of an enclosing function or of the package.
     const decl = scopesOf(call).resolve(target.lhs);
     if (!decl || decl.fn.id !== fn.id) continue;
+    // Nor a parameter or named result: go/types scopes them to the body, which go vet takes as
+    // the function's scope, so a cancel func assigned to one (`ctx, cancel = …` for `(ctx
+    // context.Context, cancel context.CancelFunc, err error)`) is handed to the caller.
+    if (decl.kind !== 'var') continue;
     const entry = byFunction.get(fn.id) ?? { fn, vars: [] };
     entry.vars.push({ decl, stmt: target.stmt, via, fallible });
     byFunction.set(fn.id, entry);
