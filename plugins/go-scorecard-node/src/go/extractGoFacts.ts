@@ -118,6 +118,12 @@ export function extractGoFacts(
         resolver.paths().flatMap(p => resolver.localNames(p)),
       ),
     );
+    const own = vocabulary.packageNamesIn(posix.dirname(path));
+    src.treeNeverReturns = (name, via) =>
+      (via === ''
+        ? own.has(name)
+        : via === '.' || vocabulary.mayNameTreePackage(via)) &&
+      vocabulary.neverReturns(name);
     const refs = (pkg: string) =>
       resolver
         .localNames(pkg)

@@ -73,77 +73,121 @@ export function isNoReturnStatement(
   return !!sel && GOEXIT_METHODS.has(sel.name);
 }
 
-/** Whether each of a file's functions never returns, by name, per parsed source (memo). */
+/**
+ * What may keep a body from returning: a call that does not return (`Exit`, `Fatal`, `panic`…),
+ * a `for` loop without a condition, or an empty `select`.
+ */
+const MAY_NOT_RETURN = new RegExp(
+  `${NO_RETURN_WORD.source}|\\bfor\\s*\\{|\\bselect\\s*\\{\\s*\\}`,
+);
+
+/**
+ * Whether each of a file's functions and methods never returns, by key (`name` for a function,
+ * `.name` for the methods of that name), per parsed source (memo).
+ */
 const noReturnMemo = new WeakMap<
   GoSource,
   {
-    decls: Map<string, Node>;
-    /** Functions whose text names a call that may not return (`Exit`, `Fatal`, `panic`…). */
+    decls: Map<string, Node[]>;
+    /** Keys of declarations whose text holds something that may not return. */
     enders: string[];
     known: Map<string, boolean>;
   }
 >();
 
+/** The file's declarations by key, and what is known of them (built on first use). */
+function noReturnMemoOf(src: GoSource) {
+  let memo = noReturnMemo.get(src);
+  if (memo) return memo;
+  const decls = new Map<string, Node[]>();
+  for (const d of src.root.namedChildren) {
+    if (d?.type !== 'function_declaration' && d?.type !== 'method_declaration')
+      continue;
+    const id = d.childForFieldName('name');
+    if (!id) continue;
+    const k = `${d.type === 'method_declaration' ? '.' : ''}${textOf(src, id)}`;
+    const all = decls.get(k);
+    if (all) all.push(d);
+    else decls.set(k, [d]);
+  }
+  const enders = [...decls]
+    .filter(([, ds]) =>
+      ds.some(d =>
+        MAY_NOT_RETURN.test(src.source.slice(d.startIndex, d.endIndex)),
+      ),
+    )
+    .map(([k]) => k);
+  memo = { decls, enders, known: new Map() };
+  noReturnMemo.set(src, memo);
+  return memo;
+}
+
 /**
- * Whether the package-level function (not a method) `name` that a file declares never returns
- * to its caller: every path of its body ends in a call that does not return (`os.Exit`,
- * `log.Fatal`, `panic`, or another such function of the file), as go/analysis' ctrlflow derives
- * its noReturn facts. `func fatalf(…) { fmt.Fprintf(os.Stderr, …); os.Exit(1) }` is one. Decided
- * on first ask, for that function and those it calls.
+ * Whether the function `name` (or, for `.name`, every method of that name) that a file declares
+ * never returns to its caller: no path of its body reaches a return or the body's end, because
+ * each ends in a call that does not return (`os.Exit`, `log.Fatal`, `panic`, or another such
+ * function or method of the file) or loops forever (`for { … }` without a `break` out of it,
+ * `select {}`), as go/analysis' ctrlflow derives its noReturn facts. `func fatalf(…) {
+ * fmt.Fprintf(os.Stderr, …); os.Exit(1) }` is one, and so is `func (s *Server) fatal(err error) {
+ * s.log.Fatalf(…) }`. Decided on first ask, for that function and those it calls.
  */
 export function neverReturns(
   src: GoSource,
   imports: ImportResolver,
-  name: string,
+  key: string,
 ): boolean {
-  let memo = noReturnMemo.get(src);
-  if (!memo) {
-    const decls = new Map<string, Node>();
-    const enders: string[] = [];
-    for (const d of src.root.namedChildren) {
-      const id =
-        d?.type === 'function_declaration' && d.childForFieldName('name');
-      if (!id) continue;
-      decls.set(textOf(src, id), d!);
-      if (NO_RETURN_WORD.test(src.source.slice(d!.startIndex, d!.endIndex)))
-        enders.push(textOf(src, id));
-    }
-    memo = { decls, enders, known: new Map() };
-    noReturnMemo.set(src, memo);
-  }
-  const known = memo.known.get(name);
+  const memo = noReturnMemoOf(src);
+  const known = memo.known.get(key);
   if (known !== undefined) return known;
-  const body = memo.decls.get(name)?.childForFieldName('body');
   // A function that calls nothing that could end the process returns (a recursive call is
   // taken to return while its own answer is being decided).
-  memo.known.set(name, false);
-  if (!body) return false;
-  // Only a body that names a call that may not return can end every path in one.
-  const text = src.source.slice(body.startIndex, body.endIndex);
-  if (
-    !NO_RETURN_WORD.test(text) &&
-    !memo.enders.some(e => e !== name && text.includes(`${e}(`))
-  )
-    return false;
-  const flow = new FlowGraph(
-    body,
-    n => textOf(src, n),
-    noReturnTest(src, imports),
-  );
-  const result = !returns(flow);
-  memo.known.set(name, result);
+  memo.known.set(key, false);
+  const decls = memo.decls.get(key);
+  if (!decls) return false;
+  const { enders } = memo;
+  const result = decls.every(decl => {
+    const body = decl.childForFieldName('body');
+    if (!body) return false;
+    // Only a body that holds something that may not return can end every path in it.
+    const text = src.source.slice(body.startIndex, body.endIndex);
+    if (
+      !MAY_NOT_RETURN.test(text) &&
+      !enders.some(e => e !== key && text.includes(`${e.replace(/^\./, '')}(`))
+    )
+      return false;
+    const flow = new FlowGraph(
+      body,
+      n => textOf(src, n),
+      noReturnTest(src, imports),
+    );
+    return !returns(flow);
+  });
+  memo.known.set(key, result);
   return result;
 }
 
-/** The name an expression statement calls unqualified (`fatalf` of `fatalf("…")`). */
-function calledName(src: GoSource, stmt: Node): string | undefined {
+/**
+ * The callee of an expression statement's call: its name and how it is reached, `''` for an
+ * unqualified name (`fatalf("…")`), `'.'` for a method call (`s.fatal(err)`: the operand is no
+ * import), or the import path of `pkg.Name(…)`.
+ */
+function calledName(
+  src: GoSource,
+  imports: ImportResolver,
+  stmt: Node,
+): { name: string; via: string } | undefined {
   const expr = stmt.namedChild(0);
   const call = expr && unparen(expr);
-  const fn =
-    call?.type === 'call_expression'
-      ? call.childForFieldName('function')
-      : null;
-  return fn?.type === 'identifier' ? textOf(src, fn) : undefined;
+  if (call?.type !== 'call_expression') return undefined;
+  const fn = call.childForFieldName('function');
+  if (fn?.type === 'identifier') return { name: textOf(src, fn), via: '' };
+  const sel = selectorCall(src, call);
+  if (!sel) return undefined;
+  const path =
+    sel.operand.type === 'identifier'
+      ? imports.pathOf(textOf(src, sel.operand))
+      : undefined;
+  return { name: sel.name, via: path ?? '.' };
 }
 
 /** Whether some path from the entry of a flow graph reaches a return (or the body's end). */
@@ -164,8 +208,9 @@ function returns(flow: FlowGraph): boolean {
 }
 
 /**
- * The no-return test of a file's flow graphs: {@link isNoReturnStatement}, or a call of a
- * function of the file that never returns ({@link neverReturns}).
+ * The no-return test of a file's flow graphs: {@link isNoReturnStatement}, a call of a function
+ * or method of the file that never returns ({@link neverReturns}), or of one that another file
+ * of the tree declares and that never returns (`GoSource.treeNeverReturns`).
  */
 export function noReturnTest(
   src: GoSource,
@@ -173,7 +218,14 @@ export function noReturnTest(
 ): (stmt: Node) => boolean {
   return stmt => {
     if (isNoReturnStatement(src, imports, stmt)) return true;
-    const name = calledName(src, stmt);
-    return name !== undefined && neverReturns(src, imports, name);
+    const callee = calledName(src, imports, stmt);
+    if (!callee) return false;
+    const { name, via } = callee;
+    if (via === '' || via === '.') {
+      const key = via === '' ? name : `.${name}`;
+      if (noReturnMemoOf(src).decls.has(key) && neverReturns(src, imports, key))
+        return true;
+    }
+    return !!src.treeNeverReturns?.(name, via);
   };
 }

@@ -1,3 +1,4 @@
+import { bodyEnding } from './bodyEnding';
 import { GRPC_CLIENT_PACKAGES } from './knownCalls';
 import { DeclarationSum } from './declarationSum';
 import { readDeclaration } from './declarations';
@@ -35,6 +36,8 @@ export interface FileDeclarations {
      * on failure without a cancel func to call (`ctx, cancel, err := s.newContext(parent)`).
      */
     fallible?: boolean;
+    /** How the body ends (see {@link bodyEnding}): `'!'` never returns, or the name it ends calling. */
+    ends?: string;
   }[];
   types: { name: string; type: TypeSyntax }[];
   /** Names of package-level variables and constants. */
@@ -103,7 +106,9 @@ function declarationTexts(
           .map(typeText)
           .join(',')}${f.variadic ? '...' : ''})${
           f.cancelAt === undefined ? '' : ` cancel ${f.cancelAt}`
-        }${f.fallible ? ' fallible' : ''}`,
+        }${f.fallible ? ' fallible' : ''}${
+          f.ends === undefined ? '' : ` ends ${f.ends}`
+        }`,
     ),
     ...d.types.map(t => `type ${t.name} ${typeText(t.type)}`),
     ...d.globals.filter(name => name !== '_').map(name => `var ${name}`),
@@ -166,11 +171,19 @@ export function fileDeclarations(source: string): FileDeclarations {
   const contexts = contextNames(source);
   const starts = [...source.matchAll(TOP_LEVEL)].map(m => m.index!);
   const decls: DeclarationsSyntax = { funcs: [], types: [], globals: [] };
-  starts.forEach((start, i) =>
-    readDeclaration(source, start, starts[i + 1] ?? source.length, decls),
-  );
+  const ends: (number | undefined)[] = [];
+  starts.forEach((start, i) => {
+    const end = starts[i + 1] ?? source.length;
+    const before = decls.funcs.length;
+    readDeclaration(source, start, end, decls);
+    if (decls.funcs.length > before) ends[before] = end;
+  });
   const read = {
-    funcs: decls.funcs.map(f => {
+    funcs: decls.funcs.map((f, i) => {
+      const ending =
+        f.bodyStart === undefined
+          ? undefined
+          : bodyEnding(source.slice(f.bodyStart, ends[i]));
       const cancelAt = cancelResultIndex(f.results, contexts);
       const fallible =
         cancelAt >= 0 &&
@@ -187,6 +200,7 @@ export function fileDeclarations(source: string): FileDeclarations {
         variadic: !!f.params[f.params.length - 1]?.variadic,
         ...(cancelAt >= 0 ? { cancelAt } : {}),
         ...(fallible ? { fallible } : {}),
+        ...(ending === undefined ? {} : { ends: ending }),
       };
     }),
     types: decls.types.map(t => ({ name: t.name, type: t.type })),

@@ -11,6 +11,12 @@ export interface GoSource {
   root: Node;
   /** Positions of the words the extractors look for, found in one pass (see `wordSites`). */
   words?: WordIndex;
+  /**
+   * Whether a call of a function or method that another file of the tree declares never returns
+   * (the vocabulary's `neverReturns`): `via` is `''` for an unqualified name (a function of the
+   * file's package), `'.'` for a method call, or the import path of `pkg.Name`.
+   */
+  treeNeverReturns?: (name: string, via: string) => boolean;
 }
 
 const MAX_SNIPPET = 120;

@@ -270,6 +270,28 @@ func (s *Server) Cancel() stdctx.CancelFunc { return nil }
   });
 });
 
+describe('Vocabulary: functions that never return', () => {
+  it('follows the calls a body ends in, across files and packages, for every declaration of a name', () => {
+    const v = new Vocabulary();
+    v.add('package cli\n\nfunc Exit(code int) {\n\tos.Exit(code)\n}\n', 'cli');
+    v.add(
+      'package a\n\nfunc fail(what string) {\n\tlog.Print(what)\n\tcli.Exit(2)\n}\n\nfunc check(err error) {\n\tif err != nil {\n\t\tcli.Exit(1)\n\t}\n}\n\nfunc loop() {\n\tloop()\n}\n',
+      'a',
+    );
+    v.add('package b\n\nfunc (n *Node) stop() { os.Exit(4) }\n', 'b');
+    v.add('package c\n\nfunc (w *Worker) stop() { w.done = true }\n', 'c');
+    expect(v.neverReturns('Exit')).toBe(true);
+    expect(v.neverReturns('fail')).toBe(true);
+    expect(v.neverReturns('check')).toBe(false);
+    expect(v.neverReturns('loop')).toBe(false);
+    expect(v.neverReturns('stop')).toBe(false);
+    expect(v.neverReturns('undeclared')).toBe(false);
+    const copy = Vocabulary.fromSnapshot(v.snapshot());
+    expect(copy.neverReturns('fail')).toBe(true);
+    expect(copy.fingerprint()).toBe(v.fingerprint());
+  });
+});
+
 describe('Vocabulary: words', () => {
   it('holds the declared names, and them with the extractor words in its word set', () => {
     const vocabulary = new Vocabulary(['Dial', 'Shutdown']);

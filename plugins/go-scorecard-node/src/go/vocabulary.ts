@@ -33,6 +33,7 @@ export interface VocabularySnapshot {
   packageNames: Map<string, Set<string>>;
   cancelResults: Map<string, Set<number>>;
   fallibleCancels: Set<string>;
+  endings: Map<string, string[]>;
   dialsGrpc: boolean;
   drainsServers: boolean;
   importRoots?: ImportRoot[];
@@ -79,6 +80,12 @@ export class Vocabulary {
   private readonly cancelResults = new Map<string, Set<number>>();
   /** The names of {@link cancelResults} some declaration of which also returns an error or a bool. */
   private readonly fallibleCancels = new Set<string>();
+  /**
+   * Function or method name → how each declaration of it ends (`FileDeclarations` `ends`; `''`
+   * for one that may return).
+   */
+  private readonly endings = new Map<string, string[]>();
+  private readonly neverReturnsMemo = new Map<string, boolean>();
   private readonly valueArgsMemo = new Map<
     string,
     (index: number) => boolean
@@ -109,6 +116,7 @@ export class Vocabulary {
       packageNames: this.packageNames,
       cancelResults: this.cancelResults,
       fallibleCancels: this.fallibleCancels,
+      endings: this.endings,
       dialsGrpc: this.dialsGrpc,
       drainsServers: this.drainsServers,
       ...(this.importRoots ? { importRoots: this.importRoots } : {}),
@@ -132,6 +140,7 @@ export class Vocabulary {
     for (const [name, at] of snapshot.cancelResults)
       v.cancelResults.set(name, at);
     for (const name of snapshot.fallibleCancels) v.fallibleCancels.add(name);
+    for (const [name, ends] of snapshot.endings) v.endings.set(name, ends);
     v.dialsGrpc = snapshot.dialsGrpc;
     v.drainsServers = snapshot.drainsServers;
     v.importRoots = snapshot.importRoots;
@@ -220,6 +229,7 @@ export class Vocabulary {
         at.add(f.cancelAt);
         if (f.fallible) this.fallibleCancels.add(f.name);
       }
+      appendTo(this.endings, f.name, f.ends ?? '');
       appendTo(this.paramLists, f.name, {
         params: f.params,
         variadic: f.variadic,
@@ -241,6 +251,7 @@ export class Vocabulary {
     }
     this.valueArgsMemo.clear();
     this.valueFieldMemo.clear();
+    this.neverReturnsMemo.clear();
     this.embedsServerMemo = undefined;
   }
 
@@ -346,6 +357,27 @@ export class Vocabulary {
    */
   cancelIsFallible(name: string): boolean {
     return this.fallibleCancels.has(name);
+  }
+
+  /**
+   * Whether a call of the function or method `name` never returns: every declaration of the name
+   * in the tree (functions and methods alike) ends every path in a call that does not return or
+   * an endless loop, or ends calling a name that never returns (see `bodyEnding`), as go/analysis'
+   * ctrlflow derives its noReturn facts across files and packages. False for a name the tree
+   * does not declare.
+   */
+  neverReturns(name: string): boolean {
+    const known = this.neverReturnsMemo.get(name);
+    if (known !== undefined) return known;
+    this.neverReturnsMemo.set(name, false); // a cycle of calls may return
+    const ends = this.endings.get(name);
+    const result =
+      !!ends &&
+      ends.every(
+        e => e === '!' || (e !== '' && e !== name && this.neverReturns(e)),
+      );
+    this.neverReturnsMemo.set(name, result);
+    return result;
   }
 
   /** The kinds of declaration a name has in the tree (0 when none). */
