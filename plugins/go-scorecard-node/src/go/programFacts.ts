@@ -27,7 +27,7 @@ function carriesValues(t: TypeRef, vocabulary: Vocabulary): boolean {
   if (t.pkg === PKG.context) return vocabulary.drains && t.name === 'Context';
   if (t.pkg !== '') return false;
   if (['error', 'bool', 'byte', 'rune', 'any'].includes(t.name)) return false;
-  return vocabulary.dials;
+  return vocabulary.dials || vocabulary.drains;
 }
 
 /**

@@ -137,8 +137,11 @@ export class WorkloadReader {
     ignored: ReadonlySet<string> = new Set(),
   ): number[] {
     if (!node?.range || this.src.opaqueLines.length === 0) return [];
-    const first = this.src.lines.linePos(node.range[0]).line;
     const keyIndent = this.keyIndent(node);
+    const first = this.leadingOpaque(
+      this.src.lines.linePos(node.range[0]).line,
+      keyIndent,
+    );
     const last = this.trailingOpaque(
       this.src.lines.linePos(node.range[2]).line,
       keyIndent,
@@ -190,6 +193,23 @@ export class WorkloadReader {
       end = l;
     }
     return end;
+  }
+
+  /**
+   * The first line of a mapping that starts at `first`, with the opaque lines right before it
+   * that are indented as deep as its keys or deeper: output of an action between the parent's
+   * key and the first key (`spec:` then `{{- include "common.pod" . | nindent 6 }}` then
+   * `containers:`), which may add keys to the mapping.
+   */
+  private leadingOpaque(first: number, keyIndent: number | undefined): number {
+    if (keyIndent === undefined) return first;
+    const opaque = new Set(this.src.opaqueLines);
+    let start = first;
+    for (let l = first - 1; opaque.has(l); l--) {
+      if (this.indentOf(l) < keyIndent) break;
+      start = l;
+    }
+    return start;
   }
 
   /** How deep a parsed line is indented; a blank opaque line, as deep as its action is written. */
