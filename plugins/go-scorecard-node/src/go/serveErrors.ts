@@ -7,6 +7,7 @@ import {
   enclosingFunction,
   GoSource,
   isFunctionNode,
+  nextStatement,
   previousStatement,
   statementAfter,
   textOf,
@@ -77,11 +78,30 @@ function ifIsFatal(
   );
 }
 
+/** Statements that pass control on to the next one, as `next` of {@link resultUse} skips them. */
+const STRAIGHT_STATEMENTS = new Set([
+  'expression_statement',
+  'send_statement',
+  'inc_statement',
+  'dec_statement',
+  'assignment_statement',
+  'short_var_declaration',
+  'go_statement',
+  'defer_statement',
+  'var_declaration',
+  'const_declaration',
+  'empty_statement',
+]);
+
 /**
  * Where a call's result goes: the call it is an argument of, or the statement that assigns it
- * (`err := f()`, `err = f()`), with the statement after it.
+ * (`err := f()`, `err = f()`), with the statement that next reads the variable (`if err != nil`
+ * right after it, or past straight-line statements that do not name it: `err :=
+ * srv.ListenAndServe(); <-shutdown; log.Println("stopped"); if err != nil { … }`), or else the
+ * statement after it.
  */
 export function resultUse(
+  src: GoSource,
   call: Node,
 ): { argumentOf: Node } | { assignment: Node; next: Node | null } | undefined {
   let n = call;
@@ -97,7 +117,19 @@ export function resultUse(
     stmt.childForFieldName('right')?.id !== p!.id
   )
     return undefined;
-  return { assignment: stmt, next: statementAfter(stmt) };
+  const next = statementAfter(stmt);
+  const left = stmt.childForFieldName('left')?.namedChild(0);
+  if (stmt.parent?.type !== 'statement_list' || left?.type !== 'identifier')
+    return { assignment: stmt, next };
+  const name = textOf(src, left);
+  let reader = next;
+  while (
+    reader &&
+    STRAIGHT_STATEMENTS.has(reader.type) &&
+    !wordSites(src, name, reader.startIndex, reader.endIndex).length
+  )
+    reader = nextStatement(reader);
+  return { assignment: stmt, next: reader ?? next };
 }
 
 /**
@@ -110,7 +142,7 @@ export function serveErrorIsFatal(
   imports: ImportResolver,
   call: Node,
 ): boolean {
-  const use = resultUse(call);
+  const use = resultUse(src, call);
   if (!use) return false;
   if ('argumentOf' in use) {
     if (wrapsError(src, imports, use.argumentOf))
@@ -139,7 +171,7 @@ export function serveErrorReturnedFrom(
     n.parent.parent?.type === 'return_statement'
   )
     return enclosingFunction(call);
-  const use = resultUse(call);
+  const use = resultUse(src, call);
   // Wrapped on the way (`return fmt.Errorf("listen: %w", srv.ListenAndServe())`): the
   // wrapper's error is the serve call's.
   if (use && 'argumentOf' in use && wrapsError(src, imports, use.argumentOf))
@@ -331,7 +363,7 @@ export function serveErrorHandedTo(
   imports: ImportResolver,
   call: Node,
 ): { name: string; line: number; arg: number } | undefined {
-  const use = resultUse(call);
+  const use = resultUse(src, call);
   if (!use) return undefined;
   const handed = (helper: Node, arg: (a: Node) => boolean) => {
     const fn = helper.childForFieldName('function');

@@ -16,8 +16,8 @@ export function receiverName(call: CallRef): string {
 }
 
 /** The `if` whose error branch handles a Shutdown call's error, if any. */
-function errorBranchOf(call: Node): Node | undefined {
-  const use = resultUse(call);
+function errorBranchOf(src: GoSource, call: Node): Node | undefined {
+  const use = resultUse(src, call);
   return use && 'assignment' in use && use.next?.type === 'if_statement'
     ? use.next.childForFieldName('consequence') ?? undefined
     : undefined;
@@ -45,7 +45,7 @@ export function shutdownFallbacks(
     ...helperCalls,
   ];
   for (const { call: drain, server } of drains) {
-    const branch = errorBranchOf(drain);
+    const branch = errorBranchOf(src, drain);
     if (!branch) continue;
     for (const call of branch.descendantsOfType('call_expression')) {
       if (call) out.push({ line: call.startPosition.row + 1, server });
