@@ -7,9 +7,15 @@ import { goInvocation, isRemotePackage, withoutVersion } from './goCommand';
 /** Version queries that move: the newest release or the tip of a branch. */
 const MOVING_QUERIES = new Set(['latest', 'master', 'main', 'HEAD']);
 
-/** Whether `pkg` is the module `path` or one of its packages. */
+/**
+ * Whether `pkg` is the module `path` or one of its packages. A path that goes on with a major
+ * version (`…/golangci-lint/v2/cmd/golangci-lint` past `…/golangci-lint`) is another module (Go
+ * modules reference, "Major version suffixes").
+ */
 function within(pkg: string, path: string): boolean {
-  return pkg === path || pkg.startsWith(`${path}/`);
+  if (pkg === path) return true;
+  if (!pkg.startsWith(`${path}/`)) return false;
+  return !/^v(?:[2-9]|[1-9]\d+)(?:\/|$)/.test(pkg.slice(path.length + 1));
 }
 
 /**
