@@ -117,6 +117,9 @@ function message(
  * `go get -d`, `go get -tool` (Go 1.24: adds a `tool` line to go.mod) and library or local
  * arguments do not count.
  */
+/** A package query naming a release: `@v1.55.2`, `@v0.4.0-rc.1`. */
+const RELEASE_QUERY = /@v\d+\.\d+\.\d+/;
+
 export const goGetInstallCheck: Check = {
   id: 'go-get-install',
   reads: ['ci'],
@@ -138,17 +141,20 @@ export const goGetInstallCheck: Check = {
       const tools: { pkg: string; reason: string }[] = [];
       const gopath: string[] = [];
       // A package the same build also `go install`s: the get adds its library to go.mod
-      // (`go get go.etcd.io/gofail@v0.2.0` beside `go install go.etcd.io/gofail@v0.2.0`).
+      // (`go get go.etcd.io/gofail@v0.2.0` beside `go install go.etcd.io/gofail@v0.2.0`); for
+      // a tool, when the get names a release (`go get …/cmd/golangci-lint@v1.55.2` to bump the
+      // tools.go requirement the `go install` builds from): a versionless `go get -u` of it
+      // installs it still.
       const installedHere = (p: string) =>
         [command.path, ...(related[command.path] ?? [])].some(f =>
           installed.get(f)?.has(withoutVersion(p)),
         );
       for (const p of remote) {
+        const tool = toolReason(p);
         const reason =
-          toolReason(p) ??
-          (installedHere(p)
+          installedHere(p) && (!tool || RELEASE_QUERY.test(p))
             ? undefined
-            : runLater(runs, related, kinds, command, p));
+            : tool ?? runLater(runs, related, kinds, command, p);
         if (reason) tools.push({ pkg: withoutVersion(p), reason });
         else if (gopathMode) gopath.push(withoutVersion(p));
       }
