@@ -200,6 +200,30 @@ function travisMatrix(
   return entries.items.map(item => envVariables(reader, item as Node, global));
 }
 
+/** What a script shares its shell with (see {@link SHARED_SHELL}): an `export` carries within it. */
+type ShellGroup = object;
+
+/**
+ * Where the scripts of a pipeline share one shell, so that an `export` in one item reaches the
+ * later ones: `job`, the scripts of one job map: every phase of a Travis job (Travis runs
+ * `before_install`, `install`, `script`… in one shell; an item of `jobs.include` is a job of its
+ * own); `gitlab-job`, a GitLab job's `before_script` and `script` (GitLab joins them into one
+ * shell script; `after_script` runs in a new shell); `list`, the items of one list
+ * (Drone, Woodpecker, Bitbucket, Buildkite and Semaphore join a step's commands into one
+ * script). Elsewhere (GitHub Actions and CircleCI `run` steps, Taskfile `cmds`, Azure steps)
+ * each script is its own shell.
+ */
+const SHARED_SHELL: Partial<Record<CiFileKind, 'job' | 'gitlab-job' | 'list'>> =
+  {
+    travis: 'job',
+    'gitlab-ci': 'gitlab-job',
+    drone: 'list',
+    woodpecker: 'list',
+    'bitbucket-pipelines': 'list',
+    buildkite: 'list',
+    semaphore: 'list',
+  };
+
 class ScriptCollector {
   private readonly reader: NodeReader;
   private readonly walked = new Set<Node>();
@@ -209,6 +233,7 @@ class ScriptCollector {
     scalar: Scalar;
     env: Record<string, string>;
     again?: boolean;
+    shell: ShellGroup;
   }[] = [];
   private again = false;
 
@@ -222,6 +247,7 @@ class ScriptCollector {
     ) => Node | undefined,
     /** Top-level maps name the jobs they extend (GitLab `extends`). */
     private readonly extendsJobs = false,
+    private readonly sharedShell?: 'job' | 'gitlab-job' | 'list',
   ) {
     this.reader = new NodeReader(doc);
   }
@@ -230,9 +256,12 @@ class ScriptCollector {
    * The scripts and the variables each runs with; with `job`, those of one job of a build
    * matrix: its variables stand for the document's top-level env.
    */
-  collect(
-    job?: Record<string, string>,
-  ): { scalar: Scalar; env: Record<string, string>; again?: boolean }[] {
+  collect(job?: Record<string, string>): {
+    scalar: Scalar;
+    env: Record<string, string>;
+    again?: boolean;
+    shell: ShellGroup;
+  }[] {
     const contents = this.reader.resolve(this.doc.contents);
     const root = this.root ? this.root(this.reader, contents) : contents;
     this.rootEnv = job;
@@ -263,7 +292,7 @@ class ScriptCollector {
         const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
         if (key !== undefined && this.envKeys.includes(key)) continue;
         if (key !== undefined && this.keys.has(key)) {
-          this.scriptsIn(value, depth + 1, env);
+          this.scriptsIn(value, depth + 1, env, this.shellOf(node, key, value));
         } else {
           this.walk(value, depth + 1, env);
         }
@@ -277,7 +306,8 @@ class ScriptCollector {
         const read = this.read;
         this.read = new Set();
         this.again = true;
-        this.scriptsIn(this.reader.get(from, key), depth + 1, env);
+        const value = this.reader.get(from, key);
+        this.scriptsIn(value, depth + 1, env, this.shellOf(node, key, value));
         this.again = false;
         this.read = read;
       }
@@ -327,10 +357,29 @@ class ScriptCollector {
     return direct.flatMap(map => [...this.basesOf(map, depth, seen), map]);
   }
 
+  /** The shell group of the scripts under `key` of `map` (undefined: each its own). */
+  private shellOf(
+    map: Node,
+    key: string,
+    value: Node | undefined,
+  ): ShellGroup | undefined {
+    switch (this.sharedShell) {
+      case 'job':
+        return map;
+      case 'gitlab-job':
+        return key === 'after_script' ? value : map;
+      case 'list':
+        return value;
+      default:
+        return undefined;
+    }
+  }
+
   private scriptsIn(
     node: Node | undefined,
     depth: number,
     env: Record<string, string>,
+    shell?: ShellGroup,
   ) {
     if (
       !node ||
@@ -346,10 +395,11 @@ class ScriptCollector {
           scalar: node,
           env,
           ...(this.again ? { again: true } : {}),
+          shell: shell ?? node,
         });
     } else if (isSeq(node)) {
       for (const item of node.items)
-        this.scriptsIn(this.reader.resolve(item), depth + 1, env);
+        this.scriptsIn(this.reader.resolve(item), depth + 1, env, shell);
     } else if (isMap(node)) {
       // A step mapping's own env applies to its command (CircleCI `run: {command, environment}`).
       let stepEnv = env;
@@ -360,7 +410,7 @@ class ScriptCollector {
       }
       // …and the format's own script keys inside it (GoReleaser `hooks: {pre, post}`).
       for (const key of [...COMMAND_KEYS, ...this.keys])
-        this.scriptsIn(this.reader.get(node, key), depth + 1, stepEnv);
+        this.scriptsIn(this.reader.get(node, key), depth + 1, stepEnv, shell);
     }
   }
 }
@@ -401,9 +451,24 @@ export function yamlPipelineCommands(
         ENV_KEYS[kind] ?? [],
         PIPELINE_ROOTS[kind],
         kind === 'gitlab-ci',
+        SHARED_SHELL[kind],
       ).collect(job);
-      for (const { scalar, env, again } of scripts) {
-        for (const c of scriptCommands(path, text, scalar, lines, env, kind)) {
+      // What each shell's scripts have exported so far, for its later scripts.
+      const exportedBy = new Map<ShellGroup, Record<string, string>>();
+      for (const { scalar, env: own, again, shell } of scripts) {
+        const exported: Record<string, string> = {};
+        const env = { ...own, ...exportedBy.get(shell) };
+        const found = scriptCommands(
+          path,
+          text,
+          scalar,
+          lines,
+          env,
+          kind,
+          exported,
+        );
+        exportedBy.set(shell, { ...exportedBy.get(shell), ...exported });
+        for (const c of found) {
           const command = { ...c, env: { ...env, ...c.env } };
           const key = JSON.stringify([command.line, command.argv, command.env]);
           if ((matrix || again) && seen.has(key)) continue;
@@ -469,6 +534,7 @@ function scriptCommands(
   lines: LineCounter,
   env: Record<string, string>,
   kind: CiFileKind,
+  exported?: Record<string, string>,
 ): ShellCommand[] {
   const map = scalarLineMap(text, scalar, lines);
   // The script runs with the pipeline's and job's variables: `$NAME` in its words expands to
@@ -478,7 +544,7 @@ function scriptCommands(
     if (!v.includes('${{')) known[k] = v;
   const script = String(scalar.value);
   if (kind !== 'github-actions' && kind !== 'github-action')
-    return shellCommands(script, 1, path, map, known);
+    return shellCommands(script, 1, path, map, known, exported);
   // GitHub substitutes `${{ env.NAME }}` before the shell starts (GitHub docs, Contexts: env).
   const substituted = substituteEnvExpressions(script, known);
   return shellCommands(
@@ -487,6 +553,7 @@ function scriptCommands(
     path,
     o => map(substituted.original(o)),
     known,
+    exported,
   );
 }
 

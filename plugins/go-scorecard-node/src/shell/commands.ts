@@ -110,6 +110,11 @@ class CommandBuilder {
     this.variables.inherit(environment);
   }
 
+  /** The environment the script leaves for what runs after it in the same shell. */
+  get exportedVariables(): Readonly<Record<string, string>> {
+    return this.exported;
+  }
+
   run(tokens: ShellToken[]): ShellCommand[] {
     this.tokens = tokens;
     for (let t = 0; t < tokens.length; t++) {
@@ -484,7 +489,8 @@ function commandKey(c: ShellCommand): string {
  * values, which a shell-form RUN sees as environment variables, per the Dockerfile
  * reference): it is in every command's `env`, and `$NAME`/`${NAME}` in a command's words
  * expand to its values as the script's own variables do; a nested script (`sh -c`) starts
- * with the environment of the command that runs it.
+ * with the environment of the command that runs it. With `exported`, the environment the
+ * script's `export`s changed is copied into it, for a later script of the same shell.
  */
 export function shellCommands(
   script: string,
@@ -492,12 +498,16 @@ export function shellCommands(
   path: string,
   lineOf?: LineOfOffset,
   environment: Readonly<Record<string, string>> = {},
+  exported?: Record<string, string>,
 ): ShellCommand[] {
   const index = lineOf ? undefined : new LineIndex(script);
   const map = lineOf ?? ((o: number) => firstLine + index!.lineOf(o) - 1);
-  return new CommandBuilder(script, path, map, 0, environment).run(
-    tokenize(script),
-  );
+  const builder = new CommandBuilder(script, path, map, 0, environment);
+  const commands = builder.run(tokenize(script));
+  if (exported)
+    for (const [k, v] of Object.entries(builder.exportedVariables))
+      if (environment[k] !== v) exported[k] = v;
+  return commands;
 }
 
 /**
