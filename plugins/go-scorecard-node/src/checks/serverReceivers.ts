@@ -95,6 +95,18 @@ const SERVER_TYPES: Record<string, ServerKind> = {
   'github.com/gofiber/fiber/v3.App': 'framework',
 };
 
+/** The methods of `*http.Server` (net/http, Go 1.22). */
+const HTTP_SERVER_METHODS: ReadonlySet<string> = new Set([
+  'Close',
+  'ListenAndServe',
+  'ListenAndServeTLS',
+  'RegisterOnShutdown',
+  'Serve',
+  'ServeTLS',
+  'SetKeepAlivesEnabled',
+  'Shutdown',
+]);
+
 /** Deepest chain of embedded structs followed to a promoted server method. */
 const MAX_PROMOTION_DEPTH = 4;
 
@@ -119,6 +131,13 @@ export function serverKindOfType(
   // a call of the tree's code, not taken for the server's.
   if (program.program.methodsOf(t, method).length) return 'none';
   const u = program.program.underlying(t);
+  // An interface of the tree that `*http.Server` implements may hold one: its Shutdown may be
+  // the server's drain (traefik's `stoppable`). Other calls on it are not taken for a server's.
+  if (u.k === 'interface')
+    return methodRole('http', method) === 'shutdown' &&
+      u.methods.every(m => HTTP_SERVER_METHODS.has(m))
+      ? 'http'
+      : 'none';
   if (u.k !== 'struct') return 'none';
   for (const f of u.fields) {
     if (!f.embedded) continue;
