@@ -87,9 +87,12 @@ const XARGS_VALUE_OPTIONS = new Set([
 
 /**
  * The commands a command runs for each of its inputs: `xargs`' command (its words after the
- * options), `find`'s `-exec`/`-execdir`/`-ok`/`-okdir` commands (up to their `;` or `+`).
+ * options), `find`'s `-exec`/`-execdir`/`-ok`/`-okdir` commands (up to their `;` or `+`); and
+ * the command a container command line runs in its container ({@link containerCommand}).
  */
 export function commandsRunBy(argv: WordToken[]): WordToken[][] {
+  const inContainer = containerCommand(argv);
+  if (inContainer) return [inContainer];
   const name = basename(argv[0]?.value ?? '');
   if (name === 'xargs') {
     for (let i = 1; i < argv.length; i++) {
@@ -114,15 +117,68 @@ export function commandsRunBy(argv: WordToken[]): WordToken[][] {
   return out;
 }
 
+/** `docker run`/`exec` flags that take no value (any other flag takes the next word). */
+const CONTAINER_BOOLEAN_FLAGS = new Set([
+  '--rm',
+  '--init',
+  '--privileged',
+  '--interactive',
+  '--tty',
+  '--detach',
+  '--read-only',
+  '--publish-all',
+  '--no-healthcheck',
+  '--oom-kill-disable',
+  '--quiet',
+]);
+
+/**
+ * The command a container command line runs in the container: the words after the image of
+ * `docker run`/`podman run` (`docker container run` too) and after the container of `docker
+ * exec`, past their flags (`-it`, `--rm`, `-e K=V`, `-v a:b`, `--workdir=/src`), and after `--`
+ * of `kubectl exec`. Undefined for any other command line, or one that names no command.
+ */
+export function containerCommand(argv: WordToken[]): WordToken[] | undefined {
+  const tool = basename(argv[0]?.value ?? '');
+  let i = 1;
+  if (tool === 'kubectl') {
+    if (argv[1]?.value !== 'exec') return undefined;
+    const dashes = argv.findIndex(w => w.value === '--');
+    return dashes > 0 && dashes + 1 < argv.length
+      ? argv.slice(dashes + 1)
+      : undefined;
+  }
+  if (tool !== 'docker' && tool !== 'podman') return undefined;
+  if (argv[i]?.value === 'container') i++;
+  const sub = argv[i]?.value;
+  if (sub !== 'run' && sub !== 'exec') return undefined;
+  for (i++; i < argv.length && argv[i].value.startsWith('-'); i++) {
+    const v = argv[i].value;
+    if (v === '--') {
+      i++;
+      break;
+    }
+    const takesValue = v.startsWith('--')
+      ? !v.includes('=') && !CONTAINER_BOOLEAN_FLAGS.has(v)
+      : !/^-[itdP]+$/.test(v) && !/^-[a-zA-Z]=/.test(v);
+    if (takesValue) i++;
+  }
+  const rest = argv.slice(i + 1); // past the image or container
+  return rest.length ? rest : undefined;
+}
+
 /** ssh options that take a value in the next word. */
 const SSH_VALUE_OPTIONS = /^-[BbcDEeFIiJLlmOoPpQRSWw]$/;
 
 /**
  * The command an `ssh` command line runs on the remote host (`ssh -o X host bash -s`: `bash -s`),
- * with the remote's standard input the local one; any other command line as it is.
+ * or a container command line in its container (`docker run -i golang:1.14 bash`, see
+ * {@link containerCommand}), with the remote's standard input the local one; any other command
+ * line as it is.
  */
 export function remoteCommand(argv: WordToken[]): WordToken[] {
-  if (basename(argv[0]?.value ?? '') !== 'ssh') return argv;
+  if (basename(argv[0]?.value ?? '') !== 'ssh')
+    return containerCommand(argv) ?? argv;
   let i = 1;
   while (i < argv.length && argv[i].value.startsWith('-'))
     i += SSH_VALUE_OPTIONS.test(argv[i].value) ? 2 : 1;
