@@ -33,6 +33,13 @@ export const OTHER_VALUES = /^(values[-._].+|.+[-._]values)\.ya?ml$/;
 /** Release name `helm template` renders with when given none. */
 const RELEASE_NAME = 'release-name';
 
+/**
+ * Namespace `helm template` renders with when given none. Whatever namespace a release goes
+ * to, it is one DNS label (Kubernetes names, RFC 1123 label): a host built with it
+ * (`metrics-api.{{ .Release.Namespace }}.svc.cluster.local`) has as many dots with any.
+ */
+const RELEASE_NAMESPACE = 'default';
+
 function dirOf(path: string): string {
   const i = path.lastIndexOf('/');
   return i < 0 ? '' : path.slice(0, i);
@@ -260,7 +267,7 @@ export class HelmCharts {
       Chart: chartObject(chart.metadata),
       Release: {
         Name: RELEASE_NAME,
-        Namespace: UNKNOWN,
+        Namespace: RELEASE_NAMESPACE,
         Service: 'Helm',
         IsInstall: true,
         IsUpgrade: false,

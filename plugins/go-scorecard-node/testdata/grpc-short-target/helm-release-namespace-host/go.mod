@@ -1,0 +1,3 @@
+module example.com/viz
+
+go 1.22
