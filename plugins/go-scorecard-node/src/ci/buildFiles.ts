@@ -329,6 +329,13 @@ export function readBuildFiles(
     if (!added) break;
   }
 
+  // A workflow's steps that use a local composite action run its steps in the same job.
+  for (const [path, kind] of kinds) {
+    if (kind !== 'github-actions') continue;
+    for (const action of localActionsUsed(texts.get(path)!, kinds))
+      link(path, action);
+  }
+
   linksRead = true;
 
   // Who runs whom: each file's callers, with the commands that run it.
@@ -507,4 +514,28 @@ function resolvedTargets(
     if (found.size) return [...found].sort().slice(0, MAX_VARIABLE_TARGETS);
   }
   return [];
+}
+
+/** `uses: ./.github/actions/setup-tools` (a local action, by its folder in the repository). */
+const LOCAL_ACTION_USE =
+  /^[ \t]*(?:-[ \t]+)?uses:[ \t]*['"]?\.\/([^'"\s@#]+?)\/?['"]?[ \t]*(?:#.*)?$/gm;
+
+/**
+ * The composite actions of the repository a workflow's steps use (`uses: ./.github/actions/x`:
+ * the folder's `action.yml` or `action.yaml`, GitHub docs, "Workflow syntax": `jobs.<id>.steps[*].uses`),
+ * among the files read as actions.
+ */
+function localActionsUsed(
+  workflow: string,
+  kinds: ReadonlyMap<string, CiFileKind>,
+): string[] {
+  const out: string[] = [];
+  for (const m of workflow.matchAll(LOCAL_ACTION_USE)) {
+    const dir = posix.normalize(m[1]);
+    for (const name of ['action.yml', 'action.yaml']) {
+      const path = `${dir}/${name}`;
+      if (kinds.get(path) === 'github-action') out.push(path);
+    }
+  }
+  return out;
 }
