@@ -504,12 +504,16 @@ function dropLeadingUndefined(line: string, variables: MakeVariables): string {
  * references the Makefile group defines are expanded (`$(GO) get` with `GO ?= go`); a quiet
  * prefix (`$Q`, `$(Q)`, `${AT}` expanding to `@` or nothing) and `@`, `-`, `+` prefixes are
  * dropped; `\` continuations stay for the shell to join (the next line's leading tab removed),
- * `$$` becomes `$`. Each recipe line is its own shell, as in make. `define` bodies are read
+ * `$$` becomes `$`. Each recipe line is its own shell, as in make, unless the file says
+ * `.ONESHELL:` (then a line's exports reach the rule's later lines). `define` bodies are read
  * where a recipe line expands one (`$(call go-get-tool,…)`, a canned `$(name)`), at their
  * own lines (of `defines`' files: a group's defines may sit in an included file).
  * Every command runs with `env` (by default the variables the file exports, see
  * {@link recipeEnvironment}) under what the shell line itself sets.
  */
+/** `.ONESHELL:` (GNU make 3.82): every recipe line of a rule runs in one shell. */
+const ONESHELL = /^\.ONESHELL[ \t]*:/m;
+
 export function makefileCommands(
   path: string,
   text: string,
@@ -523,6 +527,10 @@ export function makefileCommands(
 ): ShellCommand[] {
   const lines = text.split(/\r?\n|\r/);
   const commands: ShellCommand[] = [];
+  // With `.ONESHELL:`, a rule's recipe lines run in one shell (GNU make, "Using One Shell"):
+  // what one exports, the later ones see.
+  const oneShell = ONESHELL.test(text);
+  let ruleExports: Record<string, string> = {};
   let inRule = false;
   let defineDepth = 0;
   /**
@@ -550,12 +558,21 @@ export function makefileCommands(
       n++;
       lineText = expand(source[n].replace(/^\t/, ''));
     }
-    for (const c of shellCommands(script.text, 1, sourcePath, script.lineOf))
+    const exported: Record<string, string> = {};
+    for (const c of shellCommands(
+      script.text,
+      1,
+      sourcePath,
+      script.lineOf,
+      oneShell ? ruleExports : {},
+      exported,
+    ))
       commands.push({
         ...c,
         env: { ...env, ...c.env },
         ...(calledFrom ? { calledFrom } : {}),
       });
+    if (oneShell) ruleExports = { ...ruleExports, ...exported };
     return n;
   };
   const expandHere = (t: string) => expandMakeVariables(t, variables);
@@ -616,6 +633,7 @@ export function makefileCommands(
     }
     const { rule, inlineRecipe } = classify(content);
     inRule = rule;
+    if (rule) ruleExports = {};
     if (rule && inlineRecipe !== undefined && start === n) {
       recipe(n, raw.slice(inlineRecipe));
     }
