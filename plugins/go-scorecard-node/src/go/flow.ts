@@ -22,7 +22,8 @@ interface JumpTarget {
 /** Decides whether an expression statement never returns (panic, os.Exit, log.Fatal...). */
 export type NoReturnTest = (stmt: Node) => boolean;
 
-const SIMPLE = new Set([
+/** Simple statements: they pass control on to the next one (a no-return call aside). */
+export const SIMPLE_STATEMENTS: ReadonlySet<string> = new Set([
   'expression_statement',
   'send_statement',
   'inc_statement',
@@ -89,7 +90,7 @@ export class FlowGraph {
 
   private statement(n: Node | null): void {
     if (!n) return;
-    if (SIMPLE.has(n.type)) {
+    if (SIMPLE_STATEMENTS.has(n.type)) {
       this.add(n);
       if (n.type === 'expression_statement' && this.noReturn(n))
         this.current = undefined;

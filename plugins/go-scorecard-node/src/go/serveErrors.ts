@@ -1,5 +1,6 @@
 import { Node } from 'web-tree-sitter';
 import { isFatalCall } from './fatalCalls';
+import { SIMPLE_STATEMENTS } from './flow';
 import { ImportResolver } from './imports';
 import {
   callArguments,
@@ -78,21 +79,6 @@ function ifIsFatal(
   );
 }
 
-/** Statements that pass control on to the next one, as `next` of {@link resultUse} skips them. */
-const STRAIGHT_STATEMENTS = new Set([
-  'expression_statement',
-  'send_statement',
-  'inc_statement',
-  'dec_statement',
-  'assignment_statement',
-  'short_var_declaration',
-  'go_statement',
-  'defer_statement',
-  'var_declaration',
-  'const_declaration',
-  'empty_statement',
-]);
-
 /**
  * Where a call's result goes: the call it is an argument of, or the statement that assigns it
  * (`err := f()`, `err = f()`), with the statement that next reads the variable (`if err != nil`
@@ -125,7 +111,7 @@ export function resultUse(
   let reader = next;
   while (
     reader &&
-    STRAIGHT_STATEMENTS.has(reader.type) &&
+    SIMPLE_STATEMENTS.has(reader.type) &&
     !wordSites(src, name, reader.startIndex, reader.endIndex).length
   )
     reader = nextStatement(reader);
