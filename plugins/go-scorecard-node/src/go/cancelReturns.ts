@@ -1,4 +1,5 @@
 import { Node } from 'web-tree-sitter';
+import { cancelTarget } from './lostcancel';
 import { Scopes } from './scopes';
 import { enclosingFunction, unparen } from './syntax';
 
@@ -34,8 +35,8 @@ export function cancelReturnIndexes(
   // The declarations the cancel funcs of the function's own `context.With*` calls are assigned to.
   const cancels = new Set<number>();
   for (const call of own) {
-    const lhs = cancelVariable(call);
-    const decl = lhs && scopes.resolve(lhs);
+    const lhs = cancelTarget(call, 1)?.lhs;
+    const decl = lhs?.type === 'identifier' ? scopes.resolve(lhs) : undefined;
     if (decl) cancels.add(decl.id.id);
   }
   const isCancel = (id: Node) => {
@@ -100,25 +101,6 @@ function isBareFuncType(t: Node): boolean {
     !t.childForFieldName('result') &&
     (params?.namedChildren.filter(c => c?.type !== 'comment').length ?? 0) === 0
   );
-}
-
-/** The left-hand side a `context.With*` call's cancel func is assigned to, when a name. */
-function cancelVariable(call: Node): Node | undefined {
-  const list = call.parent;
-  if (list?.type !== 'expression_list' || list.namedChildCount !== 1)
-    return undefined;
-  const stmt = list.parent;
-  let lhs: Node | null | undefined;
-  if (
-    stmt?.type === 'short_var_declaration' ||
-    stmt?.type === 'assignment_statement'
-  ) {
-    if (stmt.childForFieldName('right')?.id !== list.id) return undefined;
-    lhs = stmt.childForFieldName('left')?.namedChild(1);
-  } else if (stmt?.type === 'var_spec') {
-    lhs = stmt.childrenForFieldName('name')[1];
-  }
-  return lhs?.type === 'identifier' ? lhs : undefined;
 }
 
 /**

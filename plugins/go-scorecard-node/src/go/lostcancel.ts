@@ -43,7 +43,7 @@ interface CancelVar {
  * The left-hand side at `index` (the cancel func's result; 1 for `context.With*`) in
  * `a, b := call()` / `var a, b = call()`.
  */
-function cancelTarget(
+export function cancelTarget(
   call: Node,
   index: number,
 ): { lhs: Node; stmt: Node } | undefined {
