@@ -4,6 +4,7 @@ import { ImportResolver, PKG } from './imports';
 import { Node } from 'web-tree-sitter';
 import { Scopes } from './scopes';
 import {
+  calledName,
   callArguments,
   callRef,
   compositeElements,
@@ -187,13 +188,7 @@ function libraryTarget(
   const args = callArguments(call);
   if (how === 'target') return args[0] && values.value(args[0]);
   if (how === 'endpoint-option') {
-    const option = args.find(a => {
-      if (a.type !== 'call_expression') return false;
-      const fn = a.childForFieldName('function');
-      const name =
-        fn?.type === 'selector_expression' ? fn.childForFieldName('field') : fn;
-      return !!name && textOf(src, name) === 'WithEndpoint';
-    });
+    const option = args.find(a => calledName(src, a) === 'WithEndpoint');
     const endpoint = option && callArguments(option)[0];
     return endpoint && values.value(endpoint);
   }

@@ -2,6 +2,7 @@ import { Node } from 'web-tree-sitter';
 import { FlowBlock, FlowGraph } from './flow';
 import { ImportResolver, PKG } from './imports';
 import {
+  calledName,
   GoSource,
   qualifiedCall,
   selectorCall,
@@ -171,23 +172,23 @@ export function neverReturns(
  * unqualified name (`fatalf("…")`), `'.'` for a method call (`s.fatal(err)`: the operand is no
  * import), or the import path of `pkg.Name(…)`.
  */
-function calledName(
+function calleeOf(
   src: GoSource,
   imports: ImportResolver,
   stmt: Node,
 ): { name: string; via: string } | undefined {
   const expr = stmt.namedChild(0);
-  const call = expr && unparen(expr);
-  if (call?.type !== 'call_expression') return undefined;
-  const fn = call.childForFieldName('function');
-  if (fn?.type === 'identifier') return { name: textOf(src, fn), via: '' };
+  if (!expr) return undefined;
+  const call = unparen(expr);
+  const name = calledName(src, call);
+  if (name === undefined) return undefined;
   const sel = selectorCall(src, call);
-  if (!sel) return undefined;
+  if (!sel) return { name, via: '' };
   const path =
     sel.operand.type === 'identifier'
       ? imports.pathOf(textOf(src, sel.operand))
       : undefined;
-  return { name: sel.name, via: path ?? '.' };
+  return { name, via: path ?? '.' };
 }
 
 /** Whether some path from the entry of a flow graph reaches a return (or the body's end). */
@@ -218,7 +219,7 @@ export function noReturnTest(
 ): (stmt: Node) => boolean {
   return stmt => {
     if (isNoReturnStatement(src, imports, stmt)) return true;
-    const callee = calledName(src, imports, stmt);
+    const callee = calleeOf(src, imports, stmt);
     if (!callee) return false;
     const { name, via } = callee;
     if (via === '' || via === '.') {

@@ -3,6 +3,7 @@ import { isFatalCall } from './fatalCalls';
 import { SIMPLE_STATEMENTS } from './flow';
 import { ImportResolver } from './imports';
 import {
+  calledName,
   callArguments,
   qualifiedCall,
   enclosingFunction,
@@ -352,22 +353,12 @@ export function serveErrorHandedTo(
   const use = resultUse(src, call);
   if (!use) return undefined;
   const handed = (helper: Node, arg: (a: Node) => boolean) => {
-    const fn = helper.childForFieldName('function');
-    const nameNode =
-      fn?.type === 'selector_expression' ? fn.childForFieldName('field') : fn;
-    if (
-      nameNode?.type !== 'identifier' &&
-      nameNode?.type !== 'field_identifier'
-    )
-      return undefined;
+    const name = calledName(src, helper);
+    if (name === undefined) return undefined;
     const index = callArguments(helper).findIndex(arg);
     return index < 0
       ? undefined
-      : {
-          name: textOf(src, nameNode),
-          line: helper.startPosition.row + 1,
-          arg: index,
-        };
+      : { name, line: helper.startPosition.row + 1, arg: index };
   };
   if ('argumentOf' in use) {
     if (wrapsError(src, imports, use.argumentOf)) return undefined;

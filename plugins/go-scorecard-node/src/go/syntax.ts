@@ -218,6 +218,17 @@ export function selectorCall(
   return { operand: unparen(operand), name: textOf(src, field) };
 }
 
+/** The name a call calls as written: `f` of `f(x)`, `Name` of `pkg.Name(x)` and of `s.srv.Name(x)`. */
+export function calledName(src: GoSource, call: Node): string | undefined {
+  if (call.type !== 'call_expression') return undefined;
+  const fn = call.childForFieldName('function');
+  const name =
+    fn?.type === 'selector_expression' ? fn.childForFieldName('field') : fn;
+  return name?.type === 'identifier' || name?.type === 'field_identifier'
+    ? textOf(src, name)
+    : undefined;
+}
+
 /** `pkg.f(...)` where `pkg` is a plain identifier: both names. */
 export function qualifiedCall(
   src: GoSource,
