@@ -155,7 +155,7 @@ export class ProgramFactsReader {
     configs.readConfigLoads(packageRefs);
     configs.readConfigDefaults(packageRefs);
     configs.readCliFlags(packageRefs);
-    managerRunnables(src, this.imports, values, tops, facts);
+    managerRunnables(src, this.imports, values, tops, facts, vocabulary);
     return this.facts;
   }
 

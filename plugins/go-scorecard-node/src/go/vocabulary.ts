@@ -334,6 +334,19 @@ export class Vocabulary {
   }
 
   /**
+   * Whether some package-level struct declares a field of this name with a type of another
+   * package named `typeName`, or a pointer to one (`mgr manager.Manager`, `srv *grpc.Server`).
+   */
+  fieldMayHold(name: string, typeName: string): boolean {
+    return (this.fieldTypes.get(name) ?? []).some(t => {
+      const named = t.k === 'pointer' ? t.elem : t;
+      return (
+        named.k === 'named' && named.q !== undefined && named.name === typeName
+      );
+    });
+  }
+
+  /**
    * The names the files of a directory declare at package level (functions, types, variables,
    * constants; not methods): what an unqualified name there can denote besides a local, a
    * builtin or a dot-import, as Go resolves names in a package's scope.
