@@ -137,16 +137,27 @@ function isCancelFunc(t: TypeSyntax, contexts: Set<string>): boolean {
 
 /**
  * The index of the first result that may hand back a cancel func: one typed
- * `context.CancelFunc`/`CancelCauseFunc`, else a `func()` beside a `context.Context` (the link
- * step keeps the latter only where the function's returns give a cancel func there, see
- * `FuncFacts.cancelResults`); -1 when none.
+ * `context.CancelFunc`/`CancelCauseFunc`, else one typed by a tree type of that name or a type
+ * the file declares over one (an alias or definition; the link step reads the declaration), else a `func()` beside a
+ * `context.Context` (the link step keeps it only where the function's returns give a cancel func
+ * there, see `FuncFacts.cancelResults`); -1 when none.
  */
 function cancelResultIndex(
   results: ParamSyntax[],
   contexts: Set<string>,
+  ownCancelTypes: ReadonlySet<string>,
 ): number {
   const typed = results.findIndex(r => isCancelFunc(r.type, contexts));
   if (typed >= 0) return typed;
+  // A type of the tree named so (`type CancelFunc = context.CancelFunc` in a ctxutil package):
+  // the link step keeps it when its declaration is `context`'s.
+  const named = results.findIndex(
+    r =>
+      r.type.k === 'named' &&
+      (CANCEL_FUNC_TYPES.has(r.type.name) ||
+        (r.type.q === undefined && ownCancelTypes.has(r.type.name))),
+  );
+  if (named >= 0) return named;
   const beside = results.some(
     r =>
       r.type.k === 'named' &&
@@ -178,13 +189,17 @@ export function fileDeclarations(source: string): FileDeclarations {
     readDeclaration(source, start, end, decls);
     if (decls.funcs.length > before) ends[before] = end;
   });
+  // The file's own types declared as context's cancel funcs (`type StopFunc context.CancelFunc`).
+  const ownCancelTypes = new Set(
+    decls.types.filter(t => isCancelFunc(t.type, contexts)).map(t => t.name),
+  );
   const read = {
     funcs: decls.funcs.map((f, i) => {
       const ending =
         f.bodyStart === undefined
           ? undefined
           : bodyEnding(source.slice(f.bodyStart, ends[i]));
-      const cancelAt = cancelResultIndex(f.results, contexts);
+      const cancelAt = cancelResultIndex(f.results, contexts, ownCancelTypes);
       const fallible =
         cancelAt >= 0 &&
         f.results.some(
