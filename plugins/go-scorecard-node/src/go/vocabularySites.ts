@@ -195,7 +195,7 @@ function mayMatter(
   if (kind & NameKind.func) {
     // `name.x`, `name[i]`, `name :=`, `name = ...`: a variable of that name, not the function.
     const variable =
-      prev !== '.' &&
+      source[dot] !== '.' &&
       (next === '.' ||
         // `name[i]`, but not an instantiation called: `Dial[usersAPI](addr)`
         (next === '[' && source[afterTypeArguments(source, after)] !== '(') ||
@@ -205,8 +205,9 @@ function mayMatter(
     return false;
   }
   // A method is called, or handed on as a value (`g.Go(s.serve)`); a name some struct also
-  // declares as a field is, without a call, a field read.
-  if (kind & NameKind.method && prev === '.')
+  // declares as a field is, without a call, a field read. The dot may end the line before
+  // (`rpc.NewBuilder().` then `Host("billing").` on the next line, as gofmt writes a chain).
+  if (kind & NameKind.method && source[dot] === '.')
     return next === '(' || !vocabulary.isField(name);
   if (kind & NameKind.type && literalFollows(source, after)) return true;
   if (kind & NameKind.global) {
