@@ -5,12 +5,14 @@ import { PREDECLARED_TYPES } from './declarationSyntax';
 import { ImportResolver, PKG } from './imports';
 import { Declaration, Scopes, writtenTypeNode } from './scopes';
 import {
+  calledName,
   callArguments,
   compositeElements,
   declarationPairs,
   GoSource,
   isFunctionNode,
   refOf,
+  selectorCall,
   stringValue,
   textOf,
   unparen,
@@ -467,6 +469,10 @@ export class ValueReader {
       )
         return flagValue(arg(0), arg(valueAt), at);
     }
+    // A kingpin flag: what its chain gives (`app.Flag("catalog-addr", "…").Default("catalog:9000")
+    // .String()`).
+    const flag = args.length === 0 ? this.kingpinFlagOf(call) : undefined;
+    if (flag) return flag;
     // A `*viper.Viper` or koanf method (`v.GetString("db.host")`) is typed at link time.
     return { k: 'call', callee, args: this.args(call, depth), result, at };
   }
@@ -507,6 +513,29 @@ export class ValueReader {
     );
   }
 
+  /**
+   * The value of a kingpin flag whose chain a getter (`.String()`) or a filler (`.StringVar(&v)`)
+   * ends: its default, what the command line sets the flag to, its `.Envar(…)` variable's.
+   */
+  private kingpinFlagOf(call: Node): ValueExpr | undefined {
+    const getter = selectorCall(this.src, call)?.name;
+    if (
+      !getter ||
+      !KINGPIN_GETTERS.has(getter.replace(/Var$/, '')) ||
+      !this.imports.paths().some(p => KINGPIN.test(p))
+    )
+      return undefined;
+    const flag = kingpinFlag(this.src, call);
+    if (!flag) return undefined;
+    const at = this.where(call);
+    return kingpinValue(
+      this.value(flag.name),
+      flag.fallback ? this.value(flag.fallback) : UNKNOWN,
+      flag.envar && this.value(flag.envar),
+      at,
+    );
+  }
+
   /** `time.Now().Add(d)`: the offset `d` of a deadline. */
   private deadlineOffset(node: Node | undefined, depth: number): ValueExpr {
     const n = node && unparen(node);
@@ -539,6 +568,10 @@ export class ValueReader {
     if (index < 0) return undefined;
     const callee = this.callee(call);
     if (!callee) return undefined;
+    // A kingpin flag filling a variable: `app.Flag("addr", "…").Default("svc:80").StringVar(&v)`.
+    const flag =
+      index === 0 && args.length === 1 ? this.kingpinFlagOf(call) : undefined;
+    if (flag) return flag;
     if (index === 0 && FLAG_VAR_VALUE_ARG[callee.name] !== undefined) {
       const isFlag =
         callee.k === 'method' ||
@@ -567,6 +600,57 @@ export class ValueReader {
  */
 function flagValue(name: ValueExpr, fallback: ValueExpr, at: Where): ValueExpr {
   return { k: 'any', of: [fallback, { k: 'flag', name, at }] };
+}
+
+/** kingpin's import paths (`gopkg.in/alecthomas/kingpin.v2`, `github.com/alecthomas/kingpin/v2`). */
+const KINGPIN =
+  /^(?:gopkg\.in\/alecthomas\/kingpin\.v\d+|github\.com\/alecthomas\/kingpin(?:\/v\d+)?)$/;
+
+/**
+ * kingpin's flag clause methods that give a pointer to the flag's value (`String()`), and, with
+ * `Var` after them, fill a variable (`StringVar(&v)`).
+ */
+const KINGPIN_GETTERS = new Set(['String', 'Duration', 'Int', 'URL']);
+
+/**
+ * The clauses of a kingpin flag chain ending at a getter (`app.Flag(name, help)` or
+ * `kingpin.Flag(…)`, then `.Short('c')`, `.Envar("CATALOG_ADDR")`, `.Default("catalog:9000")`,
+ * `.Required()`… in any order): the flag's name, its default and its environment variable.
+ */
+function kingpinFlag(
+  src: GoSource,
+  getter: Node,
+): { name: Node; fallback?: Node; envar?: Node } | undefined {
+  let fallback: Node | undefined;
+  let envar: Node | undefined;
+  for (
+    let c = selectorCall(src, getter)?.operand;
+    c?.type === 'call_expression';
+    c = selectorCall(src, c)?.operand
+  ) {
+    const clause = calledName(src, c);
+    const [first] = callArguments(c);
+    if (clause === 'Default') fallback ??= first;
+    else if (clause === 'Envar') envar ??= first;
+    else if (clause === 'Flag')
+      return first && stringValue(src, unparen(first)) !== undefined
+        ? { name: first, fallback, envar }
+        : undefined;
+  }
+  return undefined;
+}
+
+/** A kingpin flag's value: its default, what the command line sets it to, its env variable's. */
+function kingpinValue(
+  name: ValueExpr,
+  fallback: ValueExpr,
+  envar: ValueExpr | undefined,
+  at: Where,
+): ValueExpr {
+  const flag = flagValue(name, fallback, at);
+  return envar && flag.k === 'any'
+    ? { k: 'any', of: [...flag.of, { k: 'env', name: envar, at }] }
+    : flag;
 }
 
 /** Whether a node is inside a function body (not a package-level initializer). */
