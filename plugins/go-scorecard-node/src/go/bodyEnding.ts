@@ -31,7 +31,9 @@ export function bodyEnding(body: string): string | undefined {
   const fatal = FATAL_CALL.exec(stmt);
   if (fatal && !NOT_A_CALL.test(stmt.slice(0, fatal.index))) return '!';
   const call = /^(?:[A-Za-z_]\w*\.)*([A-Za-z_]\w*)\s*\(/.exec(stmt);
-  return call ? call[1] : undefined;
+  // A copy: a piece of the source would keep the whole file's text alive as long as the
+  // vocabulary holds the name (V8 slices strings rather than copy them).
+  return call ? Buffer.from(call[1], 'latin1').toString('latin1') : undefined;
 }
 
 /**
