@@ -70,6 +70,16 @@ const UNKNOWN: ValueExpr = { k: 'unknown' };
 /** What an expression is read for: its values, or only its type (a method's receiver). */
 export type Mode = 'value' | 'type';
 
+/** kingpin's import paths (`gopkg.in/alecthomas/kingpin.v2`, `github.com/alecthomas/kingpin/v2`). */
+const KINGPIN =
+  /^(?:gopkg\.in\/alecthomas\/kingpin\.v\d+|github\.com\/alecthomas\/kingpin(?:\/v\d+)?)$/;
+
+/**
+ * kingpin's flag clause methods that give a pointer to the flag's value (`String()`), and, with
+ * `Var` after them, fill a variable (`StringVar(&v)`).
+ */
+const KINGPIN_GETTERS = new Set(['String', 'Duration', 'Int', 'URL']);
+
 /**
  * Reads Go expressions of one file into {@link ValueExpr}s. Identifiers are resolved by scope:
  * a local variable becomes an entry of the file's local table holding every value assigned to it
@@ -601,16 +611,6 @@ export class ValueReader {
 function flagValue(name: ValueExpr, fallback: ValueExpr, at: Where): ValueExpr {
   return { k: 'any', of: [fallback, { k: 'flag', name, at }] };
 }
-
-/** kingpin's import paths (`gopkg.in/alecthomas/kingpin.v2`, `github.com/alecthomas/kingpin/v2`). */
-const KINGPIN =
-  /^(?:gopkg\.in\/alecthomas\/kingpin\.v\d+|github\.com\/alecthomas\/kingpin(?:\/v\d+)?)$/;
-
-/**
- * kingpin's flag clause methods that give a pointer to the flag's value (`String()`), and, with
- * `Var` after them, fill a variable (`StringVar(&v)`).
- */
-const KINGPIN_GETTERS = new Set(['String', 'Duration', 'Int', 'URL']);
 
 /**
  * The clauses of a kingpin flag chain ending at a getter (`app.Flag(name, help)` or

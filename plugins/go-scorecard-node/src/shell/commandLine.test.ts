@@ -11,7 +11,9 @@ const words = (line: string): WordToken[] => {
   });
 };
 const run = (line: string) =>
-  containerCommand(words(line))?.map(w => w.value).join(' ');
+  containerCommand(words(line))
+    ?.map(w => w.value)
+    .join(' ');
 
 describe('containerCommand', () => {
   it('gives the command after the image or container, past the flags', () => {
@@ -19,7 +21,9 @@ describe('containerCommand', () => {
       'bash',
     );
     expect(
-      run('docker run -it --rm -e CGO_ENABLED=0 --workdir=/src golang go get x'),
+      run(
+        'docker run -it --rm -e CGO_ENABLED=0 --workdir=/src golang go get x',
+      ),
     ).toBe('go get x');
     expect(run('podman container run --name b golang sh -c script')).toBe(
       'sh -c script',
