@@ -1,5 +1,5 @@
 import { CallRef, GoFileFacts, ServerKind, ValueExpr } from '../facts';
-import { methodRole } from '../go/serverMethods';
+import { HTTP_SERVER_METHODS, methodRole } from '../go/serverMethods';
 import { ResolvedType } from '../program/program';
 import { ServiceProgram } from '../program/serviceProgram';
 
@@ -94,18 +94,6 @@ const SERVER_TYPES: Record<string, ServerKind> = {
   'github.com/gofiber/fiber/v2.App': 'framework',
   'github.com/gofiber/fiber/v3.App': 'framework',
 };
-
-/** The methods of `*http.Server` (net/http, Go 1.22). */
-const HTTP_SERVER_METHODS: ReadonlySet<string> = new Set([
-  'Close',
-  'ListenAndServe',
-  'ListenAndServeTLS',
-  'RegisterOnShutdown',
-  'Serve',
-  'ServeTLS',
-  'SetKeepAlivesEnabled',
-  'Shutdown',
-]);
 
 /** Deepest chain of embedded structs followed to a promoted server method. */
 const MAX_PROMOTION_DEPTH = 4;

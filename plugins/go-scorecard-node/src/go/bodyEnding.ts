@@ -1,6 +1,7 @@
-/** The methods that end the process or panic on `log` and on loggers (see `isFatalCall`). */
-const FATAL_CALL =
-  /\.(?:Fatal|Fatalf|Fatalln|Fatalw|Panic|Panicf|Panicln|Panicw)\s*\(/;
+import { FATAL_METHODS } from './knownCalls';
+
+/** A call of a method that ends the process or panics, on `log` and on loggers (see `isFatalCall`). */
+const FATAL_CALL = new RegExp(`\\.(?:${[...FATAL_METHODS].join('|')})\\s*\\(`);
 
 /** A call that does not return, as the body's last statement: `os.Exit(1)`, `panic(err)`. */
 const EXIT_CALL = /^(?:os\.Exit|panic|runtime\.Goexit)\s*\(/;

@@ -224,6 +224,7 @@ export function extractGoFacts(
         r.call && WITH_CANCEL.has(r.name) ? [r.call] : [],
       ),
       scopesOf,
+      vocabulary,
     );
     assignOwners(
       [
@@ -251,8 +252,9 @@ export function extractGoFacts(
 
 /**
  * Marks the functions and methods whose `func()` results hand back a cancel func
- * (`FuncFacts.cancelResults`, see {@link cancelReturnIndexes}): those that also return a
- * `context.Context`.
+ * (`FuncFacts.cancelResults`, see {@link cancelReturnIndexes}), among those the vocabulary
+ * takes for cancel func returners (`FileDeclarations` `cancelAt`: a `func()` beside a
+ * `context.Context`).
  */
 function markCancelReturns(
   program: GoFileFacts['program'],
@@ -260,6 +262,7 @@ function markCancelReturns(
   ownerAtLine: (line: number) => number | undefined,
   withCalls: readonly Node[],
   scopesOf: (node: Node) => Scopes,
+  vocabulary: Vocabulary,
 ): void {
   if (withCalls.length === 0) return;
   for (const top of tops) {
@@ -271,14 +274,7 @@ function markCancelReturns(
     const owner = ownerAtLine(top.startPosition.row + 1);
     const fn =
       owner === undefined || owner < 0 ? undefined : program.funcs[owner];
-    if (
-      !fn ||
-      !fn.results.some(r => r.k === 'func' && r.results.length === 0) ||
-      !fn.results.some(
-        r => r.k === 'named' && r.pkg === PKG.context && r.name === 'Context',
-      )
-    )
-      continue;
+    if (!fn || !vocabulary.cancelReturners.has(fn.name)) continue;
     const indexes = cancelReturnIndexes(top, withCalls, scopesOf(top));
     if (indexes.length > 0) fn.cancelResults = indexes;
   }

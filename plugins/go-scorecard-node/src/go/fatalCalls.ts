@@ -1,6 +1,7 @@
 import { Node } from 'web-tree-sitter';
 import { FlowBlock, FlowGraph } from './flow';
 import { ImportResolver, PKG } from './imports';
+import { FATAL_METHODS } from './knownCalls';
 import {
   calledName,
   GoSource,
@@ -9,18 +10,6 @@ import {
   textOf,
   unparen,
 } from './syntax';
-
-/** Methods that end the process or panic, on `log` or on any logger (zap, logrus, zerolog). */
-const FATAL_METHODS = new Set([
-  'Fatal',
-  'Fatalf',
-  'Fatalln',
-  'Fatalw',
-  'Panic',
-  'Panicf',
-  'Panicln',
-  'Panicw',
-]);
 
 /** Methods that end the goroutine in tests (testing.T/B) or `runtime.Goexit`. */
 const GOEXIT_METHODS = new Set([

@@ -6,6 +6,18 @@ export const CANCEL_FUNC_TYPES: ReadonlySet<string> = new Set([
   'CancelCauseFunc',
 ]);
 
+/** Methods that end the process or panic, on `log` or on any logger (zap, logrus, zerolog). */
+export const FATAL_METHODS: ReadonlySet<string> = new Set([
+  'Fatal',
+  'Fatalf',
+  'Fatalln',
+  'Fatalw',
+  'Panic',
+  'Panicf',
+  'Panicln',
+  'Panicw',
+]);
+
 /** `time` package durations, in seconds. */
 export const TIME_UNITS: Record<string, number> = {
   Nanosecond: 1e-9,

@@ -60,6 +60,18 @@ export const DRAIN_METHOD_NAMES: ReadonlySet<string> = new Set(
   ),
 );
 
+/** The methods of `*http.Server` (net/http, Go 1.22): an interface of these may hold one. */
+export const HTTP_SERVER_METHODS: ReadonlySet<string> = new Set([
+  'Close',
+  'ListenAndServe',
+  'ListenAndServeTLS',
+  'RegisterOnShutdown',
+  'Serve',
+  'ServeTLS',
+  'SetKeepAlivesEnabled',
+  'Shutdown',
+]);
+
 /** net/http functions and methods that serve. */
 export const HTTP_SERVE_FUNCS = new Set([
   'ListenAndServe',
