@@ -242,6 +242,17 @@ export interface ConfigDefaultFacts {
   flag?: boolean;
 }
 
+/**
+ * viper's `AutomaticEnv()`: every key read also reads the environment variable of its name,
+ * upper-cased behind `prefix` and `_` (`SetEnvPrefix`), after the `SetEnvKeyReplacer` pairs
+ * (viper's README, "Working with Environment Variables").
+ */
+export interface ConfigEnvFacts {
+  owner: Owner;
+  prefix: string;
+  replace: [string, string][];
+}
+
 /** The program facts of one Go file. */
 export interface GoProgramFacts {
   funcs: FuncFacts[];
@@ -253,4 +264,5 @@ export interface GoProgramFacts {
   returns: ReturnFacts[];
   configLoads: ConfigLoadFacts[];
   configDefaults: ConfigDefaultFacts[];
+  configEnvs: ConfigEnvFacts[];
 }

@@ -28,6 +28,7 @@ export function goFileFacts(
       returns: [],
       configLoads: [],
       configDefaults: [],
+      configEnvs: [],
     },
     deprecatedDialCalls: [],
     serveCalls: [],

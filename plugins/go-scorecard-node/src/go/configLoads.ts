@@ -14,9 +14,11 @@ import {
   GoSource,
   refOf,
   textOf,
+  unparen,
 } from './syntax';
+import { FLAG_VALUE_ARG, FLAG_VAR_VALUE_ARG } from './knownCalls';
 import { TopDecls } from './topDecls';
-import { ValueReader } from './values';
+import { flagValue, ValueReader } from './values';
 import { wordSites } from './wordSites';
 
 /** urfave/cli, whose flag literals give defaults (v1 has no major version suffix). */
@@ -81,6 +83,46 @@ export const CONFIG_LOADERS: {
 /** Packages whose `NewDecoder(r)` decodes a stream into a struct with `Decode(&v)`. */
 const DECODER_PACKAGES =
   /^(encoding\/json|gopkg\.in\/yaml\.v\d|github\.com\/goccy\/go-yaml|github\.com\/BurntSushi\/toml|github\.com\/pelletier\/go-toml(\/v\d+)?)$/;
+
+/**
+ * pflag's and flag's definitions that give a default: the method, the default's and the name's
+ * argument positions (`String(name, value, usage)`, `StringVarP(&v, name, short, value, usage)`).
+ */
+const FLAG_DEFINITIONS: [string, number, number][] = [
+  ...Object.entries(FLAG_VALUE_ARG).map(
+    ([m, v]) => [m, v, 0] as [string, number, number],
+  ),
+  ...Object.entries(FLAG_VAR_VALUE_ARG).map(
+    ([m, v]) => [m, v, 1] as [string, number, number],
+  ),
+];
+
+/**
+ * viper's environment variable for a key: behind the prefix, upper-cased (`mergeWithEnvPrefix`),
+ * then the `SetEnvKeyReplacer` pairs applied (`getEnv`).
+ */
+export function viperEnvName(
+  key: string,
+  prefix: string,
+  pairs: [string, string][] = [],
+): string {
+  return replaced((prefix ? `${prefix}_${key}` : key).toUpperCase(), pairs);
+}
+
+/** A name after a `strings.NewReplacer`'s pairs, as viper's `SetEnvKeyReplacer` applies them. */
+function replaced(name: string, pairs: [string, string][]): string {
+  let out = '';
+  outer: for (let i = 0; i < name.length; ) {
+    for (const [from, to] of pairs)
+      if (from && name.startsWith(from, i)) {
+        out += to;
+        i += from.length;
+        continue outer;
+      }
+    out += name[i++];
+  }
+  return out;
+}
 
 /** Calls that read a configuration file. */
 const READS_FILE = /\b(ReadFile|Open|ReadInConfig|Load|DecodeFile)\s*\(/;
@@ -186,6 +228,7 @@ export class ConfigLoadReader {
         const k = key && this.values.value(key);
         if (k?.k === 'lit' && value) this.configDefault(call, k.value, value);
       }
+      this.viperBindings();
     }
     for (const imp of this.imports.paths()) {
       if (!/^github\.com\/knadh\/koanf(\/v\d+)?\/providers\/confmap$/.test(imp))
@@ -219,14 +262,122 @@ export class ConfigLoadReader {
     }
   }
 
-  private configDefault(call: Node, key: string, value: Node) {
+  private configDefault(call: Node, key: string, value: Node | ValueExpr) {
     const owner = this.tops.ownerAt(call.startIndex);
     if (owner === undefined) return;
     this.facts.configDefaults.push({
       owner,
       key,
-      value: this.values.value(value),
+      value: 'k' in value ? value : this.values.value(value),
     });
+  }
+
+  /**
+   * What viper reads a key from besides its defaults (viper's README, "Working with Environment
+   * Variables" and "Working with Flags"), in a file that imports viper, on the package's viper or
+   * a `*viper.Viper` alike:
+   * - `BindEnv("key", "A", "B")` reads A or B; `BindEnv("key")` the key upper-cased behind the
+   *   `SetEnvPrefix` of the file (`API_USERS.ADDR`);
+   * - `AutomaticEnv()` makes every key read that name too ({@link ConfigEnvFacts});
+   * - both after the `SetEnvKeyReplacer(strings.NewReplacer(".", "_"))` of the file;
+   * - `BindPFlag("key", flags.Lookup("users-addr"))` reads the flag: its default where the file
+   *   defines it (`cmd.Flags().String("users-addr", "users:9090", …)`), or the command line;
+   *   `BindPFlags(flags)` binds every flag the file defines, each under its own name.
+   */
+  private viperBindings() {
+    const src = this.src.source;
+    if (!/\b(BindEnv|AutomaticEnv|BindPFlags?)\b/.test(src)) return;
+    const prefix = methodCalls(this.src, 'SetEnvPrefix')
+      .map(m => this.values.value(callArguments(m.call)[0]))
+      .find(v => v.k === 'lit');
+    const replace: [string, string][] = [];
+    for (const m of methodCalls(this.src, 'SetEnvKeyReplacer')) {
+      const arg = unparen(callArguments(m.call)[0]);
+      if (arg?.type !== 'call_expression') continue;
+      const words = callArguments(arg).map(a => this.values.value(a));
+      for (let i = 0; i + 1 < words.length; i += 2) {
+        const [from, to] = [words[i], words[i + 1]];
+        if (from.k === 'lit' && to.k === 'lit')
+          replace.push([from.value, to.value]);
+      }
+    }
+    const env = {
+      prefix: prefix?.k === 'lit' ? prefix.value : '',
+      replace,
+    };
+    for (const m of methodCalls(this.src, 'AutomaticEnv')) {
+      const owner = this.tops.ownerAt(m.call.startIndex);
+      if (owner !== undefined && !m.value)
+        this.facts.configEnvs.push({ owner, ...env });
+    }
+    for (const m of methodCalls(this.src, 'BindEnv')) {
+      const [key, ...names] = callArguments(m.call).map(a =>
+        this.values.value(a),
+      );
+      if (key?.k !== 'lit') continue;
+      const at = this.values.where(m.call);
+      for (const name of names.length
+        ? names
+        : [
+            {
+              k: 'lit',
+              value: viperEnvName(key.value, env.prefix),
+              at: key.at,
+            } as const,
+          ])
+        if (name.k === 'lit')
+          this.configDefault(m.call, key.value, {
+            k: 'env',
+            name: { ...name, value: replaced(name.value, replace) },
+            at,
+          });
+    }
+    const flags = new Map<string, ValueExpr>();
+    const definitions = () => {
+      if (flags.size) return flags;
+      for (const [method, valueAt, nameAt] of FLAG_DEFINITIONS)
+        for (const m of methodCalls(this.src, method)) {
+          const args = callArguments(m.call);
+          const name = args[nameAt] && this.values.value(args[nameAt]);
+          if (name?.k !== 'lit' || args.length !== valueAt + 2) continue;
+          flags.set(
+            name.value,
+            flagValue(
+              name,
+              this.values.value(args[valueAt]),
+              this.values.where(m.call),
+            ),
+          );
+        }
+      return flags;
+    };
+    for (const m of methodCalls(this.src, 'BindPFlag')) {
+      const [key, flag] = callArguments(m.call);
+      const k = key && this.values.value(key);
+      const lookup = unparen(flag);
+      if (k?.k !== 'lit' || lookup?.type !== 'call_expression') continue;
+      const fn = lookup.childForFieldName('function');
+      const name = callArguments(lookup)[0];
+      const n = name && this.values.value(name);
+      if (
+        fn?.type !== 'selector_expression' ||
+        textOf(this.src, fn.childForFieldName('field')!) !== 'Lookup' ||
+        n?.k !== 'lit'
+      )
+        continue;
+      this.configDefault(
+        m.call,
+        k.value,
+        definitions().get(n.value) ?? {
+          k: 'flag',
+          name: n,
+          at: this.values.where(lookup),
+        },
+      );
+    }
+    for (const m of methodCalls(this.src, 'BindPFlags'))
+      for (const [name, value] of definitions())
+        this.configDefault(m.call, name, value);
   }
 
   /**

@@ -104,6 +104,7 @@ export class ProgramFactsReader {
       returns: [],
       configLoads: [],
       configDefaults: [],
+      configEnvs: [],
     };
   }
 

@@ -608,7 +608,11 @@ export class ValueReader {
  * A flag's value: its default, or what the command line gives the flag of that name (a
  * workload's container `args`).
  */
-function flagValue(name: ValueExpr, fallback: ValueExpr, at: Where): ValueExpr {
+export function flagValue(
+  name: ValueExpr,
+  fallback: ValueExpr,
+  at: Where,
+): ValueExpr {
   return { k: 'any', of: [fallback, { k: 'flag', name, at }] };
 }
 

@@ -1,4 +1,11 @@
-import { ConfigDefaultFacts, GoFileFacts, ValueExpr, Where } from '../facts';
+import {
+  ConfigDefaultFacts,
+  ConfigEnvFacts,
+  GoFileFacts,
+  ValueExpr,
+  Where,
+} from '../facts';
+import { viperEnvName } from '../go/configLoads';
 import { VIPER_GETTERS } from '../go/knownCalls';
 import { FieldTags, tagOrigins } from './fieldTags';
 import {
@@ -460,9 +467,27 @@ export class ValueFlow {
    */
   private configKeys(keys: string[], at: Where, ctx: Context): Origin[] {
     const out: Origin[] = keys.map(key => ({ k: 'config', key, at }));
-    for (const key of keys)
+    for (const key of keys) {
       out.push(...this.defaultOrigins(this.defaultsOf(key.toLowerCase()), ctx));
-    return out;
+      // viper's `AutomaticEnv()`: the key's environment variable.
+      for (const { env, file } of this.autoEnvs())
+        if (reaches(file, ctx))
+          out.push({
+            k: 'env',
+            name: viperEnvName(key, env.prefix, env.replace),
+            at,
+          });
+    }
+    return unique(out);
+  }
+
+  private autoEnvList: { env: ConfigEnvFacts; file: GoFileFacts }[] | undefined;
+
+  /** Where the program turns viper's `AutomaticEnv()` on. */
+  private autoEnvs() {
+    return (this.autoEnvList ??= this.program.facts.goFiles.flatMap(file =>
+      file.program.configEnvs.map(env => ({ env, file })),
+    ));
   }
 
   private defaultIndex:

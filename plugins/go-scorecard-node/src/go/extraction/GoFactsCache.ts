@@ -84,6 +84,7 @@ const PROGRAM_ARRAYS: Record<ArrayKeys<GoProgramFacts>, true> = {
   returns: true,
   configLoads: true,
   configDefaults: true,
+  configEnvs: true,
 };
 
 /** An array of objects (null, a number or a string in it is damage). */
