@@ -243,14 +243,20 @@ export interface ConfigDefaultFacts {
 }
 
 /**
- * viper's `AutomaticEnv()`: every key read also reads the environment variable of its name,
- * upper-cased behind `prefix` and `_` (`SetEnvPrefix`), after the `SetEnvKeyReplacer` pairs
- * (viper's README, "Working with Environment Variables").
+ * Configuration keys read from the environment by name: viper's `AutomaticEnv()` (the key
+ * upper-cased behind the `SetEnvPrefix` and `_`, after the `SetEnvKeyReplacer` pairs; viper's
+ * README, "Working with Environment Variables"), koanf's env provider (`env.Provider("APP_", ".",
+ * cb)`: the variable `APP_USERS_ADDR` is the key `users.addr` under the callback koanf's README
+ * writes; without a callback, the variable's name as it is).
  */
 export interface ConfigEnvFacts {
   owner: Owner;
+  /** Put in front of the key, separator included (`API_`). */
   prefix: string;
+  /** Replaced in the upper-cased name, in order (`.` to `_`). */
   replace: [string, string][];
+  /** The key is the variable's name as it is. */
+  keepCase?: boolean;
 }
 
 /** The program facts of one Go file. */

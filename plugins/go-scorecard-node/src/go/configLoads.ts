@@ -1,5 +1,6 @@
 import { Node } from 'web-tree-sitter';
 import {
+  ConfigEnvFacts,
   ConfigLoadFacts,
   GoProgramFacts,
   Owner,
@@ -23,6 +24,9 @@ import { wordSites } from './wordSites';
 
 /** urfave/cli, whose flag literals give defaults (v1 has no major version suffix). */
 const URFAVE_CLI = /^github\.com\/urfave\/cli(\/v[23])?$/;
+/** koanf's env provider, v1 (`providers/env`) and v2 (`providers/env/v2`). */
+const KOANF_ENV =
+  /^github\.com\/knadh\/koanf(\/v\d+)?\/providers\/env(\/v\d+)?$/;
 /** An environment variable's name, as urfave/cli flags list them. */
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -97,16 +101,14 @@ const FLAG_DEFINITIONS: [string, number, number][] = [
   ),
 ];
 
-/**
- * viper's environment variable for a key: behind the prefix, upper-cased (`mergeWithEnvPrefix`),
- * then the `SetEnvKeyReplacer` pairs applied (`getEnv`).
- */
-export function viperEnvName(
+/** The environment variable a key is read from ({@link ConfigEnvFacts}). */
+export function envNameOf(
   key: string,
-  prefix: string,
-  pairs: [string, string][] = [],
+  env: Pick<ConfigEnvFacts, 'prefix' | 'replace' | 'keepCase'>,
 ): string {
-  return replaced((prefix ? `${prefix}_${key}` : key).toUpperCase(), pairs);
+  return env.keepCase
+    ? key
+    : replaced(`${env.prefix}${key}`.toUpperCase(), env.replace);
 }
 
 /** A name after a `strings.NewReplacer`'s pairs, as viper's `SetEnvKeyReplacer` applies them. */
@@ -240,6 +242,48 @@ export class ConfigLoadReader {
         this.mapEntries(ref.call, map, d?.k === 'lit' ? d.value : '.', '');
       }
     }
+    for (const imp of this.imports.paths())
+      if (KOANF_ENV.test(imp))
+        for (const ref of packageRefs(imp))
+          if (ref.call && /^Provider(WithValue)?$/.test(ref.name))
+            this.koanfEnv(ref.call);
+  }
+
+  /**
+   * koanf's env provider: v1's `env.Provider(prefix, delim, cb)` (and `ProviderWithValue`), v2's
+   * `env.Provider(delim, env.Opt{Prefix: …, TransformFunc: …})`. With a callback, the name is the
+   * key upper-cased with the delimiter as `_`, behind the prefix, as the callback koanf's README
+   * writes (`strings.Replace(strings.ToLower(strings.TrimPrefix(s, "APP_")), "_", ".", -1)`)
+   * turns it back; without one, the name as it is.
+   */
+  private koanfEnv(call: Node) {
+    const owner = this.tops.ownerAt(call.startIndex);
+    if (owner === undefined) return;
+    const args = callArguments(call);
+    let prefix: ValueExpr | undefined;
+    let delim: ValueExpr | undefined;
+    let transforms = false;
+    if (args.length === 3) {
+      prefix = this.values.value(args[0]);
+      delim = this.values.value(args[1]);
+      transforms = textOf(this.src, args[2]) !== 'nil';
+    } else if (args.length === 2) {
+      delim = this.values.value(args[0]);
+      const opt = unparen(args[1]);
+      if (opt?.type === 'composite_literal')
+        for (const { key, value } of compositeElements(opt)) {
+          const name = key && textOf(this.src, key);
+          if (name === 'Prefix') prefix = this.values.value(value);
+          if (name === 'TransformFunc') transforms = true;
+        }
+    } else return;
+    if (prefix && prefix.k !== 'lit') return;
+    const d = delim?.k === 'lit' ? delim.value : '.';
+    this.facts.configEnvs.push(
+      transforms
+        ? { owner, prefix: prefix?.value ?? '', replace: [[d, '_']] }
+        : { owner, prefix: '', replace: [], keepCase: true },
+    );
   }
 
   /** The entries of a map literal as defaults, keys joined with `delim` into nested maps. */
@@ -301,8 +345,9 @@ export class ConfigLoadReader {
           replace.push([from.value, to.value]);
       }
     }
+    // viper's `mergeWithEnvPrefix`: the prefix and `_` in front.
     const env = {
-      prefix: prefix?.k === 'lit' ? prefix.value : '',
+      prefix: prefix?.k === 'lit' && prefix.value ? `${prefix.value}_` : '',
       replace,
     };
     for (const m of methodCalls(this.src, 'AutomaticEnv')) {
@@ -321,7 +366,7 @@ export class ConfigLoadReader {
         : [
             {
               k: 'lit',
-              value: viperEnvName(key.value, env.prefix),
+              value: envNameOf(key.value, { prefix: env.prefix, replace: [] }),
               at: key.at,
             } as const,
           ])

@@ -5,7 +5,7 @@ import {
   ValueExpr,
   Where,
 } from '../facts';
-import { viperEnvName } from '../go/configLoads';
+import { envNameOf } from '../go/configLoads';
 import { VIPER_GETTERS } from '../go/knownCalls';
 import { FieldTags, tagOrigins } from './fieldTags';
 import {
@@ -469,12 +469,12 @@ export class ValueFlow {
     const out: Origin[] = keys.map(key => ({ k: 'config', key, at }));
     for (const key of keys) {
       out.push(...this.defaultOrigins(this.defaultsOf(key.toLowerCase()), ctx));
-      // viper's `AutomaticEnv()`: the key's environment variable.
+      // viper's `AutomaticEnv()`, koanf's env provider: the key's environment variable.
       for (const { env, file } of this.autoEnvs())
         if (reaches(file, ctx))
           out.push({
             k: 'env',
-            name: viperEnvName(key, env.prefix, env.replace),
+            name: envNameOf(key, env),
             at,
           });
     }
