@@ -13,7 +13,8 @@ const MAX_GOOD_NDOTS = 2;
  * `k8s-ndots`: a workload that dials short names keeps ndots above 2 (Kubernetes' default 5).
  * The workloads that dial are those whose env (or ConfigMap) gives a short target; when a short
  * target is written in code or a config file, every workload of the service may run it, except
- * those that run only third-party images (`k8s/thirdPartyImages.ts`), left out with a note.
+ * those that run only third-party images (`k8s/thirdPartyImages.ts`), left out with a note,
+ * unless their own env or args give the code a short target.
  * A workload whose template has lines the analyzer cannot render and shows no ndots is
  * undecided. Finding on the workload's `kind:`.
  */
@@ -47,9 +48,12 @@ export const k8sNdotsCheck: Check = {
       .filter(w => {
         if (w.ndots !== undefined && w.ndots <= MAX_GOOD_NDOTS) return false;
         if (dialing !== 'all' && !dialing.has(w)) return false;
-        // A short name written in code runs in the service's own pods, not in a stock image's.
+        // A short name written in code runs in the service's own pods, not in a stock image's;
+        // a workload whose own env or args give the code a short target runs the code, whatever
+        // its image is called (HotROD's `jaegertracing/example-hotrod`).
         if (
           dialing === 'all' &&
+          !ownFirst.has(w) &&
           w.containers.length > 0 &&
           w.containers.every(c => thirdParty.has(c))
         ) {
