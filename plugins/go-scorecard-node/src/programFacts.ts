@@ -222,6 +222,8 @@ export interface ConfigLoadFacts {
   owner: Owner;
   loader: 'envconfig' | 'conf' | 'env' | 'file';
   prefix?: string;
+  /** A prefix the file cannot read as a literal (a const, a variable): followed by the link. */
+  prefixOf?: ValueExpr;
   target: ValueExpr;
   at: Where;
 }

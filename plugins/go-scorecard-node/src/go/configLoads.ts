@@ -532,7 +532,11 @@ export class ConfigLoadReader {
     this.facts.configLoads.push({
       owner,
       loader: spec.loader,
-      ...(prefix?.k === 'lit' ? { prefix: prefix.value } : {}),
+      ...(prefix?.k === 'lit'
+        ? { prefix: prefix.value }
+        : prefix && prefix.k !== 'unknown'
+        ? { prefixOf: prefix }
+        : {}),
       target,
       at: this.values.where(call),
     });

@@ -1,5 +1,5 @@
-import { ConfigLoadFacts, FieldFacts, Where } from '../facts';
-import { Program, ResolvedType } from './program';
+import { ConfigLoadFacts, FieldFacts, ValueExpr, Where } from '../facts';
+import { Program, ResolvedType, Site } from './program';
 import type { Origin } from './origins';
 
 /**
@@ -9,6 +9,8 @@ import type { Origin } from './origins';
 export interface FieldLoad {
   loader: ConfigLoadFacts['loader'];
   prefix?: string;
+  /** A prefix to follow where the load is (`conf.Parse(prefix, &cfg)` with `const prefix = "SALES"`). */
+  prefixOf?: { expr: ValueExpr; site: Site };
   /** Names of the fields from the loaded struct down to this one. */
   fieldPath: string[];
   /** Keys of the same path as a file loader reads them (tag names, else lower-cased field names). */
@@ -182,6 +184,8 @@ export function tagOrigins(field: FieldFacts, loads: FieldLoad[]): Origin[] {
       out.push({ k: 'config', key: load.keyPath.join('.'), at });
       continue;
     }
+    // A prefix the link could not follow leaves the variable's name unknown.
+    if (load.prefixOf && load.prefix === undefined) continue;
     const prefix = load.prefix ? `${load.prefix.toUpperCase()}_` : '';
     if (load.loader === 'conf') {
       if (!conf?.split(',').some(o => o.startsWith('env:')))
@@ -218,7 +222,8 @@ export class FieldTags {
           const target =
             load.target.k === 'addr' ? load.target.of : load.target;
           const root = this.program.typeOf(target, site);
-          this.walk(root, load, [], [], 0);
+          const prefixOf = load.prefixOf && { expr: load.prefixOf, site };
+          this.walk(root, load, prefixOf, [], [], 0);
         }
       }
     }
@@ -228,6 +233,7 @@ export class FieldTags {
   private walk(
     type: ResolvedType,
     load: ConfigLoadFacts,
+    prefixOf: FieldLoad['prefixOf'],
     fieldPath: string[],
     keyPath: string[],
     depth: number,
@@ -243,6 +249,7 @@ export class FieldTags {
       const entry: FieldLoad = {
         loader: load.loader,
         ...(load.prefix ? { prefix: load.prefix } : {}),
+        ...(prefixOf ? { prefixOf } : {}),
         fieldPath: f.embedded ? fieldPath : [...fieldPath, f.name],
         keyPath: f.embedded ? keyPath : [...keyPath, name],
         ...(envPath ? { envPath } : {}),
@@ -256,6 +263,7 @@ export class FieldTags {
       this.walk(
         inner,
         load,
+        prefixOf,
         entry.fieldPath,
         entry.keyPath,
         depth + 1,

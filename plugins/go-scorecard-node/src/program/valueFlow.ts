@@ -7,7 +7,7 @@ import {
 } from '../facts';
 import { envNameOf } from '../go/configLoads';
 import { VIPER_GETTERS } from '../go/knownCalls';
-import { FieldTags, tagOrigins } from './fieldTags';
+import { FieldLoad, FieldTags, tagOrigins } from './fieldTags';
 import {
   binaryOrigins,
   durationSeconds,
@@ -324,7 +324,10 @@ export class ValueFlow {
       // A key a file loader fills the field from has the defaults code gives it too
       // (`viper.SetDefault("users.addr", …)` beside `viper.Unmarshal(&cfg)`).
       if (found)
-        for (const o of tagOrigins(found.field, this.tags.loadsOf(field)))
+        for (const o of tagOrigins(
+          found.field,
+          this.tags.loadsOf(field).flatMap(load => this.withPrefix(load, ctx)),
+        ))
           out.push(
             ...(o.k === 'config' ? this.configKeys([o.key], o.at, ctx) : [o]),
           );
@@ -353,6 +356,18 @@ export class ValueFlow {
    * The values anonymous struct literals give a field of `of`, followed through locals, package
    * variables and `&`, with the context each is read in.
    */
+  /** A load whose prefix is written elsewhere, once for each value it has (none: left unknown). */
+  private withPrefix(load: FieldLoad, ctx: Context): FieldLoad[] {
+    if (!load.prefixOf || load.prefix !== undefined) return [load];
+    const prefixes = this.strings(load.prefixOf.expr, {
+      ...load.prefixOf.site,
+      calls: ctx.calls,
+    });
+    return prefixes.length
+      ? prefixes.map(prefix => ({ ...load, prefix }))
+      : [load];
+  }
+
   private literalFields(
     of: ValueExpr,
     name: string,
