@@ -238,8 +238,10 @@ export interface ConfigLoadFacts {
  */
 export interface ConfigDefaultFacts {
   owner: Owner;
-  /** The dotted key, as written. */
+  /** The dotted key, as written; empty with `keyOf`. */
   key: string;
+  /** A key written as a constant or variable (`viper.SetDefault(keyUsersAddr, …)`), followed by the link. */
+  keyOf?: ValueExpr;
   value: ValueExpr;
   flag?: boolean;
 }

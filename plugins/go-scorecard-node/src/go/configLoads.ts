@@ -228,7 +228,7 @@ export class ConfigLoadReader {
           continue;
         const [key, value] = callArguments(call);
         const k = key && this.values.value(key);
-        if (k?.k === 'lit' && value) this.configDefault(call, k.value, value);
+        if (k && value) this.configDefault(call, k, value);
       }
       this.viperBindings();
     }
@@ -306,12 +306,22 @@ export class ConfigLoadReader {
     }
   }
 
-  private configDefault(call: Node, key: string, value: Node | ValueExpr) {
+  /** A default of a key: written as a literal, or a value the link follows (`SetDefault(keyUsers, …)`). */
+  private configDefault(
+    call: Node,
+    key: string | ValueExpr,
+    value: Node | ValueExpr,
+  ) {
     const owner = this.tops.ownerAt(call.startIndex);
     if (owner === undefined) return;
+    if (typeof key !== 'string' && key.k === 'unknown') return;
     this.facts.configDefaults.push({
       owner,
-      key,
+      ...(typeof key === 'string'
+        ? { key }
+        : key.k === 'lit'
+        ? { key: key.value }
+        : { key: '', keyOf: key }),
       value: 'k' in value ? value : this.values.value(value),
     });
   }
@@ -359,40 +369,50 @@ export class ConfigLoadReader {
       const [key, ...names] = callArguments(m.call).map(a =>
         this.values.value(a),
       );
-      if (key?.k !== 'lit') continue;
+      if (!key) continue;
       const at = this.values.where(m.call);
-      for (const name of names.length
+      const bound: ValueExpr[] = names.length
         ? names
-        : [
+        : key.k === 'lit'
+        ? [
             {
               k: 'lit',
               value: envNameOf(key.value, { prefix: env.prefix, replace: [] }),
               at: key.at,
-            } as const,
-          ])
-        if (name.k === 'lit')
-          this.configDefault(m.call, key.value, {
-            k: 'env',
-            name: { ...name, value: replaced(name.value, replace) },
-            at,
-          });
+            },
+          ]
+        : [];
+      for (const name of bound)
+        this.configDefault(m.call, key, {
+          k: 'env',
+          name:
+            name.k === 'lit'
+              ? { ...name, value: replaced(name.value, replace) }
+              : name,
+          at,
+        });
     }
-    const flags = new Map<string, ValueExpr>();
+    // The file's flag definitions by name: a literal's value, else the name's text, so that
+    // `Lookup(auditFlag)` finds `String(auditFlag, …)`.
+    const flagKey = (node: Node, v: ValueExpr) =>
+      v.k === 'lit' ? `"${v.value}` : textOf(this.src, node);
+    const flags = new Map<string, { name: ValueExpr; value: ValueExpr }>();
     const definitions = () => {
       if (flags.size) return flags;
       for (const [method, valueAt, nameAt] of FLAG_DEFINITIONS)
         for (const m of methodCalls(this.src, method)) {
           const args = callArguments(m.call);
           const name = args[nameAt] && this.values.value(args[nameAt]);
-          if (name?.k !== 'lit' || args.length !== valueAt + 2) continue;
-          flags.set(
-            name.value,
-            flagValue(
+          if (!name || name.k === 'unknown' || args.length !== valueAt + 2)
+            continue;
+          flags.set(flagKey(args[nameAt], name), {
+            name,
+            value: flagValue(
               name,
               this.values.value(args[valueAt]),
               this.values.where(m.call),
             ),
-          );
+          });
         }
       return flags;
     };
@@ -400,20 +420,21 @@ export class ConfigLoadReader {
       const [key, flag] = callArguments(m.call);
       const k = key && this.values.value(key);
       const lookup = unparen(flag);
-      if (k?.k !== 'lit' || lookup?.type !== 'call_expression') continue;
+      if (!k || lookup?.type !== 'call_expression') continue;
       const fn = lookup.childForFieldName('function');
       const name = callArguments(lookup)[0];
       const n = name && this.values.value(name);
       if (
         fn?.type !== 'selector_expression' ||
         textOf(this.src, fn.childForFieldName('field')!) !== 'Lookup' ||
-        n?.k !== 'lit'
+        !n ||
+        n.k === 'unknown'
       )
         continue;
       this.configDefault(
         m.call,
-        k.value,
-        definitions().get(n.value) ?? {
+        k,
+        definitions().get(flagKey(name, n))?.value ?? {
           k: 'flag',
           name: n,
           at: this.values.where(lookup),
@@ -421,7 +442,7 @@ export class ConfigLoadReader {
       );
     }
     for (const m of methodCalls(this.src, 'BindPFlags'))
-      for (const [name, value] of definitions())
+      for (const { name, value } of definitions().values())
         this.configDefault(m.call, name, value);
   }
 

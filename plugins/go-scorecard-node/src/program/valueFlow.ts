@@ -522,10 +522,15 @@ export class ValueFlow {
       for (const pkg of this.program.index.packages) {
         for (const file of pkg.files) {
           for (const d of file.program.configDefaults ?? []) {
-            const k = `${d.flag ? 'flag' : 'key'}:${d.key.toLowerCase()}`;
-            const list = this.defaultIndex.get(k) ?? [];
-            list.push({ ...d, file });
-            this.defaultIndex.set(k, list);
+            const keys = d.keyOf
+              ? this.strings(d.keyOf, { file, owner: d.owner, calls: 0 })
+              : [d.key];
+            for (const key of keys) {
+              const k = `${d.flag ? 'flag' : 'key'}:${key.toLowerCase()}`;
+              const list = this.defaultIndex.get(k) ?? [];
+              list.push({ ...d, key, file });
+              this.defaultIndex.set(k, list);
+            }
           }
         }
       }
