@@ -138,6 +138,8 @@ export interface FuncFacts {
   /** The receiver's type for a method. */
   recv?: TypeRef;
   params: { name?: string; type: TypeRef }[];
+  /** The last parameter is `...T`: it takes every argument from its position on. */
+  variadic?: true;
   results: TypeRef[];
   /**
    * The indexes of results typed `func()` that hand back the cancel func of a context the

@@ -89,6 +89,9 @@ export class ProgramFactsReader {
         name: f.name,
         ...(f.recv ? { recv: types.of(f.recv.type) } : {}),
         params: types.params(f.params),
+        ...(f.params[f.params.length - 1]?.variadic
+          ? { variadic: true as const }
+          : {}),
         results: types.params(f.results).map(p => p.type),
         at: types.whereAt(f.start),
       })),

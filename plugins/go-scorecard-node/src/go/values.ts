@@ -358,9 +358,13 @@ export class ValueReader {
     carries?: (index: number) => boolean,
   ): ValueExpr[] {
     return callArguments(call).map((a, i) => {
-      if (a.type === 'variadic_argument' || (carries && !carries(i)))
-        return UNKNOWN;
-      return this.value(a, 0, depth + 1);
+      if (carries && !carries(i)) return UNKNOWN;
+      // `xs...` hands the slice itself to the variadic parameter.
+      return this.value(
+        a.type === 'variadic_argument' ? a.namedChild(0) : a,
+        0,
+        depth + 1,
+      );
     });
   }
 

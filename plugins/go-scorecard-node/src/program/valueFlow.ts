@@ -18,7 +18,7 @@ import {
   UNKNOWN_TEXT,
   unique,
 } from './origins';
-import { Program, Site } from './program';
+import { FuncInfo, Program, Site } from './program';
 import { Context, StoreIndex } from './storeIndex';
 
 export type { Context } from './storeIndex';
@@ -72,6 +72,17 @@ function reaches(file: { isTest: boolean }, ctx: Context): boolean {
 /** A memo key for what code at `ctx` reads of `key`: tests see more writes than binaries. */
 function readerKey(key: string, ctx: Context): string {
   return ctx.file.isTest ? `${key} (tests)` : key;
+}
+
+/**
+ * A call's arguments as its callee's parameters take them: a variadic parameter takes every
+ * argument from its position on (`dialAll("a:1", "b:2")`, or the slice of `dialAll(peers...)`),
+ * read as the elements of a slice.
+ */
+function argumentsOf(fn: FuncInfo, args: ValueExpr[]): ValueExpr[] {
+  const last = fn.facts.params.length - 1;
+  if (!fn.facts.variadic || args.length <= last + 1) return args;
+  return [...args.slice(0, last), { k: 'any', of: args.slice(last) }];
 }
 
 /** Looks like an environment variable name (a string, not code). */
@@ -250,7 +261,7 @@ export class ValueFlow {
         .callers(fn)
         .filter(c => !c.call.ref && reaches(c.file, ctx))
         .flatMap(({ call, file }) => {
-          const arg = call.args[index];
+          const arg = argumentsOf(fn, call.args)[index];
           return arg
             ? this.evaluate(arg, {
                 file,
@@ -422,7 +433,7 @@ export class ValueFlow {
           const inner: Context = {
             file: fn.file,
             owner: fn.index,
-            bind: { args: expr.args, ctx },
+            bind: { args: argumentsOf(fn, expr.args), ctx },
             calls: ctx.calls + 1,
           };
           return fn.file.program.returns
@@ -571,7 +582,7 @@ export class ValueFlow {
       const inner: Context = {
         file: fn.file,
         owner: fn.index,
-        bind: { args: expr.args, ctx },
+        bind: { args: argumentsOf(fn, expr.args), ctx },
         calls: ctx.calls + 1,
       };
       return this.stores
