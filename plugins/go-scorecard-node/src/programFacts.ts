@@ -68,7 +68,8 @@ export type ValueExpr =
    */
   | { k: 'flag'; name: ValueExpr; at: Where }
   | { k: 'binary'; op: string; left: ValueExpr; right: ValueExpr }
-  /** `fmt.Sprintf(format, args...)`. */
+  /** `strings.ToUpper(of)` (`upper`), `strings.ToLower(of)`. */
+  | { k: 'case'; upper: boolean; of: ValueExpr }
   /**
    * `fmt.Sprintf(format, args…)`: the format as written, or, when it is no literal (a const, a
    * variable), the value that gives it (`formatOf`).
@@ -92,10 +93,6 @@ export type ValueExpr =
   | { k: 'elem'; of: ValueExpr }
   /** What a call stores through its pointer argument `index` (`mustMapEnv(&addr, "X")`). */
   | { k: 'stored'; callee: Callee; args: ValueExpr[]; index: number; at: Where }
-  /**
-   * A new value of a type: a composite literal, `new(T)`, a conversion. `elems`: the values of a
-   * slice, array or map literal's elements (a map's values), at most 32, numbers left out.
-   */
   /**
    * A new value of a type: a composite literal (`elems`: a slice, array or map literal's elements;
    * `fields`: an anonymous struct literal's keyed fields, `struct{ Addr string }{Addr: "…"}`,

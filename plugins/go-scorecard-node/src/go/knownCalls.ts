@@ -49,13 +49,11 @@ export const FLAG_VAR_VALUE_ARG: Record<string, number> = {
 };
 
 /**
- * `strings` functions whose result is their first argument with blanks, case or an affix
- * changed: followed as that argument (`strings.TrimSpace(os.Getenv("ADDR"))` has ADDR's hosts).
+ * `strings` functions whose result is their first argument with blanks or an affix changed:
+ * followed as that argument (`strings.TrimSpace(os.Getenv("ADDR"))` has ADDR's hosts).
  */
 export const STRING_PASS_THROUGH: ReadonlySet<string> = new Set([
   'TrimSpace',
-  'ToLower',
-  'ToUpper',
   'Trim',
   'TrimLeft',
   'TrimRight',
@@ -63,6 +61,15 @@ export const STRING_PASS_THROUGH: ReadonlySet<string> = new Set([
   'TrimSuffix',
   'Clone',
 ]);
+
+/**
+ * `strings` functions that change the case of their first argument: true for upper case
+ * (`os.Getenv(strings.ToUpper(svc) + "_ADDR")` reads `USERS_ADDR` for `svc` "users").
+ */
+export const STRING_CASE: Readonly<Record<string, boolean>> = {
+  ToUpper: true,
+  ToLower: false,
+};
 
 /**
  * `strconv` and `time` functions that parse their first argument without changing what it says:

@@ -26,6 +26,7 @@ import {
   PFLAG,
   PARSE_PASS_THROUGH,
   TYPE_ARGUMENT_RESULTS,
+  STRING_CASE,
   STRING_PASS_THROUGH,
   TIME_UNITS,
   VIPER,
@@ -427,6 +428,8 @@ export class ValueReader {
         return flagValue(arg(0), arg(FLAG_VALUE_ARG[name]), at);
       }
       if (pkg === 'strings' && STRING_PASS_THROUGH.has(name)) return arg(0);
+      if (pkg === 'strings' && STRING_CASE[name] !== undefined)
+        return { k: 'case', upper: STRING_CASE[name], of: arg(0) };
       if (PARSE_PASS_THROUGH[pkg]?.has(name))
         return result === 0 ? arg(0) : UNKNOWN;
       if (pkg === PKG.fmt && name === 'Sprint' && args.length === 1)

@@ -192,6 +192,18 @@ export class ValueFlow {
                 } as Origin,
               ];
         });
+      case 'case':
+        // What the environment or a key gives is judged as it is: host names ignore case.
+        return this.evaluate(expr.of, ctx).map(o =>
+          o.k === 'string'
+            ? {
+                ...o,
+                value: expr.upper
+                  ? o.value.toUpperCase()
+                  : o.value.toLowerCase(),
+              }
+            : o,
+        );
       case 'addr':
         return this.evaluate(expr.of, ctx);
       // A slice, array or map stands for its elements: `xs[i]` and `range xs` read them.
