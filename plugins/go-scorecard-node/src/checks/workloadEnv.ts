@@ -32,11 +32,47 @@ export function* goContainers(
         };
 }
 
+/** Kubernetes' `$(VAR)` reference to a container env variable. */
+const ENV_REFERENCE = /\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g;
+
+/**
+ * What a namespace reference reads as: one DNS label, as `helm template` renders
+ * `.Release.Namespace`, so that `ratings.$(POD_NAMESPACE):9080` has one dot.
+ */
+export const NAMESPACE_STAND_IN = 'default';
+
+/**
+ * A value with its `$(VAR)` references replaced as the kubelet expands them (Kubernetes docs,
+ * "Define Dependent Environment Variables"): by a variable of the container listed before
+ * `before` (all of them for `command`/`args`) with a literal value, or the pod's namespace
+ * (`fieldRef: metadata.namespace`, read as {@link NAMESPACE_STAND_IN}); undefined when one names
+ * a variable whose value cannot be told.
+ */
+export function expandReferences(
+  value: string,
+  c: Container,
+  before = c.env.length,
+): string | undefined {
+  if (!value.includes('$(')) return value;
+  let unknown = false;
+  const listed = c.env.slice(0, before);
+  const out = value.replace(ENV_REFERENCE, (_, name: string) => {
+    const e = listed.filter(x => x.name === name).pop();
+    const v =
+      e?.value?.value ??
+      (e?.fieldRef === 'metadata.namespace' ? NAMESPACE_STAND_IN : undefined);
+    if (v === undefined) unknown = true;
+    return v ?? '';
+  });
+  return unknown ? undefined : out;
+}
+
 /**
  * The values the service's workloads give an environment variable: a container's `env` value, a
  * ConfigMap entry it names with `valueFrom.configMapKeyRef`, or one an `envFrom` ConfigMap holds
  * under the name (after the prefix), from the ConfigMaps of that name the workload sees
- * ({@link visibleConfigMaps}). A container of the repository's programs in another language
+ * ({@link visibleConfigMaps}); `$(VAR)` references in an `env` value expanded ({@link
+ * expandReferences}). A container of the repository's programs in another language
  * is left out (see `otherLanguageImages`): no Go code reads its environment. `where` says which container, for messages. `workloads`:
  * those to look in (all of the service's by default).
  */
@@ -50,9 +86,18 @@ export function envValues(
     facts,
     workloads,
   )) {
-    for (const e of c.env) {
-      if (e.name !== name) continue;
-      if (e.value) out.push({ value: e.value, where, workload: w });
+    c.env.forEach((e, i) => {
+      if (e.name !== name) return;
+      const value = e.value && expandReferences(e.value.value, c, i);
+      if (e.value && value !== undefined)
+        out.push({
+          value: { ...e.value, value },
+          where:
+            value === e.value.value
+              ? where
+              : `${where}, expanded from "${e.value.value}",`,
+          workload: w,
+        });
       const ref = e.configMapKeyRef;
       for (const map of ref ? visibleConfigMaps(facts, ref.name, w) : []) {
         const data = map.data[ref!.key];
@@ -63,7 +108,7 @@ export function envValues(
             workload: w,
           });
       }
-    }
+    });
     for (const from of c.envFrom ?? []) {
       const prefix = from.prefix ?? '';
       if (!name.startsWith(prefix)) continue;

@@ -1,11 +1,8 @@
 import { Container, LocatedValue, ServiceFacts, Workload } from '../facts';
-import { GivenValue, goContainers } from './workloadEnv';
+import { expandReferences, GivenValue, goContainers } from './workloadEnv';
 
 /** `-name=value`, `--name=value`, or `-name`/`--name` with the value in the next word. */
 const FLAG_WORD = /^--?([A-Za-z0-9][\w.-]*)(?:=([\s\S]*))?$/;
-/** Kubernetes' `$(VAR)` reference to a container env variable in `command`/`args`. */
-const ENV_REFERENCE = /\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g;
-
 /**
  * The words of a container's command line: each `command`/`args` item, and the words of an item
  * with blanks in it (`sh -c "/app --users=users:8080"`), each at its item's line.
@@ -19,20 +16,6 @@ function commandWords(c: Container): LocatedValue[] {
           .map(w => ({ ...a, value: w.replace(/^(["'])(.*)\1$/, '$2') }))
       : [a],
   );
-}
-
-/**
- * A flag value with its `$(VAR)` references replaced by the container's env values, as the
- * kubelet expands them; undefined when one names a variable without a literal value.
- */
-function expanded(value: string, c: Container): string | undefined {
-  let unknown = false;
-  const out = value.replace(ENV_REFERENCE, (_, name: string) => {
-    const v = c.env.find(e => e.name === name)?.value?.value;
-    if (v === undefined) unknown = true;
-    return v ?? '';
-  });
-  return unknown ? undefined : out;
 }
 
 /**
@@ -65,7 +48,7 @@ export function flagValues(
         (m[2] === undefined && raw.startsWith('-'))
       )
         return;
-      const value = expanded(raw, c);
+      const value = expandReferences(raw, c);
       if (value === undefined) return;
       out.push({ value: { ...given, value }, where, workload });
     });

@@ -340,6 +340,8 @@ export class WorkloadReader {
     const refKey = this.r.string(node, 'valueFrom', 'configMapKeyRef', 'key');
     if (refName && refKey)
       return [{ name, configMapKeyRef: { name: refName, key: refKey } }];
+    const fieldPath = this.r.string(node, 'valueFrom', 'fieldRef', 'fieldPath');
+    if (fieldPath) return [{ name, fieldRef: fieldPath }];
     if (
       !pair ||
       !isScalar(value) ||
