@@ -1,3 +1,4 @@
+import { readsConfigKey } from '../config/configValues';
 import { ServiceFacts, Workload } from '../facts';
 import { ServiceProgram } from '../program/serviceProgram';
 import { durationSeconds, scaledSeconds } from '../program/origins';
@@ -60,7 +61,7 @@ export function shutdownSeconds(
         if (o.k === 'env' || o.k === 'flag') reads.push(o);
         if (o.k === 'config')
           for (const v of facts.configValues)
-            if (v.key.toLowerCase() === o.key.toLowerCase())
+            if (readsConfigKey(o.key, v.key))
               consider(scaledSeconds(o, v.value), `${v.path}:${v.line}`);
         let seconds: number | undefined;
         if (bound.kind === 'duration') seconds = durationSeconds(o);

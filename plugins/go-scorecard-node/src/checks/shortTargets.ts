@@ -1,3 +1,4 @@
+import { readsConfigKey } from '../config/configValues';
 import { Finding } from '@internal/plugin-go-scorecard-common';
 import { DialTarget, ServiceFacts, Workload } from '../facts';
 import { ServiceProgram } from '../program/serviceProgram';
@@ -161,13 +162,13 @@ function computeShortTargets(
           workload.overlay,
         );
       }
-      const keys = new Set(
-        origins.flatMap(o => (o.k === 'config' ? [o.key.toLowerCase()] : [])),
-      );
-      if (keys.size) readsConfig = true;
+      const keys = [
+        ...new Set(origins.flatMap(o => (o.k === 'config' ? [o.key] : []))),
+      ];
+      if (keys.length) readsConfig = true;
       for (const v of facts.configValues) {
         if (
-          !keys.has(v.key.toLowerCase()) ||
+          !keys.some(k => readsConfigKey(k, v.key)) ||
           !isShortKubernetesTarget(v.value, ndots)
         )
           continue;

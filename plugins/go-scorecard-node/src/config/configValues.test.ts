@@ -16,7 +16,7 @@ describe('configuration files', () => {
     expect(inputKind('vendor/x/config.json')).toBeUndefined();
   });
 
-  it('give JSON values by dotted key path at their lines, a list of scalars under its key', () => {
+  it('give JSON values by dotted key path at their lines, the items of a list under its key', () => {
     const text =
       '{\n  "ledger": {\n    "host": "ledger:9000",\n    "port": 9000\n  },\n  "hosts": ["a", "b"],\n  "peers": [{"host": "x"}]\n}\n';
     expect(lines(jsonConfigValues('config.json', text))).toEqual([
@@ -24,6 +24,7 @@ describe('configuration files', () => {
       '4 ledger.port=9000',
       '6 hosts=a',
       '6 hosts=b',
+      '7 peers.host=x',
     ]);
   });
 

@@ -66,7 +66,12 @@ export function configValues(
       };
       if (isMap(value)) walk(value, [...prefix, key], depth + 1);
       else if (isSeq(value))
-        for (const item of value.items) scalar(r.resolve(item as Node));
+        for (const item of value.items) {
+          // A list's mappings are read under the list's key (`backends: [{addr: …}]`).
+          const resolved = r.resolve(item as Node);
+          if (isMap(resolved)) walk(resolved, [...prefix, key], depth + 1);
+          else scalar(resolved);
+        }
       else scalar(value);
     }
   };
@@ -173,4 +178,15 @@ export function tomlConfigValues(path: string, text: string): ConfigValue[] {
     }
   }
   return out;
+}
+
+/**
+ * Whether a key a program reads names a key a file writes: dotted segments compared without
+ * case (viper's and koanf's keys), `*` in the read key standing for any one segment (a map's
+ * entry: `clients.*.addr` reads `clients.users.addr`).
+ */
+export function readsConfigKey(read: string, written: string): boolean {
+  const a = read.toLowerCase().split('.');
+  const b = written.toLowerCase().split('.');
+  return a.length === b.length && a.every((s, i) => s === '*' || s === b[i]);
 }

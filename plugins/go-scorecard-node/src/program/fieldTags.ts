@@ -246,17 +246,30 @@ export class FieldTags {
       const key = this.program.fieldKey(type, f.name);
       const name = keyName(f);
       if (!key || name === undefined) continue;
+      // A file's list items are read under the list's key, a map's entries one key below it
+      // (`backends: [{addr: …}]` is `backends.addr`; `clients: {users: {addr: …}}` is
+      // `clients.*.addr` for a `map[string]Client`).
+      let elem = f.type;
+      const entries: string[] = [];
+      while (load.loader === 'file' && entries.length < 4) {
+        if (elem.k === 'pointer' || elem.k === 'slice' || elem.k === 'array')
+          elem = elem.elem;
+        else if (elem.k === 'map') {
+          elem = elem.elem;
+          entries.push('*');
+        } else break;
+      }
       const entry: FieldLoad = {
         loader: load.loader,
         ...(load.prefix ? { prefix: load.prefix } : {}),
         ...(prefixOf ? { prefixOf } : {}),
         fieldPath: f.embedded ? fieldPath : [...fieldPath, f.name],
-        keyPath: f.embedded ? keyPath : [...keyPath, name],
+        keyPath: f.embedded ? keyPath : [...keyPath, name, ...entries],
         ...(envPath ? { envPath } : {}),
         at: load.at,
       };
       this.byField!.set(key, [...(this.byField!.get(key) ?? []), entry]);
-      const inner = this.program.resolveType(f.type, {
+      const inner = this.program.resolveType(elem, {
         file: u.file,
         owner: -1,
       });
