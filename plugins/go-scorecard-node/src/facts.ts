@@ -229,6 +229,12 @@ export interface GoFileFacts {
    * need no requirement (see `go/buildConstraints.ts`).
    */
   buildIgnored: boolean;
+  /**
+   * `go build` leaves the file out of the service's Linux binaries: another OS's file name
+   * suffix or constraints (`_windows.go`, `//go:build darwin`), `gofuzz`, `ignore`
+   * (see `go/buildConstraints.ts`). Like a test file, nothing it writes reaches them.
+   */
+  outOfBuild: boolean;
   /** 1-based line of the first syntax error, when the file does not parse cleanly (what parsed is analyzed). */
   syntaxErrorLine?: number;
   imports: GoImport[];

@@ -13,6 +13,7 @@ export function goFileFacts(
     packageName: 'main',
     isTest: false,
     buildIgnored: false,
+    outOfBuild: false,
     imports: [],
     cancels: [],
     goStatements: 0,

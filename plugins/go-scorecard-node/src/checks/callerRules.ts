@@ -1,3 +1,4 @@
+import { builtIntoBinaries } from '../program/builtIntoBinaries';
 import { CloseCall, GoFileFacts, ServeCall, ValueExpr } from '../facts';
 import { receiverName } from '../go/shutdownFallbacks';
 import { Binary, runsIn } from '../program/binaries';
@@ -25,7 +26,7 @@ export function closesAsFallback(
   const server = receiverName(close);
   const callers = program.program
     .callers(fn)
-    .filter(({ file: caller }) => !caller.isTest);
+    .filter(({ file: caller }) => builtIntoBinaries(caller));
   return (
     callers.length > 0 &&
     callers.every(

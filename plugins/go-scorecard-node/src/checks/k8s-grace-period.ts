@@ -1,3 +1,4 @@
+import { builtIntoBinaries } from '../program/builtIntoBinaries';
 import { readsConfigKey } from '../config/configValues';
 import { ServiceFacts, Workload } from '../facts';
 import { ServiceProgram } from '../program/serviceProgram';
@@ -52,7 +53,7 @@ export function shutdownSeconds(
     best = longer(best, seconds, at);
   };
   for (const file of facts.goFiles) {
-    if (file.isTest) continue;
+    if (!builtIntoBinaries(file)) continue;
     for (const bound of file.shutdownBounds) {
       for (const o of program.values.origins(bound.value, {
         file,

@@ -1,3 +1,4 @@
+import { builtIntoBinaries } from '../program/builtIntoBinaries';
 import { readsConfigKey } from '../config/configValues';
 import { Finding } from '@internal/plugin-go-scorecard-common';
 import { DialTarget, ServiceFacts, Workload } from '../facts';
@@ -121,8 +122,9 @@ function computeShortTargets(
     if (overlay !== undefined) entry.overlays.push(overlay);
   };
   for (const file of facts.goFiles) {
-    // Tests dial in-process servers and local fakes, not the cluster's names.
-    if (file.isTest) continue;
+    // Tests dial in-process servers and local fakes, not the cluster's names; a file the
+    // build leaves out dials nothing either.
+    if (!builtIntoBinaries(file)) continue;
     for (const target of file.dialTargets) {
       const origins = program.values.origins(target.target, {
         file,

@@ -1,4 +1,4 @@
-import { ignoredByTidy } from './buildConstraints';
+import { ignoredByTidy, leftOutOfLinuxBuild } from './buildConstraints';
 
 const file = (header: string) => `${header}\npackage main\n\nfunc main() {}\n`;
 
@@ -61,5 +61,28 @@ describe('ignoredByTidy', () => {
         header,
         ignored: true,
       });
+  });
+});
+
+describe('leftOutOfLinuxBuild', () => {
+  it.each([
+    ['upstream_windows.go', '', true],
+    ['upstream_darwin_arm64.go', '', true],
+    ['upstream_linux.go', '', false],
+    ['upstream_linux_amd64.go', '', false],
+    ['upstream_arm64.go', '', false],
+    ['windows.go', '', false],
+    ['dir/zz_generated_unix.go', '', false],
+    ['fuzz.go', '//go:build gofuzz\n', true],
+    ['gen.go', '//go:build ignore\n', true],
+    ['gen.go', '// +build ignore\n', true],
+    ['signals.go', '//go:build !windows\n', false],
+    ['signals.go', '//go:build windows || darwin\n', true],
+    ['signals.go', '//go:build unix && !linux\n', true],
+    ['prod.go', '//go:build prod\n', false],
+    ['nocgo.go', '//go:build !cgo\n', false],
+    ['broken.go', '//go:build linux &&\n', true],
+  ])('%s with %j: %s', (path, header, out) => {
+    expect(leftOutOfLinuxBuild(path, file(header))).toBe(out);
   });
 });

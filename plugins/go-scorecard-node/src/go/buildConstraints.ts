@@ -127,20 +127,76 @@ function parsePlusBuild(text: string): Expr {
   return x ?? { tag: 'ignore' };
 }
 
-/** cmd/go/internal/imports' `eval` with the tags `{"*": true}`: every tag but `ignore` is `prefer`. */
-function satisfiedWithAnyTags(x: Expr, prefer = true): boolean {
-  if ('tag' in x) return x.tag !== 'ignore' && prefer;
-  if ('not' in x) return !satisfiedWithAnyTags(x.not, !prefer);
+/**
+ * What a tag is in a build: set, not set, or `undefined` for either, whichever makes its term
+ * true (cmd/go/internal/imports' `prefer`).
+ */
+type TagValue = (tag: string) => boolean | undefined;
+
+/** cmd/go/internal/imports' `eval`: a tag without a value is `prefer`. */
+function satisfied(x: Expr, value: TagValue, prefer = true): boolean {
+  if ('tag' in x) return value(x.tag) ?? prefer;
+  if ('not' in x) return !satisfied(x.not, value, !prefer);
   if ('and' in x)
     return (
-      satisfiedWithAnyTags(x.and[0], prefer) &&
-      satisfiedWithAnyTags(x.and[1], prefer)
+      satisfied(x.and[0], value, prefer) && satisfied(x.and[1], value, prefer)
     );
-  return (
-    satisfiedWithAnyTags(x.or[0], prefer) ||
-    satisfiedWithAnyTags(x.or[1], prefer)
-  );
+  return satisfied(x.or[0], value, prefer) || satisfied(x.or[1], value, prefer);
 }
+
+/** The tags `{"*": true}` of `go mod tidy`: every tag but `ignore` is `prefer`. */
+const ANY_TAGS: TagValue = tag => (tag === 'ignore' ? false : undefined);
+
+/** Values of `GOOS` (`go tool dist list`): a tag and a file name suffix of the go command. */
+const GOOS = new Set([
+  'aix',
+  'android',
+  'darwin',
+  'dragonfly',
+  'freebsd',
+  'hurd',
+  'illumos',
+  'ios',
+  'js',
+  'linux',
+  'nacl',
+  'netbsd',
+  'openbsd',
+  'plan9',
+  'solaris',
+  'wasip1',
+  'windows',
+  'zos',
+]);
+
+/** Values of `GOARCH` (`go tool dist list`), for file name suffixes. */
+const GOARCH = new Set([
+  '386',
+  'amd64',
+  'arm',
+  'arm64',
+  'loong64',
+  'mips',
+  'mipsle',
+  'mips64',
+  'mips64le',
+  'ppc64',
+  'ppc64le',
+  'riscv64',
+  's390x',
+  'wasm',
+]);
+
+/**
+ * The tags of a service's container build: `GOOS=linux` (so `linux` and `unix` are set, every
+ * other GOOS tag is not), `ignore` never, nor `gofuzz` (only go-fuzz-build sets it); any other
+ * tag (an architecture, `cgo`, a release tag, a custom `-tags` value) may be either.
+ */
+const LINUX_BUILD: TagValue = tag => {
+  if (tag === 'linux' || tag === 'unix') return true;
+  if (tag === 'ignore' || tag === 'gofuzz' || GOOS.has(tag)) return false;
+  return undefined;
+};
 
 /** Whether a trimmed line is a `//go:build` line: the prefix, then a blank or nothing. */
 function isGoBuildLine(line: string): boolean {
@@ -222,18 +278,40 @@ function fileHeader(source: string): {
  * import into the module's requirements. A file without constraints is never left out.
  */
 export function ignoredByTidy(source: string): boolean {
-  if (!source.includes('build')) return false;
+  return !constraintsHold(source, ANY_TAGS);
+}
+
+/**
+ * Whether `go build` leaves a Go file out of a service's Linux binaries (go/build's
+ * `goodOSArchFile` and `shouldBuild`): a file name suffix `_GOOS`, `_GOARCH` or `_GOOS_GOARCH`
+ * of another OS (`signal_windows.go`), or constraints that do not hold for `GOOS=linux` with
+ * any other tags ({@link LINUX_BUILD}): `//go:build windows`, `//go:build gofuzz`, `ignore`.
+ */
+export function leftOutOfLinuxBuild(path: string, source: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1).replace(/\.go$/, '');
+  const parts = name.split('_');
+  if (parts.length > 1) {
+    const last = parts[parts.length - 1];
+    const before = parts.length > 2 ? parts[parts.length - 2] : undefined;
+    const os = GOARCH.has(last) && before && GOOS.has(before) ? before : last;
+    if (GOOS.has(os) && os !== 'linux') return true;
+  }
+  return !constraintsHold(source, LINUX_BUILD);
+}
+
+/** Whether a file's `//go:build` line (or its `// +build` lines) holds; one that does not parse does not. */
+function constraintsHold(source: string, value: TagValue): boolean {
+  if (!source.includes('build')) return true;
   try {
     const { goBuild, plusBuildLines } = fileHeader(source);
     if (goBuild !== undefined)
-      return !satisfiedWithAnyTags(
+      return satisfied(
         new ExprParser(goBuild.slice(GO_BUILD.length)).parse(),
+        value,
       );
-    return plusBuildLines.some(
-      text => !satisfiedWithAnyTags(parsePlusBuild(text)),
-    );
+    return plusBuildLines.every(text => satisfied(parsePlusBuild(text), value));
   } catch (e) {
-    if (e instanceof ConstraintSyntaxError) return true;
+    if (e instanceof ConstraintSyntaxError) return false;
     throw e;
   }
 }

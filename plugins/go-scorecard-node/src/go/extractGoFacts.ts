@@ -2,7 +2,7 @@ import { posix } from 'path';
 import { lastAtOrBefore } from '../text/lastAtOrBefore';
 import { Node } from 'web-tree-sitter';
 import { GoFileFacts } from '../facts';
-import { ignoredByTidy } from './buildConstraints';
+import { ignoredByTidy, leftOutOfLinuxBuild } from './buildConstraints';
 import { dialTargets, LIBRARY_DIALS } from './dialTargets';
 import { GoParser } from './GoParser';
 import { ImportResolver, PKG, PKG_NAMES, readImports } from './imports';
@@ -178,6 +178,7 @@ export function extractGoFacts(
       packageName: pkgName,
       isTest: path.endsWith('_test.go'),
       buildIgnored: ignoredByTidy(source),
+      outOfBuild: leftOutOfLinuxBuild(path, source),
       syntaxErrorLine: firstSyntaxErrorLine(tree.rootNode),
       imports,
       cancels: cancelFacts(

@@ -1,3 +1,4 @@
+import { builtIntoBinaries } from './builtIntoBinaries';
 import { CallFacts, GoFileFacts, Owner } from '../facts';
 import { PackageInfo } from './moduleIndex';
 import { FuncId, Program } from './program';
@@ -34,7 +35,8 @@ export function binaries(program: Program): Binary[] {
     if (pkg.name !== 'main' || pkg.id !== pkg.dir) continue;
     const mainFile = pkg.files.find(
       f =>
-        !f.isTest && f.program.funcs.some(fn => fn.name === 'main' && !fn.recv),
+        builtIntoBinaries(f) &&
+        f.program.funcs.some(fn => fn.name === 'main' && !fn.recv),
     );
     if (!mainFile) continue;
     const linked = linkedPackages(program, pkg);
@@ -73,7 +75,7 @@ function linkedPackages(program: Program, main: PackageInfo): Set<PackageInfo> {
   while (queue.length) {
     const pkg = queue.shift()!;
     for (const file of pkg.files) {
-      if (file.isTest) continue;
+      if (!builtIntoBinaries(file)) continue;
       for (const imp of file.imports) {
         const dep = program.index.resolveImport(imp.path, file.dir);
         if (dep && !linked.has(dep)) {
@@ -121,7 +123,7 @@ function edgesOf(program: Program, id: string): CallEdge[] {
   if (id.endsWith('#init')) {
     const pkg = program.index.packages.find(p => initId(p) === id);
     for (const file of pkg?.files ?? []) {
-      if (file.isTest) continue;
+      if (!builtIntoBinaries(file)) continue;
       add(file, -1);
       file.program.funcs.forEach((fn, index) => {
         if (fn.name === 'init' && !fn.recv)
@@ -130,7 +132,7 @@ function edgesOf(program: Program, id: string): CallEdge[] {
     }
   } else {
     const fn = program.funcs.get(id);
-    if (fn && !fn.file.isTest) add(fn.file, fn.index);
+    if (fn && builtIntoBinaries(fn.file)) add(fn.file, fn.index);
   }
   cache.set(id, out);
   return out;
@@ -189,7 +191,7 @@ export function runsIn(
   file: GoFileFacts,
   owner: Owner | undefined,
 ): boolean {
-  if (file.isTest) return false;
+  if (!builtIntoBinaries(file)) return false;
   const pkg = program.index.packageOf(file);
   if (!binary.linked.has(pkg)) return false;
   if (owner === undefined) return pkg === binary.pkg;

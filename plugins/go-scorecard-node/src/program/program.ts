@@ -1,3 +1,4 @@
+import { declarationsBuiltWith } from './builtIntoBinaries';
 import {
   CallFacts,
   Callee,
@@ -176,7 +177,11 @@ export class Program {
     name: string,
   ): { facts: GlobalFacts; file: GoFileFacts }[] {
     const p = this.packageFor(site.file, pkg);
-    return p ? this.globals.get(`${p.id}.${name}`) ?? [] : [];
+    return declarationsBuiltWith(
+      site.file,
+      p ? this.globals.get(`${p.id}.${name}`) ?? [] : [],
+      d => d.file,
+    );
   }
 
   /** The key of a package-level name, as stores and reads of it agree on. */
@@ -559,6 +564,7 @@ export class Program {
     } else {
       out = this.methodsOf(this.typeOf(callee.recv, site), callee.name);
     }
+    out = declarationsBuiltWith(site.file, out, fn => fn.file);
     this.calleeMemo.set(callee, out);
     return out;
   }

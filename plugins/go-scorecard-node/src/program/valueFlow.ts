@@ -18,6 +18,7 @@ import {
   UNKNOWN_TEXT,
   unique,
 } from './origins';
+import { builtIntoBinaries } from './builtIntoBinaries';
 import { FuncInfo, Program, Site } from './program';
 import { Context, StoreIndex } from './storeIndex';
 
@@ -62,16 +63,17 @@ const CONFIG_GETTERS: Record<string, ReadonlySet<string>> = {
 };
 
 /**
- * Whether what a file writes can reach code evaluated at `ctx`: anything can reach a test,
- * and a test file's writes reach only tests (a binary never holds `_test.go` files).
+ * Whether what a file writes can reach code evaluated at `ctx`: anything can reach a test (or
+ * a file the build leaves out), and such a file's writes reach only such code (a binary never
+ * holds `_test.go` files, nor `//go:build gofuzz` or another OS's files).
  */
-function reaches(file: { isTest: boolean }, ctx: Context): boolean {
-  return ctx.file.isTest || !file.isTest;
+function reaches(file: GoFileFacts, ctx: Context): boolean {
+  return !builtIntoBinaries(ctx.file) || builtIntoBinaries(file);
 }
 
 /** A memo key for what code at `ctx` reads of `key`: tests see more writes than binaries. */
 function readerKey(key: string, ctx: Context): string {
-  return ctx.file.isTest ? `${key} (tests)` : key;
+  return builtIntoBinaries(ctx.file) ? key : `${key} (tests)`;
 }
 
 /**

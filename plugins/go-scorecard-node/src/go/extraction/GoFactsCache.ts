@@ -111,6 +111,7 @@ export function isCachedGoFile(
     typeof facts.packageName !== 'string' ||
     typeof facts.isTest !== 'boolean' ||
     typeof facts.buildIgnored !== 'boolean' ||
+    typeof facts.outOfBuild !== 'boolean' ||
     typeof facts.goStatements !== 'number' ||
     typeof facts.goleakVerifications !== 'number' ||
     !isPlainMap(facts.serverFields)

@@ -1,0 +1,3 @@
+package proxy
+
+var defaultUpstream = "upstream:53" // want "grpc-short-target"

@@ -1,0 +1,4 @@
+package proxy
+
+// DefaultUpstream on Windows hosts; a Linux container never builds this file.
+var defaultUpstream = "upstream-win:53"
