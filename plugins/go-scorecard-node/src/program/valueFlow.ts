@@ -87,6 +87,19 @@ function argumentsOf(fn: FuncInfo, args: ValueExpr[]): ValueExpr[] {
   return [...args.slice(0, last), { k: 'any', of: args.slice(last) }];
 }
 
+/**
+ * Whether a loader fills a field read through the enclosing fields `through`: a struct type
+ * loaded at several places (`Templates Endpoint` and `Metrics Endpoint`) gives `c.Templates.Addr`
+ * only what it loads under `Templates`.
+ */
+function loadedThrough(
+  load: FieldLoad,
+  through: string[] | undefined,
+): boolean {
+  const parent = load.fieldPath[load.fieldPath.length - 2];
+  return !through || parent === undefined || through.includes(parent);
+}
+
 /** Looks like an environment variable name (a string, not code). */
 const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
 
@@ -339,7 +352,11 @@ export class ValueFlow {
     const type = this.program.typeOf(of, ctx);
     const field = this.program.fieldKey(type, name);
     if (!field) return [];
-    const key = readerKey(field, ctx);
+    const through = this.enclosingFields(of, ctx);
+    const key = readerKey(
+      through ? `${field} in ${through.join(',')}` : field,
+      ctx,
+    );
     const known = this.fieldMemo.get(key);
     if (known) return known;
     const cuts = this.cuts;
@@ -351,7 +368,10 @@ export class ValueFlow {
       if (found)
         for (const o of tagOrigins(
           found.field,
-          this.tags.loadsOf(field).flatMap(load => this.withPrefix(load, ctx)),
+          this.tags
+            .loadsOf(field)
+            .filter(load => loadedThrough(load, through))
+            .flatMap(load => this.withPrefix(load, ctx)),
         ))
           out.push(
             ...(o.k === 'config' ? this.configKeys([o.key], o.at, ctx) : [o]),
@@ -381,6 +401,24 @@ export class ValueFlow {
    * The values anonymous struct literals give a field of `of`, followed through locals, package
    * variables and `&`, with the context each is read in.
    */
+  /**
+   * The names of the fields a value is read from (`Templates` of `c.Templates`, also through a
+   * local `t := c.Templates`), or undefined when it is not read from a field.
+   */
+  private enclosingFields(of: ValueExpr, ctx: Context): string[] | undefined {
+    const unwrapped = of.k === 'addr' ? of.of : of;
+    if (unwrapped.k === 'field') return [unwrapped.name];
+    if (unwrapped.k !== 'local') return undefined;
+    const defs = ctx.file.program.locals[unwrapped.id]?.defs ?? [];
+    const names: string[] = [];
+    for (const d of defs) {
+      const v = d.k === 'addr' ? d.of : d;
+      if (v.k !== 'field') return undefined;
+      names.push(v.name);
+    }
+    return names.length ? names : undefined;
+  }
+
   /** A load whose prefix is written elsewhere, once for each value it has (none: left unknown). */
   private withPrefix(load: FieldLoad, ctx: Context): FieldLoad[] {
     if (!load.prefixOf || load.prefix !== undefined) return [load];
