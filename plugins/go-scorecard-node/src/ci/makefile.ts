@@ -358,7 +358,7 @@ const WORD_FUNCTIONS: Record<string, (words: string[]) => string> = {
  * Expands the variable references of a text whose value the group knows: one value (or
  * several equal ones), itself expandable, and the `foreach` and `call` functions over known
  * values, `strip`/`firstword`/`lastword` of what expands in full, and a path whose last element is known though its folder is not
- * (`$(FIRST_GOPATH)/bin/govendor`). Other functions (`$(shell ...)`), automatic variables and
+ * (`$(FIRST_GOPATH)/bin/govendor`). Other functions (`$(shell ...)`, whose commands {@link makefileCommands} reads), automatic variables and
  * names with several values stay as written; `$$` stays for the caller.
  */
 export function expandMakeVariables(
@@ -429,6 +429,42 @@ export function expandMakeVariables(
       last = i + m[0].length;
     }
     i += m[0].length;
+  }
+  return out + text.slice(last);
+}
+
+/** Make's `$(shell …)`/`${shell …}` calls in a text, outermost only (not `$$(…)`, the shell's own). */
+function shellFunctionCalls(
+  text: string,
+): { start: number; end: number; command: string }[] {
+  const calls: { start: number; end: number; command: string }[] = [];
+  for (let i = text.indexOf('$'); i >= 0; i = text.indexOf('$', i)) {
+    if (text[i + 1] === '$') {
+      i += 2;
+      continue;
+    }
+    const fn = makeFunctionAt(text, i);
+    if (fn?.name === 'shell') {
+      calls.push({ start: i, end: fn.end, command: fn.args.join(',') });
+      i = fn.end;
+    } else i++;
+  }
+  return calls;
+}
+
+/**
+ * A text with make's `$(shell cmd)` written as the shell's `$(cmd)` (nested ones too): make runs
+ * `cmd` with /bin/sh and puts its output in place (GNU make, "The shell Function"), which is what
+ * a command substitution does for the recipe's shell, so the shell reader reads `cmd` as a command.
+ */
+function shellFunctionsAsSubstitutions(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const call of shellFunctionCalls(text)) {
+    out += `${text.slice(last, call.start)}$(${shellFunctionsAsSubstitutions(
+      call.command,
+    )})`;
+    last = call.end;
   }
   return out + text.slice(last);
 }
@@ -553,7 +589,10 @@ export function makefileCommands(
       variables,
     ).replace(/^[\s@+-]*/, '');
     for (;;) {
-      script.append(`${lineText.replace(/\$\$/g, '$')}\n`, firstLine + n);
+      script.append(
+        `${shellFunctionsAsSubstitutions(lineText).replace(/\$\$/g, '$')}\n`,
+        firstLine + n,
+      );
       if (!endsWithContinuation(lineText) || n + 1 >= source.length) break;
       n++;
       lineText = expand(source[n].replace(/^\t/, ''));
@@ -607,6 +646,40 @@ export function makefileCommands(
     return first;
   };
 
+  /**
+   * The commands make runs as it reads a line that is no recipe (GNU make, "The shell Function",
+   * "Setting Variables"): each `$(shell …)` (of an assignment, a conditional, a rule's targets or
+   * prerequisites) and a `VAR != …` assignment's value, at the line where each is written.
+   */
+  const readTimeCommands = (
+    content: string,
+    lineAt: (offset: number) => number,
+  ): void => {
+    const scripts = shellFunctionCalls(content).map(call => ({
+      written: call.command,
+      // After `$(shell ` (or `${shell `).
+      at: content.indexOf(call.command, call.start),
+    }));
+    const assignment = ASSIGNMENT.exec(content);
+    if (assignment?.[3] === '!=')
+      scripts.push({
+        written: assignment[4],
+        at: content.length - assignment[4].length,
+      });
+    for (const { written, at } of scripts) {
+      const script = shellFunctionsAsSubstitutions(
+        expandMakeVariables(written, variables),
+      ).replace(/\$\$/g, '$');
+      // Each command at its own line of a continued line, where the text is as written;
+      // else at the line where the script starts.
+      const first = lineAt(at + written.search(/\S|$/));
+      const lineOf =
+        script === written ? (o: number) => lineAt(at + o) : () => first;
+      for (const c of shellCommands(script, first, path, lineOf))
+        commands.push({ ...c, env: { ...env, ...c.env } });
+    }
+  };
+
   for (let n = 0; n < lines.length; n++) {
     const raw = lines[n];
     if (defineDepth > 0) {
@@ -620,18 +693,36 @@ export function makefileCommands(
     }
     let logical = raw;
     const start = n;
+    /** Where each joined line starts in `logical`. */
+    const lineStarts = [0];
     while (endsWithContinuation(logical) && n + 1 < lines.length) {
       n++;
-      logical = `${logical.slice(0, -1)} ${lines[n]}`;
+      logical = `${logical.slice(0, -1)} `;
+      lineStarts.push(logical.length);
+      logical += lines[n];
     }
     const content = stripComment(logical);
-    if (content.trim() === '' || CONDITIONAL.test(content)) continue;
+    if (content.trim() === '') continue;
     if (DEFINE.test(content)) {
       defineDepth = 1;
       inRule = false;
       continue;
     }
-    const { rule, inlineRecipe } = classify(content);
+    const conditional = CONDITIONAL.test(content);
+    const { rule, inlineRecipe } = conditional
+      ? { rule: false, inlineRecipe: undefined }
+      : classify(content);
+    readTimeCommands(
+      rule && inlineRecipe !== undefined
+        ? content.slice(0, inlineRecipe - 1)
+        : content,
+      offset =>
+        start +
+        1 +
+        lineStarts.filter(lineStart => lineStart <= offset).length -
+        1,
+    );
+    if (conditional) continue;
     inRule = rule;
     if (rule) ruleExports = {};
     if (rule && inlineRecipe !== undefined && start === n) {
