@@ -2,10 +2,12 @@ import { Finding } from '@internal/plugin-go-scorecard-common';
 import { GoModule } from '../facts';
 import { Check } from './types';
 import { expandedFrom, findingAt } from './findingAt';
-import { goInvocation, isRemotePackage, withoutVersion } from './goCommand';
-
-/** Version queries that move: the newest release or the tip of a branch. */
-const MOVING_QUERIES = new Set(['latest', 'master', 'main', 'HEAD']);
+import {
+  goInvocation,
+  isMovingQuery,
+  isRemotePackage,
+  withoutVersion,
+} from './goCommand';
 
 /**
  * Whether `pkg` is the module `path` or one of its packages. A path that goes on with a major
@@ -48,7 +50,7 @@ function pinnedByTree(
 }
 
 /**
- * `go-install-unpinned`: `go install pkg@latest` (or a branch), or `go install pkg`
+ * `go-install-unpinned`: `go install pkg@latest` (or another moving query, {@link isMovingQuery}), or `go install pkg`
  * without a version that the tree does not pin (see {@link pinnedByTree}).
  */
 export const goInstallUnpinnedCheck: Check = {
@@ -67,7 +69,7 @@ export const goInstallUnpinnedCheck: Check = {
       const unpinned = go.packages.filter(arg => {
         if (!isRemotePackage(arg)) return false;
         const at = arg.indexOf('@');
-        if (at >= 0) return MOVING_QUERIES.has(arg.slice(at + 1));
+        if (at >= 0) return isMovingQuery(arg.slice(at + 1)) === true;
         return !pinnedByTree(facts.modules, goDirs, arg);
       });
       if (unpinned.length === 0) continue;

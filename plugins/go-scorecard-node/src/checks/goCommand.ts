@@ -1,4 +1,5 @@
 import { ShellCommand } from '../facts';
+import { isFullSemver } from '../gomod/semver';
 
 /** Build flags of the go command that take their value as the next argument. */
 const VALUE_FLAGS = new Set([
@@ -76,4 +77,23 @@ export function isRemotePackage(arg: string): boolean {
 export function withoutVersion(arg: string): string {
   const at = arg.indexOf('@');
   return at < 0 ? arg : arg.slice(0, at);
+}
+
+/**
+ * Whether a version query (`pkg@query`) may resolve to another version tomorrow (Go Modules
+ * Reference, "Version queries"): `latest`, `upgrade`, `patch`, a semantic version prefix (`v2`,
+ * `v1.8`: the newest release that has it), a comparison (`<v1.2.3`), a branch name (`master`,
+ * `develop`, `HEAD`). A full semantic version (`v1.2.3`, `v1.2.3-rc.1`, a pseudo-version), a
+ * commit hash (7 or more hex digits) and a tag of numbers and dots (staticcheck's `2023.1.7`)
+ * do not; any other name may be a tag or a branch, and is read as a branch. Undefined for a
+ * query not written out (`$(VERSION)`, `${V}`, `{{.V}}`).
+ */
+export function isMovingQuery(query: string): boolean | undefined {
+  if (/^[<>]=?v/.test(query)) return true;
+  if (!/^[\w.+/-]+$/.test(query)) return undefined;
+  return !(
+    isFullSemver(query) ||
+    /^[0-9a-f]{7,40}$/i.test(query) ||
+    /^\d+(?:\.\d+)+$/.test(query)
+  );
 }

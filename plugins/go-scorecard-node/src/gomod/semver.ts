@@ -26,6 +26,14 @@ function parse(v: string): Parsed | undefined {
   return { major: m[1], minor: m[2] ?? '0', patch: m[3] ?? '0', prerelease };
 }
 
+/**
+ * Whether `v` is a full semantic version, `vMAJOR.MINOR.PATCH` with any pre-release or build
+ * (pseudo-versions included), not a prefix such as `v1` or `v1.2`.
+ */
+export function isFullSemver(v: string): boolean {
+  return parse(v) !== undefined && SEMVER.exec(v)![3] !== undefined;
+}
+
 function compareNumeric(a: string, b: string): number {
   if (a.length !== b.length) return a.length < b.length ? -1 : 1;
   if (a === b) return 0;
