@@ -8,6 +8,7 @@ import { messageOf } from './text/messageOf';
 import { decodeSource } from './decodeSource';
 import {
   BuiltImage,
+  GeneratedGoImports,
   GoModFile,
   GoWorkFile,
   GoSumEntry,
@@ -17,6 +18,8 @@ import {
 import { GoFactsCache } from './go/extraction/GoFactsCache';
 import { GoFactsExtractor } from './go/extraction/GoFactsExtractor';
 import { GoSourceFile } from './go/extraction/extractFiles';
+import { ignoredByTidy } from './go/buildConstraints';
+import { scanImports } from './go/imports';
 import { ServiceProgram } from './program/serviceProgram';
 import {
   hasGeneratedGoName,
@@ -209,6 +212,8 @@ export class Analyzer {
     const chartFiles: ChartFile[] = [];
     // Go files are parsed once every file is read: extraction looks for the names the tree declares.
     const goSources: GoSourceFile[] = [];
+    // Generated Go files give only their imports (for `go-mod-untidy`).
+    const generatedGoImports: GeneratedGoImports[] = [];
     // `KEY=VALUE` files, for the configMapGenerators of kustomizations.
     const envFiles = new Map<string, string>();
 
@@ -273,9 +278,14 @@ export class Analyzer {
       try {
         switch (kind) {
           case 'go':
-            if (!isGeneratedGo(text)) {
-              goSources.push({ path, text });
-            }
+            if (!isGeneratedGo(text)) goSources.push({ path, text });
+            else
+              generatedGoImports.push({
+                path,
+                dir: dirOf(path),
+                buildIgnored: ignoredByTidy(text),
+                imports: scanImports(text),
+              });
             break;
           case 'go.mod':
             if (path === 'go.work' || path.endsWith('/go.work'))
@@ -425,6 +435,8 @@ export class Analyzer {
       facts.modules.push({ dir, mod, sum: sums.get(dir) });
     }
     if (workspaces.length) facts.workspaces = workspaces;
+    if (generatedGoImports.length)
+      facts.generatedGoImports = generatedGoImports;
     const kustomized = applyKustomizePatches(
       facts.workloads,
       facts.kustomize ?? [],

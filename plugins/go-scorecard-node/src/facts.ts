@@ -214,6 +214,19 @@ export interface SignalList {
   sigterm: boolean;
 }
 
+/**
+ * The imports of a generated Go file (`// Code generated … DO NOT EDIT.`). The checks skip
+ * generated code, but `go mod tidy` and `go build` read its imports: `go-mod-untidy` does too.
+ */
+export interface GeneratedGoImports {
+  path: string;
+  /** Directory of the file relative to the root (`.` for the root). */
+  dir: string;
+  /** Left out of `go mod tidy` by its build constraints (see {@link GoFileFacts.buildIgnored}). */
+  buildIgnored: boolean;
+  imports: GoImport[];
+}
+
 /** Facts of one Go file. */
 export interface GoFileFacts {
   /** Declarations, calls and value flow of the file, for the link step (`program/`). */
@@ -474,6 +487,8 @@ export interface ServiceFacts {
   modules: GoModule[];
   /** go.work files (absent when not read: facts made by hand). */
   workspaces?: GoWorkFile[];
+  /** The imports of the generated Go files, which no other fact holds (absent when none). */
+  generatedGoImports?: GeneratedGoImports[];
   /** Paths of the CI and build files read (workflows, Makefiles, Dockerfiles, scripts). */
   ciFiles: string[];
   ciCommands: ShellCommand[];

@@ -135,8 +135,8 @@ function sumFindings(
  * lacks, or that provides a package the module imports while go.sum lacks the hash of its
  * content (finding on the require line); a missing go.sum (on the module line); an import of
  * a non-standard package that neither the module itself nor any requirement provides (on the
- * import line). A file `go mod tidy` leaves out (`//go:build ignore`, or below a `.` or `_`
- * folder) imports nothing here.
+ * import line). Generated files' imports count, as `go mod tidy` reads them; a file
+ * `go mod tidy` leaves out (`//go:build ignore`, or below a `.` or `_` folder) imports nothing here.
  */
 export const goModUntidyCheck: Check = {
   id: 'go-mod-untidy',
@@ -147,7 +147,11 @@ export const goModUntidyCheck: Check = {
       return { notApplicable: 'no go.mod', decidedBy: ['go.mod'] };
     const importFindings: Finding[] = [];
     const imported = new Map<GoModule, Map<GoModRequire, ImportSite>>();
-    for (const file of facts.goFiles) {
+    // Generated files too: the go command builds them like any other.
+    for (const file of [
+      ...facts.goFiles,
+      ...(facts.generatedGoImports ?? []),
+    ]) {
       if (file.buildIgnored) continue;
       const module = moduleOfFile(facts.modules, file);
       if (!module || ignoredByGoTool(module, file.path)) continue;

@@ -6,7 +6,7 @@ import { GoFileFacts, GoModule } from '../facts';
  */
 export function moduleOfFile(
   modules: readonly GoModule[],
-  file: GoFileFacts,
+  file: Pick<GoFileFacts, 'dir'>,
 ): GoModule | undefined {
   let best: GoModule | undefined;
   for (const m of modules) {

@@ -1,4 +1,5 @@
 import { GoImport } from '../facts';
+import { GoLexer, stringLiteralValue, Token } from './lexer';
 import { GoSource, lineOf, stringValue, textOf } from './syntax';
 
 /** Import paths the extractors look for. */
@@ -93,6 +94,70 @@ export function readImports(src: GoSource): GoImport[] {
     }
   }
   return imports;
+}
+
+/**
+ * The import specs of a Go file read from its tokens alone, without parsing the rest (The Go
+ * Programming Language Specification, "Import declarations"): for files the analyzer does not
+ * extract, whose imports `go mod tidy` still reads (generated code). Stops at the first
+ * declaration that is not an import.
+ */
+export function scanImports(source: string): GoImport[] {
+  const lexer = new GoLexer(source);
+  const imports: GoImport[] = [];
+  let line = 1;
+  let counted = 0;
+  const lineAt = (t: Token) => {
+    for (
+      let i = source.indexOf('\n', counted);
+      i >= 0 && i < t.start;
+      i = source.indexOf('\n', i + 1)
+    )
+      line++;
+    counted = t.start;
+    return line;
+  };
+  const skipSemicolons = () => {
+    while (lexer.peek().kind === ';') lexer.next();
+  };
+  const spec = () => {
+    const first = lexer.next();
+    const alias = first.kind === 'string' ? undefined : first;
+    const pathToken = alias ? lexer.next() : first;
+    const path =
+      pathToken.kind === 'string'
+        ? stringLiteralValue(pathToken.text)
+        : undefined;
+    if (path === undefined) return false;
+    const at = lineAt(alias ?? pathToken);
+    imports.push(
+      alias ? { path, alias: alias.text, line: at } : { path, line: at },
+    );
+    return true;
+  };
+  skipSemicolons();
+  if (lexer.next().text !== 'package') return imports;
+  lexer.next();
+  for (;;) {
+    skipSemicolons();
+    if (lexer.peek().text !== 'import') return imports;
+    lexer.next();
+    if (lexer.peek().text !== '(') {
+      if (!spec()) return imports;
+      continue;
+    }
+    lexer.next();
+    for (;;) {
+      skipSemicolons();
+      const t = lexer.peek();
+      if (t.kind === 'eof') return imports;
+      if (t.kind === 'op' && t.text === ')') {
+        lexer.next();
+        break;
+      }
+      if (!spec()) return imports;
+    }
+  }
 }
 
 /**

@@ -1,0 +1,4 @@
+package store
+
+// Name is the package name.
+const Name = "store"

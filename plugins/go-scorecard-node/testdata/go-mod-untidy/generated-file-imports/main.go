@@ -1,0 +1,5 @@
+package main
+
+import "example.com/inventory/api"
+
+func main() { _ = api.Name }
