@@ -40,17 +40,43 @@ function provides(modulePath: string, importPath: string): boolean {
 }
 
 /**
+ * Whether the module itself holds a package whose path starts with its own: the package's folder
+ * (its path below the module path, below the module's root) is not in a nested module, a folder
+ * of the tree with a go.mod of its own, which the module's packages leave out (Go Modules
+ * Reference, "Modules, packages, and versions": `example.com/svc/api` is no package of
+ * `example.com/svc` when `api/go.mod` exists).
+ */
+function ownPackage(
+  module: GoModule,
+  modules: readonly GoModule[],
+  importPath: string,
+): boolean {
+  const own = module.mod.module?.path;
+  if (own === undefined || !provides(own, importPath)) return false;
+  const below = importPath.slice(own.length + 1);
+  const dir =
+    module.dir === '.' ? below || '.' : `${module.dir}${below && `/${below}`}`;
+  return moduleOfFile(modules, { dir }) === module;
+}
+
+/**
  * The module that provides an imported package (Go Modules Reference, "Resolving a package
- * to a module"): of the module itself and its requirements, the one with the longest path
- * the import path starts with. Undefined when none does.
+ * to a module"): of the module itself ({@link ownPackage}) and its requirements, the one with
+ * the longest path the import path starts with. Undefined when none does.
  */
 function providerOf(
   module: GoModule,
+  modules: readonly GoModule[],
   importPath: string,
 ): GoModRequire | 'self' | undefined {
   const own = module.mod.module?.path;
-  let best: GoModRequire | 'self' | undefined =
-    own !== undefined && provides(own, importPath) ? 'self' : undefined;
+  let best: GoModRequire | 'self' | undefined = ownPackage(
+    module,
+    modules,
+    importPath,
+  )
+    ? 'self'
+    : undefined;
   let length = best ? own!.length : -1;
   for (const r of module.mod.requires) {
     if (provides(r.path, importPath) && r.path.length > length) {
@@ -157,7 +183,7 @@ export const goModUntidyCheck: Check = {
       if (!module || ignoredByGoTool(module, file.path)) continue;
       for (const i of file.imports) {
         if (!i.path.split('/')[0].includes('.')) continue;
-        const provider = providerOf(module, i.path);
+        const provider = providerOf(module, facts.modules, i.path);
         if (provider === 'self') continue;
         if (provider) {
           const sites = imported.get(module) ?? new Map();

@@ -1,0 +1,4 @@
+package api
+
+// Version is the API version.
+const Version = "1"

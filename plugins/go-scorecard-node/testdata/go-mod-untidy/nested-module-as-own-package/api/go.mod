@@ -1,0 +1,3 @@
+module example.com/svc/api
+
+go 1.21

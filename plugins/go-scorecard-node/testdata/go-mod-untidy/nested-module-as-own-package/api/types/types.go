@@ -1,0 +1,4 @@
+package types
+
+// Kind is a kind.
+const Kind = "order"

@@ -1,0 +1,4 @@
+package client
+
+// Name is the client name.
+const Name = "client"

@@ -1,0 +1,4 @@
+package config
+
+// Default is the default config.
+const Default = "dev"
