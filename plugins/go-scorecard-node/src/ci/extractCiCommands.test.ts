@@ -162,7 +162,7 @@ describe('extractCiCommands', () => {
     ]);
   });
 
-  it('reads Travis phases, Azure script/bash and Taskfile cmds', () => {
+  it('reads Travis phases, Azure script/bash/pwsh/powershell and Taskfile cmds', () => {
     expect(
       summary(
         '.travis.yml',
@@ -172,9 +172,14 @@ describe('extractCiCommands', () => {
     expect(
       summary(
         'azure-pipelines.yml',
-        'steps:\n- script: go get a/cmd/b\n- bash: |\n    go vet\n- powershell: go get c/cmd/d\n',
+        'steps:\n- script: go get a/cmd/b\n- bash: |\n    go vet\n- powershell: go get c/cmd/d\n- pwsh: go install e/cmd/f@latest\n',
       ),
-    ).toEqual(['2: go get a/cmd/b', '4: go vet']);
+    ).toEqual([
+      '2: go get a/cmd/b',
+      '4: go vet',
+      '5: go get c/cmd/d',
+      '6: go install e/cmd/f@latest',
+    ]);
     expect(
       summary(
         'Taskfile.yml',

@@ -32,7 +32,8 @@ const SCRIPT_KEYS: Partial<Record<CiFileKind, Set<string>>> = {
     'after_deploy',
     'before_cache',
   ]),
-  'azure-pipelines': new Set(['script', 'bash']),
+  // Azure's `pwsh:`/`powershell:` steps run PowerShell: a `go …` line runs the same program there.
+  'azure-pipelines': new Set(['script', 'bash', 'pwsh', 'powershell']),
   taskfile: new Set(['cmds', 'cmd']),
   // AppVeyor's phases: plain lines, or `- cmd:`, `- sh:`, `- ps:` items.
   appveyor: new Set([
