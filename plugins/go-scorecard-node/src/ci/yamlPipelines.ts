@@ -93,6 +93,16 @@ const ENV_KEYS: Partial<Record<CiFileKind, string[]>> = {
 };
 
 /**
+ * Keys whose values set template variables for the scripts below them, per format: go-task's
+ * `vars:` (global and per task; go-task docs, "Variables"), written `{{.NAME}}` in a command
+ * and replaced before the shell runs it, as the `env:` variables are too. A dynamic variable
+ * (`sh: git describe`) has no value known here.
+ */
+const TEMPLATE_VAR_KEYS: Partial<Record<CiFileKind, string[]>> = {
+  taskfile: ['vars'],
+};
+
+/**
  * The part of a document that holds the pipeline, where it is not the whole document: a
  * GitHub action's metadata runs steps only as a composite action (`runs: {using: composite,
  * steps: […]}`, GitHub docs "Metadata syntax for GitHub Actions"); a JavaScript or Docker
@@ -225,17 +235,25 @@ const SHARED_SHELL: Partial<Record<CiFileKind, 'job' | 'gitlab-job' | 'list'>> =
     semaphore: 'list',
   };
 
+/** A script of a pipeline, with what it runs with (see {@link ScriptCollector}). */
+interface CollectedScript {
+  scalar: Scalar;
+  env: Record<string, string>;
+  /** Template variables ({@link TEMPLATE_VAR_KEYS}). */
+  vars: Record<string, string>;
+  again?: boolean;
+  shell: ShellGroup;
+}
+
 class ScriptCollector {
   private readonly reader: NodeReader;
   private readonly walked = new Set<Node>();
   private read = new Set<Node>();
-  /** Each script and its variables; `again` when read again for a map that inherits it. */
-  private readonly scripts: {
-    scalar: Scalar;
-    env: Record<string, string>;
-    again?: boolean;
-    shell: ShellGroup;
-  }[] = [];
+  /**
+   * Each script, its variables and template variables; `again` when read again for a map
+   * that inherits it.
+   */
+  private readonly scripts: CollectedScript[] = [];
   private again = false;
 
   constructor(
@@ -249,6 +267,7 @@ class ScriptCollector {
     /** Top-level maps name the jobs they extend (GitLab `extends`). */
     private readonly extendsJobs = false,
     private readonly sharedShell?: 'job' | 'gitlab-job' | 'list',
+    private readonly varKeys: string[] = [],
   ) {
     this.reader = new NodeReader(doc);
   }
@@ -257,16 +276,11 @@ class ScriptCollector {
    * The scripts and the variables each runs with; with `job`, those of one job of a build
    * matrix: its variables stand for the document's top-level env.
    */
-  collect(job?: Record<string, string>): {
-    scalar: Scalar;
-    env: Record<string, string>;
-    again?: boolean;
-    shell: ShellGroup;
-  }[] {
+  collect(job?: Record<string, string>): CollectedScript[] {
     const contents = this.reader.resolve(this.doc.contents);
     const root = this.root ? this.root(this.reader, contents) : contents;
     this.rootEnv = job;
-    this.walk(this.reader.resolve(root), 0, job ?? {});
+    this.walk(this.reader.resolve(root), 0, job ?? {}, {});
     return this.scripts;
   }
 
@@ -276,26 +290,42 @@ class ScriptCollector {
     node: Node | undefined,
     depth: number,
     inherited: Record<string, string>,
+    inheritedVars: Record<string, string>,
   ) {
     if (!node || depth > MAX_DEPTH || this.walked.has(node)) return;
     this.walked.add(node);
     if (isMap(node)) {
       const bases = this.basesOf(node, depth, new Set());
       let env = inherited;
-      for (const map of depth === 0 && this.rootEnv ? [] : [...bases, node]) {
-        for (const key of this.envKeys) {
+      let vars = inheritedVars;
+      for (const map of [...bases, node]) {
+        for (const key of depth === 0 && this.rootEnv ? [] : this.envKeys) {
           const pair = this.reader.pair(map, key);
           if (pair) env = envVariables(this.reader, pair.value as Node, env);
+        }
+        for (const key of this.varKeys) {
+          const pair = this.reader.pair(map, key);
+          if (pair) vars = envVariables(this.reader, pair.value as Node, vars);
         }
       }
       for (const pair of node.items) {
         const value = this.reader.resolve(pair.value);
         const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-        if (key !== undefined && this.envKeys.includes(key)) continue;
+        if (
+          key !== undefined &&
+          (this.envKeys.includes(key) || this.varKeys.includes(key))
+        )
+          continue;
         if (key !== undefined && this.keys.has(key)) {
-          this.scriptsIn(value, depth + 1, env, this.shellOf(node, key, value));
+          this.scriptsIn(
+            value,
+            depth + 1,
+            env,
+            vars,
+            this.shellOf(node, key, value),
+          );
         } else {
-          this.walk(value, depth + 1, env);
+          this.walk(value, depth + 1, env, vars);
         }
       }
       // Scripts the map takes from its bases run with its variables too: read them again
@@ -308,13 +338,24 @@ class ScriptCollector {
         this.read = new Set();
         this.again = true;
         const value = this.reader.get(from, key);
-        this.scriptsIn(value, depth + 1, env, this.shellOf(node, key, value));
+        this.scriptsIn(
+          value,
+          depth + 1,
+          env,
+          vars,
+          this.shellOf(node, key, value),
+        );
         this.again = false;
         this.read = read;
       }
     } else if (isSeq(node)) {
       for (const item of node.items)
-        this.walk(this.reader.resolve(item), depth + 1, inherited);
+        this.walk(
+          this.reader.resolve(item),
+          depth + 1,
+          inherited,
+          inheritedVars,
+        );
     }
   }
 
@@ -380,6 +421,7 @@ class ScriptCollector {
     node: Node | undefined,
     depth: number,
     env: Record<string, string>,
+    vars: Record<string, string>,
     shell?: ShellGroup,
   ) {
     if (
@@ -395,12 +437,13 @@ class ScriptCollector {
         this.scripts.push({
           scalar: node,
           env,
+          vars,
           ...(this.again ? { again: true } : {}),
           shell: shell ?? node,
         });
     } else if (isSeq(node)) {
       for (const item of node.items)
-        this.scriptsIn(this.reader.resolve(item), depth + 1, env, shell);
+        this.scriptsIn(this.reader.resolve(item), depth + 1, env, vars, shell);
     } else if (isMap(node)) {
       // A step mapping's own env applies to its command (CircleCI `run: {command, environment}`).
       let stepEnv = env;
@@ -411,7 +454,13 @@ class ScriptCollector {
       }
       // …and the format's own script keys inside it (GoReleaser `hooks: {pre, post}`).
       for (const key of [...COMMAND_KEYS, ...this.keys])
-        this.scriptsIn(this.reader.get(node, key), depth + 1, stepEnv, shell);
+        this.scriptsIn(
+          this.reader.get(node, key),
+          depth + 1,
+          stepEnv,
+          vars,
+          shell,
+        );
     }
   }
 }
@@ -453,10 +502,11 @@ export function yamlPipelineCommands(
         PIPELINE_ROOTS[kind],
         kind === 'gitlab-ci',
         SHARED_SHELL[kind],
+        TEMPLATE_VAR_KEYS[kind],
       ).collect(job);
       // What each shell's scripts have exported so far, for its later scripts.
       const exportedBy = new Map<ShellGroup, Record<string, string>>();
-      for (const { scalar, env: own, again, shell } of scripts) {
+      for (const { scalar, env: own, vars, again, shell } of scripts) {
         const exported: Record<string, string> = {};
         const env = { ...own, ...exportedBy.get(shell) };
         const found = scriptCommands(
@@ -467,6 +517,7 @@ export function yamlPipelineCommands(
           env,
           kind,
           exported,
+          vars,
         );
         exportedBy.set(shell, { ...exportedBy.get(shell), ...exported });
         for (const c of found) {
@@ -536,6 +587,7 @@ function scriptCommands(
   env: Record<string, string>,
   kind: CiFileKind,
   exported?: Record<string, string>,
+  vars: Record<string, string> = {},
 ): ShellCommand[] {
   const map = scalarLineMap(text, scalar, lines);
   // The script runs with the pipeline's and job's variables: `$NAME` in its words expands to
@@ -544,10 +596,15 @@ function scriptCommands(
   for (const [k, v] of Object.entries(env))
     if (!v.includes('${{')) known[k] = v;
   const script = String(scalar.value);
-  if (kind !== 'github-actions' && kind !== 'github-action')
-    return shellCommands(script, 1, path, map, known, exported);
-  // GitHub substitutes `${{ env.NAME }}` before the shell starts (GitHub docs, Contexts: env).
-  const substituted = substituteEnvExpressions(script, known);
+  // GitHub substitutes `${{ env.NAME }}` before the shell starts (GitHub docs, Contexts: env);
+  // go-task its `{{.NAME}}` of the task's and the file's vars and env (go-task docs, "Variables").
+  const expression = TEMPLATE_EXPRESSIONS[kind];
+  if (!expression) return shellCommands(script, 1, path, map, known, exported);
+  const substituted = substituteEnvExpressions(
+    script,
+    { ...known, ...vars },
+    expression,
+  );
   return shellCommands(
     substituted.text,
     1,
@@ -561,17 +618,29 @@ function scriptCommands(
 const ENV_EXPRESSION = /\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
 /**
- * A script with its `${{ env.NAME }}` expressions replaced by the values `env` knows, and the
- * offset in the original script of each offset in the new one (lines stay where they were).
+ * The expressions a format replaces in a script before its shell runs, the variable's name
+ * their group 1: GitHub's `${{ env.NAME }}`, go-task's `{{.NAME}}`.
+ */
+const TEMPLATE_EXPRESSIONS: Partial<Record<CiFileKind, RegExp>> = {
+  'github-actions': ENV_EXPRESSION,
+  'github-action': ENV_EXPRESSION,
+  taskfile: /\{\{\s*\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g,
+};
+
+/**
+ * A script with its `${{ env.NAME }}` expressions (or those `expression` matches) replaced by
+ * the values `env` knows, and the offset in the original script of each offset in the new one
+ * (lines stay where they were).
  */
 export function substituteEnvExpressions(
   script: string,
   env: Readonly<Record<string, string>>,
+  expression: RegExp = ENV_EXPRESSION,
 ): { text: string; original: (offset: number) => number } {
   const shifts: { at: number; delta: number }[] = [];
   let delta = 0;
   const text = script.replace(
-    ENV_EXPRESSION,
+    expression,
     (whole, name: string, offset: number) => {
       const value = env[name];
       if (value === undefined || value.includes('\n')) return whole;
