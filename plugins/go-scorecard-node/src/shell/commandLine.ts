@@ -29,6 +29,14 @@ const WRAPPERS: Record<string, Set<string>> = {
   travis_wait: new Set(),
   // coreutils `timeout [options] duration cmd`.
   timeout: new Set(['-s', '-k', '--signal', '--kill-after']),
+  // The shell's `command [-p] cmd` runs cmd, skipping shell functions (POSIX, "command");
+  // `command -v cmd`/`-V` only says what cmd is (see WRAPPERS_RUN_UNLESS).
+  command: new Set(),
+};
+
+/** Options that make a wrapper not run its command: `command -v golangci-lint` prints its path. */
+const WRAPPERS_RUN_UNLESS: Record<string, RegExp> = {
+  command: /^-[pvV]*[vV][pvV]*$/,
 };
 
 /** Wrappers that take one positional argument before the command: `timeout 5m cmd`, `travis_wait 30 cmd`. */
@@ -50,6 +58,7 @@ export function unwrap(
   let rest = words;
   while (rest.length > 0 && WRAPPERS[rest[0].value]) {
     const valueOptions = WRAPPERS[rest[0].value];
+    const runsNothing = WRAPPERS_RUN_UNLESS[rest[0].value];
     let i = 1;
     while (i < rest.length) {
       const v = rest[i].value;
@@ -57,6 +66,7 @@ export function unwrap(
         i++;
         break;
       }
+      if (runsNothing?.test(v)) return rest;
       // The wrapper sees its arguments after quote removal: `env 'A=1' cmd` sets A.
       const assignment = ASSIGNMENT.exec(v);
       if (assignment) {

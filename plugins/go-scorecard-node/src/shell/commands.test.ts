@@ -70,6 +70,19 @@ describe('shellCommands', () => {
     ]);
   });
 
+  it('removes the command builtin, but command -v runs nothing', () => {
+    expect(
+      argvs(
+        'command go get a/cmd/b\ncommand -p -- go get c/d\ncommand -v golangci-lint\ncommand -pV go',
+      ),
+    ).toEqual([
+      ['go', 'get', 'a/cmd/b'],
+      ['go', 'get', 'c/d'],
+      ['command', '-v', 'golangci-lint'],
+      ['command', '-pV', 'go'],
+    ]);
+  });
+
   it('does not mistake quoted text for assignments or keywords', () => {
     expect(argvs('"A=1" go\n"if" x')).toEqual([
       ['A=1', 'go'],
