@@ -579,6 +579,18 @@ function cloudBuildArgs(
   return out;
 }
 
+const ENV_EXPRESSION = /\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
+
+/**
+ * The expressions a format replaces in a script before its shell runs, the variable's name
+ * their group 1: GitHub's `${{ env.NAME }}`, go-task's `{{.NAME}}`.
+ */
+const TEMPLATE_EXPRESSIONS: Partial<Record<CiFileKind, RegExp>> = {
+  'github-actions': ENV_EXPRESSION,
+  'github-action': ENV_EXPRESSION,
+  taskfile: /\{\{\s*\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g,
+};
+
 function scriptCommands(
   path: string,
   text: string,
@@ -614,18 +626,6 @@ function scriptCommands(
     exported,
   );
 }
-
-const ENV_EXPRESSION = /\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
-
-/**
- * The expressions a format replaces in a script before its shell runs, the variable's name
- * their group 1: GitHub's `${{ env.NAME }}`, go-task's `{{.NAME}}`.
- */
-const TEMPLATE_EXPRESSIONS: Partial<Record<CiFileKind, RegExp>> = {
-  'github-actions': ENV_EXPRESSION,
-  'github-action': ENV_EXPRESSION,
-  taskfile: /\{\{\s*\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g,
-};
 
 /**
  * A script with its `${{ env.NAME }}` expressions (or those `expression` matches) replaced by
