@@ -114,14 +114,12 @@ export function envNameOf(
 /** A name after a `strings.NewReplacer`'s pairs, as viper's `SetEnvKeyReplacer` applies them. */
 function replaced(name: string, pairs: [string, string][]): string {
   let out = '';
-  outer: for (let i = 0; i < name.length; ) {
-    for (const [from, to] of pairs)
-      if (from && name.startsWith(from, i)) {
-        out += to;
-        i += from.length;
-        continue outer;
-      }
-    out += name[i++];
+  for (let i = 0; i < name.length; ) {
+    const pair = pairs.find(([from]) => from && name.startsWith(from, i));
+    if (pair) {
+      out += pair[1];
+      i += pair[0].length;
+    } else out += name[i++];
   }
   return out;
 }
@@ -315,13 +313,15 @@ export class ConfigLoadReader {
     const owner = this.tops.ownerAt(call.startIndex);
     if (owner === undefined) return;
     if (typeof key !== 'string' && key.k === 'unknown') return;
+    let written: { key: string; keyOf?: ValueExpr } = {
+      key: '',
+      keyOf: key as ValueExpr,
+    };
+    if (typeof key === 'string') written = { key };
+    else if (key.k === 'lit') written = { key: key.value };
     this.facts.configDefaults.push({
       owner,
-      ...(typeof key === 'string'
-        ? { key }
-        : key.k === 'lit'
-        ? { key: key.value }
-        : { key: '', keyOf: key }),
+      ...written,
       value: 'k' in value ? value : this.values.value(value),
     });
   }
@@ -371,17 +371,15 @@ export class ConfigLoadReader {
       );
       if (!key) continue;
       const at = this.values.where(m.call);
-      const bound: ValueExpr[] = names.length
-        ? names
-        : key.k === 'lit'
-        ? [
-            {
-              k: 'lit',
-              value: envNameOf(key.value, { prefix: env.prefix, replace: [] }),
-              at: key.at,
-            },
-          ]
-        : [];
+      let bound: ValueExpr[] = names;
+      if (!names.length && key.k === 'lit')
+        bound = [
+          {
+            k: 'lit',
+            value: envNameOf(key.value, { prefix: env.prefix, replace: [] }),
+            at: key.at,
+          },
+        ];
       for (const name of bound)
         this.configDefault(m.call, key, {
           k: 'env',
@@ -550,14 +548,13 @@ export class ConfigLoadReader {
         if (key && textOf(this.src, key) === 'Prefix')
           prefix = this.values.value(value);
     }
+    let written: { prefix?: string; prefixOf?: ValueExpr } = {};
+    if (prefix?.k === 'lit') written = { prefix: prefix.value };
+    else if (prefix && prefix.k !== 'unknown') written = { prefixOf: prefix };
     this.facts.configLoads.push({
       owner,
       loader: spec.loader,
-      ...(prefix?.k === 'lit'
-        ? { prefix: prefix.value }
-        : prefix && prefix.k !== 'unknown'
-        ? { prefixOf: prefix }
-        : {}),
+      ...written,
       target,
       at: this.values.where(call),
     });

@@ -588,10 +588,10 @@ export class ValueFlow {
             const keys = d.keyOf
               ? this.strings(d.keyOf, { file, owner: d.owner, calls: 0 })
               : [d.key];
-            for (const key of keys) {
-              const k = `${d.flag ? 'flag' : 'key'}:${key.toLowerCase()}`;
+            for (const written of keys) {
+              const k = `${d.flag ? 'flag' : 'key'}:${written.toLowerCase()}`;
               const list = this.defaultIndex.get(k) ?? [];
-              list.push({ ...d, key, file });
+              list.push({ ...d, key: written, file });
               this.defaultIndex.set(k, list);
             }
           }
