@@ -207,7 +207,7 @@ export interface SignalHandling extends SourceRef {
   place?: StatementPlace;
 }
 
-/** A package-level signal list (`var shutdownSignals = []os.Signal{…}`). */
+/** A package-level signal list (`var shutdownSignals = []os.Signal{…}`) or signal (`const Term = syscall.SIGTERM`). */
 export interface SignalList {
   name: string;
   /** It lists SIGTERM, or a value that cannot be told (it may). */

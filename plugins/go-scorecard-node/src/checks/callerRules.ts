@@ -1,6 +1,7 @@
 import { builtIntoBinaries } from '../program/builtIntoBinaries';
 import { CloseCall, GoFileFacts, ServeCall, ValueExpr } from '../facts';
 import { receiverName } from '../go/shutdownFallbacks';
+import { SIGNAL_PACKAGES } from '../go/signalFacts';
 import { Binary, runsIn } from '../program/binaries';
 import { FuncInfo } from '../program/program';
 import { ServiceProgram } from '../program/serviceProgram';
@@ -101,9 +102,6 @@ function funcOf(
     ? undefined
     : program.program.funcs.get(`${file.path}#${owner}`);
 }
-
-/** Packages whose `SIGTERM` is the termination signal (syscall's, and x/sys/unix's). */
-const SIGNAL_PACKAGES = new Set(['os', 'syscall', 'golang.org/x/sys/unix']);
 
 /**
  * Whether a signal argument may be SIGTERM: `syscall.SIGTERM`/`unix.SIGTERM` is; another signal of

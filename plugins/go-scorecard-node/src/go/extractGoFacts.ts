@@ -212,7 +212,7 @@ export function extractGoFacts(
           ({ ref, spec }) => ({ ref, from: spec }),
         ),
       ),
-      signalLists: signalLists(src),
+      signalLists: signalLists(src, resolver),
       ...shutdown,
       program: program.read(vocabulary, refs),
     };

@@ -17,12 +17,21 @@ interface SignalListRef {
   name: string;
 }
 
+/** Packages whose signals are the system's (`os.Interrupt`, `syscall.SIGTERM`, `unix.SIGINT`). */
+export const SIGNAL_PACKAGES = new Set([
+  'os',
+  'syscall',
+  'golang.org/x/sys/unix',
+]);
+
 /**
  * Whether a signal argument may be SIGTERM: `syscall.SIGTERM` (or `unix.SIGTERM`), or a
- * variable whose value lists it. An argument whose value cannot be found counts, so that
- * an unknown signal list is never reported as missing SIGTERM; a package-level variable this
- * file does not give a value (declared in another file or package) is returned for the link
- * step to read from the file that declares it.
+ * variable whose value lists it. Another signal of the system packages (`os.Interrupt`,
+ * `syscall.SIGINT`) is not. An argument whose value cannot be found counts (a struct field,
+ * `opts.stopSignal`), so that an unknown signal is never reported as missing SIGTERM; a
+ * package-level constant or variable this file does not give a value (declared in another file,
+ * or another package: `sigs.Term`) is returned for the link step to read from the file that
+ * declares it.
  */
 function mayBeSigterm(
   src: GoSource,
@@ -36,10 +45,10 @@ function mayBeSigterm(
     const operand = id.childForFieldName('operand');
     const field = id.childForFieldName('field');
     const pkg =
-      operand?.type === 'identifier'
+      operand?.type === 'identifier' && !scopesOf(operand).resolve(operand)
         ? resolver.pathOf(textOf(src, operand))
         : undefined;
-    if (arg.type !== 'variadic_argument') return false;
+    if (pkg && SIGNAL_PACKAGES.has(pkg)) return false;
     return pkg && field ? { pkg, name: textOf(src, field) } : true;
   }
   if (id?.type !== 'identifier') return true;
@@ -265,30 +274,58 @@ function parameterIndex(
 }
 
 /**
- * The file's package-level signal lists (`var shutdownSignals = []os.Signal{…}`) and whether
- * each may hold SIGTERM, for handlers in other files that name them (`signalsFromGlobal`).
+ * The file's package-level signal lists (`var shutdownSignals = []os.Signal{…}`) and single
+ * signals (`const Term = syscall.SIGTERM`, `var stop os.Signal = os.Interrupt`), and whether each
+ * may hold SIGTERM, for handlers in other files that name them (`signalsFromGlobal`).
  */
-export function signalLists(src: GoSource): SignalList[] {
+export function signalLists(
+  src: GoSource,
+  resolver: ImportResolver,
+): SignalList[] {
   const out: SignalList[] = [];
   for (const top of src.root.namedChildren) {
-    if (top?.type !== 'var_declaration') continue;
-    for (const spec of top.descendantsOfType('var_spec')) {
+    if (top?.type !== 'var_declaration' && top?.type !== 'const_declaration')
+      continue;
+    const specs = [
+      ...top.descendantsOfType('var_spec'),
+      ...top.descendantsOfType('const_spec'),
+    ];
+    for (const spec of specs) {
       const list = spec?.childForFieldName('value');
       if (!spec || !list) continue;
       spec.childrenForFieldName('name').forEach((name, index) => {
         const value = name && valueAt(list, index);
-        const type =
-          value?.type === 'composite_literal'
-            ? value.childForFieldName('type')
-            : undefined;
-        if (!name || !value || !type || !/Signal\b/.test(textOf(src, type)))
-          return;
-        out.push({
-          name: textOf(src, name),
-          sigterm: listMayHoldSigterm(src, value),
-        });
+        if (!name || !value) return;
+        const sigterm = signalValueHoldsSigterm(src, resolver, value);
+        if (sigterm !== undefined)
+          out.push({ name: textOf(src, name), sigterm });
       });
     }
   }
   return out;
+}
+
+/**
+ * Whether a package-level value that is a signal or a list of signals may hold SIGTERM:
+ * undefined when it is neither a `[]os.Signal{…}` literal nor a signal of the system packages.
+ */
+function signalValueHoldsSigterm(
+  src: GoSource,
+  resolver: ImportResolver,
+  value: Node,
+): boolean | undefined {
+  if (value.type === 'composite_literal') {
+    const type = value.childForFieldName('type');
+    return type && /Signal\b/.test(textOf(src, type))
+      ? listMayHoldSigterm(src, value)
+      : undefined;
+  }
+  if (value.type !== 'selector_expression') return undefined;
+  const operand = value.childForFieldName('operand');
+  const pkg =
+    operand?.type === 'identifier'
+      ? resolver.pathOf(textOf(src, operand))
+      : undefined;
+  if (!pkg || !SIGNAL_PACKAGES.has(pkg)) return undefined;
+  return textOf(src, value.childForFieldName('field') ?? value) === 'SIGTERM';
 }
