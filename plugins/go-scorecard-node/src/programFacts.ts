@@ -106,6 +106,19 @@ export type ValueExpr =
     }
   /** A value of a declared type (`var x T`, a type assertion), and what it holds. */
   | { k: 'typed'; type: TypeRef; of?: ValueExpr }
+  /**
+   * Parameter `index` of a function literal or method value handed as argument `arg` of a call
+   * of `callee` (`lifecycle.WaitAndShutdown(func(ctx context.Context) error {…})`): what the
+   * callee's calls of the function that parameter holds pass there ({@link ParamCallFacts}),
+   * its own parameters bound to `args`.
+   */
+  | {
+      k: 'handed';
+      callee: Callee;
+      args: ValueExpr[];
+      arg: number;
+      index: number;
+    }
   /** Several possible values (a variable assigned in several places). */
   | { k: 'any'; of: ValueExpr[] }
   | { k: 'unknown' };
@@ -193,6 +206,20 @@ export interface CallFacts {
   at: Where;
 }
 
+/**
+ * A call of a function a parameter holds: `hook(ctx)`, or `h(ctx)` for `for _, h := range hooks`
+ * over a `hooks ...func(context.Context) error` parameter. A function literal or method value the
+ * function's callers hand that parameter is called with these arguments.
+ */
+export interface ParamCallFacts {
+  owner: Owner;
+  /** The parameter holding the function, or the slice whose element it is. */
+  param: number;
+  /** The parameter is variadic: every argument from `param` on is one of its elements. */
+  variadic?: boolean;
+  args: ValueExpr[];
+}
+
 /** Where a store writes: a field of a value, a package variable, or what a pointer points to. */
 export type StoreTarget =
   | { k: 'field'; of: ValueExpr; name: string }
@@ -269,6 +296,7 @@ export interface GoProgramFacts {
   globals: GlobalFacts[];
   locals: LocalFacts[];
   calls: CallFacts[];
+  paramCalls: ParamCallFacts[];
   stores: StoreFacts[];
   returns: ReturnFacts[];
   configLoads: ConfigLoadFacts[];

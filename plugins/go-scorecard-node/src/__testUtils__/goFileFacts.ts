@@ -25,6 +25,7 @@ export function goFileFacts(
       globals: [],
       locals: [],
       calls: [],
+      paramCalls: [],
       stores: [],
       returns: [],
       configLoads: [],

@@ -206,15 +206,19 @@ export class LocalTable {
   }
 
   /**
-   * What the calls of a function literal in this file pass for one of its parameters: a literal
-   * called where it is written (`go func(addr string) {…}(cfg.Addr)`) or held by a local that is
-   * called (`dial := func(t string) {…}; dial("billing:9002")`). A variadic parameter, a spread
-   * argument and a literal handed elsewhere give nothing more.
+   * What the calls of a function literal pass for one of its parameters: a literal called where
+   * it is written (`go func(addr string) {…}(cfg.Addr)`) or held by a local that is called
+   * (`dial := func(t string) {…}; dial("billing:9002")`), and, for a literal handed to a function
+   * or method as an argument (`lifecycle.WaitAndShutdown(func(ctx context.Context) error {…})`),
+   * what that function's calls of the parameter holding it pass (the link step reads them). A
+   * variadic parameter and a spread argument give nothing more.
    */
   private literalArgument(decl: Declaration): ValueExpr | undefined {
     if (decl.stmt.type === 'variadic_parameter_declaration') return undefined;
     const index = decl.index!;
     const values: ValueExpr[] = [];
+    const handed = this.reader.handed(decl.fn, index);
+    if (handed) values.push(handed);
     let calls = this.literalCallsMemo.get(decl.fn.id);
     if (!calls) {
       calls = literalCalls(this.src, decl.fn, this.scopesOf);

@@ -103,6 +103,7 @@ export class ProgramFactsReader {
       globals: [],
       locals: values.locals,
       calls: [],
+      paramCalls: [],
       stores: [],
       returns: [],
       configLoads: [],
@@ -149,6 +150,7 @@ export class ProgramFactsReader {
     stores.readAssignments();
     stores.readFlagFields();
     this.readReturns(vocabulary);
+    this.readParamCalls();
     const configs = new ConfigLoadReader(
       src,
       this.imports,
@@ -238,6 +240,87 @@ export class ProgramFactsReader {
         }
         this.facts.returns.push({ owner, values });
       }
+    });
+  }
+
+  /**
+   * The calls of functions the parameters hold (`hook(ctx)`, `hooks[i](ctx)`, and `h(ctx)` for
+   * `for _, h := range hooks`): a function literal or method value a caller hands such a
+   * parameter is called with those arguments (`ParamCallFacts`).
+   */
+  private readParamCalls() {
+    const { src, values } = this;
+    const calledAt = (site: Node): Node | undefined => {
+      const call = site.parent;
+      return call?.type === 'call_expression' &&
+        call.childForFieldName('function')?.id === site.id
+        ? call
+        : undefined;
+    };
+    this.decls.funcs.forEach((fn, owner) => {
+      const body = this.tops.funcTops
+        .get(owner)
+        ?.node.childForFieldName('body');
+      if (!body) return;
+      fn.params.forEach((p, index) => {
+        if (!p.name || p.name === '_') return;
+        const record = (call: Node) =>
+          this.facts.paramCalls.push({
+            owner,
+            param: index,
+            ...(p.variadic ? { variadic: true } : {}),
+            args: values.args(call),
+          });
+        for (const site of wordSites(
+          src,
+          p.name,
+          body.startIndex,
+          body.endIndex,
+        )) {
+          if (site.type !== 'identifier') continue;
+          const v = values.value(site, 0, 0, 'type');
+          if (v.k !== 'param' || v.index !== index) continue;
+          const parent = site.parent;
+          const direct = calledAt(site);
+          if (direct) record(direct);
+          else if (
+            parent?.type === 'index_expression' &&
+            parent.childForFieldName('operand')?.id === site.id
+          ) {
+            const call = calledAt(parent);
+            if (call) record(call);
+          } else if (
+            parent?.type === 'range_clause' &&
+            parent.childForFieldName('right')?.id === site.id
+          ) {
+            // for _, h := range hooks { h(ctx) }
+            const names = (
+              parent.childForFieldName('left')?.namedChildren ?? []
+            ).filter((c): c is Node => !!c && c.type !== 'comment');
+            const elem = names.length === 2 ? names[1] : undefined;
+            const loop = parent.parent;
+            if (elem?.type !== 'identifier' || !loop) continue;
+            const local = values.value(elem, 0, 0, 'type');
+            for (const use of wordSites(
+              src,
+              textOf(src, elem),
+              loop.startIndex,
+              loop.endIndex,
+            )) {
+              const call = use.type === 'identifier' && calledAt(use);
+              const v2 = call && values.value(use, 0, 0, 'type');
+              if (
+                call &&
+                v2 &&
+                v2.k === 'local' &&
+                local.k === 'local' &&
+                v2.id === local.id
+              )
+                record(call);
+            }
+          }
+        }
+      });
     });
   }
 

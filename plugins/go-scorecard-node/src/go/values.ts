@@ -350,6 +350,27 @@ export class ValueReader {
   }
 
   /**
+   * Parameter `index` of a function handed on as a value (a function literal, a method value
+   * `srv.Shutdown`) when `fn` is an argument of a call of a named function or method
+   * (`lifecycle.WaitAndShutdown(func(ctx context.Context) error {…})`): what that callee's calls
+   * of the parameter it lands in pass there, found by the link step. Undefined otherwise.
+   */
+  handed(fn: Node, index: number): ValueExpr | undefined {
+    let outer = fn;
+    while (outer.parent?.type === 'parenthesized_expression')
+      outer = outer.parent;
+    const list = outer.parent;
+    const call = list?.parent;
+    if (list?.type !== 'argument_list' || call?.type !== 'call_expression')
+      return undefined;
+    const callee = this.callee(call);
+    if (!callee) return undefined;
+    const arg = callArguments(call).findIndex(a => a.id === outer.id);
+    if (arg < 0) return undefined;
+    return { k: 'handed', callee, args: this.args(call), arg, index };
+  }
+
+  /**
    * The values of a call's arguments; with `carries`, only at the positions it accepts, the
    * others unknown (an argument no declaration of the callee takes as a value-carrying type).
    */

@@ -230,9 +230,51 @@ export class ValueFlow {
         return expr.of ? this.evaluate(expr.of, ctx) : [];
       case 'any':
         return expr.of.flatMap(e => this.evaluate(e, ctx));
+      case 'handed':
+        return this.handed(expr, ctx);
       default:
         return [];
     }
+  }
+
+  /**
+   * A parameter of a function handed to a callee of the tree: the arguments of the callee's calls
+   * of the parameter that holds it (or of its elements, for a slice or variadic one), the
+   * callee's own parameters bound to the call's arguments.
+   */
+  private handed(
+    expr: Extract<ValueExpr, { k: 'handed' }>,
+    ctx: Context,
+  ): Origin[] {
+    const callees = this.program.callees(expr.callee, ctx);
+    if (callees.length === 0) return [];
+    if (ctx.calls >= MAX_CALLS) {
+      this.cuts++;
+      return [];
+    }
+    return callees.flatMap(fn =>
+      this.guarded(
+        `H${fn.id}:${expr.arg}:${expr.index}:${this.bindKey(ctx)}`,
+        () => {
+          const inner: Context = {
+            file: fn.file,
+            owner: fn.index,
+            bind: { args: expr.args, ctx },
+            calls: ctx.calls + 1,
+          };
+          return fn.file.program.paramCalls
+            .filter(
+              c =>
+                c.owner === fn.index &&
+                (c.param === expr.arg || (c.variadic && expr.arg > c.param)),
+            )
+            .flatMap(c => {
+              const v = c.args[expr.index];
+              return v ? this.evaluate(v, inner) : [];
+            });
+        },
+      ),
+    );
   }
 
   /** The string values (and numbers as text) of an expression. */

@@ -80,6 +80,7 @@ const PROGRAM_ARRAYS: Record<ArrayKeys<GoProgramFacts>, true> = {
   globals: true,
   locals: true,
   calls: true,
+  paramCalls: true,
   stores: true,
   returns: true,
   configLoads: true,
