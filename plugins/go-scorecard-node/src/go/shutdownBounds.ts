@@ -41,10 +41,12 @@ export function shutdownBounds(
 ): ShutdownBound[] {
   const bounds: ShutdownBound[] = [];
   for (const s of shutdowns) {
-    const arg = callArguments(s.call)[0];
-    if (!arg) continue;
     const kind = s.name === 'ShutdownWithTimeout' ? 'duration' : 'context';
-    bounds.push({ kind, value: values.value(arg), ...refOf(src, s.call) });
+    // A method value (`lifecycle.WaitAndShutdown(srv.Shutdown)`): what the function it is
+    // handed to calls it with.
+    const arg = s.value ? undefined : callArguments(s.call)[0];
+    const value = s.value ? values.handed(s.call, 0) : arg && values.value(arg);
+    if (value) bounds.push({ kind, value, ...refOf(src, s.call) });
   }
   for (const site of wordSites(src, 'GracefulTimeout')) {
     const key = site.parent?.type === 'literal_element' ? site.parent : site;

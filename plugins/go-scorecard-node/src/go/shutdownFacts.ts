@@ -277,7 +277,17 @@ export function shutdownFacts(
         unbound({ field: textOf(src, field) });
       for (const kind of kinds) {
         const role = METHODS[kind].get(name);
-        if (!role || (m.value && role !== 'serve')) continue;
+        // A method value handed on (`g.Go(srv.ListenAndServe)`,
+        // `lifecycle.WaitAndShutdown(srv.Shutdown)`) is called by what it is handed to: a serve
+        // or a drain counts; a Close or Stop value is not read.
+        if (
+          !role ||
+          (m.value &&
+            role !== 'serve' &&
+            role !== 'shutdown' &&
+            role !== 'gracefulStop')
+        )
+          continue;
         const ref = { ...methodRef(src, m), ...recvField };
         if (role === 'serve') {
           const serveKind = kind === 'http' ? 'http-server' : kind;
