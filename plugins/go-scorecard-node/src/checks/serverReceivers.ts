@@ -1,5 +1,9 @@
 import { CallRef, GoFileFacts, ServerKind, ValueExpr } from '../facts';
-import { HTTP_SERVER_METHODS, methodRole } from '../go/serverMethods';
+import {
+  FRAMEWORKS,
+  HTTP_SERVER_METHODS,
+  methodRole,
+} from '../go/serverMethods';
 import { ResolvedType } from '../program/program';
 import { ServiceProgram } from '../program/serviceProgram';
 
@@ -88,11 +92,11 @@ export function withFieldCalls(
 const SERVER_TYPES: Record<string, ServerKind> = {
   'net/http.Server': 'http',
   'google.golang.org/grpc.Server': 'grpc',
-  'github.com/gin-gonic/gin.Engine': 'framework',
-  'github.com/labstack/echo/v4.Echo': 'framework',
-  'github.com/labstack/echo/v5.Echo': 'framework',
-  'github.com/gofiber/fiber/v2.App': 'framework',
-  'github.com/gofiber/fiber/v3.App': 'framework',
+  ...Object.fromEntries(
+    Object.entries(FRAMEWORKS).flatMap(([path, f]) =>
+      f.types.map(t => [`${path}.${t}`, 'framework' as const]),
+    ),
+  ),
 };
 
 /** Deepest chain of embedded structs followed to a promoted server method. */

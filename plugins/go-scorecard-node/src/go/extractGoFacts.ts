@@ -11,6 +11,7 @@ import { cancelFacts, cancelHelperCalls, WITH_CANCEL } from './lostcancel';
 import { libraryRefs, packageRefs } from './packageRefs';
 import {
   FRAMEWORK_PACKAGES,
+  FRAMEWORKS,
   SERVER_FUNCS,
   SERVER_METHOD_NAMES,
 } from './serverMethods';
@@ -161,7 +162,9 @@ export function extractGoFacts(
       {
         http: refs(PKG.http),
         grpc: grpcRefs,
-        frameworks: FRAMEWORK_PACKAGES.flatMap(refs),
+        frameworks: FRAMEWORK_PACKAGES.flatMap(p =>
+          refs(p).map(ref => ({ ref, framework: FRAMEWORKS[p] })),
+        ),
         serverFuncs: libraryRefs(resolver.paths(), refs, SERVER_FUNCS).map(
           ({ ref, spec }) => ({ ref, func: spec }),
         ),

@@ -13,9 +13,6 @@ export const PKG = {
   fmt: 'fmt',
   time: 'time',
   goleak: 'go.uber.org/goleak',
-  gin: 'github.com/gin-gonic/gin',
-  echo: 'github.com/labstack/echo/v4',
-  fiber: 'github.com/gofiber/fiber/v2',
 } as const;
 
 /** The names of each package the extractors read; other references are skipped unseen. */

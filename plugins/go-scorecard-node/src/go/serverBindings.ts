@@ -14,6 +14,8 @@ export type { ServerKind };
 export class ServerBindings {
   private readonly names = new Set<string>();
   private readonly constructors = new Map<string, ServerKind>();
+  /** Composite literals of a server type, by node id (`echo.StartConfig{…}.Start(ctx, e)`). */
+  private readonly literals = new Map<number, ServerKind>();
 
   constructor(private readonly src: GoSource) {}
 
@@ -107,6 +109,7 @@ export class ServerBindings {
           if (id) this.bindField(kind, id);
         return;
       case 'composite_literal':
+        this.literals.set(p.id, kind);
         this.bindValue(kind, p);
         return;
       case 'argument_list': // new(http.Server)
@@ -147,6 +150,8 @@ export class ServerBindings {
 
   /** The server kinds a method call's receiver (`srv`, `s.srv`) may hold. */
   kindsOf(receiver: Node): ServerKind[] {
+    const literal = this.literals.get(receiver.id);
+    if (literal) return [literal];
     let keys: string[];
     if (receiver.type === 'identifier') {
       const name = textOf(this.src, receiver);

@@ -25,16 +25,31 @@ export const METHODS: Record<ServerKind, ReadonlyMap<string, MethodRole>> = {
     ['Stop', 'stop'],
     ['GracefulStop', 'gracefulStop'],
   ]),
+  // gin's Engine (Run, RunTLS, RunUnix, RunFd, RunListener, RunQUIC), echo's Echo (Start,
+  // StartTLS, StartAutoTLS, StartServer, StartH2CServer; v5's StartConfig Start and StartTLS),
+  // fiber's App (Listen, ListenTLS, ListenTLSWithCertificate, ListenMutualTLS,
+  // ListenMutualTLSWithCertificate, Listener), and their drains.
   framework: new Map([
     ['Shutdown', 'shutdown'],
     ['ShutdownWithContext', 'shutdown'],
     ['ShutdownWithTimeout', 'shutdown'],
     ['Run', 'serve'],
     ['RunTLS', 'serve'],
+    ['RunUnix', 'serve'],
+    ['RunFd', 'serve'],
+    ['RunListener', 'serve'],
+    ['RunQUIC', 'serve'],
     ['Start', 'serve'],
     ['StartTLS', 'serve'],
+    ['StartAutoTLS', 'serve'],
+    ['StartServer', 'serve'],
+    ['StartH2CServer', 'serve'],
     ['Listen', 'serve'],
     ['ListenTLS', 'serve'],
+    ['ListenTLSWithCertificate', 'serve'],
+    ['ListenMutualTLS', 'serve'],
+    ['ListenMutualTLSWithCertificate', 'serve'],
+    ['Listener', 'serve'],
   ]),
 };
 
@@ -91,8 +106,9 @@ export interface ServerFunc {
 
 /**
  * Library functions that serve or drain an `*http.Server` handed to them, by import path:
- * prometheus/exporter-toolkit's `web.ListenAndServe(server, flags, logger)` and
- * `web.Serve(l, server, flags, logger)` end in its `Serve`/`ServeTLS`; ozzo-routing's
+ * prometheus/exporter-toolkit's `web.ListenAndServe(server, flags, logger)`,
+ * `web.Serve(l, server, flags, logger)` and `web.ServeMultiple(listeners, server, flags, logger)`
+ * end in its `Serve`/`ServeTLS`; ozzo-routing's
  * `GracefulShutdown(hs, timeout, logf)` waits for SIGINT or SIGTERM (see `SIGNAL_HELPERS`),
  * then calls `hs.Shutdown` with a context bounded by `timeout`.
  */
@@ -102,6 +118,7 @@ export const SERVER_FUNCS: LibraryTable<ServerFunc> = [
     names: {
       ListenAndServe: { role: 'serve', server: 0 },
       Serve: { role: 'serve', server: 1 },
+      ServeMultiple: { role: 'serve', server: 1 },
     },
   },
   {
@@ -110,16 +127,36 @@ export const SERVER_FUNCS: LibraryTable<ServerFunc> = [
   },
 ];
 
-/** Constructors and types of servers, per package. */
-export const FRAMEWORK_CONSTRUCTORS = new Set(['Default', 'New']);
-export const FRAMEWORK_TYPES = new Set(['Engine', 'Echo', 'App']);
+/** A web framework's package: the type of its apps and the functions that make one. */
+export interface Framework {
+  types: readonly string[];
+  constructors: readonly string[];
+}
 
-/** The web frameworks whose apps serve (gin, echo, fiber). */
-export const FRAMEWORK_PACKAGES: readonly string[] = [
-  PKG.gin,
-  PKG.echo,
-  PKG.fiber,
-];
+/**
+ * The web frameworks whose apps serve, by import path: gin (`gin.New()`/`gin.Default()` give an
+ * `*gin.Engine`), echo before modules (`github.com/labstack/echo`, v3), v4 and v5 (`echo.New()`
+ * gives an `*echo.Echo`; v5 also serves through an `echo.StartConfig{…}`), and fiber v1, v2 and
+ * v3 (`fiber.New()` gives an `*fiber.App`).
+ */
+export const FRAMEWORKS: Readonly<Record<string, Framework>> = {
+  'github.com/gin-gonic/gin': {
+    types: ['Engine'],
+    constructors: ['Default', 'New'],
+  },
+  'github.com/labstack/echo': { types: ['Echo'], constructors: ['New'] },
+  'github.com/labstack/echo/v4': { types: ['Echo'], constructors: ['New'] },
+  'github.com/labstack/echo/v5': {
+    types: ['Echo', 'StartConfig'],
+    constructors: ['New'],
+  },
+  'github.com/gofiber/fiber': { types: ['App'], constructors: ['New'] },
+  'github.com/gofiber/fiber/v2': { types: ['App'], constructors: ['New'] },
+  'github.com/gofiber/fiber/v3': { types: ['App'], constructors: ['New'] },
+};
+
+/** The web frameworks' import paths. */
+export const FRAMEWORK_PACKAGES: readonly string[] = Object.keys(FRAMEWORKS);
 
 /** The packages outside the tree whose types are servers: net/http, grpc and the frameworks. */
 export const SERVER_PACKAGES: ReadonlySet<string> = new Set([

@@ -1,7 +1,7 @@
 import { ShutdownBound } from '../facts';
 import { MethodCall, methodCalls } from './methodCalls';
 import { PackageRef } from './packageRefs';
-import { ServerFunc } from './serverMethods';
+import { Framework, ServerFunc } from './serverMethods';
 import { callArguments, GoSource, refOf, topLevelOf } from './syntax';
 import { ValueReader } from './values';
 import { wordSites } from './wordSites';
@@ -10,7 +10,8 @@ import { wordSites } from './wordSites';
 export interface ServerPackageRefs {
   http: PackageRef[];
   grpc: PackageRef[];
-  frameworks: PackageRef[];
+  /** References to the web frameworks' packages, with what each package makes. */
+  frameworks: { ref: PackageRef; framework: Framework }[];
   /** Calls of library functions that serve or drain a server handed to them (`SERVER_FUNCS`). */
   serverFuncs: { ref: PackageRef; func: ServerFunc }[];
 }

@@ -21,8 +21,6 @@ import {
 import { shutdownFallbacks } from './shutdownFallbacks';
 import { ServerBindings } from './serverBindings';
 import {
-  FRAMEWORK_CONSTRUCTORS,
-  FRAMEWORK_TYPES,
   HTTP_SERVE_FUNCS,
   DRAIN_METHOD_NAMES,
   METHODS,
@@ -113,10 +111,13 @@ export function shutdownFacts(
       bindings.bindValue('grpc', ref.call);
     }
   }
-  for (const ref of refs.frameworks) {
-    if (FRAMEWORK_TYPES.has(ref.name) && ref.node.type === 'qualified_type') {
+  for (const { ref, framework } of refs.frameworks) {
+    if (
+      framework.types.includes(ref.name) &&
+      ref.node.type === 'qualified_type'
+    ) {
       bindings.bindType('framework', ref.node);
-    } else if (ref.call && FRAMEWORK_CONSTRUCTORS.has(ref.name)) {
+    } else if (ref.call && framework.constructors.includes(ref.name)) {
       bindings.bindValue('framework', ref.call);
     }
   }

@@ -13,6 +13,7 @@ import {
   ValueExpr,
 } from '../facts';
 import { PREDECLARED_TYPES } from '../go/declarationSyntax';
+import { FRAMEWORKS } from '../go/serverMethods';
 import { ModuleIndex, PackageInfo } from './moduleIndex';
 
 /** A function's identity in the program: its file and its index among the file's functions. */
@@ -73,10 +74,11 @@ const STD_INTERFACE_METHODS: Record<string, readonly string[]> = {
 /** Results of well-known constructors outside the tree, for typing their values. */
 const EXTERNAL_RESULTS: Record<string, string> = {
   'google.golang.org/grpc.NewServer': 'google.golang.org/grpc.Server',
-  'github.com/gin-gonic/gin.Default': 'github.com/gin-gonic/gin.Engine',
-  'github.com/gin-gonic/gin.New': 'github.com/gin-gonic/gin.Engine',
-  'github.com/labstack/echo/v4.New': 'github.com/labstack/echo/v4.Echo',
-  'github.com/gofiber/fiber/v2.New': 'github.com/gofiber/fiber/v2.App',
+  ...Object.fromEntries(
+    Object.entries(FRAMEWORKS).flatMap(([path, f]) =>
+      f.constructors.map(c => [`${path}.${c}`, `${path}.${f.types[0]}`]),
+    ),
+  ),
   'github.com/spf13/viper.New': 'github.com/spf13/viper.Viper',
   'github.com/spf13/viper.GetViper': 'github.com/spf13/viper.Viper',
   'github.com/knadh/koanf.New': 'github.com/knadh/koanf.Koanf',
