@@ -185,7 +185,8 @@ export type Owner = number;
 /**
  * Where a call sits in the body of its top-level function or method: `stmt`, the index of the
  * body statement holding it; `sync`, the call runs to its end before the next body statement
- * starts (it is in the statement's own expression, not under `go`, `defer`, a function literal,
+ * starts (it is in the statement's own expression or an argument of a `go` or `defer` statement's
+ * call, not under `go`, `defer`, a function literal,
  * a loop, a switch or select, or a nested block). A call that blocks while `sync` holds every
  * later body statement back (`srv.Serve(l)` then `signal.Notify(…)`: the handler comes too late).
  */

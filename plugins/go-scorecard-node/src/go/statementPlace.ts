@@ -60,7 +60,8 @@ function topFunctions(src: GoSource): TopFunction[] {
  * `sync` holds for a call in a body statement's own expression (`srv.Serve(l)`, `err :=
  * srv.Serve(l)`, `if err := srv.Serve(l); err != nil {…}`, `log.Fatal(srv.ListenAndServe())`),
  * not for one under `go`, `defer`, a function literal, a loop, a switch or select, or a nested
- * block: those may run later, elsewhere, or not at all. The statement is found by offset and the
+ * block: those may run later, elsewhere, or not at all (the arguments of a `go` or `defer`
+ * statement's call are evaluated in place: `go log.Fatal(srv.ListenAndServe())` is sync). The statement is found by offset and the
  * path to the node walked down from it (a node's `parent` costs a walk from the root).
  */
 export function statementPlace(
@@ -87,6 +88,18 @@ export function statementPlace(
   while (cur.id !== node.id) {
     const next = cur.childWithDescendant(node);
     if (!next) break;
+    // Go spec, "Go statements" and "Defer statements": the function value and the arguments are
+    // evaluated where the statement is; only the call itself runs later (`go
+    // log.Fatal(srv.ListenAndServe())` serves in the calling goroutine).
+    const now =
+      (cur.type === 'go_statement' || cur.type === 'defer_statement') &&
+      next.type === 'call_expression' &&
+      next.id !== node.id &&
+      evaluatedNow(next, node);
+    if (now) {
+      cur = now;
+      continue;
+    }
     if (
       NESTING.has(cur.type) ||
       (cur.type === 'if_statement' &&
@@ -97,4 +110,24 @@ export function statementPlace(
     cur = next;
   }
   return { stmt: index, sync: true };
+}
+
+/**
+ * The part of a `go` or `defer` statement's call holding `node` that is evaluated where the
+ * statement is: its arguments, or the operand of a method value (`go newServer(cfg).Run()`).
+ */
+function evaluatedNow(call: Node, node: Node): Node | undefined {
+  const inner = call.childWithDescendant(node);
+  if (!inner) return undefined;
+  if (inner.id === call.childForFieldName('arguments')?.id) return inner;
+  const operand =
+    inner.id === call.childForFieldName('function')?.id &&
+    inner.type === 'selector_expression'
+      ? inner.childForFieldName('operand')
+      : undefined;
+  return operand &&
+    operand.startIndex <= node.startIndex &&
+    node.endIndex <= operand.endIndex
+    ? inner
+    : undefined;
 }
