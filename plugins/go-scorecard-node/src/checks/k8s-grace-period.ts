@@ -13,6 +13,7 @@ import { hiddenByTemplate } from './templateLines';
 import { Check, findingsOutcome } from './types';
 import { OverlayFindings } from './overlayFindings';
 import { workloadValues, WorkloadRead } from './workloadValues';
+import { goContainers } from './workloadEnv';
 
 /** Kubernetes' default terminationGracePeriodSeconds. */
 const DEFAULT_GRACE_SECONDS = 30;
@@ -49,8 +50,15 @@ export function shutdownSeconds(
   let best: DrainBudget = { seconds: 0 };
   /** The environment variables and flags bounds are read from, with their units (see `scaledSeconds`). */
   const reads: WorkloadRead[] = [];
-  const consider = (seconds: number | undefined, at: string) => {
-    best = longer(best, seconds, at);
+  /** Bounds that are the code's defaults of environment variables, kept apart per workload. */
+  const defaults: { seconds: number; at: string; vars: string[] }[] = [];
+  const consider = (
+    seconds: number | undefined,
+    at: string,
+    vars?: string[],
+  ) => {
+    if (vars && seconds !== undefined) defaults.push({ seconds, at, vars });
+    else best = longer(best, seconds, at);
   };
   for (const file of facts.goFiles) {
     if (!builtIntoBinaries(file)) continue;
@@ -67,16 +75,37 @@ export function shutdownSeconds(
         let seconds: number | undefined;
         if (bound.kind === 'duration') seconds = durationSeconds(o);
         else if (o.k === 'number' && o.seconds) seconds = o.value;
-        consider(seconds, `${o.at.path}:${o.at.line}`);
+        consider(
+          seconds,
+          `${o.at.path}:${o.at.line}`,
+          o.k === 'string' || o.k === 'number' ? o.defaultFor : undefined,
+        );
       }
     }
   }
-  const service = best;
+  const service = defaults.reduce((b, d) => longer(b, d.seconds, d.at), best);
   return {
     ...service,
     workloadSeconds: w => {
-      let own = service;
-      for (const { value, read } of workloadValues(facts, reads, [w]))
+      let own = best;
+      const given = workloadValues(facts, reads, [w]);
+      const containers = [...goContainers(facts, [w])].map(c => c.container);
+      // A variable every Go container of the workload gives a duration replaces the code's
+      // default of that variable there (a default of another variable stays).
+      const replaced = (vars: string[]) =>
+        containers.length > 0 &&
+        containers.every(c =>
+          given.some(
+            g =>
+              g.container === c &&
+              g.read.k === 'env' &&
+              vars.includes(g.read.name) &&
+              scaledSeconds(g.read, g.value.value) !== undefined,
+          ),
+        );
+      for (const d of defaults)
+        if (!replaced(d.vars)) own = longer(own, d.seconds, d.at);
+      for (const { value, read } of given)
         own = longer(
           own,
           scaledSeconds(read, value.value),

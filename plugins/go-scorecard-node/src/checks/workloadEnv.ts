@@ -12,6 +12,8 @@ export interface GivenValue {
   value: LocatedValue;
   where: string;
   workload: Workload;
+  /** The container that gives it. */
+  container: Container;
 }
 
 /**
@@ -97,6 +99,7 @@ export function envValues(
               ? where
               : `${where}, expanded from "${e.value.value}",`,
           workload: w,
+          container: c,
         });
       const ref = e.configMapKeyRef;
       for (const map of ref ? visibleConfigMaps(facts, ref.name, w) : []) {
@@ -106,6 +109,7 @@ export function envValues(
             value: data,
             where: `${where}, from ConfigMap ${ref!.name}`,
             workload: w,
+            container: c,
           });
       }
     });
@@ -119,6 +123,7 @@ export function envValues(
             value: data,
             where: `${where}, from ConfigMap ${from.configMap}`,
             workload: w,
+            container: c,
           });
       }
     }

@@ -50,7 +50,7 @@ export function flagValues(
         return;
       const value = expandReferences(raw, c);
       if (value === undefined) return;
-      out.push({ value: { ...given, value }, where, workload });
+      out.push({ value: { ...given, value }, where, workload, container: c });
     });
   }
   return out;

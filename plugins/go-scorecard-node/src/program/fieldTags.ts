@@ -202,8 +202,13 @@ export function tagOrigins(field: FieldFacts, loads: FieldLoad[]): Origin[] {
       envs.add((load.prefix ?? '') + (load.envPath ?? '') + fromEnv.names[0]);
     }
   }
-  for (const name of envs) out.push({ k: 'env', name, at });
-  return out;
+  // The tag's defaults are what the field holds when none of its variables is set.
+  const defaultFor = envs.size ? { defaultFor: [...envs] } : {};
+  const defaults = out.map(o =>
+    o.k === 'string' ? { ...o, ...defaultFor } : o,
+  );
+  for (const name of envs) defaults.push({ k: 'env', name, at });
+  return defaults;
 }
 
 /** Which fields config loaders fill, by field key: found once from the loaders' target types. */

@@ -7,13 +7,26 @@ import { parseGoDuration } from './goDuration';
  * is where it is written (the literal, the tag, the getenv call).
  */
 export type Origin =
-  | { k: 'string'; value: string; at: Where }
+  | { k: 'string'; value: string; at: Where; defaultFor?: string[] }
   /** A number; `seconds` when it is a duration in seconds (else a plain number, or nanoseconds). */
-  | { k: 'number'; value: number; seconds: boolean; at: Where }
+  | {
+      k: 'number';
+      value: number;
+      seconds: boolean;
+      at: Where;
+      defaultFor?: string[];
+    }
   | { k: 'env'; name: string; at: Where; unit?: number }
   | { k: 'config'; key: string; at: Where; unit?: number }
   /** A command-line flag by name: what a workload's container `args` give it. */
   | { k: 'flag'; name: string; at: Where; unit?: number };
+
+/**
+ * `defaultFor` of a string or number origin: the environment variables it is the default of (a
+ * tag's `envDefault:"45s"` beside `env:"SHUTDOWN_TIMEOUT"`, `getenv("SHUTDOWN_TIMEOUT", "45s")`):
+ * a workload that gives one of them a value does not get this one.
+ */
+export type DefaultFor = { defaultFor?: string[] };
 
 /** Whether an origin is read from outside the code (the environment, a config key, a flag). */
 export function isExternal(

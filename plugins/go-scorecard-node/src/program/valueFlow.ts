@@ -204,6 +204,7 @@ export class ValueFlow {
                   value: seconds,
                   seconds: true,
                   at: o.at,
+                  ...(o.defaultFor ? { defaultFor: o.defaultFor } : {}),
                 } as Origin,
               ];
         });
@@ -656,8 +657,8 @@ export class ValueFlow {
       fallbackArg.k === 'num'
     )
       return [];
-    const fallback = this.evaluate(fallbackArg, ctx).filter(
-      o => o.k === 'string',
+    const fallback = this.evaluate(fallbackArg, ctx).flatMap(o =>
+      o.k === 'string' ? [{ ...o, defaultFor: [nameArg.value] }] : [],
     );
     if (!fallback.length) return [];
     return [{ k: 'env', name: nameArg.value, at: expr.at }, ...fallback];
