@@ -16,7 +16,7 @@ export interface ServerPackageRefs {
   serverFuncs: { ref: PackageRef; func: ServerFunc }[];
 }
 
-/** Timers a GracefulStop may be raced against: the duration's argument. */
+/** Timers a drain may be raced against: the duration's argument. */
 const TIMER_FUNCS: Record<string, number> = {
   After: 0,
   NewTimer: 0,
@@ -29,9 +29,11 @@ const TIMER_FUNCS: Record<string, number> = {
  * `ShutdownWithTimeout(d)`, echo v5's `GracefulTimeout: d`, and, in a top-level declaration that
  * calls `GracefulStop()`, every `time.After(d)`, `time.NewTimer(d)` or `time.AfterFunc(d, …)`
  * (a timer raced against it) and every context whose `Done()` it waits on (`<-ctx.Done()` with
- * `ctx` from `context.WithTimeout` here or in a caller). A `context.WithTimeout` whose `Done()`
- * is not read there bounds something else (a startup step), not the drain. Values stay
- * expressions: the link step follows them.
+ * `ctx` from `context.WithTimeout` here or in a caller); likewise every such timer in a
+ * declaration that calls both `Shutdown` and `Close` on servers (`select { case <-done: case
+ * <-time.After(d): srv.Close() }`, the drain raced against a timer with Close as the hard stop).
+ * A `context.WithTimeout` whose `Done()` is not read there bounds something else (a startup
+ * step), not the drain. Values stay expressions: the link step follows them.
  */
 export function shutdownBounds(
   src: GoSource,
@@ -39,6 +41,7 @@ export function shutdownBounds(
   timeRefs: () => PackageRef[],
   shutdowns: MethodCall[],
   gracefulStops: MethodCall[],
+  closes: MethodCall[],
 ): ShutdownBound[] {
   const bounds: ShutdownBound[] = [];
   for (const s of shutdowns) {
@@ -67,10 +70,19 @@ export function shutdownBounds(
       });
   }
   const scopes = new Set(gracefulStops.map(g => topLevelOf(g.call).id));
-  if (scopes.size) {
+  const closing = new Set(closes.map(c => topLevelOf(c.call).id));
+  const timerScopes = new Set([
+    ...scopes,
+    ...shutdowns.map(s => topLevelOf(s.call).id).filter(id => closing.has(id)),
+  ]);
+  if (timerScopes.size) {
     for (const r of timeRefs()) {
       const arg = TIMER_FUNCS[r.name];
-      if (!r.call || arg === undefined || !scopes.has(topLevelOf(r.call).id))
+      if (
+        !r.call ||
+        arg === undefined ||
+        !timerScopes.has(topLevelOf(r.call).id)
+      )
         continue;
       const d = callArguments(r.call)[arg];
       if (d)

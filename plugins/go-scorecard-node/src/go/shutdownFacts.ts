@@ -183,6 +183,7 @@ export function shutdownFacts(
   };
   const shutdowns: MethodCall[] = [];
   const gracefulStops: MethodCall[] = [];
+  const closes: MethodCall[] = [];
   for (const name of SERVER_METHOD_NAMES) {
     for (const m of methodCalls(src, name)) {
       const kinds = bindings.kindsOf(m.receiver);
@@ -303,6 +304,7 @@ export function shutdownFacts(
             },
           });
         } else if (role === 'close') {
+          closes.push(m);
           facts.httpServerCloseCalls.push(
             !isTest && followsShutdown(src, imports, m.call)
               ? { ...ref, afterShutdown: true }
@@ -358,7 +360,7 @@ export function shutdownFacts(
     shutdownHelperCalls(src),
   );
   facts.shutdownBounds = [
-    ...shutdownBounds(src, values, timeRefs, shutdowns, gracefulStops),
+    ...shutdownBounds(src, values, timeRefs, shutdowns, gracefulStops, closes),
     ...libraryBounds,
   ];
   return facts;
