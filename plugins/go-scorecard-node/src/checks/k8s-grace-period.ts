@@ -2,7 +2,11 @@ import { builtIntoBinaries } from '../program/builtIntoBinaries';
 import { readsConfigKey } from '../config/configValues';
 import { ServiceFacts, Workload } from '../facts';
 import { ServiceProgram } from '../program/serviceProgram';
-import { durationSeconds, scaledSeconds } from '../program/origins';
+import {
+  durationResolution,
+  durationSeconds,
+  scaledSeconds,
+} from '../program/origins';
 import {
   reasonText,
   thirdPartyContainerName,
@@ -30,9 +34,9 @@ function longer(
   seconds: number | undefined,
   at: string,
 ): DrainBudget {
-  return seconds !== undefined && seconds > budget.seconds
-    ? { seconds, at }
-    : budget;
+  if (seconds === undefined) return budget;
+  const exact = durationResolution(seconds);
+  return exact > budget.seconds ? { seconds: exact, at } : budget;
 }
 
 /**

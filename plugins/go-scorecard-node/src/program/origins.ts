@@ -112,6 +112,14 @@ export function unique(origins: Origin[]): Origin[] {
 }
 
 /**
+ * Seconds rounded to whole nanoseconds, the resolution of a Go `time.Duration`: the float error
+ * of scaling (`60e9` ns is 60 s, not 60.00000000000001) is dropped.
+ */
+export function durationResolution(seconds: number): number {
+  return Math.round(seconds * 1e9) / 1e9;
+}
+
+/**
  * The seconds of an origin read as a `time.Duration`: a number with a time unit, a bare number
  * (nanoseconds), or a duration string (`"20s"`, a config default).
  */
