@@ -13,6 +13,7 @@ import {
   previousStatement,
   statementAfter,
   textOf,
+  topLevelOf,
 } from './syntax';
 import { inLineComment, wordSites } from './wordSites';
 
@@ -105,9 +106,17 @@ export function resultUse(
   )
     return undefined;
   const next = statementAfter(stmt);
+  return { assignment: stmt, next: nextReader(src, stmt, next) };
+}
+
+/**
+ * The statement that next reads what `stmt` assigns: `next`, or past straight-line statements
+ * that do not name the variable.
+ */
+function nextReader(src: GoSource, stmt: Node, next: Node | null): Node | null {
   const left = stmt.childForFieldName('left')?.namedChild(0);
   if (stmt.parent?.type !== 'statement_list' || left?.type !== 'identifier')
-    return { assignment: stmt, next };
+    return next;
   const name = textOf(src, left);
   let reader = next;
   while (
@@ -116,29 +125,90 @@ export function resultUse(
     !wordSites(src, name, reader.startIndex, reader.endIndex).length
   )
     reader = nextStatement(reader);
-  return { assignment: stmt, next: reader ?? next };
+  return reader ?? next;
+}
+
+/**
+ * The receives of what a call's result is sent on (`errc <- srv.ListenAndServe()` in a goroutine,
+ * then `<-errc` elsewhere in the same top-level function): a channel named by an identifier or a
+ * selector, as written.
+ */
+function receivesOfSent(src: GoSource, call: Node): Node[] {
+  let n = call;
+  while (n.parent?.type === 'parenthesized_expression') n = n.parent;
+  const send = n.parent;
+  const channel = send?.childForFieldName('channel');
+  if (
+    send?.type !== 'send_statement' ||
+    send.childForFieldName('value')?.id !== n.id ||
+    (channel?.type !== 'identifier' && channel?.type !== 'selector_expression')
+  )
+    return [];
+  const name = textOf(src, channel);
+  return topLevelOf(call)
+    .descendantsOfType('unary_expression')
+    .filter(
+      (u): u is Node =>
+        !!u &&
+        textOf(src, u).startsWith('<-') &&
+        textOf(src, u.childForFieldName('operand')!) === name,
+    );
+}
+
+/**
+ * The statement that reads a value received in a `select` case (`case err := <-errc:`): the
+ * case's first statement that names it.
+ */
+function caseReader(src: GoSource, receive: Node): Node | null {
+  const clause = receive.parent;
+  if (clause?.type !== 'communication_case') return null;
+  const list = clause.namedChildren.find(c => c?.type === 'statement_list');
+  const first = list?.namedChildren.find(c => c && c.type !== 'comment');
+  return first ? nextReader(src, receive, first) : null;
 }
 
 /**
  * Whether the error of a call ends the process without a comparison with
  * http.ErrServerClosed: `log.Fatal(srv.ListenAndServe())`, `if err := srv.ListenAndServe();
- * err != nil { log.Fatal(err) }`, or `err := ...` followed by such an `if`.
+ * err != nil { log.Fatal(err) }`, or `err := ...` followed by such an `if`; also where it is
+ * received when it is sent on a channel (`errc <- srv.ListenAndServe()`, then `log.Fatal(<-errc)`,
+ * `if err := <-errc; err != nil { … }`, or `case err := <-errc:` and such a statement).
  */
 export function serveErrorIsFatal(
   src: GoSource,
   imports: ImportResolver,
   call: Node,
+  depth = 0,
 ): boolean {
+  // Sent on a channel: judged where it is received (`if err := <-errc; err != nil { … }`).
+  const receives = depth < 2 ? receivesOfSent(src, call) : [];
+  if (receives.length)
+    return receives.some(r => serveErrorIsFatal(src, imports, r, depth + 1));
+  const receive = call.parent;
+  const next =
+    receive?.type === 'receive_statement' &&
+    receive.childForFieldName('right')?.id === call.id
+      ? caseReader(src, receive)
+      : undefined;
+  if (next !== undefined) return readerIsFatal(src, imports, next);
   const use = resultUse(src, call);
   if (!use) return false;
   if ('argumentOf' in use) {
     if (wrapsError(src, imports, use.argumentOf))
-      return serveErrorIsFatal(src, imports, use.argumentOf);
+      return serveErrorIsFatal(src, imports, use.argumentOf, depth);
     return isFatalCall(src, imports, use.argumentOf);
   }
-  if (use.next?.type === 'if_statement')
-    return ifIsFatal(src, imports, use.next);
-  return isFatalStatement(src, imports, use.next);
+  return readerIsFatal(src, imports, use.next);
+}
+
+/** Whether the statement that reads an error ends the process on it. */
+function readerIsFatal(
+  src: GoSource,
+  imports: ImportResolver,
+  reader: Node | null,
+): boolean {
+  if (reader?.type === 'if_statement') return ifIsFatal(src, imports, reader);
+  return isFatalStatement(src, imports, reader);
 }
 
 /**
