@@ -400,7 +400,8 @@ export class ValueReader {
     const args = callArguments(call);
     const at = this.where(call);
     const arg = (i: number) => this.value(args[i], 0, depth + 1);
-    if (!callee) return this.funcValueResult(call, result) ?? UNKNOWN;
+    if (!callee)
+      return this.funcValueResult(call, result, depth, mode) ?? UNKNOWN;
     // A generic loader that returns a new value of its type argument (`env.ParseAs[Config]()`).
     const fnNode = unparen(call.childForFieldName('function')!);
     if (
@@ -521,22 +522,69 @@ export class ValueReader {
    * *grpc.Server`), or the function literal called or given to the local (`mk := func()
    * *http.Server {…}`). Undefined when neither tells.
    */
-  private funcValueResult(call: Node, result: number): ValueExpr | undefined {
+  private funcValueResult(
+    call: Node,
+    result: number,
+    depth: number,
+    mode: Mode,
+  ): ValueExpr | undefined {
     const fn = unparen(call.childForFieldName('function')!);
     let type: TypeRef | undefined;
-    if (fn.type === 'func_literal') type = this.literalType(fn);
+    let literal: Node | undefined;
+    if (fn.type === 'func_literal') literal = fn;
     else if (fn.type === 'identifier') {
       const decl = this.scopesOf(fn).resolve(fn);
       const declared = decl && writtenTypeNode(decl);
       if (declared) type = this.types.ofNode(declared);
-      // A named func type (`var mk factory = func…`) is read from the literal.
-      if (decl && type?.k !== 'func') {
-        const init = initializerOf(decl);
-        if (init?.type === 'func_literal') type = this.literalType(init);
-      }
+      const init = decl && initializerOf(decl);
+      if (init?.type === 'func_literal') literal = init;
     }
+    // A named func type (`var mk factory = func…`) is read from the literal.
+    if (literal && type?.k !== 'func') type = this.literalType(literal);
     const r = type?.k === 'func' ? type.results[result] : undefined;
-    return r && r.k !== 'unknown' ? { k: 'typed', type: r } : undefined;
+    if (!r || r.k === 'unknown') return undefined;
+    // What the literal returns (`addr := func() string { …; return "users:9090" }()`).
+    const returned =
+      literal && mode === 'value'
+        ? this.literalReturns(literal, result, depth)
+        : [];
+    return returned.length
+      ? {
+          k: 'typed',
+          type: r,
+          of: returned.length === 1 ? returned[0] : { k: 'any', of: returned },
+        }
+      : { k: 'typed', type: r };
+  }
+
+  /** The values a function literal's own `return` statements give its result `result`. */
+  private literalReturns(
+    literal: Node,
+    result: number,
+    depth: number,
+  ): ValueExpr[] {
+    const body = literal.childForFieldName('body');
+    if (!body || depth > MAX_DEPTH) return [];
+    const out: ValueExpr[] = [];
+    for (const ret of body.descendantsOfType('return_statement')) {
+      if (!ret) continue;
+      let inner = false;
+      for (let n = ret.parent; n && n.id !== body.id; n = n.parent)
+        if (n.type === 'func_literal') inner = true;
+      if (inner) continue;
+      const list = ret.namedChildren.find(c => c && c.type !== 'comment');
+      let items: Node[] = list ? [list] : [];
+      if (list?.type === 'expression_list')
+        items = list.namedChildren.filter(
+          (c): c is Node => !!c && c.type !== 'comment',
+        );
+      const v =
+        items.length === 1 && result > 0
+          ? this.value(items[0], result, depth + 1)
+          : items[result] && this.value(items[result], 0, depth + 1);
+      if (v && v.k !== 'unknown') out.push(v);
+    }
+    return out;
   }
 
   /** The func type of a function literal, as written before its body. */
