@@ -19,10 +19,10 @@ import { shutdownFacts } from './shutdownFacts';
 import { SIGNAL_HELPERS, signalFacts, signalLists } from './signalFacts';
 import { callRef, GoSource, textOf } from './syntax';
 import { ProgramFactsReader } from './programFacts';
-import { Scopes } from './scopes';
+import { Declaration, Scopes, writtenTypeNode } from './scopes';
 import { TypeRefs } from './typeRefs';
 import { FLAG_VAR_VALUE_ARG } from './knownCalls';
-import { ValueReader } from './values';
+import { initializerOf, ValueReader } from './values';
 import { Vocabulary } from './vocabulary';
 import { WordIndex } from './wordSites';
 import { wordSites } from './wordSites';
@@ -145,6 +145,9 @@ export function extractGoFacts(
       }
       return scopes;
     };
+    src.operandType = operand =>
+      writtenOperandType(src, resolver, scopesOf, operand);
+    src.isTreePackage = p => vocabulary.mayNameTreePackage(p);
     const values = new ValueReader(
       src,
       resolver,
@@ -282,4 +285,53 @@ function markCancelReturns(
     const indexes = cancelReturnIndexes(top, withCalls, scopesOf(top));
     if (indexes.length > 0) fn.cancelResults = indexes;
   }
+}
+
+/** See `GoSource.operandType`. */
+function writtenOperandType(
+  src: GoSource,
+  resolver: ImportResolver,
+  scopesOf: (node: Node) => Scopes,
+  operand: Node,
+): { pkg: string; name: string } | undefined {
+  let type: Node | undefined;
+  let init: Node | undefined = operand;
+  if (operand.type === 'identifier') {
+    const decl = scopesOf(operand).resolve(operand);
+    if (!decl) return undefined;
+    type = writtenTypeNode(decl) ?? receiverTypeNode(decl);
+    init = type ? undefined : initializerOf(decl);
+  }
+  // A value made where it is written: `&App{}`, `App{}`, `new(testing.T)`.
+  if (init?.type === 'parenthesized_expression')
+    init = init.namedChild(0) ?? undefined;
+  if (init?.type === 'unary_expression')
+    init = init.childForFieldName('operand') ?? undefined;
+  if (init?.type === 'composite_literal')
+    type = init.childForFieldName('type') ?? undefined;
+  else if (
+    init?.type === 'call_expression' &&
+    textOf(src, init.childForFieldName('function')!) === 'new'
+  )
+    type = init.childForFieldName('arguments')?.namedChild(0) ?? undefined;
+  while (type?.type === 'pointer_type' || type?.type === 'parenthesized_type')
+    type = type.namedChild(0) ?? undefined;
+  if (type?.type === 'generic_type')
+    type = type.childForFieldName('type') ?? undefined;
+  if (type?.type === 'type_identifier')
+    return { pkg: '', name: textOf(src, type) };
+  if (type?.type === 'qualified_type') {
+    const q = type.childForFieldName('package');
+    const name = type.childForFieldName('name');
+    const pkg = q && resolver.pathOf(textOf(src, q));
+    return pkg && name ? { pkg, name: textOf(src, name) } : undefined;
+  }
+  return undefined;
+}
+
+/** A method's receiver type node (`(s *Server)`: `*Server`). */
+function receiverTypeNode(decl: Declaration): Node | undefined {
+  return decl.kind === 'receiver'
+    ? decl.stmt.childForFieldName('type') ?? undefined
+    : undefined;
 }

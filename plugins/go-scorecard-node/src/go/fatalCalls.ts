@@ -60,8 +60,21 @@ export function isNoReturnStatement(
   if (call?.type !== 'call_expression') return false;
   if (isFatalCall(src, imports, call)) return true;
   const sel = selectorCall(src, call);
-  return !!sel && GOEXIT_METHODS.has(sel.name);
+  if (!sel || !GOEXIT_METHODS.has(sel.name)) return false;
+  // `runtime.Goexit()`, or a test's `t.FailNow()`/`t.Skip()` on a `*testing.T`/`B`/`F` (a
+  // cursor's `Skip(n)` returns; so may a `testing.TB`'s, an interface, as go vet has it).
+  if (
+    sel.operand.type === 'identifier' &&
+    imports.is(textOf(src, sel.operand), 'runtime')
+  )
+    return sel.name === 'Goexit';
+  if (!src.operandType) return true;
+  const type = src.operandType(sel.operand);
+  return type?.pkg === 'testing' && TESTING_TYPES.has(type.name);
 }
+
+/** The concrete types of package testing whose FailNow/Skip* end the goroutine. */
+const TESTING_TYPES = new Set(['T', 'B', 'F']);
 
 /**
  * What may keep a body from returning: a call that does not return (`Exit`, `Fatal`, `panic`…),
@@ -180,6 +193,18 @@ function calleeOf(
   return { name, via: path ?? '.' };
 }
 
+/**
+ * Whether the operand of an expression statement's method call is written with a type of the
+ * tree (`GoSource.operandType`): the file's own package's, or one the tree declares.
+ */
+function operandOfTreeType(src: GoSource, stmt: Node): boolean {
+  if (!src.operandType) return true;
+  const expr = stmt.namedChild(0);
+  const sel = expr && selectorCall(src, unparen(expr));
+  const type = sel && src.operandType(sel.operand);
+  return !!type && (type.pkg === '' || !!src.isTreePackage?.(type.pkg));
+}
+
 /** Whether some path from the entry of a flow graph reaches a return (or the body's end). */
 function returns(flow: FlowGraph): boolean {
   const seen = new Set<FlowBlock>([flow.entry]);
@@ -211,6 +236,10 @@ export function noReturnTest(
     const callee = calleeOf(src, imports, stmt);
     if (!callee) return false;
     const { name, via } = callee;
+    // A method call ends a path only on a value of a type of the tree, as the file writes it
+    // (`s.fatal(err)` on a receiver, `a.Stop()` with `a *App`): a library's `ticker.Stop()`
+    // or `cmd.Run()` returns whatever the tree's methods of that name do.
+    if (via === '.' && !operandOfTreeType(src, stmt)) return false;
     if (via === '' || via === '.') {
       const key = via === '' ? name : `.${name}`;
       if (noReturnMemoOf(src).decls.has(key) && neverReturns(src, imports, key))

@@ -17,6 +17,15 @@ export interface GoSource {
    * file's package), `'.'` for a method call, or the import path of `pkg.Name`.
    */
   treeNeverReturns?: (name: string, via: string) => boolean;
+  /**
+   * The named type a method call's operand is written with, where the file says it: a
+   * receiver's, parameter's or `var`'s type, a local's composite literal (`&App{}`) or `new(T)`;
+   * `pkg` is the import path of a qualified type, `''` for the file's own package. Undefined
+   * when the file does not say (a library's result, a package variable of another file).
+   */
+  operandType?: (operand: Node) => { pkg: string; name: string } | undefined;
+  /** Whether an import path may name a package of the tree (the vocabulary's). */
+  isTreePackage?: (path: string) => boolean;
 }
 
 const MAX_SNIPPET = 120;

@@ -743,7 +743,7 @@ export function inFunction(node: Node): boolean {
  * The expression a `:=` or `var` declaration gives a variable (`f := func…`, `var f = func…`),
  * when the names and values pair up one to one.
  */
-function initializerOf(decl: Declaration): Node | undefined {
+export function initializerOf(decl: Declaration): Node | undefined {
   const pairs = declarationPairs(decl.stmt);
   if (!pairs || pairs.names.length !== pairs.values.length) return undefined;
   const index = pairs.names.findIndex(c => c.id === decl.id.id);
