@@ -395,8 +395,8 @@ export interface ContainerEnv {
   value?: LocatedValue;
   /** `valueFrom.configMapKeyRef`: the value is a ConfigMap's data entry. */
   configMapKeyRef?: { name: string; key: string };
-  /** `valueFrom.fieldRef.fieldPath`: the pod's own field (`metadata.namespace`). */
-  fieldRef?: string;
+  /** `valueFrom.fieldRef.fieldPath`: the pod's own field (`metadata.namespace`), at its line. */
+  fieldRef?: LocatedValue;
 }
 
 /** A value a configuration file or a ConfigMap's embedded file gives a key (`ledger.host: ledger-server`). */

@@ -5,6 +5,7 @@ import { ServiceProgram } from '../program/serviceProgram';
 import {
   durationResolution,
   durationSeconds,
+  filled,
   scaledSeconds,
 } from '../program/origins';
 import {
@@ -75,7 +76,10 @@ export function shutdownSeconds(
         if (o.k === 'config')
           for (const v of facts.configValues)
             if (readsConfigKey(o.key, v.key))
-              consider(scaledSeconds(o, v.value), `${v.path}:${v.line}`);
+              consider(
+                scaledSeconds(o, filled(o, v.value)),
+                `${v.path}:${v.line}`,
+              );
         let seconds: number | undefined;
         if (bound.kind === 'duration') seconds = durationSeconds(o);
         else if (o.k === 'number' && o.seconds) seconds = o.value;
@@ -104,7 +108,8 @@ export function shutdownSeconds(
               g.container === c &&
               g.read.k === 'env' &&
               vars.includes(g.read.name) &&
-              scaledSeconds(g.read, g.value.value) !== undefined,
+              scaledSeconds(g.read, filled(g.read, g.value.value)) !==
+                undefined,
           ),
         );
       for (const d of defaults)
@@ -112,7 +117,7 @@ export function shutdownSeconds(
       for (const { value, read } of given)
         own = longer(
           own,
-          scaledSeconds(read, value.value),
+          scaledSeconds(read, filled(read, value.value)),
           `${value.path}:${value.line}`,
         );
       return own;

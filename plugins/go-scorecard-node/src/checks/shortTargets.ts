@@ -6,7 +6,7 @@ import { ServiceProgram } from '../program/serviceProgram';
 import { inOverlays } from './overlayFindings';
 import { workloadValues } from './workloadValues';
 import { GRPC_CLIENT_PACKAGES } from '../go/knownCalls';
-import { displayValue } from '../program/origins';
+import { displayValue, filled, Origin } from '../program/origins';
 import { dotCount, isShortKubernetesTarget, targetHost } from '../grpc/target';
 
 /** Kubernetes' default `ndots` in a pod's resolv.conf. */
@@ -145,44 +145,59 @@ function computeShortTargets(
         );
       }
       // What a workload gives the env variables and flags the target is read from.
-      for (const { value, where, workload, what } of workloadValues(
-        facts,
-        origins,
-      )) {
-        // The value is looked up in the pods of the workload that sets it, with their ndots.
+      for (const {
+        value,
+        where,
+        workload,
+        what,
+        read,
+        standIn,
+      } of workloadValues(facts, origins)) {
+        if (standIn && !read.template) continue;
+        // The value is looked up in the pods of the workload that sets it, with their ndots,
+        // in the target it is part of (`"users." + ns`).
         const own = workload.ndots ?? DEFAULT_NDOTS;
-        if (!isShortKubernetesTarget(value.value, own)) continue;
+        const judged = filled(read, value.value);
+        if (!isShortKubernetesTarget(judged, own)) continue;
         if (dialing !== 'all') dialing.add(workload);
         if (!ownFirst.has(workload)) ownFirst.set(workload, value);
         add(
           value,
-          value.value,
-          `${what}="${value.value}" ${where} is the gRPC target of ${dialName(
-            target,
-          )}; it ${problem(value.value, own)}`,
+          judged,
+          `${what}="${value.value}" ${where} ${partOf(
+            judged,
+            value.value,
+          )}the gRPC target of ${dialName(target)}; it ${problem(
+            displayValue(judged),
+            own,
+          )}`,
           dialName(target),
           workload.overlay,
         );
       }
-      const keys = [
-        ...new Set(origins.flatMap(o => (o.k === 'config' ? [o.key] : []))),
-      ];
+      const keys = origins.filter(
+        (o): o is Extract<Origin, { k: 'config' }> => o.k === 'config',
+      );
       if (keys.length) readsConfig = true;
       for (const v of facts.configValues) {
-        if (
-          !keys.some(k => readsConfigKey(k, v.key)) ||
-          !isShortKubernetesTarget(v.value, ndots)
-        )
-          continue;
-        dialing = 'all';
-        add(
-          v,
-          v.value,
-          `config key ${v.key}="${v.value}" is the gRPC target of ${dialName(
-            target,
-          )}; it ${problem(v.value, ndots)}`,
-          dialName(target),
-        );
+        for (const k of keys) {
+          if (!readsConfigKey(k.key, v.key)) continue;
+          const judged = filled(k, v.value);
+          if (!isShortKubernetesTarget(judged, ndots)) continue;
+          dialing = 'all';
+          add(
+            v,
+            judged,
+            `config key ${v.key}="${v.value}" ${partOf(
+              judged,
+              v.value,
+            )}the gRPC target of ${dialName(target)}; it ${problem(
+              displayValue(judged),
+              ndots,
+            )}`,
+            dialName(target),
+          );
+        }
       }
     }
   }
@@ -217,4 +232,9 @@ export function usesGrpc(facts: ServiceFacts): boolean {
   return facts.goFiles.some(f =>
     f.imports.some(i => GRPC_PACKAGES.has(i.path)),
   );
+}
+
+/** `is ` a value that is the whole target, `makes "users.prod:9090", ` one that is a part of it. */
+function partOf(judged: string, value: string): string {
+  return judged === value ? 'is ' : `is part of "${displayValue(judged)}", `;
 }

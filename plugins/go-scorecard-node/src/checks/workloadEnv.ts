@@ -14,6 +14,11 @@ export interface GivenValue {
   workload: Workload;
   /** The container that gives it. */
   container: Container;
+  /**
+   * The value stands in for one the pod learns at run time (its namespace): it tells what the
+   * value it is part of looks like, not a value of its own.
+   */
+  standIn?: true;
 }
 
 /**
@@ -43,6 +48,9 @@ const ENV_REFERENCE = /\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g;
  */
 export const NAMESPACE_STAND_IN = 'default';
 
+/** The pod's namespace, as a `fieldRef` names it. */
+const NAMESPACE_FIELD = 'metadata.namespace';
+
 /**
  * A value with its `$(VAR)` references replaced as the kubelet expands them (Kubernetes docs,
  * "Define Dependent Environment Variables"): by a variable of the container listed before
@@ -62,7 +70,7 @@ export function expandReferences(
     const e = listed.filter(x => x.name === name).pop();
     const v =
       e?.value?.value ??
-      (e?.fieldRef === 'metadata.namespace' ? NAMESPACE_STAND_IN : undefined);
+      (e?.fieldRef?.value === NAMESPACE_FIELD ? NAMESPACE_STAND_IN : undefined);
     if (v === undefined) unknown = true;
     return v ?? '';
   });
@@ -100,6 +108,15 @@ export function envValues(
               : `${where}, expanded from "${e.value.value}",`,
           workload: w,
           container: c,
+        });
+      // The pod's namespace: one label, whatever it is (`"users." + ns + ".svc.cluster.local"`).
+      if (e.fieldRef?.value === NAMESPACE_FIELD)
+        out.push({
+          value: { ...e.fieldRef, value: NAMESPACE_STAND_IN },
+          where: `${where}, the pod's namespace (one label, read as "${NAMESPACE_STAND_IN}"),`,
+          workload: w,
+          container: c,
+          standIn: true,
         });
       const ref = e.configMapKeyRef;
       for (const map of ref ? visibleConfigMaps(facts, ref.name, w) : []) {

@@ -8,7 +8,8 @@ export type WorkloadRead = Extract<Origin, { k: 'env' | 'flag' }>;
 
 /**
  * What workloads give the environment variables and flags some origins read (each read once per
- * kind, name and unit): the values of their containers' env (`envValues`) and command lines
+ * kind, name, unit and template: a read's `template` puts the value in the value it is part of,
+ * see `filled`): the values of their containers' env (`envValues`) and command lines
  * (`flagValues`), each with the read and how a message names it (`env USERS_ADDR`, `flag -users`).
  */
 export function workloadValues(
@@ -20,7 +21,9 @@ export function workloadValues(
   const seen = new Set<string>();
   for (const read of origins) {
     if (read.k !== 'env' && read.k !== 'flag') continue;
-    const key = `${read.k} ${read.name} ${read.unit ?? ''}`;
+    const key = `${read.k} ${read.name} ${read.unit ?? ''} ${
+      read.template ?? ''
+    }`;
     if (seen.has(key)) continue;
     seen.add(key);
     const values =

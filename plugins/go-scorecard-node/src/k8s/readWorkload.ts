@@ -341,7 +341,9 @@ export class WorkloadReader {
     if (refName && refKey)
       return [{ name, configMapKeyRef: { name: refName, key: refKey } }];
     const fieldPath = this.r.string(node, 'valueFrom', 'fieldRef', 'fieldPath');
-    if (fieldPath) return [{ name, fieldRef: fieldPath }];
+    const from = this.r.pair(node, 'valueFrom');
+    if (fieldPath && from)
+      return [{ name, fieldRef: { ...this.keyRef(from), value: fieldPath } }];
     if (
       !pair ||
       !isScalar(value) ||

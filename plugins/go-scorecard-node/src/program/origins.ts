@@ -16,10 +16,42 @@ export type Origin =
       at: Where;
       defaultFor?: string[];
     }
-  | { k: 'env'; name: string; at: Where; unit?: number }
-  | { k: 'config'; key: string; at: Where; unit?: number }
+  | { k: 'env'; name: string; at: Where; unit?: number; template?: string }
+  | {
+      k: 'config';
+      key: string;
+      at: Where;
+      unit?: number;
+      template?: string;
+    }
   /** A command-line flag by name: what a workload's container `args` give it. */
-  | { k: 'flag'; name: string; at: Where; unit?: number };
+  | { k: 'flag'; name: string; at: Where; unit?: number; template?: string };
+
+/**
+ * Stands in an external origin's `template` for what the environment, the key or the flag
+ * gives: `metadata-svc.\u0001.svc.cluster.local.:50400` for an env variable formatted into a
+ * fully qualified name. Other unknown parts are {@link UNKNOWN_TEXT}. Never valid in a name.
+ */
+export const SLOT = '\u0001';
+
+/** The value an external origin gives, in the value it is part of (its `template`). */
+export function filled(o: { template?: string }, value: string): string {
+  return o.template ? o.template.replace(SLOT, value) : value;
+}
+
+/** The external origins of one side of a value built from parts, each in that value's template. */
+function inTemplates(
+  side: Origin[],
+  wrap: (template: string) => string[],
+): Origin[] {
+  return side.flatMap(o =>
+    isExternal(o)
+      ? wrap(o.template ?? SLOT)
+          .slice(0, 4)
+          .map(template => ({ ...o, template }))
+      : [],
+  );
+}
 
 /**
  * `defaultFor` of a string or number origin: the environment variables it is the default of (a
@@ -89,9 +121,9 @@ function originText(o: Origin): string {
   switch (o.k) {
     case 'env':
     case 'flag':
-      return `${o.name}*${o.unit ?? ''}`;
+      return `${o.name}*${o.unit ?? ''}*${o.template ?? ''}`;
     case 'config':
-      return `${o.key}*${o.unit ?? ''}`;
+      return `${o.key}*${o.unit ?? ''}*${o.template ?? ''}`;
     default:
       return String(o.value);
   }
@@ -156,7 +188,20 @@ export function binaryOrigins(
       return units.map(u => ({ ...o, unit: u * (o.unit ?? 1) }));
     });
   };
-  out.push(...passed(left, right), ...passed(right, left));
+  // Joined to text, the variable is judged in the value it is part of (`"users." + ns`).
+  const texts = (side: Origin[]) => {
+    const known = side.flatMap(o => {
+      const t = originValueText(o);
+      return t === undefined ? [] : [t];
+    });
+    return known.length ? known : [UNKNOWN_TEXT];
+  };
+  if (op === '+')
+    out.push(
+      ...inTemplates(left, t => texts(right).map(r => t + r)),
+      ...inTemplates(right, t => texts(left).map(l => l + t)),
+    );
+  else out.push(...passed(left, right), ...passed(right, left));
   let ls = left.filter(o => o.k === 'string' || o.k === 'number');
   let rs = right.filter(o => o.k === 'string' || o.k === 'number');
   // A string joined to a part not known (`"cart:" + strconv.Itoa(port)`) keeps what is known.
@@ -209,12 +254,23 @@ export function formatOrigins(
   args: Origin[][],
   at: Where,
 ): Origin[] {
-  const out: Origin[] = args.flat().filter(isExternal);
   const verbs = format.match(FORMAT_VERB)?.filter(v => v !== '%%') ?? [];
   const values = args.map(a =>
     a.filter(o => o.k === 'string' || o.k === 'number'),
   );
-  if (verbs.length !== args.length) return out;
+  if (verbs.length !== args.length) return args.flat().filter(isExternal);
+  // A variable formatted into text is judged in the value it is part of, the other parts as
+  // they are (`fmt.Sprintf("metadata-svc.%s.svc.cluster.local.:50400", os.Getenv("POD_NS"))`).
+  const out: Origin[] = args.flatMap((a, i) =>
+    inTemplates(a, t =>
+      formatted(
+        format,
+        args.map((_, j) =>
+          j === i ? [t] : values[j].map(v => originValueText(v)!),
+        ),
+      ),
+    ),
+  );
   if (args.length > 0 && values.every(v => v.length === 0)) return out;
   let combos: Origin[][] = [[]];
   for (const part of values) {
@@ -248,4 +304,23 @@ export function formatOrigins(
     });
   }
   return out;
+}
+
+/** A format's texts with each verb replaced by one of its argument's texts (unknown: {@link UNKNOWN_TEXT}). */
+function formatted(format: string, args: string[][]): string[] {
+  let texts = [''];
+  let last = 0;
+  let verb = 0;
+  for (const m of format.matchAll(FORMAT_VERB)) {
+    const literal = format.slice(last, m.index);
+    last = m.index! + m[0].length;
+    if (m[0] === '%%') {
+      texts = texts.map(t => `${t + literal}%`);
+      continue;
+    }
+    const arg = args[verb++] ?? [];
+    const each = arg.length ? arg : [UNKNOWN_TEXT];
+    texts = texts.flatMap(t => each.map(a => t + literal + a)).slice(0, 4);
+  }
+  return texts.map(t => t + format.slice(last));
 }
