@@ -52,6 +52,9 @@ describe('isShortKubernetesTarget', () => {
     // a flag's word, without a port: a setting another variable of a registry holds
     'true',
     'Off',
+    // a path after the colon: a URI of another kind (`file:`), no host and port
+    'file:/etc/flagd/config.json',
+    'users:/tmp/sock',
   ])('%j is not short', target => {
     expect(isShortKubernetesTarget(target, 5)).toBe(false);
   });
@@ -61,6 +64,9 @@ describe('isShortKubernetesTarget', () => {
     expect(targetHost('users.shop.:80')).toBe('users.shop.');
     expect(targetHost('dns:///users')).toBe('users');
     expect(targetHost('xds:///users')).toBeUndefined();
+    // a service name as the port, or a port not known
+    expect(targetHost('users:grpc')).toBe('users');
+    expect(targetHost('users:\u0000')).toBe('users');
     expect(dotCount('a.b.c.')).toBe(2);
     expect(dotCount('a')).toBe(0);
   });
