@@ -40,13 +40,14 @@ function qualified(target: string): string {
   return target.trim().replace(host, fqdn);
 }
 
+/** What is wrong with a short target (its unknown parts shown as `…`). */
 function problem(value: string, ndots: number): string {
   const host = targetHost(value)!;
   const dots = dotCount(host);
   return `has ${dots} dot${
     dots === 1 ? '' : 's'
-  }, fewer than ndots ${ndots}, and no trailing dot, so every lookup first walks the pod's DNS search domains; use "${qualified(
-    value,
+  }, fewer than ndots ${ndots}, and no trailing dot, so every lookup first walks the pod's DNS search domains; use "${displayValue(
+    qualified(value),
   )}"`;
 }
 
@@ -140,7 +141,7 @@ function computeShortTargets(
           o.value,
           `gRPC target "${displayValue(o.value)}" of ${dialName(
             target,
-          )} ${problem(displayValue(o.value), ndots)}`,
+          )} ${problem(o.value, ndots)}`,
           dialName(target),
         );
       }
@@ -167,10 +168,7 @@ function computeShortTargets(
           `${what}="${value.value}" ${where} ${partOf(
             judged,
             value.value,
-          )}the gRPC target of ${dialName(target)}; it ${problem(
-            displayValue(judged),
-            own,
-          )}`,
+          )}the gRPC target of ${dialName(target)}; it ${problem(judged, own)}`,
           dialName(target),
           workload.overlay,
         );
@@ -192,7 +190,7 @@ function computeShortTargets(
               judged,
               v.value,
             )}the gRPC target of ${dialName(target)}; it ${problem(
-              displayValue(judged),
+              judged,
               ndots,
             )}`,
             dialName(target),
