@@ -94,10 +94,20 @@ function argumentsOf(fn: FuncInfo, args: ValueExpr[]): ValueExpr[] {
  */
 function loadedThrough(
   load: FieldLoad,
-  through: string[] | undefined,
+  through: string[][] | undefined,
 ): boolean {
-  const parent = load.fieldPath[load.fieldPath.length - 2];
-  return !through || parent === undefined || through.includes(parent);
+  if (!through) return true;
+  const parents = load.fieldPath.slice(0, -1);
+  // The fields read through end the load's path (`Upstream`, `NetAddrs` for an element of
+  // `cfg.Upstream.NetAddrs`); a load from the read struct itself has none to match.
+  return (
+    parents.length === 0 ||
+    through.some(
+      p =>
+        p.length <= parents.length &&
+        p.every((name, i) => parents[parents.length - p.length + i] === name),
+    )
+  );
 }
 
 /** Looks like an environment variable name (a string, not code). */
@@ -397,7 +407,9 @@ export class ValueFlow {
     if (!field) return [];
     const through = this.enclosingFields(of, ctx);
     const key = readerKey(
-      through ? `${field} in ${through.join(',')}` : field,
+      through
+        ? `${field} in ${through.map(p => p.join('.')).join(',')}`
+        : field,
       ctx,
     );
     const known = this.fieldMemo.get(key);
@@ -445,21 +457,36 @@ export class ValueFlow {
    * variables and `&`, with the context each is read in.
    */
   /**
-   * The names of the fields a value is read from (`Templates` of `c.Templates`, also through a
-   * local `t := c.Templates`), or undefined when it is not read from a field.
+   * The paths of fields a value is read through (`Upstream`, `NetAddrs` for `a` of `for _, a :=
+   * range cfg.Upstream.NetAddrs`; `Templates` of `c.Templates`, also through a local `t :=
+   * c.Templates`), or undefined when it is not read from a field.
    */
-  private enclosingFields(of: ValueExpr, ctx: Context): string[] | undefined {
-    const unwrapped = of.k === 'addr' ? of.of : of;
-    if (unwrapped.k === 'field') return [unwrapped.name];
-    if (unwrapped.k !== 'local') return undefined;
-    const defs = ctx.file.program.locals[unwrapped.id]?.defs ?? [];
-    const names: string[] = [];
-    for (const d of defs) {
-      const v = d.k === 'addr' ? d.of : d;
-      if (v.k !== 'field') return undefined;
-      names.push(v.name);
+  private enclosingFields(
+    of: ValueExpr,
+    ctx: Context,
+    depth = 0,
+  ): string[][] | undefined {
+    if (depth > 6) return undefined;
+    switch (of.k) {
+      case 'addr':
+      case 'elem':
+        return this.enclosingFields(of.of, ctx, depth + 1);
+      case 'field': {
+        const outer = this.enclosingFields(of.of, ctx, depth + 1) ?? [[]];
+        return outer.map(p => [...p, of.name]);
+      }
+      case 'local': {
+        const paths: string[][] = [];
+        for (const d of ctx.file.program.locals[of.id]?.defs ?? []) {
+          const p = this.enclosingFields(d, ctx, depth + 1);
+          if (!p) return undefined;
+          paths.push(...p);
+        }
+        return paths.length ? paths.slice(0, 8) : undefined;
+      }
+      default:
+        return undefined;
     }
-    return names.length ? names : undefined;
   }
 
   /** A load whose prefix is written elsewhere, once for each value it has (none: left unknown). */

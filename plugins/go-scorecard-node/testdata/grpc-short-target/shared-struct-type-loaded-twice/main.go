@@ -22,8 +22,14 @@ type envConfig struct {
 }
 
 type fileConfig struct {
-	Users Endpoint `yaml:"users"`
-	Admin Endpoint `yaml:"admin"`
+	Users    Endpoint `yaml:"users"`
+	Admin    Endpoint `yaml:"admin"`
+	Upstream struct {
+		NetAddrs []Endpoint `yaml:"netAddrs"`
+	} `yaml:"upstream"`
+	Cache struct {
+		NetAddrs []Endpoint `yaml:"netAddrs"`
+	} `yaml:"cache"`
 }
 
 func main() {
@@ -48,6 +54,15 @@ func main() {
 	users := f.Users
 	if _, err := grpc.NewClient(users.Addr, creds); err != nil {
 		log.Fatal(err)
+	}
+	// Only upstream.netAddrs.addr: the same field path below another key is the cache's.
+	for _, a := range f.Upstream.NetAddrs {
+		if _, err := grpc.NewClient(a.Addr, creds); err != nil {
+			log.Fatal(err)
+		}
+	}
+	for _, c := range f.Cache.NetAddrs {
+		log.Println(c.Addr)
 	}
 	go func() { log.Fatal(http.ListenAndServe(f.Admin.Addr, nil)) }()
 	log.Fatal(http.ListenAndServe(c.Metrics.Addr, nil))
