@@ -1,3 +1,4 @@
+import { wordSites } from './wordSites';
 import { DialTarget, ValueExpr } from '../facts';
 import { LibraryTable, PackageRef } from './packageRefs';
 import { ImportResolver, PKG } from './imports';
@@ -32,21 +33,44 @@ function passesCustomDialer(
   imports: ImportResolver,
   scopesOf: (node: Node) => Scopes,
   arg: Node,
+  depth = 0,
 ): boolean {
   if (arg.type === 'call_expression') {
     return isCustomDialerOption(src, imports, arg) === true;
   }
-  if (arg.type !== 'variadic_argument') return false;
+  if (arg.type !== 'variadic_argument' || depth > 2) return false;
   const inner = arg.namedChild(0) && unparen(arg.namedChild(0)!);
-  if (inner?.type === 'identifier') {
-    const scopes = scopesOf(inner);
-    const decl = scopes.resolve(inner);
+  // What is built in a statement: a dialer it mentions, or options it spreads from elsewhere
+  // (`opts = append(opts, s.dialOptions...)`).
+  const builds = (st: Node) =>
+    mentionsCustomDialer(src, imports, st) ||
+    st
+      .descendantsOfType('variadic_argument')
+      .some(
+        v =>
+          !!v &&
+          v.id !== arg.id &&
+          passesCustomDialer(src, imports, scopesOf, v, depth + 1),
+      );
+  // The statements that build a variable: its declaration and every use.
+  const variableBuilds = (id: Node) => {
+    const scopes = scopesOf(id);
+    const decl = scopes.resolve(id);
     if (!decl) return false;
     const statements = [
       decl.stmt,
       ...scopes.uses(decl).map(u => u.parent?.parent ?? u),
     ];
-    return statements.some(st => mentionsCustomDialer(src, imports, st));
+    return statements.some(builds);
+  };
+  if (inner?.type === 'identifier') return variableBuilds(inner);
+  // Options a field holds (`s.dialOptions...`): what the file stores in fields of that name, by
+  // a composite literal's key or an assignment.
+  if (inner?.type === 'selector_expression') {
+    const field = textOf(src, inner.childForFieldName('field')!);
+    return fieldStores(src, field).some(value =>
+      value.type === 'identifier' ? variableBuilds(value) : builds(value),
+    );
   }
   if (inner?.type === 'call_expression') {
     const fn = inner.childForFieldName('function');
@@ -59,6 +83,41 @@ function passesCustomDialer(
     return !!decl && mentionsCustomDialer(src, imports, decl);
   }
   return false;
+}
+
+/** The values a file stores in fields of a name: `T{name: v}` and `x.name = v`. */
+function fieldStores(src: GoSource, name: string): Node[] {
+  const out: Node[] = [];
+  for (const site of wordSites(src, name)) {
+    const parent = site.parent;
+    // `T{name: v}`: the key of a keyed element.
+    if (
+      parent?.type === 'literal_element' &&
+      parent.parent?.type === 'keyed_element'
+    ) {
+      const keyed = parent.parent;
+      if (keyed.namedChild(0)?.id === parent.id) {
+        const value = keyed.namedChild(1);
+        const v =
+          value?.type === 'literal_element' ? value.namedChild(0) : value;
+        if (v) out.push(v);
+      }
+    } else if (
+      parent?.type === 'selector_expression' &&
+      parent.parent?.type === 'expression_list' &&
+      parent.parent.parent?.type === 'assignment_statement'
+    ) {
+      const stmt = parent.parent.parent;
+      if (stmt.childForFieldName('left')?.id === parent.parent.id) {
+        const index = parent.parent.namedChildren.findIndex(
+          c => c?.id === parent.id,
+        );
+        const value = stmt.childForFieldName('right')?.namedChild(index);
+        if (value) out.push(value);
+      }
+    }
+  }
+  return out;
 }
 
 /**

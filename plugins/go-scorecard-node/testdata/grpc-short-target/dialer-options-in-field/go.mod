@@ -1,0 +1,5 @@
+module example.com/agent
+
+go 1.22
+
+require google.golang.org/grpc v1.64.0
