@@ -208,6 +208,9 @@ export function tagOrigins(field: FieldFacts, loads: FieldLoad[]): Origin[] {
     o.k === 'string' ? { ...o, ...defaultFor } : o,
   );
   for (const name of envs) defaults.push({ k: 'env', name, at });
+  // jessevdk/go-flags' `long:"users-addr"`: the command line's `--users-addr` sets the field.
+  const long = tags.get('long');
+  if (long) defaults.push({ k: 'flag', name: long, at });
   return defaults;
 }
 
