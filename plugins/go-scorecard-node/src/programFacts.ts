@@ -288,6 +288,11 @@ export interface ConfigEnvFacts {
   replace: [string, string][];
   /** The key is the variable's name as it is. */
   keepCase?: boolean;
+  /**
+   * Command-line flags, not configuration keys, read from the environment: peterbourgon/ff's
+   * `ff.WithEnvVarPrefix("APP")` (`-users-addr` from `APP_USERS_ADDR`) or `ff.WithEnvVars()`.
+   */
+  forFlags?: true;
 }
 
 /** The program facts of one Go file. */

@@ -24,6 +24,8 @@ import { wordSites } from './wordSites';
 
 /** urfave/cli, whose flag literals give defaults (v1 has no major version suffix). */
 const URFAVE_CLI = /^github\.com\/urfave\/cli(\/v[23])?$/;
+/** peterbourgon/ff, v1 to v4. */
+const FF = /^github\.com\/peterbourgon\/ff(\/v\d+)?$/;
 /** koanf's env provider, v1 (`providers/env`) and v2 (`providers/env/v2`). */
 const KOANF_ENV =
   /^github\.com\/knadh\/koanf(\/v\d+)?\/providers\/env(\/v\d+)?$/;
@@ -241,10 +243,40 @@ export class ConfigLoadReader {
       }
     }
     for (const imp of this.imports.paths())
+      if (FF.test(imp)) for (const ref of packageRefs(imp)) this.ffEnv(ref);
+    for (const imp of this.imports.paths())
       if (KOANF_ENV.test(imp))
         for (const ref of packageRefs(imp))
           if (ref.call && /^Provider(WithValue)?$/.test(ref.name))
             this.koanfEnv(ref.call);
+  }
+
+  /**
+   * peterbourgon/ff's options that read flags from the environment (ff's README, "Environment
+   * variables"): `ff.WithEnvVarPrefix("APP")` gives `-users-addr` the variable `APP_USERS_ADDR`
+   * (the flag's name upper-cased, `-`, `.` and `/` as `_`), `ff.WithEnvVars()` the same without
+   * a prefix.
+   */
+  private ffEnv(ref: PackageRef) {
+    if (!ref.call || !/^WithEnvVar(Prefix|s)$/.test(ref.name)) return;
+    const owner = this.tops.ownerAt(ref.call.startIndex);
+    if (owner === undefined) return;
+    let prefix = '';
+    if (ref.name === 'WithEnvVarPrefix') {
+      const p = this.values.value(callArguments(ref.call)[0]);
+      if (p.k !== 'lit') return;
+      prefix = p.value ? `${p.value}_` : '';
+    }
+    this.facts.configEnvs.push({
+      owner,
+      prefix,
+      replace: [
+        ['-', '_'],
+        ['.', '_'],
+        ['/', '_'],
+      ],
+      forFlags: true,
+    });
   }
 
   /**

@@ -184,9 +184,20 @@ export class ValueFlow {
       case 'config':
         return this.configKeys(this.strings(expr.key, ctx), expr.at, ctx);
       case 'flag':
-        return this.strings(expr.name, ctx).map(
-          name => ({ k: 'flag', name, at: expr.at } as Origin),
-        );
+        return this.strings(expr.name, ctx).flatMap(name => [
+          { k: 'flag', name, at: expr.at } as Origin,
+          // peterbourgon/ff: the flag's environment variable.
+          ...this.autoEnvs()
+            .filter(({ env, file }) => env.forFlags && reaches(file, ctx))
+            .map(
+              ({ env }) =>
+                ({
+                  k: 'env',
+                  name: envNameOf(name, env),
+                  at: expr.at,
+                } as Origin),
+            ),
+        ]);
       case 'binary':
         return binaryOrigins(
           expr.op,
@@ -619,7 +630,7 @@ export class ValueFlow {
       out.push(...this.defaultOrigins(this.defaultsOf(key.toLowerCase()), ctx));
       // viper's `AutomaticEnv()`, koanf's env provider: the key's environment variable.
       for (const { env, file } of this.autoEnvs())
-        if (reaches(file, ctx))
+        if (!env.forFlags && reaches(file, ctx))
           out.push({
             k: 'env',
             name: envNameOf(key, env),
