@@ -7,6 +7,7 @@ import { ImportResolver } from './imports';
 import { PackageRef } from './packageRefs';
 import { Declaration, Scopes } from './scopes';
 import {
+  calledAs,
   enclosingFunction,
   GoSource,
   lineOf,
@@ -385,14 +386,14 @@ export function cancelHelperCalls(
   for (const [name, indexes] of vocabulary.cancelReturners) {
     for (const site of wordSites(src, name)) {
       const fn = site.type === 'field_identifier' ? site.parent : site;
-      const call = fn?.parent;
       if (
         !fn ||
-        (site.type !== 'identifier' && fn.type !== 'selector_expression') ||
-        call?.type !== 'call_expression' ||
-        call.childForFieldName('function')?.id !== fn.id
+        (site.type !== 'identifier' && fn.type !== 'selector_expression')
       )
         continue;
+      // Called, also through explicit type arguments (`ctxutil.WithTag[string](parent, "x")`).
+      const call = calledAs(fn);
+      if (!call) continue;
       const callee = values.callee(call);
       if (!callee) continue;
       if (callee.k === 'func') {
