@@ -39,6 +39,16 @@ const PARAMETER_DECLARATIONS = new Set([
   'variadic_parameter_declaration',
 ]);
 
+/** Whether an identifier is the name of a parameter (or result) in its declaration list. */
+function isParameterName(id: Node): boolean {
+  const parent = id.parent;
+  return (
+    !!parent &&
+    PARAMETER_DECLARATIONS.has(parent.type) &&
+    parent.childrenForFieldName('name').some(n => n?.id === id.id)
+  );
+}
+
 /** The scope a block opens: a function's body shares its scope with the parameters. */
 function blockScope(block: Node): Node {
   const parent = block.parent;
@@ -184,7 +194,10 @@ export class Scopes {
 
   /**
    * The identifiers inside the top-level declaration that refer to `decl`, the declaring one
-   * excluded; with `accept`, only those at positions it accepts (see `wordSites`).
+   * excluded; with `accept`, only those at positions it accepts (see `wordSites`). A parameter
+   * name is never one: it declares a parameter of its own function, or nothing at all in a
+   * func type or an interface's method (`var onStop func(cancel context.CancelFunc)`: Go spec,
+   * "Function types").
    */
   uses(
     decl: Declaration,
@@ -200,6 +213,7 @@ export class Scopes {
       site =>
         site.type === 'identifier' &&
         site.id !== decl.id.id &&
+        !isParameterName(site) &&
         this.resolve(site) === decl,
     );
   }
