@@ -195,18 +195,37 @@ export class FlowGraph {
     this.add(n.childForFieldName('alias'));
     this.add(n.childForFieldName('value'));
     this.current ??= this.block();
-    const head = this.current;
     const after = this.block();
     const cases = n.namedChildren.filter(c => c && CASES.has(c.type)) as Node[];
     const bodies = cases.map(() => this.block());
+    const defaultIndex = cases.findIndex(c => c.type === 'default_case');
     const isSelect = n.type === 'select_statement';
-    if (!isSelect && !cases.some(c => c.type === 'default_case'))
-      head.succs.push(after);
+    const isExpressionSwitch = n.type === 'expression_switch_statement';
+    if (isExpressionSwitch) {
+      // Each case's expressions are tested one after another in source order, each on the
+      // path where the ones before did not match, and the default comes past the last
+      // (go/cfg's switchStmt): a later case passes through every earlier case's expressions.
+      cases.forEach((c, i) => {
+        for (const value of c.childForFieldName('value')?.namedChildren ?? []) {
+          if (!value || value.type === 'comment') continue;
+          this.add(value);
+          const next = this.block();
+          this.current!.succs.push(bodies[i], next);
+          this.current = next;
+        }
+      });
+      this.jump(defaultIndex >= 0 ? bodies[defaultIndex] : after);
+    } else {
+      // A type switch's cases are types, a select's communications all wait at once: each
+      // case is entered from the head.
+      this.current.succs.push(...bodies);
+      if (!isSelect && defaultIndex < 0) this.current.succs.push(after);
+    }
     this.targets.push({ label, breakTo: after });
     cases.forEach((c, i) => {
-      head.succs.push(bodies[i]);
       this.current = bodies[i];
-      this.add(c.childForFieldName(isSelect ? 'communication' : 'value'));
+      if (!isExpressionSwitch)
+        this.add(c.childForFieldName(isSelect ? 'communication' : 'value'));
       const list =
         c.namedChildren.find(s => s?.type === 'statement_list') ?? null;
       this.statement(list);
