@@ -172,7 +172,9 @@ export function neverReturns(
 /**
  * The callee of an expression statement's call: its name and how it is reached, `''` for an
  * unqualified name (`fatalf("…")`), `'.'` for a method call (`s.fatal(err)`: the operand is no
- * import), or the import path of `pkg.Name(…)`.
+ * import), or the import path of `pkg.Name(…)`. A local declaration hides the package's name
+ * and an import of that name (`GoSource.isLocal`): `die(err)` after `die := func(err error)
+ * {…}` calls a function value (none), `log.Fatal()` on a local `log` is a method call.
  */
 function calleeOf(
   src: GoSource,
@@ -185,9 +187,12 @@ function calleeOf(
   const name = calledName(src, call);
   if (name === undefined) return undefined;
   const sel = selectorCall(src, call);
-  if (!sel) return { name, via: '' };
+  if (!sel) {
+    const fn = call.childForFieldName('function');
+    return fn && src.isLocal?.(fn) ? undefined : { name, via: '' };
+  }
   const path =
-    sel.operand.type === 'identifier'
+    sel.operand.type === 'identifier' && !src.isLocal?.(sel.operand)
       ? imports.pathOf(textOf(src, sel.operand))
       : undefined;
   return { name, via: path ?? '.' };

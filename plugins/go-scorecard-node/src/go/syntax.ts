@@ -26,6 +26,12 @@ export interface GoSource {
   operandType?: (operand: Node) => { pkg: string; name: string } | undefined;
   /** Whether an import path may name a package of the tree (the vocabulary's). */
   isTreePackage?: (path: string) => boolean;
+  /**
+   * Whether an identifier names a declaration local to its function (a parameter, variable or
+   * constant, as `Scopes` resolves it), which hides a package-level name or an import of that
+   * name (`die := func(err error) {…}` hides the package's `func die`).
+   */
+  isLocal?: (id: Node) => boolean;
 }
 
 const MAX_SNIPPET = 120;
