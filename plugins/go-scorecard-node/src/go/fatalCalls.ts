@@ -20,6 +20,9 @@ const GOEXIT_METHODS = new Set([
   'Goexit',
 ]);
 
+/** The concrete types of package testing whose FailNow/Skip* end the goroutine. */
+const TESTING_TYPES = new Set(['T', 'B', 'F']);
+
 /** A word every call {@link isNoReturnStatement} accepts holds. */
 const NO_RETURN_WORD = /panic|Exit|Fatal|Panic|FailNow|Skip|Goexit/;
 
@@ -72,9 +75,6 @@ export function isNoReturnStatement(
   const type = src.operandType(sel.operand);
   return type?.pkg === 'testing' && TESTING_TYPES.has(type.name);
 }
-
-/** The concrete types of package testing whose FailNow/Skip* end the goroutine. */
-const TESTING_TYPES = new Set(['T', 'B', 'F']);
 
 /**
  * What may keep a body from returning: a call that does not return (`Exit`, `Fatal`, `panic`…),
