@@ -10,8 +10,8 @@ const OPAQUE_SCHEMES =
   /^(unix|unix-abstract|vsock|ipv4|ipv6|xds|google-c2p|kubernetes):/i;
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
-/** What may follow a host's colon: a port number, a service name, or an unknown part. */
-const PORT = /^[\w\u0000-]*$/;
+/** What may follow a host's colon: a port number or a service name (unknown parts taken out). */
+const PORT = /^[\w-]*$/;
 const DNS_NAME = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.?$/;
 /**
  * Words a setting holds that are no host (`EXPOSE_ADMIN="true"`): without a port they are
@@ -53,7 +53,7 @@ export function targetHost(target: string): string | undefined {
   // A port is a number or a service name (`net.Dial`'s "http"); `file:/etc/flags.json` is a
   // path, no host and port. A part not known (`\u0000`) may be either.
   const port = colons === 1 ? t.slice(t.indexOf(':') + 1) : '';
-  if (!PORT.test(port)) return undefined;
+  if (!PORT.test(port.split('\u0000').join(''))) return undefined;
   const lower = host.toLowerCase().replace(/\.$/, '');
   if (
     !DNS_NAME.test(host) ||
