@@ -24,8 +24,24 @@ export type TypeRef =
   | { k: 'chan'; elem: TypeRef }
   | { k: 'func'; results: TypeRef[] }
   | { k: 'struct'; fields: FieldFacts[] }
-  | { k: 'interface'; methods: string[]; embeds: TypeRef[] }
+  | {
+      k: 'interface';
+      methods: string[];
+      /** The shape of each method of `methods`, at the same index. */
+      shapes: MethodShape[];
+      embeds: TypeRef[];
+    }
   | { k: 'unknown' };
+
+/**
+ * How many parameters and results a method's signature has (`a, b int` counts two), and whether
+ * its last parameter is variadic: what an interface's method must match in a type's method set.
+ */
+export interface MethodShape {
+  params: number;
+  results: number;
+  variadic?: true;
+}
 
 /** A struct field. An embedded field is named after its type. */
 export interface FieldFacts {

@@ -1,5 +1,7 @@
 /** The syntax of Go declarations as the token reader reads them (`declarations.ts`). */
 
+import type { MethodShape } from '../programFacts';
+
 /** A type as written. `q` is the package qualifier as written in the file (`http` in `http.Server`). */
 export type TypeSyntax =
   | { k: 'named'; q?: string; name: string }
@@ -10,7 +12,13 @@ export type TypeSyntax =
   | { k: 'chan'; elem: TypeSyntax }
   | { k: 'func'; params: ParamSyntax[]; results: ParamSyntax[] }
   | { k: 'struct'; fields: FieldSyntax[] }
-  | { k: 'interface'; methods: string[]; embeds: TypeSyntax[] }
+  | {
+      k: 'interface';
+      methods: string[];
+      /** The shape of each method of `methods`, at the same index. */
+      shapes: MethodShape[];
+      embeds: TypeSyntax[];
+    }
   | { k: 'unknown' };
 
 /** A parameter or result; `name` is absent for unnamed ones. */

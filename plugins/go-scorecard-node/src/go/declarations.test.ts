@@ -686,7 +686,7 @@ describe('readDeclaration: types', () => {
     });
   });
 
-  it('reads interface methods and embedded interfaces', () => {
+  it('reads interface methods, their shapes and embedded interfaces', () => {
     const src = `type ReadCloser interface {
 	io.Reader
 	Closer
@@ -705,6 +705,11 @@ describe('readDeclaration: types', () => {
         type: {
           k: 'interface',
           methods: ['Read', 'Close', 'Stat'],
+          shapes: [
+            { params: 1, results: 2 },
+            { params: 0, results: 1 },
+            { params: 2, results: 2, variadic: true },
+          ],
           embeds: [named('Reader', 'io'), named('Closer')],
         },
       },
@@ -715,6 +720,7 @@ describe('readDeclaration: types', () => {
     expect(read('type Any interface{}').types[0].type).toEqual({
       k: 'interface',
       methods: [],
+      shapes: [],
       embeds: [],
     });
     expect(
@@ -724,10 +730,15 @@ describe('readDeclaration: types', () => {
 
   it('reads the methods of a one-line interface separated by semicolons', () => {
     expect(
-      read('type RC interface{ Read() error; Close() error }').types[0].type,
+      read('type RC interface{ Read(a, b []byte) error; Close() }').types[0]
+        .type,
     ).toEqual({
       k: 'interface',
       methods: ['Read', 'Close'],
+      shapes: [
+        { params: 2, results: 1 },
+        { params: 0, results: 0 },
+      ],
       embeds: [],
     });
   });

@@ -83,9 +83,13 @@ export function typeText(t: TypeSyntax): string {
         .map(f => `${f.embedded ? '*' : ''}${f.name} ${typeText(f.type)}`)
         .join('; ')}}`;
     case 'interface':
-      return `interface{${[...t.methods, ...t.embeds.map(typeText)].join(
-        '; ',
-      )}}`;
+      return `interface{${[
+        ...t.methods.map((m, i) => {
+          const s = t.shapes[i];
+          return `${m}(${s?.params}${s?.variadic ? '...' : ''}) ${s?.results}`;
+        }),
+        ...t.embeds.map(typeText),
+      ].join('; ')}}`;
     default:
       return '?';
   }

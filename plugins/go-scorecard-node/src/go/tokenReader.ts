@@ -1,3 +1,4 @@
+import type { MethodShape } from '../programFacts';
 import { FieldSyntax, ParamSyntax, TypeSyntax } from './declarationSyntax';
 import { GoLexer, stringLiteralValue, Token } from './lexer';
 
@@ -212,8 +213,9 @@ export class TokenReader {
 
   private interfaceType(): TypeSyntax {
     const methods: string[] = [];
+    const shapes: MethodShape[] = [];
     const embeds: TypeSyntax[] = [];
-    if (!this.accept('{')) return { k: 'interface', methods, embeds };
+    if (!this.accept('{')) return { k: 'interface', methods, shapes, embeds };
     for (;;) {
       this.skipSemicolons();
       const t = this.peek();
@@ -222,7 +224,14 @@ export class TokenReader {
         this.next();
         if (this.is('(')) {
           methods.push(t.text);
-          this.signature();
+          const { params, results } = this.signature();
+          shapes.push({
+            params: params.length,
+            results: results.length,
+            ...(params[params.length - 1]?.variadic
+              ? { variadic: true as const }
+              : {}),
+          });
         } else if (this.accept('.')) {
           embeds.push({ k: 'named', q: t.text, name: this.next().text });
         } else {
@@ -238,7 +247,7 @@ export class TokenReader {
         else this.next();
       }
     }
-    return { k: 'interface', methods, embeds };
+    return { k: 'interface', methods, shapes, embeds };
   }
 
   /** `(params) results`, at the `(`. */

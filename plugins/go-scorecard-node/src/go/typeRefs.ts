@@ -79,6 +79,7 @@ export class TypeRefs {
         return {
           k: 'interface',
           methods: t.methods,
+          shapes: t.shapes,
           embeds: t.embeds.map(e => this.of(e)),
         };
       default:

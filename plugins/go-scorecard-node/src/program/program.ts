@@ -6,6 +6,7 @@ import {
   FuncFacts,
   GlobalFacts,
   GoFileFacts,
+  MethodShape,
   Owner,
   ServiceFacts,
   TypeFacts,
@@ -46,7 +47,12 @@ export type ResolvedType =
       decl?: { facts: TypeFacts; file: GoFileFacts; pkg: PackageInfo };
     }
   | { k: 'struct'; fields: FieldFacts[]; file: GoFileFacts; key: string }
-  | { k: 'interface'; methods: string[] }
+  | {
+      k: 'interface';
+      methods: string[];
+      /** The shapes of the methods whose signature the tree declares (not those of a standard interface known by name). */
+      shapes: ReadonlyMap<string, MethodShape>;
+    }
   | { k: 'unknown' };
 
 const UNKNOWN: ResolvedType = { k: 'unknown' };
@@ -70,6 +76,23 @@ const STD_INTERFACE_METHODS: Record<string, readonly string[]> = {
   'context.Context': ['Deadline', 'Done', 'Err', 'Value'],
   'sort.Interface': ['Len', 'Less', 'Swap'],
 };
+
+/** An interface's method set: every method's name, and the shapes the tree declares. */
+type InterfaceMethods = Omit<Extract<ResolvedType, { k: 'interface' }>, 'k'>;
+
+/** The shape of a function's signature. */
+function shapeOf(f: FuncFacts): MethodShape {
+  return {
+    params: f.params.length,
+    results: f.results.length,
+    ...(f.variadic ? { variadic: true as const } : {}),
+  };
+}
+
+/** A shape as a short key (`(2...)1`); empty for none. */
+function shapeText(s: MethodShape | undefined): string {
+  return s ? `(${s.params}${s.variadic ? '...' : ''})${s.results}` : '';
+}
 
 /** Results of well-known constructors outside the tree, for typing their values. */
 const EXTERNAL_RESULTS: Record<string, string> = {
@@ -97,9 +120,13 @@ export class Program {
   private readonly methods = new Map<string, Map<string, FuncId[]>>();
   private readonly implementationsMemo = new Map<string, FuncInfo[]>();
   private readonly methodSetMemo = new Map<string, Map<string, FuncId[]>>();
+  private readonly ownInterfaceMethodsMemo = new WeakMap<
+    object,
+    InterfaceMethods
+  >();
   private readonly interfaceMethodsMemo = new WeakMap<
     object,
-    Map<string, string[]>
+    Map<string, InterfaceMethods>
   >();
   private readonly fieldIndexMemo = new Map<
     FieldFacts[],
@@ -214,10 +241,7 @@ export class Program {
           key: `${site.file.path}@${t.fields[0]?.at.line ?? 0}`,
         };
       case 'interface':
-        return {
-          k: 'interface',
-          methods: this.interfaceMethods(t, site, depth),
-        };
+        return { k: 'interface', ...this.interfaceMethods(t, site, depth) };
       default:
         return UNKNOWN;
     }
@@ -226,20 +250,31 @@ export class Program {
   /**
    * An interface's method set: its own methods and those of the interfaces it embeds (Go spec,
    * Interface types), the tree's followed through their declarations and the standard library's
-   * common ones known by name ({@link STD_INTERFACE_METHODS}); another package's interface adds
-   * none it cannot see.
+   * common ones known by name ({@link STD_INTERFACE_METHODS}, names only); another package's
+   * interface adds none it cannot see. The tree's methods keep their shapes.
    */
   private interfaceMethods(
     t: Extract<TypeRef, { k: 'interface' }>,
     site: Site,
     depth: number,
-  ): string[] {
-    if (!t.embeds.length || depth > MAX_EMBED_DEPTH) return t.methods;
+  ): InterfaceMethods {
+    let own = this.ownInterfaceMethodsMemo.get(t);
+    if (!own) {
+      const shapes = new Map<string, MethodShape>();
+      t.methods.forEach((m, i) => {
+        const shape = t.shapes[i];
+        if (shape) shapes.set(m, shape);
+      });
+      own = { methods: t.methods, shapes };
+      this.ownInterfaceMethodsMemo.set(t, own);
+    }
+    if (!t.embeds.length || depth > MAX_EMBED_DEPTH) return own;
     // The same declaration resolves the same way from its file: once.
     let byFile = this.interfaceMethodsMemo.get(t);
     const memo = byFile?.get(site.file.path);
     if (memo) return memo;
     const methods = new Set(t.methods);
+    const shapes = new Map(own.shapes);
     for (const e of t.embeds) {
       if (e.k !== 'named') continue;
       const known = STD_INTERFACE_METHODS[`${e.pkg}.${e.name}`];
@@ -251,9 +286,13 @@ export class Program {
         this.resolveType(e, site, depth + 1),
         depth + 1,
       );
-      if (inner.k === 'interface') inner.methods.forEach(m => methods.add(m));
+      if (inner.k !== 'interface') continue;
+      inner.methods.forEach(m => methods.add(m));
+      inner.shapes.forEach((shape, m) => {
+        if (!shapes.has(m)) shapes.set(m, shape);
+      });
     }
-    const out = [...methods];
+    const out = { methods: [...methods], shapes };
     if (!byFile) {
       byFile = new Map();
       this.interfaceMethodsMemo.set(t, byFile);
@@ -307,14 +346,17 @@ export class Program {
     return t.k === 'named' ? `${t.key}.${name}` : undefined;
   }
 
-  /** The methods named `name` a value of type `t` may call (interfaces: every type of the tree that has the interface's methods). */
+  /**
+   * The methods named `name` a value of type `t` may call (interfaces: every type of the tree
+   * that has the interface's methods, with the same numbers of parameters and results).
+   */
   methodsOf(t: ResolvedType, name: string, depth = 0): FuncInfo[] {
     if (depth > MAX_EMBED_DEPTH) return [];
     if (t.k === 'named') {
       const own = this.methods.get(t.key)?.get(name);
       if (own?.length) return own.map(id => this.funcs.get(id)!);
       const u = this.underlying(t);
-      if (u.k === 'interface') return this.implementations(u.methods, name);
+      if (u.k === 'interface') return this.implementations(u, name);
       if (u.k === 'struct') {
         for (const f of u.fields) {
           if (!f.embedded) continue;
@@ -328,7 +370,7 @@ export class Program {
       }
       return [];
     }
-    if (t.k === 'interface') return this.implementations(t.methods, name);
+    if (t.k === 'interface') return this.implementations(t, name);
     return [];
   }
 
@@ -345,19 +387,32 @@ export class Program {
 
   /**
    * Class hierarchy analysis: the methods `name` of the tree's types whose method sets cover
-   * `required`, promoted methods included (`type rpcServer struct{ *base }` has `base`'s methods).
+   * the interface's methods, promoted methods included (`type rpcServer struct{ *base }` has
+   * `base`'s methods). A method whose shape the interface declares must have it (Go spec, "Method
+   * sets": the same signature; `Serve(l net.Listener) error` is no `Serve() error`); the numbers
+   * of parameters and results and the variadic flag are compared, not the types.
    */
-  private implementations(required: string[], name: string): FuncInfo[] {
+  private implementations(iface: InterfaceMethods, name: string): FuncInfo[] {
+    const { methods: required, shapes } = iface;
     if (!required.includes(name)) return [];
     // Asked once per interface and method: every type of the tree is looked at.
-    const key = `${name}\0${required.join(',')}`;
+    const key = `${name}\0${required
+      .map(m => `${m}${shapeText(shapes.get(m))}`)
+      .join(',')}`;
     const known = this.implementationsMemo.get(key);
     if (known) return known;
     const out: FuncInfo[] = [];
     const types = new Set([...this.methods.keys(), ...this.typeDecls.keys()]);
+    const fits = (ids: FuncId[] | undefined, shape: MethodShape | undefined) =>
+      !!ids?.length &&
+      (!shape ||
+        ids.some(
+          id =>
+            shapeText(shapeOf(this.funcs.get(id)!.facts)) === shapeText(shape),
+        ));
     for (const type of types) {
       const byName = this.methodSet(type);
-      if (!required.every(m => byName.has(m))) continue;
+      if (!required.every(m => fits(byName.get(m), shapes.get(m)))) continue;
       for (const id of byName.get(name) ?? []) out.push(this.funcs.get(id)!);
     }
     this.implementationsMemo.set(key, [...new Set(out)]);
