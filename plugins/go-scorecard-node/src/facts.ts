@@ -162,6 +162,8 @@ export interface CloseCall extends CallRef {
    * helper's `Close` call, found by the link step.
    */
   via?: { callee: string; path: string; line: number };
+  /** With `via`: the last name of the server handed to the helper (`httpSrv` of `h.httpSrv`). */
+  server?: string;
 }
 
 /**

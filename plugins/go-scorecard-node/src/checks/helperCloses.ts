@@ -84,6 +84,7 @@ export function helperCloses(
           callee: fn.facts.name,
           owner: call.owner,
           via: { callee: close.callee, path: close.path, line: close.line },
+          ...(name !== undefined ? { server: name } : {}),
           ...(drainsThere || fallback ? { afterShutdown: true } : {}),
         });
       }

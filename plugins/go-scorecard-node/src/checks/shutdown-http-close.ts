@@ -7,6 +7,7 @@ import {
   handlesSigterm,
   mainPackages,
 } from './mainPackages';
+import { receiverName } from '../go/shutdownFallbacks';
 
 /**
  * `shutdown-http-close`: an http.Server is stopped with Close() on a path that did not try
@@ -42,15 +43,23 @@ export const shutdownHttpCloseCheck: Check = {
           ),
         );
       }
-      // A binary that closes its server has its finding there; the serve call would repeat it.
-      if (
-        !handlesSigterm(pkg) ||
-        pkg.httpServerShutdownCalls.length ||
-        closes.length
-      )
-        continue;
+      if (!handlesSigterm(pkg) || pkg.httpServerShutdownCalls.length) continue;
+      // A server that is closed has its finding there; its serve call would repeat it. With
+      // several servers, the Close must be on a receiver of the serve's name (`api.Close()`
+      // closes `api`, not a debug server); with one, any Close is its. `http.Serve(l, h)` and
+      // `http.ListenAndServe` give no server to close.
+      const closed = new Set(closes.map(c => c.server ?? receiverName(c)));
+      const servers = new Set(
+        pkg.serveCalls.filter(s => s.kind === 'http-server').map(receiverName),
+      ).size;
       for (const serve of pkg.serveCalls) {
         if (serve.kind !== 'http-server' && serve.kind !== 'http-func')
+          continue;
+        if (
+          serve.kind === 'http-server' &&
+          closes.length &&
+          (servers <= 1 || closed.has(receiverName(serve)))
+        )
           continue;
         const fix =
           serve.kind === 'http-func'
