@@ -1,4 +1,5 @@
 import { builtIntoBinaries } from '../program/builtIntoBinaries';
+import { runsIn } from '../program/binaries';
 import { readsConfigKey } from '../config/configValues';
 import { ServiceFacts, Workload } from '../facts';
 import { ServiceProgram } from '../program/serviceProgram';
@@ -42,7 +43,7 @@ function longer(
 
 /**
  * The longest drain the Go code allows, in seconds (0 when nothing bounds one): every shutdown
- * bound of the non-test files, followed through the program (a context from
+ * bound of the non-test files that runs in a binary (every one, in a tree with no binary), followed through the program (a context from
  * `context.WithTimeout` passed down to `Shutdown`, a duration from a const, a flag, a config
  * default), with where it is written. A duration read from a config key is also the value a
  * config file of the tree gives that key (`shutdown_timeout: 45s`); one read from an environment
@@ -65,9 +66,17 @@ export function shutdownSeconds(
     if (vars && seconds !== undefined) defaults.push({ seconds, at, vars });
     else best = longer(best, seconds, at);
   };
+  // With binaries, a bound counts where one of them runs its function; a library (no binary)
+  // keeps every bound of its built files.
+  const bins = program.binaries;
   for (const file of facts.goFiles) {
     if (!builtIntoBinaries(file)) continue;
     for (const bound of file.shutdownBounds) {
+      if (
+        bins.length &&
+        !bins.some(b => runsIn(b, program.program, file, bound.owner))
+      )
+        continue;
       for (const o of program.values.origins(bound.value, {
         file,
         owner: bound.owner ?? -1,
