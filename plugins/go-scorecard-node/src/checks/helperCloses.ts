@@ -1,4 +1,4 @@
-import { CloseCall, GoFileFacts, ValueExpr } from '../facts';
+import { CloseCall, FuncFacts, GoFileFacts, ValueExpr } from '../facts';
 import { receiverName } from '../go/shutdownFallbacks';
 import { ServiceProgram } from '../program/serviceProgram';
 import { serverKindOfType } from './serverReceivers';
@@ -24,6 +24,23 @@ function valueName(
     default:
       return undefined;
   }
+}
+
+/**
+ * The values a call hands to the closer parameter `param` of `fn`: its argument there; for a
+ * variadic `cs ...io.Closer`, every argument from there on (`closeAll(db, srv)`); and the
+ * elements of a slice literal handed whole (`closeAll([]io.Closer{db, srv}...)`).
+ */
+function closedArguments(
+  fn: FuncFacts,
+  args: ValueExpr[],
+  param: number,
+): ValueExpr[] {
+  const handed =
+    fn.variadic && param === fn.params.length - 1
+      ? args.slice(param)
+      : args.slice(param, param + 1);
+  return handed.flatMap(a => (a.k === 'new' && a.elems ? a.elems : [a]));
 }
 
 /** The names of the tree's functions that close a closer parameter, per program. */
@@ -61,32 +78,33 @@ export function helperCloses(
     for (const fn of program.program.callees(call.callee, site)) {
       for (const close of fn.file.paramCloseCalls) {
         if (close.owner !== fn.index) continue;
-        const arg = call.args[close.param];
-        if (!arg || arg.k === 'unknown') continue;
-        const kind = serverKindOfType(
-          program,
-          program.program.typeOf(arg, site),
-          'Close',
-        );
-        if (kind !== 'http') continue;
-        const name = valueName(arg, file, program, call.owner);
-        const drainsThere = [
-          ...file.httpServerShutdownCalls,
-          ...file.unboundFieldCalls.filter(c => c.method === 'Shutdown'),
-        ].some(s => s.owner === call.owner && receiverName(s) === name);
-        const fallback = file.shutdownFallbacks.some(
-          f => f.line === call.at.line && f.server === name,
-        );
-        out.push({
-          path: call.at.path,
-          line: call.at.line,
-          snippet: call.at.snippet,
-          callee: fn.facts.name,
-          owner: call.owner,
-          via: { callee: close.callee, path: close.path, line: close.line },
-          ...(name !== undefined ? { server: name } : {}),
-          ...(drainsThere || fallback ? { afterShutdown: true } : {}),
-        });
+        for (const arg of closedArguments(fn.facts, call.args, close.param)) {
+          if (arg.k === 'unknown') continue;
+          const kind = serverKindOfType(
+            program,
+            program.program.typeOf(arg, site),
+            'Close',
+          );
+          if (kind !== 'http') continue;
+          const name = valueName(arg, file, program, call.owner);
+          const drainsThere = [
+            ...file.httpServerShutdownCalls,
+            ...file.unboundFieldCalls.filter(c => c.method === 'Shutdown'),
+          ].some(s => s.owner === call.owner && receiverName(s) === name);
+          const fallback = file.shutdownFallbacks.some(
+            f => f.line === call.at.line && f.server === name,
+          );
+          out.push({
+            path: call.at.path,
+            line: call.at.line,
+            snippet: call.at.snippet,
+            callee: fn.facts.name,
+            owner: call.owner,
+            via: { callee: close.callee, path: close.path, line: close.line },
+            ...(name !== undefined ? { server: name } : {}),
+            ...(drainsThere || fallback ? { afterShutdown: true } : {}),
+          });
+        }
       }
     }
   }

@@ -263,17 +263,16 @@ export function shutdownFacts(
         });
       };
       if (typedAtLink && recv.k !== 'unknown') unbound({ recv });
-      // `c.Close()` on an `io.Closer` parameter: a server its callers hand it is closed.
-      if (
-        name === 'Close' &&
-        !isTest &&
-        recv &&
-        recv.k === 'param' &&
-        closerParameter(values, m.receiver)
-      )
+      // `c.Close()` on an `io.Closer` parameter, or on each closer of a `...io.Closer` or
+      // `[]io.Closer` one: a server its callers hand it is closed.
+      const closedParam =
+        name === 'Close' && !isTest && !m.value
+          ? closerParameter(values, m.receiver, recv)
+          : undefined;
+      if (closedParam !== undefined)
         facts.paramCloseCalls.push({
           ...callRef(src, m.call),
-          param: recv.index,
+          param: closedParam,
         });
       if (!kinds.length && field && !m.value)
         unbound({ field: textOf(src, field) });
@@ -445,10 +444,34 @@ function mayHoldServer(
   }
 }
 
-/** Whether a parameter is declared as one of `io`'s closer interfaces (`io.Closer`, `io.ReadCloser`, …). */
-function closerParameter(values: ValueReader, id: Node): boolean {
-  const type = values.declaredTypeOf(id);
+/** Whether a type is one of `io`'s closer interfaces (`io.Closer`, `io.ReadCloser`, …). */
+function isCloserType(type: TypeRef | undefined): boolean {
   return type?.k === 'named' && isIoCloser(type.pkg, type.name);
+}
+
+/**
+ * The parameter whose closers a `Close()` receiver holds: `c` of `c io.Closer`, or an element of
+ * `cs ...io.Closer` or `cs []io.Closer` (`for _, c := range cs { c.Close() }`, `cs[i].Close()`).
+ */
+function closerParameter(
+  values: ValueReader,
+  receiver: Node,
+  recv: ValueExpr | undefined,
+): number | undefined {
+  if (recv?.k === 'param')
+    return isCloserType(values.declaredTypeOf(receiver))
+      ? recv.index
+      : undefined;
+  let list: Node | null | undefined;
+  if (receiver.type === 'identifier') list = values.rangedOver(receiver);
+  else if (receiver.type === 'index_expression')
+    list = receiver.childForFieldName('operand');
+  if (list?.type !== 'identifier') return undefined;
+  const type = values.declaredTypeOf(list);
+  const value = values.value(list, 0, 0, 'type');
+  return value.k === 'param' && type?.k === 'slice' && isCloserType(type.elem)
+    ? value.index
+    : undefined;
 }
 
 /** The type a receiver's declaration writes (`c *client`), as a value of that type. */

@@ -289,12 +289,29 @@ export class ValueReader {
 
   /**
    * The type an identifier's declaration writes (`c *client`, `var srv *http.Server`, a
-   * method's receiver), or undefined when it writes none or the name is not local.
+   * method's receiver; `[]T` for a variadic `cs ...T`, Go spec "Function types"), or undefined
+   * when it writes none or the name is not local.
    */
   declaredTypeOf(id: Node): TypeRef | undefined {
     const decl = this.scopesOf(id).resolve(id);
     const type = decl && writtenTypeNode(decl);
-    return type ? this.types.ofNode(type) : undefined;
+    if (!type) return undefined;
+    const written = this.types.ofNode(type);
+    return decl.stmt.type === 'variadic_parameter_declaration'
+      ? { k: 'slice', elem: written }
+      : written;
+  }
+
+  /** For the value variable of a range clause (`c` of `for _, c := range cs`): what it ranges over. */
+  rangedOver(id: Node): Node | undefined {
+    const decl = this.scopesOf(id).resolve(id);
+    if (decl?.stmt.type !== 'range_clause') return undefined;
+    const names = (
+      decl.stmt.childForFieldName('left')?.namedChildren ?? []
+    ).filter(c => c?.type !== 'comment');
+    return names.length === 2 && names[1]?.id === decl.id.id
+      ? decl.stmt.childForFieldName('right') ?? undefined
+      : undefined;
   }
 
   /**
