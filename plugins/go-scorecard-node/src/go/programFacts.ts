@@ -1,4 +1,4 @@
-import { managerRunnables } from './runnables';
+import { libraryRunnables, managerRunnables } from './runnables';
 import { Node } from 'web-tree-sitter';
 import { GoProgramFacts, Owner, TypeRef, ValueExpr } from '../programFacts';
 import { ConfigLoadReader } from './configLoads';
@@ -162,6 +162,7 @@ export class ProgramFactsReader {
     configs.readConfigDefaults(packageRefs);
     configs.readCliFlags(packageRefs);
     managerRunnables(src, this.imports, values, tops, facts, vocabulary);
+    libraryRunnables(this.imports, values, tops, facts, packageRefs);
     return this.facts;
   }
 

@@ -2,10 +2,66 @@ import { Node } from 'web-tree-sitter';
 import { GoProgramFacts } from '../programFacts';
 import { ImportResolver } from './imports';
 import { methodCalls } from './methodCalls';
+import { LibraryTable, libraryRefs, PackageRef } from './packageRefs';
 import { callArguments, GoSource } from './syntax';
 import { TopDecls } from './topDecls';
 import { ValueReader } from './values';
 import { Vocabulary } from './vocabulary';
+
+/** A library function that calls methods of a value handed to it: the argument, and the methods. */
+export interface RunnerFunc {
+  arg: number;
+  methods: readonly string[];
+}
+
+/**
+ * Library functions that run the methods of a program handed to them, by import path:
+ * judwhite/go-svc's `svc.Run(prg, sigs...)` calls `prg.Init(env)`, `prg.Start()`, then, on one of
+ * the signals, `prg.Stop()` (go-svc's README and `Run`); kardianos/service's `service.New(prg,
+ * cfg)` gives a Service whose `Run` calls `prg.Start(s)`, then `prg.Stop(s)` (its README).
+ */
+export const RUNNER_FUNCS: LibraryTable<RunnerFunc> = [
+  {
+    path: /^github\.com\/judwhite\/go-svc(\/svc)?$/,
+    names: { Run: { arg: 0, methods: ['Init', 'Start', 'Stop'] } },
+  },
+  {
+    path: /^github\.com\/kardianos\/service$/,
+    names: { New: { arg: 0, methods: ['Start', 'Stop'] } },
+  },
+];
+
+/**
+ * The calls of {@link RUNNER_FUNCS}: each is recorded as a reference to the methods it runs of
+ * the value it is handed (`svc.Run(&program{}, …)` runs `(*program).Start`), as for
+ * {@link managerRunnables}.
+ */
+export function libraryRunnables(
+  imports: ImportResolver,
+  values: ValueReader,
+  tops: TopDecls,
+  facts: GoProgramFacts,
+  refs: (path: string) => PackageRef[],
+) {
+  for (const { ref, spec } of libraryRefs(
+    imports.paths(),
+    refs,
+    RUNNER_FUNCS,
+  )) {
+    const arg = ref.call && callArguments(ref.call)[spec.arg];
+    const owner = ref.call && tops.ownerAt(ref.call.startIndex);
+    if (!ref.call || !arg || owner === undefined) continue;
+    const recv = values.value(arg, 0, 0, 'type');
+    for (const name of spec.methods)
+      facts.calls.push({
+        owner,
+        callee: { k: 'method', recv, name },
+        args: [],
+        ref: true,
+        at: values.where(ref.call),
+      });
+  }
+}
 
 /** controller-runtime's packages whose `Manager` runs what is added to it. */
 const MANAGER_PACKAGES = /^sigs\.k8s\.io\/controller-runtime(\/pkg\/manager)?$/;

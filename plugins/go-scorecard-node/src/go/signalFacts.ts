@@ -211,14 +211,20 @@ export const SIGNAL_HELPERS: LibraryTable<number | 'sigterm'> = [
   // Kratos: an App's Run waits for SIGTERM, SIGQUIT or SIGINT and stops its servers gracefully;
   // the App is built with kratos.New.
   { path: /^github\.com\/go-kratos\/kratos\/v2$/, names: { New: 'sigterm' } },
+  // judwhite/go-svc: Run(prg, sigs...) stops the program on one of the signals given (SIGINT and
+  // SIGTERM when none is).
+  { path: /^github\.com\/judwhite\/go-svc(\/svc)?$/, names: { Run: 1 } },
+  // kardianos/service: a Service's Run (made by New) waits for SIGTERM or os.Interrupt on
+  // Unix, then calls the program's Stop.
+  { path: /^github\.com\/kardianos\/service$/, names: { New: 'sigterm' } },
 ];
 
 /**
  * The signal handlers a file installs: `signal.Notify`/`NotifyContext` (no list: every signal),
  * oklog/run's `SignalHandler`, the Kubernetes libraries' `SetupSignalHandler`, uber-go/fx's
  * `fx.New` (its App's Run waits for SIGTERM), Knative's `signals.NewContext` and `sharedmain.Main`,
- * Temporal's `worker.InterruptCh`, ory/graceful's `Graceful`, Kitex's `server.NewServer` and
- * Kratos' `kratos.New`. `refs` are the
+ * Temporal's `worker.InterruptCh`, ory/graceful's `Graceful`, Kitex's `server.NewServer`,
+ * Kratos' `kratos.New`, go-svc's `svc.Run` and kardianos/service's `service.New`. `refs` are the
  * file's references to those packages.
  */
 export function signalFacts(

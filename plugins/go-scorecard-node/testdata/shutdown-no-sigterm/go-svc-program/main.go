@@ -1,0 +1,44 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"log"
+	"net/http"
+	"syscall"
+	"time"
+
+	"github.com/judwhite/go-svc"
+)
+
+type program struct {
+	srv *http.Server
+}
+
+// go-svc calls Init and Start, waits for one of the signals Run is given, then calls Stop: with
+// SIGINT only, SIGTERM kills the process before Stop drains the server Start serves.
+func main() {
+	if err := svc.Run(&program{}, syscall.SIGINT); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func (p *program) Init(env svc.Environment) error {
+	p.srv = &http.Server{Addr: ":8080"}
+	return nil
+}
+
+func (p *program) Start() error {
+	go func() {
+		if err := p.srv.ListenAndServe(); !errors.Is(err, http.ErrServerClosed) { // want "shutdown-no-sigterm"
+			log.Fatal(err)
+		}
+	}()
+	return nil
+}
+
+func (p *program) Stop() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	return p.srv.Shutdown(ctx)
+}
