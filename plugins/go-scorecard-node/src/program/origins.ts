@@ -4,7 +4,11 @@ import { parseGoDuration } from './goDuration';
 /**
  * Where a value may come from, after following it through the program: a string or a number
  * written in the code (or in a struct tag), an environment variable, or a configuration key. `at`
- * is where it is written (the literal, the tag, the getenv call).
+ * is where it is written (the literal, the tag, the getenv call). `defaultFor` of a string or
+ * number: the environment variables it is the default of (a tag's `envDefault:"45s"` beside
+ * `env:"SHUTDOWN_TIMEOUT"`, `getenv("SHUTDOWN_TIMEOUT", "45s")`): a workload that gives one of
+ * them a value does not get this one. `template` of an env, config or flag origin: the value it
+ * is part of (see {@link SLOT}).
  */
 export type Origin =
   | { k: 'string'; value: string; at: Where; defaultFor?: string[] }
@@ -52,13 +56,6 @@ function inTemplates(
       : [],
   );
 }
-
-/**
- * `defaultFor` of a string or number origin: the environment variables it is the default of (a
- * tag's `envDefault:"45s"` beside `env:"SHUTDOWN_TIMEOUT"`, `getenv("SHUTDOWN_TIMEOUT", "45s")`):
- * a workload that gives one of them a value does not get this one.
- */
-export type DefaultFor = { defaultFor?: string[] };
 
 /** Whether an origin is read from outside the code (the environment, a config key, a flag). */
 export function isExternal(
@@ -188,15 +185,14 @@ export function binaryOrigins(
       return units.map(u => ({ ...o, unit: u * (o.unit ?? 1) }));
     });
   };
-  // Joined to text, the variable is judged in the value it is part of (`"users." + ns`).
+  // Joined to text, the variable is judged in the value it is part of (`"users." + ns`); added
+  // to a number (`n + 5`), it stays as it is.
   const texts = (side: Origin[]) => {
-    const known = side.flatMap(o => {
-      const t = originValueText(o);
-      return t === undefined ? [] : [t];
-    });
+    const known = side.flatMap(o => (o.k === 'string' ? [o.value] : []));
     return known.length ? known : [UNKNOWN_TEXT];
   };
-  if (op === '+')
+  const numeric = [...left, ...right].some(o => o.k === 'number');
+  if (op === '+' && !numeric)
     out.push(
       ...inTemplates(left, t => texts(right).map(r => t + r)),
       ...inTemplates(right, t => texts(left).map(l => l + t)),
