@@ -642,7 +642,10 @@ export class ValueFlow {
 
   private autoEnvList: { env: ConfigEnvFacts; file: GoFileFacts }[] | undefined;
 
-  /** Where the program turns viper's `AutomaticEnv()` on. */
+  /**
+   * Where the program reads keys or flags from the environment by name: viper's `AutomaticEnv()`,
+   * koanf's env provider, peterbourgon/ff's `WithEnvVarPrefix` (see `ConfigEnvFacts`).
+   */
   private autoEnvs() {
     return (this.autoEnvList ??= this.program.facts.goFiles.flatMap(file =>
       file.program.configEnvs.map(env => ({ env, file })),
