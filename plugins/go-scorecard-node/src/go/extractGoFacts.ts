@@ -148,6 +148,7 @@ export function extractGoFacts(
     src.operandType = operand =>
       writtenOperandType(src, resolver, scopesOf, operand);
     src.isTreePackage = p => vocabulary.mayNameTreePackage(p);
+    src.isTreeInterface = name => vocabulary.isInterface(name);
     src.isLocal = id => !!scopesOf(id).resolve(id);
     const values = new ValueReader(
       src,

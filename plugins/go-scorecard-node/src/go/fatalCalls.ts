@@ -207,7 +207,13 @@ function operandOfTreeType(src: GoSource, stmt: Node): boolean {
   const expr = stmt.namedChild(0);
   const sel = expr && selectorCall(src, unparen(expr));
   const type = sel && src.operandType(sel.operand);
-  return !!type && (type.pkg === '' || !!src.isTreePackage?.(type.pkg));
+  // An interface's method may return whatever its implementations do (go vet's ctrlflow
+  // resolves only static calls).
+  return (
+    !!type &&
+    (type.pkg === '' || !!src.isTreePackage?.(type.pkg)) &&
+    !src.isTreeInterface?.(type.name)
+  );
 }
 
 /** Whether some path from the entry of a flow graph reaches a return (or the body's end). */

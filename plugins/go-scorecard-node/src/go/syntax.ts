@@ -26,6 +26,8 @@ export interface GoSource {
   operandType?: (operand: Node) => { pkg: string; name: string } | undefined;
   /** Whether an import path may name a package of the tree (the vocabulary's). */
   isTreePackage?: (path: string) => boolean;
+  /** Whether a type name of the tree names an interface (the vocabulary's). */
+  isTreeInterface?: (name: string) => boolean;
   /**
    * Whether an identifier names a declaration local to its function (a parameter, variable or
    * constant, as `Scopes` resolves it), which hides a package-level name or an import of that

@@ -393,6 +393,12 @@ export class Vocabulary {
     return result;
   }
 
+  /** Whether every type of the tree declared under a name is an interface. */
+  isInterface(name: string): boolean {
+    const decls = this.typeDecls.get(name);
+    return !!decls?.length && decls.every(d => d.k === 'interface');
+  }
+
   /** The kinds of declaration a name has in the tree (0 when none). */
   kindOf(name: string): number {
     return this.kinds.get(name) ?? 0;

@@ -6,7 +6,7 @@ import {
   UNKNOWN_TEXT,
 } from './origins';
 
-const at = { path: 'main.go', line: 1 };
+const at = { path: 'main.go', line: 1, snippet: '' };
 const str = (value: string): Origin => ({ k: 'string', value, at });
 const env = (name: string): Origin => ({ k: 'env', name, at });
 const templates = (origins: Origin[]) =>

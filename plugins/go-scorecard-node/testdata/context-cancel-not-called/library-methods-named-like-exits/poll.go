@@ -72,3 +72,16 @@ func stop(parent context.Context, a *app.App, d *daemon, quit bool) error {
 	cancel()
 	return nil
 }
+
+// Stopper is what can stop; a call through it may return (go vet resolves only static calls).
+type Stopper interface{ Stop() }
+
+func viaInterface(parent context.Context, st Stopper, ok bool) {
+	ctx, cancel := context.WithTimeout(parent, time.Second) // want "context-cancel-not-called"
+	if !ok {
+		st.Stop()
+		return
+	}
+	_ = ctx
+	cancel()
+}
