@@ -5,6 +5,8 @@ import { DialTarget, ServiceFacts, Workload } from '../facts';
 import { ServiceProgram } from '../program/serviceProgram';
 import { inOverlays } from './overlayFindings';
 import { workloadValues } from './workloadValues';
+import { envValues } from './workloadEnv';
+import { flagValues } from './workloadFlags';
 import { GRPC_CLIENT_PACKAGES } from '../go/knownCalls';
 import { displayValue, filled, Origin } from '../program/origins';
 import { dotCount, isShortKubernetesTarget, targetHost } from '../grpc/target';
@@ -146,20 +148,34 @@ function computeShortTargets(
         );
       }
       // What a workload gives the env variables and flags the target is read from.
+      // A target built from several variables is one finding, at the first that makes it.
+      const judgedIn = new Set<string>();
       for (const {
         value,
         where,
         workload,
+        container,
         what,
         read,
         standIn,
       } of workloadValues(facts, origins)) {
         if (standIn && !read.template) continue;
         // The value is looked up in the pods of the workload that sets it, with their ndots,
-        // in the target it is part of (`"users." + ns`).
+        // in the target it is part of (`"users." + ns`), its other variables as the same
+        // container gives them.
         const own = workload.ndots ?? DEFAULT_NDOTS;
-        const judged = filled(read, value.value);
+        const judged = filled(read, value.value, (kind, name) => {
+          if (kind === 'config') return configValue(facts, name);
+          const given =
+            kind === 'env'
+              ? envValues(facts, name, [workload])
+              : flagValues(facts, name, [workload]);
+          return given.find(g => g.container === container)?.value.value;
+        });
         if (!isShortKubernetesTarget(judged, own)) continue;
+        const once = `${workload.ref.path}:${workload.ref.line}|${judged}`;
+        if (judgedIn.has(once)) continue;
+        judgedIn.add(once);
         if (dialing !== 'all') dialing.add(workload);
         if (!ownFirst.has(workload)) ownFirst.set(workload, value);
         add(
@@ -180,8 +196,12 @@ function computeShortTargets(
       for (const v of facts.configValues) {
         for (const k of keys) {
           if (!readsConfigKey(k.key, v.key)) continue;
-          const judged = filled(k, v.value);
+          const judged = filled(k, v.value, (kind, name) =>
+            kind === 'config' ? configValue(facts, name) : undefined,
+          );
           if (!isShortKubernetesTarget(judged, ndots)) continue;
+          if (judgedIn.has(`config|${judged}`)) continue;
+          judgedIn.add(`config|${judged}`);
           dialing = 'all';
           add(
             v,
@@ -235,4 +255,9 @@ export function usesGrpc(facts: ServiceFacts): boolean {
 /** `is ` a value that is the whole target, `makes "users.prod:9090", ` one that is a part of it. */
 function partOf(judged: string, value: string): string {
   return judged === value ? 'is ' : `is part of "${displayValue(judged)}", `;
+}
+
+/** The value a configuration file gives a key (the first, when several do). */
+function configValue(facts: ServiceFacts, key: string): string | undefined {
+  return facts.configValues.find(v => readsConfigKey(key, v.key))?.value;
 }

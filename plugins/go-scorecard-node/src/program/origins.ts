@@ -32,15 +32,80 @@ export type Origin =
   | { k: 'flag'; name: string; at: Where; unit?: number; template?: string };
 
 /**
+ * Stands in a string for a part whose value is not known (`"cart:" + strconv.Itoa(port)` is
+ * `cart:\u0000`): what is known around it can still be judged (the host), and a check that
+ * needs the unknown part sees that it is not text. Never valid in a host name, env name or key.
+ */
+export const UNKNOWN_TEXT = '\u0000';
+
+/**
  * Stands in an external origin's `template` for what the environment, the key or the flag
  * gives: `metadata-svc.\u0001.svc.cluster.local.:50400` for an env variable formatted into a
  * fully qualified name. Other unknown parts are {@link UNKNOWN_TEXT}. Never valid in a name.
  */
 export const SLOT = '\u0001';
 
-/** The value an external origin gives, in the value it is part of (its `template`). */
-export function filled(o: { template?: string }, value: string): string {
-  return o.template ? o.template.replace(SLOT, value) : value;
+/**
+ * Open and close a mark, in a template, of where another variable of the same value goes
+ * (`\u0002env:NS\u0003`): `SVC + "." + NS` is judged with both filled from the same container.
+ */
+const MARK_OPEN = '\u0002';
+const MARK_CLOSE = '\u0003';
+
+/** What a template's other variables give, by kind and name; undefined when not known. */
+export type OtherValue = (
+  kind: 'env' | 'flag' | 'config',
+  name: string,
+) => string | undefined;
+
+/**
+ * The value an external origin gives, in the value it is part of (its `template`), with the
+ * template's other variables as `other` gives them (else {@link UNKNOWN_TEXT}).
+ */
+export function filled(
+  o: { template?: string },
+  value: string,
+  other: OtherValue = () => undefined,
+): string {
+  if (!o.template) return value;
+  const text = o.template.replace(SLOT, value);
+  let out = '';
+  let at = 0;
+  for (let open = text.indexOf(MARK_OPEN); open >= 0; ) {
+    const close = text.indexOf(MARK_CLOSE, open);
+    if (close < 0) break;
+    const mark = text.slice(open + 1, close);
+    const colon = mark.indexOf(':');
+    out +=
+      text.slice(at, open) +
+      (other(
+        mark.slice(0, colon) as 'env' | 'flag' | 'config',
+        mark.slice(colon + 1),
+      ) ?? UNKNOWN_TEXT);
+    at = close + 1;
+    open = text.indexOf(MARK_OPEN, at);
+  }
+  return out + text.slice(at);
+}
+
+/** A variable's place in the template of another part of the same value. */
+function markOf(o: Extract<Origin, { k: 'env' | 'flag' | 'config' }>): string {
+  const mark = `${MARK_OPEN}${o.k}:${
+    o.k === 'config' ? o.key : o.name
+  }${MARK_CLOSE}`;
+  return o.template ? o.template.replace(SLOT, mark) : mark;
+}
+
+/**
+ * The texts a side of a value built from parts may have: its strings, and its variables marked
+ * (see {@link MARK_OPEN}); {@link UNKNOWN_TEXT} when it has neither.
+ */
+function partTexts(side: Origin[]): string[] {
+  const out = side.flatMap(o => {
+    if (o.k === 'string') return [o.value];
+    return isExternal(o) ? [markOf(o)] : [];
+  });
+  return out.length ? out.slice(0, 4) : [UNKNOWN_TEXT];
 }
 
 /** The external origins of one side of a value built from parts, each in that value's template. */
@@ -77,13 +142,6 @@ export function scaledSeconds(
   const n = value.trim() === '' ? NaN : Number(value);
   return Number.isFinite(n) ? n * o.unit : undefined;
 }
-
-/**
- * Stands in a string for a part whose value is not known (`"cart:" + strconv.Itoa(port)` is
- * `cart:\u0000`): what is known around it can still be judged (the host), and a check that
- * needs the unknown part sees that it is not text. Never valid in a host name, env name or key.
- */
-export const UNKNOWN_TEXT = '\u0000';
 
 /** A value for a message: its unknown parts as `…`. */
 export function displayValue(value: string): string {
@@ -187,15 +245,11 @@ export function binaryOrigins(
   };
   // Joined to text, the variable is judged in the value it is part of (`"users." + ns`); added
   // to a number (`n + 5`), it stays as it is.
-  const texts = (side: Origin[]) => {
-    const known = side.flatMap(o => (o.k === 'string' ? [o.value] : []));
-    return known.length ? known : [UNKNOWN_TEXT];
-  };
   const numeric = [...left, ...right].some(o => o.k === 'number');
   if (op === '+' && !numeric)
     out.push(
-      ...inTemplates(left, t => texts(right).map(r => t + r)),
-      ...inTemplates(right, t => texts(left).map(l => l + t)),
+      ...inTemplates(left, t => partTexts(right).map(r => t + r)),
+      ...inTemplates(right, t => partTexts(left).map(l => l + t)),
     );
   else out.push(...passed(left, right), ...passed(right, left));
   let ls = left.filter(o => o.k === 'string' || o.k === 'number');
@@ -261,8 +315,13 @@ export function formatOrigins(
     inTemplates(a, t =>
       formatted(
         format,
-        args.map((_, j) =>
-          j === i ? [t] : values[j].map(v => originValueText(v)!),
+        args.map((other, j) =>
+          j === i
+            ? [t]
+            : [
+                ...values[j].map(v => originValueText(v)!),
+                ...other.filter(isExternal).map(markOf),
+              ].slice(0, 4),
         ),
       ),
     ),

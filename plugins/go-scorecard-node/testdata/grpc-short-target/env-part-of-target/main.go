@@ -23,6 +23,8 @@ func main() {
 		"users." + os.Getenv("USERS_NS") + ":9090",
 		// The pod's namespace is one label: four dots, fewer than ndots 5.
 		fmt.Sprintf("%s.%s.svc.cluster.local:%d", "billing", os.Getenv("POD_NAMESPACE"), 7000),
+		// Two variables of one container make one target: one finding, at the first.
+		os.Getenv("LEDGER_SVC") + "." + os.Getenv("LEDGER_NS") + ".svc.cluster.local:80",
 		// A config key's value in the name it makes.
 		fmt.Sprintf("%s.%s.svc.cluster.local.:%s", viper.GetString("mds.service"), viper.GetString("mds.namespace"), viper.GetString("mds.port")),
 		fmt.Sprintf("%s:%s", viper.GetString("audit.host"), viper.GetString("audit.port")),
