@@ -238,6 +238,8 @@ export function makefileStructure(text: string): MakefileStructure {
 const REFERENCE = /\$(?:\(([^()$\s]+)\)|\{([^{}$\s]+)\}|([A-Za-z_@<^+?*%]))/g;
 /** A conditional echo-suppressor such as `Q = $(if $(filter 1,$V),,@)`: it expands to nothing or `@`. */
 const QUIET = /^\$\(if\b.*@\)$/;
+/** A value made only of recipe prefixes (`@`, `-`, `+`), or nothing. */
+const RECIPE_PREFIX = /^[@+-]*$/;
 const MAX_EXPANSION_DEPTH = 8;
 
 /** A make function call `$(name args)` at `at`: its name, its comma-separated arguments, its end. */
@@ -414,7 +416,14 @@ export function expandMakeVariables(
       ...new Set(variables.get(name) ?? BUILTIN_VALUES.get(name) ?? []),
     ];
     let replacement: string | undefined;
-    if (values.length === 1) {
+    // An echo suppressor set apart by a conditional (`Q = @`, and `Q =` under `ifeq ($(V),1)`):
+    // every value is a recipe prefix or nothing, so the command after it is the same.
+    if (
+      values.length > 1 &&
+      values.every(v => QUIET.test(v) || RECIPE_PREFIX.test(v))
+    )
+      replacement = '';
+    else if (values.length === 1) {
       if (QUIET.test(values[0])) replacement = '';
       else {
         const expanded = expandMakeVariables(values[0], variables, depth + 1);
