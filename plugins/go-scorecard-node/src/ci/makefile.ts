@@ -524,6 +524,31 @@ export function recipeEnvironment(
  * Drops references to variables the group never defines from the start of a recipe line
  * (`$(QUIET)go get`): make expands an undefined variable to nothing.
  */
+/**
+ * The first variable a recipe line names that has several values, each of them complete and
+ * some not a mere recipe prefix (`GOINSTALL` set to `go install` or `go get` by an `ifeq`), with
+ * those values (at most 4).
+ */
+function alternativesIn(
+  text: string,
+  variables: MakeVariables,
+): { name: string; values: string[] } | undefined {
+  REFERENCE.lastIndex = 0;
+  for (let m = REFERENCE.exec(text); m; m = REFERENCE.exec(text)) {
+    if (m.index > 0 && text[m.index - 1] === '$') continue;
+    const name = m[1] ?? m[2] ?? m[3];
+    const values = [...new Set(variables.get(name) ?? [])];
+    if (
+      values.length > 1 &&
+      values.length <= 4 &&
+      values.every(v => complete(v) && !QUIET.test(v)) &&
+      !values.every(v => RECIPE_PREFIX.test(v))
+    )
+      return { name, values };
+  }
+  return undefined;
+}
+
 function dropLeadingUndefined(line: string, variables: MakeVariables): string {
   let rest = line;
   for (;;) {
@@ -628,8 +653,21 @@ export function makefileCommands(
   let calls = 0;
   const recipe = (first: number, firstText: string): number => {
     const called = definedRecipe(firstText.replace(/^[\s@+-]*/, ''), defines);
-    if (!called || calls >= MAX_EXPANSION_DEPTH)
-      return recipeLine(lines, path, 1, first, firstText, expandHere);
+    if (!called || calls >= MAX_EXPANSION_DEPTH) {
+      // A variable set apart by conditionals (`GOINSTALL = go install` or `go get`): the
+      // line runs with one of its values, each read in turn.
+      const choice = alternativesIn(firstText, variables);
+      if (!choice)
+        return recipeLine(lines, path, 1, first, firstText, expandHere);
+      let end = first;
+      for (const value of choice.values) {
+        const one = new Map(variables).set(choice.name, [value]);
+        end = recipeLine(lines, path, 1, first, firstText, t =>
+          expandMakeVariables(t, one),
+        );
+      }
+      return end;
+    }
     // A define expanded in a recipe: each of its lines is a recipe line (GNU make,
     // "Defining Canned Recipes"), its `$(1)`, `$(2)`… the call's arguments.
     const { define, name, args } = called;
