@@ -1,7 +1,7 @@
 import { Node } from 'web-tree-sitter';
 import { cancelTarget } from './lostcancel';
 import { Scopes } from './scopes';
-import { enclosingFunction, unparen } from './syntax';
+import { enclosingFunction, returnedExpressions, unparen } from './syntax';
 
 /**
  * The results of a function or method declaration typed `func()` that hand back the cancel func
@@ -115,11 +115,8 @@ function givenAt(
   withCalls: readonly Node[],
   slots: readonly Slot[],
 ): Node | { type: 'cancel' } | 'none' | undefined {
-  const list = ret.namedChildren.find(c => c?.type === 'expression_list');
-  if (!list) return slots[index]?.name ?? undefined;
-  const items = list.namedChildren.filter(
-    (c): c is Node => !!c && c.type !== 'comment',
-  );
+  const items = returnedExpressions(ret);
+  if (items.length === 0) return slots[index]?.name ?? undefined;
   if (items.length === 1 && arity > 1) {
     const call = unparen(items[0]);
     return index === 1 && withCalls.some(c => c.id === call.id)

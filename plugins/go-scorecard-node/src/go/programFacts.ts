@@ -7,7 +7,12 @@ import { DeclarationsSyntax } from './declarationSyntax';
 import { ImportResolver, PKG } from './imports';
 import { PackageRef } from './packageRefs';
 import { StoreReader } from './storeFacts';
-import { GoSource, textOf } from './syntax';
+import {
+  enclosingFunction,
+  GoSource,
+  returnedExpressions,
+  textOf,
+} from './syntax';
 import { TopDecls } from './topDecls';
 import { ValueReader } from './values';
 import { OutsideQualifiers, VocabularySiteReader } from './vocabularySites';
@@ -220,20 +225,15 @@ export class ProgramFactsReader {
           this.tops.ownerAt(ret.startIndex) !== owner
         )
           continue;
-        if (this.insideLiteral(ret, body)) continue;
-        const list = ret.namedChildren.find(c => c && c.type !== 'comment');
+        // A return of a function literal inside is the literal's.
+        if (enclosingFunction(ret)?.id !== top!.node.id) continue;
+        const items = returnedExpressions(ret);
         let values: ValueExpr[];
-        if (!list) {
+        if (items.length === 0) {
           values = this.decls.funcs[owner].results.map(r =>
             r.name ? this.namedResult(body, r.name) : { k: 'unknown' },
           );
         } else {
-          const items =
-            list.type === 'expression_list'
-              ? list.namedChildren.filter(
-                  (c): c is Node => !!c && c.type !== 'comment',
-                )
-              : [list];
           values =
             items.length === 1 && fn.results.length > 1
               ? fn.results.map((_, i) => this.values.value(items[0], i))
@@ -326,13 +326,6 @@ export class ProgramFactsReader {
   }
 
   /** Whether a return belongs to a function literal inside the body, not to the function. */
-  private insideLiteral(ret: Node, body: Node): boolean {
-    for (let n = ret.parent; n && n.id !== body.id; n = n.parent) {
-      if (n.type === 'func_literal') return true;
-    }
-    return false;
-  }
-
   /** A named result's value at a naked return. */
   private namedResult(body: Node, name: string): ValueExpr {
     const fn = body.parent!;

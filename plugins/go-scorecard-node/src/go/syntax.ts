@@ -140,6 +140,15 @@ export function enclosingFunction(node: Node): Node | undefined {
   return undefined;
 }
 
+/** The expressions a `return` statement returns, comments left out (none for a bare `return`). */
+export function returnedExpressions(ret: Node): Node[] {
+  const list = ret.namedChildren.find(c => c && c.type !== 'comment');
+  if (!list) return [];
+  return list.type === 'expression_list'
+    ? list.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment')
+    : [list];
+}
+
 /** The statement after a node in its list, comments passed over. */
 export function nextStatement(node: Node): Node | null {
   let next = node.nextNamedSibling;

@@ -9,9 +9,11 @@ import {
   callArguments,
   compositeElements,
   declarationPairs,
+  enclosingFunction,
   GoSource,
   isFunctionNode,
   refOf,
+  returnedExpressions,
   selectorCall,
   stringValue,
   textOf,
@@ -584,17 +586,9 @@ export class ValueReader {
     if (!body || depth > MAX_DEPTH) return [];
     const out: ValueExpr[] = [];
     for (const ret of body.descendantsOfType('return_statement')) {
-      if (!ret) continue;
-      let inner = false;
-      for (let n = ret.parent; n && n.id !== body.id; n = n.parent)
-        if (n.type === 'func_literal') inner = true;
-      if (inner) continue;
-      const list = ret.namedChildren.find(c => c && c.type !== 'comment');
-      let items: Node[] = list ? [list] : [];
-      if (list?.type === 'expression_list')
-        items = list.namedChildren.filter(
-          (c): c is Node => !!c && c.type !== 'comment',
-        );
+      // The literal's own returns, not those of a literal inside it.
+      if (!ret || enclosingFunction(ret)?.id !== literal.id) continue;
+      const items = returnedExpressions(ret);
       const v =
         items.length === 1 && result > 0
           ? this.value(items[0], result, depth + 1)
