@@ -240,6 +240,11 @@ const REFERENCE = /\$(?:\(([^()$\s]+)\)|\{([^{}$\s]+)\}|([A-Za-z_@<^+?*%]))/g;
 const QUIET = /^\$\(if\b.*@\)$/;
 /** A value made only of recipe prefixes (`@`, `-`, `+`), or nothing. */
 const RECIPE_PREFIX = /^[@+-]*$/;
+
+/** Whether a variable's value is an echo suppressor: recipe prefixes, nothing, or a {@link QUIET} `$(if …)`. */
+function isQuiet(value: string): boolean {
+  return QUIET.test(value) || RECIPE_PREFIX.test(value);
+}
 const MAX_EXPANSION_DEPTH = 8;
 
 /** A make function call `$(name args)` at `at`: its name, its comma-separated arguments, its end. */
@@ -418,11 +423,7 @@ export function expandMakeVariables(
     let replacement: string | undefined;
     // An echo suppressor set apart by a conditional (`Q = @`, and `Q =` under `ifeq ($(V),1)`):
     // every value is a recipe prefix or nothing, so the command after it is the same.
-    if (
-      values.length > 1 &&
-      values.every(v => QUIET.test(v) || RECIPE_PREFIX.test(v))
-    )
-      replacement = '';
+    if (values.length > 1 && values.every(isQuiet)) replacement = '';
     else if (values.length === 1) {
       if (QUIET.test(values[0])) replacement = '';
       else {
@@ -538,11 +539,13 @@ function alternativesIn(
     if (m.index > 0 && text[m.index - 1] === '$') continue;
     const name = m[1] ?? m[2] ?? m[3];
     const values = [...new Set(variables.get(name) ?? [])];
+    // Echo suppressors alone expand to nothing (see expandMakeVariables); a `$(if …)` is not
+    // complete.
     if (
       values.length > 1 &&
       values.length <= 4 &&
-      values.every(v => complete(v) && !QUIET.test(v)) &&
-      !values.every(v => RECIPE_PREFIX.test(v))
+      values.every(complete) &&
+      !values.every(isQuiet)
     )
       return { name, values };
   }
