@@ -139,6 +139,37 @@ describe('makefile exports', () => {
   });
 });
 
+describe('computed variable names', () => {
+  it('expands a name made of references, or every defined name that fits its known parts', () => {
+    const variables = new Map([
+      ['V', ['0']],
+      ['AT_0', ['@']],
+      ['AT_1', ['']],
+      ['CMD_a', ['go install']],
+      ['CMD_b', ['go get']],
+      ['MODE', ['a']],
+    ]);
+    // `@`, the recipe prefix, which the recipe reader drops.
+    expect(expandMakeVariables('$(AT_$(V))go get x', variables)).toBe(
+      '@go get x',
+    );
+    // `VERBOSE` is not defined here (make's command line may set it): AT_0 and AT_1 fit.
+    expect(expandMakeVariables('${AT_$(VERBOSE)}go get x', variables)).toBe(
+      'go get x',
+    );
+    expect(expandMakeVariables('$(CMD_$(MODE)) x', variables)).toBe(
+      'go install x',
+    );
+    // Two different commands fit, and a name that is not defined: left as written.
+    expect(expandMakeVariables('$(CMD_$(OTHER)) x', variables)).toBe(
+      '$(CMD_$(OTHER)) x',
+    );
+    expect(expandMakeVariables('$(NONE_$(V)) x', variables)).toBe(
+      '$(NONE_$(V)) x',
+    );
+  });
+});
+
 describe('makefile functions and defines', () => {
   it('expands foreach and call over known values, leaves unknown ones as written', () => {
     const variables = new Map([

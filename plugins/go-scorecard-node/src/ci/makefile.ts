@@ -412,28 +412,34 @@ export function expandMakeVariables(
     }
     REFERENCE.lastIndex = i;
     const m = REFERENCE.exec(text);
+    const computed =
+      m && m.index === i ? undefined : computedReferenceAt(text, i);
+    if (computed) {
+      const names = computedNames(computed.name, variables, depth);
+      const replacement =
+        names &&
+        replacementOf(
+          names.flatMap(n => variables.get(n)!),
+          variables,
+          depth,
+        );
+      if (replacement !== undefined) {
+        out += text.slice(last, i) + replacement;
+        last = computed.end;
+      }
+      i = computed.end;
+      continue;
+    }
     if (!m || m.index !== i) {
       i++;
       continue;
     }
     const name = m[1] ?? m[2] ?? m[3];
-    const values = [
-      ...new Set(variables.get(name) ?? BUILTIN_VALUES.get(name) ?? []),
-    ];
-    let replacement: string | undefined;
-    // An echo suppressor set apart by a conditional (`Q = @`, and `Q =` under `ifeq ($(V),1)`):
-    // every value is a recipe prefix or nothing, so the command after it is the same.
-    if (values.length > 1 && values.every(isQuiet)) replacement = '';
-    else if (values.length === 1) {
-      if (QUIET.test(values[0])) replacement = '';
-      else {
-        const expanded = expandMakeVariables(values[0], variables, depth + 1);
-        // A path whose folder is not known ends in a name that is (`$(FIRST_GOPATH)/bin/govendor`
-        // with GOPATH from `$(shell go env GOPATH)`): the command it runs is told by that name.
-        if (complete(expanded) || PATH_TO_KNOWN_NAME.test(expanded))
-          replacement = expanded;
-      }
-    }
+    const replacement = replacementOf(
+      variables.get(name) ?? BUILTIN_VALUES.get(name) ?? [],
+      variables,
+      depth,
+    );
     if (replacement !== undefined) {
       out += text.slice(last, i) + replacement;
       last = i + m[0].length;
@@ -441,6 +447,78 @@ export function expandMakeVariables(
     i += m[0].length;
   }
   return out + text.slice(last);
+}
+
+/**
+ * What a reference to a variable with these values expands to, when that is known: nothing for
+ * echo suppressors, else the one value expanded in full (or ending in a known name). Undefined
+ * when it is not known.
+ */
+function replacementOf(
+  all: string[],
+  variables: MakeVariables,
+  depth: number,
+): string | undefined {
+  const values = [...new Set(all)];
+  // An echo suppressor set apart by a conditional (`Q = @`, and `Q =` under `ifeq ($(V),1)`):
+  // every value is a recipe prefix or nothing, so the command after it is the same.
+  if (values.length > 1 && values.every(isQuiet)) return '';
+  if (values.length !== 1) return undefined;
+  if (QUIET.test(values[0])) return '';
+  const expanded = expandMakeVariables(values[0], variables, depth + 1);
+  // A path whose folder is not known ends in a name that is (`$(FIRST_GOPATH)/bin/govendor`
+  // with GOPATH from `$(shell go env GOPATH)`): the command it runs is told by that name.
+  return complete(expanded) || PATH_TO_KNOWN_NAME.test(expanded)
+    ? expanded
+    : undefined;
+}
+
+/**
+ * A reference with a computed name at `at` (GNU make, "Computed Variable Names"): `$(AT_$(V))`,
+ * `${$(x)}`: the name's text (references in it unexpanded) and the reference's end.
+ */
+function computedReferenceAt(
+  text: string,
+  at: number,
+): { name: string; end: number } | undefined {
+  const open = text[at + 1];
+  if (open !== '(' && open !== '{') return undefined;
+  const close = open === '(' ? ')' : '}';
+  let depth = 0;
+  for (let i = at + 2; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '{') depth++;
+    else if ((c === ')' || c === '}') && depth > 0) depth--;
+    else if (c === close) {
+      const name = text.slice(at + 2, i);
+      return name.includes('$') ? { name, end: i + 1 } : undefined;
+    } else if (depth === 0 && /\s/.test(c)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The variables a computed name may name: the one it expands to, or, when a part of it is not
+ * known (`V` set on make's command line), every variable the group defines whose name fits the
+ * known parts (`AT_0`, `AT_1`). Undefined when the name it expands to is not defined, or
+ * when no defined name fits.
+ */
+function computedNames(
+  name: string,
+  variables: MakeVariables,
+  depth: number,
+): string[] | undefined {
+  const expanded = expandMakeVariables(name, variables, depth + 1);
+  if (complete(expanded))
+    return variables.has(expanded) ? [expanded] : undefined;
+  const fits = new RegExp(
+    `^${expanded
+      .split(/\$(?:\([^()]*\)|\{[^{}]*\}|.)/)
+      .map(part => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[\\w.-]*')}$`,
+  );
+  const names = [...variables.keys()].filter(n => fits.test(n));
+  return names.length > 0 ? names : undefined;
 }
 
 /** Make's `$(shell …)`/`${shell …}` calls in a text, outermost only (not `$$(…)`, the shell's own). */

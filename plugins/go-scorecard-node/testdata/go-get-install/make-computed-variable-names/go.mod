@@ -1,0 +1,3 @@
+module example.com/cni
+
+go 1.21
