@@ -205,10 +205,13 @@ export type Owner = number;
  * call, not under `go`, `defer`, a function literal,
  * a loop, a switch or select, or a nested block). A call that blocks while `sync` holds every
  * later body statement back (`srv.Serve(l)` then `signal.Notify(…)`: the handler comes too late).
+ * `deferred`, the call is in a `defer` statement's deferred call of the function itself (not of a
+ * function literal within it): it runs when the function returns, after every body statement.
  */
 export interface StatementPlace {
   stmt: number;
   sync?: boolean;
+  deferred?: boolean;
 }
 
 /** A call of (or a reference to, when `ref`) a function or method the tree may declare. */

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { Callee, GoFileFacts, SignalHandling, SourceRef } from '../facts';
-import { Binary, reachedBeforeBlocking } from '../program/binaries';
+import { Binary, reachedBeforeBlocking, runsAfter } from '../program/binaries';
 import { FuncId } from '../program/program';
 import { ServiceProgram } from '../program/serviceProgram';
 
@@ -85,7 +85,8 @@ export function lateSignalHandling(
     if (owner === undefined || owner < 0) return undefined;
     const id = `${file.path}#${owner}`;
     const own = blocking.of(id);
-    if (own && handling.place && handling.place.stmt > own.stmt) return own;
+    if (own && handling.place && runsAfter(handling.place, own.stmt))
+      return own;
     walk ??= reachedBeforeBlocking(
       program.program,
       binary,

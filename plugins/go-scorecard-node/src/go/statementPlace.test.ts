@@ -1,9 +1,16 @@
 import { Node } from 'web-tree-sitter';
 import { statementPlace } from './statementPlace';
 import { GoSource } from './syntax';
+import { StatementPlace } from '../programFacts';
 import { testParser } from '../__testUtils__/testParser';
 
-/** The place of every call of `f`, as `line stmt sync|later`. */
+/** A place as `stmt sync|later|deferred`. */
+function placeText(p: StatementPlace): string {
+  if (p.deferred) return `${p.stmt} deferred`;
+  return `${p.stmt} ${p.sync ? 'sync' : 'later'}`;
+}
+
+/** The place of every call of `f`, as `line stmt sync|later|deferred`. */
 async function places(source: string): Promise<string[]> {
   const tree = (await testParser()).parse(source);
   try {
@@ -15,11 +22,7 @@ async function places(source: string): Promise<string[]> {
         n.childForFieldName('function')?.text === 'f'
       ) {
         const p = statementPlace(src, n);
-        out.push(
-          `${n.startPosition.row + 1} ${
-            p ? `${p.stmt} ${p.sync ? 'sync' : 'later'}` : 'none'
-          }`,
-        );
+        out.push(`${n.startPosition.row + 1} ${p ? placeText(p) : 'none'}`);
       }
       for (const c of n.namedChildren) if (c) visit(c);
     };
@@ -72,7 +75,7 @@ func main() {
       '10 2 later',
       '12 3 sync',
       '13 4 later',
-      '14 5 later',
+      '14 5 deferred',
       '15 6 later',
       '17 7 later',
       '19 8 later',
@@ -81,6 +84,35 @@ func main() {
       '24 9 later',
       '27 10 later',
       '29 11 sync',
+    ]);
+  });
+
+  it('tells a call deferred to the function return from one a function literal defers', async () => {
+    expect(
+      await places(`package a
+
+func main() {
+	defer func() {
+		f()
+	}()
+	if debug {
+		defer f()
+	}
+	defer g(f())
+	func() {
+		defer f()
+	}()
+	go func() {
+		defer f()
+	}()
+}
+`),
+    ).toEqual([
+      '5 0 deferred',
+      '8 1 deferred',
+      '10 2 sync',
+      '12 3 later',
+      '15 4 later',
     ]);
   });
 });

@@ -61,7 +61,11 @@ function topFunctions(src: GoSource): TopFunction[] {
  * srv.Serve(l)`, `if err := srv.Serve(l); err != nil {…}`, `log.Fatal(srv.ListenAndServe())`),
  * not for one under `go`, `defer`, a function literal, a loop, a switch or select, or a nested
  * block: those may run later, elsewhere, or not at all (the arguments of a `go` or `defer`
- * statement's call are evaluated in place: `go log.Fatal(srv.ListenAndServe())` is sync). The statement is found by offset and the
+ * statement's call are evaluated in place: `go log.Fatal(srv.ListenAndServe())` is sync).
+ * `deferred` holds for one in the deferred call of a `defer` statement of the top-level function
+ * itself, at any depth of its blocks (`defer handle()`, `defer func() { signal.Notify(…) }()`),
+ * not of a function literal's own `defer`: it runs when the function returns (Go spec, "Defer
+ * statements"). The statement is found by offset and the
  * path to the node walked down from it (a node's `parent` costs a walk from the root).
  */
 export function statementPlace(
@@ -85,6 +89,7 @@ export function statementPlace(
   const stmt = stmts[index];
   if (!stmt || node.endIndex > stmt.endIndex) return undefined;
   let cur = stmt;
+  let sync = true;
   while (cur.id !== node.id) {
     const next = cur.childWithDescendant(node);
     if (!next) break;
@@ -100,16 +105,20 @@ export function statementPlace(
       cur = now;
       continue;
     }
+    // A function literal's own `defer` runs when the literal returns, not the top function.
+    if (cur.type === 'func_literal') return { stmt: index };
+    // Go spec, "Defer statements": the deferred call runs when the surrounding function returns.
+    if (cur.type === 'defer_statement') return { stmt: index, deferred: true };
     if (
       NESTING.has(cur.type) ||
       (cur.type === 'if_statement' &&
         cur.childForFieldName('initializer')?.id !== next.id &&
         cur.childForFieldName('condition')?.id !== next.id)
     )
-      return { stmt: index };
+      sync = false;
     cur = next;
   }
-  return { stmt: index, sync: true };
+  return sync ? { stmt: index, sync: true } : { stmt: index };
 }
 
 /**

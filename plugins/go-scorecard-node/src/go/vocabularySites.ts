@@ -483,5 +483,8 @@ function impliedElementsOf(typeNode: Node): Node | undefined {
 /** Where a reference to a function sits: never `sync`, since handing a function on does not run it. */
 function referencePlace(src: GoSource, node: Node): { place?: StatementPlace } {
   const place = statementPlace(src, node);
-  return place ? { place: { stmt: place.stmt } } : {};
+  if (!place) return {};
+  return {
+    place: { stmt: place.stmt, ...(place.deferred ? { deferred: true } : {}) },
+  };
 }

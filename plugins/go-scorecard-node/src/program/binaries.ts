@@ -1,5 +1,5 @@
 import { builtIntoBinaries } from './builtIntoBinaries';
-import { CallFacts, GoFileFacts, Owner } from '../facts';
+import { CallFacts, GoFileFacts, Owner, StatementPlace } from '../facts';
 import { PackageInfo } from './moduleIndex';
 import { FuncId, Program } from './program';
 
@@ -144,10 +144,20 @@ function calleesOf(program: Program, id: string): FuncId[] {
 }
 
 /**
+ * Whether what sits at `place` runs only after the body statement `stmt` of its function has
+ * ended: it is in a later statement, or deferred (a deferred call runs when the function
+ * returns; Go spec, "Defer statements").
+ */
+export function runsAfter(place: StatementPlace, stmt: number): boolean {
+  return place.stmt > stmt || !!place.deferred;
+}
+
+/**
  * The functions of a binary that run before it blocks: the walk from its roots (see
  * {@link binaries}) leaves out every call placed in a function's body after the statement
  * where `blocksAt` says that function blocks (a body statement index: `srv.Serve(l)` at the
- * top of `main` holds every later statement back until the server stops). A call without a
+ * top of `main` holds every later statement back until the server stops), or deferred there
+ * (`defer handleSignals(srv)` before it runs when the function returns). A call without a
  * place (a package initializer's) is always taken. `heldBack` maps each function the binary
  * reaches only that way to the function whose blocking statement holds it back.
  */
@@ -165,8 +175,9 @@ export function reachedBeforeBlocking(
     reached.add(id);
     const block = id.endsWith('#init') ? undefined : blocksAt(id);
     for (const edge of edgesOf(program, id)) {
-      const stmt = edge.call?.place?.stmt;
-      const late = block !== undefined && stmt !== undefined && stmt > block;
+      const place = edge.call?.place;
+      const late =
+        block !== undefined && place !== undefined && runsAfter(place, block);
       for (const callee of edge.callees) {
         if (late) held.push({ callee, by: id });
         else if (!reached.has(callee)) stack.push(callee);
