@@ -442,7 +442,8 @@ export class Vocabulary {
 
   /**
    * Whether a value of a type can carry a string, a number or a duration to a sink: strings,
-   * numbers and `any` when the tree dials gRPC (a target, a port), `time.Duration` and
+   * numbers and `any` when the tree dials gRPC (a target, a port) or drains servers (a duration
+   * string or a number of seconds a drain bound is parsed from), `time.Duration` and
    * `context.Context` when it drains servers (a drain's bound), `os.Signal` (a signal list
    * handed to a helper that installs a handler), `io`'s closer interfaces (a server handed to a
    * helper that closes it), pointers to, slices of and maps of those
@@ -468,8 +469,11 @@ export class Vocabulary {
         if (isIoCloser(t.q, t.name)) return true;
         if (t.q === undefined && PREDECLARED_TYPES.has(t.name)) {
           if (OPAQUE_PREDECLARED.has(t.name)) return false;
-          if (t.name === 'string' || t.name === 'any') return this.dials;
-          return this.dials; // a number: a port
+          if (t.name === 'any') return this.dials;
+          // A target or a port where the tree dials; a drain bound where it drains servers, a
+          // duration string (`time.ParseDuration(cfg.ShutdownTimeout)`) or a number of seconds
+          // (`time.Duration(cfg.DrainSeconds) * time.Second`), as a function's results are.
+          return this.dials || this.drains;
         }
         if (depth >= MAX_NAMED_DEPTH) return false;
         return (this.typeDecls.get(t.name) ?? []).some(d =>
