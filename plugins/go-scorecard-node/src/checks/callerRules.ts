@@ -1,5 +1,11 @@
 import { builtIntoBinaries } from '../program/builtIntoBinaries';
-import { CloseCall, GoFileFacts, ServeCall, ValueExpr } from '../facts';
+import {
+  CallRef,
+  CloseCall,
+  GoFileFacts,
+  ServeCall,
+  ValueExpr,
+} from '../facts';
 import { receiverName } from '../go/shutdownFallbacks';
 import { SIGNAL_PACKAGES } from '../go/signalFacts';
 import { Binary, runsIn } from '../program/binaries';
@@ -156,4 +162,67 @@ export function globalListHasSigterm(
     .globalDecls({ file, owner: -1 }, list.pkg, list.name)
     .flatMap(d => d.file.signalLists.filter(l => l.name === list.name));
   return lists.length ? lists.some(l => l.sigterm) : undefined;
+}
+
+/** Deepest chain of helpers followed back to the server a parameter is handed. */
+const MAX_HANDED_DEPTH = 4;
+
+/**
+ * The names of the servers a method call's receiver may be, per call site: `s` of `s.Stop()` in
+ * `func kill(s *grpc.Server)` is each argument the binary's calls of `kill` hand it (`kill(b)`
+ * names `b`, `kill(s.peer)` names `peer`), followed through helpers that hand their own
+ * parameter on; otherwise, or when a call hands something without a name (a call's result), or
+ * the function is handed on as a value, the receiver's own last name (`receiverName`).
+ */
+export function serverNames(
+  program: ServiceProgram,
+  binary: Binary,
+  call: CallRef,
+): string[] {
+  const name = receiverName(call);
+  const written = call.callee.slice(0, call.callee.lastIndexOf('.'));
+  const fn =
+    written.trim() === name && call.owner !== undefined && call.owner >= 0
+      ? program.program.funcs.get(`${call.path}#${call.owner}`)
+      : undefined;
+  return (fn && handedNames(program, binary, fn, name, 0)) ?? [name];
+}
+
+/** What the binary's calls of `fn` hand its parameter `param`, by name (see `serverNames`). */
+function handedNames(
+  program: ServiceProgram,
+  binary: Binary,
+  fn: FuncInfo,
+  param: string,
+  depth: number,
+): string[] | undefined {
+  const { params, variadic } = fn.facts;
+  const index = params.findIndex(p => p.name === param);
+  if (index < 0 || depth >= MAX_HANDED_DEPTH) return undefined;
+  if (variadic && index === params.length - 1) return undefined;
+  const calls = program.program
+    .callers(fn)
+    .filter(({ call, file }) =>
+      runsIn(binary, program.program, file, call.owner),
+    );
+  if (calls.length === 0 || calls.some(({ call }) => call.ref))
+    return undefined;
+  const names = new Set<string>();
+  for (const { call, file } of calls) {
+    const arg = call.args[index];
+    let handed: string[] | undefined;
+    if (arg?.k === 'local') handed = [file.program.locals[arg.id]?.name];
+    else if (arg?.k === 'field' || arg?.k === 'global') handed = [arg.name];
+    else if (arg?.k === 'param') {
+      const caller = funcOf(program, file, call.owner);
+      const own = caller?.facts.params[arg.index]?.name;
+      handed =
+        caller && own
+          ? handedNames(program, binary, caller, own, depth + 1) ?? [own]
+          : undefined;
+    }
+    if (!handed || handed.some(n => !n)) return undefined;
+    handed.forEach(n => names.add(n));
+  }
+  return [...names];
 }

@@ -6,7 +6,7 @@ import {
   ServiceFacts,
   SignalHandling,
 } from '../facts';
-import { orderOf, runsIn } from '../program/binaries';
+import { Binary, orderOf, runsIn } from '../program/binaries';
 import { ServiceProgram } from '../program/serviceProgram';
 import {
   callsPassSigterm,
@@ -32,6 +32,8 @@ import {
 export interface MainPackage {
   /** The directory of the binary's `package main`. */
   dir: string;
+  /** The binary: what runs in it. */
+  binary: Binary;
   /** Serve calls, in the order `main` reaches them (the first is the one main reaches first). */
   serveCalls: ServeCall[];
   /** The signal handlers it installs before it blocks serving. */
@@ -75,6 +77,7 @@ export function mainPackages(
     const late = lateSignalHandling(program, binary, blocking);
     const view: MainPackage = {
       dir: binary.pkg.dir,
+      binary,
       serveCalls: [],
       signalHandling: [],
       lateSignalHandling: [],

@@ -1,8 +1,10 @@
 import { Finding } from '@internal/plugin-go-scorecard-common';
+import { CallRef } from '../facts';
 import { Check } from './types';
 import { findingAt } from './findingAt';
 import { FindingsByPlace, mainPackages } from './mainPackages';
 import { receiverName } from '../go/shutdownFallbacks';
+import { serverNames } from './callerRules';
 
 /**
  * `shutdown-grpc-stop`: a binary stops a gRPC server with Stop() and never calls GracefulStop()
@@ -24,7 +26,9 @@ export const shutdownGrpcStopCheck: Check = {
       return { notApplicable: 'no binary creates or serves a grpc.Server' };
     const findings = new FindingsByPlace<Finding>();
     for (const pkg of binaries) {
-      const drained = new Set(pkg.grpcGracefulStopCalls.map(receiverName));
+      // A helper's parameter names the servers its calls hand it (`drain(a)`, `kill(b)`).
+      const names = (call: CallRef) => serverNames(program, pkg.binary, call);
+      const drained = new Set(pkg.grpcGracefulStopCalls.flatMap(names));
       const servers = Math.max(
         pkg.grpcServers.length,
         new Set(pkg.serveCalls.filter(s => s.kind === 'grpc').map(receiverName))
@@ -35,7 +39,7 @@ export const shutdownGrpcStopCheck: Check = {
         // timeout). With one server in the binary, any GracefulStop is that server's (a shared
         // lifecycle helper names it otherwise); with several, each needs its own.
         if (
-          drained.has(receiverName(stop)) ||
+          names(stop).every(n => drained.has(n)) ||
           (drained.size > 0 && servers <= 1)
         )
           continue;

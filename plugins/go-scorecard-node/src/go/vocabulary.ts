@@ -446,7 +446,7 @@ export class Vocabulary {
    * string or a number of seconds a drain bound is parsed from), `time.Duration` and
    * `context.Context` when it drains servers (a drain's bound), `os.Signal` (a signal list
    * handed to a helper that installs a handler), `io`'s closer interfaces (a server handed to a
-   * helper that closes it), pointers to, slices of and maps of those
+   * helper that closes it), `grpc.Server` (a server handed to a helper that stops it), pointers to, slices of and maps of those
    * (`Endpoints map[string]string`), and named types of the tree whose definition does.
    * Structs, errors and funcs do not (fields are followed by their type, not through arguments).
    */
@@ -465,8 +465,10 @@ export class Vocabulary {
         // A signal list handed to a helper that installs the handler (`Wait(sigs ...os.Signal)`).
         if ((t.q === 'os' || t.q === 'syscall') && t.name === 'Signal')
           return true;
-        // A server handed to a helper that closes it (`CloseQuietly(c io.Closer)`).
+        // A server handed to a helper that closes it (`CloseQuietly(c io.Closer)`), or that stops
+        // the gRPC server it is handed (`func kill(s *grpc.Server) { s.Stop() }`).
         if (isIoCloser(t.q, t.name)) return true;
+        if (t.q === 'grpc' && t.name === 'Server') return true;
         if (t.q === undefined && PREDECLARED_TYPES.has(t.name)) {
           if (OPAQUE_PREDECLARED.has(t.name)) return false;
           if (t.name === 'any') return this.dials;

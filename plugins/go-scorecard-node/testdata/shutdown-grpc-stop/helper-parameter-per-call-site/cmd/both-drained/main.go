@@ -1,0 +1,37 @@
+// Each server is drained first; kill stops a only as the fallback after its GracefulStop.
+package main
+
+import (
+	"log"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"google.golang.org/grpc"
+)
+
+func drain(s *grpc.Server) { s.GracefulStop() }
+
+func kill(s *grpc.Server) { s.Stop() }
+
+func serve(s *grpc.Server, addr string) {
+	lis, err := net.Listen("tcp", addr)
+	if err != nil {
+		log.Fatal(err)
+	}
+	go func() { _ = s.Serve(lis) }()
+}
+
+func main() {
+	a := grpc.NewServer()
+	b := grpc.NewServer()
+	serve(a, ":50051")
+	serve(b, ":50052")
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGTERM)
+	<-sig
+	drain(a)
+	drain(b)
+	kill(a)
+}
