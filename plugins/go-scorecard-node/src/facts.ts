@@ -185,6 +185,12 @@ export interface ShutdownBound extends SourceRef {
   kind: 'context' | 'duration';
   value: ValueExpr;
   owner?: Owner;
+  /**
+   * For the bound of a drain call itself (`srv.Shutdown(ctx)`, `app.ShutdownWithTimeout(d)`),
+   * where that call sits in its function's body: drains that run one after another each take
+   * up to their own bound.
+   */
+  place?: StatementPlace;
 }
 
 /** A `signal.Notify` or `signal.NotifyContext` call. */

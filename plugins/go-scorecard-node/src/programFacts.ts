@@ -97,8 +97,11 @@ export type ValueExpr =
       args: ValueExpr[];
       at: Where;
     }
-  /** A context that `context.WithTimeout`/`WithDeadline` bounds by `duration`. */
-  | { k: 'timeout'; duration: ValueExpr; at: Where }
+  /**
+   * A context that `context.WithTimeout`/`WithDeadline` bounds by `duration`; `fresh` when its
+   * parent is `context.Background()` or `context.TODO()` (no deadline of its own).
+   */
+  | { k: 'timeout'; duration: ValueExpr; at: Where; fresh?: true }
   /** `&x`. */
   | { k: 'addr'; of: ValueExpr }
   /**

@@ -3,6 +3,7 @@ import { MethodCall, methodCalls } from './methodCalls';
 import { PackageRef } from './packageRefs';
 import { Framework, ServerFunc } from './serverMethods';
 import { callArguments, GoSource, refOf, topLevelOf } from './syntax';
+import { statementPlace } from './statementPlace';
 import { ValueReader } from './values';
 import { wordSites } from './wordSites';
 
@@ -50,7 +51,14 @@ export function shutdownBounds(
     // handed to calls it with.
     const arg = s.value ? undefined : callArguments(s.call)[0];
     const value = s.value ? values.handed(s.call, 0) : arg && values.value(arg);
-    if (value) bounds.push({ kind, value, ...refOf(src, s.call) });
+    const place = s.value ? undefined : statementPlace(src, s.call);
+    if (value)
+      bounds.push({
+        kind,
+        value,
+        ...refOf(src, s.call),
+        ...(place ? { place } : {}),
+      });
   }
   for (const site of wordSites(src, 'GracefulTimeout')) {
     const key = site.parent?.type === 'literal_element' ? site.parent : site;

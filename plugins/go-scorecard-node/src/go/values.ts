@@ -343,6 +343,21 @@ export class ValueReader {
    * generic function (`env.ParseAs[Config]()`, `clients.Connect[T](ctx, addr)`) calls that
    * function.
    */
+  /**
+   * `{ fresh: true }` when a context argument is `context.Background()` or `context.TODO()`: they
+   * have no deadline (context package), so a timeout derived from one is its own.
+   */
+  private fromRoot(node: Node | undefined): { fresh?: true } {
+    const n = node && unparen(node);
+    if (n?.type !== 'call_expression' || callArguments(n).length) return {};
+    const c = this.callee(n);
+    return c?.k === 'func' &&
+      c.pkg === PKG.context &&
+      (c.name === 'Background' || c.name === 'TODO')
+      ? { fresh: true }
+      : {};
+  }
+
   callee(call: Node, depth = 0): Callee | undefined {
     let fn = unparen(call.childForFieldName('function')!);
     if (fn.type === 'index_expression' && isInstantiation(fn))
@@ -498,14 +513,21 @@ export class ValueReader {
         pkg === PKG.context &&
         (name === 'WithTimeout' || name === 'WithTimeoutCause')
       ) {
-        return result === 0 ? { k: 'timeout', duration: arg(1), at } : UNKNOWN;
+        return result === 0
+          ? { k: 'timeout', duration: arg(1), at, ...this.fromRoot(args[0]) }
+          : UNKNOWN;
       }
       if (
         pkg === PKG.context &&
         (name === 'WithDeadline' || name === 'WithDeadlineCause')
       ) {
         return result === 0
-          ? { k: 'timeout', duration: this.deadlineOffset(args[1], depth), at }
+          ? {
+              k: 'timeout',
+              duration: this.deadlineOffset(args[1], depth),
+              at,
+              ...this.fromRoot(args[0]),
+            }
           : UNKNOWN;
       }
       if (pkg === PKG.time && name === 'Duration') return arg(0);
