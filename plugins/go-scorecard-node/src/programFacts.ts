@@ -222,6 +222,12 @@ export interface CallFacts {
   owner: Owner;
   callee: Callee;
   args: ValueExpr[];
+  /**
+   * Arguments at positions no value-carrying type takes (a struct, a slice of structs), by
+   * position, kept where they are read through fields, locals or parameters
+   * (`dialAll(ctx, cfg.Upstream.NetAddrs)`): the fields the callee's parameter is read through.
+   */
+  fieldArgs?: Record<number, ValueExpr>;
   /** The function is referenced, not called (`g.Go(s.serve)`): it may run. */
   ref?: boolean;
   /** Where the call (or reference) sits in its function's body. */

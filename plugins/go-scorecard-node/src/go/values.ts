@@ -70,6 +70,23 @@ const CONTAINER_TYPES = new Set([
 
 const UNKNOWN: ValueExpr = { k: 'unknown' };
 
+/** Whether a value is read through fields, locals or parameters only (`cfg.Upstream.NetAddrs[0]`, `&c.Cache`). */
+function isPath(v: ValueExpr): boolean {
+  switch (v.k) {
+    case 'field':
+    case 'addr':
+    case 'elem':
+      return isPath(v.of);
+    case 'local':
+    case 'param':
+    case 'global':
+    case 'recv':
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** What an expression is read for: its values, or only its type (a method's receiver). */
 export type Mode = 'value' | 'type';
 
@@ -422,6 +439,24 @@ export class ValueReader {
         depth + 1,
       );
     });
+  }
+
+  /**
+   * The arguments `carries` refuses that are read through fields, locals or parameters
+   * (`cfg.Upstream.NetAddrs`, `&c.Cache`, `ups`), by position; undefined for none. A struct is no
+   * value, but the fields it is read through tell which loaded keys a callee reads of it.
+   */
+  fieldArgs(
+    call: Node,
+    carries: (index: number) => boolean,
+  ): Record<number, ValueExpr> | undefined {
+    let out: Record<number, ValueExpr> | undefined;
+    callArguments(call).forEach((a, i) => {
+      if (carries(i)) return;
+      const v = this.value(a, 0, 1, 'type');
+      if (isPath(v)) (out ??= {})[i] = v;
+    });
+    return out;
   }
 
   private call(

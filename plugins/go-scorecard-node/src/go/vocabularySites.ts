@@ -292,10 +292,13 @@ export class VocabularySiteReader {
   ) {
     if (!callee) return;
     const place = statementPlace(this.src, call);
+    const carries = this.vocabulary.valueArgs(callee.name);
+    const fieldArgs = this.values.fieldArgs(call, carries);
     this.facts.calls.push({
       owner,
       callee,
-      args: this.values.args(call, 0, this.vocabulary.valueArgs(callee.name)),
+      args: this.values.args(call, 0, carries),
+      ...(fieldArgs ? { fieldArgs } : {}),
       ...(place ? { place } : {}),
       at: this.values.where(call),
     });

@@ -26,6 +26,10 @@ export type { Context } from './storeIndex';
 
 /** Most calls followed into (returns, setters) or out of (parameters) from one value. */
 const MAX_CALLS = 6;
+/** Most paths of fields a value is told to be read through (more: read as from any). */
+const MAX_PATHS = 8;
+/** Most parameters followed back to their callers' fields to tell the fields a value is read through. */
+const MAX_PATH_HOPS = 3;
 const KOANF_GETTERS = new Set([
   'Get',
   'String',
@@ -464,40 +468,112 @@ export class ValueFlow {
   }
 
   /**
-   * The values anonymous struct literals give a field of `of`, followed through locals, package
-   * variables and `&`, with the context each is read in.
-   */
-  /**
    * The paths of fields a value is read through (`Upstream`, `NetAddrs` for `a` of `for _, a :=
    * range cfg.Upstream.NetAddrs`; `Templates` of `c.Templates`, also through a local `t :=
-   * c.Templates`), or undefined when it is not read from a field.
+   * c.Templates`, or a parameter every caller hands such a path, `dialAll(ctx,
+   * cfg.Upstream.NetAddrs)`), or undefined when it is not read from a field (or from more than
+   * {@link MAX_PATHS} paths, or through more than {@link MAX_PATH_HOPS} parameters).
    */
   private enclosingFields(
     of: ValueExpr,
     ctx: Context,
     depth = 0,
+    hops = 0,
   ): string[][] | undefined {
     if (depth > 6) return undefined;
     switch (of.k) {
       case 'addr':
       case 'elem':
-        return this.enclosingFields(of.of, ctx, depth + 1);
+        return this.enclosingFields(of.of, ctx, depth + 1, hops);
       case 'field': {
-        const outer = this.enclosingFields(of.of, ctx, depth + 1) ?? [[]];
+        const outer = this.enclosingFields(of.of, ctx, depth + 1, hops) ?? [[]];
         return outer.map(p => [...p, of.name]);
       }
-      case 'local': {
-        const paths: string[][] = [];
-        for (const d of ctx.file.program.locals[of.id]?.defs ?? []) {
-          const p = this.enclosingFields(d, ctx, depth + 1);
-          if (!p) return undefined;
-          paths.push(...p);
-        }
-        return paths.length ? paths.slice(0, 8) : undefined;
+      case 'local':
+        return this.everyEnclosing(
+          (ctx.file.program.locals[of.id]?.defs ?? []).map(d => ({
+            value: d,
+            ctx,
+          })),
+          depth + 1,
+          hops,
+        );
+      case 'any':
+        return this.everyEnclosing(
+          of.of.map(value => ({ value, ctx })),
+          depth + 1,
+          hops,
+        );
+      case 'param':
+        // The callers' arguments are read from their own function on.
+        return hops < MAX_PATH_HOPS
+          ? this.everyEnclosing(this.argumentsFor(of.index, ctx), 0, hops + 1)
+          : undefined;
+      case 'stored': {
+        // `&ups` handed to a function of the tree that writes nothing through it
+        // (`dialUpstream(ctx, &ups)`) leaves the local what it was.
+        const callees = this.program.callees(of.callee, ctx);
+        return callees.length &&
+          callees.every(
+            fn => this.stores.derefStores(fn, of.index).length === 0,
+          )
+          ? []
+          : undefined;
       }
       default:
         return undefined;
     }
+  }
+
+  /**
+   * The paths of fields every one of the values is read through; undefined when one is not, or
+   * when they are more than {@link MAX_PATHS}.
+   */
+  private everyEnclosing(
+    values: { value: ValueExpr; ctx: Context }[] | undefined,
+    depth: number,
+    hops: number,
+  ): string[][] | undefined {
+    const paths: string[][] = [];
+    for (const { value, ctx } of values ?? []) {
+      const p = this.enclosingFields(value, ctx, depth, hops);
+      if (!p) return undefined;
+      paths.push(...p);
+      if (paths.length > MAX_PATHS) return undefined;
+    }
+    return paths.length ? paths : undefined;
+  }
+
+  /**
+   * What a parameter is handed, each where it is written: the bound call's argument, or that of
+   * every call of the function (a struct argument as `fieldArgs` keeps it); undefined when one
+   * is not known (the function is referenced as a value).
+   */
+  private argumentsFor(
+    index: number,
+    ctx: Context,
+  ): { value: ValueExpr; ctx: Context }[] | undefined {
+    if (ctx.bind) {
+      const arg = ctx.bind.args[index];
+      return arg ? [{ value: arg, ctx: ctx.bind.ctx }] : undefined;
+    }
+    const fn = this.program.funcAt(ctx);
+    if (!fn) return undefined;
+    const out: { value: ValueExpr; ctx: Context }[] = [];
+    for (const { call, file } of this.program.callers(fn)) {
+      if (!reaches(file, ctx)) continue;
+      const { fieldArgs } = call;
+      const value = argumentsOf(
+        fn,
+        fieldArgs ? call.args.map((a, i) => fieldArgs[i] ?? a) : call.args,
+      )[index];
+      if (call.ref || !value) return undefined;
+      out.push({
+        value,
+        ctx: { file, owner: call.owner, calls: ctx.calls + 1 },
+      });
+    }
+    return out;
   }
 
   /** A load whose prefix is written elsewhere, once for each value it has (none: left unknown). */
@@ -512,6 +588,10 @@ export class ValueFlow {
       : [load];
   }
 
+  /**
+   * The values anonymous struct literals give a field of `of`, followed through locals, package
+   * variables and `&`, with the context each is read in.
+   */
   private literalFields(
     of: ValueExpr,
     name: string,
