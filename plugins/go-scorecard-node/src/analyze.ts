@@ -8,7 +8,7 @@ import { messageOf } from './text/messageOf';
 import { decodeSource } from './decodeSource';
 import {
   BuiltImage,
-  GeneratedGoImports,
+  GeneratedGoFile,
   GoModFile,
   GoWorkFile,
   GoSumEntry,
@@ -20,6 +20,7 @@ import { GoFactsExtractor } from './go/extraction/GoFactsExtractor';
 import { GoSourceFile } from './go/extraction/extractFiles';
 import { ignoredByTidy } from './go/buildConstraints';
 import { scanImports } from './go/imports';
+import { generatedTypes } from './go/generatedTypes';
 import { ServiceProgram } from './program/serviceProgram';
 import {
   hasGeneratedGoName,
@@ -212,8 +213,8 @@ export class Analyzer {
     const chartFiles: ChartFile[] = [];
     // Go files are parsed once every file is read: extraction looks for the names the tree declares.
     const goSources: GoSourceFile[] = [];
-    // Generated Go files give only their imports (for `go-mod-untidy`).
-    const generatedGoImports: GeneratedGoImports[] = [];
+    // Generated Go files give only their imports (for `go-mod-untidy`) and struct types.
+    const generatedGoFiles: GeneratedGoFile[] = [];
     // `KEY=VALUE` files, for the configMapGenerators of kustomizations.
     const envFiles = new Map<string, string>();
 
@@ -279,13 +280,16 @@ export class Analyzer {
         switch (kind) {
           case 'go':
             if (!isGeneratedGo(text)) goSources.push({ path, text });
-            else
-              generatedGoImports.push({
+            else {
+              const imports = scanImports(text);
+              generatedGoFiles.push({
                 path,
                 dir: dirOf(path),
                 buildIgnored: ignoredByTidy(text),
-                imports: scanImports(text),
+                imports,
+                ...generatedTypes(path, text, imports),
               });
+            }
             break;
           case 'go.mod':
             if (path === 'go.work' || path.endsWith('/go.work'))
@@ -435,8 +439,7 @@ export class Analyzer {
       facts.modules.push({ dir, mod, sum: sums.get(dir) });
     }
     if (workspaces.length) facts.workspaces = workspaces;
-    if (generatedGoImports.length)
-      facts.generatedGoImports = generatedGoImports;
+    if (generatedGoFiles.length) facts.generatedGoFiles = generatedGoFiles;
     const kustomized = applyKustomizePatches(
       facts.workloads,
       facts.kustomize ?? [],

@@ -12,6 +12,7 @@ import {
   GoProgramFacts,
   Owner,
   StatementPlace,
+  TypeFacts,
   ValueExpr,
 } from './programFacts';
 import type { KustomizeFact } from './k8s/kustomizePatch';
@@ -223,16 +224,21 @@ export interface SignalList {
 }
 
 /**
- * The imports of a generated Go file (`// Code generated … DO NOT EDIT.`). The checks skip
- * generated code, but `go mod tidy` and `go build` read its imports: `go-mod-untidy` does too.
+ * What the analyzer reads of a generated Go file (`// Code generated … DO NOT EDIT.`). The checks
+ * skip generated code, but `go mod tidy` and `go build` read its imports: `go-mod-untidy` does
+ * too; and its struct types are the program's (a config struct protoc-gen-go writes, filled by a
+ * config loader of the tree's own code).
  */
-export interface GeneratedGoImports {
+export interface GeneratedGoFile {
   path: string;
   /** Directory of the file relative to the root (`.` for the root). */
   dir: string;
   /** Left out of `go mod tidy` by its build constraints (see {@link GoFileFacts.buildIgnored}). */
   buildIgnored: boolean;
   imports: GoImport[];
+  packageName: string;
+  /** Its package-level struct type declarations (see `go/generatedTypes.ts`). */
+  types: TypeFacts[];
 }
 
 /** Facts of one Go file. */
@@ -495,8 +501,8 @@ export interface ServiceFacts {
   modules: GoModule[];
   /** go.work files (absent when not read: facts made by hand). */
   workspaces?: GoWorkFile[];
-  /** The imports of the generated Go files, which no other fact holds (absent when none). */
-  generatedGoImports?: GeneratedGoImports[];
+  /** The imports and struct types of the generated Go files, which no other fact holds (absent when none). */
+  generatedGoFiles?: GeneratedGoFile[];
   /** Paths of the CI and build files read (workflows, Makefiles, Dockerfiles, scripts). */
   ciFiles: string[];
   ciCommands: ShellCommand[];

@@ -271,7 +271,8 @@ export interface ReturnFacts {
 /**
  * A configuration loader filling a struct from the environment or a file: `envconfig.Process`,
  * ardanlabs `conf.Parse`, caarlos0 `env.Parse`, viper/koanf `Unmarshal`, `yaml`/`json`/`toml`
- * decoding. `prefix` is the env prefix, when the loader takes one.
+ * decoding, Kratos' `c.Scan(&bc)`. `prefix` is the env prefix, when the loader takes one; for a
+ * file loader, the key the struct is read at (Kratos' `c.Value("data").Scan(&d)`).
  */
 export interface ConfigLoadFacts {
   owner: Owner;
@@ -280,6 +281,12 @@ export interface ConfigLoadFacts {
   /** A prefix the file cannot read as a literal (a const, a variable): followed by the link. */
   prefixOf?: ValueExpr;
   target: ValueExpr;
+  /**
+   * For a loader that is a method (`c.Scan(&bc)`), its receiver: the load holds only when the
+   * link types it as `sourceType` (`github.com/go-kratos/kratos/v2/config.Config`).
+   */
+  source?: ValueExpr;
+  sourceType?: string;
   at: Where;
 }
 

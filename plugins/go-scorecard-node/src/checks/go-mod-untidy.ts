@@ -174,10 +174,7 @@ export const goModUntidyCheck: Check = {
     const importFindings: Finding[] = [];
     const imported = new Map<GoModule, Map<GoModRequire, ImportSite>>();
     // Generated files too: the go command builds them like any other.
-    for (const file of [
-      ...facts.goFiles,
-      ...(facts.generatedGoImports ?? []),
-    ]) {
+    for (const file of [...facts.goFiles, ...(facts.generatedGoFiles ?? [])]) {
       if (file.buildIgnored) continue;
       const module = moduleOfFile(facts.modules, file);
       if (!module || ignoredByGoTool(module, file.path)) continue;

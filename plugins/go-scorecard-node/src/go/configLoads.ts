@@ -17,7 +17,11 @@ import {
   textOf,
   unparen,
 } from './syntax';
-import { FLAG_VALUE_ARG, FLAG_VAR_VALUE_ARG } from './knownCalls';
+import {
+  FLAG_VALUE_ARG,
+  FLAG_VAR_VALUE_ARG,
+  KRATOS_CONFIG,
+} from './knownCalls';
 import { TopDecls } from './topDecls';
 import { flagValue, ValueReader } from './values';
 import { wordSites } from './wordSites';
@@ -190,6 +194,7 @@ export class ConfigLoadReader {
           this.configLoad(m.call, { loader: 'file', targetArg: 0 });
       }
     }
+    this.kratosScans();
     // viper.New()'s and koanf's methods: `v.Unmarshal(&cfg)`, `k.Unmarshal("", &cfg)`.
     if (
       this.imports.localNames('github.com/spf13/viper').length ||
@@ -206,6 +211,39 @@ export class ConfigLoadReader {
         const args = callArguments(call);
         this.configLoad(call, { loader: 'file', targetArg: args.length - 1 });
       }
+    }
+  }
+
+  /**
+   * Kratos' config (its README, "Config"): `c := config.New(config.WithSource(file.NewSource(
+   * path)))`, `c.Load()`, then `c.Scan(&bc)` fills the struct from the merged sources, and
+   * `c.Value("data").Scan(&d)` from the subtree at that key. The receiver's type is checked by the
+   * link (`source`), so that a `rows.Scan(&v)` of the same file loads nothing.
+   */
+  private kratosScans() {
+    const path = this.imports.paths().find(p => KRATOS_CONFIG.test(p));
+    if (!path) return;
+    for (const m of methodCalls(this.src, 'Scan')) {
+      if (m.value || callArguments(m.call).length !== 1) continue;
+      let receiver = m.receiver;
+      let key: Node | undefined;
+      const fn =
+        receiver.type === 'call_expression'
+          ? receiver.childForFieldName('function')
+          : undefined;
+      if (
+        fn?.type === 'selector_expression' &&
+        textOf(this.src, fn.childForFieldName('field')!) === 'Value' &&
+        callArguments(receiver).length === 1
+      ) {
+        key = callArguments(receiver)[0];
+        receiver = unparen(fn.childForFieldName('operand')!);
+      }
+      this.configLoad(m.call, { loader: 'file', targetArg: 0 }, undefined, {
+        source: this.values.value(receiver),
+        sourceType: `${path}.Config`,
+        prefix: key,
+      });
     }
   }
 
@@ -553,10 +591,11 @@ export class ConfigLoadReader {
       optionsArg?: number;
     },
     typeArgument?: Node,
+    method?: { source: ValueExpr; sourceType: string; prefix?: Node },
   ) {
     const owner = this.tops.ownerAt(call.startIndex);
     if (owner === undefined) return;
-    if (spec.loader === 'file' && !this.readsFile(owner)) return;
+    if (spec.loader === 'file' && !method && !this.readsFile(owner)) return;
     const args = callArguments(call);
     let target: ValueExpr | undefined;
     if (spec.targetArg === 'type') {
@@ -573,6 +612,7 @@ export class ConfigLoadReader {
       spec.prefixArg !== undefined
         ? this.values.value(args[spec.prefixArg])
         : undefined;
+    if (method?.prefix) prefix = this.values.value(method.prefix);
     const options =
       spec.optionsArg !== undefined ? args[spec.optionsArg] : undefined;
     if (options?.type === 'composite_literal') {
@@ -588,6 +628,9 @@ export class ConfigLoadReader {
       loader: spec.loader,
       ...written,
       target,
+      ...(method
+        ? { source: method.source, sourceType: method.sourceType }
+        : {}),
       at: this.values.where(call),
     });
   }

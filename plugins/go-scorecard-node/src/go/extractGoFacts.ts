@@ -69,6 +69,8 @@ export const EXTRACTOR_WORDS: readonly string[] = [
   'return',
   'Unmarshal',
   'Decode',
+  // Kratos' `c.Scan(&bc)` (see ConfigLoadReader)
+  'Scan',
   'GracefulTimeout',
   'ErrServerClosed',
   'SIGTERM',

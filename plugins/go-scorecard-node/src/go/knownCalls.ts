@@ -120,6 +120,8 @@ export function isIoCloser(pkg: string | undefined, name: string): boolean {
 }
 
 export const PFLAG = 'github.com/spf13/pflag';
+/** Kratos' config package (`config.New(config.WithSource(file.NewSource(path)))`), v2 and later. */
+export const KRATOS_CONFIG = /^github\.com\/go-kratos\/kratos\/v\d+\/config$/;
 export const VIPER = 'github.com/spf13/viper';
 /** Getters of viper (package functions and `*viper.Viper` methods) that read a key. */
 export const VIPER_GETTERS: ReadonlySet<string> = new Set([

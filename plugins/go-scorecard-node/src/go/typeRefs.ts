@@ -14,7 +14,7 @@ export class TypeRefs {
   private lineStarts: number[] | undefined;
 
   constructor(
-    private readonly src: GoSource,
+    private readonly src: Pick<GoSource, 'path' | 'source'>,
     private readonly imports: ImportResolver,
   ) {}
 

@@ -13,8 +13,11 @@ export interface FieldLoad {
   prefixOf?: { expr: ValueExpr; site: Site };
   /** Names of the fields from the loaded struct down to this one. */
   fieldPath: string[];
-  /** Keys of the same path as a file loader reads them (tag names, else lower-cased field names). */
-  keyPath: string[];
+  /**
+   * Keys of the same path as a file loader reads them (tag names, else lower-cased field names),
+   * each level's names: one, or a protobuf field's two (see {@link keyNames}).
+   */
+  keyPath: string[][];
   /**
    * What the enclosing struct fields add to the field's environment variable: for envconfig,
    * their keys joined by `_` (`CLIENTS` of `Clients struct{ PaymentsAddr … }`); for caarlos0/env,
@@ -96,17 +99,42 @@ function upperSnake(name: string): string {
 
 const FILE_TAGS = ['mapstructure', 'yaml', 'json', 'toml', 'koanf'];
 
-/** The name a file loader reads a field under: its tag's name, else the field name in lower case. */
-function keyName(field: FieldFacts): string | undefined {
+/**
+ * The names a file loader reads a field under: its tag's name, else the field name in lower
+ * case. A field protoc-gen-go writes (`protobuf:"bytes,2,opt,name=grpc_addr,json=grpcAddr,proto3"`)
+ * is read by protojson, as Kratos' config `Scan` decodes, under its proto name and its JSON name
+ * both (protojson's Unmarshal accepts either).
+ */
+function keyNames(field: FieldFacts): string[] | undefined {
   const tags = parseTag(field.tag ?? '');
+  let names: string[] | undefined;
   for (const t of FILE_TAGS) {
     const v = tags.get(t);
     if (v === undefined) continue;
     const name = v.split(',')[0];
     if (name === '-') return undefined;
-    if (name) return name;
+    if (name) {
+      names = [name];
+      break;
+    }
   }
-  return field.name.toLowerCase();
+  names ??= [field.name.toLowerCase()];
+  for (const option of tags.get('protobuf')?.split(',') ?? []) {
+    const [key, value] = option.split('=');
+    if ((key === 'name' || key === 'json') && value && !names.includes(value))
+      names.push(value);
+  }
+  return names;
+}
+
+/** Every dotted key a path of names gives (`a`, `b|c` → `a.b`, `a.c`). */
+function keysOf(path: string[][]): string[] {
+  let out = [''];
+  for (const names of path)
+    out = out.flatMap(prefix =>
+      names.map(name => (prefix ? `${prefix}.${name}` : name)),
+    );
+  return out;
 }
 
 /** An environment variable name among a tag's options (cleanenv's `env:"HOST,SERVER_HOST"`). */
@@ -181,7 +209,10 @@ export function tagOrigins(field: FieldFacts, loads: FieldLoad[]): Origin[] {
     for (const name of fromEnv.names) envs.add(name);
   for (const load of loads) {
     if (load.loader === 'file') {
-      out.push({ k: 'config', key: load.keyPath.join('.'), at });
+      // A prefix is the key the struct is read at (Kratos' `c.Value("data").Scan(&d)`).
+      const under = load.prefix ? [[load.prefix]] : [];
+      for (const key of keysOf([...under, ...load.keyPath]))
+        out.push({ k: 'config', key, at });
       continue;
     }
     // A prefix the link could not follow leaves the variable's name unknown.
@@ -227,6 +258,12 @@ export class FieldTags {
       for (const file of this.program.facts.goFiles) {
         for (const load of file.program.configLoads) {
           const site = { file, owner: load.owner };
+          // A method that loads (`c.Scan(&bc)`) does so on a value of its loader's type only.
+          if (load.source) {
+            const source = this.program.typeOf(load.source, site);
+            if (source.k !== 'named' || source.key !== load.sourceType)
+              continue;
+          }
           const target =
             load.target.k === 'addr' ? load.target.of : load.target;
           const root = this.program.typeOf(target, site);
@@ -243,7 +280,7 @@ export class FieldTags {
     load: ConfigLoadFacts,
     prefixOf: FieldLoad['prefixOf'],
     fieldPath: string[],
-    keyPath: string[],
+    keyPath: string[][],
     depth: number,
     envPath?: string,
   ) {
@@ -252,8 +289,8 @@ export class FieldTags {
     if (u.k !== 'struct') return;
     for (const f of u.fields) {
       const key = this.program.fieldKey(type, f.name);
-      const name = keyName(f);
-      if (!key || name === undefined) continue;
+      const names = keyNames(f);
+      if (!key || names === undefined) continue;
       // A file's list items are read under the list's key, a map's entries one key below it
       // (`backends: [{addr: …}]` is `backends.addr`; `clients: {users: {addr: …}}` is
       // `clients.*.addr` for a `map[string]Client`).
@@ -272,7 +309,9 @@ export class FieldTags {
         ...(load.prefix ? { prefix: load.prefix } : {}),
         ...(prefixOf ? { prefixOf } : {}),
         fieldPath: f.embedded ? fieldPath : [...fieldPath, f.name],
-        keyPath: f.embedded ? keyPath : [...keyPath, name, ...entries],
+        keyPath: f.embedded
+          ? keyPath
+          : [...keyPath, names, ...entries.map(e => [e])],
         ...(envPath ? { envPath } : {}),
         at: load.at,
       };

@@ -15,6 +15,7 @@ import {
 } from '../facts';
 import { PREDECLARED_TYPES } from '../go/declarationSyntax';
 import { FRAMEWORKS } from '../go/serverMethods';
+import { generatedFileFacts } from './generatedFiles';
 import { ModuleIndex, PackageInfo } from './moduleIndex';
 
 /** A function's identity in the program: its file and its index among the file's functions. */
@@ -106,6 +107,10 @@ const EXTERNAL_RESULTS: Record<string, string> = {
   'github.com/spf13/viper.GetViper': 'github.com/spf13/viper.Viper',
   'github.com/knadh/koanf.New': 'github.com/knadh/koanf.Koanf',
   'github.com/knadh/koanf/v2.New': 'github.com/knadh/koanf/v2.Koanf',
+  'github.com/go-kratos/kratos/v2/config.New':
+    'github.com/go-kratos/kratos/v2/config.Config',
+  'github.com/go-kratos/kratos/v3/config.New':
+    'github.com/go-kratos/kratos/v3/config.Config',
 };
 
 /**
@@ -147,8 +152,13 @@ export class Program {
     | undefined;
 
   private constructor(readonly facts: ServiceFacts) {
-    this.index = new ModuleIndex(facts.modules, facts.goFiles);
-    for (const file of facts.goFiles) {
+    // Generated files declare types (a config struct protoc-gen-go writes), nothing else.
+    const files = [
+      ...facts.goFiles,
+      ...(facts.generatedGoFiles ?? []).map(generatedFileFacts),
+    ];
+    this.index = new ModuleIndex(facts.modules, files);
+    for (const file of files) {
       const pkg = this.index.packageOf(file);
       const program = file.program;
       program.funcs.forEach((f, index) => {

@@ -1,0 +1,40 @@
+package main
+
+import (
+	"flag"
+
+	"example.com/shop/internal/conf"
+	"github.com/go-kratos/kratos/v2/config"
+	"github.com/go-kratos/kratos/v2/config/file"
+)
+
+var flagconf string
+
+func init() {
+	flag.StringVar(&flagconf, "conf", "../../configs", "config path, eg: -conf config.yaml")
+}
+
+func main() {
+	flag.Parse()
+	c := config.New(
+		config.WithSource(
+			file.NewSource(flagconf),
+		),
+	)
+	defer c.Close()
+
+	if err := c.Load(); err != nil {
+		panic(err)
+	}
+
+	var bc conf.Bootstrap
+	if err := c.Scan(&bc); err != nil {
+		panic(err)
+	}
+
+	cleanup, err := wireApp(bc.Server, bc.Data)
+	if err != nil {
+		panic(err)
+	}
+	defer cleanup()
+}
