@@ -287,6 +287,8 @@ export interface ConfigLoadFacts {
    */
   source?: ValueExpr;
   sourceType?: string;
+  /** The loader resolves `${key:default}` in the values it reads (Kratos' default resolver). */
+  resolvesPlaceholders?: true;
   at: Where;
 }
 

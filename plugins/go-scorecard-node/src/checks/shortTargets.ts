@@ -1,5 +1,6 @@
 import { builtIntoBinaries } from '../program/builtIntoBinaries';
 import { readsConfigKey } from '../config/configValues';
+import { resolvePlaceholders } from '../config/placeholders';
 import { Finding } from '@internal/plugin-go-scorecard-common';
 import { DialTarget, ServiceFacts, Workload } from '../facts';
 import { ServiceProgram } from '../program/serviceProgram';
@@ -96,6 +97,10 @@ function computeShortTargets(
   let dialing: Set<Workload> | 'all' = new Set<Workload>();
   const ownFirst = new Map<Workload, { path: string; line: number }>();
   let readsConfig = false;
+  // A loader that resolves `${key:default}` in the values it reads (Kratos' config).
+  const placeholders = facts.goFiles.some(f =>
+    f.program.configLoads.some(l => l.resolvesPlaceholders),
+  );
   const ndots = effectiveNdots(facts.workloads);
   // A value of a base's env is met once per root kustomization that includes it: one
   // finding, naming the overlays.
@@ -196,8 +201,13 @@ function computeShortTargets(
       for (const v of facts.configValues) {
         for (const k of keys) {
           if (!readsConfigKey(k.key, v.key)) continue;
-          const judged = filled(k, v.value, (kind, name) =>
-            kind === 'config' ? configValue(facts, name) : undefined,
+          const judged = filled(
+            k,
+            placeholders
+              ? resolvePlaceholders(v.value, key => configValue(facts, key))
+              : v.value,
+            (kind, name) =>
+              kind === 'config' ? configValue(facts, name) : undefined,
           );
           if (!isShortKubernetesTarget(judged, ndots)) continue;
           if (judgedIn.has(`config|${judged}`)) continue;

@@ -243,6 +243,8 @@ export class ConfigLoadReader {
         source: this.values.value(receiver),
         sourceType: `${path}.Config`,
         prefix: key,
+        // `config.New`'s default resolver: `${key:default}` in a value.
+        resolvesPlaceholders: true,
       });
     }
   }
@@ -591,7 +593,12 @@ export class ConfigLoadReader {
       optionsArg?: number;
     },
     typeArgument?: Node,
-    method?: { source: ValueExpr; sourceType: string; prefix?: Node },
+    method?: {
+      source: ValueExpr;
+      sourceType: string;
+      prefix?: Node;
+      resolvesPlaceholders?: boolean;
+    },
   ) {
     const owner = this.tops.ownerAt(call.startIndex);
     if (owner === undefined) return;
@@ -629,7 +636,13 @@ export class ConfigLoadReader {
       ...written,
       target,
       ...(method
-        ? { source: method.source, sourceType: method.sourceType }
+        ? {
+            source: method.source,
+            sourceType: method.sourceType,
+            ...(method.resolvesPlaceholders
+              ? { resolvesPlaceholders: true as const }
+              : {}),
+          }
         : {}),
       at: this.values.where(call),
     });

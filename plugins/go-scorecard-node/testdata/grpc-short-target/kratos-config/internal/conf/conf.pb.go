@@ -63,6 +63,7 @@ type Data struct {
 	Stock   *Data_Client `protobuf:"bytes,2,opt,name=stock,proto3" json:"stock,omitempty"`
 	Audit   *Data_Client `protobuf:"bytes,3,opt,name=audit,proto3" json:"audit,omitempty"`
 	Payment *Data_Client `protobuf:"bytes,4,opt,name=payment,proto3" json:"payment,omitempty"`
+	Ledger  *Data_Client `protobuf:"bytes,5,opt,name=ledger,proto3" json:"ledger,omitempty"`
 }
 
 type Server_GRPC struct {
