@@ -217,15 +217,20 @@ export type LibraryDial = 'endpoint-option' | 'target' | 'client-conf';
 
 /**
  * gRPC client constructors of frameworks, by import path, and where their target is: Kratos'
- * `transport/grpc.Dial`/`DialInsecure(ctx, …, WithEndpoint(target))` (it dials the endpoint with
- * grpc-go), go-zero's `zrpc.NewClientWithTarget(target)` and `zrpc.MustNewClient`/`NewClient(conf)`
+ * `transport/grpc.Dial`/`DialInsecure(ctx, …, WithEndpoint(target))` (v2) and `NewClient(ctx, …,
+ * WithEndpoint(target))` (v3) (they dial the endpoint with grpc-go), go-zero's `zrpc.NewClientWithTarget(target)` and `zrpc.MustNewClient`/`NewClient(conf)`
  * with a `RpcClientConf`'s `Target` or `Endpoints` (the `direct` resolver hands each endpoint
  * to the dialer, which looks it up through the search list).
  */
 export const LIBRARY_DIALS: LibraryTable<LibraryDial> = [
   {
-    path: /^github\.com\/go-kratos\/kratos\/v2\/transport\/grpc$/,
-    names: { Dial: 'endpoint-option', DialInsecure: 'endpoint-option' },
+    path: /^github\.com\/go-kratos\/kratos\/v\d+\/transport\/grpc$/,
+    names: {
+      Dial: 'endpoint-option',
+      DialInsecure: 'endpoint-option',
+      // v3
+      NewClient: 'endpoint-option',
+    },
   },
   {
     path: /^github\.com\/(zeromicro|tal-tech)\/go-zero\/zrpc$/,

@@ -106,6 +106,7 @@ export const TYPE_ARGUMENT_RESULTS: readonly {
 export const GRPC_CLIENT_PACKAGES: readonly string[] = [
   'google.golang.org/grpc',
   'github.com/go-kratos/kratos/v2/transport/grpc',
+  'github.com/go-kratos/kratos/v3/transport/grpc',
   'github.com/zeromicro/go-zero/zrpc',
   'github.com/tal-tech/go-zero/zrpc',
 ];
