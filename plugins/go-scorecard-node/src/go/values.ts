@@ -391,9 +391,15 @@ export class ValueReader {
         const pkg = this.importAt(operand);
         if (pkg !== undefined) return { k: 'func', pkg, name };
       }
+      // A receiver is read for its type, but one that names a configuration key keeps its
+      // argument: Kratos' `c.Value("data.user.addr").String()`.
+      const keyed =
+        operand.type === 'call_expression' &&
+        calledName(this.src, operand) === 'Value' &&
+        callArguments(operand).length === 1;
       return {
         k: 'method',
-        recv: this.value(operand, 0, depth + 1, 'type'),
+        recv: this.value(operand, 0, depth + 1, keyed ? 'value' : 'type'),
         name,
       };
     }

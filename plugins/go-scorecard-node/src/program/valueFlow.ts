@@ -6,7 +6,7 @@ import {
   Where,
 } from '../facts';
 import { envNameOf } from '../go/configLoads';
-import { VIPER_GETTERS } from '../go/knownCalls';
+import { KRATOS_CONFIG, VIPER_GETTERS } from '../go/knownCalls';
 import { FieldLoad, FieldTags, tagOrigins } from './fieldTags';
 import {
   binaryOrigins,
@@ -668,8 +668,25 @@ export class ValueFlow {
     expr: Extract<ValueExpr, { k: 'call' }>,
     ctx: Context,
   ): Origin[] | undefined {
-    if (expr.callee.k !== 'method' || expr.result !== 0 || !expr.args[0])
-      return undefined;
+    if (expr.callee.k !== 'method' || expr.result !== 0) return undefined;
+    // Kratos' `c.Value("data.user.addr").String()` on a `config.Config`.
+    const value = expr.callee.recv;
+    if (
+      expr.callee.name === 'String' &&
+      value.k === 'call' &&
+      value.callee.k === 'method' &&
+      value.callee.name === 'Value' &&
+      value.args.length === 1
+    ) {
+      const config = this.program.typeOf(value.callee.recv, ctx);
+      if (
+        config.k === 'named' &&
+        config.key.endsWith('.Config') &&
+        KRATOS_CONFIG.test(config.key.slice(0, -'.Config'.length))
+      )
+        return this.configKeys(this.strings(value.args[0], ctx), expr.at, ctx);
+    }
+    if (!expr.args[0]) return undefined;
     const type = this.program.typeOf(expr.callee.recv, ctx);
     if (type.k !== 'named') return undefined;
     if (CLI_FLAG_GETTERS[type.key]?.has(expr.callee.name))

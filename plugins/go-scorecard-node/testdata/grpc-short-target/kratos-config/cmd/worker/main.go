@@ -26,6 +26,14 @@ func main() {
 	if _, err := grpc.NewClient(inventory.Addr, grpc.WithTransportCredentials(insecure.NewCredentials())); err != nil {
 		panic(err)
 	}
+	// One key read as a string.
+	billing, err := c.Value("clients.billing.addr").String()
+	if err != nil {
+		panic(err)
+	}
+	if _, err := grpc.NewClient(billing, grpc.WithTransportCredentials(insecure.NewCredentials())); err != nil {
+		panic(err)
+	}
 }
 
 // peer reads a row: sql's Scan loads no configuration, so the file's top-level addr is not its.
