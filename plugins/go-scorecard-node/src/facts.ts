@@ -9,8 +9,10 @@
 
 import {
   Callee,
+  FuncFacts,
   GoProgramFacts,
   Owner,
+  ReturnFacts,
   StatementPlace,
   TypeFacts,
   ValueExpr,
@@ -239,6 +241,10 @@ export interface GeneratedGoFile {
   packageName: string;
   /** Its package-level struct type declarations (see `go/generatedTypes.ts`). */
   types: TypeFacts[];
+  /** Its field getters (`func (x *T) GetAddr() string`), each returning its field. */
+  funcs: FuncFacts[];
+  /** The getters' returns (owner: the index in `funcs`). */
+  returns: ReturnFacts[];
 }
 
 /** Facts of one Go file. */

@@ -2,21 +2,21 @@ import { GeneratedGoFile, GoFileFacts } from '../facts';
 
 /**
  * A generated Go file as the program sees it: a file of its package that declares its struct
- * types (see `go/generatedTypes.ts`) and imports what it imports, with no functions, calls or
- * values. Its package is a package of the tree even when generated files are all it holds
+ * types and their field getters (see `go/generatedTypes.ts`) and imports what it imports, with no
+ * other functions, calls or values. Its package is a package of the tree even when generated files are all it holds
  * (protoc-gen-go's `internal/conf`), so a field of its types read elsewhere resolves.
  */
 export function generatedFileFacts(g: GeneratedGoFile): GoFileFacts {
   return {
     program: {
-      funcs: [],
+      funcs: g.funcs,
       types: g.types,
       globals: [],
       locals: [],
       calls: [],
       paramCalls: [],
       stores: [],
-      returns: [],
+      returns: g.returns,
       configLoads: [],
       configDefaults: [],
       configEnvs: [],

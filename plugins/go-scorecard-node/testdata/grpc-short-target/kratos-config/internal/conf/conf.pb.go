@@ -64,6 +64,14 @@ type Data struct {
 	Audit   *Data_Client `protobuf:"bytes,3,opt,name=audit,proto3" json:"audit,omitempty"`
 	Payment *Data_Client `protobuf:"bytes,4,opt,name=payment,proto3" json:"payment,omitempty"`
 	Ledger  *Data_Client `protobuf:"bytes,5,opt,name=ledger,proto3" json:"ledger,omitempty"`
+	Search  *Data_Client `protobuf:"bytes,6,opt,name=search,proto3" json:"search,omitempty"`
+}
+
+func (x *Data) GetSearch() *Data_Client {
+	if x != nil {
+		return x.Search
+	}
+	return nil
 }
 
 type Server_GRPC struct {

@@ -11,7 +11,7 @@ import (
 
 // Data holds the clients of the other services.
 type Data struct {
-	user, stock, audit, payment, ledger *grpc.ClientConn
+	user, stock, audit, payment, ledger, search *grpc.ClientConn
 }
 
 // NewData dials the services the config file names.
@@ -37,12 +37,18 @@ func NewData(c *conf.Data) (*Data, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	d := &Data{user: user, stock: stock, audit: audit, payment: payment, ledger: ledger}
+	// protoc-gen-go's getters return the fields.
+	search, err := kgrpc.DialInsecure(ctx, kgrpc.WithEndpoint(c.GetSearch().GetAddr()))
+	if err != nil {
+		return nil, nil, err
+	}
+	d := &Data{search: search, user: user, stock: stock, audit: audit, payment: payment, ledger: ledger}
 	return d, func() {
 		_ = user.Close()
 		_ = stock.Close()
 		_ = audit.Close()
 		_ = payment.Close()
 		_ = ledger.Close()
+		_ = search.Close()
 	}, nil
 }
